@@ -1,0 +1,59 @@
+import { swaggerUI } from "@hono/swagger-ui";
+import { bodyLimit } from "hono/body-limit";
+import type { AppDeps } from "./deps";
+import { authenticate } from "./http/authenticate";
+import { createRouter } from "./http/openapi";
+import { Problem, handleError, problemResponse } from "./http/problem";
+import { apiRouter } from "./routes";
+import { healthRouter } from "./routes/health";
+
+/** Request bodies above this size are refused with 413. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Builds the HTTP app from injected dependencies; it runs unchanged on Node and on Workers. */
+export function createApp(deps: AppDeps) {
+  const app = createRouter();
+
+  app.onError(handleError);
+  app.notFound((c) => problemResponse(new Problem("not_found", `No route for ${c.req.method} ${c.req.path}.`), c.req.path));
+
+  app.use("*", async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new Problem("payload_too_large", `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
+      },
+    }),
+  );
+  app.use("*", authenticate());
+
+  app.route("/", healthRouter);
+  app.route("/api/v1", apiRouter);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "An API token minted by an admin (POST /api/v1/tokens or `npm run token`), or ADMIN_TOKEN.",
+  });
+  app.doc31("/openapi.json", (c) => ({
+    openapi: "3.1.0",
+    info: {
+      title: "Gremium API",
+      version: deps.version,
+      description:
+        "Committees, members, meetings and resolutions of German municipalities. Errors are application/problem+json (RFC 9457). " +
+        "Updates and deletes require If-Match with the ETag from GET; a stale one gets 412.",
+    },
+    servers: [{ url: deps.publicBaseUrl ?? new URL(c.req.url).origin }],
+  }));
+  app.get("/docs", swaggerUI({ url: "/openapi.json", title: "Gremium API" }));
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

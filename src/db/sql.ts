@@ -1,0 +1,81 @@
+import type * as Models from "../generated/prisma-node/models";
+import type { SqlValue, Statement } from "./database";
+
+/** The tables written through `batch`, with the row type Prisma reads back. */
+export interface Tables {
+  Body: Models.BodyModel;
+  Committee: Models.CommitteeModel;
+  Term: Models.TermModel;
+  Person: Models.PersonModel;
+  Membership: Models.MembershipModel;
+  ApiToken: Models.ApiTokenModel;
+  AuditEntry: Models.AuditEntryModel;
+}
+export type TableName = keyof Tables;
+
+type Cell = string | number | boolean | Date | null;
+
+/** Encodes a value the way Prisma's SQLite adapters store it, so that Prisma reads it back unchanged. */
+export function toSqlValue(value: Cell): SqlValue {
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return value;
+}
+
+const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+
+function columnsOf(row: object): [string[], SqlValue[]] {
+  const entries = Object.entries(row).filter(([, value]) => value !== undefined) as [string, Cell][];
+  return [entries.map(([column]) => column), entries.map(([, value]) => toSqlValue(value))];
+}
+
+/** A SQL condition with its parameters, for guarded writes. */
+export type Condition = Statement;
+
+/** INSERT of a whole row; with a condition, the row is inserted only if the condition holds at that moment. */
+export function insertRow<T extends TableName>(table: T, row: Tables[T], condition?: Condition): Statement {
+  const [columns, params] = columnsOf(row);
+  const head = `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")})`;
+  const placeholders = columns.map(() => "?").join(", ");
+  return condition
+    ? { sql: `${head} SELECT ${placeholders} WHERE ${condition.sql}`, params: [...params, ...condition.params] }
+    : { sql: `${head} VALUES (${placeholders})`, params };
+}
+
+/**
+ * UPDATE of one row, guarded by its version: it changes nothing when someone else wrote first.
+ * The version goes up by one.
+ */
+export function updateVersioned<T extends TableName>(
+  table: T,
+  id: string,
+  expectedVersion: number,
+  changes: Partial<Tables[T]>,
+  condition?: Condition,
+): Statement {
+  const [columns, params] = columnsOf(changes);
+  const assignments = [...columns.map((column) => `${quote(column)} = ?`), `"version" = "version" + 1`];
+  return {
+    sql: `UPDATE ${quote(table)} SET ${assignments.join(", ")} WHERE "id" = ? AND "version" = ?${condition ? ` AND (${condition.sql})` : ""}`,
+    params: [...params, id, expectedVersion, ...(condition?.params ?? [])],
+  };
+}
+
+/** UPDATE without a version guard, for records that carry none. */
+export function updateRow<T extends TableName>(table: T, id: string, changes: Partial<Tables[T]>): Statement {
+  const [columns, params] = columnsOf(changes);
+  return {
+    sql: `UPDATE ${quote(table)} SET ${columns.map((column) => `${quote(column)} = ?`).join(", ")} WHERE "id" = ?`,
+    params: [...params, id],
+  };
+}
+
+/**
+ * Makes a statement run only when the statement just before it changed a row, using SQLite's `changes()`.
+ * A batch of "guarded update, then its audit entry" thus writes both or neither.
+ */
+export function onlyIfPreviousChanged(statement: Statement): Statement {
+  const match = /^INSERT INTO (\S+) \(([^)]*)\) VALUES \(([^)]*)\)$/.exec(statement.sql);
+  if (!match) throw new Error("onlyIfPreviousChanged takes an INSERT … VALUES statement");
+  return { sql: `INSERT INTO ${match[1]} (${match[2]}) SELECT ${match[3]} WHERE changes() > 0`, params: statement.params };
+}

@@ -1,0 +1,76 @@
+import type { Principal } from "../auth/principal";
+import type { Database, Statement } from "../db/database";
+import { insertRow } from "../db/sql";
+import { defaultVotingRight } from "../rules/membership";
+import { auditStatement, newRecordColumns } from "../services/records";
+import { demoBody, demoCommittees, demoPeople, demoSeats } from "./demo-data";
+
+const SEEDER: Principal = { kind: "admin", tokenId: null, name: "demo data" };
+
+/**
+ * Loads the demo municipality into an empty database, as one atomic batch. Answers what it loaded,
+ * or `undefined` when the database holds a body already.
+ */
+export async function loadDemoData(db: Database, now: Date, actor: Principal = SEEDER) {
+  if ((await db.prisma.body.count()) > 0) return undefined;
+  const ctx = { db, actor, now };
+  const stamp = () => ({ ...newRecordColumns(now), deletedAt: null });
+  const statements: Statement[] = [];
+
+  const body = { ...stamp(), ...demoBody };
+  statements.push(insertRow("Body", body));
+
+  const committeeIds = {} as Record<keyof typeof demoCommittees, string>;
+  const termIds = {} as Record<keyof typeof demoCommittees, string>;
+  for (const [key, { term, ...committee }] of Object.entries(demoCommittees) as [keyof typeof demoCommittees, (typeof demoCommittees)["beirat"]][]) {
+    const committeeRow = { ...stamp(), bodyId: body.id, noticePeriodDays: 7, ...committee };
+    const termRow = { ...stamp(), bodyId: body.id, committeeId: committeeRow.id, ...term };
+    committeeIds[key] = committeeRow.id;
+    termIds[key] = termRow.id;
+    statements.push(insertRow("Committee", committeeRow), insertRow("Term", termRow));
+  }
+
+  const personIds = new Map<string, string>();
+  for (const { key, ...person } of demoPeople) {
+    const row = {
+      ...stamp(),
+      bodyId: body.id,
+      formOfAddress: person.formOfAddress,
+      title: person.title ?? null,
+      givenName: person.givenName,
+      familyName: person.familyName,
+      organisation: person.organisation ?? null,
+      email: `${key}@remsfeld.example`,
+      phone: null,
+    };
+    personIds.set(key, row.id);
+    statements.push(insertRow("Person", row));
+  }
+
+  const seatIds = new Map<string, string>();
+  for (const seat of demoSeats) {
+    const { id, ...rest } = newRecordColumns(now);
+    seatIds.set(`${seat.committee}:${seat.person}`, id);
+    statements.push(
+      insertRow("Membership", {
+        id,
+        ...rest,
+        committeeId: committeeIds[seat.committee],
+        personId: personIds.get(seat.person)!,
+        termId: termIds[seat.committee],
+        role: seat.role,
+        votingRight: defaultVotingRight(seat.role),
+        seatCategory: seat.seatCategory,
+        onBehalfOf: seat.onBehalfOf ?? null,
+        startDate: demoCommittees[seat.committee].term.startDate,
+        endDate: null,
+        deputyForId: seat.deputyFor ? seatIds.get(`${seat.committee}:${seat.deputyFor}`)! : null,
+      }),
+    );
+  }
+
+  const summary = { bodyId: body.id, committees: Object.keys(committeeIds).length, people: personIds.size, memberships: seatIds.size };
+  statements.push(auditStatement(ctx, "seed", "Body", body.id, null, summary));
+  await db.batch(statements);
+  return summary;
+}

@@ -1,0 +1,14 @@
+import type { Database } from "./db/database";
+
+/** Everything the app needs from its runtime, injected by an entry file. */
+export interface AppDeps {
+  db: Database;
+  /** Accepted as an admin bearer token, for bootstrap and automation. */
+  adminToken?: string;
+  /** The public address of the service, used in links and the OpenAPI document. */
+  publicBaseUrl?: string;
+  /** The service version reported by /health. */
+  version: string;
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+}

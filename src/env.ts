@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+export const DEFAULT_DATABASE_URL = "file:./data/gremium.db";
+
+/** Settings both runtimes read: on Node from the environment, on Workers from vars and secrets. */
+export const ZSharedEnv = z.object({
+  ADMIN_TOKEN: z
+    .string()
+    .min(32, "must be at least 32 characters, for example from `openssl rand -hex 32`")
+    .optional(),
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL such as https://gremium.example.de" })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
+});
+
+/** Node also chooses its port and its SQLite file. */
+export const ZNodeEnv = ZSharedEnv.extend({
+  PORT: z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 65535")
+    .max(65535, "must be between 1 and 65535")
+    .default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:.+/, "must be a SQLite file URL such as file:./data/gremium.db")
+    .default(DEFAULT_DATABASE_URL),
+});
+
+export type TSharedEnv = z.infer<typeof ZSharedEnv>;
+export type TNodeEnv = z.infer<typeof ZNodeEnv>;
+
+/** Thrown at startup with one line per bad setting. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Validates raw settings once, at an entry point. Empty strings count as unset. */
+export function parseEnv<S extends z.ZodType>(schema: S, raw: Record<string, unknown>): z.infer<S> {
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== "" && value !== undefined));
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+}

@@ -1,0 +1,31 @@
+import type { Context } from "hono";
+import { Problem } from "./problem";
+
+/** The ETag of a record's version. Strong: versions change with every write. */
+export const etagOf = (version: number) => `"${version}"`;
+
+/** Sets the ETag of a record on the response and returns the record, for `c.json(withEtag(c, x))`. */
+export function withEtag<T extends { version: number }>(c: Context, record: T): T {
+  c.header("ETag", etagOf(record.version));
+  return record;
+}
+
+/**
+ * The version an update or delete expects, from `If-Match`. Required, so that no write silently
+ * overwrites a change the caller has not seen: missing → 428, unparseable → 400.
+ */
+export function requiredVersion(c: Context): number {
+  const header = c.req.header("If-Match");
+  if (!header) {
+    throw new Problem("precondition_required", "Send the record's ETag in If-Match, so that no concurrent change is overwritten.", {
+      errors: [{ field: "If-Match", reason: "is required for updates and deletes" }],
+    });
+  }
+  const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
+  if (!match) {
+    throw new Problem("invalid_request", 'If-Match must be an ETag such as "3", as sent by GET.', {
+      errors: [{ field: "If-Match", reason: "is not an ETag of this API" }],
+    });
+  }
+  return Number(match[1]);
+}

@@ -1,0 +1,16 @@
+import { createRouter } from "../http/openapi";
+import { adminRouter } from "./admin";
+import { bodiesRouter } from "./bodies";
+import { committeesRouter } from "./committees";
+import { membershipsRouter } from "./memberships";
+import { peopleRouter } from "./people";
+import { termsRouter } from "./terms";
+
+/** Everything under /api/v1. */
+export const apiRouter = createRouter()
+  .route("/", bodiesRouter)
+  .route("/", committeesRouter)
+  .route("/", termsRouter)
+  .route("/", peopleRouter)
+  .route("/", membershipsRouter)
+  .route("/", adminRouter);

@@ -1,0 +1,25 @@
+/** Calendar dates ("YYYY-MM-DD") in Europe/Berlin, the time zone of every committee. */
+
+export const TIME_ZONE = "Europe/Berlin";
+
+const berlinDate = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** The calendar date in Berlin at an instant. */
+export function berlinDateOf(instant: Date): string {
+  return berlinDate.format(instant);
+}
+
+/** Whether a string is a real calendar date such as 2026-02-28 (not 2026-02-30). */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Adds days to a calendar date. */
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}

@@ -1,0 +1,37 @@
+import { z } from "@hono/zod-openapi";
+import type { BodyModel } from "../generated/prisma-node/models";
+import { ZOptionalText, ZRecordMeta, ZText, nonEmptyPatch, recordMeta } from "./common";
+
+export const ZBody = z
+  .object({
+    ...ZRecordMeta,
+    name: z.string().openapi({ example: "Stadt Schwäbisch Gmünd" }),
+    shortName: z.string().nullable(),
+    website: z.string().nullable(),
+  })
+  .openapi("Body");
+export type TBody = z.infer<typeof ZBody>;
+
+export const ZBodyCreate = z
+  .object({
+    name: ZText(200),
+    shortName: ZOptionalText(50),
+    website: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(500).nullable().optional(),
+  })
+  .strict()
+  .openapi("BodyCreate");
+export type TBodyCreate = z.infer<typeof ZBodyCreate>;
+
+export const ZBodyUpdate = nonEmptyPatch(ZBodyCreate.partial().extend({ name: ZText(200).optional() }).strict()).openapi("BodyUpdate");
+export type TBodyUpdate = z.infer<typeof ZBodyUpdate>;
+
+export const ZBodyListQuery = z.object({
+  q: z.string().max(100).optional().openapi({ description: "Part of the name." }),
+});
+
+export const toBodyView = (body: BodyModel): TBody => ({
+  ...recordMeta(body),
+  name: body.name,
+  shortName: body.shortName,
+  website: body.website,
+});

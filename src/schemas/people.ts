@@ -1,0 +1,75 @@
+import { z } from "@hono/zod-openapi";
+import { canSeeContactData, type Principal } from "../auth/principal";
+import type { PersonModel } from "../generated/prisma-node/models";
+import { ZId, ZOptionalText, ZRecordMeta, ZText, nonEmptyPatch, recordMeta } from "./common";
+
+export const ZPerson = z
+  .object({
+    ...ZRecordMeta,
+    bodyId: z.string(),
+    givenName: z.string().openapi({ example: "Şükrü" }),
+    familyName: z.string().openapi({ example: "Yıldırım" }),
+    formOfAddress: z.string().nullable().openapi({ example: "Herr" }),
+    title: z.string().nullable().openapi({ example: "Dr." }),
+    organisation: z.string().nullable(),
+    email: z.string().nullable().optional().openapi({ description: "Only for the body's secretariat and admins." }),
+    phone: z.string().nullable().optional().openapi({ description: "Only for the body's secretariat and admins." }),
+  })
+  .openapi("Person");
+export type TPerson = z.infer<typeof ZPerson>;
+
+const personFields = {
+  givenName: ZText(100),
+  familyName: ZText(100),
+  formOfAddress: ZOptionalText(30),
+  title: ZOptionalText(50),
+  organisation: ZOptionalText(200),
+  email: z.email({ error: "must be an email address" }).max(254).nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()/-]{3,30}$/, "must be a phone number of digits, spaces and + ( ) / -")
+    .nullable()
+    .optional(),
+};
+
+export const ZPersonCreate = z.object({ bodyId: ZId, ...personFields }).strict().openapi("PersonCreate");
+export type TPersonCreate = z.infer<typeof ZPersonCreate>;
+
+export const ZPersonUpdate = nonEmptyPatch(
+  z
+    .object({
+      ...personFields,
+      givenName: personFields.givenName.optional(),
+      familyName: personFields.familyName.optional(),
+    })
+    .strict(),
+).openapi("PersonUpdate");
+export type TPersonUpdate = z.infer<typeof ZPersonUpdate>;
+
+export const ZPersonListQuery = z.object({
+  bodyId: ZId.optional(),
+  q: z.string().max(100).optional().openapi({ description: "Part of the given or family name." }),
+});
+
+/** A person as the caller may see them: contact data only for the secretariat of their body and admins. */
+export function toPersonView(person: PersonModel, viewer: Principal): TPerson {
+  const view: TPerson = {
+    ...recordMeta(person),
+    bodyId: person.bodyId,
+    givenName: person.givenName,
+    familyName: person.familyName,
+    formOfAddress: person.formOfAddress,
+    title: person.title,
+    organisation: person.organisation,
+  };
+  if (canSeeContactData(viewer, person.bodyId)) {
+    view.email = person.email;
+    view.phone = person.phone;
+  }
+  return view;
+}
+
+/** "Dr. Şükrü Yıldırım" */
+export const displayName = (person: Pick<PersonModel, "title" | "givenName" | "familyName">) =>
+  [person.title, person.givenName, person.familyName].filter(Boolean).join(" ");

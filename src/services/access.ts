@@ -1,0 +1,15 @@
+import { canManageBody } from "../auth/principal";
+import { Problem, fieldProblem } from "../http/problem";
+import type { ServiceContext } from "./context";
+
+/** 403 unless the actor manages the body (admin, or its secretariat). */
+export function assertManages(ctx: ServiceContext, bodyId: string): void {
+  if (!canManageBody(ctx.actor, bodyId)) throw new Problem("forbidden", "Only admins and the secretariat of this body may change its records.");
+}
+
+/** The body a new record goes into: 422 on the field if it does not exist, 403 if the actor may not write there. */
+export async function bodyForWrite(ctx: ServiceContext, bodyId: string, field = "bodyId"): Promise<void> {
+  const body = await ctx.db.prisma.body.findFirst({ where: { id: bodyId, deletedAt: null }, select: { id: true } });
+  if (!body) throw fieldProblem(field, "does not name an existing body");
+  assertManages(ctx, bodyId);
+}

@@ -1,0 +1,111 @@
+import { actorName } from "../auth/principal";
+import type { Statement } from "../db/database";
+import { insertRow, onlyIfPreviousChanged, updateVersioned, type Condition, type TableName, type Tables } from "../db/sql";
+import { Problem } from "../http/problem";
+import type { ServiceContext } from "./context";
+
+export type AuditAction = "create" | "update" | "delete" | "end" | "revoke" | "seed";
+
+/** Columns that never go into the audit log. */
+const SECRET_COLUMNS = new Set(["tokenHash"]);
+
+const snapshot = (row: object | null) =>
+  row === null ? null : JSON.stringify(Object.fromEntries(Object.entries(row).filter(([key]) => !SECRET_COLUMNS.has(key))));
+
+/** The audit entry of one write. */
+export function auditStatement(
+  ctx: ServiceContext,
+  action: AuditAction,
+  entityType: TableName,
+  entityId: string,
+  before: object | null,
+  after: object | null,
+): Statement {
+  return insertRow("AuditEntry", {
+    id: crypto.randomUUID(),
+    at: ctx.now,
+    actorId: ctx.actor.kind === "anonymous" ? null : ctx.actor.tokenId,
+    actorName: actorName(ctx.actor),
+    action,
+    entityType,
+    entityId,
+    before: snapshot(before),
+    after: snapshot(after),
+  });
+}
+
+/** The columns every versioned record has. */
+export const newRecordColumns = (now: Date) => ({ id: crypto.randomUUID(), version: 1, createdAt: now, updatedAt: now });
+
+/** Inserts a row and its audit entry atomically. */
+export async function insertAudited<T extends TableName>(ctx: ServiceContext, table: T, row: Tables[T] & { id: string }): Promise<Tables[T]> {
+  await insertAuditedIf(ctx, table, row);
+  return row;
+}
+
+/**
+ * Inserts a row and its audit entry atomically if the condition holds when the insert runs, so that
+ * a rule checked in SQL cannot be raced. Answers whether the row was written.
+ */
+export async function insertAuditedIf<T extends TableName>(
+  ctx: ServiceContext,
+  table: T,
+  row: Tables[T] & { id: string },
+  condition?: Condition,
+): Promise<boolean> {
+  const [inserted] = await ctx.db.batch([
+    insertRow(table, row, condition),
+    onlyIfPreviousChanged(auditStatement(ctx, "create", table, row.id, null, row)),
+  ]);
+  return inserted === 1;
+}
+
+type Versioned<T extends TableName> = Tables[T] & { id: string; version: number };
+
+/**
+ * Applies changes to a versioned row and audits them, atomically. If another write got in between
+ * the read of `before` and this one, nothing is written and the answer is 412.
+ */
+export async function updateAudited<T extends TableName>(
+  ctx: ServiceContext,
+  table: T,
+  before: Versioned<T>,
+  changes: Partial<Tables[T]>,
+  action: AuditAction = "update",
+): Promise<Tables[T]> {
+  const after = await updateAuditedIf(ctx, table, before, changes, action);
+  if (!after) {
+    throw new Problem("precondition_failed", "The record was changed by someone else in the meantime: reload it and apply your change again.");
+  }
+  return after;
+}
+
+/**
+ * Like `updateAudited`, but also guarded by a condition; answers `undefined` when the version moved
+ * on or the condition failed, and the caller tells which.
+ */
+export async function updateAuditedIf<T extends TableName>(
+  ctx: ServiceContext,
+  table: T,
+  before: Versioned<T>,
+  changes: Partial<Tables[T]>,
+  action: AuditAction = "update",
+  condition?: Condition,
+): Promise<Tables[T] | undefined> {
+  const stamped = { ...changes, updatedAt: ctx.now } as Partial<Tables[T]>;
+  const after = { ...before, ...stamped, version: before.version + 1 };
+  const [changed] = await ctx.db.batch([
+    updateVersioned(table, before.id, before.version, stamped, condition),
+    onlyIfPreviousChanged(auditStatement(ctx, action, table, before.id, before, after)),
+  ]);
+  return changed === 1 ? after : undefined;
+}
+
+/** 412 when the record has moved on since the caller read it (the ETag they sent is stale). */
+export function expectVersion(current: { version: number }, expected: number): void {
+  if (current.version !== expected) {
+    throw new Problem("precondition_failed", `The record is at version ${current.version}, not ${expected}: reload it and apply your change again.`, {
+      currentVersion: current.version,
+    });
+  }
+}
