@@ -9,7 +9,8 @@ export interface Tables {
   Person: Models.PersonModel;
   Membership: Models.MembershipModel;
   ApiToken: Models.ApiTokenModel;
-  AuditEntry: Models.AuditEntryModel;
+  /** The id is assigned by SQLite, in the order of the writes. */
+  AuditEntry: Omit<Models.AuditEntryModel, "id">;
 }
 export type TableName = keyof Tables;
 

@@ -88,5 +88,5 @@ export const ZIdParam = z.object({ id: z.string().min(1).max(64).openapi({ param
 
 /** Header parameter `If-Match`, listed for updates and deletes. */
 export const ZIfMatchHeader = z.object({
-  "if-match": z.string().optional().openapi({ param: { name: "If-Match", in: "header" }, description: "The ETag from GET; required.", example: '"1"' }),
+  "if-match": z.string().optional().openapi({ param: { name: "if-match", in: "header" }, description: "The ETag from GET; required.", example: '"1"' }),
 });

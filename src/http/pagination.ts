@@ -28,7 +28,7 @@ export function pageArgs({ limit, cursor }: TPageQuery) {
 }
 
 /** Cuts the extra item off and names the cursor of the next page. */
-export function toPage<T extends { id: string }>(rows: T[], { limit }: TPageQuery): { items: T[]; nextCursor: string | null } {
+export function toPage<T extends { id: string | number }>(rows: T[], { limit }: TPageQuery): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
+  return { items, nextCursor: rows.length > limit ? String(items[items.length - 1]!.id) : null };
 }

@@ -11,7 +11,7 @@ import { createToken, listTokens, revokeToken } from "../services/tokens";
 
 const ZAuditEntry = z
   .object({
-    id: z.string(),
+    id: z.number().int().openapi({ description: "Grows with every write." }),
     at: z.string().openapi({ format: "date-time" }),
     actorId: z.string().nullable().openapi({ description: "The token that wrote; null for ADMIN_TOKEN." }),
     actorName: z.string(),

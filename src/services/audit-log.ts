@@ -1,5 +1,12 @@
-import { pageArgs, toPage, type TPageQuery } from "../http/pagination";
+import { fieldProblem } from "../http/problem";
+import { toPage, type TPageQuery } from "../http/pagination";
 import type { ServiceContext } from "./context";
+
+function auditCursor(cursor: string): number {
+  const id = Number(cursor);
+  if (!Number.isSafeInteger(id) || id < 1) throw fieldProblem("query.cursor", "is not a cursor of this list", "invalid_request");
+  return id;
+}
 
 /** The audit log, newest first. */
 export async function listAuditEntries(ctx: ServiceContext, query: TPageQuery & { entityType?: string; entityId?: string; since?: string }) {
@@ -9,8 +16,9 @@ export async function listAuditEntries(ctx: ServiceContext, query: TPageQuery & 
       ...(query.entityId ? { entityId: query.entityId } : {}),
       ...(query.since ? { at: { gte: new Date(query.since) } } : {}),
     },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    ...pageArgs(query),
+    orderBy: { id: "desc" },
+    take: query.limit + 1,
+    ...(query.cursor ? { cursor: { id: auditCursor(query.cursor) }, skip: 1 } : {}),
   });
   return toPage(rows, query);
 }

@@ -22,7 +22,6 @@ export function auditStatement(
   after: object | null,
 ): Statement {
   return insertRow("AuditEntry", {
-    id: crypto.randomUUID(),
     at: ctx.now,
     actorId: ctx.actor.kind === "anonymous" ? null : ctx.actor.tokenId,
     actorName: actorName(ctx.actor),

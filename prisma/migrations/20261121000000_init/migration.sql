@@ -99,7 +99,7 @@ CREATE TABLE "ApiToken" (
 
 -- CreateTable
 CREATE TABLE "AuditEntry" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "at" DATETIME NOT NULL,
     "actorId" TEXT,
     "actorName" TEXT NOT NULL,
@@ -135,7 +135,7 @@ CREATE INDEX "Membership_deputyForId_idx" ON "Membership"("deputyForId");
 CREATE UNIQUE INDEX "ApiToken_tokenHash_key" ON "ApiToken"("tokenHash");
 
 -- CreateIndex
-CREATE INDEX "AuditEntry_entityType_entityId_at_idx" ON "AuditEntry"("entityType", "entityId", "at");
+CREATE INDEX "AuditEntry_entityType_entityId_idx" ON "AuditEntry"("entityType", "entityId");
 
 -- CreateIndex
 CREATE INDEX "AuditEntry_at_idx" ON "AuditEntry"("at");

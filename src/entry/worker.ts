@@ -1,0 +1,39 @@
+/** Cloudflare Workers entry: the same app, on D1. A Prisma client is built per request (the binding is per request). */
+import type { D1Database, ExecutionContext } from "@cloudflare/workers-types";
+import { PrismaD1 } from "@prisma/adapter-d1";
+import { createApp } from "../app";
+import { toConstraintError, type Database, type PrismaClient } from "../db/database";
+import { ZSharedEnv, parseEnv } from "../env";
+import { PrismaClient as WorkerPrismaClient } from "../generated/prisma-worker/client";
+import packageJson from "../../package.json";
+
+export interface Env {
+  DB: D1Database;
+  ADMIN_TOKEN?: string;
+  PUBLIC_BASE_URL?: string;
+}
+
+/** D1 has no interactive transactions; `batch()` runs the statements atomically. */
+function createD1Database(d1: D1Database): Database {
+  // Both generated clients have the same API; the app is typed against the Node one.
+  const prisma = new WorkerPrismaClient({ adapter: new PrismaD1(d1) }) as unknown as PrismaClient;
+  return {
+    prisma,
+    async batch(statements) {
+      try {
+        const results = await d1.batch(statements.map((s) => d1.prepare(s.sql).bind(...s.params)));
+        return results.map((result) => result.meta.changes ?? 0);
+      } catch (error) {
+        throw toConstraintError(error) ?? error;
+      }
+    },
+  };
+}
+
+export default {
+  async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+    const config = parseEnv(ZSharedEnv, { ADMIN_TOKEN: env.ADMIN_TOKEN, PUBLIC_BASE_URL: env.PUBLIC_BASE_URL });
+    const app = createApp({ db: createD1Database(env.DB), adminToken: config.ADMIN_TOKEN, publicBaseUrl: config.PUBLIC_BASE_URL, version: packageJson.version });
+    return app.fetch(request, env, ctx);
+  },
+};

@@ -1,0 +1,74 @@
+import Database from "better-sqlite3";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createApp } from "../../src/app";
+import type { Role } from "../../src/auth/principal";
+import { createNodeDatabase } from "../../src/entry/node-database";
+import { createToken } from "../../src/services/tokens";
+
+export const ADMIN_TOKEN = "test-admin-token-0123456789abcdefghijklmnop";
+const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations");
+
+/** A new SQLite file with every migration applied, as `prisma migrate deploy` would. */
+export function migratedDatabaseFile(): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "gremium-test-")), "test.db");
+  const sqlite = new Database(file);
+  for (const name of readdirSync(migrationsDir).filter((n) => !n.endsWith(".toml")).sort()) {
+    sqlite.exec(readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8"));
+  }
+  sqlite.close();
+  return file;
+}
+
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type TestFetch = (method: string, path: string, options?: RequestOptions) => Promise<Response>;
+
+/** Wraps a fetch function with JSON and bearer-token handling. */
+export function jsonClient(doFetch: (path: string, init: RequestInit) => Promise<Response>): TestFetch {
+  return (method, urlPath, options = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
+      headers["content-type"] ??= "application/json";
+    }
+    return doFetch(urlPath, { method, headers, body });
+  };
+}
+
+/** A fresh app on its own database; every test builds its own. */
+export function createTestApp(options: { now?: () => Date } = {}) {
+  const db = createNodeDatabase(`file:${migratedDatabaseFile()}`);
+  const app = createApp({ db, adminToken: ADMIN_TOKEN, version: "test", now: options.now });
+  const request = jsonClient((urlPath, init) => Promise.resolve(app.request(urlPath, init)));
+
+  /** Mints a token directly through the service, as the CLI does. */
+  async function tokenFor(role: Role, scope: { bodyId?: string; personId?: string } = {}) {
+    const { secret } = await createToken(
+      { db, actor: { kind: "admin", tokenId: null, name: "test" }, now: new Date() },
+      { name: `${role} test token`, role, ...scope },
+    );
+    return secret;
+  }
+
+  return { app, db, request, tokenFor };
+}
+
+export type TestApp = ReturnType<typeof createTestApp>;
+
+/** Reads a JSON body, failing the test with the body text if it is not JSON. */
+export async function json<T = any>(response: Response): Promise<T> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new Error(`Expected JSON, got ${response.status}: ${text}`);
+  }
+}
