@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, DEFAULT_DATABASE_URL, ZNodeEnv, parseEnv } from "../src/env";
+
+describe("configuration", () => {
+  it("has defaults for everything but the optional settings", () => {
+    expect(parseEnv(ZNodeEnv, {})).toEqual({ PORT: 3000, DATABASE_URL: DEFAULT_DATABASE_URL });
+    expect(DEFAULT_DATABASE_URL).toBe("file:./data/gremium.db");
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv(ZNodeEnv, { PORT: "", ADMIN_TOKEN: "" })).toEqual({ PORT: 3000, DATABASE_URL: DEFAULT_DATABASE_URL });
+  });
+
+  it("reads valid values", () => {
+    const env = parseEnv(ZNodeEnv, {
+      PORT: "8080",
+      DATABASE_URL: "file:/var/lib/gremium/gremium.db",
+      ADMIN_TOKEN: "a".repeat(32),
+      PUBLIC_BASE_URL: "https://gremium.example.de/",
+    });
+    expect(env).toEqual({ PORT: 8080, DATABASE_URL: "file:/var/lib/gremium/gremium.db", ADMIN_TOKEN: "a".repeat(32), PUBLIC_BASE_URL: "https://gremium.example.de" });
+  });
+
+  it("names every bad value with a reason", () => {
+    const bad = { PORT: "70000", DATABASE_URL: "postgres://x", ADMIN_TOKEN: "short", PUBLIC_BASE_URL: "ftp://x" };
+    let error: unknown;
+    try {
+      parseEnv(ZNodeEnv, bad);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join("\n");
+    expect(problems).toMatch(/^PORT: must be between 1 and 65535$/m);
+    expect(problems).toMatch(/^DATABASE_URL: must be a SQLite file URL/m);
+    expect(problems).toMatch(/^ADMIN_TOKEN: must be at least 32 characters/m);
+    expect(problems).toMatch(/^PUBLIC_BASE_URL: must be an absolute http\(s\) URL/m);
+    expect(parseEnv.bind(null, ZNodeEnv, { PORT: "abc" })).toThrow(/PORT: must be a whole number/);
+  });
+});

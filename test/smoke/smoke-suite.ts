@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { json, type TestFetch } from "../helpers/test-app";
+
+export interface SmokeTarget {
+  request: TestFetch;
+  adminToken: string;
+}
+
+/**
+ * The main routes end to end, run against each runtime: Node with better-sqlite3 and the Worker build
+ * on workerd with a local D1. Every test creates its own body, so the tests share a database safely.
+ */
+export function smokeSuite(runtime: string, target: () => SmokeTarget) {
+  describe(`smoke: ${runtime}`, () => {
+    async function seed() {
+      const { request, adminToken: token } = target();
+      const post = async (path: string, body: unknown) => {
+        const response = await request("POST", path, { token, body });
+        expect(response.status, `POST ${path}: ${response.status}`).toBe(201);
+        return json(response);
+      };
+      const body = await post("/api/v1/bodies", { name: `Stadt ${crypto.randomUUID().slice(0, 8)}` });
+      const committee = await post("/api/v1/committees", { bodyId: body.id, name: "Integrationsbeirat", shortName: "IBR", kind: "advisory_council" });
+      const person = await post("/api/v1/people", { bodyId: body.id, givenName: "Жанна", familyName: "Ковальчук", email: "zhanna@example.org" });
+      return { request, token, post, body, committee, person };
+    }
+
+    it("reports health with the database check", async () => {
+      const response = await target().request("GET", "/health");
+      expect(response.status).toBe(200);
+      expect(await json(response)).toMatchObject({ status: "ok", database: { status: "ok" } });
+    });
+
+    it("serves the OpenAPI document and the reference", async () => {
+      const { request } = target();
+      expect((await json(await request("GET", "/openapi.json"))).openapi).toBe("3.1.0");
+      expect((await request("GET", "/docs")).status).toBe(200);
+    });
+
+    it("answers errors with problem+json", async () => {
+      const { request, adminToken } = target();
+      const unknown = await request("GET", "/api/v1/nope");
+      expect(unknown.status).toBe(404);
+      expect(unknown.headers.get("content-type")).toContain("application/problem+json");
+      expect((await request("POST", "/api/v1/people", { body: {} })).status).toBe(401);
+      expect((await request("POST", "/api/v1/bodies", { token: adminToken, body: "{oops", headers: { "content-type": "application/json" } })).status).toBe(400);
+      expect((await request("POST", "/api/v1/bodies", { token: adminToken, body: "a=b", headers: { "content-type": "text/plain" } })).status).toBe(415);
+    });
+
+    it("validates, versions and audits a person", async () => {
+      const { request, token, body, person } = await seed();
+      const invalid = await request("POST", "/api/v1/people", { token, body: { bodyId: body.id, givenName: "Ștefan" } });
+      expect(invalid.status).toBe(400);
+      expect((await json(invalid)).errors.map((e: { field: string }) => e.field)).toContain("familyName");
+
+      const path = `/api/v1/people/${person.id}`;
+      const read = await request("GET", path);
+      expect(read.headers.get("etag")).toBe('"1"');
+      const anonymousView = await json(read);
+      expect(anonymousView.familyName).toBe("Ковальчук");
+      expect(anonymousView.email).toBeUndefined();
+
+      const update = (title: string) => request("PATCH", path, { token, body: { title }, headers: { "if-match": '"1"' } });
+      const statuses = (await Promise.all([update("Dr."), update("Prof.")])).map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 412]);
+      expect((await update("Dr. Dr.")).status).toBe(412);
+
+      const audit = await json(await request("GET", `/api/v1/audit-log?entityId=${person.id}`, { token }));
+      expect(audit.items.map((e: { action: string }) => e.action)).toEqual(["update", "create"]);
+    });
+
+    it("keeps memberships from overlapping, also when requests race", async () => {
+      const { request, token, committee, person } = await seed();
+      const create = (startDate: string) =>
+        request("POST", "/api/v1/memberships", { token, body: { committeeId: committee.id, personId: person.id, role: "member", startDate } });
+      const statuses = (await Promise.all([create("2024-07-01"), create("2025-01-01")])).map((r) => r.status).sort();
+      expect(statuses).toEqual([201, 409]);
+      const composition = await json(await request("GET", `/api/v1/committees/${committee.id}/members?at=2025-06-01`));
+      expect(composition).toMatchObject({ seats: 1, votingMembers: 1 });
+      expect(composition.items[0].person.name).toBe("Жанна Ковальчук");
+    });
+
+    it("lists committees anonymously and shows a member's contact data to no one but the secretariat", async () => {
+      const { request, token, body, person } = await seed();
+      const minted = await json(await request("POST", "/api/v1/tokens", { token, body: { name: "Mitglied", role: "member", personId: person.id } }));
+      const asMember = await json(await request("GET", `/api/v1/people/${person.id}`, { token: minted.token }));
+      expect(asMember.email).toBeUndefined();
+      const committees = await json(await request("GET", `/api/v1/committees?bodyId=${body.id}`));
+      expect(committees.items.map((c: { shortName: string }) => c.shortName)).toEqual(["IBR"]);
+    });
+  });
+}
