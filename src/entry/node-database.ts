@@ -1,4 +1,8 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
 import { PrismaClient } from "../generated/prisma-node/client";
 import { toConstraintError, type Database } from "../db/database";
 
@@ -19,4 +23,23 @@ export function createNodeDatabase(url: string): Database {
       }
     },
   };
+}
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+/**
+ * Resolves a `file:` URL against the working directory, creates its folder and applies pending
+ * migrations with `prisma migrate deploy`. Answers the absolute URL.
+ */
+export function prepareDatabase(databaseUrl: string): string {
+  const file = path.resolve(databaseUrl.replace(/^file:/, ""));
+  mkdirSync(path.dirname(file), { recursive: true });
+  const url = `file:${file}`;
+  const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
+  execFileSync(process.execPath, [prismaCli, "migrate", "deploy"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  return url;
 }

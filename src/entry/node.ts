@@ -4,16 +4,11 @@
  *   tsx src/entry/node.ts [--demo]
  */
 import { serve } from "@hono/node-server";
-import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
 import { createApp } from "../app";
 import { loadDemoData } from "../demo/load-demo-data";
 import { ConfigError, ZNodeEnv, parseEnv } from "../env";
-import { createNodeDatabase } from "./node-database";
-
-const root = path.resolve(import.meta.dirname, "../..");
+import packageJson from "../../package.json";
+import { createNodeDatabase, prepareDatabase } from "./node-database";
 
 function readEnv() {
   try {
@@ -27,23 +22,9 @@ function readEnv() {
   }
 }
 
-/** Creates the database folder and applies pending migrations with `prisma migrate deploy`. */
-function migrate(databaseUrl: string) {
-  mkdirSync(path.dirname(databaseUrl.replace(/^file:/, "")), { recursive: true });
-  const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
-  execFileSync(process.execPath, [prismaCli, "migrate", "deploy"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-}
-
 const env = readEnv();
-// Relative paths are relative to the working directory; both Prisma CLI and the app get the absolute one.
-const databaseUrl = `file:${path.resolve(env.DATABASE_URL.replace(/^file:/, ""))}`;
-migrate(databaseUrl);
-const db = createNodeDatabase(databaseUrl);
-const { version } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { version: string };
+const db = createNodeDatabase(prepareDatabase(env.DATABASE_URL));
+const { version } = packageJson;
 
 if (process.argv.includes("--demo")) {
   const loaded = await loadDemoData(db, new Date());

@@ -1,0 +1,57 @@
+/**
+ * Command line for operators.
+ *   npm run token -- --role admin --name "Automation" [--days 90]
+ *   npm run token -- --role secretariat --body <bodyId> --name "Geschäftsstelle"
+ *   npm run token -- --role member --person <personId> --name "Mitglied"
+ * Prints the new token once; only its hash is stored.
+ */
+import { parseArgs } from "node:util";
+import { ZodError } from "zod";
+import { ConfigError, ZNodeEnv, parseEnv } from "../env";
+import { Problem } from "../http/problem";
+import { createToken } from "../services/tokens";
+import { createNodeDatabase, prepareDatabase } from "./node-database";
+
+async function main() {
+  const [command, ...rest] = process.argv.slice(2);
+  if (command !== "token") {
+    console.error('Usage: tsx src/entry/cli.ts token --role admin|secretariat|member --name "…" [--body ID] [--person ID] [--days N]');
+    return 2;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: { role: { type: "string" }, name: { type: "string" }, body: { type: "string" }, person: { type: "string" }, days: { type: "string" } },
+  });
+  let env;
+  try {
+    env = parseEnv(ZNodeEnv, process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
+  const db = createNodeDatabase(prepareDatabase(env.DATABASE_URL));
+  try {
+    const { secret, token } = await createToken(
+      { db, actor: { kind: "admin", tokenId: null, name: "cli" }, now: new Date() },
+      {
+        name: values.name ?? "",
+        role: values.role as never,
+        bodyId: values.body,
+        personId: values.person,
+        ...(values.days ? { expiresInDays: Number(values.days) } : {}),
+      },
+    );
+    console.log(`Token ${token.id} (${token.role}, valid until ${token.expiresAt.toISOString()}). Shown only now:\n${secret}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ZodError) console.error(error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"));
+    else if (error instanceof Problem) console.error(`${error.detail}${error.extra.errors ? ` ${JSON.stringify(error.extra.errors)}` : ""}`);
+    else throw error;
+    return 1;
+  } finally {
+    await db.prisma.$disconnect();
+  }
+}
+
+process.exitCode = await main();
