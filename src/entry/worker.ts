@@ -3,7 +3,8 @@ import type { D1Database, ExecutionContext } from "@cloudflare/workers-types";
 import { PrismaD1 } from "@prisma/adapter-d1";
 import { createApp } from "../app";
 import { toConstraintError, type Database, type PrismaClient } from "../db/database";
-import { ZSharedEnv, parseEnv } from "../env";
+import { ConfigError, ZSharedEnv, parseEnv } from "../env";
+import { Problem, problemResponse } from "../http/problem";
 import { PrismaClient as WorkerPrismaClient } from "../generated/prisma-worker/client";
 import packageJson from "../../package.json";
 
@@ -32,7 +33,14 @@ function createD1Database(d1: D1Database): Database {
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-    const config = parseEnv(ZSharedEnv, { ADMIN_TOKEN: env.ADMIN_TOKEN, PUBLIC_BASE_URL: env.PUBLIC_BASE_URL });
+    let config;
+    try {
+      config = parseEnv(ZSharedEnv, { ADMIN_TOKEN: env.ADMIN_TOKEN, PUBLIC_BASE_URL: env.PUBLIC_BASE_URL });
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      console.error(error.message); // visible in `wrangler tail`; the response reveals nothing
+      return problemResponse(new Problem("unavailable", "The service is not configured correctly."));
+    }
     const app = createApp({ db: createD1Database(env.DB), adminToken: config.ADMIN_TOKEN, publicBaseUrl: config.PUBLIC_BASE_URL, version: packageJson.version });
     return app.fetch(request, env, ctx);
   },

@@ -84,7 +84,7 @@ export const notFound = (what: string, id: string) => new Problem("not_found", `
 
 export const ZProblem = z
   .object({
-    type: z.string().openapi({ example: "https://gremium.dev/problems/invalid_request" }),
+    type: z.string().openapi({ example: "urn:gremium:problem:invalid_request", description: "A stable code; see the list of problem codes." }),
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
@@ -96,7 +96,7 @@ export const ZProblem = z
 
 export function problemBody(problem: Problem, instance?: string) {
   return {
-    type: `https://gremium.dev/problems/${problem.code}`,
+    type: `urn:gremium:problem:${problem.code}`,
     title: TITLES[problem.code],
     status: problem.status,
     detail: problem.detail,
@@ -140,7 +140,7 @@ export function handleError(error: Error, c: Context): Response {
 /** Turns zod issues into field errors; `prefix` names the part of the request (query, path). */
 export function fieldErrors(issues: z.core.$ZodIssue[], prefix?: string): FieldError[] {
   return issues.map((issue) => ({
-    field: [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "(root)",
+    field: [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "body",
     reason: issue.message,
   }));
 }

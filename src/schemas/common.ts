@@ -1,6 +1,15 @@
 import { z } from "@hono/zod-openapi";
 import { isCalendarDate } from "../rules/calendar";
 
+// Plain reasons for the two most common validation errors, instead of zod's technical wording.
+z.config({
+  customError: (issue) => {
+    if (issue.code === "invalid_type" && issue.input === undefined) return "is required";
+    if (issue.code === "unrecognized_keys") return `unknown field(s): ${issue.keys.join(", ")}`;
+    return undefined;
+  },
+});
+
 /** A trimmed, non-empty line of text. */
 export const ZText = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 

@@ -42,7 +42,7 @@ describe("access control", () => {
       }
     }
     // Nothing of the above was written.
-    expect((await json(await request("GET", `/api/v1/people/${person.id}`))).version).toBe(1);
+    expect((await json(await request("GET", `/api/v1/people/${person.id}`, { token: ADMIN_TOKEN }))).version).toBe(1);
   });
 
   it("keeps the secretariat to its own body", async () => {

@@ -14,7 +14,7 @@ describe("people", () => {
     expect(response.headers.get("etag")).toBe('"1"');
     const person = await json(response);
     expect(person).toMatchObject({ givenName: "Αθηνά", familyName: "Παπαδοπούλου", version: 1, email: "athina@example.org" });
-    const read = await json(await request("GET", `/api/v1/people/${person.id}`));
+    const read = await json(await request("GET", `/api/v1/people/${person.id}`, { token: ADMIN_TOKEN }));
     expect(read.familyName).toBe("Παπαδοπούλου");
   });
 
@@ -51,6 +51,7 @@ describe("people", () => {
     const body = await f.body();
     const other = await f.body({ name: "Gemeinde Anderswo" });
     const person = await f.person(body.id);
+    await f.membership((await f.committee(body.id)).id, person.id);
     const viewers = {
       anonymous: undefined,
       member: await tokenFor("member", { personId: person.id }),
@@ -83,7 +84,7 @@ describe("people", () => {
     const stale = await request("PATCH", path, { token: ADMIN_TOKEN, body: { title: "Prof." }, headers: { "if-match": '"1"' } });
     expect(stale.status).toBe(412);
     expect((await json(stale)).currentVersion).toBe(2);
-    expect((await json(await request("GET", path))).title).toBe("Dr.");
+    expect((await json(await request("GET", path, { token: ADMIN_TOKEN }))).title).toBe("Dr.");
   });
 
   it("lets exactly one of two concurrent updates with the same ETag win", async () => {
@@ -118,8 +119,8 @@ describe("people", () => {
     const refused = await request("DELETE", `/api/v1/people/${seated.id}`, { token: ADMIN_TOKEN, headers: { "if-match": '"1"' } });
     expect(refused.status).toBe(409);
     expect((await request("DELETE", `/api/v1/people/${free.id}`, { token: ADMIN_TOKEN, headers: { "if-match": '"1"' } })).status).toBe(204);
-    expect((await request("GET", `/api/v1/people/${free.id}`)).status).toBe(404);
-    const names = (await json(await request("GET", `/api/v1/people?bodyId=${body.id}`))).items.map((p: { familyName: string }) => p.familyName);
+    expect((await request("GET", `/api/v1/people/${free.id}`, { token: ADMIN_TOKEN })).status).toBe(404);
+    const names = (await json(await request("GET", `/api/v1/people?bodyId=${body.id}`, { token: ADMIN_TOKEN }))).items.map((p: { familyName: string }) => p.familyName);
     expect(names).toEqual(["Yıldırım"]);
   });
 
@@ -133,7 +134,7 @@ describe("people", () => {
     let cursor: string | null = null;
     do {
       const pageResponse: { items: { familyName: string }[]; nextCursor: string | null } = await json(
-        await request("GET", `/api/v1/people?bodyId=${body.id}&limit=2${cursor ? `&cursor=${cursor}` : ""}`),
+        await request("GET", `/api/v1/people?bodyId=${body.id}&limit=2${cursor ? `&cursor=${cursor}` : ""}`, { token: ADMIN_TOKEN }),
       );
       expect(pageResponse.items.length).toBeLessThanOrEqual(2);
       seen.push(...pageResponse.items.map((p) => p.familyName));
@@ -144,13 +145,31 @@ describe("people", () => {
     expect(seen[0]).toBe("Abebe");
   });
 
+  it("shows people who hold no seat only to the secretariat and admins", async () => {
+    const { request, tokenFor } = createTestApp();
+    const f = fixtures(request);
+    const body = await f.body();
+    const member = await f.person(body.id, { familyName: "Wąsik" });
+    const staff = await f.person(body.id, { familyName: "Albrecht", organisation: "Stabsstelle Integration" });
+    await f.membership((await f.committee(body.id)).id, member.id);
+    const memberToken = await tokenFor("member", { personId: member.id });
+    for (const token of [undefined, memberToken]) {
+      const names = (await json(await request("GET", `/api/v1/people?bodyId=${body.id}`, { token }))).items.map((p: { familyName: string }) => p.familyName);
+      expect(names).toEqual(["Wąsik"]);
+      expect((await request("GET", `/api/v1/people/${staff.id}`, { token })).status).toBe(404);
+    }
+    const secretariat = await tokenFor("secretariat", { bodyId: body.id });
+    const all = (await json(await request("GET", `/api/v1/people?bodyId=${body.id}`, { token: secretariat }))).items.map((p: { familyName: string }) => p.familyName);
+    expect(all).toEqual(["Albrecht", "Wąsik"]);
+  });
+
   it("filters by name", async () => {
     const { request } = createTestApp();
     const f = fixtures(request);
     const body = await f.body();
     await f.person(body.id, { givenName: "Жанна", familyName: "Ковальчук" });
     await f.person(body.id, { givenName: "Łucja", familyName: "Wąsik" });
-    const found = await json(await request("GET", `/api/v1/people?q=${encodeURIComponent("Wąs")}`));
+    const found = await json(await request("GET", `/api/v1/people?q=${encodeURIComponent("Wąs")}`, { token: ADMIN_TOKEN }));
     expect(found.items.map((p: { givenName: string }) => p.givenName)).toEqual(["Łucja"]);
   });
 });
