@@ -9,6 +9,15 @@ export interface Tables {
   Person: Models.PersonModel;
   Membership: Models.MembershipModel;
   ApiToken: Models.ApiTokenModel;
+  Meeting: Models.MeetingModel;
+  AgendaItem: Models.AgendaItemModel;
+  AgendaAmendment: Models.AgendaAmendmentModel;
+  Invitation: Models.InvitationModel;
+  Paper: Models.PaperModel;
+  PaperAttachment: Models.PaperAttachmentModel;
+  Consultation: Models.ConsultationModel;
+  ItemRequest: Models.ItemRequestModel;
+  CalendarFeedToken: Models.CalendarFeedTokenModel;
   /** The id is assigned by SQLite, in the order of the writes. */
   AuditEntry: Omit<Models.AuditEntryModel, "id">;
 }
