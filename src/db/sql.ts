@@ -80,12 +80,31 @@ export function updateRow<T extends TableName>(table: T, id: string, changes: Pa
   };
 }
 
+/** A statement with a WHERE clause, or an INSERT … VALUES, made to take effect only while a condition holds. */
+export function guard(statement: Statement, condition: Condition): Statement {
+  const insert = /^INSERT INTO (\S+) \(([^)]*)\) VALUES \(([^)]*)\)$/.exec(statement.sql);
+  if (insert) {
+    return { sql: `INSERT INTO ${insert[1]} (${insert[2]}) SELECT ${insert[3]} WHERE ${condition.sql}`, params: [...statement.params, ...condition.params] };
+  }
+  if (/^(UPDATE|DELETE) .* WHERE /s.test(statement.sql)) {
+    return { sql: `${statement.sql} AND (${condition.sql})`, params: [...statement.params, ...condition.params] };
+  }
+  throw new Error("guard takes an INSERT … VALUES, or an UPDATE or DELETE with a WHERE clause");
+}
+
+/** Holds while the statement just before changed a row (SQLite's `changes()`): "write both or neither". */
+export const PREVIOUS_CHANGED: Condition = { sql: "changes() > 0", params: [] };
+
 /**
- * Makes a statement run only when the statement just before it changed a row, using SQLite's `changes()`.
- * A batch of "guarded update, then its audit entry" thus writes both or neither.
+ * Holds while a row is still at the version the caller read. Statements guarded by it, followed by
+ * the versioned write of that row as the last statement of a batch, take effect together or not at all.
  */
-export function onlyIfPreviousChanged(statement: Statement): Statement {
-  const match = /^INSERT INTO (\S+) \(([^)]*)\) VALUES \(([^)]*)\)$/.exec(statement.sql);
-  if (!match) throw new Error("onlyIfPreviousChanged takes an INSERT … VALUES statement");
-  return { sql: `INSERT INTO ${match[1]} (${match[2]}) SELECT ${match[3]} WHERE changes() > 0`, params: statement.params };
+export const atVersion = (table: TableName, id: string, version: number): Condition => ({
+  sql: `EXISTS (SELECT 1 FROM ${quote(table)} WHERE "id" = ? AND "version" = ?)`,
+  params: [id, version],
+});
+
+/** DELETE of one row, guarded by its version. */
+export function deleteVersioned(table: TableName, id: string, expectedVersion: number): Statement {
+  return { sql: `DELETE FROM ${quote(table)} WHERE "id" = ? AND "version" = ?`, params: [id, expectedVersion] };
 }

@@ -2,6 +2,7 @@ import { createRouter } from "../http/openapi";
 import { adminRouter } from "./admin";
 import { bodiesRouter } from "./bodies";
 import { committeesRouter } from "./committees";
+import { meetingsRouter } from "./meetings";
 import { membershipsRouter } from "./memberships";
 import { peopleRouter } from "./people";
 import { termsRouter } from "./terms";
@@ -13,4 +14,5 @@ export const apiRouter = createRouter()
   .route("/", termsRouter)
   .route("/", peopleRouter)
   .route("/", membershipsRouter)
+  .route("/", meetingsRouter)
   .route("/", adminRouter);

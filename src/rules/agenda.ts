@@ -79,7 +79,7 @@ export function numberAgenda<T extends NumberableItem>(items: readonly T[]): (T 
 }
 
 /** Dense positions 0…n-1 for siblings after one is inserted at `index` (or moved there). */
-export function reorder<T extends { id: string }>(siblings: readonly T[], moved: T, index: number): { id: string; position: number }[] {
+export function reorder(siblings: readonly { id: string }[], moved: { id: string }, index: number): { id: string; position: number }[] {
   const rest = siblings.filter((item) => item.id !== moved.id);
   const at = Math.max(0, Math.min(index, rest.length));
   return [...rest.slice(0, at), moved, ...rest.slice(at)].map((item, position) => ({ id: item.id, position }));

@@ -23,3 +23,29 @@ export function addDays(date: string, days: number): string {
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
+
+const berlinParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+  timeZoneName: "longOffset",
+});
+
+/** An instant as Berlin wall-clock time with its offset, e.g. 2026-12-10T18:00:00+01:00. */
+export function berlinIsoOf(instant: Date): string {
+  const parts = Object.fromEntries(berlinParts.formatToParts(instant).map((part) => [part.type, part.value]));
+  const offset = parts.timeZoneName === "GMT" ? "+00:00" : parts.timeZoneName!.replace("GMT", "");
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+}
+
+const germanDateTime = new Intl.DateTimeFormat("de-DE", { timeZone: TIME_ZONE, dateStyle: "full", timeStyle: "short" });
+
+/** "Donnerstag, 10. Dezember 2026 um 18:00" */
+export function germanDateTimeOf(instant: Date): string {
+  return germanDateTime.format(instant);
+}

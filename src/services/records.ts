@@ -1,6 +1,6 @@
 import { actorName } from "../auth/principal";
-import type { Statement } from "../db/database";
-import { insertRow, onlyIfPreviousChanged, updateVersioned, type Condition, type TableName, type Tables } from "../db/sql";
+import { ConstraintError, type Statement } from "../db/database";
+import { PREVIOUS_CHANGED, guard, insertRow, updateVersioned, type Condition, type TableName, type Tables } from "../db/sql";
 import { Problem } from "../http/problem";
 import type { ServiceContext } from "./context";
 
@@ -36,6 +36,25 @@ export function auditStatement(
 /** The columns every versioned record has. */
 export const newRecordColumns = (now: Date) => ({ id: crypto.randomUUID(), version: 1, createdAt: now, updatedAt: now });
 
+/** The statements that insert a row and its audit entry, for callers that batch several writes. */
+export function auditedInsert<T extends TableName>(ctx: ServiceContext, table: T, row: Tables[T] & { id: string }): Statement[] {
+  return [insertRow(table, row), auditStatement(ctx, "create", table, row.id, null, row)];
+}
+
+/**
+ * Runs a write that takes the next number of a register (meeting or paper numbers). The number is
+ * max + 1, and a unique index refuses a duplicate; when two requests race, the loser tries again.
+ */
+export async function withNextNumber<T>(next: () => Promise<number>, write: (number: number) => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write(await next());
+    } catch (error) {
+      if (!(error instanceof ConstraintError && error.constraint === "unique") || attempt >= attempts) throw error;
+    }
+  }
+}
+
 /** Inserts a row and its audit entry atomically. */
 export async function insertAudited<T extends TableName>(ctx: ServiceContext, table: T, row: Tables[T] & { id: string }): Promise<Tables[T]> {
   await insertAuditedIf(ctx, table, row);
@@ -54,7 +73,7 @@ export async function insertAuditedIf<T extends TableName>(
 ): Promise<boolean> {
   const [inserted] = await ctx.db.batch([
     insertRow(table, row, condition),
-    onlyIfPreviousChanged(auditStatement(ctx, "create", table, row.id, null, row)),
+    guard(auditStatement(ctx, "create", table, row.id, null, row), PREVIOUS_CHANGED),
   ]);
   return inserted === 1;
 }
@@ -95,7 +114,7 @@ export async function updateAuditedIf<T extends TableName>(
   const after = { ...before, ...stamped, version: before.version + 1 };
   const [changed] = await ctx.db.batch([
     updateVersioned(table, before.id, before.version, stamped, condition),
-    onlyIfPreviousChanged(auditStatement(ctx, action, table, before.id, before, after)),
+    guard(auditStatement(ctx, action, table, before.id, before, after), PREVIOUS_CHANGED),
   ]);
   return changed === 1 ? after : undefined;
 }

@@ -56,3 +56,12 @@ describe("calendar dates in Europe/Berlin", () => {
     expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
   });
 });
+
+describe("Berlin wall-clock time", () => {
+  it("shows instants with the offset in force", async () => {
+    const { berlinIsoOf, germanDateTimeOf } = await import("../../src/rules/calendar");
+    expect(berlinIsoOf(new Date("2026-12-10T17:00:00Z"))).toBe("2026-12-10T18:00:00+01:00");
+    expect(berlinIsoOf(new Date("2026-07-01T16:30:00Z"))).toBe("2026-07-01T18:30:00+02:00");
+    expect(germanDateTimeOf(new Date("2026-12-10T17:00:00Z"))).toBe("Donnerstag, 10. Dezember 2026 um 18:00");
+  });
+});

@@ -127,13 +127,12 @@ CREATE TABLE "ItemRequest" (
     "basis" TEXT NOT NULL,
     "supporters" INTEGER NOT NULL,
     "receivedOn" TEXT NOT NULL,
-    "dueMeetingId" TEXT,
     "agendaItemId" TEXT,
+    "refusedReason" TEXT,
     "version" INTEGER NOT NULL DEFAULT 1,
     "createdAt" DATETIME NOT NULL,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "ItemRequest_committeeId_fkey" FOREIGN KEY ("committeeId") REFERENCES "Committee" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "ItemRequest_dueMeetingId_fkey" FOREIGN KEY ("dueMeetingId") REFERENCES "Meeting" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "ItemRequest_agendaItemId_fkey" FOREIGN KEY ("agendaItemId") REFERENCES "AgendaItem" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 

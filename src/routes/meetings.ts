@@ -1,0 +1,162 @@
+import { z } from "@hono/zod-openapi";
+import { serviceContext } from "../http/context";
+import { ZIdParam, ZIfMatchHeader, createRouter, defineRoute, jsonBody, jsonResponse, recordResponse } from "../http/openapi";
+import { ZPageQuery, page } from "../http/pagination";
+import { requiredVersion, withEtag } from "../http/versioning";
+import { ZAgenda, ZAgendaItemCreate, ZAgendaItemMove, ZAgendaItemUpdate } from "../schemas/agenda";
+import { ZInvitation, ZInvitationCreate, toInvitationView } from "../schemas/invitations";
+import { ZMeeting, ZMeetingCreate, ZMeetingListQuery, ZMeetingTransition, ZMeetingUpdate, toMeetingView } from "../schemas/meetings";
+import { createAgendaItem, getAgenda, moveAgendaItem, removeAgendaItem, updateAgendaItem } from "../services/agenda";
+import { listInvitations, sendInvitation } from "../services/invitations";
+import { createMeeting, getMeeting, listMeetings, transitionMeeting, updateMeeting } from "../services/meetings";
+
+const tags = ["Meetings"];
+const agendaTags = ["Agenda"];
+const ZAgendaChange = ZAgenda.extend({ itemId: z.string().openapi({ description: "The item that was written." }) }).openapi("AgendaChange");
+
+const routes = {
+  list: defineRoute("public", {
+    method: "get",
+    path: "/meetings",
+    tags,
+    summary: "List meetings",
+    request: { query: ZPageQuery.extend(ZMeetingListQuery.shape) },
+    responses: { 200: jsonResponse(page(ZMeeting, "MeetingPage"), "A page of meetings, by start") },
+  }),
+  get: defineRoute("public", {
+    method: "get",
+    path: "/meetings/{id}",
+    tags,
+    summary: "Get a meeting",
+    request: { params: ZIdParam },
+    responses: { 200: recordResponse(ZMeeting, "The meeting") },
+  }),
+  create: defineRoute("secretariat", {
+    method: "post",
+    path: "/meetings",
+    tags,
+    summary: "Plan a meeting, optionally from the standard frame",
+    request: { body: jsonBody(ZMeetingCreate) },
+    responses: { 201: recordResponse(ZMeeting, "Planned") },
+  }),
+  update: defineRoute("secretariat", {
+    method: "patch",
+    path: "/meetings/{id}",
+    tags,
+    summary: "Change time, place or title of a planned or invited meeting",
+    request: { params: ZIdParam, headers: ZIfMatchHeader, body: jsonBody(ZMeetingUpdate) },
+    responses: { 200: recordResponse(ZMeeting, "Changed") },
+  }),
+  transition: defineRoute("secretariat", {
+    method: "post",
+    path: "/meetings/{id}/transitions",
+    tags,
+    summary: "Mark a meeting held or closed, or cancel it with a reason",
+    request: { params: ZIdParam, headers: ZIfMatchHeader, body: jsonBody(ZMeetingTransition) },
+    responses: { 200: recordResponse(ZMeeting, "The meeting in its new state") },
+  }),
+  agenda: defineRoute("public", {
+    method: "get",
+    path: "/meetings/{id}/agenda",
+    tags: agendaTags,
+    summary: "The numbered agenda as the caller may see it",
+    request: { params: ZIdParam },
+    responses: { 200: jsonResponse(ZAgenda, "The agenda") },
+  }),
+  addItem: defineRoute("secretariat", {
+    method: "post",
+    path: "/meetings/{id}/agenda-items",
+    tags: agendaTags,
+    summary: "Add an agenda item (an amendment once the invitation is out)",
+    request: { params: ZIdParam, body: jsonBody(ZAgendaItemCreate) },
+    responses: { 201: jsonResponse(ZAgendaChange, "The renumbered agenda") },
+  }),
+  updateItem: defineRoute("secretariat", {
+    method: "patch",
+    path: "/agenda-items/{id}",
+    tags: agendaTags,
+    summary: "Change an agenda item",
+    request: { params: ZIdParam, headers: ZIfMatchHeader, body: jsonBody(ZAgendaItemUpdate) },
+    responses: { 200: jsonResponse(ZAgendaChange, "The agenda") },
+  }),
+  moveItem: defineRoute("secretariat", {
+    method: "post",
+    path: "/agenda-items/{id}/move",
+    tags: agendaTags,
+    summary: "Move or nest an agenda item",
+    request: { params: ZIdParam, headers: ZIfMatchHeader, body: jsonBody(ZAgendaItemMove) },
+    responses: { 200: jsonResponse(ZAgendaChange, "The renumbered agenda") },
+  }),
+  removeItem: defineRoute("secretariat", {
+    method: "delete",
+    path: "/agenda-items/{id}",
+    tags: agendaTags,
+    summary: "Remove an agenda item (withdrawn, and kept visible, once the invitation is out)",
+    request: { params: ZIdParam, headers: ZIfMatchHeader },
+    responses: { 200: jsonResponse(ZAgendaChange, "The renumbered agenda") },
+  }),
+  invite: defineRoute("secretariat", {
+    method: "post",
+    path: "/meetings/{id}/invitation",
+    tags,
+    summary: "Record the dispatch of the invitation (checks the notice period, §34 GemO)",
+    request: { params: ZIdParam, body: jsonBody(ZInvitationCreate) },
+    responses: { 201: jsonResponse(ZInvitation, "Sent; the meeting is invited") },
+  }),
+  invitations: defineRoute("secretariat", {
+    method: "get",
+    path: "/meetings/{id}/invitations",
+    tags,
+    summary: "The recorded dispatches of the invitation",
+    request: { params: ZIdParam },
+    responses: { 200: jsonResponse(z.object({ items: z.array(ZInvitation) }), "Dispatches, oldest first") },
+  }),
+};
+
+export const meetingsRouter = createRouter()
+  .openapi(routes.list, async (c) => {
+    const result = await listMeetings(serviceContext(c), c.req.valid("query"));
+    return c.json({ items: result.items.map(toMeetingView), nextCursor: result.nextCursor }, 200);
+  })
+  .openapi(routes.get, async (c) => c.json(withEtag(c, toMeetingView(await getMeeting(serviceContext(c), c.req.valid("param").id))), 200))
+  .openapi(routes.create, async (c) => c.json(withEtag(c, toMeetingView(await createMeeting(serviceContext(c), c.req.valid("json")))), 201))
+  .openapi(routes.update, async (c) => {
+    const meeting = await updateMeeting(serviceContext(c), c.req.valid("param").id, requiredVersion(c), c.req.valid("json"));
+    return c.json(withEtag(c, toMeetingView(meeting)), 200);
+  })
+  .openapi(routes.transition, async (c) => {
+    const meeting = await transitionMeeting(serviceContext(c), c.req.valid("param").id, requiredVersion(c), c.req.valid("json"));
+    return c.json(withEtag(c, toMeetingView(meeting)), 200);
+  })
+  .openapi(routes.agenda, async (c) => c.json((await getAgenda(serviceContext(c), c.req.valid("param").id)).agenda, 200))
+  .openapi(routes.addItem, async (c) => {
+    const ctx = serviceContext(c);
+    const itemId = await createAgendaItem(ctx, c.req.valid("param").id, c.req.valid("json"));
+    return c.json({ ...(await getAgenda(ctx, c.req.valid("param").id)).agenda, itemId }, 201);
+  })
+  .openapi(routes.updateItem, async (c) => {
+    const ctx = serviceContext(c);
+    const itemId = c.req.valid("param").id;
+    const meetingId = await updateAgendaItem(ctx, itemId, requiredVersion(c), c.req.valid("json"));
+    return c.json({ ...(await getAgenda(ctx, meetingId)).agenda, itemId }, 200);
+  })
+  .openapi(routes.moveItem, async (c) => {
+    const ctx = serviceContext(c);
+    const itemId = c.req.valid("param").id;
+    const meetingId = await moveAgendaItem(ctx, itemId, requiredVersion(c), c.req.valid("json"));
+    return c.json({ ...(await getAgenda(ctx, meetingId)).agenda, itemId }, 200);
+  })
+  .openapi(routes.removeItem, async (c) => {
+    const ctx = serviceContext(c);
+    const itemId = c.req.valid("param").id;
+    const meetingId = await removeAgendaItem(ctx, itemId, requiredVersion(c));
+    return c.json({ ...(await getAgenda(ctx, meetingId)).agenda, itemId }, 200);
+  })
+  .openapi(routes.invite, async (c) => {
+    const invitation = await sendInvitation(serviceContext(c), c.req.valid("param").id, c.req.valid("json"));
+    return c.json(toInvitationView(invitation), 201);
+  })
+  .openapi(routes.invitations, async (c) => {
+    const invitations = await listInvitations(serviceContext(c), c.req.valid("param").id);
+    return c.json({ items: invitations.map(toInvitationView) }, 200);
+  });

@@ -1,0 +1,97 @@
+import { z } from "@hono/zod-openapi";
+import type { CommitteeModel, MeetingModel } from "../generated/prisma-node/models";
+import { berlinIsoOf } from "../rules/calendar";
+import { MEETING_STATES, type MeetingState } from "../rules/meeting";
+import { ZId, ZOptionalText, ZRecordMeta, ZText, nonEmptyPatch, recordMeta } from "./common";
+
+const ZInstant = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time with offset, such as 2026-12-10T18:00:00+01:00" });
+
+export const ZMeeting = z
+  .object({
+    ...ZRecordMeta,
+    committeeId: z.string(),
+    committee: z.object({ name: z.string(), shortName: z.string() }),
+    title: z.string().openapi({ example: "3. Sitzung des Integrationsausschusses" }),
+    sequenceNumber: z.number().int(),
+    label: z.string().openapi({ example: "3. Sitzung" }),
+    startsAt: z.string().openapi({ format: "date-time", description: "UTC" }),
+    startsAtBerlin: z.string().openapi({ example: "2026-12-10T18:00:00+01:00" }),
+    endsAt: z.string().nullable(),
+    endsAtBerlin: z.string().nullable(),
+    location: z.object({ name: z.string().nullable(), address: z.string().nullable(), room: z.string().nullable() }),
+    state: z.enum(MEETING_STATES),
+    emergency: z.boolean().openapi({ description: "§34 (2) GemO: convened without notice period." }),
+    emergencyReason: z.string().nullable(),
+    cancelledReason: z.string().nullable(),
+  })
+  .openapi("Meeting");
+export type TMeeting = z.infer<typeof ZMeeting>;
+
+const endAfterStart = (value: { startsAt?: string; endsAt?: string | null }) =>
+  !value.startsAt || !value.endsAt || new Date(value.endsAt) > new Date(value.startsAt);
+const endIssue = { message: "must be after startsAt", path: ["endsAt"] };
+
+const fields = {
+  title: ZText(200).optional(),
+  startsAt: ZInstant,
+  endsAt: ZInstant.nullable().optional(),
+  locationName: ZOptionalText(200),
+  locationAddress: ZOptionalText(300),
+  locationRoom: ZOptionalText(100),
+  emergencyReason: ZOptionalText(2000).openapi({ description: "Makes this an emergency meeting (§34 (2) GemO) without notice period." }),
+};
+
+export const ZMeetingCreate = z
+  .object({
+    committeeId: ZId,
+    sequenceNumber: z.number().int().min(1).max(10_000).optional().openapi({ description: "Default: the committee's next number." }),
+    standardFrame: z.boolean().default(true).openapi({ description: "Start the agenda from the standard frame." }),
+    ...fields,
+  })
+  .strict()
+  .refine(endAfterStart, endIssue)
+  .openapi("MeetingCreate");
+export type TMeetingCreate = z.infer<typeof ZMeetingCreate>;
+
+export const ZMeetingUpdate = nonEmptyPatch(z.object({ ...fields, startsAt: ZInstant.optional() }).strict())
+  .refine(endAfterStart, endIssue)
+  .openapi("MeetingUpdate");
+export type TMeetingUpdate = z.infer<typeof ZMeetingUpdate>;
+
+export const ZMeetingTransition = z
+  .object({
+    to: z.enum(["held", "closed", "cancelled"]).openapi({ description: "The invitation endpoint moves a meeting to invited." }),
+    reason: ZText(2000).optional().openapi({ description: "Required for cancelling." }),
+  })
+  .strict()
+  .refine((value) => value.to !== "cancelled" || Boolean(value.reason), { message: "is required when cancelling", path: ["reason"] })
+  .openapi("MeetingTransition");
+export type TMeetingTransition = z.infer<typeof ZMeetingTransition>;
+
+export const ZMeetingListQuery = z.object({
+  committeeId: ZId.optional(),
+  bodyId: ZId.optional(),
+  state: z.enum(MEETING_STATES).optional(),
+  from: ZInstant.optional().openapi({ description: "Meetings starting at or after this instant." }),
+  to: ZInstant.optional().openapi({ description: "Meetings starting before this instant." }),
+});
+
+export function toMeetingView(meeting: MeetingModel & { committee: Pick<CommitteeModel, "name" | "shortName"> }): TMeeting {
+  return {
+    ...recordMeta(meeting),
+    committeeId: meeting.committeeId,
+    committee: { name: meeting.committee.name, shortName: meeting.committee.shortName },
+    title: meeting.title,
+    sequenceNumber: meeting.sequenceNumber,
+    label: `${meeting.sequenceNumber}. Sitzung`,
+    startsAt: meeting.startsAt.toISOString(),
+    startsAtBerlin: berlinIsoOf(meeting.startsAt),
+    endsAt: meeting.endsAt?.toISOString() ?? null,
+    endsAtBerlin: meeting.endsAt ? berlinIsoOf(meeting.endsAt) : null,
+    location: { name: meeting.locationName, address: meeting.locationAddress, room: meeting.locationRoom },
+    state: meeting.state as MeetingState,
+    emergency: meeting.emergencyReason !== null,
+    emergencyReason: meeting.emergencyReason,
+    cancelledReason: meeting.cancelledReason,
+  };
+}

@@ -1,0 +1,263 @@
+import type { Statement } from "../db/database";
+import { atVersion, deleteVersioned, guard, insertRow, updateRow, updateVersioned } from "../db/sql";
+import type { AgendaItemModel } from "../generated/prisma-node/models";
+import { Problem, fieldProblem, notFound, type FieldError } from "../http/problem";
+import { mustBePublic, numberAgenda, reorder, type AgendaItemKind } from "../rules/agenda";
+import { paperNumber } from "../rules/papers";
+import type { TAgendaItem, TAgendaItemCreate, TAgendaItemMove, TAgendaItemUpdate } from "../schemas/agenda";
+import { renderMarkdown } from "../documents/markdown";
+import { assertManages } from "./access";
+import type { ServiceContext } from "./context";
+import { dueItemRequestWarnings } from "./item-requests";
+import { getMeeting } from "./meetings";
+import { auditStatement, auditedInsert, expectVersion, newRecordColumns } from "./records";
+import { readershipOf } from "./visibility";
+
+type Meeting = Awaited<ReturnType<typeof getMeeting>>;
+type ItemWithPaper = AgendaItemModel & { paper: { id: string; year: number; serial: number; title: string } | null };
+
+const paperSelect = { paper: { select: { id: true, year: true, serial: true, title: true } } } as const;
+
+async function itemsOf(ctx: ServiceContext, meetingId: string): Promise<ItemWithPaper[]> {
+  return ctx.db.prisma.agendaItem.findMany({ where: { meetingId }, include: paperSelect });
+}
+
+function toItemView(item: ItemWithPaper & { number: string; depth: number }): TAgendaItem {
+  return {
+    id: item.id,
+    version: item.version,
+    meetingId: item.meetingId,
+    parentId: item.parentId,
+    number: item.number,
+    depth: item.depth,
+    isPublic: item.isPublic,
+    kind: item.kind as AgendaItemKind,
+    title: item.title,
+    paper: item.paper ? { id: item.paper.id, number: paperNumber(item.paper.year, item.paper.serial), title: item.paper.title } : null,
+    presenter: item.presenter,
+    durationMinutes: item.durationMinutes,
+    description: item.description,
+    descriptionHtml: renderMarkdown(item.description),
+    withdrawn: item.withdrawnAt !== null,
+  };
+}
+
+/**
+ * The numbered agenda as the caller may see it. Non-public items, their amendments and warnings
+ * about them are left out for anyone who may not read them; the public numbering has no gaps.
+ */
+export async function getAgenda(ctx: ServiceContext, meetingId: string) {
+  const meeting = await getMeeting(ctx, meetingId);
+  const readership = await readershipOf(ctx);
+  const full = readership.canReadNonPublic({ id: meeting.committeeId, bodyId: meeting.committee.bodyId });
+  const numbered = numberAgenda(await itemsOf(ctx, meetingId)).filter((item) => full || item.isPublic);
+  const amendments = await ctx.db.prisma.agendaAmendment.findMany({
+    where: { meetingId, ...(full ? {} : { isPublic: true }) },
+    orderBy: { at: "asc" },
+  });
+  return {
+    meeting,
+    agenda: {
+      meetingId,
+      items: numbered.map(toItemView),
+      amendments: amendments.map((a) => ({ id: a.id, at: a.at.toISOString(), actorName: a.actorName, action: a.action, itemId: a.itemId, summary: a.summary })),
+      warnings: full ? await dueItemRequestWarnings(ctx, meeting) : [],
+    },
+  };
+}
+
+/** The agenda can change until the meeting is held; after the invitation, changes are amendments. */
+function assertAgendaOpen(meeting: Meeting) {
+  if (meeting.state !== "planned" && meeting.state !== "invited") {
+    throw new Problem("conflict", `The agenda of a ${meeting.state} meeting is fixed.`);
+  }
+}
+
+function amendment(ctx: ServiceContext, meeting: Meeting, item: { id: string; isPublic: boolean }, action: string, summary: string): Statement[] {
+  if (meeting.state !== "invited") return [];
+  return [
+    insertRow("AgendaAmendment", {
+      id: crypto.randomUUID(),
+      meetingId: meeting.id,
+      itemId: item.id,
+      at: ctx.now,
+      actorName: ctx.actor.kind === "anonymous" ? "anonymous" : ctx.actor.name,
+      action,
+      summary,
+      isPublic: item.isPublic,
+    }),
+  ];
+}
+
+async function checkReferences(ctx: ServiceContext, meeting: Meeting, input: { paperId?: string | null; kind?: AgendaItemKind }, isPublic: boolean) {
+  const errors: FieldError[] = [];
+  if (input.paperId) {
+    const paper = await ctx.db.prisma.paper.findFirst({ where: { id: input.paperId, deletedAt: null } });
+    if (!paper || paper.bodyId !== meeting.committee.bodyId) errors.push({ field: "paperId", reason: "does not name a paper of this body" });
+  }
+  if (input.kind && mustBePublic(input.kind) && !isPublic) errors.push({ field: "isPublic", reason: `an item of kind ${input.kind} belongs to the public part` });
+  if (errors.length) throw new Problem("unprocessable", "The agenda item breaks a rule.", { errors });
+}
+
+async function loadItem(ctx: ServiceContext, id: string) {
+  const item = await ctx.db.prisma.agendaItem.findUnique({ where: { id } });
+  if (!item) throw notFound("Agenda item", id);
+  const meeting = await getMeeting(ctx, item.meetingId);
+  assertManages(ctx, meeting.committee.bodyId);
+  return { item, meeting };
+}
+
+/** Adds an item, at the end of its part or at a position among its siblings, and renumbers. */
+export async function createAgendaItem(ctx: ServiceContext, meetingId: string, input: TAgendaItemCreate) {
+  const meeting = await getMeeting(ctx, meetingId);
+  assertManages(ctx, meeting.committee.bodyId);
+  assertAgendaOpen(meeting);
+  const items = await itemsOf(ctx, meetingId);
+  const parent = input.parentId ? items.find((i) => i.id === input.parentId && i.withdrawnAt === null) : undefined;
+  if (input.parentId && !parent) throw fieldProblem("parentId", "does not name an item of this meeting's agenda");
+  const isPublic = parent ? parent.isPublic : input.isPublic;
+  await checkReferences(ctx, meeting, input, isPublic);
+
+  const row = {
+    ...newRecordColumns(ctx.now),
+    meetingId,
+    parentId: parent?.id ?? null,
+    isPublic,
+    position: 0,
+    kind: input.kind,
+    title: input.title,
+    paperId: input.paperId ?? null,
+    presenter: input.presenter ?? null,
+    durationMinutes: input.durationMinutes ?? null,
+    description: input.description ?? null,
+    withdrawnAt: null,
+  };
+  const siblings = siblingsOf(items, row.parentId, isPublic);
+  const order = reorder(siblings, row, input.position ?? siblings.length);
+  row.position = order.find((p) => p.id === row.id)!.position;
+  await ctx.db.batch([
+    ...auditedInsert(ctx, "AgendaItem", row),
+    ...positionUpdates(siblings, order),
+    ...amendment(ctx, meeting, row, "added", `Neu aufgenommen: ${row.title}`),
+  ]);
+  return row.id;
+}
+
+const siblingsOf = <T extends { parentId: string | null; isPublic: boolean; position: number; id: string }>(items: T[], parentId: string | null, isPublic: boolean) =>
+  items
+    .filter((i) => i.parentId === parentId && (parentId !== null || i.isPublic === isPublic))
+    .sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1));
+
+function positionUpdates(siblings: { id: string; position: number }[], order: { id: string; position: number }[]): Statement[] {
+  const before = new Map(siblings.map((s) => [s.id, s.position]));
+  return order.filter((p) => before.has(p.id) && before.get(p.id) !== p.position).map((p) => updateRow("AgendaItem", p.id, { position: p.position }));
+}
+
+/**
+ * Writes one item at the version the caller read, with the statements that go with it (sibling
+ * positions, sub-items, amendment, audit). Those come first, guarded by the item's version; the
+ * versioned write of the item comes last, so the batch takes effect whole or not at all.
+ */
+async function writeItem(
+  ctx: ServiceContext,
+  meeting: Meeting,
+  before: AgendaItemModel,
+  changes: Partial<AgendaItemModel> | "delete",
+  extra: Statement[],
+  action: string,
+  summary: string,
+) {
+  const after = changes === "delete" ? null : { ...before, ...changes, version: before.version + 1, updatedAt: ctx.now };
+  const unchanged = atVersion("AgendaItem", before.id, before.version);
+  const companions = [...extra, ...amendment(ctx, meeting, after ?? before, action, summary), auditStatement(ctx, after ? "update" : "delete", "AgendaItem", before.id, before, after)];
+  const write =
+    changes === "delete"
+      ? deleteVersioned("AgendaItem", before.id, before.version)
+      : updateVersioned("AgendaItem", before.id, before.version, { ...changes, updatedAt: ctx.now });
+  const results = await ctx.db.batch([...companions.map((statement) => guard(statement, unchanged)), write]);
+  if (results[results.length - 1] === 0) throw new Problem("precondition_failed", "The agenda item was changed by someone else in the meantime: reload it and apply your change again.");
+}
+
+export async function updateAgendaItem(ctx: ServiceContext, id: string, version: number, input: TAgendaItemUpdate) {
+  const { item, meeting } = await loadItem(ctx, id);
+  expectVersion(item, version);
+  assertAgendaOpen(meeting);
+  if (item.withdrawnAt) throw new Problem("conflict", "The item has been withdrawn from the agenda.");
+  await checkReferences(ctx, meeting, input, item.isPublic);
+  await writeItem(ctx, meeting, item, input, [], "changed", `Geändert: ${input.title ?? item.title}`);
+  return item.meetingId;
+}
+
+/** Moves an item to another place, parent or (top-level items) part; siblings on both sides are renumbered. */
+export async function moveAgendaItem(ctx: ServiceContext, id: string, version: number, input: TAgendaItemMove) {
+  const { item, meeting } = await loadItem(ctx, id);
+  expectVersion(item, version);
+  assertAgendaOpen(meeting);
+  const items = await itemsOf(ctx, item.meetingId);
+  const descendants = descendantsOf(items, item.id);
+  let isPublic = input.isPublic ?? item.isPublic;
+  if (input.parentId) {
+    const parent = items.find((i) => i.id === input.parentId);
+    if (!parent || parent.withdrawnAt) throw fieldProblem("parentId", "does not name an item of this meeting's agenda");
+    if (parent.id === item.id || descendants.some((d) => d.id === parent.id)) throw fieldProblem("parentId", "an item cannot be nested under itself");
+    if (input.isPublic !== undefined && input.isPublic !== parent.isPublic) throw fieldProblem("isPublic", "a sub-item is in its parent's part");
+    isPublic = parent.isPublic;
+  }
+  await checkReferences(ctx, meeting, { kind: item.kind as AgendaItemKind }, isPublic);
+
+  const oldSiblings = siblingsOf(items, item.parentId, item.isPublic).filter((s) => s.id !== item.id);
+  const newSiblings = siblingsOf(items, input.parentId, isPublic);
+  const order = reorder(newSiblings, item, input.position);
+  const closeGap = oldSiblings.map((s, position) => ({ id: s.id, position }));
+  const partChange = isPublic !== item.isPublic ? descendants.map((d) => updateRow("AgendaItem", d.id, { isPublic })) : [];
+  await writeItem(
+    ctx,
+    meeting,
+    item,
+    { parentId: input.parentId, isPublic, position: order.find((p) => p.id === item.id)!.position },
+    [...positionUpdates(oldSiblings, closeGap), ...positionUpdates(newSiblings.filter((s) => s.id !== item.id), order), ...partChange],
+    "moved",
+    `Verschoben: ${item.title}`,
+  );
+  return item.meetingId;
+}
+
+const descendantsOf = (items: AgendaItemModel[], id: string): AgendaItemModel[] =>
+  items.filter((i) => i.parentId === id).flatMap((child) => [child, ...descendantsOf(items, child.id)]);
+
+/**
+ * Removes an item with its sub-items. Before the invitation it is deleted; afterwards it is withdrawn
+ * (abgesetzt) and stays visible, with an amendment.
+ */
+export async function removeAgendaItem(ctx: ServiceContext, id: string, version: number) {
+  const { item, meeting } = await loadItem(ctx, id);
+  expectVersion(item, version);
+  assertAgendaOpen(meeting);
+  if (item.withdrawnAt) throw new Problem("conflict", "The item has been withdrawn already.");
+  const items = await itemsOf(ctx, item.meetingId);
+  const subtree = [item, ...descendantsOf(items, item.id)];
+  if (meeting.state === "invited") {
+    await writeItem(ctx, meeting, item, { withdrawnAt: ctx.now }, subtree.slice(1).map((d) => updateRow("AgendaItem", d.id, { withdrawnAt: ctx.now })), "withdrawn", `Abgesetzt: ${item.title}`);
+    return item.meetingId;
+  }
+  const siblings = siblingsOf(items, item.parentId, item.isPublic).filter((s) => s.id !== item.id);
+  const ids = subtree.map((i) => i.id);
+  await writeItem(
+    ctx,
+    meeting,
+    item,
+    "delete",
+    [
+      { sql: `UPDATE "ItemRequest" SET "agendaItemId" = NULL WHERE "agendaItemId" IN (${ids.map(() => "?").join(", ")})`, params: ids },
+      // Sub-items go first, deepest first, so that no foreign key points at a deleted row.
+      ...subtree
+        .slice(1)
+        .reverse()
+        .map((d) => ({ sql: `DELETE FROM "AgendaItem" WHERE "id" = ?`, params: [d.id] })),
+      ...positionUpdates(siblings, siblings.map((s, position) => ({ id: s.id, position }))),
+    ],
+    "deleted",
+    `Entfernt: ${item.title}`,
+  );
+  return item.meetingId;
+}

@@ -1,0 +1,80 @@
+import { atVersion, guard, updateVersioned } from "../db/sql";
+import { Problem } from "../http/problem";
+import { berlinDateOf } from "../rules/calendar";
+import { checkNoticePeriod } from "../rules/meeting";
+import { displayName } from "../schemas/people";
+import type { TInvitationCreate, TRecipient } from "../schemas/invitations";
+import { assertManages } from "./access";
+import type { ServiceContext } from "./context";
+import { getMeeting } from "./meetings";
+import { currentOn } from "./membership-filters";
+import { auditStatement, auditedInsert } from "./records";
+
+/** The members, deputies and other seat holders of the committee on the day of the meeting. */
+async function recipientsOf(ctx: ServiceContext, committeeId: string, date: string): Promise<TRecipient[]> {
+  const seats = await ctx.db.prisma.membership.findMany({ where: { committeeId, ...currentOn(date) }, include: { person: true } });
+  return seats
+    .map((seat) => ({ personId: seat.personId, name: displayName(seat.person), role: seat.role, membershipId: seat.id }))
+    .sort((a, b) => a.name.localeCompare(b.name, "de"));
+}
+
+/**
+ * Records the dispatch of the invitation and moves the meeting to "invited". Refuses an empty agenda,
+ * a missing approval of the previous minutes, and — unless a reason is given or it is an emergency
+ * meeting — a dispatch that misses the notice period (§34 (1) GemO).
+ */
+export async function sendInvitation(ctx: ServiceContext, meetingId: string, input: TInvitationCreate) {
+  const meeting = await getMeeting(ctx, meetingId);
+  assertManages(ctx, meeting.committee.bodyId);
+  if (meeting.state !== "planned") throw new Problem("conflict", `The invitation can only go out for a planned meeting; this one is ${meeting.state}.`);
+
+  const items = await ctx.db.prisma.agendaItem.findMany({ where: { meetingId, withdrawnAt: null }, select: { kind: true, isPublic: true } });
+  if (items.length === 0) throw new Problem("unprocessable", "The agenda is empty.", { errors: [{ field: "agenda", reason: "has no items" }] });
+  if (!meeting.emergencyReason) {
+    const earlier = await ctx.db.prisma.meeting.count({ where: { committeeId: meeting.committeeId, state: { in: ["held", "closed"] }, startsAt: { lt: meeting.startsAt } } });
+    if (earlier > 0 && !items.some((item) => item.kind === "minutes_approval")) {
+      throw new Problem("unprocessable", "The agenda lacks the item on the minutes of the previous meeting (§38 (2) GemO).", {
+        errors: [{ field: "agenda", reason: "needs an item of kind minutes_approval" }],
+      });
+    }
+  }
+
+  const committee = await ctx.db.prisma.committee.findUniqueOrThrow({ where: { id: meeting.committeeId } });
+  const notice = checkNoticePeriod(meeting.startsAt, ctx.now, committee.noticePeriodDays);
+  if (notice.late && !meeting.emergencyReason && !input.lateReason) {
+    throw new Problem(
+      "unprocessable",
+      `The notice period of ${notice.noticeDays} days is not kept: the invitation had to go out by ${notice.deadline}, it goes out ${notice.gapDays} day(s) before the meeting. Give lateReason to send it anyway.`,
+      { errors: [{ field: "lateReason", reason: "is required for a late invitation" }], deadline: notice.deadline, gapDays: notice.gapDays, noticeDays: notice.noticeDays },
+    );
+  }
+
+  const invitation = {
+    id: crypto.randomUUID(),
+    meetingId,
+    sentAt: ctx.now,
+    channel: input.channel,
+    recipients: JSON.stringify(await recipientsOf(ctx, meeting.committeeId, berlinDateOf(meeting.startsAt))),
+    deadline: notice.deadline,
+    gapDays: notice.gapDays,
+    noticeDays: notice.noticeDays,
+    lateReason: notice.late ? (input.lateReason ?? null) : null,
+    actorName: ctx.actor.kind === "anonymous" ? "anonymous" : ctx.actor.name,
+  };
+  const { committee: _committee, ...before } = meeting;
+  const changes = { state: "invited", sequence: meeting.sequence + 1, updatedAt: ctx.now };
+  const after = { ...before, ...changes, version: before.version + 1 };
+  const unchanged = atVersion("Meeting", meeting.id, meeting.version);
+  const results = await ctx.db.batch([
+    ...[...auditedInsert(ctx, "Invitation", invitation), auditStatement(ctx, "update", "Meeting", meeting.id, before, after)].map((s) => guard(s, unchanged)),
+    updateVersioned("Meeting", meeting.id, meeting.version, changes),
+  ]);
+  if (results[results.length - 1] === 0) throw new Problem("conflict", "The meeting was changed in the meantime; reload it and send again.");
+  return invitation;
+}
+
+export async function listInvitations(ctx: ServiceContext, meetingId: string) {
+  const meeting = await getMeeting(ctx, meetingId);
+  assertManages(ctx, meeting.committee.bodyId);
+  return ctx.db.prisma.invitation.findMany({ where: { meetingId }, orderBy: { sentAt: "asc" } });
+}

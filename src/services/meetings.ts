@@ -1,0 +1,130 @@
+import { Problem, fieldProblem, notFound } from "../http/problem";
+import { pageArgs, toPage, type TPageQuery } from "../http/pagination";
+import { STANDARD_FRAME } from "../rules/agenda";
+import { transitionRefusal, type MeetingState } from "../rules/meeting";
+import type { TMeetingCreate, TMeetingTransition, TMeetingUpdate } from "../schemas/meetings";
+import { assertManages } from "./access";
+import { getCommittee } from "./committees";
+import type { ServiceContext } from "./context";
+import { auditedInsert, expectVersion, newRecordColumns, updateAudited, withNextNumber } from "./records";
+
+const withCommittee = { committee: { select: { name: true, shortName: true, bodyId: true } } } as const;
+
+export async function listMeetings(
+  ctx: ServiceContext,
+  query: TPageQuery & { committeeId?: string; bodyId?: string; state?: MeetingState; from?: string; to?: string },
+) {
+  const rows = await ctx.db.prisma.meeting.findMany({
+    where: {
+      ...(query.committeeId ? { committeeId: query.committeeId } : {}),
+      ...(query.bodyId ? { committee: { bodyId: query.bodyId } } : {}),
+      ...(query.state ? { state: query.state } : {}),
+      ...(query.from || query.to
+        ? { startsAt: { ...(query.from ? { gte: new Date(query.from) } : {}), ...(query.to ? { lt: new Date(query.to) } : {}) } }
+        : {}),
+    },
+    include: withCommittee,
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    ...pageArgs(query),
+  });
+  return toPage(rows, query);
+}
+
+export async function getMeeting(ctx: ServiceContext, id: string) {
+  const meeting = await ctx.db.prisma.meeting.findUnique({ where: { id }, include: withCommittee });
+  if (!meeting) throw notFound("Meeting", id);
+  return meeting;
+}
+
+/** Creates a planned meeting, numbered after the committee's last one, optionally with the standard frame. */
+export async function createMeeting(ctx: ServiceContext, input: TMeetingCreate) {
+  const committee = await getCommittee(ctx, input.committeeId).catch(() => {
+    throw fieldProblem("committeeId", "does not name an existing committee");
+  });
+  assertManages(ctx, committee.bodyId);
+  const nextNumber = async () =>
+    input.sequenceNumber ??
+    ((await ctx.db.prisma.meeting.aggregate({ where: { committeeId: committee.id }, _max: { sequenceNumber: true } }))._max.sequenceNumber ?? 0) + 1;
+
+  const id = await withNextNumber(nextNumber, async (sequenceNumber) => {
+    const meeting = {
+      ...newRecordColumns(ctx.now),
+      committeeId: committee.id,
+      title: input.title ?? `${sequenceNumber}. Sitzung ${committee.name}`,
+      sequenceNumber,
+      startsAt: new Date(input.startsAt),
+      endsAt: input.endsAt ? new Date(input.endsAt) : null,
+      locationName: input.locationName ?? null,
+      locationAddress: input.locationAddress ?? null,
+      locationRoom: input.locationRoom ?? null,
+      state: "planned",
+      emergencyReason: input.emergencyReason ?? null,
+      cancelledReason: null,
+      sequence: 0,
+    };
+    const frame = input.standardFrame && !input.emergencyReason ? STANDARD_FRAME : [];
+    const positions = { public: 0, nonPublic: 0 };
+    const items = frame.map((item) => ({
+      ...newRecordColumns(ctx.now),
+      meetingId: meeting.id,
+      parentId: null,
+      isPublic: item.isPublic,
+      position: item.isPublic ? positions.public++ : positions.nonPublic++,
+      kind: item.kind,
+      title: item.title,
+      paperId: null,
+      presenter: null,
+      durationMinutes: null,
+      description: null,
+      withdrawnAt: null,
+    }));
+    await ctx.db.batch([...auditedInsert(ctx, "Meeting", meeting), ...items.flatMap((item) => auditedInsert(ctx, "AgendaItem", item))]);
+    return meeting.id;
+  }).catch((error) => {
+    if (input.sequenceNumber !== undefined && error?.constraint === "unique") {
+      throw fieldProblem("sequenceNumber", `the committee has a meeting number ${input.sequenceNumber} already`, "conflict");
+    }
+    throw error;
+  });
+  return getMeeting(ctx, id);
+}
+
+const CALENDAR_FIELDS = ["title", "startsAt", "endsAt", "locationName", "locationAddress", "locationRoom"] as const;
+
+/** Changes a planned or invited meeting. A change people see in their calendars raises its SEQUENCE. */
+export async function updateMeeting(ctx: ServiceContext, id: string, version: number, input: TMeetingUpdate) {
+  const before = await getMeeting(ctx, id);
+  assertManages(ctx, before.committee.bodyId);
+  expectVersion(before, version);
+  if (before.state !== "planned" && before.state !== "invited") {
+    throw new Problem("conflict", `A ${before.state} meeting cannot be changed.`);
+  }
+  const { startsAt, endsAt, ...text } = input;
+  const changes = {
+    ...text,
+    ...(startsAt ? { startsAt: new Date(startsAt) } : {}),
+    ...(endsAt !== undefined ? { endsAt: endsAt ? new Date(endsAt) : null } : {}),
+  };
+  const next = { ...before, ...changes };
+  if (next.endsAt && next.endsAt <= next.startsAt) throw fieldProblem("endsAt", "must be after startsAt");
+  const visible = CALENDAR_FIELDS.some((field) => String(before[field]) !== String(next[field]));
+  const { committee: _committee, ...row } = before;
+  await updateAudited(ctx, "Meeting", row, { ...changes, ...(visible ? { sequence: before.sequence + 1 } : {}) });
+  return getMeeting(ctx, id);
+}
+
+/** Moves a meeting on: held, closed, or cancelled with a reason. Invitations go through their own endpoint. */
+export async function transitionMeeting(ctx: ServiceContext, id: string, version: number, input: TMeetingTransition) {
+  const before = await getMeeting(ctx, id);
+  assertManages(ctx, before.committee.bodyId);
+  expectVersion(before, version);
+  const refusal = transitionRefusal(before.state as MeetingState, input.to);
+  if (refusal) throw new Problem("conflict", `The meeting cannot become ${input.to}: ${refusal}.`, { state: before.state });
+  const { committee: _committee, ...row } = before;
+  await updateAudited(ctx, "Meeting", row, {
+    state: input.to,
+    sequence: before.sequence + 1,
+    ...(input.to === "cancelled" ? { cancelledReason: input.reason! } : {}),
+  });
+  return getMeeting(ctx, id);
+}

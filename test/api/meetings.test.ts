@@ -1,0 +1,202 @@
+import { describe, expect, it } from "vitest";
+import { committeeSetup } from "../helpers/committee-setup";
+import { json } from "../helpers/test-app";
+
+type Item = { id: string; number: string; title: string; version: number; isPublic: boolean; withdrawn: boolean };
+const numbers = (agenda: { items: Item[] }) => agenda.items.map((i) => `${i.number} ${i.title}`);
+
+describe("meetings", () => {
+  it("plans a meeting with the next sequence number, shown in Berlin time", async () => {
+    const t = await committeeSetup();
+    const first = await t.createMeeting();
+    const second = await t.createMeeting({ startsAt: "2027-02-04T17:00:00Z" });
+    expect(first).toMatchObject({ sequenceNumber: 1, label: "1. Sitzung", state: "planned", startsAt: "2026-12-10T17:00:00.000Z", startsAtBerlin: "2026-12-10T18:00:00+01:00" });
+    expect(second.sequenceNumber).toBe(2);
+    expect(second.title).toBe("2. Sitzung Integrationsausschuss");
+  });
+
+  it("refuses a meeting that ends before it starts, and a time without offset", async () => {
+    const t = await committeeSetup();
+    const ends = await t.request("POST", "/api/v1/meetings", { token: t.tokens.secretariat, body: { committeeId: t.committee.id, startsAt: "2026-12-10T18:00:00+01:00", endsAt: "2026-12-10T17:00:00+01:00" } });
+    expect(ends.status).toBe(400);
+    expect((await json(ends)).errors[0].field).toBe("endsAt");
+    const local = await t.request("POST", "/api/v1/meetings", { token: t.tokens.secretariat, body: { committeeId: t.committee.id, startsAt: "2026-12-10T18:00:00" } });
+    expect(local.status).toBe(400);
+  });
+
+  it("follows planned → invited → held → closed and says why anything else is refused", async () => {
+    const t = await committeeSetup();
+    const meeting = await t.createMeeting();
+    const transition = (to: string, version: number, reason?: string) =>
+      t.request("POST", `/api/v1/meetings/${meeting.id}/transitions`, { token: t.tokens.secretariat, body: { to, ...(reason ? { reason } : {}) }, headers: { "if-match": `"${version}"` } });
+
+    const early = await transition("held", 1);
+    expect(early.status).toBe(409);
+    expect((await json(early)).detail).toMatch(/cannot become held/);
+    expect((await transition("cancelled", 1)).status).toBe(400); // reason required
+
+    expect((await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: t.tokens.secretariat, body: {} })).status).toBe(201);
+    expect((await json(await transition("held", 2))).state).toBe("held");
+    const cancel = await transition("cancelled", 3, "Raum nicht verfügbar");
+    expect(cancel.status).toBe(409);
+    expect((await json(cancel)).detail).toMatch(/only a planned or invited meeting can be cancelled/);
+    expect((await json(await transition("closed", 3))).state).toBe("closed");
+  });
+
+  it("cancels with a recorded reason and raises the calendar sequence", async () => {
+    const t = await committeeSetup();
+    const meeting = await t.createMeeting();
+    const response = await t.request("POST", `/api/v1/meetings/${meeting.id}/transitions`, { token: t.tokens.secretariat, body: { to: "cancelled", reason: "Beschlussunfähig" }, headers: { "if-match": '"1"' } });
+    expect(await json(response)).toMatchObject({ state: "cancelled", cancelledReason: "Beschlussunfähig" });
+    const again = await t.request("PATCH", `/api/v1/meetings/${meeting.id}`, { token: t.tokens.secretariat, body: { locationRoom: "2.01" }, headers: { "if-match": '"2"' } });
+    expect(again.status).toBe(409);
+  });
+});
+
+describe("agenda", () => {
+  it("starts from the standard frame, public part first", async () => {
+    const t = await committeeSetup();
+    const meeting = await t.createMeeting();
+    const agenda = await json(await t.request("GET", `/api/v1/meetings/${meeting.id}/agenda`, { token: t.tokens.secretariat }));
+    expect(agenda.items.map((i: Item) => i.number)).toEqual(["Ö 1", "Ö 2", "Ö 3", "Ö 4", "Ö 5", "N 1", "N 2"]);
+    expect(agenda.items[2].title).toMatch(/Bekanntgabe von Beschlüssen aus nichtöffentlicher Sitzung/);
+  });
+
+  it("renumbers when items are inserted, nested, moved and removed", async () => {
+    const t = await committeeSetup();
+    const meeting = await t.createMeeting({ standardFrame: false });
+    const add = async (body: Record<string, unknown>) =>
+      json(await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "discussion", ...body } }));
+    const a = await add({ title: "A" });
+    const b = await add({ title: "B" });
+    await add({ title: "Geheim", isPublic: false });
+    const first = await add({ title: "Vorne", position: 0 });
+    expect(numbers(first)).toEqual(["Ö 1 Vorne", "Ö 2 A", "Ö 3 B", "N 1 Geheim"]);
+
+    const nested = await add({ title: "B.1", parentId: b.itemId, isPublic: false });
+    expect(numbers(nested)).toContain("Ö 3.1 B.1"); // a sub-item takes its parent's part
+    const item = (agenda: { items: Item[] }, title: string) => agenda.items.find((i) => i.title === title)!;
+
+    const moved = await json(
+      await t.request("POST", `/api/v1/agenda-items/${item(nested, "B").id}/move`, { token: t.tokens.secretariat, body: { position: 0 }, headers: { "if-match": `"${item(nested, "B").version}"` } }),
+    );
+    expect(numbers(moved)).toEqual(["Ö 1 B", "Ö 1.1 B.1", "Ö 2 Vorne", "Ö 3 A", "N 1 Geheim"]);
+
+    const intoPrivate = await json(
+      await t.request("POST", `/api/v1/agenda-items/${a.itemId}/move`, { token: t.tokens.secretariat, body: { position: 0, isPublic: false }, headers: { "if-match": `"${item(moved, "A").version}"` } }),
+    );
+    expect(numbers(intoPrivate)).toEqual(["Ö 1 B", "Ö 1.1 B.1", "Ö 2 Vorne", "N 1 A", "N 2 Geheim"]);
+
+    const removed = await json(await t.request("DELETE", `/api/v1/agenda-items/${item(intoPrivate, "B").id}`, { token: t.tokens.secretariat, headers: { "if-match": `"${item(intoPrivate, "B").version}"` } }));
+    expect(numbers(removed)).toEqual(["Ö 1 Vorne", "N 1 A", "N 2 Geheim"]);
+  });
+
+  it("refuses to nest an item under itself or its sub-items, and a stale ETag", async () => {
+    const t = await committeeSetup();
+    const meeting = await t.createMeeting({ standardFrame: false });
+    const add = async (body: Record<string, unknown>) =>
+      json(await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "discussion", ...body } }));
+    const parent = await add({ title: "Eltern" });
+    const child = await add({ title: "Kind", parentId: parent.itemId });
+    const cycle = await t.request("POST", `/api/v1/agenda-items/${parent.itemId}/move`, { token: t.tokens.secretariat, body: { parentId: child.itemId, position: 0 }, headers: { "if-match": '"1"' } });
+    expect(cycle.status).toBe(422);
+    const stale = await t.request("PATCH", `/api/v1/agenda-items/${parent.itemId}`, { token: t.tokens.secretariat, body: { title: "Neu" }, headers: { "if-match": '"9"' } });
+    expect(stale.status).toBe(412);
+  });
+
+  it("shows anonymous callers and outsiders the public part only, members all of it", async () => {
+    const t = await committeeSetup();
+    const meeting = await t.createMeeting();
+    await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "resolution", title: "Grundstücksangelegenheit Müller", isPublic: false } });
+    const view = async (token?: string) => json(await t.request("GET", `/api/v1/meetings/${meeting.id}/agenda`, { token }));
+
+    for (const token of [undefined, t.tokens.outsider]) {
+      const agenda = await view(token);
+      expect(agenda.items.map((i: Item) => i.number)).toEqual(["Ö 1", "Ö 2", "Ö 3", "Ö 4", "Ö 5"]);
+      expect(JSON.stringify(agenda)).not.toMatch(/Müller|nichtöffentliche Sitzung|\(nichtöffentlich\)/);
+    }
+    for (const token of [t.tokens.member, t.tokens.secretariat, t.tokens.admin]) {
+      expect(JSON.stringify(await view(token))).toContain("Grundstücksangelegenheit Müller");
+    }
+  });
+
+  it("records changes after the invitation as amendments, and keeps withdrawn items visible", async () => {
+    const t = await committeeSetup();
+    const meeting = await t.createMeeting();
+    await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: t.tokens.secretariat, body: {} });
+    const added = await json(await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "information", title: "Nachtrag: Sprachkurse", position: 4 } }));
+    await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "discussion", title: "Personalsache", isPublic: false } });
+    const residents = added.items.find((i: Item) => i.title.startsWith("Fragen der Einwohner"));
+    const withdrawn = await json(await t.request("DELETE", `/api/v1/agenda-items/${residents.id}`, { token: t.tokens.secretariat, headers: { "if-match": `"${residents.version}"` } }));
+
+    expect(withdrawn.items.find((i: Item) => i.id === residents.id)).toMatchObject({ withdrawn: true, number: "Ö 4" });
+    expect(withdrawn.amendments.map((a: { action: string }) => a.action)).toEqual(["added", "added", "withdrawn"]);
+    expect(withdrawn.amendments[0]).toMatchObject({ actorName: "secretariat test token", summary: "Neu aufgenommen: Nachtrag: Sprachkurse" });
+
+    const anonymous = await json(await t.request("GET", `/api/v1/meetings/${meeting.id}/agenda`));
+    expect(anonymous.amendments.map((a: { action: string }) => a.action)).toEqual(["added", "withdrawn"]);
+    expect(JSON.stringify(anonymous)).not.toContain("Personalsache");
+  });
+
+  it("keeps the agenda of a held meeting fixed", async () => {
+    const t = await committeeSetup();
+    const meeting = await t.createMeeting();
+    await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: t.tokens.secretariat, body: {} });
+    await t.request("POST", `/api/v1/meetings/${meeting.id}/transitions`, { token: t.tokens.secretariat, body: { to: "held" }, headers: { "if-match": '"2"' } });
+    const response = await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "information", title: "Zu spät" } });
+    expect(response.status).toBe(409);
+  });
+
+  it("lets only the secretariat of the body write", async () => {
+    const t = await committeeSetup();
+    const meeting = await t.createMeeting();
+    for (const token of [t.tokens.member, undefined]) {
+      const response = await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { token, body: { kind: "information", title: "X" } });
+      expect(response.status).toBe(token ? 403 : 401);
+    }
+  });
+});
+
+describe("invitation (§34 (1) GemO)", () => {
+  it("refuses a late dispatch with the deadline and the gap, and sends with a recorded reason", async () => {
+    const t = await committeeSetup(); // now: 2026-11-21
+    const meeting = await t.createMeeting({ startsAt: "2026-11-25T18:00:00+01:00" });
+    const late = await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: t.tokens.secretariat, body: { channel: "email" } });
+    expect(late.status).toBe(422);
+    expect(await json(late)).toMatchObject({ deadline: "2026-11-18", gapDays: 4, noticeDays: 7, errors: [{ field: "lateReason" }] });
+    expect((await json(await t.request("GET", `/api/v1/meetings/${meeting.id}`))).state).toBe("planned");
+
+    const sent = await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: t.tokens.secretariat, body: { channel: "email", lateReason: "Dringende Stellungnahme zum Haushalt" } });
+    expect(sent.status).toBe(201);
+    const invitation = await json(sent);
+    expect(invitation).toMatchObject({ lateReason: "Dringende Stellungnahme zum Haushalt", notice: { late: true, gapDays: 4 } });
+    expect(invitation.recipients.map((r: { name: string }) => r.name)).toEqual(["Αθηνά Παπαδοπούλου"]);
+    expect((await json(await t.request("GET", `/api/v1/meetings/${meeting.id}`))).state).toBe("invited");
+    expect((await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: t.tokens.secretariat, body: {} })).status).toBe(409);
+  });
+
+  it("lets an emergency meeting go without notice period", async () => {
+    const t = await committeeSetup();
+    const meeting = await t.createMeeting({ startsAt: "2026-11-23T18:00:00+01:00", emergencyReason: "Unaufschiebbare Stellungnahme" });
+    await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "resolution", title: "Stellungnahme" } });
+    const sent = await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: t.tokens.secretariat, body: {} });
+    expect(sent.status).toBe(201);
+    expect((await json(sent)).lateReason).toBeNull();
+  });
+
+  it("refuses an empty agenda, and one without the previous minutes after a held meeting", async () => {
+    const t = await committeeSetup();
+    const empty = await t.createMeeting({ standardFrame: false });
+    const refused = await t.request("POST", `/api/v1/meetings/${empty.id}/invitation`, { token: t.tokens.secretariat, body: {} });
+    expect(refused.status).toBe(422);
+    expect((await json(refused)).errors).toEqual([{ field: "agenda", reason: "has no items" }]);
+
+    const past = await t.createMeeting({ startsAt: "2026-12-01T18:00:00+01:00" });
+    await t.request("POST", `/api/v1/meetings/${past.id}/invitation`, { token: t.tokens.secretariat, body: {} });
+    await t.request("POST", `/api/v1/meetings/${past.id}/transitions`, { token: t.tokens.secretariat, body: { to: "held" }, headers: { "if-match": '"2"' } });
+    await t.request("POST", `/api/v1/meetings/${empty.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "discussion", title: "Thema" } });
+    const noMinutes = await t.request("POST", `/api/v1/meetings/${empty.id}/invitation`, { token: t.tokens.secretariat, body: {} });
+    expect(noMinutes.status).toBe(422);
+    expect((await json(noMinutes)).errors[0].reason).toMatch(/minutes_approval/);
+  });
+});
