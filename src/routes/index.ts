@@ -2,6 +2,7 @@ import { createRouter } from "../http/openapi";
 import { adminRouter } from "./admin";
 import { bodiesRouter } from "./bodies";
 import { committeesRouter } from "./committees";
+import { itemRequestsRouter } from "./item-requests";
 import { meetingsRouter } from "./meetings";
 import { membershipsRouter } from "./memberships";
 import { peopleRouter } from "./people";
@@ -15,4 +16,5 @@ export const apiRouter = createRouter()
   .route("/", peopleRouter)
   .route("/", membershipsRouter)
   .route("/", meetingsRouter)
+  .route("/", itemRequestsRouter)
   .route("/", adminRouter);
