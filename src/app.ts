@@ -1,8 +1,7 @@
 import { swaggerUI } from "@hono/swagger-ui";
-import { bodyLimit } from "hono/body-limit";
 import type { AppDeps } from "./deps";
 import { authenticate } from "./http/authenticate";
-import { createRouter } from "./http/openapi";
+import { createRouter, requestSizeLimit } from "./http/openapi";
 import { Problem, handleError, problemResponse } from "./http/problem";
 import { apiRouter } from "./routes";
 import { healthRouter } from "./routes/health";
@@ -21,15 +20,9 @@ export function createApp(deps: AppDeps) {
     c.set("deps", deps);
     await next();
   });
-  app.use(
-    "*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new Problem("payload_too_large", `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
-      },
-    }),
-  );
+  // File uploads set their own, larger limit on their route.
+  const jsonLimit = requestSizeLimit(MAX_BODY_BYTES);
+  app.use("*", (c, next) => (c.req.method === "POST" && c.req.path.endsWith("/attachments") ? next() : jsonLimit(c, next)));
   app.use("*", authenticate());
 
   app.route("/", healthRouter);

@@ -1,8 +1,10 @@
 import type { Database } from "./db/database";
+import type { AttachmentStore } from "./storage";
 
 /** Everything the app needs from its runtime, injected by an entry file. */
 export interface AppDeps {
   db: Database;
+  attachments: AttachmentStore;
   /** Accepted as an admin bearer token, for bootstrap and automation. */
   adminToken?: string;
   /** The public address of the service, used in links and the OpenAPI document. */

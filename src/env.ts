@@ -26,6 +26,7 @@ export const ZNodeEnv = ZSharedEnv.extend({
     .string()
     .regex(/^file:.+/, "must be a SQLite file URL such as file:./data/gremium.db")
     .default(DEFAULT_DATABASE_URL),
+  ATTACHMENTS_DIR: z.string().min(1).default("./data/attachments"),
 });
 
 export type TSharedEnv = z.infer<typeof ZSharedEnv>;

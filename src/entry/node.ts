@@ -4,11 +4,13 @@
  *   tsx src/entry/node.ts [--demo]
  */
 import { serve } from "@hono/node-server";
+import path from "node:path";
 import { createApp } from "../app";
 import { loadDemoData } from "../demo/load-demo-data";
 import { ConfigError, ZNodeEnv, parseEnv } from "../env";
 import packageJson from "../../package.json";
 import { createNodeDatabase, prepareDatabase } from "./node-database";
+import { createFileAttachmentStore } from "./node-storage";
 
 function readEnv() {
   try {
@@ -31,7 +33,8 @@ if (process.argv.includes("--demo")) {
   console.log(loaded ? `Demo data loaded: ${loaded.committees} committees, ${loaded.people} people.` : "Demo data: the database has data already; nothing loaded.");
 }
 
-const app = createApp({ db, adminToken: env.ADMIN_TOKEN, publicBaseUrl: env.PUBLIC_BASE_URL, version });
+const attachments = createFileAttachmentStore(path.resolve(env.ATTACHMENTS_DIR));
+const app = createApp({ db, attachments, adminToken: env.ADMIN_TOKEN, publicBaseUrl: env.PUBLIC_BASE_URL, version });
 const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {
   console.log(`Gremium ${version} listens on http://localhost:${info.port} (API reference: /docs)`);
 });

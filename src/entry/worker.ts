@@ -1,5 +1,5 @@
 /** Cloudflare Workers entry: the same app, on D1. A Prisma client is built per request (the binding is per request). */
-import type { D1Database, ExecutionContext } from "@cloudflare/workers-types";
+import type { D1Database, ExecutionContext, R2Bucket } from "@cloudflare/workers-types";
 import { PrismaD1 } from "@prisma/adapter-d1";
 import { createApp } from "../app";
 import { toConstraintError, type Database, type PrismaClient } from "../db/database";
@@ -7,9 +7,11 @@ import { ConfigError, ZSharedEnv, parseEnv } from "../env";
 import { Problem, problemResponse } from "../http/problem";
 import { PrismaClient as WorkerPrismaClient } from "../generated/prisma-worker/client";
 import packageJson from "../../package.json";
+import type { AttachmentStore } from "../storage";
 
 export interface Env {
   DB: D1Database;
+  ATTACHMENTS: R2Bucket;
   ADMIN_TOKEN?: string;
   PUBLIC_BASE_URL?: string;
 }
@@ -31,6 +33,19 @@ function createD1Database(d1: D1Database): Database {
   };
 }
 
+/** Attachments in the R2 bucket bound as ATTACHMENTS. */
+function createR2AttachmentStore(bucket: R2Bucket): AttachmentStore {
+  return {
+    async put(key, bytes, contentType) {
+      await bucket.put(key, bytes, { httpMetadata: { contentType } });
+    },
+    async get(key) {
+      const object = await bucket.get(key);
+      return object ? new Uint8Array(await object.arrayBuffer()) : null;
+    },
+  };
+}
+
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     let config;
@@ -41,7 +56,7 @@ export default {
       console.error(error.message); // visible in `wrangler tail`; the response reveals nothing
       return problemResponse(new Problem("unavailable", "The service is not configured correctly."));
     }
-    const app = createApp({ db: createD1Database(env.DB), adminToken: config.ADMIN_TOKEN, publicBaseUrl: config.PUBLIC_BASE_URL, version: packageJson.version });
+    const app = createApp({ db: createD1Database(env.DB), attachments: createR2AttachmentStore(env.ATTACHMENTS), adminToken: config.ADMIN_TOKEN, publicBaseUrl: config.PUBLIC_BASE_URL, version: packageJson.version });
     return app.fetch(request, env, ctx);
   },
 };

@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute, z, type RouteConfig } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { hasAccess, type Access } from "../auth/principal";
 import type { AppEnv } from "./context";
 import { Problem, ZProblem, fieldErrors } from "./problem";
@@ -13,6 +14,16 @@ export function createRouter() {
           errors: fieldErrors(result.error.issues, result.target === "json" ? undefined : result.target),
         });
       }
+    },
+  });
+}
+
+/** Refuses request bodies over `bytes` with 413. */
+export function requestSizeLimit(bytes: number): MiddlewareHandler<AppEnv> {
+  return bodyLimit({
+    maxSize: bytes,
+    onError: () => {
+      throw new Problem("payload_too_large", `The request body exceeds ${bytes} bytes.`);
     },
   });
 }
@@ -42,14 +53,14 @@ const WRITE_METHODS = new Set(["post", "put", "patch", "delete"]);
  * Defines an operation with the role it requires. The role is enforced by middleware, listed as
  * `x-required-role`, and the shared error responses are added to the document.
  */
-export function defineRoute<const R extends Omit<RouteConfig, "middleware" | "security">>(access: Access, route: R) {
+export function defineRoute<const R extends Omit<RouteConfig, "middleware" | "security">>(access: Access, route: R, ...middleware: MiddlewareHandler<AppEnv>[]) {
   const hasId = /\{id\}/.test(route.path);
   const hasBody = Boolean(route.request?.body);
   const isWrite = WRITE_METHODS.has(route.method);
   const versioned = Boolean(route.request?.headers);
   return createRoute({
     ...route,
-    middleware: [requireAccess(access)] as const,
+    middleware: [requireAccess(access), ...middleware] as const,
     ...(access === "public" ? {} : { security: [{ bearer: [] }] }),
     "x-required-role": access,
     responses: {

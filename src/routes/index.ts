@@ -4,6 +4,7 @@ import { bodiesRouter } from "./bodies";
 import { committeesRouter } from "./committees";
 import { itemRequestsRouter } from "./item-requests";
 import { meetingsRouter } from "./meetings";
+import { papersRouter } from "./papers";
 import { membershipsRouter } from "./memberships";
 import { peopleRouter } from "./people";
 import { termsRouter } from "./terms";
@@ -17,4 +18,5 @@ export const apiRouter = createRouter()
   .route("/", membershipsRouter)
   .route("/", meetingsRouter)
   .route("/", itemRequestsRouter)
+  .route("/", papersRouter)
   .route("/", adminRouter);

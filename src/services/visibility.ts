@@ -8,7 +8,7 @@ import { berlinDateOf } from "../rules/calendar";
  */
 export interface Readership {
   canReadNonPublic(committee: { id: string; bodyId: string }): boolean;
-  /** Committees whose non-public material the actor reads, or "all" / "body" for the staff roles. */
+  /** For members: the committees where they hold a seat today. Empty for the other roles. */
   committeeIds: ReadonlySet<string>;
 }
 

@@ -89,7 +89,7 @@ describe("errors are application/problem+json", () => {
       prisma: new Proxy({}, { get: () => { throw new Error("SQLITE_CORRUPT at /srv/secret/path.db"); } }),
       batch: () => Promise.reject(new Error("secret")),
     } as unknown as Database;
-    const app = createApp({ db: broken, version: "test" });
+    const app = createApp({ db: broken, attachments: { put: async () => {}, get: async () => null }, version: "test" });
     const request = jsonClient((path, init) => Promise.resolve(app.request(path, init)));
     const original = console.error;
     console.error = () => {};

@@ -5,6 +5,7 @@ import path from "node:path";
 import { createApp } from "../../src/app";
 import type { Role } from "../../src/auth/principal";
 import { createNodeDatabase } from "../../src/entry/node-database";
+import { createFileAttachmentStore } from "../../src/entry/node-storage";
 import { createToken } from "../../src/services/tokens";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789abcdefghijklmnop";
@@ -46,7 +47,8 @@ export function jsonClient(doFetch: (path: string, init: RequestInit) => Promise
 /** A fresh app on its own database; every test builds its own. */
 export function createTestApp(options: { now?: () => Date } = {}) {
   const db = createNodeDatabase(`file:${migratedDatabaseFile()}`);
-  const app = createApp({ db, adminToken: ADMIN_TOKEN, version: "test", now: options.now });
+  const attachments = createFileAttachmentStore(mkdtempSync(path.join(tmpdir(), "gremium-files-")));
+  const app = createApp({ db, attachments, adminToken: ADMIN_TOKEN, version: "test", now: options.now });
   const request = jsonClient((urlPath, init) => Promise.resolve(app.request(urlPath, init)));
 
   /** Mints a token directly through the service, as the CLI does. */
@@ -58,7 +60,7 @@ export function createTestApp(options: { now?: () => Date } = {}) {
     return secret;
   }
 
-  return { app, db, request, tokenFor };
+  return { app, db, attachments, request, tokenFor };
 }
 
 export type TestApp = ReturnType<typeof createTestApp>;
