@@ -1,6 +1,7 @@
 import { createRouter } from "../http/openapi";
 import { adminRouter } from "./admin";
 import { bodiesRouter } from "./bodies";
+import { calendarRouter } from "./calendar";
 import { committeesRouter } from "./committees";
 import { itemRequestsRouter } from "./item-requests";
 import { meetingsRouter } from "./meetings";
@@ -19,4 +20,5 @@ export const apiRouter = createRouter()
   .route("/", meetingsRouter)
   .route("/", itemRequestsRouter)
   .route("/", papersRouter)
+  .route("/", calendarRouter)
   .route("/", adminRouter);

@@ -20,7 +20,7 @@ async function paperSetup() {
     t.app.request(`/api/v1/papers/${paperId}/attachments?filename=${encodeURIComponent(filename)}`, {
       method: "POST",
       headers: { authorization: `Bearer ${t.tokens.secretariat}`, "content-type": contentType },
-      body: bytes,
+      body: bytes as Uint8Array<ArrayBuffer>,
     });
   return { ...t, createPaper, upload };
 }

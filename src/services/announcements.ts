@@ -1,0 +1,30 @@
+import { numberAgenda } from "../rules/agenda";
+import { paperNumber } from "../rules/papers";
+import { getBody } from "./bodies";
+import type { ServiceContext } from "./context";
+
+/**
+ * The public announcement (§41b GemO) of a body's upcoming public meetings: time, place and the
+ * public agenda of each meeting whose invitation has gone out.
+ */
+export async function upcomingAnnouncements(ctx: ServiceContext, bodyId: string) {
+  await getBody(ctx, bodyId);
+  const meetings = await ctx.db.prisma.meeting.findMany({
+    where: { committee: { bodyId }, state: "invited", startsAt: { gte: ctx.now } },
+    include: {
+      committee: { select: { name: true, shortName: true, bodyId: true } },
+      items: { include: { paper: { select: { year: true, serial: true, isPublic: true } } } },
+    },
+    orderBy: { startsAt: "asc" },
+  });
+  return meetings.map((meeting) => ({
+    meeting,
+    agenda: numberAgenda(meeting.items)
+      .filter((item) => item.isPublic && item.withdrawnAt === null)
+      .map((item) => ({
+        number: item.number,
+        title: item.title,
+        paperNumber: item.paper?.isPublic ? paperNumber(item.paper.year, item.paper.serial) : null,
+      })),
+  }));
+}
