@@ -3,7 +3,9 @@ import type { Database, Statement } from "../db/database";
 import { insertRow } from "../db/sql";
 import { defaultVotingRight } from "../rules/membership";
 import { auditStatement, newRecordColumns } from "../services/records";
+import type { AttachmentStore } from "../storage";
 import { demoBody, demoCommittees, demoPeople, demoSeats } from "./demo-data";
+import { demoYear } from "./demo-meetings";
 
 const SEEDER: Principal = { kind: "admin", tokenId: null, name: "demo data" };
 
@@ -11,7 +13,7 @@ const SEEDER: Principal = { kind: "admin", tokenId: null, name: "demo data" };
  * Loads the demo municipality into an empty database, as one atomic batch. Answers what it loaded,
  * or `undefined` when the database holds a body already.
  */
-export async function loadDemoData(db: Database, now: Date, actor: Principal = SEEDER) {
+export async function loadDemoData(db: Database, store: AttachmentStore, now: Date, actor: Principal = SEEDER) {
   if ((await db.prisma.body.count()) > 0) return undefined;
   const ctx = { db, actor, now };
   const stamp = () => ({ ...newRecordColumns(now), deletedAt: null });
@@ -69,7 +71,38 @@ export async function loadDemoData(db: Database, now: Date, actor: Principal = S
     );
   }
 
-  const summary = { bodyId: body.id, committees: Object.keys(committeeIds).length, people: personIds.size, memberships: seatIds.size };
+  const personById = new Map(demoPeople.map((person) => [personIds.get(person.key)!, person]));
+  const year = await demoYear({
+    now,
+    bodyId: body.id,
+    committeeId: committeeIds.ausschuss,
+    committeeName: demoCommittees.ausschuss.name,
+    preparingCommitteeId: committeeIds.beirat,
+    actorName: "Stabsstelle Integration",
+    recipients: demoSeats
+      .filter((seat) => seat.committee === "ausschuss")
+      .map((seat) => {
+        const person = personById.get(personIds.get(seat.person)!)!;
+        return {
+          personId: personIds.get(seat.person)!,
+          name: [person.title, person.givenName, person.familyName].filter(Boolean).join(" "),
+          role: seat.role,
+          membershipId: seatIds.get(`ausschuss:${seat.person}`)!,
+        };
+      }),
+  });
+  statements.push(...year.statements);
+  // Files first: a failed write leaves unreferenced files, never records pointing at nothing.
+  for (const file of year.files) await store.put(file.key, file.bytes, file.contentType);
+
+  const summary = {
+    bodyId: body.id,
+    committees: Object.keys(committeeIds).length,
+    people: personIds.size,
+    memberships: seatIds.size,
+    meetings: year.meetings,
+    papers: year.papers,
+  };
   statements.push(auditStatement(ctx, "seed", "Body", body.id, null, summary));
   await db.batch(statements);
   return summary;

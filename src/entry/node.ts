@@ -28,12 +28,17 @@ const env = readEnv();
 const db = createNodeDatabase(prepareDatabase(env.DATABASE_URL));
 const { version } = packageJson;
 
+const attachments = createFileAttachmentStore(path.resolve(env.ATTACHMENTS_DIR));
+
 if (process.argv.includes("--demo")) {
-  const loaded = await loadDemoData(db, new Date());
-  console.log(loaded ? `Demo data loaded: ${loaded.committees} committees, ${loaded.people} people.` : "Demo data: the database has data already; nothing loaded.");
+  const loaded = await loadDemoData(db, attachments, new Date());
+  console.log(
+    loaded
+      ? `Demo data loaded: ${loaded.committees} committees, ${loaded.people} people, ${loaded.meetings} meetings, ${loaded.papers} papers.`
+      : "Demo data: the database has data already; nothing loaded.",
+  );
 }
 
-const attachments = createFileAttachmentStore(path.resolve(env.ATTACHMENTS_DIR));
 const app = createApp({ db, attachments, adminToken: env.ADMIN_TOKEN, publicBaseUrl: env.PUBLIC_BASE_URL, version });
 const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {
   console.log(`Gremium ${version} listens on http://localhost:${info.port} (API reference: /docs)`);

@@ -78,7 +78,10 @@ const demoRoute = defineRoute("admin", {
   tags: ["Administration"],
   summary: "Load the demo municipality into an empty database",
   responses: {
-    201: jsonResponse(z.object({ bodyId: z.string(), committees: z.number().int(), people: z.number().int(), memberships: z.number().int() }), "Loaded"),
+    201: jsonResponse(
+      z.object({ bodyId: z.string(), committees: z.number().int(), people: z.number().int(), memberships: z.number().int(), meetings: z.number().int(), papers: z.number().int() }),
+      "Loaded",
+    ),
   },
 });
 
@@ -101,7 +104,7 @@ export const adminRouter = createRouter()
   })
   .openapi(demoRoute, async (c) => {
     const ctx = serviceContext(c);
-    const loaded = await loadDemoData(ctx.db, ctx.now, ctx.actor);
+    const loaded = await loadDemoData(ctx.db, c.get("deps").attachments, ctx.now, ctx.actor);
     if (!loaded) throw new Problem("conflict", "The database holds data already; demo data goes only into an empty one.");
     return c.json(loaded, 201);
   });

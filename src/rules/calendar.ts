@@ -49,3 +49,17 @@ const germanDateTime = new Intl.DateTimeFormat("de-DE", { timeZone: TIME_ZONE, d
 export function germanDateTimeOf(instant: Date): string {
   return germanDateTime.format(instant);
 }
+
+/** Minutes east of UTC that Berlin is at an instant (60 in winter, 120 in summer). */
+function berlinOffsetMinutes(instant: Date): number {
+  const iso = berlinIsoOf(instant);
+  const sign = iso.at(-6) === "-" ? -1 : 1;
+  return sign * (Number(iso.slice(-5, -3)) * 60 + Number(iso.slice(-2)));
+}
+
+/** The instant of a Berlin wall-clock time, such as 2026-12-10 18:00 → 2026-12-10T17:00:00Z. */
+export function berlinWallClockToInstant(date: string, time: string): Date {
+  const naive = new Date(`${date}T${time}:00Z`).getTime();
+  const first = naive - berlinOffsetMinutes(new Date(naive)) * 60_000;
+  return new Date(naive - berlinOffsetMinutes(new Date(first)) * 60_000);
+}

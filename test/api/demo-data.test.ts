@@ -6,8 +6,8 @@ type Seat = { role: string; seatCategory: string | null; votingRight: boolean; p
 
 describe("demo data", () => {
   it("brings up a municipality with the two committees of the domain notes", async () => {
-    const { db, request } = createTestApp();
-    const loaded = await loadDemoData(db, new Date("2026-11-21T10:00:00Z"));
+    const { db, attachments, request } = createTestApp({ now: () => new Date("2026-11-21T10:00:00Z") });
+    const loaded = await loadDemoData(db, attachments, new Date("2026-11-21T10:00:00Z"));
     expect(loaded).toMatchObject({ committees: 2 });
 
     const committees = (await json(await request("GET", "/api/v1/committees"))).items;
@@ -32,11 +32,46 @@ describe("demo data", () => {
     for (const name of ["Şükrü Yıldırım", "Łucja Wąsik", "Ștefan Mureșan", "Αθηνά Παπαδοπούλου", "Жанна Ковальчук"]) expect(names).toContain(name);
   });
 
+  it("brings up a year of the integration committee, with every meeting state and the non-public parts hidden", async () => {
+    const now = new Date("2026-11-21T10:00:00Z");
+    const { db, attachments, request, tokenFor } = createTestApp({ now: () => now });
+    const loaded = await loadDemoData(db, attachments, now);
+    const committees = (await json(await request("GET", "/api/v1/committees"))).items;
+    const ia = committees.find((c: { shortName: string }) => c.shortName === "IA");
+    const meetings = (await json(await request("GET", `/api/v1/meetings?committeeId=${ia.id}&limit=100`))).items;
+    expect(new Set(meetings.map((m: { state: string }) => m.state))).toEqual(new Set(["planned", "invited", "held", "closed", "cancelled"]));
+    expect(meetings.filter((m: { state: string }) => m.state === "cancelled")).toHaveLength(1);
+    expect(meetings[0].startsAtBerlin).toMatch(/T18:00:00\+0[12]:00$/);
+
+    const invited = meetings.find((m: { state: string }) => m.state === "invited");
+    const publicAgenda = await json(await request("GET", `/api/v1/meetings/${invited.id}/agenda`));
+    expect(publicAgenda.amendments).toHaveLength(1);
+    expect(JSON.stringify(publicAgenda)).not.toContain("Personalangelegenheit");
+    const secretariat = await tokenFor("secretariat", { bodyId: loaded!.bodyId });
+    expect(JSON.stringify(await json(await request("GET", `/api/v1/meetings/${invited.id}/agenda`, { token: secretariat })))).toContain("Personalangelegenheit");
+
+    const lateOnes = [];
+    for (const meeting of meetings.filter((m: { state: string }) => m.state !== "planned")) {
+      const invitations = (await json(await request("GET", `/api/v1/meetings/${meeting.id}/invitations`, { token: secretariat }))).items;
+      lateOnes.push(...invitations.filter((i: { notice: { late: boolean } }) => i.notice.late));
+    }
+    expect(lateOnes).toHaveLength(1);
+    expect(lateOnes[0].lateReason).toMatch(/Haushalt/);
+
+    const papers = (await json(await request("GET", "/api/v1/papers?limit=100"))).items;
+    expect(papers.length).toBe(4); // the non-public one is hidden
+    const withFile = papers.find((p: { attachments: unknown[] }) => p.attachments.length > 0);
+    const download = await request("GET", withFile.attachments[0].url);
+    expect(download.status).toBe(200);
+    expect(new TextDecoder().decode((await download.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
+    expect((await json(await request("GET", "/api/v1/papers?limit=100", { token: secretariat }))).items).toHaveLength(5);
+  });
+
   it("loads only into an empty database", async () => {
-    const { db, request } = createTestApp();
+    const { db, attachments, request } = createTestApp();
     expect((await request("POST", "/api/v1/demo-data", { token: ADMIN_TOKEN })).status).toBe(201);
     expect((await request("POST", "/api/v1/demo-data", { token: ADMIN_TOKEN })).status).toBe(409);
-    expect(await loadDemoData(db, new Date())).toBeUndefined();
+    expect(await loadDemoData(db, attachments, new Date())).toBeUndefined();
     expect(await db.prisma.body.count()).toBe(1);
   });
 });

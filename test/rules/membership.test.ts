@@ -65,3 +65,12 @@ describe("Berlin wall-clock time", () => {
     expect(germanDateTimeOf(new Date("2026-12-10T17:00:00Z"))).toBe("Donnerstag, 10. Dezember 2026 um 18:00");
   });
 });
+
+describe("Berlin wall-clock time to UTC", () => {
+  it("converts in winter and in summer", async () => {
+    const { berlinWallClockToInstant } = await import("../../src/rules/calendar");
+    expect(berlinWallClockToInstant("2026-12-10", "18:00").toISOString()).toBe("2026-12-10T17:00:00.000Z");
+    expect(berlinWallClockToInstant("2026-07-02", "18:00").toISOString()).toBe("2026-07-02T16:00:00.000Z");
+    expect(berlinWallClockToInstant("2026-03-29", "12:00").toISOString()).toBe("2026-03-29T10:00:00.000Z"); // the day summer time starts
+  });
+});
