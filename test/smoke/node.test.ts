@@ -1,5 +1,7 @@
 import { ADMIN_TOKEN, createTestApp } from "../helpers/test-app";
-import { smokeSuite } from "./smoke-suite";
+import { meetingsSmokeSuite, smokeSuite } from "./smoke-suite";
 
 const { request } = createTestApp();
-smokeSuite("Node with better-sqlite3", () => ({ request, adminToken: ADMIN_TOKEN }));
+const target = () => ({ request, adminToken: ADMIN_TOKEN });
+smokeSuite("Node with better-sqlite3", target);
+meetingsSmokeSuite("Node with better-sqlite3", target);

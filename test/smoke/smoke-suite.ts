@@ -95,3 +95,65 @@ export function smokeSuite(runtime: string, target: () => SmokeTarget) {
     });
   });
 }
+
+/** Meetings, agendas, papers, invitations and feeds, end to end on each runtime. */
+export function meetingsSmokeSuite(runtime: string, target: () => SmokeTarget) {
+  describe(`smoke: meetings on ${runtime}`, () => {
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+
+    async function setup() {
+      const { request, adminToken } = target();
+      const post = async (path: string, body: unknown, token = adminToken) => {
+        const response = await request("POST", path, { token, body });
+        expect(response.status, `POST ${path}: ${response.status}`).toBe(201);
+        return json(response);
+      };
+      const body = await post("/api/v1/bodies", { name: `Stadt ${crypto.randomUUID().slice(0, 8)}` });
+      const committee = await post("/api/v1/committees", { bodyId: body.id, name: "Integrationsausschuss", shortName: "IA", kind: "advisory_committee" });
+      const person = await post("/api/v1/people", { bodyId: body.id, givenName: "Şükrü", familyName: "Yıldırım" });
+      await post("/api/v1/memberships", { committeeId: committee.id, personId: person.id, role: "member", startDate: "2024-01-01" });
+      const secretariat = (await post("/api/v1/tokens", { name: "Geschäftsstelle", role: "secretariat", bodyId: body.id })).token as string;
+      const member = (await post("/api/v1/tokens", { name: "Mitglied", role: "member", personId: person.id })).token as string;
+      return { request, post, body, committee, secretariat, member };
+    }
+
+    it("runs a meeting from the standard frame to the invitation, with a paper and its PDF", async () => {
+      const { request, post, body, committee, secretariat, member } = await setup();
+      const meeting = await post("/api/v1/meetings", { committeeId: committee.id, startsAt: inDays(3), locationName: "Rathaus" }, secretariat);
+      const paper = await post("/api/v1/papers", { bodyId: body.id, title: "Sprachförderung", type: "proposal", proposedResolution: "Zustimmung" }, secretariat);
+
+      const pdf = new TextEncoder().encode("%PDF-1.4\n%%EOF\n");
+      const upload = await request("POST", `/api/v1/papers/${paper.id}/attachments?filename=Anlage.pdf`, { token: secretariat, body: pdf, headers: { "content-type": "application/pdf" } });
+      expect(upload.status).toBe(201);
+      const attachment = (await json(upload)).attachments[0];
+      const download = await request("GET", attachment.url);
+      expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdf);
+      expect(download.headers.get("repr-digest")).toMatch(/^sha-512=:/);
+
+      const topic = await post(`/api/v1/meetings/${meeting.id}/agenda-items`, { kind: "resolution", title: "Sprachförderung", paperId: paper.id, position: 3 }, secretariat);
+      const nested = await post(`/api/v1/meetings/${meeting.id}/agenda-items`, { kind: "information", title: "Bericht der Kitas", parentId: topic.itemId }, secretariat);
+      await post(`/api/v1/meetings/${meeting.id}/agenda-items`, { kind: "discussion", title: "Vertragsangelegenheit", isPublic: false }, secretariat);
+      expect(nested.items.map((i: { number: string; title: string }) => `${i.number} ${i.title}`)).toContain("Ö 4.1 Bericht der Kitas");
+
+      const late = await request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: secretariat, body: {} });
+      expect(late.status).toBe(422);
+      expect(await json(late)).toMatchObject({ gapDays: 3, noticeDays: 7 });
+      const sent = await request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: secretariat, body: { lateReason: "Eilbedürftig" } });
+      expect(sent.status).toBe(201);
+
+      const amended = await post(`/api/v1/meetings/${meeting.id}/agenda-items`, { kind: "information", title: "Nachtrag", position: 0 }, secretariat);
+      expect(amended.amendments).toHaveLength(1);
+
+      const anonymous = await json(await request("GET", `/api/v1/meetings/${meeting.id}/agenda`));
+      const asMember = await json(await request("GET", `/api/v1/meetings/${meeting.id}/agenda`, { token: member }));
+      expect(JSON.stringify(anonymous)).not.toContain("Vertragsangelegenheit");
+      expect(asMember.items.filter((i: { isPublic: boolean }) => !i.isPublic).map((i: { title: string }) => i.title)).toContain("Vertragsangelegenheit");
+      expect(asMember.items.filter((i: { isPublic: boolean }) => i.isPublic)).toEqual(anonymous.items);
+
+      const feed = await request("GET", `/api/v1/committees/${committee.id}/calendar.ics`);
+      const text = await feed.text();
+      expect(text).toContain(`UID:${meeting.id}@gremium`);
+      expect(text).not.toContain("Vertragsangelegenheit");
+    });
+  });
+}
