@@ -108,6 +108,12 @@ const demoMeetings: DemoMeeting[] = [
   { offsetDays: 320, state: "planned", topics: [] },
 ];
 
+/** Committees meet on Thursday evenings. */
+function thursdayOnOrAfter(date: string): string {
+  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return addDays(date, (4 - weekday + 7) % 7);
+}
+
 /** A small valid one-page PDF with a line of text, for demo attachments. */
 export function demoPdf(title: string): Bytes {
   const text = title.replace(/[^\x20-\x7e]/g, "?").replace(/[()\\]/g, "");
@@ -217,7 +223,7 @@ export async function demoYear(input: DemoYearInput): Promise<{ statements: Stat
 
   demoMeetings.forEach((plan, index) => {
     const meetingId = crypto.randomUUID();
-    const startsAt = berlinWallClockToInstant(addDays(today, plan.offsetDays), "18:00");
+    const startsAt = berlinWallClockToInstant(thursdayOnOrAfter(addDays(today, plan.offsetDays)), "18:00");
     statements.push(
       insertRow("Meeting", {
         id: meetingId,

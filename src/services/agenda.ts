@@ -14,15 +14,17 @@ import { auditStatement, auditedInsert, expectVersion, newRecordColumns } from "
 import { readershipOf } from "./visibility";
 
 type Meeting = Awaited<ReturnType<typeof getMeeting>>;
-type ItemWithPaper = AgendaItemModel & { paper: { id: string; year: number; serial: number; title: string } | null };
+type ItemWithPaper = AgendaItemModel & { paper: { id: string; year: number; serial: number; title: string; isPublic: boolean } | null };
 
-const paperSelect = { paper: { select: { id: true, year: true, serial: true, title: true } } } as const;
+const paperSelect = { paper: { select: { id: true, year: true, serial: true, title: true, isPublic: true } } } as const;
 
 async function itemsOf(ctx: ServiceContext, meetingId: string): Promise<ItemWithPaper[]> {
   return ctx.db.prisma.agendaItem.findMany({ where: { meetingId }, include: paperSelect });
 }
 
-function toItemView(item: ItemWithPaper & { number: string; depth: number }): TAgendaItem {
+/** An item as the reader sees it; a non-public paper on a public item is shown only to those who may read it. */
+function toItemView(item: ItemWithPaper & { number: string; depth: number }, readsNonPublic: boolean): TAgendaItem {
+  const paper = item.paper && (item.paper.isPublic || readsNonPublic) ? item.paper : null;
   return {
     id: item.id,
     version: item.version,
@@ -33,7 +35,7 @@ function toItemView(item: ItemWithPaper & { number: string; depth: number }): TA
     isPublic: item.isPublic,
     kind: item.kind as AgendaItemKind,
     title: item.title,
-    paper: item.paper ? { id: item.paper.id, number: paperNumber(item.paper.year, item.paper.serial), title: item.paper.title } : null,
+    paper: paper ? { id: paper.id, number: paperNumber(paper.year, paper.serial), title: paper.title } : null,
     presenter: item.presenter,
     durationMinutes: item.durationMinutes,
     description: item.description,
@@ -59,7 +61,7 @@ export async function getAgenda(ctx: ServiceContext, meetingId: string) {
     meeting,
     agenda: {
       meetingId,
-      items: numbered.map(toItemView),
+      items: numbered.map((item) => toItemView(item, full)),
       amendments: amendments.map((a) => ({ id: a.id, at: a.at.toISOString(), actorName: a.actorName, action: a.action, itemId: a.itemId, summary: a.summary })),
       warnings: full ? await dueItemRequestWarnings(ctx, meeting) : [],
     },

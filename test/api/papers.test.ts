@@ -59,6 +59,17 @@ describe("papers", () => {
     }
   });
 
+  it("does not name a non-public paper on a public agenda item to those who may not read it", async () => {
+    const t = await paperSetup();
+    const paper = await t.createPaper({ title: "Vertrauliche Kalkulation", isPublic: false });
+    const meeting = await t.createMeeting();
+    await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "information", title: "Kosten", paperId: paper.id } });
+    for (const token of [undefined, t.tokens.outsider]) {
+      expect(JSON.stringify(await json(await t.request("GET", `/api/v1/meetings/${meeting.id}/agenda`, { token })))).not.toContain("Vertrauliche");
+    }
+    expect(JSON.stringify(await json(await t.request("GET", `/api/v1/meetings/${meeting.id}/agenda`, { token: t.tokens.member })))).toContain("Vertrauliche");
+  });
+
   it("stores attachments with their SHA-512 and serves the same bytes", async () => {
     const t = await paperSetup();
     const paper = await t.createPaper();
