@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { serviceContext } from "../http/context";
+import type { Context } from "hono";
+import { serviceContext, type AppEnv } from "../http/context";
 import { ZIdParam, ZIfMatchHeader, createRouter, defineRoute, jsonBody, jsonResponse, recordResponse } from "../http/openapi";
 import { ZPageQuery, page } from "../http/pagination";
 import { requiredVersion, withEtag } from "../http/versioning";
@@ -13,6 +14,11 @@ import { createMeeting, getMeeting, listMeetings, transitionMeeting, updateMeeti
 const tags = ["Meetings"];
 const agendaTags = ["Agenda"];
 const ZAgendaChange = ZAgenda.extend({ itemId: z.string().openapi({ description: "The item that was written." }) }).openapi("AgendaChange");
+
+/** The agenda after a change, as the caller sees it, with the id of the item written. */
+async function agendaChange(c: Context<AppEnv>, meetingId: string, itemId: string) {
+  return { ...(await getAgenda(serviceContext(c), meetingId)), itemId };
+}
 
 const routes = {
   list: defineRoute("public", {
@@ -128,29 +134,26 @@ export const meetingsRouter = createRouter()
     const meeting = await transitionMeeting(serviceContext(c), c.req.valid("param").id, requiredVersion(c), c.req.valid("json"));
     return c.json(withEtag(c, toMeetingView(meeting)), 200);
   })
-  .openapi(routes.agenda, async (c) => c.json((await getAgenda(serviceContext(c), c.req.valid("param").id)).agenda, 200))
+  .openapi(routes.agenda, async (c) => c.json(await getAgenda(serviceContext(c), c.req.valid("param").id), 200))
   .openapi(routes.addItem, async (c) => {
-    const ctx = serviceContext(c);
-    const itemId = await createAgendaItem(ctx, c.req.valid("param").id, c.req.valid("json"));
-    return c.json({ ...(await getAgenda(ctx, c.req.valid("param").id)).agenda, itemId }, 201);
+    const meetingId = c.req.valid("param").id;
+    const itemId = await createAgendaItem(serviceContext(c), meetingId, c.req.valid("json"));
+    return c.json(await agendaChange(c, meetingId, itemId), 201);
   })
   .openapi(routes.updateItem, async (c) => {
-    const ctx = serviceContext(c);
     const itemId = c.req.valid("param").id;
-    const meetingId = await updateAgendaItem(ctx, itemId, requiredVersion(c), c.req.valid("json"));
-    return c.json({ ...(await getAgenda(ctx, meetingId)).agenda, itemId }, 200);
+    const meetingId = await updateAgendaItem(serviceContext(c), itemId, requiredVersion(c), c.req.valid("json"));
+    return c.json(await agendaChange(c, meetingId, itemId), 200);
   })
   .openapi(routes.moveItem, async (c) => {
-    const ctx = serviceContext(c);
     const itemId = c.req.valid("param").id;
-    const meetingId = await moveAgendaItem(ctx, itemId, requiredVersion(c), c.req.valid("json"));
-    return c.json({ ...(await getAgenda(ctx, meetingId)).agenda, itemId }, 200);
+    const meetingId = await moveAgendaItem(serviceContext(c), itemId, requiredVersion(c), c.req.valid("json"));
+    return c.json(await agendaChange(c, meetingId, itemId), 200);
   })
   .openapi(routes.removeItem, async (c) => {
-    const ctx = serviceContext(c);
     const itemId = c.req.valid("param").id;
-    const meetingId = await removeAgendaItem(ctx, itemId, requiredVersion(c));
-    return c.json({ ...(await getAgenda(ctx, meetingId)).agenda, itemId }, 200);
+    const meetingId = await removeAgendaItem(serviceContext(c), itemId, requiredVersion(c));
+    return c.json(await agendaChange(c, meetingId, itemId), 200);
   })
   .openapi(routes.invite, async (c) => {
     const invitation = await sendInvitation(serviceContext(c), c.req.valid("param").id, c.req.valid("json"));

@@ -58,13 +58,10 @@ export async function getAgenda(ctx: ServiceContext, meetingId: string) {
     orderBy: { at: "asc" },
   });
   return {
-    meeting,
-    agenda: {
-      meetingId,
-      items: numbered.map((item) => toItemView(item, full)),
-      amendments: amendments.map((a) => ({ id: a.id, at: a.at.toISOString(), actorName: a.actorName, action: a.action, itemId: a.itemId, summary: a.summary })),
-      warnings: full ? await dueItemRequestWarnings(ctx, meeting) : [],
-    },
+    meetingId,
+    items: numbered.map((item) => toItemView(item, full)),
+    amendments: amendments.map((a) => ({ id: a.id, at: a.at.toISOString(), actorName: a.actorName, action: a.action, itemId: a.itemId, summary: a.summary })),
+    warnings: full ? await dueItemRequestWarnings(ctx, meeting) : [],
   };
 }
 

@@ -4,7 +4,7 @@ import { Problem, fieldProblem, notFound } from "../http/problem";
 import { pageArgs, toPage, type TPageQuery } from "../http/pagination";
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, cleanFilename, essenceOf, matchesSignature } from "../rules/attachments";
 import { berlinDateOf } from "../rules/calendar";
-import { paperNumber, type PaperType } from "../rules/papers";
+import type { PaperType } from "../rules/papers";
 import type { TConsultationCreate, TConsultationUpdate, TPaperCreate, TPaperUpdate } from "../schemas/papers";
 import type { AttachmentStore, Bytes } from "../storage";
 import { assertManages, bodyForWrite } from "./access";
