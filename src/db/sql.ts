@@ -18,6 +18,18 @@ export interface Tables {
   Consultation: Models.ConsultationModel;
   ItemRequest: Models.ItemRequestModel;
   CalendarFeedToken: Models.CalendarFeedTokenModel;
+  Attendance: Models.AttendanceModel;
+  Recusal: Models.RecusalModel;
+  Vote: Models.VoteModel;
+  Resolution: Models.ResolutionModel;
+  MinutesEntry: Models.MinutesEntryModel;
+  Minutes: Models.MinutesModel;
+  MinutesItemNote: Models.MinutesItemNoteModel;
+  MinutesRevision: Omit<Models.MinutesRevisionModel, "id">;
+  MinutesObjection: Models.MinutesObjectionModel;
+  MinutesSignature: Models.MinutesSignatureModel;
+  WrittenProcedure: Models.WrittenProcedureModel;
+  WrittenObjection: Models.WrittenObjectionModel;
   /** The id is assigned by SQLite, in the order of the writes. */
   AuditEntry: Omit<Models.AuditEntryModel, "id">;
 }
