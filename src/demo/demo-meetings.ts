@@ -240,6 +240,7 @@ export async function demoYear(input: DemoYearInput): Promise<{ statements: Stat
         emergencyReason: null,
         cancelledReason: plan.cancelledReason ?? null,
         sequence: plan.state === "planned" ? 0 : 1,
+        repeatMeeting: false,
       }),
     );
     const items: { title: string; kind: AgendaItemKind; isPublic: boolean; paper?: string }[] = [

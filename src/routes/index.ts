@@ -5,6 +5,7 @@ import { calendarRouter } from "./calendar";
 import { committeesRouter } from "./committees";
 import { itemRequestsRouter } from "./item-requests";
 import { meetingsRouter } from "./meetings";
+import { outcomesRouter } from "./outcomes";
 import { papersRouter } from "./papers";
 import { membershipsRouter } from "./memberships";
 import { peopleRouter } from "./people";
@@ -21,4 +22,5 @@ export const apiRouter = createRouter()
   .route("/", itemRequestsRouter)
   .route("/", papersRouter)
   .route("/", calendarRouter)
+  .route("/", outcomesRouter)
   .route("/", adminRouter);

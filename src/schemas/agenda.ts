@@ -38,6 +38,9 @@ export const ZAgenda = z
     items: z.array(ZAgendaItem),
     amendments: z.array(ZAgendaAmendment).openapi({ description: "Changes after the invitation (Nachträge), oldest first." }),
     warnings: z.array(z.string()),
+    announcements: z
+      .array(z.object({ resolutionId: z.string(), number: z.string(), text: z.string(), announced: z.boolean() }))
+      .openapi({ description: "Non-public resolutions for the announcement item: pending ones (committee only) and those announced here." }),
   })
   .openapi("Agenda");
 

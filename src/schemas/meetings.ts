@@ -21,6 +21,7 @@ export const ZMeeting = z
     location: z.object({ name: z.string().nullable(), address: z.string().nullable(), room: z.string().nullable() }),
     state: z.enum(MEETING_STATES),
     emergency: z.boolean().openapi({ description: "§34 (2) GemO: convened without notice period." }),
+    repeatMeeting: z.boolean().openapi({ description: "§37 (3) GemO: second meeting after a failed quorum." }),
     emergencyReason: z.string().nullable(),
     cancelledReason: z.string().nullable(),
   })
@@ -46,6 +47,7 @@ export const ZMeetingCreate = z
     committeeId: ZId,
     sequenceNumber: z.number().int().min(1).max(10_000).optional().openapi({ description: "Default: the committee's next number." }),
     standardFrame: z.boolean().default(true).openapi({ description: "Start the agenda from the standard frame." }),
+    repeatMeeting: z.boolean().default(false).openapi({ description: "§37 (3) GemO: the second meeting after a failed quorum; three voting members suffice." }),
     ...fields,
   })
   .strict()
@@ -91,6 +93,7 @@ export function toMeetingView(meeting: MeetingModel & { committee: Pick<Committe
     location: { name: meeting.locationName, address: meeting.locationAddress, room: meeting.locationRoom },
     state: meeting.state as MeetingState,
     emergency: meeting.emergencyReason !== null,
+    repeatMeeting: meeting.repeatMeeting,
     emergencyReason: meeting.emergencyReason,
     cancelledReason: meeting.cancelledReason,
   };

@@ -11,6 +11,7 @@ import type { ServiceContext } from "./context";
 import { dueItemRequestWarnings } from "./item-requests";
 import { getMeeting } from "./meetings";
 import { auditStatement, auditedInsert, expectVersion, newRecordColumns } from "./records";
+import { resolutionNumber } from "./outcomes";
 import { readershipOf } from "./visibility";
 
 type Meeting = Awaited<ReturnType<typeof getMeeting>>;
@@ -60,9 +61,31 @@ export async function getAgenda(ctx: ServiceContext, meetingId: string) {
   return {
     meetingId,
     items: numbered.map((item) => toItemView(item, full)),
+    announcements: numbered.some((item) => item.kind === "announcement_of_resolutions") ? await announcementsFor(ctx, meeting, full) : [],
     amendments: amendments.map((a) => ({ id: a.id, at: a.at.toISOString(), actorName: a.actorName, action: a.action, itemId: a.itemId, summary: a.summary })),
     warnings: full ? await dueItemRequestWarnings(ctx, meeting) : [],
   };
+}
+
+/**
+ * What the announcement item (§35 (1) GemO) covers: non-public resolutions of earlier meetings of the
+ * committee not yet announced (for readers of the committee only), and those announced at this meeting.
+ */
+async function announcementsFor(ctx: ServiceContext, meeting: Meeting, full: boolean) {
+  const rows = await ctx.db.prisma.resolution.findMany({
+    where: {
+      committeeId: meeting.committeeId,
+      isPublic: false,
+      OR: [{ announcedMeetingId: meeting.id }, ...(full ? [{ announcedAt: null, meetingId: { not: meeting.id } }] : [])],
+    },
+    orderBy: [{ year: "asc" }, { serial: "asc" }],
+  });
+  return rows.map((r) => ({
+    resolutionId: r.id,
+    number: resolutionNumber(meeting.committee.shortName, r.year, r.serial),
+    text: r.text,
+    announced: r.announcedMeetingId === meeting.id,
+  }));
 }
 
 /** The agenda can change until the meeting is held; after the invitation, changes are amendments. */

@@ -61,6 +61,7 @@ export async function createMeeting(ctx: ServiceContext, input: TMeetingCreate) 
       emergencyReason: input.emergencyReason ?? null,
       cancelledReason: null,
       sequence: 0,
+      repeatMeeting: input.repeatMeeting,
     };
     const frame = input.standardFrame && !input.emergencyReason ? STANDARD_FRAME : [];
     const positions = { public: 0, nonPublic: 0 };

@@ -1,9 +1,10 @@
-import Database from "better-sqlite3";
+import SQLite from "better-sqlite3";
 import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createApp } from "../../src/app";
 import type { Role } from "../../src/auth/principal";
+import type { Database } from "../../src/db/database";
 import { createNodeDatabase } from "../../src/entry/node-database";
 import { createFileAttachmentStore } from "../../src/entry/node-storage";
 import { createToken } from "../../src/services/tokens";
@@ -14,7 +15,7 @@ const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations
 /** A new SQLite file with every migration applied, as `prisma migrate deploy` would. */
 export function migratedDatabaseFile(): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "gremium-test-")), "test.db");
-  const sqlite = new Database(file);
+  const sqlite = new SQLite(file);
   for (const name of readdirSync(migrationsDir).filter((n) => !n.endsWith(".toml")).sort()) {
     sqlite.exec(readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8"));
   }
@@ -47,8 +48,9 @@ export function jsonClient(doFetch: (path: string, init: RequestInit) => Promise
 }
 
 /** A fresh app on its own database; every test builds its own. */
-export function createTestApp(options: { now?: () => Date } = {}) {
-  const db = createNodeDatabase(`file:${migratedDatabaseFile()}`);
+export function createTestApp(options: { now?: () => Date; wrapDatabase?: (db: Database) => Database } = {}) {
+  const real = createNodeDatabase(`file:${migratedDatabaseFile()}`);
+  const db = options.wrapDatabase?.(real) ?? real;
   const attachments = createFileAttachmentStore(mkdtempSync(path.join(tmpdir(), "gremium-files-")));
   const app = createApp({ db, attachments, adminToken: ADMIN_TOKEN, version: "test", now: options.now });
   const request = jsonClient((urlPath, init) => Promise.resolve(app.request(urlPath, init)));

@@ -90,3 +90,25 @@ describe("written procedure (§37 (1) GemO)", () => {
     expect(writtenProcedureOutcome(1, true)).toBe("failed");
   });
 });
+
+describe("minutes (§38 GemO)", async () => {
+  const { minutesDueDate, minutesTransitionRefusal, missingSignatures } = await import("../../src/rules/minutes");
+
+  it("§38 (2): go to the committee within one month", () => {
+    expect(minutesDueDate("2026-03-12")).toBe("2026-04-12");
+    expect(minutesDueDate("2026-01-31")).toBe("2026-02-28");
+    expect(minutesDueDate("2026-12-15")).toBe("2027-01-15");
+  });
+
+  it("§38 (2): need the chair, two members and the minute-taker", () => {
+    expect(missingSignatures([])).toHaveLength(3);
+    expect(missingSignatures([{ role: "chair" }, { role: "member" }, { role: "minute_taker" }])).toEqual(["1 Mitglied(er), die an der Sitzung teilgenommen haben"]);
+    expect(missingSignatures([{ role: "chair" }, { role: "member" }, { role: "member" }, { role: "minute_taker" }])).toEqual([]);
+  });
+
+  it("§38: move draft → circulated → final → published only", () => {
+    expect(minutesTransitionRefusal("draft", "circulated")).toBeUndefined();
+    expect(minutesTransitionRefusal("draft", "final")).toMatch(/next step is circulated/);
+    expect(minutesTransitionRefusal("published", "draft")).toMatch(/next step is none/);
+  });
+});

@@ -1,0 +1,31 @@
+/** The minutes lifecycle and signatures (§38 GemO). Pure functions. */
+
+export const MINUTES_STATES = ["draft", "circulated", "final", "published"] as const;
+export type MinutesState = (typeof MINUTES_STATES)[number];
+
+const NEXT: Record<MinutesState, MinutesState | null> = { draft: "circulated", circulated: "final", final: "published", published: null };
+
+export function minutesTransitionRefusal(from: MinutesState, to: MinutesState): string | undefined {
+  return NEXT[from] === to ? undefined : `minutes go draft → circulated → final → published; from ${from} the next step is ${NEXT[from] ?? "none"}`;
+}
+
+export type SignatureRole = "chair" | "member" | "minute_taker";
+
+/** §38 (2) GemO: the chair, two members who took part, and the minute-taker sign. What is still missing? */
+export function missingSignatures(signatures: { role: SignatureRole }[]): string[] {
+  const count = (role: SignatureRole) => signatures.filter((s) => s.role === role).length;
+  const missing: string[] = [];
+  if (count("chair") < 1) missing.push("die oder der Vorsitzende");
+  if (count("member") < 2) missing.push(`${2 - count("member")} Mitglied(er), die an der Sitzung teilgenommen haben`);
+  if (count("minute_taker") < 1) missing.push("die Schriftführerin oder der Schriftführer");
+  return missing;
+}
+
+/** §38 (2) GemO: the minutes go to the committee within one month; the last Berlin date for that. */
+export function minutesDueDate(meetingDate: string): string {
+  const [year, month, day] = meetingDate.split("-").map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(year, month, 1)); // first day of the next month
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}

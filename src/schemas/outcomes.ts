@@ -1,0 +1,146 @@
+import { z } from "@hono/zod-openapi";
+import { ATTENDANCE_STATUSES } from "../rules/attendance";
+import { ZId, ZOptionalText, ZText } from "./common";
+
+export const ZAttendanceUpdate = z
+  .object({
+    status: z.enum(ATTENDANCE_STATUSES).openapi({ description: "present, remote (§37a), excused (with reason) or absent." }),
+    excuseReason: ZOptionalText(500),
+    standsInForMembershipId: ZId.nullable().optional().openapi({ description: "For a deputy: the membership of the member whose place they take." }),
+    arrivedBeforeItemId: ZId.nullable().optional().openapi({ description: "Arrived late: present from this item on." }),
+    leftBeforeItemId: ZId.nullable().optional().openapi({ description: "Left early: absent from this item on." }),
+  })
+  .strict()
+  .refine((v) => v.status !== "excused" || Boolean(v.excuseReason), { message: "is required when excused", path: ["excuseReason"] })
+  .openapi("AttendanceUpdate");
+export type TAttendanceUpdate = z.infer<typeof ZAttendanceUpdate>;
+
+export const ZQuorum = z
+  .object({
+    itemId: z.string(),
+    number: z.string(),
+    votingMembers: z.number().int(),
+    presentNotRecused: z.number().int(),
+    recused: z.number().int(),
+    required: z.number().int(),
+    quorate: z.boolean(),
+    rule: z.enum(["half", "quarter", "three"]),
+    explanation: z.string(),
+  })
+  .openapi("Quorum");
+
+export const ZAttendanceSheet = z
+  .object({
+    meetingId: z.string(),
+    attendance: z.array(
+      z.object({
+        personId: z.string(),
+        name: z.string(),
+        role: z.string().nullable(),
+        status: z.enum(ATTENDANCE_STATUSES).nullable(),
+        excuseReason: z.string().nullable(),
+        standsInForMembershipId: z.string().nullable(),
+        arrivedBeforeItemId: z.string().nullable(),
+        leftBeforeItemId: z.string().nullable(),
+      }),
+    ),
+    quorum: z.array(ZQuorum),
+  })
+  .openapi("AttendanceSheet");
+
+export const ZRecusalCreate = z.object({ personId: ZId, note: ZOptionalText(1000) }).strict().openapi("RecusalCreate");
+export type TRecusalCreate = z.infer<typeof ZRecusalCreate>;
+
+export const ZStatementCreate = z
+  .object({
+    personId: ZId,
+    kind: z.enum(["vote", "statement"]).openapi({ description: "A member demands that their vote or their statement is recorded (§38 GemO)." }),
+    text: ZText(5000),
+  })
+  .strict()
+  .openapi("StatementCreate");
+export type TStatementCreate = z.infer<typeof ZStatementCreate>;
+
+const ZCount = z.number().int().min(0).max(1000);
+
+export const ZVoteCreate = z
+  .object({
+    motion: ZText(5000).openapi({ description: "The motion put to the vote." }),
+    kind: z.enum(["open", "roll_call", "election"]).default("open"),
+    counts: z.object({ yes: ZCount, no: ZCount, abstain: ZCount }).strict().optional().openapi({ description: "For an open vote." }),
+    rollCall: z
+      .array(z.object({ personId: ZId, vote: z.enum(["yes", "no", "abstain"]) }).strict())
+      .optional()
+      .openapi({ description: "For a roll call: each voter's vote." }),
+    election: z
+      .object({ round: z.enum(["first", "runoff"]).default("first"), votes: z.record(ZText(200), ZCount) })
+      .strict()
+      .optional()
+      .openapi({ description: "For an election: votes per candidate." }),
+    resolution: z
+      .object({
+        text: ZText(50_000).openapi({ description: "The wording (Markdown), recorded when the motion is adopted." }),
+        kind: z.enum(["resolution", "recommendation"]).default("resolution"),
+        recipientBody: ZOptionalText(200).openapi({ description: "For a recommendation: the body it goes to." }),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.kind === "open" && !v.counts) ctx.addIssue({ code: "custom", path: ["counts"], message: "is required for an open vote" });
+    if (v.kind === "roll_call" && !v.rollCall?.length) ctx.addIssue({ code: "custom", path: ["rollCall"], message: "is required for a roll call" });
+    if (v.kind === "election" && !v.election) ctx.addIssue({ code: "custom", path: ["election"], message: "is required for an election" });
+    if (v.resolution?.kind === "recommendation" && !v.resolution.recipientBody) {
+      ctx.addIssue({ code: "custom", path: ["resolution", "recipientBody"], message: "is required for a recommendation" });
+    }
+  })
+  .openapi("VoteCreate");
+export type TVoteCreate = z.infer<typeof ZVoteCreate>;
+
+export const ZResolution = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    number: z.string().openapi({ example: "IA/2026/004" }),
+    committeeId: z.string(),
+    meetingId: z.string().nullable(),
+    itemId: z.string().nullable(),
+    paperId: z.string().nullable(),
+    text: z.string(),
+    textHtml: z.string(),
+    kind: z.enum(["resolution", "recommendation"]),
+    recipientBody: z.string().nullable(),
+    isPublic: z.boolean(),
+    vote: z.object({ outcome: z.string(), yes: z.number().nullable(), no: z.number().nullable(), abstain: z.number().nullable(), explanation: z.string() }).nullable(),
+    followUp: z.enum(["open", "in_progress", "done", "superseded"]),
+    supersededById: z.string().nullable(),
+    announcedAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi("Resolution");
+export type TResolution = z.infer<typeof ZResolution>;
+
+export const ZVoteResult = z
+  .object({
+    id: z.string(),
+    itemId: z.string(),
+    kind: z.string(),
+    motion: z.string(),
+    outcome: z.enum(["adopted", "rejected", "elected", "runoff", "lot"]),
+    explanation: z.string(),
+    counts: z.object({ yes: z.number(), no: z.number(), abstain: z.number() }).nullable(),
+    quorum: ZQuorum.omit({ itemId: true, number: true }),
+    resolution: ZResolution.nullable(),
+  })
+  .openapi("VoteResult");
+
+export const ZResolutionUpdate = z
+  .object({
+    followUp: z.enum(["open", "in_progress", "done", "superseded"]),
+    supersededById: ZId.nullable().optional(),
+  })
+  .strict()
+  .refine((v) => v.followUp !== "superseded" || Boolean(v.supersededById), { message: "is required when superseded", path: ["supersededById"] })
+  .openapi("ResolutionUpdate");
+export type TResolutionUpdate = z.infer<typeof ZResolutionUpdate>;

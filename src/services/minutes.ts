@@ -1,0 +1,273 @@
+import { diffLines } from "diff";
+import { canManageBody } from "../auth/principal";
+import { atVersion, guard, insertRow, updateVersioned } from "../db/sql";
+import type { MinutesModel } from "../generated/prisma-node/models";
+import { renderMarkdown } from "../documents/markdown";
+import { Problem, fieldProblem, notFound } from "../http/problem";
+import { berlinDateOf, berlinIsoOf } from "../rules/calendar";
+import { minutesDueDate, minutesTransitionRefusal, missingSignatures, type MinutesState, type SignatureRole } from "../rules/minutes";
+import { assertManages } from "./access";
+import type { ServiceContext } from "./context";
+import { loadMeetingRecord, type MeetingRecord } from "./meeting-record";
+import { resolutionNumber } from "./outcomes";
+import { auditStatement, auditedInsert, newRecordColumns } from "./records";
+import { readershipOf } from "./visibility";
+
+/** The order of the signature block: chair, members, minute-taker. */
+const SIGNATURE_ORDER: SignatureRole[] = ["chair", "member", "minute_taker"];
+
+const actorLabel = (ctx: ServiceContext) => (ctx.actor.kind === "anonymous" ? "anonymous" : ctx.actor.name);
+const isSealed = (minutes: MinutesModel | null) => minutes?.state === "final" || minutes?.state === "published";
+
+/** Which variant of the minutes a caller may read, if any. */
+async function readableVariant(ctx: ServiceContext, record: MeetingRecord): Promise<"full" | "public" | null> {
+  const committee = record.meeting.committee;
+  const state = record.minutes?.state;
+  if (canManageBody(ctx.actor, committee.bodyId)) return "full";
+  const readership = await readershipOf(ctx);
+  if (readership.committeeIds.has(record.meeting.committeeId) && state && state !== "draft") return "full";
+  return state === "published" ? "public" : null;
+}
+
+/**
+ * The minutes of a meeting, computed from what was recorded: header (date, place, times, chair,
+ * members present, those absent with reasons), items with notes, votes, resolutions, recusals and
+ * statements, signatures and objections. The public variant leaves every non-public item out.
+ */
+export async function getMinutes(ctx: ServiceContext, meetingId: string, requested: "full" | "public" = "full") {
+  const record = await loadMeetingRecord(ctx, meetingId);
+  const allowed = await readableVariant(ctx, record);
+  if (!allowed) throw notFound("Minutes of meeting", meetingId);
+  const variant = allowed === "public" ? "public" : requested;
+  return buildMinutes(ctx, record, variant);
+}
+
+async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant: "full" | "public") {
+  const { meeting, minutes } = record;
+  const [notes, entries, votes, resolutions, signatures, objections] = await Promise.all([
+    minutes ? ctx.db.prisma.minutesItemNote.findMany({ where: { minutesId: minutes.id } }) : [],
+    ctx.db.prisma.minutesEntry.findMany({ where: { meetingId: meeting.id }, orderBy: { createdAt: "asc" } }),
+    ctx.db.prisma.vote.findMany({ where: { meetingId: meeting.id }, orderBy: { createdAt: "asc" } }),
+    ctx.db.prisma.resolution.findMany({ where: { meetingId: meeting.id } }),
+    minutes ? ctx.db.prisma.minutesSignature.findMany({ where: { minutesId: minutes.id }, orderBy: { signedAt: "asc" } }) : [],
+    minutes && variant === "full" ? ctx.db.prisma.minutesObjection.findMany({ where: { minutesId: minutes.id }, orderBy: { filedAt: "asc" } }) : [],
+  ]);
+  const present = record.attendances.filter((a) => a.status === "present" || a.status === "remote");
+  const chairSeat =
+    record.seats.find((s) => s.role === "chair" && present.some((a) => a.personId === s.personId)) ??
+    record.seats.find((s) => s.role === "deputy_chair" && present.some((a) => a.personId === s.personId));
+  const absent = record.seats
+    .filter((seat) => seat.role !== "deputy" && seat.role !== "minute_taker")
+    .filter((seat) => !present.some((a) => a.personId === seat.personId))
+    .map((seat) => {
+      const a = record.attendances.find((x) => x.personId === seat.personId);
+      return { name: record.names.get(seat.personId)!, reason: a?.status === "excused" ? a.excuseReason : a?.status === "absent" ? "unentschuldigt" : "keine Angabe" };
+    });
+  const meetingDate = berlinDateOf(meeting.startsAt);
+  const dueDate = minutesDueDate(meetingDate);
+  const warnings =
+    meeting.state !== "cancelled" && (!minutes?.circulatedAt || berlinDateOf(minutes.circulatedAt) > dueDate) && berlinDateOf(ctx.now) > dueDate
+      ? [`Die Niederschrift war bis ${dueDate} dem Gremium zur Kenntnis zu bringen (§ 38 Abs. 2 GemO).`]
+      : [];
+  const shortName = meeting.committee.shortName;
+  const items = record.agenda
+    .filter((item) => variant === "full" || item.isPublic)
+    .map((item) => {
+      const note = notes.find((n) => n.itemId === item.id)?.notes ?? null;
+      return {
+        itemId: item.id,
+        number: item.number,
+        title: item.title,
+        isPublic: item.isPublic,
+        withdrawn: item.withdrawnAt !== null,
+        notes: note,
+        notesHtml: renderMarkdown(note),
+        recusals: entries.filter((e) => e.itemId === item.id && e.kind === "recusal").map((e) => e.text),
+        statements: entries.filter((e) => e.itemId === item.id && e.kind === "statement").map((e) => e.text),
+        votes: votes
+          .filter((v) => v.itemId === item.id)
+          .map((v) => ({ id: v.id, kind: v.kind, motion: v.motion, yes: v.yes, no: v.no, abstain: v.abstain, outcome: v.outcome, explanation: v.explanation })),
+        resolutions: resolutions
+          .filter((r) => r.itemId === item.id)
+          .map((r) => ({ id: r.id, number: resolutionNumber(shortName, r.year, r.serial), text: r.text, textHtml: renderMarkdown(r.text)!, kind: r.kind, recipientBody: r.recipientBody })),
+      };
+    });
+  return {
+    meetingId: meeting.id,
+    variant,
+    state: (minutes?.state ?? "draft") as MinutesState,
+    version: minutes?.version ?? 0,
+    header: {
+      committee: meeting.committee.name,
+      title: meeting.title,
+      date: meetingDate,
+      startsAt: berlinIsoOf(meeting.startsAt),
+      endsAt: meeting.endsAt ? berlinIsoOf(meeting.endsAt) : null,
+      place: [meeting.locationName, meeting.locationRoom, meeting.locationAddress].filter(Boolean).join(", ") || null,
+      chair: chairSeat ? record.names.get(chairSeat.personId)! : null,
+      membersPresent: present.filter((a) => record.seats.some((s) => s.personId === a.personId && s.role !== "minute_taker")).length,
+      absent,
+    },
+    items,
+    signatures: signatures
+      .map((s) => ({ role: s.role as SignatureRole, name: record.names.get(s.personId) ?? s.personId, signedAt: s.signedAt.toISOString() }))
+      .sort((a, b) => SIGNATURE_ORDER.indexOf(a.role) - SIGNATURE_ORDER.indexOf(b.role)),
+    missingSignatures: missingSignatures(signatures.map((s) => ({ role: s.role as SignatureRole }))),
+    objections: objections.map((o) => ({ id: o.id, name: record.names.get(o.personId) ?? o.personId, text: o.text, filedAt: o.filedAt.toISOString(), decision: o.decision, decisionNote: o.decisionNote })),
+    dueDate,
+    warnings,
+  };
+}
+
+async function minutesForWrite(ctx: ServiceContext, meetingId: string) {
+  const record = await loadMeetingRecord(ctx, meetingId);
+  assertManages(ctx, record.meeting.committee.bodyId);
+  if (record.meeting.state !== "held" && record.meeting.state !== "closed") throw new Problem("conflict", `Minutes are written for a held meeting; this one is ${record.meeting.state}.`);
+  return record;
+}
+
+function sealedProblem() {
+  return new Problem("conflict", "The minutes are final and cannot be changed; corrections exist only as recorded objection decisions.");
+}
+
+/**
+ * Saves the notes on one item and keeps the revision. Creates the draft minutes on the first save.
+ * `version` is the minutes' version (0 before they exist); a stale one gets 412.
+ */
+export async function saveItemNotes(ctx: ServiceContext, meetingId: string, itemId: string, version: number, notes: string) {
+  const record = await minutesForWrite(ctx, meetingId);
+  if (!record.agenda.some((i) => i.id === itemId)) throw notFound("Agenda item", itemId);
+  if (isSealed(record.minutes)) throw sealedProblem();
+  if ((record.minutes?.version ?? 0) !== version) throw new Problem("precondition_failed", `The minutes are at version ${record.minutes?.version ?? 0}, not ${version}.`);
+  const existing = record.minutes ? await ctx.db.prisma.minutesItemNote.findMany({ where: { minutesId: record.minutes.id } }) : [];
+  const snapshot = Object.fromEntries([...existing.map((n) => [n.itemId, n.notes]), [itemId, notes]]);
+  const minutes = record.minutes ?? { ...newRecordColumns(ctx.now), meetingId, state: "draft", circulatedAt: null, finalAt: null, publishedAt: null, version: 0 };
+  const note = existing.find((n) => n.itemId === itemId);
+  const statements = [
+    note
+      ? updateVersioned("MinutesItemNote", note.id, note.version, { notes, updatedAt: ctx.now })
+      : insertRow("MinutesItemNote", { ...newRecordColumns(ctx.now), minutesId: minutes.id, itemId, notes }),
+    insertRow("MinutesRevision", { minutesId: minutes.id, at: ctx.now, actorName: actorLabel(ctx), snapshot: JSON.stringify(snapshot) }),
+    auditStatement(ctx, "update", "MinutesItemNote", `${minutes.id}:${itemId}`, note ?? null, { itemId, notes }),
+  ];
+  if (record.minutes) {
+    const results = await ctx.db.batch([
+      ...statements.map((s) => guard(s, atVersion("Minutes", minutes.id, version))),
+      updateVersioned("Minutes", minutes.id, version, { updatedAt: ctx.now }),
+    ]);
+    if (results.at(-1) === 0) throw new Problem("precondition_failed", "The minutes were changed in the meantime; reload them.");
+  } else {
+    await ctx.db.batch([insertRow("Minutes", { ...minutes, version: 1 }), ...statements]);
+  }
+  return getMinutes(ctx, meetingId);
+}
+
+/**
+ * Moves the minutes on: circulated (to the members), final (all objections decided, all four signatures),
+ * published (public part readable by everyone). Final minutes close the meeting.
+ */
+export async function transitionMinutes(ctx: ServiceContext, meetingId: string, version: number, to: MinutesState) {
+  const record = await minutesForWrite(ctx, meetingId);
+  const minutes = record.minutes;
+  if (!minutes) throw new Problem("conflict", "There are no minutes yet; save the notes of an item first.");
+  if (minutes.version !== version) throw new Problem("precondition_failed", `The minutes are at version ${minutes.version}, not ${version}.`);
+  const refusal = minutesTransitionRefusal(minutes.state as MinutesState, to);
+  if (refusal) throw new Problem("conflict", `The minutes cannot become ${to}: ${refusal}.`);
+  if (to === "final") {
+    const [open, signatures] = await Promise.all([
+      ctx.db.prisma.minutesObjection.count({ where: { minutesId: minutes.id, decision: null } }),
+      ctx.db.prisma.minutesSignature.findMany({ where: { minutesId: minutes.id } }),
+    ]);
+    if (open > 0) throw new Problem("conflict", `${open} objection(s) await the committee's decision.`);
+    const missing = missingSignatures(signatures.map((s) => ({ role: s.role as SignatureRole })));
+    if (missing.length) throw new Problem("unprocessable", `Signatures are missing (§ 38 Abs. 2 GemO): ${missing.join(", ")}.`, { missingSignatures: missing });
+  }
+  const stamp = to === "circulated" ? { circulatedAt: ctx.now } : to === "final" ? { finalAt: ctx.now } : { publishedAt: ctx.now };
+  const after = { ...minutes, state: to, ...stamp, version: minutes.version + 1, updatedAt: ctx.now };
+  const closeMeeting =
+    to === "final" && record.meeting.state === "held"
+      ? [
+          updateVersioned("Meeting", record.meeting.id, record.meeting.version, { state: "closed", sequence: record.meeting.sequence + 1, updatedAt: ctx.now }),
+        ]
+      : [];
+  const results = await ctx.db.batch([
+    ...[auditStatement(ctx, "update", "Minutes", minutes.id, minutes, after), ...closeMeeting].map((s) => guard(s, atVersion("Minutes", minutes.id, version))),
+    updateVersioned("Minutes", minutes.id, version, { state: to, ...stamp, updatedAt: ctx.now }),
+  ]);
+  if (results.at(-1) === 0) throw new Problem("precondition_failed", "The minutes were changed in the meantime; reload them.");
+  return getMinutes(ctx, meetingId);
+}
+
+/** A member files an objection (Einwendung) while the minutes are circulated. */
+export async function fileObjection(ctx: ServiceContext, meetingId: string, text: string) {
+  if (ctx.actor.kind !== "member") throw new Problem("forbidden", "Objections are filed by members of the committee with their own token.");
+  const record = await loadMeetingRecord(ctx, meetingId);
+  const personId = ctx.actor.personId;
+  if (!record.seats.some((s) => s.personId === personId)) throw new Problem("forbidden", "Only members of the committee file objections to its minutes.");
+  if (record.minutes?.state !== "circulated") throw new Problem("conflict", "Objections are filed while the minutes are circulated.");
+  const objection = { id: crypto.randomUUID(), minutesId: record.minutes.id, personId, text, filedAt: ctx.now, decision: null, decisionNote: null, decidedAt: null, version: 1 };
+  await ctx.db.batch(auditedInsert(ctx, "MinutesObjection", objection));
+  return getMinutes(ctx, meetingId);
+}
+
+/** Records the committee's decision on an objection. */
+export async function decideObjection(ctx: ServiceContext, objectionId: string, decision: "accepted" | "rejected", note: string | undefined) {
+  const objection = await ctx.db.prisma.minutesObjection.findUnique({ where: { id: objectionId }, include: { minutes: true } });
+  if (!objection) throw notFound("Objection", objectionId);
+  const record = await minutesForWrite(ctx, objection.minutes.meetingId);
+  if (isSealed(record.minutes)) throw sealedProblem();
+  if (objection.decision) throw new Problem("conflict", `The committee decided on this objection already (${objection.decision}).`);
+  const { minutes: _m, ...before } = objection;
+  const after = { ...before, decision, decisionNote: note ?? null, decidedAt: ctx.now, version: before.version + 1 };
+  const results = await ctx.db.batch([
+    guard(auditStatement(ctx, "update", "MinutesObjection", before.id, before, after), atVersion("MinutesObjection", before.id, before.version)),
+    updateVersioned("MinutesObjection", before.id, before.version, { decision, decisionNote: note ?? null, decidedAt: ctx.now }),
+  ]);
+  if (results.at(-1) === 0) throw new Problem("precondition_failed", "The objection was decided in the meantime.");
+  return getMinutes(ctx, objection.minutes.meetingId);
+}
+
+/**
+ * Signs the circulated minutes as chair, member or minute-taker. Only the person themselves signs, with
+ * their own member token; a member signatory must have taken part in the meeting.
+ */
+export async function signMinutes(ctx: ServiceContext, meetingId: string, role: SignatureRole) {
+  if (ctx.actor.kind !== "member") throw new Problem("forbidden", "Only the signing person signs, with their own member token.");
+  const personId = ctx.actor.personId;
+  const record = await loadMeetingRecord(ctx, meetingId);
+  const minutes = record.minutes;
+  if (minutes?.state !== "circulated") throw new Problem("conflict", "Minutes are signed once they are circulated and before they are final.");
+  const seat = record.seats.find((s) => s.personId === personId);
+  const attendance = record.attendances.find((a) => a.personId === personId);
+  const tookPart = attendance?.status === "present" || attendance?.status === "remote";
+  if (!seat) throw new Problem("forbidden", "Only a member of the committee signs its minutes.");
+  if (role === "minute_taker" && seat.role !== "minute_taker") throw fieldProblem("role", "only the minute-taker signs as minute-taker");
+  if (role === "chair" && seat.role !== "chair" && seat.role !== "deputy_chair") throw fieldProblem("role", "only the chair (or the deputy chair who chaired) signs as chair");
+  if (role !== "minute_taker" && !tookPart) throw fieldProblem("role", "the signatory was absent from the meeting");
+  const signature = { id: crypto.randomUUID(), minutesId: minutes.id, role, personId, signedAt: ctx.now };
+  await ctx.db.batch(auditedInsert(ctx, "MinutesSignature", signature)).catch((error) => {
+    if ((error as { constraint?: string }).constraint === "unique") throw new Problem("conflict", "You have signed these minutes already.");
+    throw error;
+  });
+  return getMinutes(ctx, meetingId);
+}
+
+/** Every saved state of the notes, and the line diff from the first draft to the current (or final) text. */
+export async function minutesHistory(ctx: ServiceContext, meetingId: string) {
+  const record = await minutesForWrite(ctx, meetingId);
+  if (!record.minutes) return { revisions: [], diff: [] };
+  const revisions = await ctx.db.prisma.minutesRevision.findMany({ where: { minutesId: record.minutes.id }, orderBy: { id: "asc" } });
+  const text = (snapshot: string) => {
+    const notes = JSON.parse(snapshot) as Record<string, string>;
+    return record.agenda
+      .filter((item) => notes[item.id] !== undefined)
+      .map((item) => `${item.number} ${item.title}\n${notes[item.id]}\n`)
+      .join("\n");
+  };
+  const first = revisions[0];
+  const last = revisions.at(-1);
+  return {
+    revisions: revisions.map((r) => ({ id: r.id, at: r.at.toISOString(), actorName: r.actorName })),
+    diff: first && last ? diffLines(text(first.snapshot), text(last.snapshot)).map((part) => ({ added: Boolean(part.added), removed: Boolean(part.removed), text: part.value })) : [],
+  };
+}

@@ -1,0 +1,247 @@
+import type { Statement } from "../db/database";
+import { insertRow, updateRow } from "../db/sql";
+import { Problem, fieldProblem, notFound } from "../http/problem";
+import { allowsResolution, type AgendaItemKind } from "../rules/agenda";
+import { berlinDateOf } from "../rules/calendar";
+import { countsRefusal, decideElection, decideVote, type VoteCounts } from "../rules/voting";
+import type { TAttendanceUpdate, TRecusalCreate, TStatementCreate, TVoteCreate } from "../schemas/outcomes";
+import { assertManages } from "./access";
+import type { ServiceContext } from "./context";
+import { assertRecordOpen, loadMeetingRecord, type MeetingRecord } from "./meeting-record";
+import { auditStatement, auditedInsert, newRecordColumns, withNextNumber } from "./records";
+
+const actorLabel = (ctx: ServiceContext) => (ctx.actor.kind === "anonymous" ? "anonymous" : ctx.actor.name);
+
+async function recordForWrite(ctx: ServiceContext, meetingId: string) {
+  const record = await loadMeetingRecord(ctx, meetingId);
+  assertManages(ctx, record.meeting.committee.bodyId);
+  assertRecordOpen(record);
+  return record;
+}
+
+/** The attendance sheet: every seat holder on the day with their record, and the quorum for every item. */
+export async function attendanceSheet(ctx: ServiceContext, meetingId: string) {
+  const record = await loadMeetingRecord(ctx, meetingId);
+  const byPerson = new Map(record.attendances.map((a) => [a.personId, a]));
+  const people = new Map(record.seats.map((seat) => [seat.personId, seat]));
+  const attendance = [...people.values()].map((seat) => {
+    const a = byPerson.get(seat.personId);
+    return {
+      personId: seat.personId,
+      name: record.names.get(seat.personId)!,
+      role: seat.role,
+      status: (a?.status ?? null) as "present" | "remote" | "excused" | "absent" | null,
+      excuseReason: a?.excuseReason ?? null,
+      standsInForMembershipId: a?.standsInForId ?? null,
+      arrivedBeforeItemId: a?.arrivedBeforeItemId ?? null,
+      leftBeforeItemId: a?.leftBeforeItemId ?? null,
+    };
+  });
+  const quorum = record.agenda
+    .filter((item) => item.withdrawnAt === null)
+    .map((item) => {
+      const { quorum } = record.quorumAt(item.id);
+      return { itemId: item.id, number: item.number, ...quorum };
+    });
+  return { meetingId, attendance, quorum };
+}
+
+/** Records how one person attended: present, remote, excused with reason, absent; a deputy names whose place they take. */
+export async function recordAttendance(ctx: ServiceContext, meetingId: string, personId: string, input: TAttendanceUpdate) {
+  const record = await recordForWrite(ctx, meetingId);
+  const seat = record.seats.find((s) => s.personId === personId);
+  if (!seat) throw fieldProblem("personId", "holds no seat in the committee on the day of the meeting");
+  if (input.standsInForMembershipId) {
+    const member = record.seats.find((s) => s.id === input.standsInForMembershipId);
+    if (seat.role !== "deputy") throw fieldProblem("standsInForMembershipId", "only a deputy stands in for a member");
+    if (!member || !member.votingRight) throw fieldProblem("standsInForMembershipId", "must name the seat of a voting member of the committee");
+    if (seat.deputyForId && seat.deputyForId !== member.id) throw fieldProblem("standsInForMembershipId", "a personal deputy stands in only for their own member");
+    const taken = record.attendances.find((a) => a.standsInForId === member.id && a.personId !== personId);
+    if (taken) throw fieldProblem("standsInForMembershipId", "another deputy stands in for this member already", "conflict");
+  }
+  for (const field of ["arrivedBeforeItemId", "leftBeforeItemId"] as const) {
+    const itemId = input[field];
+    if (itemId && !record.agenda.some((item) => item.id === itemId)) throw fieldProblem(field, "does not name an item of this meeting");
+  }
+  const existing = record.attendances.find((a) => a.personId === personId);
+  const values = {
+    status: input.status,
+    excuseReason: input.status === "excused" ? (input.excuseReason ?? null) : null,
+    standsInForId: input.standsInForMembershipId ?? null,
+    arrivedBeforeItemId: input.arrivedBeforeItemId ?? null,
+    leftBeforeItemId: input.leftBeforeItemId ?? null,
+  };
+  if (existing) {
+    const after = { ...existing, ...values, version: existing.version + 1, updatedAt: ctx.now };
+    await ctx.db.batch([updateRow("Attendance", existing.id, { ...values, version: after.version, updatedAt: ctx.now }), auditStatement(ctx, "update", "Attendance", existing.id, existing, after)]);
+  } else {
+    await ctx.db.batch(auditedInsert(ctx, "Attendance", { ...newRecordColumns(ctx.now), meetingId, personId, ...values }));
+  }
+  return attendanceSheet(ctx, meetingId);
+}
+
+function itemOf(record: MeetingRecord, itemId: string) {
+  const item = record.agenda.find((i) => i.id === itemId);
+  if (!item || item.withdrawnAt) throw notFound("Agenda item", itemId);
+  return item;
+}
+
+async function meetingOfItem(ctx: ServiceContext, itemId: string) {
+  const item = await ctx.db.prisma.agendaItem.findUnique({ where: { id: itemId }, select: { meetingId: true } });
+  if (!item) throw notFound("Agenda item", itemId);
+  return item.meetingId;
+}
+
+/** §18 GemO: a member declares a conflict of interest on an item; the minutes record that they left the room. */
+export async function recordRecusal(ctx: ServiceContext, itemId: string, input: TRecusalCreate) {
+  const record = await recordForWrite(ctx, await meetingOfItem(ctx, itemId));
+  itemOf(record, itemId);
+  if (!record.seats.some((s) => s.personId === input.personId)) throw fieldProblem("personId", "holds no seat in the committee on the day of the meeting");
+  if (record.recusals.some((r) => r.itemId === itemId && r.personId === input.personId)) throw fieldProblem("personId", "has declared a recusal on this item already", "conflict");
+  const recusal = { id: crypto.randomUUID(), meetingId: record.meeting.id, itemId, personId: input.personId, note: input.note ?? null, createdAt: ctx.now };
+  const name = record.names.get(input.personId)!;
+  await ctx.db.batch([
+    ...auditedInsert(ctx, "Recusal", recusal),
+    insertRow("MinutesEntry", {
+      id: crypto.randomUUID(),
+      meetingId: record.meeting.id,
+      itemId,
+      kind: "recusal",
+      personId: input.personId,
+      text: `${name} erklärt sich für befangen (§ 18 GemO) und verlässt den Sitzungsraum.${input.note ? ` ${input.note}` : ""}`,
+      refId: recusal.id,
+      actorName: actorLabel(ctx),
+      createdAt: ctx.now,
+    }),
+  ]);
+  return recusal;
+}
+
+/** A member's demand that their vote or statement is recorded in the minutes (§38 (1) GemO). */
+export async function recordStatement(ctx: ServiceContext, itemId: string, input: TStatementCreate) {
+  const record = await recordForWrite(ctx, await meetingOfItem(ctx, itemId));
+  itemOf(record, itemId);
+  if (!record.seats.some((s) => s.personId === input.personId)) throw fieldProblem("personId", "holds no seat in the committee on the day of the meeting");
+  const name = record.names.get(input.personId)!;
+  const entry = {
+    id: crypto.randomUUID(),
+    meetingId: record.meeting.id,
+    itemId,
+    kind: "statement",
+    personId: input.personId,
+    text: `${name} verlangt die Aufnahme ${input.kind === "vote" ? "seiner/ihrer Stimmabgabe" : "seiner/ihrer Erklärung"} in die Niederschrift: ${input.text}`,
+    refId: null,
+    actorName: actorLabel(ctx),
+    createdAt: ctx.now,
+  };
+  await ctx.db.batch(auditedInsert(ctx, "MinutesEntry", entry));
+  return entry;
+}
+
+/** "IA/2026/004" */
+export const resolutionNumber = (shortName: string, year: number, serial: number) => `${shortName}/${year}/${String(serial).padStart(3, "0")}`;
+
+/**
+ * Records a vote or election on an item. Refuses an item without quorum (422, with the computation),
+ * counts above the eligible members present, and items under which no resolution may be taken. The vote,
+ * its minutes entry and — when adopted with a wording — the numbered resolution are one atomic batch.
+ */
+export async function recordVote(ctx: ServiceContext, itemId: string, input: TVoteCreate) {
+  const record = await recordForWrite(ctx, await meetingOfItem(ctx, itemId));
+  const item = itemOf(record, itemId);
+  if (!allowsResolution(item.kind as AgendaItemKind)) {
+    throw new Problem("unprocessable", `No vote may be taken under an item of kind ${item.kind}.`, { errors: [{ field: "itemId", reason: `is of kind ${item.kind}` }] });
+  }
+  const { presence, quorum } = record.quorumAt(itemId);
+  if (!quorum.quorate) throw new Problem("unprocessable", `Not quorate: ${quorum.explanation}`, { quorum });
+  const eligible = presence.voters.filter((v) => !v.recused);
+
+  let counts: VoteCounts | null = null;
+  let outcome: "adopted" | "rejected" | "elected" | "runoff" | "lot";
+  let explanation: string;
+  let details: unknown = null;
+  if (input.kind === "election") {
+    const election = decideElection(input.election!.votes, eligible.length, input.election!.round);
+    const cast = Object.values(input.election!.votes).reduce((a, b) => a + b, 0);
+    if (cast > eligible.length) throw fieldProblem("election.votes", `${cast} Stimmen, aber nur ${eligible.length} stimmberechtigte Mitglieder anwesend und nicht befangen.`);
+    outcome = election.outcome;
+    explanation = election.explanation;
+    details = input.election;
+  } else {
+    if (input.kind === "roll_call") {
+      const eligibleIds = new Set(eligible.map((v) => v.personId));
+      const seen = new Set<string>();
+      for (const [index, ballot] of input.rollCall!.entries()) {
+        if (!eligibleIds.has(ballot.personId)) throw fieldProblem(`rollCall.${index}.personId`, "is not a voting member present and not recused on this item");
+        if (seen.has(ballot.personId)) throw fieldProblem(`rollCall.${index}.personId`, "votes twice");
+        seen.add(ballot.personId);
+      }
+      const tally = (vote: string) => input.rollCall!.filter((b) => b.vote === vote).length;
+      counts = { yes: tally("yes"), no: tally("no"), abstain: tally("abstain") };
+      details = input.rollCall!.map((b) => ({ ...b, name: record.names.get(b.personId) }));
+    } else {
+      counts = input.counts!;
+    }
+    const refusal = countsRefusal(counts, eligible.length);
+    if (refusal) throw new Problem("unprocessable", refusal, { errors: [{ field: "counts", reason: refusal }], quorum });
+    const result = decideVote(counts);
+    outcome = result.adopted ? "adopted" : "rejected";
+    explanation = result.explanation;
+  }
+
+  const committee = record.meeting.committee;
+  const vote = {
+    id: crypto.randomUUID(),
+    meetingId: record.meeting.id,
+    itemId,
+    kind: input.kind,
+    motion: input.motion,
+    yes: counts?.yes ?? null,
+    no: counts?.no ?? null,
+    abstain: counts?.abstain ?? null,
+    details: details === null ? null : JSON.stringify(details),
+    outcome,
+    explanation,
+    quorum: JSON.stringify(quorum),
+    actorName: actorLabel(ctx),
+    createdAt: ctx.now,
+  };
+  const entry = (kind: string, text: string, refId: string): Statement =>
+    insertRow("MinutesEntry", { id: crypto.randomUUID(), meetingId: record.meeting.id, itemId, kind, personId: null, text, refId, actorName: actorLabel(ctx), createdAt: ctx.now });
+  const voteStatements = [...auditedInsert(ctx, "Vote", vote), entry("vote", `${input.motion}\n\nAbstimmung: ${explanation}`, vote.id)];
+
+  const resolves = input.resolution && (outcome === "adopted" || outcome === "elected");
+  if (!resolves) {
+    await ctx.db.batch(voteStatements);
+    return { vote, resolutionId: null };
+  }
+  const year = Number(berlinDateOf(record.meeting.startsAt).slice(0, 4));
+  const next = async () => ((await ctx.db.prisma.resolution.aggregate({ where: { committeeId: record.meeting.committeeId, year }, _max: { serial: true } }))._max.serial ?? 0) + 1;
+  const resolutionId = await withNextNumber(next, async (serial) => {
+    const resolution = {
+      ...newRecordColumns(ctx.now),
+      committeeId: record.meeting.committeeId,
+      year,
+      serial,
+      meetingId: record.meeting.id,
+      itemId,
+      paperId: item.paperId,
+      voteId: vote.id,
+      text: input.resolution!.text,
+      kind: input.resolution!.kind,
+      recipientBody: input.resolution!.recipientBody ?? null,
+      isPublic: item.isPublic,
+      followUp: "open",
+      supersededById: null,
+      announcedAt: null,
+      announcedMeetingId: null,
+    };
+    await ctx.db.batch([
+      ...voteStatements,
+      ...auditedInsert(ctx, "Resolution", resolution),
+      entry("resolution", `Beschluss ${resolutionNumber(committee.shortName, year, serial)}: ${resolution.text}`, resolution.id),
+    ]);
+    return resolution.id;
+  });
+  return { vote, resolutionId };
+}

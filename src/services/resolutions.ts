@@ -1,0 +1,126 @@
+import { canManageBody } from "../auth/principal";
+import type { ResolutionModel, VoteModel } from "../generated/prisma-node/models";
+import { Problem, fieldProblem, notFound } from "../http/problem";
+import { pageArgs, toPage, type TPageQuery } from "../http/pagination";
+import { renderMarkdown } from "../documents/markdown";
+import type { TResolution, TResolutionUpdate } from "../schemas/outcomes";
+import { assertManages } from "./access";
+import type { ServiceContext } from "./context";
+import { resolutionNumber } from "./outcomes";
+import { expectVersion, updateAudited } from "./records";
+import { readershipOf, type Readership } from "./visibility";
+
+type Row = ResolutionModel & { vote: VoteModel | null };
+const include = { vote: true } as const;
+
+/** Public resolutions, and non-public ones once announced (§35 (1) GemO), are for everyone; the rest for readers of the committee. */
+function isVisible(ctx: ServiceContext, readership: Readership, row: ResolutionModel, bodyId: string) {
+  return row.isPublic || row.announcedAt !== null || canManageBody(ctx.actor, bodyId) || readership.committeeIds.has(row.committeeId);
+}
+
+export function toResolutionView(row: Row, shortName: string): TResolution {
+  return {
+    id: row.id,
+    version: row.version,
+    number: resolutionNumber(shortName, row.year, row.serial),
+    committeeId: row.committeeId,
+    meetingId: row.meetingId,
+    itemId: row.itemId,
+    paperId: row.paperId,
+    text: row.text,
+    textHtml: renderMarkdown(row.text)!,
+    kind: row.kind as TResolution["kind"],
+    recipientBody: row.recipientBody,
+    isPublic: row.isPublic,
+    vote: row.vote ? { outcome: row.vote.outcome, yes: row.vote.yes, no: row.vote.no, abstain: row.vote.abstain, explanation: row.vote.explanation } : null,
+    followUp: row.followUp as TResolution["followUp"],
+    supersededById: row.supersededById,
+    announcedAt: row.announcedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+async function committeesById(ctx: ServiceContext, ids: string[]) {
+  const committees = await ctx.db.prisma.committee.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, shortName: true, bodyId: true } });
+  return new Map(committees.map((c) => [c.id, c]));
+}
+
+/** The register of resolutions, newest first, as far as the caller may see it. */
+export async function listResolutions(ctx: ServiceContext, query: TPageQuery & { committeeId?: string; meetingId?: string }) {
+  const readership = await readershipOf(ctx);
+  const staffBody = ctx.actor.kind === "secretariat" ? ctx.actor.bodyId : null;
+  const rows = await ctx.db.prisma.resolution.findMany({
+    where: {
+      ...(query.committeeId ? { committeeId: query.committeeId } : {}),
+      ...(query.meetingId ? { meetingId: query.meetingId } : {}),
+      ...(ctx.actor.kind === "admin"
+        ? {}
+        : {
+            OR: [
+              { isPublic: true },
+              { announcedAt: { not: null } },
+              { committeeId: { in: [...readership.committeeIds] } },
+              ...(staffBody ? [{ committeeId: { in: (await ctx.db.prisma.committee.findMany({ where: { bodyId: staffBody }, select: { id: true } })).map((c) => c.id) } }] : []),
+            ],
+          }),
+    },
+    include,
+    orderBy: [{ year: "desc" }, { serial: "desc" }, { id: "asc" }],
+    ...pageArgs(query),
+  });
+  const page = toPage(rows, query);
+  const committees = await committeesById(ctx, page.items.map((r) => r.committeeId));
+  return { items: page.items.map((r) => toResolutionView(r, committees.get(r.committeeId)!.shortName)), nextCursor: page.nextCursor };
+}
+
+async function load(ctx: ServiceContext, id: string) {
+  const row = await ctx.db.prisma.resolution.findUnique({ where: { id }, include });
+  if (!row) throw notFound("Resolution", id);
+  const committee = (await committeesById(ctx, [row.committeeId])).get(row.committeeId)!;
+  return { row, committee };
+}
+
+export async function getResolution(ctx: ServiceContext, id: string) {
+  const { row, committee } = await load(ctx, id);
+  if (!isVisible(ctx, await readershipOf(ctx), row, committee.bodyId)) throw notFound("Resolution", id);
+  return toResolutionView(row, committee.shortName);
+}
+
+/** Records how a resolution is followed up: open, in progress, done, or superseded by a later one. */
+export async function updateResolution(ctx: ServiceContext, id: string, version: number, input: TResolutionUpdate) {
+  const { row, committee } = await load(ctx, id);
+  assertManages(ctx, committee.bodyId);
+  expectVersion(row, version);
+  if (input.supersededById) {
+    if (input.supersededById === id) throw fieldProblem("supersededById", "a resolution cannot supersede itself");
+    const successor = await ctx.db.prisma.resolution.findUnique({ where: { id: input.supersededById } });
+    if (!successor || successor.committeeId !== row.committeeId) throw fieldProblem("supersededById", "does not name a resolution of the same committee");
+  }
+  const { vote: _vote, ...before } = row;
+  await updateAudited(ctx, "Resolution", before, { followUp: input.followUp, supersededById: input.followUp === "superseded" ? input.supersededById! : null });
+  return getResolution(ctx, id);
+}
+
+/** Non-public resolutions of a committee not yet announced (§35 (1) GemO), oldest first. */
+export async function pendingAnnouncements(ctx: ServiceContext, committeeId: string) {
+  return ctx.db.prisma.resolution.findMany({ where: { committeeId, isPublic: false, announcedAt: null }, include, orderBy: [{ year: "asc" }, { serial: "asc" }] });
+}
+
+/**
+ * Announces a non-public resolution at a public meeting of the committee (§35 (1) GemO): its wording
+ * becomes public. The meeting must be invited or held and have the announcement item.
+ */
+export async function announceResolution(ctx: ServiceContext, id: string, meetingId: string) {
+  const { row, committee } = await load(ctx, id);
+  assertManages(ctx, committee.bodyId);
+  if (row.isPublic) throw new Problem("conflict", "The resolution was taken in public; there is nothing to announce.");
+  if (row.announcedAt) throw new Problem("conflict", `The resolution was announced on ${row.announcedAt.toISOString()}.`);
+  const meeting = await ctx.db.prisma.meeting.findUnique({ where: { id: meetingId }, include: { items: { where: { kind: "announcement_of_resolutions", withdrawnAt: null } } } });
+  if (!meeting || meeting.committeeId !== row.committeeId) throw fieldProblem("meetingId", "does not name a meeting of the committee");
+  if (meeting.state !== "invited" && meeting.state !== "held") throw fieldProblem("meetingId", `the meeting is ${meeting.state}`, "conflict");
+  if (row.meetingId === meetingId) throw fieldProblem("meetingId", "is the meeting the resolution was taken in", "conflict");
+  if (meeting.items.length === 0) throw fieldProblem("meetingId", "the meeting's agenda has no item for the announcement of non-public resolutions");
+  const { vote: _vote, ...before } = row;
+  await updateAudited(ctx, "Resolution", before, { announcedAt: ctx.now, announcedMeetingId: meetingId }, "update");
+  return getResolution(ctx, id);
+}
