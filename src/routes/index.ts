@@ -5,7 +5,7 @@ import { calendarRouter } from "./calendar";
 import { committeesRouter } from "./committees";
 import { itemRequestsRouter } from "./item-requests";
 import { meetingsRouter } from "./meetings";
-import { outcomesRouter } from "./outcomes";
+import { outcomesRouter, writtenProceduresRouter } from "./outcomes";
 import { papersRouter } from "./papers";
 import { membershipsRouter } from "./memberships";
 import { peopleRouter } from "./people";
@@ -23,4 +23,5 @@ export const apiRouter = createRouter()
   .route("/", papersRouter)
   .route("/", calendarRouter)
   .route("/", outcomesRouter)
+  .route("/", writtenProceduresRouter)
   .route("/", adminRouter);

@@ -9,6 +9,7 @@ import { MINUTES_STATES } from "../rules/minutes";
 import { decideObjection, fileObjection, getMinutes, minutesHistory, saveItemNotes, signMinutes, transitionMinutes } from "../services/minutes";
 import { attendanceSheet, recordAttendance, recordRecusal, recordStatement, recordVote } from "../services/outcomes";
 import { announceResolution, getResolution, listResolutions, updateResolution } from "../services/resolutions";
+import { concludeWrittenProcedure, getWrittenProcedure, objectToWrittenProcedure, startWrittenProcedure } from "../services/written-procedures";
 
 const tags = ["Meeting outcomes"];
 const minutesTags = ["Minutes"];
@@ -187,3 +188,61 @@ export const outcomesRouter = createRouter()
   })
   .openapi(routes.sign, async (c) => c.json(await signMinutes(serviceContext(c), c.req.valid("param").id, c.req.valid("json").role), 201))
   .openapi(routes.history, async (c) => c.json(await minutesHistory(serviceContext(c), c.req.valid("param").id), 200));
+
+const ZWrittenProcedure = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    committeeId: z.string(),
+    motion: z.string(),
+    text: z.string(),
+    deadline: z.string(),
+    objections: z.array(z.object({ personId: z.string(), note: z.string().nullable(), filedAt: z.string() })),
+    outcome: z.enum(["pending", "adopted", "failed"]),
+    resolutionId: z.string().nullable(),
+  })
+  .openapi("WrittenProcedure");
+
+const writtenRoutes = {
+  start: defineRoute("secretariat", {
+    method: "post",
+    path: "/committees/{id}/written-procedures",
+    tags,
+    summary: "Put a simple motion to the members in writing (§37 (1) GemO)",
+    request: {
+      params: ZIdParam,
+      body: jsonBody(z.object({ motion: ZText(2000), text: ZText(50_000), deadline: z.iso.datetime({ offset: true }) }).strict()),
+    },
+    responses: { 201: jsonResponse(ZWrittenProcedure, "Started") },
+  }),
+  get: defineRoute("member", {
+    method: "get",
+    path: "/written-procedures/{id}",
+    tags,
+    summary: "A written procedure with its objections and outcome",
+    request: { params: ZIdParam },
+    responses: { 200: jsonResponse(ZWrittenProcedure, "The procedure") },
+  }),
+  object: defineRoute("member", {
+    method: "post",
+    path: "/written-procedures/{id}/objections",
+    tags,
+    summary: "Object to a written procedure before its deadline (voting members)",
+    request: { params: ZIdParam, body: jsonBody(z.object({ note: ZOptionalText(2000) }).strict()) },
+    responses: { 201: jsonResponse(ZWrittenProcedure, "Objected; the motion fails") },
+  }),
+  conclude: defineRoute("secretariat", {
+    method: "post",
+    path: "/written-procedures/{id}/conclusion",
+    tags,
+    summary: "After the deadline: record the resolution if nobody objected",
+    request: { params: ZIdParam },
+    responses: { 201: jsonResponse(ZWrittenProcedure.extend({ resolutionNumber: z.string().nullable() }), "Concluded") },
+  }),
+};
+
+export const writtenProceduresRouter = createRouter()
+  .openapi(writtenRoutes.start, async (c) => c.json(await startWrittenProcedure(serviceContext(c), c.req.valid("param").id, c.req.valid("json")), 201))
+  .openapi(writtenRoutes.get, async (c) => c.json(await getWrittenProcedure(serviceContext(c), c.req.valid("param").id), 200))
+  .openapi(writtenRoutes.object, async (c) => c.json(await objectToWrittenProcedure(serviceContext(c), c.req.valid("param").id, c.req.valid("json").note ?? undefined), 201))
+  .openapi(writtenRoutes.conclude, async (c) => c.json(await concludeWrittenProcedure(serviceContext(c), c.req.valid("param").id), 201));

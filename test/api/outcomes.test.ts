@@ -6,7 +6,7 @@ import { createTestApp, json } from "../helpers/test-app";
 const NOW = new Date("2026-11-21T10:00:00Z");
 
 /** A committee of four voting members (chair, m2, m3 with a personal deputy d3) and a minute-taker. */
-async function outcomeSetup(options: { wrapDatabase?: (db: Database) => Database } = {}) {
+async function outcomeSetup(options: { wrapDatabase?: (db: Database) => Database; now?: () => Date } = {}) {
   const t = createTestApp({ now: () => NOW, ...options });
   const f = fixtures(t.request);
   const body = await f.body();
@@ -222,5 +222,75 @@ describe("a meeting run through the API", () => {
     expect(publicText).not.toMatch(/Vergabe|Geheimer|Erörterung der Angebote|Meine Wortmeldung/);
     const forced = await json(await t.request("GET", `${minutesPath}?variant=full`));
     expect(forced.variant).toBe("public");
+  });
+});
+
+describe("more outcomes", () => {
+  it("§37 (7): an election without a majority goes to a run-off, which elects", async () => {
+    const t = await outcomeSetup();
+    for (const key of ["chair", "m2", "m3", "m4"] as const) await t.attend(key, "present");
+    const electionItem = (await json(await t.secretariat("POST", `/api/v1/meetings/${t.meeting.id}/agenda-items`, { title: "Wahl der Stellvertretung", kind: "election" }))).itemId;
+    const first = await json(await t.vote(electionItem, { motion: "Wahl", kind: "election", election: { votes: { "Ayşe Demir": 2, "Tomás García": 1 } } }));
+    expect(first.vote).toMatchObject({ outcome: "runoff" });
+    const runoff = await json(
+      await t.vote(electionItem, { motion: "Stichwahl", kind: "election", election: { round: "runoff", votes: { "Ayşe Demir": 3, "Tomás García": 1 } }, resolution: { text: "Gewählt ist Ayşe Demir." } }),
+    );
+    expect(runoff.vote).toMatchObject({ outcome: "elected" });
+    expect(runoff.resolution.text).toBe("Gewählt ist Ayşe Demir.");
+    const misc = (await json(await t.secretariat("POST", `/api/v1/meetings/${t.meeting.id}/agenda-items`, { title: "Verschiedenes", kind: "miscellaneous" }))).itemId;
+    expect((await t.vote(misc, { motion: "x", counts: { yes: 4, no: 0, abstain: 0 } })).status).toBe(422);
+  });
+
+  it("records the follow-up of a resolution, and its successor", async () => {
+    const t = await outcomeSetup();
+    for (const key of ["chair", "m2", "m4"] as const) await t.attend(key, "present");
+    const first = (await json(await t.vote(t.items.adopted, { motion: "M", counts: { yes: 3, no: 0, abstain: 0 }, resolution: { text: "Alt" } }))).resolution;
+    const second = (await json(await t.vote(t.items.tie, { motion: "M", counts: { yes: 3, no: 0, abstain: 0 }, resolution: { text: "Neu" } }))).resolution;
+    const missing = await t.secretariat("PATCH", `/api/v1/resolutions/${first.id}`, { followUp: "superseded" }, { "if-match": '"1"' });
+    expect(missing.status).toBe(400);
+    const superseded = await json(await t.secretariat("PATCH", `/api/v1/resolutions/${first.id}`, { followUp: "superseded", supersededById: second.id }, { "if-match": '"1"' }));
+    expect(superseded).toMatchObject({ followUp: "superseded", supersededById: second.id, version: 2 });
+    expect((await t.request("PATCH", `/api/v1/resolutions/${first.id}`, { token: t.tokens.m2, body: { followUp: "done" }, headers: { "if-match": '"2"' } })).status).toBe(403);
+  });
+
+  it("§37 (1): a written procedure passes only if nobody objects by the deadline", async () => {
+    let now = NOW;
+    const t = createTestApp({ now: () => now });
+    const f = fixtures(t.request);
+    const body = await f.body();
+    const committee = await f.committee(body.id);
+    const a = await f.person(body.id, { familyName: "A" });
+    const b = await f.person(body.id, { familyName: "B" });
+    await f.membership(committee.id, a.id);
+    await f.membership(committee.id, b.id);
+    const secretariat = await t.tokenFor("secretariat", { bodyId: body.id });
+    const memberB = await t.tokenFor("member", { personId: b.id });
+    const start = async () =>
+      json(await t.request("POST", `/api/v1/committees/${committee.id}/written-procedures`, { token: secretariat, body: { motion: "Terminverlegung", text: "Die Sitzung wird verlegt.", deadline: "2026-11-28T12:00:00+01:00" } }));
+    const quiet = await start();
+    const objected = await start();
+    expect((await t.request("POST", `/api/v1/written-procedures/${objected.id}/objections`, { token: memberB, body: { note: "Bitte in der Sitzung beraten" } })).status).toBe(201);
+    expect((await t.request("POST", `/api/v1/written-procedures/${quiet.id}/conclusion`, { token: secretariat })).status).toBe(409); // still open
+
+    now = new Date("2026-11-29T00:00:00Z");
+    expect((await t.request("POST", `/api/v1/written-procedures/${quiet.id}/objections`, { token: memberB, body: {} })).status).toBe(409);
+    const adopted = await json(await t.request("POST", `/api/v1/written-procedures/${quiet.id}/conclusion`, { token: secretariat }));
+    expect(adopted).toMatchObject({ outcome: "adopted", resolutionNumber: "IA/2026/001" });
+    const failed = await json(await t.request("POST", `/api/v1/written-procedures/${objected.id}/conclusion`, { token: secretariat }));
+    expect(failed).toMatchObject({ outcome: "failed", resolutionNumber: null });
+  });
+
+  it("§38 (2): warns when the minutes are not with the committee within one month", async () => {
+    let now = NOW;
+    const t = await outcomeSetup({ now: () => now });
+    await t.attend("chair", "present");
+    await t.secretariat("POST", `/api/v1/meetings/${t.meeting.id}/transitions`, { to: "held" }, { "if-match": '"2"' });
+    await t.secretariat("PUT", `/api/v1/meetings/${t.meeting.id}/minutes/items/${t.items.adopted}`, { notes: "Notiz" }, { "if-match": '"0"' });
+    const minutes = await json(await t.secretariat("GET", `/api/v1/meetings/${t.meeting.id}/minutes`));
+    expect(minutes.dueDate).toBe("2027-01-10");
+    expect(minutes.warnings).toEqual([]);
+    now = new Date("2027-01-11T10:00:00Z");
+    const late = await json(await t.secretariat("GET", `/api/v1/meetings/${t.meeting.id}/minutes`));
+    expect(late.warnings[0]).toMatch(/bis 2027-01-10 dem Gremium zur Kenntnis zu bringen \(§ 38 Abs\. 2 GemO\)/);
   });
 });

@@ -1,0 +1,118 @@
+import type { WrittenObjectionModel, WrittenProcedureModel } from "../generated/prisma-node/models";
+import { Problem, fieldProblem, notFound } from "../http/problem";
+import { berlinDateOf } from "../rules/calendar";
+import { writtenProcedureOutcome } from "../rules/voting";
+import { assertManages } from "./access";
+import { getCommittee } from "./committees";
+import type { ServiceContext } from "./context";
+import { currentOn } from "./membership-filters";
+import { resolutionNumber } from "./outcomes";
+import { atVersion, guard, updateVersioned } from "../db/sql";
+import { auditStatement, auditedInsert, insertAudited, newRecordColumns, withNextNumber } from "./records";
+import { readershipOf } from "./visibility";
+
+function toView(procedure: WrittenProcedureModel & { objections: WrittenObjectionModel[] }, now: Date) {
+  return {
+    id: procedure.id,
+    version: procedure.version,
+    committeeId: procedure.committeeId,
+    motion: procedure.motion,
+    text: procedure.text,
+    deadline: procedure.deadline.toISOString(),
+    objections: procedure.objections.map((o) => ({ personId: o.personId, note: o.note, filedAt: o.filedAt.toISOString() })),
+    outcome: writtenProcedureOutcome(procedure.objections.length, now >= procedure.deadline),
+    resolutionId: procedure.resolutionId,
+  };
+}
+
+async function load(ctx: ServiceContext, id: string) {
+  const procedure = await ctx.db.prisma.writtenProcedure.findUnique({ where: { id }, include: { objections: { orderBy: { filedAt: "asc" } } } });
+  if (!procedure) throw notFound("Written procedure", id);
+  const committee = await getCommittee(ctx, procedure.committeeId);
+  return { procedure, committee };
+}
+
+/** §37 (1) GemO: puts a simple motion to the members in writing; it passes if nobody objects by the deadline. */
+export async function startWrittenProcedure(ctx: ServiceContext, committeeId: string, input: { motion: string; text: string; deadline: string }) {
+  const committee = await getCommittee(ctx, committeeId);
+  assertManages(ctx, committee.bodyId);
+  const deadline = new Date(input.deadline);
+  if (deadline <= ctx.now) throw fieldProblem("deadline", "must be in the future");
+  const procedure = await insertAudited(ctx, "WrittenProcedure", {
+    ...newRecordColumns(ctx.now),
+    committeeId,
+    motion: input.motion,
+    text: input.text,
+    deadline,
+    resolutionId: null,
+    actorName: ctx.actor.kind === "anonymous" ? "anonymous" : ctx.actor.name,
+  });
+  return toView({ ...procedure, objections: [] }, ctx.now);
+}
+
+export async function getWrittenProcedure(ctx: ServiceContext, id: string) {
+  const { procedure, committee } = await load(ctx, id);
+  const readership = await readershipOf(ctx);
+  if (!readership.committeeIds.has(committee.id) && !(ctx.actor.kind === "admin" || (ctx.actor.kind === "secretariat" && ctx.actor.bodyId === committee.bodyId))) {
+    throw notFound("Written procedure", id);
+  }
+  return toView(procedure, ctx.now);
+}
+
+/** A voting member objects before the deadline; one objection ends the procedure. */
+export async function objectToWrittenProcedure(ctx: ServiceContext, id: string, note: string | undefined) {
+  if (ctx.actor.kind !== "member") throw new Problem("forbidden", "Members object with their own token.");
+  const { procedure } = await load(ctx, id);
+  if (ctx.now >= procedure.deadline) throw new Problem("conflict", "The deadline for objections has passed.");
+  const seat = await ctx.db.prisma.membership.findFirst({ where: { committeeId: procedure.committeeId, personId: ctx.actor.personId, votingRight: true, ...currentOn(berlinDateOf(ctx.now)) } });
+  if (!seat) throw new Problem("forbidden", "Only voting members of the committee object.");
+  await ctx.db
+    .batch(auditedInsert(ctx, "WrittenObjection", { id: crypto.randomUUID(), procedureId: id, personId: ctx.actor.personId, note: note ?? null, filedAt: ctx.now }))
+    .catch((error) => {
+      if ((error as { constraint?: string }).constraint === "unique") throw new Problem("conflict", "You have objected already.");
+      throw error;
+    });
+  return getWrittenProcedure(ctx, id);
+}
+
+/** After the deadline: records the resolution if nobody objected. */
+export async function concludeWrittenProcedure(ctx: ServiceContext, id: string) {
+  const { procedure, committee } = await load(ctx, id);
+  assertManages(ctx, committee.bodyId);
+  const outcome = writtenProcedureOutcome(procedure.objections.length, ctx.now >= procedure.deadline);
+  if (outcome === "pending") throw new Problem("conflict", `Objections are possible until ${procedure.deadline.toISOString()}.`);
+  if (procedure.resolutionId) throw new Problem("conflict", "The procedure has been concluded already.");
+  if (outcome === "failed") return { ...toView(procedure, ctx.now), resolutionNumber: null };
+  const year = Number(berlinDateOf(ctx.now).slice(0, 4));
+  const next = async () => ((await ctx.db.prisma.resolution.aggregate({ where: { committeeId: committee.id, year }, _max: { serial: true } }))._max.serial ?? 0) + 1;
+  const number = await withNextNumber(next, async (serial) => {
+    const resolution = {
+      ...newRecordColumns(ctx.now),
+      committeeId: committee.id,
+      year,
+      serial,
+      meetingId: null,
+      itemId: null,
+      paperId: null,
+      voteId: null,
+      text: procedure.text,
+      kind: "resolution",
+      recipientBody: null,
+      isPublic: true,
+      followUp: "open",
+      supersededById: null,
+      announcedAt: null,
+      announcedMeetingId: null,
+    };
+    const { objections: _objections, ...before } = procedure;
+    const results = await ctx.db.batch([
+      ...[...auditedInsert(ctx, "Resolution", resolution), auditStatement(ctx, "update", "WrittenProcedure", id, before, { ...before, resolutionId: resolution.id })].map((s) =>
+        guard(s, atVersion("WrittenProcedure", id, procedure.version)),
+      ),
+      updateVersioned("WrittenProcedure", id, procedure.version, { resolutionId: resolution.id, updatedAt: ctx.now }),
+    ]);
+    if (results.at(-1) === 0) throw new Problem("conflict", "The procedure was concluded in the meantime.");
+    return resolutionNumber(committee.shortName, year, serial);
+  });
+  return { ...(await getWrittenProcedure(ctx, id)), resolutionNumber: number };
+}
