@@ -157,3 +157,47 @@ export function meetingsSmokeSuite(runtime: string, target: () => SmokeTarget) {
     });
   });
 }
+
+/** Attendance, quorum, votes, resolutions and minutes, end to end on each runtime. */
+export function outcomesSmokeSuite(runtime: string, target: () => SmokeTarget) {
+  describe(`smoke: outcomes on ${runtime}`, () => {
+    it("refuses a vote without quorum, numbers racing resolutions uniquely, and keeps non-public ones hidden", async () => {
+      const { request, adminToken } = target();
+      const post = async (path: string, body: unknown, token = adminToken) => {
+        const response = await request("POST", path, { token, body });
+        expect(response.status, `POST ${path}: ${await response.clone().text()}`).toBe(201);
+        return json(response);
+      };
+      const body = await post("/api/v1/bodies", { name: `Stadt ${crypto.randomUUID().slice(0, 8)}` });
+      const committee = await post("/api/v1/committees", { bodyId: body.id, name: "Integrationsbeirat", shortName: "IBR", kind: "advisory_council" });
+      const people: { id: string }[] = [];
+      for (const familyName of ["Yıldırım", "Ковальчук", "Παπαδοπούλου"]) {
+        const person = await post("/api/v1/people", { bodyId: body.id, givenName: "X", familyName });
+        await post("/api/v1/memberships", { committeeId: committee.id, personId: person.id, role: "member", startDate: "2024-01-01" });
+        people.push(person);
+      }
+      const meeting = await post("/api/v1/meetings", { committeeId: committee.id, startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), standardFrame: false });
+      const items: string[] = [];
+      for (const [title, isPublic] of [["Empfehlung A", true], ["Empfehlung B", true], ["Vertraulich", false]] as const) {
+        items.push((await post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title, kind: "resolution", isPublic })).itemId);
+      }
+      await post(`/api/v1/meetings/${meeting.id}/invitation`, {});
+      const attend = (index: number) => request("PUT", `/api/v1/meetings/${meeting.id}/attendance/${people[index]!.id}`, { token: adminToken, body: { status: "present" } });
+      await attend(0);
+      const refused = await request("POST", `/api/v1/agenda-items/${items[0]}/votes`, { token: adminToken, body: { motion: "M", counts: { yes: 1, no: 0, abstain: 0 } } });
+      expect(refused.status).toBe(422);
+      expect((await json(refused)).quorum).toMatchObject({ quorate: false, required: 2 });
+      await attend(1);
+
+      const vote = (itemId: string) =>
+        request("POST", `/api/v1/agenda-items/${itemId}/votes`, { token: adminToken, body: { motion: "M", counts: { yes: 2, no: 0, abstain: 0 }, resolution: { text: `Beschluss ${itemId}`, kind: "recommendation", recipientBody: "Gemeinderat" } } }).then(json);
+      const results = await Promise.all(items.map(vote));
+      const year = new Date().getUTCFullYear();
+      expect(results.map((r) => r.resolution.number).sort()).toEqual([1, 2, 3].map((n) => `IBR/${year}/00${n}`));
+      const secret = results.find((r) => !r.resolution.isPublic).resolution;
+      expect((await request("GET", `/api/v1/resolutions/${secret.id}`)).status).toBe(404);
+      const listed = await json(await request("GET", `/api/v1/resolutions?committeeId=${committee.id}`));
+      expect(listed.items).toHaveLength(2);
+    });
+  });
+}

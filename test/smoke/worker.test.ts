@@ -7,7 +7,7 @@ import { afterAll, beforeAll } from "vitest";
 import { unstable_dev, type Unstable_DevWorker } from "wrangler";
 import { deriveD1Migrations } from "../../scripts/d1-migrations";
 import { ADMIN_TOKEN, jsonClient } from "../helpers/test-app";
-import { meetingsSmokeSuite, smokeSuite } from "./smoke-suite";
+import { meetingsSmokeSuite, outcomesSmokeSuite, smokeSuite } from "./smoke-suite";
 
 const root = path.resolve(import.meta.dirname, "../..");
 let worker: Unstable_DevWorker;
@@ -40,3 +40,4 @@ const request = jsonClient((urlPath, init) => worker.fetch(urlPath, init as neve
 const target = () => ({ request, adminToken: ADMIN_TOKEN });
 smokeSuite("Worker on workerd with local D1 and R2", target);
 meetingsSmokeSuite("Worker on workerd with local D1 and R2", target);
+outcomesSmokeSuite("Worker on workerd with local D1 and R2", target);
