@@ -9,6 +9,7 @@ import { STANDARD_FRAME, type AgendaItemKind } from "../rules/agenda";
 import { addDays, berlinDateOf, berlinWallClockToInstant } from "../rules/calendar";
 import { checkNoticePeriod } from "../rules/meeting";
 import type { Bytes } from "../storage";
+import { demoOutcomes, type DemoHeldMeeting, type DemoSeatInfo } from "./demo-outcomes";
 
 interface DemoPaper {
   key: string;
@@ -73,6 +74,7 @@ export const demoPapers: DemoPaper[] = [
 interface DemoMeeting {
   offsetDays: number;
   state: "planned" | "invited" | "held" | "closed" | "cancelled";
+  outcomes?: Pick<DemoHeldMeeting, "minutes" | "tie" | "recusal" | "announces">;
   topics: { title: string; kind: AgendaItemKind; paper?: string; isPublic?: boolean }[];
   cancelledReason?: string;
   /** Days before the meeting the invitation went out; below 7 needs a reason. */
@@ -81,11 +83,12 @@ interface DemoMeeting {
 }
 
 const demoMeetings: DemoMeeting[] = [
-  { offsetDays: -330, state: "closed", topics: [{ title: "Integrationsbericht 2025", kind: "information", paper: "bericht" }] },
-  { offsetDays: -260, state: "closed", topics: [{ title: "Sprachförderung in Kitas", kind: "resolution", paper: "kita" }] },
+  { offsetDays: -330, state: "closed", outcomes: { minutes: "published" }, topics: [{ title: "Integrationsbericht 2025", kind: "information", paper: "bericht" }] },
+  { offsetDays: -260, state: "closed", outcomes: { minutes: "published" }, topics: [{ title: "Sprachförderung in Kitas", kind: "resolution", paper: "kita" }] },
   {
     offsetDays: -190,
     state: "closed",
+    outcomes: { minutes: "final", recusal: true },
     topics: [
       { title: "Förderrichtlinie Migrantenorganisationen", kind: "resolution", paper: "richtlinie" },
       { title: "Vergabe Integrationsmanagement", kind: "resolution", paper: "vergabe", isPublic: false },
@@ -94,12 +97,13 @@ const demoMeetings: DemoMeeting[] = [
   { offsetDays: -150, state: "cancelled", cancelledReason: "Zu viele Absagen; die Beschlussfähigkeit war nicht gesichert.", topics: [{ title: "Interkulturelle Woche", kind: "discussion" }] },
   {
     offsetDays: -120,
-    state: "closed",
+    state: "held",
+    outcomes: { minutes: "draft", announces: true },
     invitedDaysBefore: 5,
     lateReason: "Kurzfristige Stellungnahme zur Haushaltsplanung erforderlich.",
     topics: [{ title: "Stellungnahme zum Haushalt 2027: Integrationsmittel", kind: "resolution" }],
   },
-  { offsetDays: -40, state: "held", topics: [{ title: "Antrag: Dolmetscherpool für Elterngespräche", kind: "resolution", paper: "dolmetscher" }] },
+  { offsetDays: -40, state: "held", outcomes: { minutes: "circulated", tie: true }, topics: [{ title: "Antrag: Dolmetscherpool für Elterngespräche", kind: "resolution", paper: "dolmetscher" }] },
   { offsetDays: 12, state: "invited", topics: [{ title: "Bericht aus dem Integrationsforum", kind: "information" }, { title: "Personalangelegenheit Integrationsbeauftragte", kind: "discussion", isPublic: false }] },
   { offsetDays: 60, state: "planned", topics: [{ title: "Fortschreibung Integrationsplan: Handlungsfeld 4", kind: "discussion" }] },
   { offsetDays: 110, state: "planned", topics: [{ title: "Wahl der stellvertretenden Vorsitzenden", kind: "election" }] },
@@ -142,9 +146,10 @@ export interface DemoYearInput {
   bodyId: string;
   committeeId: string;
   committeeName: string;
+  committeeShortName: string;
   /** The committee that prepares papers (the advisory council). */
   preparingCommitteeId: string;
-  recipients: { personId: string; name: string; role: string; membershipId: string }[];
+  seats: DemoSeatInfo[];
   actorName: string;
 }
 
@@ -221,6 +226,8 @@ export async function demoYear(input: DemoYearInput): Promise<{ statements: Stat
     }
   }
 
+  const recipients = input.seats.map(({ deputyForMembershipId: _d, ...recipient }) => recipient);
+  const held: DemoHeldMeeting[] = [];
   demoMeetings.forEach((plan, index) => {
     const meetingId = crypto.randomUUID();
     const startsAt = berlinWallClockToInstant(thursdayOnOrAfter(addDays(today, plan.offsetDays)), "18:00");
@@ -249,11 +256,14 @@ export async function demoYear(input: DemoYearInput): Promise<{ statements: Stat
       ...STANDARD_FRAME.slice(3),
     ];
     const positions = { public: 0, nonPublic: 0 };
+    const written: DemoHeldMeeting["items"] = [];
     for (const item of items) {
       const paperId = item.paper ? paperIds.get(item.paper)! : null;
+      const itemId = crypto.randomUUID();
+      written.push({ id: itemId, kind: item.kind, title: item.title, isPublic: item.isPublic, paperId });
       statements.push(
         insertRow("AgendaItem", {
-          id: crypto.randomUUID(),
+          id: itemId,
           ...stamp,
           meetingId,
           parentId: null,
@@ -278,7 +288,7 @@ export async function demoYear(input: DemoYearInput): Promise<{ statements: Stat
           meetingId,
           sentAt,
           channel: "email",
-          recipients: JSON.stringify(input.recipients),
+          recipients: JSON.stringify(recipients),
           deadline: notice.deadline,
           gapDays: notice.gapDays,
           noticeDays: notice.noticeDays,
@@ -287,6 +297,7 @@ export async function demoYear(input: DemoYearInput): Promise<{ statements: Stat
         }),
       );
     }
+    if (plan.outcomes) held.push({ id: meetingId, startsAt, items: written.sort((a, b) => Number(b.isPublic) - Number(a.isPublic)), ...plan.outcomes });
     if (plan.state === "invited") {
       const amendmentItem = crypto.randomUUID();
       statements.push(
@@ -319,6 +330,7 @@ export async function demoYear(input: DemoYearInput): Promise<{ statements: Stat
     }
   });
 
+  statements.push(...demoOutcomes({ committeeId: input.committeeId, shortName: input.committeeShortName, seats: input.seats, meetings: held, actorName: input.actorName, now }));
   statements.push(
     insertRow("ItemRequest", {
       id: crypto.randomUUID(),

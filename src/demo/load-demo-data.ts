@@ -77,9 +77,10 @@ export async function loadDemoData(db: Database, store: AttachmentStore, now: Da
     bodyId: body.id,
     committeeId: committeeIds.ausschuss,
     committeeName: demoCommittees.ausschuss.name,
+    committeeShortName: demoCommittees.ausschuss.shortName,
     preparingCommitteeId: committeeIds.beirat,
     actorName: "Stabsstelle Integration",
-    recipients: demoSeats
+    seats: demoSeats
       .filter((seat) => seat.committee === "ausschuss")
       .map((seat) => {
         const person = personById.get(personIds.get(seat.person)!)!;
@@ -88,6 +89,7 @@ export async function loadDemoData(db: Database, store: AttachmentStore, now: Da
           name: [person.title, person.givenName, person.familyName].filter(Boolean).join(" "),
           role: seat.role,
           membershipId: seatIds.get(`ausschuss:${seat.person}`)!,
+          deputyForMembershipId: seat.deputyFor ? seatIds.get(`ausschuss:${seat.deputyFor}`)! : null,
         };
       }),
   });

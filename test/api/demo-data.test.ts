@@ -67,6 +67,37 @@ describe("demo data", () => {
     expect((await json(await request("GET", "/api/v1/papers?limit=100", { token: secretariat }))).items).toHaveLength(5);
   });
 
+  it("records what happened in the past meetings: attendance, a recusal, a tie, resolutions and minutes in every state", async () => {
+    const now = new Date("2026-11-21T10:00:00Z");
+    const { db, attachments, request, tokenFor } = createTestApp({ now: () => now });
+    const loaded = await loadDemoData(db, attachments, now);
+    const secretariat = await tokenFor("secretariat", { bodyId: loaded!.bodyId });
+    const committees = (await json(await request("GET", "/api/v1/committees"))).items;
+    const ia = committees.find((c: { shortName: string }) => c.shortName === "IA");
+    const meetings = (await json(await request("GET", `/api/v1/meetings?committeeId=${ia.id}&limit=100`))).items;
+    const minutesStates = [];
+    for (const meeting of meetings.filter((m: { state: string }) => m.state === "held" || m.state === "closed")) {
+      minutesStates.push((await json(await request("GET", `/api/v1/meetings/${meeting.id}/minutes`, { token: secretariat }))).state);
+    }
+    expect(new Set(minutesStates)).toEqual(new Set(["draft", "circulated", "final", "published"]));
+
+    const sheet = await json(await request("GET", `/api/v1/meetings/${meetings[0].id}/attendance`, { token: secretariat }));
+    expect(sheet.attendance.filter((a: { status: string }) => a.status === "excused")[0].excuseReason).toBe("Urlaub");
+    expect(sheet.attendance.some((a: { standsInForMembershipId: string | null }) => a.standsInForMembershipId !== null)).toBe(true);
+
+    const resolutions = (await json(await request("GET", `/api/v1/resolutions?committeeId=${ia.id}`))).items;
+    const announced = resolutions.find((r: { isPublic: boolean }) => !r.isPublic);
+    expect(announced.announcedAt).not.toBeNull(); // the non-public one, announced at the following meeting
+    const published = meetings.find((m: { sequenceNumber: number }) => m.sequenceNumber === 2);
+    const publicMinutes = await json(await request("GET", `/api/v1/meetings/${published.id}/minutes`));
+    expect(publicMinutes).toMatchObject({ state: "published", variant: "public" });
+    expect(publicMinutes.signatures).toHaveLength(4);
+    const tieMeeting = meetings.find((m: { sequenceNumber: number }) => m.sequenceNumber === 6);
+    const tieMinutes = await json(await request("GET", `/api/v1/meetings/${tieMeeting.id}/minutes`, { token: secretariat }));
+    expect(JSON.stringify(tieMinutes)).toContain("Stimmengleichheit (8:8): abgelehnt");
+    expect(tieMinutes.objections).toHaveLength(1);
+  });
+
   it("loads only into an empty database", async () => {
     const { db, attachments, request } = createTestApp();
     expect((await request("POST", "/api/v1/demo-data", { token: ADMIN_TOKEN })).status).toBe(201);
