@@ -121,6 +121,12 @@ export async function transitionMeeting(ctx: ServiceContext, id: string, version
   expectVersion(before, version);
   const refusal = transitionRefusal(before.state as MeetingState, input.to);
   if (refusal) throw new Problem("conflict", `The meeting cannot become ${input.to}: ${refusal}.`, { state: before.state });
+  if (input.to === "closed") {
+    const minutes = await ctx.db.prisma.minutes.findUnique({ where: { meetingId: id }, select: { state: true } });
+    if (minutes?.state !== "final" && minutes?.state !== "published") {
+      throw new Problem("conflict", "The meeting cannot become closed: it closes when its minutes are final (§38 GemO).", { state: before.state });
+    }
+  }
   const { committee: _committee, ...row } = before;
   await updateAudited(ctx, "Meeting", row, {
     state: input.to,

@@ -9,6 +9,7 @@ import { assertManages } from "./access";
 import type { ServiceContext } from "./context";
 import { assertRecordOpen, loadMeetingRecord, type MeetingRecord } from "./meeting-record";
 import { auditStatement, auditedInsert, newRecordColumns, withNextNumber } from "./records";
+import { readershipOf } from "./visibility";
 
 const actorLabel = (ctx: ServiceContext) => (ctx.actor.kind === "anonymous" ? "anonymous" : ctx.actor.name);
 
@@ -19,9 +20,13 @@ async function recordForWrite(ctx: ServiceContext, meetingId: string) {
   return record;
 }
 
-/** The attendance sheet: every seat holder on the day with their record, and the quorum for every item. */
+/**
+ * The attendance sheet: every seat holder on the day with their record, and the quorum for every item
+ * the caller may see (non-public items only for readers of the committee).
+ */
 export async function attendanceSheet(ctx: ServiceContext, meetingId: string) {
   const record = await loadMeetingRecord(ctx, meetingId);
+  const readsNonPublic = (await readershipOf(ctx)).canReadNonPublic({ id: record.meeting.committeeId, bodyId: record.meeting.committee.bodyId });
   const byPerson = new Map(record.attendances.map((a) => [a.personId, a]));
   const people = new Map(record.seats.map((seat) => [seat.personId, seat]));
   const attendance = [...people.values()].map((seat) => {
@@ -38,7 +43,7 @@ export async function attendanceSheet(ctx: ServiceContext, meetingId: string) {
     };
   });
   const quorum = record.agenda
-    .filter((item) => item.withdrawnAt === null)
+    .filter((item) => item.withdrawnAt === null && (item.isPublic || readsNonPublic))
     .map((item) => {
       const { quorum } = record.quorumAt(item.id);
       return { itemId: item.id, number: item.number, ...quorum };

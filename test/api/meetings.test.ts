@@ -40,7 +40,9 @@ describe("meetings", () => {
     const cancel = await transition("cancelled", 3, "Raum nicht verfügbar");
     expect(cancel.status).toBe(409);
     expect((await json(cancel)).detail).toMatch(/only a planned or invited meeting can be cancelled/);
-    expect((await json(await transition("closed", 3))).state).toBe("closed");
+    const closed = await transition("closed", 3);
+    expect(closed.status).toBe(409);
+    expect((await json(closed)).detail).toMatch(/closes when its minutes are final/);
   });
 
   it("cancels with a recorded reason and raises the calendar sequence", async () => {

@@ -294,3 +294,17 @@ describe("more outcomes", () => {
     expect(late.warnings[0]).toMatch(/bis 2027-01-10 dem Gremium zur Kenntnis zu bringen \(§ 38 Abs\. 2 GemO\)/);
   });
 });
+
+describe("outcomes and the public", () => {
+  it("shows members of other committees no trace of non-public items on the attendance sheet", async () => {
+    const t = await outcomeSetup();
+    const other = await t.f.committee(t.body.id, { name: "Fachgruppe", shortName: "FG", kind: "working_group" });
+    const outsider = await t.f.person(t.body.id, { familyName: "Außen" });
+    await t.f.membership(other.id, outsider.id);
+    const outsiderToken = await t.tokenFor("member", { personId: outsider.id });
+    const numbers = async (token: string) => (await json(await t.request("GET", `/api/v1/meetings/${t.meeting.id}/attendance`, { token }))).quorum.map((q: { number: string }) => q.number);
+    expect((await numbers(outsiderToken)).some((n: string) => n.startsWith("N"))).toBe(false);
+    expect((await numbers(t.tokens.m2)).some((n: string) => n.startsWith("N"))).toBe(true);
+    expect((await t.request("GET", `/api/v1/meetings/${t.meeting.id}/attendance`)).status).toBe(401);
+  });
+});
