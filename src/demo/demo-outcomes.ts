@@ -4,9 +4,8 @@
  * meeting) and minutes in every state of their lifecycle.
  */
 import type { Statement } from "../db/database";
-import { insertRow } from "../db/sql";
-import { decideVote } from "../rules/voting";
-import { quorum } from "../rules/voting";
+import { insertRow, updateRow } from "../db/sql";
+import { decideVote, quorum } from "../rules/voting";
 
 export interface DemoSeatInfo {
   personId: string;
@@ -129,10 +128,7 @@ export function demoOutcomes(input: { committeeId: string; shortName: string; se
     });
     if (meeting.announces) {
       for (const id of pendingAnnouncements.splice(0)) {
-        statements.push({
-          sql: `UPDATE "Resolution" SET "announcedAt" = ?, "announcedMeetingId" = ? WHERE "id" = ?`,
-          params: [meeting.startsAt.toISOString().replace("Z", "+00:00"), meeting.id, id],
-        });
+        statements.push(updateRow("Resolution", id, { announcedAt: meeting.startsAt, announcedMeetingId: meeting.id }));
       }
     }
 
