@@ -30,6 +30,12 @@ export interface Tables {
   MinutesSignature: Models.MinutesSignatureModel;
   WrittenProcedure: Models.WrittenProcedureModel;
   WrittenObjection: Models.WrittenObjectionModel;
+  Plan: Models.PlanModel;
+  PlanUpdate: Models.PlanUpdateModel;
+  ActionField: Models.ActionFieldModel;
+  Measure: Models.MeasureModel;
+  MeasureHistory: Omit<Models.MeasureHistoryModel, "id">;
+  MeasureLink: Models.MeasureLinkModel;
   /** The id is assigned by SQLite, in the order of the writes. */
   AuditEntry: Omit<Models.AuditEntryModel, "id">;
 }
