@@ -126,3 +126,11 @@ export const atVersion = (table: TableName, id: string, version: number): Condit
 export function deleteVersioned(table: TableName, id: string, expectedVersion: number): Statement {
   return { sql: `DELETE FROM ${quote(table)} WHERE "id" = ? AND "version" = ?`, params: [id, expectedVersion] };
 }
+
+/**
+ * A statement that fails, and so rolls back its whole batch, unless the condition holds. For batches that
+ * write several rows, each checked at the version read: all of them or none (a ConstraintError "check").
+ */
+export function assertion(condition: Condition): Statement {
+  return { sql: `INSERT INTO "_batch_guard" ("ok") SELECT 0 WHERE NOT (${condition.sql})`, params: condition.params };
+}

@@ -116,9 +116,9 @@ export function problemResponse(problem: Problem, instance?: string, headers: Re
 export function toProblem(error: unknown): Problem {
   if (error instanceof Problem) return error;
   if (error instanceof ConstraintError) {
-    return error.constraint === "unique"
-      ? new Problem("conflict", "A record with the same unique value exists already.")
-      : new Problem("conflict", "The write refers to a record that does not exist or is still referenced.");
+    if (error.constraint === "unique") return new Problem("conflict", "A record with the same unique value exists already.");
+    if (error.constraint === "check") return new Problem("conflict", "The data changed while the request was processed; reload it and try again.");
+    return new Problem("conflict", "The write refers to a record that does not exist or is still referenced.");
   }
   if (error instanceof HTTPException) {
     if (error.status === 400 && /JSON/i.test(error.message)) return new Problem("malformed_json", "The request body is not valid JSON.");

@@ -63,3 +63,12 @@ export function berlinWallClockToInstant(date: string, time: string): Date {
   const first = naive - berlinOffsetMinutes(new Date(naive)) * 60_000;
   return new Date(naive - berlinOffsetMinutes(new Date(first)) * 60_000);
 }
+
+/** Adds calendar months, keeping the day where the month has it (31 January + 1 month = 28 February). */
+export function addMonths(date: string, months: number): string {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}

@@ -1,4 +1,5 @@
 /** The minutes lifecycle and signatures (§38 GemO). Pure functions. */
+import { addMonths } from "./calendar";
 
 export const MINUTES_STATES = ["draft", "circulated", "final", "published"] as const;
 export type MinutesState = (typeof MINUTES_STATES)[number];
@@ -23,9 +24,5 @@ export function missingSignatures(signatures: { role: SignatureRole }[]): string
 
 /** §38 (2) GemO: the minutes go to the committee within one month; the last Berlin date for that. */
 export function minutesDueDate(meetingDate: string): string {
-  const [year, month, day] = meetingDate.split("-").map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(year, month, 1)); // first day of the next month
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return target.toISOString().slice(0, 10);
+  return addMonths(meetingDate, 1);
 }

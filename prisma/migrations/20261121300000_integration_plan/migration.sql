@@ -143,3 +143,7 @@ END;
 INSERT INTO "search_index" (kind, ref_id, title, body) SELECT 'resolution', "id", '', "text" FROM "Resolution";
 INSERT INTO "search_index" (kind, ref_id, title, body) SELECT 'paper', "id", "title", coalesce("proposedResolution", '') || ' ' || coalesce("factsAndReasons", '') || ' ' || coalesce("financialEffects", '') FROM "Paper";
 INSERT INTO "search_index" (kind, ref_id, title, body) SELECT 'minutes', "id", '', "notes" FROM "MinutesItemNote";
+
+-- A guard for batches: inserting a 0 here fails the CHECK and so rolls back the whole batch (SQLite
+-- transaction on Node, D1 batch on Workers). See `assertion()` in src/db/sql.ts. It never holds a row.
+CREATE TABLE "_batch_guard" ("ok" INTEGER NOT NULL CHECK ("ok" = 1));
