@@ -7,6 +7,7 @@ import { itemRequestsRouter } from "./item-requests";
 import { meetingsRouter } from "./meetings";
 import { outcomesRouter, writtenProceduresRouter } from "./outcomes";
 import { papersRouter } from "./papers";
+import { plansRouter } from "./plans";
 import { membershipsRouter } from "./memberships";
 import { peopleRouter } from "./people";
 import { termsRouter } from "./terms";
@@ -24,4 +25,5 @@ export const apiRouter = createRouter()
   .route("/", calendarRouter)
   .route("/", outcomesRouter)
   .route("/", writtenProceduresRouter)
+  .route("/", plansRouter)
   .route("/", adminRouter);

@@ -14,7 +14,7 @@ type Row = ResolutionModel & { vote: VoteModel | null };
 const include = { vote: true } as const;
 
 /** Public resolutions, and non-public ones once announced (§35 (1) GemO), are for everyone; the rest for readers of the committee. */
-function isVisible(ctx: ServiceContext, readership: Readership, row: ResolutionModel, bodyId: string) {
+export function resolutionVisible(ctx: ServiceContext, readership: Readership, row: Pick<ResolutionModel, "isPublic" | "announcedAt" | "committeeId">, bodyId: string) {
   return row.isPublic || row.announcedAt !== null || canManageBody(ctx.actor, bodyId) || readership.committeeIds.has(row.committeeId);
 }
 
@@ -82,7 +82,7 @@ async function load(ctx: ServiceContext, id: string) {
 
 export async function getResolution(ctx: ServiceContext, id: string) {
   const { row, committee } = await load(ctx, id);
-  if (!isVisible(ctx, await readershipOf(ctx), row, committee.bodyId)) throw notFound("Resolution", id);
+  if (!resolutionVisible(ctx, await readershipOf(ctx), row, committee.bodyId)) throw notFound("Resolution", id);
   return toResolutionView(row, committee.shortName);
 }
 

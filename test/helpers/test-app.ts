@@ -58,8 +58,8 @@ export function createTestApp(options: { now?: () => Date; wrapDatabase?: (db: D
   /** Mints a token directly through the service, as the CLI does. */
   async function tokenFor(role: Role, scope: { bodyId?: string; personId?: string } = {}) {
     const { secret } = await createToken(
-      { db, actor: { kind: "admin", tokenId: null, name: "test" }, now: new Date() },
-      { name: `${role} test token`, role, ...scope },
+      { db, actor: { kind: "admin", tokenId: null, name: "test" }, now: options.now?.() ?? new Date() },
+      { name: `${role} test token`, role, expiresInDays: 730, ...scope },
     );
     return secret;
   }

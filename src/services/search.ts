@@ -1,0 +1,88 @@
+import { canManageBody } from "../auth/principal";
+import { Problem } from "../http/problem";
+import { paperNumber } from "../rules/papers";
+import type { ServiceContext } from "./context";
+import { resolutionNumber } from "./outcomes";
+import { resolutionVisible } from "./resolutions";
+import { readershipOf } from "./visibility";
+
+export const SEARCH_KINDS = ["measure", "resolution", "paper", "minutes"] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+interface Hit {
+  kind: SearchKind;
+  ref_id: string;
+  snippet: string;
+  rank: number;
+}
+
+/**
+ * Full-text search (SQLite FTS5, also on D1) over measures, resolutions, papers and minutes, ranked by
+ * relevance (bm25). Every hit passes the same visibility rules as the trace: non-public resolutions and
+ * papers only for their readers, minutes only where the caller may read them. A query FTS5 cannot parse
+ * is the caller's error (400).
+ */
+export async function search(ctx: ServiceContext, query: string, kinds: readonly SearchKind[], limit: number) {
+  let hits: Hit[];
+  try {
+    hits = await ctx.db.prisma.$queryRawUnsafe<Hit[]>(
+      `SELECT kind, ref_id, snippet(search_index, 3, '«', '»', '…', 16) AS snippet, bm25(search_index, 0, 0, 5, 1) AS rank
+       FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 500`,
+      query,
+    );
+  } catch (error) {
+    const message = `${(error as Error).message} ${String((error as { cause?: unknown }).cause ?? "")}`;
+    if (/fts5|syntax error|no such column|unterminated|malformed MATCH/i.test(message)) {
+      throw new Problem("invalid_request", "The search query is not valid: use words, \"phrases\", OR, NOT, and prefix* searches.", {
+        errors: [{ field: "query.q", reason: "is not a valid search expression" }],
+      });
+    }
+    throw error;
+  }
+  hits = hits.filter((hit) => kinds.includes(hit.kind));
+  const ids = (kind: SearchKind) => hits.filter((h) => h.kind === kind).map((h) => h.ref_id);
+  const readership = await readershipOf(ctx);
+  const [measures, resolutions, papers, notes] = await Promise.all([
+    ctx.db.prisma.measure.findMany({ where: { id: { in: ids("measure") } }, include: { plan: { select: { title: true } } } }),
+    ctx.db.prisma.resolution.findMany({ where: { id: { in: ids("resolution") } } }),
+    ctx.db.prisma.paper.findMany({ where: { id: { in: ids("paper") }, deletedAt: null }, include: { consultations: { select: { committeeId: true } } } }),
+    ctx.db.prisma.minutesItemNote.findMany({ where: { id: { in: ids("minutes") } }, include: { minutes: { include: { meeting: { include: { items: true } } } } } }),
+  ]);
+  const committees = new Map(
+    (await ctx.db.prisma.committee.findMany({ where: { id: { in: [...resolutions.map((r) => r.committeeId), ...notes.map((n) => n.minutes.meeting.committeeId)] } } })).map((c) => [c.id, c]),
+  );
+
+  const describe = (hit: Hit) => {
+    switch (hit.kind) {
+      case "measure": {
+        const m = measures.find((x) => x.id === hit.ref_id);
+        return m && { title: `${m.code} ${m.title}`, context: m.plan.title, url: `/api/v1/measures/${m.id}/trace` };
+      }
+      case "resolution": {
+        const r = resolutions.find((x) => x.id === hit.ref_id);
+        const c = r && committees.get(r.committeeId);
+        return r && c && resolutionVisible(ctx, readership, r, c.bodyId) ? { title: `Beschluss ${resolutionNumber(c.shortName, r.year, r.serial)}`, context: c.name, url: `/api/v1/resolutions/${r.id}` } : undefined;
+      }
+      case "paper": {
+        const p = papers.find((x) => x.id === hit.ref_id);
+        const readable = p && (p.isPublic || canManageBody(ctx.actor, p.bodyId) || p.consultations.some((c) => readership.committeeIds.has(c.committeeId)));
+        return readable ? { title: `Vorlage ${paperNumber(p.year, p.serial)}: ${p.title}`, context: null, url: `/api/v1/papers/${p.id}` } : undefined;
+      }
+      case "minutes": {
+        const n = notes.find((x) => x.id === hit.ref_id);
+        if (!n) return undefined;
+        const meeting = n.minutes.meeting;
+        const c = committees.get(meeting.committeeId)!;
+        const item = meeting.items.find((i) => i.id === n.itemId);
+        const readsAll = canManageBody(ctx.actor, c.bodyId) || readership.committeeIds.has(c.id);
+        const readable = n.minutes.state === "published" ? item?.isPublic || readsAll : readsAll && n.minutes.state !== "draft";
+        return readable ? { title: `Niederschrift ${meeting.title}: ${item?.title ?? ""}`, context: c.name, url: `/api/v1/meetings/${meeting.id}/minutes` } : undefined;
+      }
+    }
+  };
+  const results = hits.flatMap((hit) => {
+    const described = describe(hit);
+    return described ? [{ kind: hit.kind, id: hit.ref_id, ...described, snippet: hit.snippet, score: -hit.rank }] : [];
+  });
+  return results.slice(0, limit);
+}
