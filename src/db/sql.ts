@@ -36,6 +36,8 @@ export interface Tables {
   Measure: Models.MeasureModel;
   MeasureHistory: Omit<Models.MeasureHistoryModel, "id">;
   MeasureLink: Models.MeasureLinkModel;
+  RecommendationFollowUp: Models.RecommendationFollowUpModel;
+  ForumIdea: Models.ForumIdeaModel;
   /** The id is assigned by SQLite, in the order of the writes. */
   AuditEntry: Omit<Models.AuditEntryModel, "id">;
 }

@@ -7,7 +7,7 @@ import { itemRequestsRouter } from "./item-requests";
 import { meetingsRouter } from "./meetings";
 import { outcomesRouter, writtenProceduresRouter } from "./outcomes";
 import { papersRouter } from "./papers";
-import { plansRouter } from "./plans";
+import { planFollowUpRouter, plansRouter } from "./plans";
 import { membershipsRouter } from "./memberships";
 import { peopleRouter } from "./people";
 import { termsRouter } from "./terms";
@@ -26,4 +26,5 @@ export const apiRouter = createRouter()
   .route("/", outcomesRouter)
   .route("/", writtenProceduresRouter)
   .route("/", plansRouter)
+  .route("/", planFollowUpRouter)
   .route("/", adminRouter);

@@ -172,3 +172,54 @@ describe("search", () => {
     }
   });
 });
+
+describe("recommendations, forum ideas, plan updates and the progress report", () => {
+  it("follows a recommendation of the advisory council up with the committee's resolution", async () => {
+    const t = await planSetup();
+    const council = await fixtures(t.request).committee(t.body.id, { name: "Integrationsbeirat", shortName: "IBR", kind: "advisory_council" });
+    for (const person of t.members) await fixtures(t.request).membership(council.id, person.id);
+    const councilMeeting = await json(await t.staff("POST", "/api/v1/meetings", { committeeId: council.id, startsAt: "2026-12-01T18:00:00+01:00", standardFrame: false }));
+    const item = (await json(await t.staff("POST", `/api/v1/meetings/${councilMeeting.id}/agenda-items`, { kind: "resolution", title: "Empfehlung Schwimmkurse" }))).itemId;
+    await t.staff("POST", `/api/v1/meetings/${councilMeeting.id}/invitation`, {});
+    for (const person of t.members) await t.staff("PUT", `/api/v1/meetings/${councilMeeting.id}/attendance/${person.id}`, { status: "present" });
+    const recommendation = (
+      await json(await t.staff("POST", `/api/v1/agenda-items/${item}/votes`, { motion: "M", counts: { yes: 3, no: 0, abstain: 0 }, resolution: { text: "Der Beirat empfiehlt Schwimmkurse.", kind: "recommendation", recipientBody: "Integrationsausschuss" } }))
+    ).resolution;
+    expect((await json(await t.request("GET", `/api/v1/resolutions/${recommendation.id}/follow-up`))).handling).toBe("pending");
+
+    const committeeMeeting = await t.meeting("2026-12-10T18:00:00+01:00", [{ title: "Schwimmkurse", isPublic: true }]);
+    const decision = await t.resolve(committeeMeeting.items[0]!, "Der Ausschuss beschließt die Schwimmkurse mit Änderungen.");
+    const recorded = await t.staff("PUT", `/api/v1/resolutions/${recommendation.id}/follow-up`, { handling: "changed", receivingResolutionId: decision.id, note: "Nur für Mädchen" });
+    expect(await json(recorded)).toMatchObject({ number: "IBR/2026/001", handling: "changed", version: 1, receivingResolution: { number: "IA/2026/001" } });
+    expect((await t.staff("PUT", `/api/v1/resolutions/${recommendation.id}/follow-up`, { handling: "adopted" })).status).toBe(428);
+    expect((await t.staff("PUT", `/api/v1/resolutions/${decision.id}/follow-up`, { handling: "adopted" })).status).toBe(409); // not a recommendation
+  });
+
+  it("captures forum ideas and turns one into a measure", async () => {
+    const t = await planSetup();
+    await t.importCsv(catalogueCsv(catalogueRows(10)));
+    const idea = await json(await t.staff("POST", `/api/v1/bodies/${t.body.id}/forum-ideas`, { forum: "Integrationsforum 2026", forumDate: "2026-06-20", proposedBy: "Arbeitsgruppe Sport", text: "Vereinsschnuppertage für Neuzugewanderte" }));
+    expect(idea).toMatchObject({ status: "new", measureId: null });
+    const measure = (await json(await t.request("GET", `/api/v1/plans/${t.plan.id}/measures?actionField=4`))).items[0];
+    const adopted = await t.staff("PATCH", `/api/v1/forum-ideas/${idea.id}`, { status: "adopted", measureId: measure.id }, { "if-match": '"1"' });
+    expect(await json(adopted)).toMatchObject({ status: "adopted", measureId: measure.id, version: 2 });
+    expect((await json(await t.request("GET", `/api/v1/bodies/${t.body.id}/forum-ideas`))).items).toHaveLength(1);
+  });
+
+  it("records plan updates and reports progress for a period", async () => {
+    const t = await planSetup();
+    await t.importCsv(catalogueCsv(catalogueRows(10)));
+    const meeting = await t.meeting("2026-12-03T18:00:00+01:00", [{ title: "Fortschreibung", isPublic: true }]);
+    const resolution = await t.resolve(meeting.items[0]!, "Der Integrationsplan wird fortgeschrieben.");
+    const updated = await json(await t.staff("POST", `/api/v1/plans/${t.plan.id}/updates`, { date: "2026-12-03", resolutionId: resolution.id, note: "Fortschreibung 2026" }));
+    expect(updated.updates).toEqual([{ date: "2026-12-03", resolutionId: resolution.id, note: "Fortschreibung 2026" }]);
+    const measure = (await json(await t.request("GET", `/api/v1/plans/${t.plan.id}/measures?actionField=1`))).items[0];
+    await t.staff("POST", `/api/v1/resolutions/${resolution.id}/measures`, { measureId: measure.id, relation: "completes" });
+
+    const report = await json(await t.request("GET", `/api/v1/plans/${t.plan.id}/progress-report?from=2026-11-01&to=2026-12-31&actionField=1`));
+    expect(report.byStatus).toMatchObject({ implemented: 1, planned: 1 });
+    const completed = report.measures.find((m: { code: string }) => m.code === measure.code);
+    expect(completed.resolutions).toEqual([expect.objectContaining({ number: "IA/2026/001", relation: "completes" })]);
+    expect(completed.changes.at(-1)).toMatchObject({ toStatus: "implemented", toProgress: 100 });
+  });
+});
