@@ -201,3 +201,37 @@ export function outcomesSmokeSuite(runtime: string, target: () => SmokeTarget) {
     });
   });
 }
+
+/** The integration plan: import, search and trace, end to end on each runtime. */
+export function planSmokeSuite(runtime: string, target: () => SmokeTarget) {
+  describe(`smoke: integration plan on ${runtime}`, () => {
+    it("imports a catalogue all or nothing, finds a measure by a word of its description, and traces it", async () => {
+      const { request, adminToken } = target();
+      const post = async (path: string, body: unknown) => {
+        const response = await request("POST", path, { token: adminToken, body });
+        expect(response.status, `POST ${path}: ${await response.clone().text()}`).toBe(201);
+        return json(response);
+      };
+      const body = await post("/api/v1/bodies", { name: `Stadt ${crypto.randomUUID().slice(0, 8)}` });
+      const plan = await post("/api/v1/plans", { bodyId: body.id, title: "Integrationsplan" });
+      const word = `Kletterwand${crypto.randomUUID().slice(0, 6)}`;
+      const rows = [
+        { code: "1.1", actionField: 1, actionFieldTitle: "Sprache", title: "Sprachcafé", description: "Treffen zum Üben" },
+        { code: "4.3", actionField: 4, actionFieldTitle: "Sport", title: "Sport für alle", description: `Eine ${word} im Jugendhaus` },
+      ];
+      const bad = await request("POST", `/api/v1/plans/${plan.id}/measures/import`, { token: adminToken, body: [...rows, { code: "x", actionField: 1, title: "" }] });
+      expect(bad.status).toBe(422);
+      expect((await json(await request("GET", `/api/v1/plans/${plan.id}/measures`))).items).toEqual([]);
+      const imported = await request("POST", `/api/v1/plans/${plan.id}/measures/import`, { token: adminToken, body: rows });
+      expect(await json(imported)).toEqual({ created: 2, updated: 0, unchanged: 0 });
+
+      const hits = await json(await request("GET", `/api/v1/search?q=${word}`));
+      expect(hits.items.map((h: { kind: string; title: string }) => `${h.kind} ${h.title}`)).toEqual(["measure 4.3 Sport für alle"]);
+      expect((await request("GET", `/api/v1/search?q=${encodeURIComponent('"open')}`)).status).toBe(400);
+
+      const measure = (await json(await request("GET", `/api/v1/plans/${plan.id}/measures?actionField=4`))).items[0];
+      const trace = await json(await request("GET", `/api/v1/measures/${measure.id}/trace`));
+      expect(trace).toMatchObject({ measure: { code: "4.3" }, trace: [] });
+    });
+  });
+}

@@ -7,7 +7,7 @@ import { afterAll, beforeAll } from "vitest";
 import { unstable_dev, type Unstable_DevWorker } from "wrangler";
 import { deriveD1Migrations } from "../../scripts/d1-migrations";
 import { ADMIN_TOKEN, jsonClient } from "../helpers/test-app";
-import { meetingsSmokeSuite, outcomesSmokeSuite, smokeSuite } from "./smoke-suite";
+import { meetingsSmokeSuite, outcomesSmokeSuite, planSmokeSuite, smokeSuite } from "./smoke-suite";
 
 const root = path.resolve(import.meta.dirname, "../..");
 let worker: Unstable_DevWorker;
@@ -41,3 +41,4 @@ const target = () => ({ request, adminToken: ADMIN_TOKEN });
 smokeSuite("Worker on workerd with local D1 and R2", target);
 meetingsSmokeSuite("Worker on workerd with local D1 and R2", target);
 outcomesSmokeSuite("Worker on workerd with local D1 and R2", target);
+planSmokeSuite("Worker on workerd with local D1 and R2", target);
