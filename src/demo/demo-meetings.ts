@@ -10,6 +10,7 @@ import { addDays, berlinDateOf, berlinWallClockToInstant } from "../rules/calend
 import { checkNoticePeriod } from "../rules/meeting";
 import type { Bytes } from "../storage";
 import { demoOutcomes, type DemoHeldMeeting, type DemoSeatInfo } from "./demo-outcomes";
+import { demoPlan } from "./demo-plan";
 
 interface DemoPaper {
   key: string;
@@ -160,7 +161,7 @@ export interface DemoFile {
 }
 
 /** The rows of the demo year, and the attachment files to store before they are written. */
-export async function demoYear(input: DemoYearInput): Promise<{ statements: Statement[]; files: DemoFile[]; meetings: number; papers: number }> {
+export async function demoYear(input: DemoYearInput): Promise<{ statements: Statement[]; files: DemoFile[]; meetings: number; papers: number; measures: number }> {
   const { now } = input;
   const today = berlinDateOf(now);
   const stamp = { version: 1, createdAt: now, updatedAt: now };
@@ -330,7 +331,55 @@ export async function demoYear(input: DemoYearInput): Promise<{ statements: Stat
     }
   });
 
-  statements.push(...demoOutcomes({ committeeId: input.committeeId, shortName: input.committeeShortName, seats: input.seats, meetings: held, actorName: input.actorName, now }));
+  const outcomes = demoOutcomes({ committeeId: input.committeeId, shortName: input.committeeShortName, seats: input.seats, meetings: held, actorName: input.actorName, now });
+  statements.push(...outcomes.statements);
+
+  // The advisory council recommended the Kita programme in writing (§37 (1) GemO); the committee followed it.
+  const kita = outcomes.resolutions.find((r) => r.itemTitle === "Sprachförderung in Kitas");
+  let recommendation: { id: string; receivingResolutionId: string } | null = null;
+  if (kita) {
+    const at = new Date(kita.at.getTime() - 15 * 86_400_000);
+    const id = crypto.randomUUID();
+    const text = "Der Integrationsbeirat empfiehlt dem Integrationsausschuss, die Sprachförderung in Kitas fortzuführen.";
+    statements.push(
+      insertRow("Resolution", {
+        id,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        committeeId: input.preparingCommitteeId,
+        year: at.getUTCFullYear(),
+        serial: 1,
+        meetingId: null,
+        itemId: null,
+        paperId: paperIds.get("kita")!,
+        voteId: null,
+        text,
+        kind: "recommendation",
+        recipientBody: input.committeeName,
+        isPublic: true,
+        followUp: "done",
+        supersededById: null,
+        announcedAt: null,
+        announcedMeetingId: null,
+      }),
+      insertRow("WrittenProcedure", {
+        id: crypto.randomUUID(),
+        version: 1,
+        createdAt: new Date(at.getTime() - 10 * 86_400_000),
+        updatedAt: at,
+        committeeId: input.preparingCommitteeId,
+        motion: "Empfehlung zur Sprachförderung in Kitas",
+        text,
+        deadline: at,
+        resolutionId: id,
+        actorName: input.actorName,
+      }),
+    );
+    recommendation = { id, receivingResolutionId: kita.id };
+  }
+  const plan = demoPlan({ now, bodyId: input.bodyId, actorName: input.actorName, resolutions: outcomes.resolutions, recommendation });
+  statements.push(...plan.statements);
   statements.push(
     insertRow("ItemRequest", {
       id: crypto.randomUUID(),
@@ -345,5 +394,5 @@ export async function demoYear(input: DemoYearInput): Promise<{ statements: Stat
       refusedReason: null,
     }),
   );
-  return { statements, files, meetings: demoMeetings.length, papers: demoPapers.length };
+  return { statements, files, meetings: demoMeetings.length, papers: demoPapers.length, measures: plan.measures };
 }

@@ -28,7 +28,18 @@ export interface DemoHeldMeeting {
   announces?: boolean;
 }
 
-export function demoOutcomes(input: { committeeId: string; shortName: string; seats: DemoSeatInfo[]; meetings: DemoHeldMeeting[]; actorName: string; now: Date }): Statement[] {
+export interface DemoResolution {
+  id: string;
+  itemTitle: string;
+  isPublic: boolean;
+  at: Date;
+}
+
+export function demoOutcomes(input: { committeeId: string; shortName: string; seats: DemoSeatInfo[]; meetings: DemoHeldMeeting[]; actorName: string; now: Date }): {
+  statements: Statement[];
+  resolutions: DemoResolution[];
+} {
+  const resolutions: DemoResolution[] = [];
   const { seats, actorName } = input;
   const statements: Statement[] = [];
   const voting = seats.filter((s) => s.role === "chair" || s.role === "deputy_chair" || s.role === "member");
@@ -125,6 +136,7 @@ export function demoOutcomes(input: { committeeId: string; shortName: string; se
         entry(item.id, "resolution", `Beschluss ${input.shortName}/${year}/${String(serial).padStart(3, "0")}: ${text}`, resolutionId),
       );
       if (!item.isPublic) pendingAnnouncements.push(resolutionId);
+      resolutions.push({ id: resolutionId, itemTitle: item.title, isPublic: item.isPublic, at: meeting.startsAt });
     });
     if (meeting.announces) {
       for (const id of pendingAnnouncements.splice(0)) {
@@ -181,5 +193,5 @@ export function demoOutcomes(input: { committeeId: string; shortName: string; se
       );
     }
   }
-  return statements;
+  return { statements, resolutions };
 }

@@ -104,6 +104,7 @@ export async function loadDemoData(db: Database, store: AttachmentStore, now: Da
     memberships: seatIds.size,
     meetings: year.meetings,
     papers: year.papers,
+    measures: year.measures,
   };
   statements.push(auditStatement(ctx, "seed", "Body", body.id, null, summary));
   await db.batch(statements);

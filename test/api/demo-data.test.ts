@@ -98,6 +98,35 @@ describe("demo data", () => {
     expect(tieMinutes.objections).toHaveLength(1);
   });
 
+  it("brings up the integration plan with 40 measures, traces, a followed-up recommendation and forum ideas", async () => {
+    const now = new Date("2026-11-21T10:00:00Z");
+    const { db, attachments, request, tokenFor } = createTestApp({ now: () => now });
+    const loaded = await loadDemoData(db, attachments, now);
+    expect(loaded).toMatchObject({ measures: 40 });
+    const [plan] = (await json(await request("GET", `/api/v1/plans?bodyId=${loaded!.bodyId}`))).items;
+    expect(plan.actionFields).toHaveLength(5);
+    const measures = (await json(await request("GET", `/api/v1/plans/${plan.id}/measures`))).items;
+    const kita = measures.find((m: { code: string }) => m.code === "1.2");
+    const trace = await json(await request("GET", `/api/v1/measures/${kita.id}/trace`));
+    expect(trace.trace.length).toBeGreaterThanOrEqual(2);
+    expect(trace.trace[0]).toMatchObject({ relation: "changes", itemNumber: expect.stringMatching(/^Ö /), vote: { outcome: "adopted" } });
+    expect(trace.trace[0].minutesExcerpt).toMatch(/Sprachförderung/); // the minutes of that meeting are published
+
+    const management = measures.find((m: { code: string }) => m.code === "2.4");
+    const secretariat = await tokenFor("secretariat", { bodyId: loaded!.bodyId });
+    expect((await json(await request("GET", `/api/v1/measures/${management.id}/trace`, { token: secretariat }))).trace).toHaveLength(1);
+    // The non-public award was announced at the following meeting, so its wording is public by now.
+    expect((await json(await request("GET", `/api/v1/measures/${management.id}/trace`))).trace).toHaveLength(1);
+
+    const recommendations = (await json(await request("GET", "/api/v1/resolutions?limit=100"))).items.filter((r: { number: string }) => r.number.startsWith("IBR/"));
+    expect(recommendations).toHaveLength(1);
+    expect(await json(await request("GET", `/api/v1/resolutions/${recommendations[0].id}/follow-up`))).toMatchObject({ handling: "adopted", receivingResolution: { number: expect.stringMatching(/^IA\//) } });
+    expect((await json(await request("GET", `/api/v1/bodies/${loaded!.bodyId}/forum-ideas`))).items).toHaveLength(2);
+    const overview = await json(await request("GET", `/api/v1/plans/${plan.id}/overview?staleMonths=12`));
+    expect(overview.stale.length).toBeGreaterThan(0);
+    expect((await json(await request("GET", "/api/v1/search?q=Schwimmkurse"))).items[0].kind).toBe("measure");
+  });
+
   it("loads only into an empty database", async () => {
     const { db, attachments, request } = createTestApp();
     expect((await request("POST", "/api/v1/demo-data", { token: ADMIN_TOKEN })).status).toBe(201);

@@ -1,0 +1,171 @@
+/**
+ * The demo integration plan: 5 action fields, 40 fictional measures, resolutions of the committee linked
+ * to measures (so that a trace shows at once), a recommendation of the advisory council followed up by the
+ * committee, and two ideas from the integration forum.
+ */
+import type { Statement } from "../db/database";
+import { insertRow } from "../db/sql";
+import { addDays, berlinDateOf } from "../rules/calendar";
+import type { DemoResolution } from "./demo-outcomes";
+
+const FIELDS: [string, string[]][] = [
+  ["Sprache und Bildung", ["Sprachkurse für Eltern", "Sprachförderung in Kitas", "Lernpatenschaften", "Mehrsprachige Bibliothek", "Elterncafés an Grundschulen", "Berufssprachkurse", "Hausaufgabenhilfe", "Alphabetisierungskurse"]],
+  ["Arbeit und Wirtschaft", ["Anerkennungsberatung", "Jobmentoring", "Praktikumsbörse", "Integrationsmanagement", "Gründungsberatung", "Ausbildungspatenschaften", "Frauen in Arbeit", "Interkulturelle Öffnung der Verwaltung"]],
+  ["Wohnen und Stadtteil", ["Quartiersmanagement Oststadt", "Wohnraumvermittlung", "Nachbarschaftslotsen", "Stadtteilfeste", "Mieterberatung", "Gemeinschaftsgärten", "Spielplatzpatenschaften", "Sauberkeitsaktionen"]],
+  ["Soziales, Gesundheit, Sport", ["Gesundheitslotsen", "Schwimmkurse für Mädchen", "Sportvereine öffnen", "Psychosoziale Beratung", "Seniorentreffs", "Suchtprävention", "Sprachmittlung im Gesundheitswesen", "Familienzentren"]],
+  ["Aktives Zusammenleben", ["Integrationsforum", "Förderung von Migrantenorganisationen", "Interkulturelle Woche", "Ehrenamtsbörse", "Dialog der Religionen", "Demokratiewerkstatt", "Antidiskriminierungsberatung", "Willkommenspaten"]],
+];
+
+const STATUSES = ["planned", "in_progress", "implemented", "ongoing", "paused", "in_progress", "ongoing", "planned"];
+
+export interface DemoPlanInput {
+  now: Date;
+  bodyId: string;
+  actorName: string;
+  /** Resolutions of the integration committee from the demo year. */
+  resolutions: DemoResolution[];
+  /** The advisory council's recommendation and the committee resolution that followed it. */
+  recommendation: { id: string; receivingResolutionId: string } | null;
+}
+
+export function demoPlan(input: DemoPlanInput): { statements: Statement[]; measures: number } {
+  const { now, actorName } = input;
+  const stamp = { version: 1, createdAt: now, updatedAt: now };
+  const statements: Statement[] = [];
+  const planId = crypto.randomUUID();
+  statements.push(
+    insertRow("Plan", {
+      id: planId,
+      ...stamp,
+      bodyId: input.bodyId,
+      title: "Integrationsplan 2019",
+      adoptedOn: "2019-04-11",
+      adoptedByResolutionId: null,
+      description: "Vom Gemeinderat am 11.04.2019 beschlossen; wird mit den Netzwerkpartnern laufend fortgeschrieben.",
+    }),
+    insertRow("PlanUpdate", { id: crypto.randomUUID(), planId, date: "2023-03-16", resolutionId: null, note: "Fortschreibung 2023: Handlungsfeld 4 erweitert", createdAt: now }),
+  );
+  const measureIds = new Map<string, { id: string; status: string; progress: number }>();
+  FIELDS.forEach(([fieldTitle, titles], fieldIndex) => {
+    const fieldId = crypto.randomUUID();
+    statements.push(insertRow("ActionField", { id: fieldId, planId, number: fieldIndex + 1, title: fieldTitle }));
+    titles.forEach((title, index) => {
+      const code = `${fieldIndex + 1}.${index + 1}`;
+      const status = STATUSES[(index + fieldIndex) % STATUSES.length]!;
+      const progress = status === "implemented" ? 100 : status === "planned" ? 0 : 20 + ((index * 13 + fieldIndex * 7) % 60);
+      const id = crypto.randomUUID();
+      measureIds.set(code, { id, status, progress });
+      statements.push(
+        insertRow("Measure", {
+          id,
+          ...stamp,
+          // Half of the measures last moved long ago, so that the overview has stale ones.
+          createdAt: new Date(now.getTime() - (index % 2 ? 400 : 60) * 86_400_000),
+          updatedAt: now,
+          planId,
+          actionFieldId: fieldId,
+          code,
+          title,
+          description: `${title}: ein Angebot der Stadt mit ihren Partnern, Teil des Handlungsfelds „${fieldTitle}“.`,
+          responsible: index % 3 === 0 ? "Stabsstelle Integration" : index % 3 === 1 ? "Amt für Bildung und Sport" : "Sozialamt",
+          partners: JSON.stringify(["Volkshochschule", "Migrantenorganisationen", "Caritas"].slice(0, 1 + (index % 3))),
+          status,
+          progress,
+          startDate: "2020-01-01",
+          targetDate: "2028-12-31",
+          indicators: "Teilnehmende pro Jahr; Zufriedenheit der Teilnehmenden",
+          evidence: null,
+        }),
+        insertRow("MeasureHistory", {
+          measureId: id,
+          at: new Date(now.getTime() - (index % 2 ? 400 : 60) * 86_400_000),
+          actorName,
+          fromStatus: null,
+          toStatus: status,
+          fromProgress: null,
+          toProgress: progress,
+          reason: "Übernahme aus dem Integrationsplan",
+          resolutionId: null,
+          source: "import",
+        }),
+      );
+    });
+  });
+
+  // Resolutions of the committee, linked to the measures they concern.
+  const links: [string, string, string][] = [
+    ["Sprachförderung in Kitas", "1.2", "changes"],
+    ["Förderrichtlinie Migrantenorganisationen", "5.2", "initiates"],
+    ["Vergabe Integrationsmanagement", "2.4", "changes"],
+    ["Stellungnahme zum Haushalt 2027: Integrationsmittel", "1.2", "reports_progress"],
+  ];
+  for (const [itemTitle, code, relation] of links) {
+    const resolution = input.resolutions.find((r) => r.itemTitle === itemTitle);
+    const measure = measureIds.get(code)!;
+    if (!resolution) continue;
+    statements.push(
+      insertRow("MeasureLink", {
+        id: crypto.randomUUID(),
+        resolutionId: resolution.id,
+        measureId: measure.id,
+        relation,
+        newStatus: relation === "initiates" ? "in_progress" : null,
+        newProgress: relation === "reports_progress" ? measure.progress : null,
+        note: null,
+        createdAt: resolution.at,
+      }),
+      insertRow("MeasureHistory", {
+        measureId: measure.id,
+        at: resolution.at,
+        actorName,
+        fromStatus: "planned",
+        toStatus: measure.status,
+        fromProgress: 0,
+        toProgress: measure.progress,
+        reason: `Beschluss zu „${itemTitle}“`,
+        resolutionId: resolution.id,
+        source: "link",
+      }),
+    );
+  }
+  if (input.recommendation) {
+    statements.push(
+      insertRow("RecommendationFollowUp", {
+        id: crypto.randomUUID(),
+        ...stamp,
+        recommendationId: input.recommendation.id,
+        handling: "adopted",
+        receivingResolutionId: input.recommendation.receivingResolutionId,
+        note: "Der Integrationsausschuss ist der Empfehlung des Beirats gefolgt.",
+      }),
+    );
+  }
+  const today = berlinDateOf(now);
+  statements.push(
+    insertRow("ForumIdea", {
+      id: crypto.randomUUID(),
+      ...stamp,
+      bodyId: input.bodyId,
+      forum: "Integrationsforum 2026",
+      forumDate: addDays(today, -150),
+      proposedBy: "Arbeitsgruppe Sport und Gesundheit",
+      text: "Schwimmkurse nur für Mädchen und Frauen, mit Trainerinnen aus den Vereinen.",
+      status: "adopted",
+      measureId: measureIds.get("4.2")!.id,
+      paperId: null,
+    }),
+    insertRow("ForumIdea", {
+      id: crypto.randomUUID(),
+      ...stamp,
+      bodyId: input.bodyId,
+      forum: "Integrationsforum 2026",
+      forumDate: addDays(today, -150),
+      proposedBy: "Elternbeirat der Uhlandschule",
+      text: "Ein mehrsprachiger Elternbrief-Service der Schulen.",
+      status: "under_review",
+      measureId: null,
+      paperId: null,
+    }),
+  );
+  return { statements, measures: measureIds.size };
+}
