@@ -10,6 +10,7 @@ import { loadDemoData } from "../demo/load-demo-data";
 import { ConfigError, ZNodeEnv, parseEnv } from "../env";
 import packageJson from "../../package.json";
 import { createNodeDatabase, prepareDatabase } from "./node-database";
+import { loadDocumentAssets } from "./node-documents";
 import { createFileAttachmentStore } from "./node-storage";
 
 function readEnv() {
@@ -39,7 +40,7 @@ if (process.argv.includes("--demo")) {
   );
 }
 
-const app = createApp({ db, attachments, adminToken: env.ADMIN_TOKEN, publicBaseUrl: env.PUBLIC_BASE_URL, version });
+const app = createApp({ db, attachments, documents: loadDocumentAssets(), adminToken: env.ADMIN_TOKEN, publicBaseUrl: env.PUBLIC_BASE_URL, version });
 const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {
   console.log(`Gremium ${version} listens on http://localhost:${info.port} (API reference: /docs)`);
 });

@@ -8,6 +8,21 @@ import { Problem, problemResponse } from "../http/problem";
 import { PrismaClient as WorkerPrismaClient } from "../generated/prisma-worker/client";
 import packageJson from "../../package.json";
 import type { AttachmentStore } from "../storage";
+import type { Templates } from "../documents/templates";
+// Fonts and templates are bundled into the Worker (wrangler.toml rules: *.ttf as Data, *.md as Text).
+import fontRegular from "dejavu-fonts-ttf/ttf/DejaVuSans.ttf";
+import fontBold from "dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf";
+import fontItalic from "dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf";
+import invitation from "../../templates/invitation.md";
+import minutes from "../../templates/minutes.md";
+import resolutionExtract from "../../templates/resolution-extract.md";
+import progressReport from "../../templates/progress-report.md";
+import paper from "../../templates/paper.md";
+
+const documents = {
+  fonts: { regular: new Uint8Array(fontRegular), bold: new Uint8Array(fontBold), italic: new Uint8Array(fontItalic) },
+  templates: { invitation, minutes, "resolution-extract": resolutionExtract, "progress-report": progressReport, paper } satisfies Templates,
+};
 
 export interface Env {
   DB: D1Database;
@@ -56,7 +71,7 @@ export default {
       console.error(error.message); // visible in `wrangler tail`; the response reveals nothing
       return problemResponse(new Problem("unavailable", "The service is not configured correctly."));
     }
-    const app = createApp({ db: createD1Database(env.DB), attachments: createR2AttachmentStore(env.ATTACHMENTS), adminToken: config.ADMIN_TOKEN, publicBaseUrl: config.PUBLIC_BASE_URL, version: packageJson.version });
+    const app = createApp({ db: createD1Database(env.DB), attachments: createR2AttachmentStore(env.ATTACHMENTS), documents, adminToken: config.ADMIN_TOKEN, publicBaseUrl: config.PUBLIC_BASE_URL, version: packageJson.version });
     return app.fetch(request, env, ctx);
   },
 };

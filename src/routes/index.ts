@@ -3,6 +3,7 @@ import { adminRouter } from "./admin";
 import { bodiesRouter } from "./bodies";
 import { calendarRouter } from "./calendar";
 import { committeesRouter } from "./committees";
+import { documentsRouter } from "./documents";
 import { itemRequestsRouter } from "./item-requests";
 import { meetingsRouter } from "./meetings";
 import { outcomesRouter, writtenProceduresRouter } from "./outcomes";
@@ -14,6 +15,8 @@ import { termsRouter } from "./terms";
 
 /** Everything under /api/v1. */
 export const apiRouter = createRouter()
+  // First, so that "/papers/{id}.pdf" is matched before "/papers/{id}".
+  .route("/", documentsRouter)
   .route("/", bodiesRouter)
   .route("/", committeesRouter)
   .route("/", termsRouter)

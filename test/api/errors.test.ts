@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createApp, MAX_BODY_BYTES } from "../../src/app";
 import type { Database } from "../../src/db/database";
+import { loadDocumentAssets } from "../../src/entry/node-documents";
 import { fixtures } from "../helpers/fixtures";
 import { ADMIN_TOKEN, createTestApp, json, jsonClient } from "../helpers/test-app";
 
@@ -89,7 +90,7 @@ describe("errors are application/problem+json", () => {
       prisma: new Proxy({}, { get: () => { throw new Error("SQLITE_CORRUPT at /srv/secret/path.db"); } }),
       batch: () => Promise.reject(new Error("secret")),
     } as unknown as Database;
-    const app = createApp({ db: broken, attachments: { put: async () => {}, get: async () => null }, version: "test" });
+    const app = createApp({ db: broken, attachments: { put: async () => {}, get: async () => null }, documents: loadDocumentAssets(), version: "test" });
     const request = jsonClient((path, init) => Promise.resolve(app.request(path, init)));
     const original = console.error;
     console.error = () => {};

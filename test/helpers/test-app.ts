@@ -6,7 +6,10 @@ import { createApp } from "../../src/app";
 import type { Role } from "../../src/auth/principal";
 import type { Database } from "../../src/db/database";
 import { createNodeDatabase } from "../../src/entry/node-database";
+import { loadDocumentAssets } from "../../src/entry/node-documents";
 import { createFileAttachmentStore } from "../../src/entry/node-storage";
+
+const documentAssets = loadDocumentAssets();
 import { createToken } from "../../src/services/tokens";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789abcdefghijklmnop";
@@ -52,7 +55,7 @@ export function createTestApp(options: { now?: () => Date; wrapDatabase?: (db: D
   const real = createNodeDatabase(`file:${migratedDatabaseFile()}`);
   const db = options.wrapDatabase?.(real) ?? real;
   const attachments = createFileAttachmentStore(mkdtempSync(path.join(tmpdir(), "gremium-files-")));
-  const app = createApp({ db, attachments, adminToken: ADMIN_TOKEN, version: "test", now: options.now });
+  const app = createApp({ db, attachments, documents: documentAssets, adminToken: ADMIN_TOKEN, version: "test", now: options.now });
   const request = jsonClient((urlPath, init) => Promise.resolve(app.request(urlPath, init)));
 
   /** Mints a token directly through the service, as the CLI does. */

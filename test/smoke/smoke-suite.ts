@@ -1,5 +1,17 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { json, type TestFetch } from "../helpers/test-app";
+
+/** Checks a PDF with qpdf and returns its text (poppler's pdftotext). */
+function pdfToText(bytes: Uint8Array): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "gremium-smoke-")), "doc.pdf");
+  writeFileSync(file, bytes);
+  execFileSync("qpdf", ["--check", file], { stdio: "pipe" });
+  return execFileSync("pdftotext", [file, "-"]).toString().replace(/\s+/g, " ");
+}
 
 export interface SmokeTarget {
   request: TestFetch;
@@ -149,6 +161,12 @@ export function meetingsSmokeSuite(runtime: string, target: () => SmokeTarget) {
       expect(JSON.stringify(anonymous)).not.toContain("Vertragsangelegenheit");
       expect(asMember.items.filter((i: { isPublic: boolean }) => !i.isPublic).map((i: { title: string }) => i.title)).toContain("Vertragsangelegenheit");
       expect(asMember.items.filter((i: { isPublic: boolean }) => i.isPublic)).toEqual(anonymous.items);
+
+      const invitationPdf = await request("GET", `/api/v1/meetings/${meeting.id}/invitation.pdf`, { token: member });
+      expect(invitationPdf.headers.get("content-type")).toBe("application/pdf");
+      const pdfText = pdfToText(new Uint8Array(await invitationPdf.arrayBuffer()));
+      expect(pdfText).toContain("Vertragsangelegenheit");
+      expect(pdfText).toContain("Şükrü Yıldırım");
 
       const feed = await request("GET", `/api/v1/committees/${committee.id}/calendar.ics`);
       const text = await feed.text();

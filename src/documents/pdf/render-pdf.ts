@@ -293,14 +293,29 @@ class Layout {
     if (columns === 0) return;
     const size = BODY_SIZE - 1;
     const lineHeight = size * LEADING;
-    // Column widths follow the longest text in each column, within sensible bounds.
+    // Column widths follow the longest text in each column; no column is narrower than its longest word.
+    const text = (cell: Run[] | undefined) => (cell ?? []).map((r) => r.text).join("");
+    const font = (run: Run, bold: boolean) => fontOf(this.fonts, { ...run, bold: bold || run.bold });
+    const measure = (cell: Run[] | undefined, bold: boolean) => (cell ?? []).reduce((sum, run) => sum + font(run, bold).widthOfTextAtSize(run.text, size), 0);
+    const longestWord = (cell: Run[] | undefined, bold: boolean) =>
+      Math.max(0, ...(cell ?? []).flatMap((run) => run.text.split(/\s+/).map((word) => font(run, bold).widthOfTextAtSize(word, size))));
     const natural = Array.from({ length: columns }, (_, c) =>
-      Math.max(30, ...[block.header, ...block.rows].map((row) => this.fonts.regular.widthOfTextAtSize((row[c] ?? []).map((r) => r.text).join(""), size) + 2 * CELL_PADDING)),
+      Math.max(24, measure(block.header[c], true), ...block.rows.map((row) => measure(row[c], false))) + 2 * CELL_PADDING,
+    );
+    const minimum = Array.from({ length: columns }, (_, c) =>
+      Math.max(24, longestWord(block.header[c], true), ...block.rows.map((row) => longestWord(row[c], false))) + 2 * CELL_PADDING,
     );
     const total = natural.reduce((a, b) => a + b, 0);
-    const widths = natural.map((w) => (total <= CONTENT_WIDTH ? w * (CONTENT_WIDTH / total) : Math.max(40, (w / total) * CONTENT_WIDTH)));
-    const scale = CONTENT_WIDTH / widths.reduce((a, b) => a + b, 0);
-    const columnWidths = widths.map((w) => w * scale);
+    const columnWidths =
+      total <= CONTENT_WIDTH
+        ? natural.map((w) => w + (CONTENT_WIDTH - total) / columns)
+        : (() => {
+            // Give every column its minimum, and share the rest in proportion to what each would like beyond it.
+            const spare = CONTENT_WIDTH - minimum.reduce((a, b) => a + b, 0);
+            const wish = natural.map((w, c) => w - minimum[c]!);
+            const wishes = wish.reduce((a, b) => a + b, 0) || 1;
+            return minimum.map((m, c) => m + Math.max(0, spare) * (wish[c]! / wishes));
+          })();
 
     const layoutRow = (cells: Run[][], bold: boolean) => {
       const wrapped = columnWidths.map((w, c) => wrap((cells[c] ?? []).map((r) => ({ ...r, bold: bold || r.bold })), this.fonts, size, w - 2 * CELL_PADDING));
@@ -326,7 +341,7 @@ class Layout {
       this.page.drawLine({ start: { x: MARGIN.left, y: this.y }, end: { x: A4.width - MARGIN.right, y: this.y }, thickness: 0.5, color: RULE });
     };
 
-    const header = block.header.length ? layoutRow(block.header, true) : null;
+    const header = block.header.some((cell) => text(cell).trim() !== "") ? layoutRow(block.header, true) : null;
     const rows = block.rows.map((cells) => layoutRow(cells, false));
     this.ensure((header?.height ?? 0) + (rows[0]?.height ?? 0));
     if (header) drawRow(header, true);

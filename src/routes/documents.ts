@@ -1,0 +1,64 @@
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { serviceContext, type AppEnv } from "../http/context";
+import { ZIdParam, createRouter, defineRoute } from "../http/openapi";
+import { ZCalendarDate } from "../schemas/common";
+import { invitationPdf, minutesPdf, paperPdf, progressReportPdf, resolutionExtractPdf } from "../services/documents";
+
+const tags = ["Documents (PDF)"];
+const pdf = { 200: { description: "The PDF; ETag for If-None-Match", content: { "application/pdf": { schema: { type: "string" as const, format: "binary" } } } }, 304: { description: "Not modified" } };
+
+/** Sends a PDF with a strong ETag from its bytes, answering If-None-Match with 304. */
+async function sendPdf(c: Context<AppEnv>, bytes: Uint8Array, filename: string) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
+  const etag = `"${[...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("")}"`;
+  const headers = { etag, "cache-control": "private, no-cache" };
+  if (c.req.header("If-None-Match")?.split(",").some((tag) => tag.trim() === etag)) return c.body(null, 304, headers);
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { ...headers, "content-type": "application/pdf", "content-disposition": `inline; filename="${filename}"` });
+}
+
+const routes = {
+  invitation: defineRoute("public", { method: "get", path: "/meetings/{id}/invitation.pdf", tags, summary: "Invitation with agenda (the public gets the public part)", request: { params: ZIdParam }, responses: pdf }),
+  minutes: defineRoute("public", {
+    method: "get",
+    path: "/meetings/{id}/minutes.pdf",
+    tags,
+    summary: "Minutes, public or non-public part, with the access rules of the minutes",
+    request: { params: ZIdParam, query: z.object({ part: z.enum(["public", "non-public"]).default("public") }) },
+    responses: pdf,
+  }),
+  extract: defineRoute("public", { method: "get", path: "/resolutions/{id}/extract.pdf", tags, summary: "Resolution extract (Beschlussauszug)", request: { params: ZIdParam }, responses: pdf }),
+  report: defineRoute("public", {
+    method: "get",
+    path: "/plans/{id}/report.pdf",
+    tags,
+    summary: "Progress report (Sachstandsbericht) for a period",
+    request: { params: ZIdParam, query: z.object({ from: ZCalendarDate, to: ZCalendarDate, actionField: z.coerce.number().int().optional() }) },
+    responses: pdf,
+  }),
+};
+
+export const documentsRouter = createRouter()
+  .openapi(routes.invitation, async (c) => sendPdf(c, await invitationPdf(serviceContext(c), c.get("deps").documents, c.req.valid("param").id), "einladung.pdf"))
+  .openapi(routes.minutes, async (c) => {
+    const part = c.req.valid("query").part;
+    return sendPdf(c, await minutesPdf(serviceContext(c), c.get("deps").documents, c.req.valid("param").id, part), `niederschrift-${part}.pdf`);
+  })
+  .openapi(routes.extract, async (c) => sendPdf(c, await resolutionExtractPdf(serviceContext(c), c.get("deps").documents, c.req.valid("param").id), "beschlussauszug.pdf"))
+  .openapi(routes.report, async (c) => sendPdf(c, await progressReportPdf(serviceContext(c), c.get("deps").documents, c.req.valid("param").id, c.req.valid("query")), "sachstandsbericht.pdf"));
+
+// "/papers/{id}.pdf" has a suffix after the parameter, which the OpenAPI router cannot express: the route is
+// a plain Hono route with a pattern, listed in the document by hand.
+const { middleware: _middleware, ...paperPdfRoute } = defineRoute("public", {
+  method: "get",
+  path: "/papers/{id}.pdf",
+  tags,
+  summary: "A paper (Vorlage) as PDF",
+  request: { params: ZIdParam },
+  responses: pdf,
+});
+documentsRouter.openAPIRegistry.registerPath(paperPdfRoute);
+documentsRouter.get("/papers/:file{[^/]+\\.pdf}", async (c) => {
+  const id = c.req.param("file").replace(/\.pdf$/, "");
+  return sendPdf(c, await paperPdf(serviceContext(c), c.get("deps").documents, id), "vorlage.pdf");
+});

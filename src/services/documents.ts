@@ -1,0 +1,236 @@
+/**
+ * The PDF documents: each gathers its data through the services (so it shows exactly what the caller may
+ * see), fills a template and lays it out. Dates come from the data, so the same data gives the same bytes.
+ */
+import { renderPdf } from "../documents/pdf/render-pdf";
+import { box, renderTemplate, type TemplateName } from "../documents/templates";
+import type { AppDeps } from "../deps";
+import { Problem, notFound } from "../http/problem";
+import { berlinDateOf, germanDate, germanDateTimeOf } from "../rules/calendar";
+
+const day = (instant: Date) => germanDate(berlinDateOf(instant));
+import { paperNumber } from "../rules/papers";
+import { getAgenda } from "./agenda";
+import type { ServiceContext } from "./context";
+import { getMeeting } from "./meetings";
+import { getMinutes } from "./minutes";
+import { getPaper } from "./papers";
+import { progressReport } from "./plan-follow-up";
+import { getResolution } from "./resolutions";
+import { resolutionMeasures } from "./trace";
+import { readershipOf } from "./visibility";
+
+const ROLE: Record<string, string> = {
+  chair: "Vorsitz",
+  deputy_chair: "stellv. Vorsitz",
+  member: "Mitglied",
+  deputy: "Stellvertretung",
+  advisory_member: "beratendes Mitglied",
+  minute_taker: "Schriftführung",
+};
+const STATUS: Record<string, string> = { planned: "geplant", in_progress: "in Umsetzung", implemented: "umgesetzt", ongoing: "Daueraufgabe", paused: "pausiert", dropped: "aufgegeben" };
+const RELATION: Record<string, string> = { initiates: "startet", changes: "ändert", reports_progress: "berichtet", completes: "schließt ab", drops: "gibt auf" };
+const OUTCOME: Record<string, string> = { adopted: "angenommen", rejected: "abgelehnt", elected: "gewählt", runoff: "Stichwahl", lot: "Losentscheid" };
+const SIGNER: Record<string, string> = { chair: "Vorsitz", member: "Mitglied", minute_taker: "Schriftführung" };
+const PAPER_TYPE: Record<string, string> = { proposal: "Beschlussvorlage", information: "Informationsvorlage", motion: "Antrag" };
+
+type Documents = AppDeps["documents"];
+
+async function render(documents: Documents, template: TemplateName, view: object, meta: { title: string; subject: string; author: string; date: Date; header: string; footer: string; watermark?: string }) {
+  return renderPdf({ markdown: renderTemplate(documents.templates[template], view), fonts: documents.fonts, ...meta });
+}
+
+async function bodyName(ctx: ServiceContext, bodyId: string) {
+  return (await ctx.db.prisma.body.findUniqueOrThrow({ where: { id: bodyId } })).name;
+}
+
+/** The invitation with agenda; the public gets the public part, the committee everything. */
+export async function invitationPdf(ctx: ServiceContext, documents: Documents, meetingId: string) {
+  const meeting = await getMeeting(ctx, meetingId);
+  const agenda = await getAgenda(ctx, meetingId);
+  const full = (await readershipOf(ctx)).canReadNonPublic({ id: meeting.committeeId, bodyId: meeting.committee.bodyId });
+  const committee = await ctx.db.prisma.committee.findUniqueOrThrow({ where: { id: meeting.committeeId } });
+  const invitation = await ctx.db.prisma.invitation.findFirst({ where: { meetingId }, orderBy: { sentAt: "desc" } });
+  const seats = full && invitation ? (JSON.parse(invitation.recipients) as { name: string; role: string }[]) : [];
+  const chairSeat = await ctx.db.prisma.membership.findFirst({ where: { committeeId: committee.id, role: "chair", startDate: { lte: berlinDateOf(meeting.startsAt) } }, include: { person: true } });
+  const item = (i: (typeof agenda.items)[number]) => ({ number: i.number, title: i.title, paper: i.paper?.number ?? "", withdrawn: i.withdrawn });
+  const author = await bodyName(ctx, meeting.committee.bodyId);
+  const view = {
+    meetingLabel: `${meeting.sequenceNumber}. Sitzung`,
+    committeeName: committee.name,
+    dateTime: `${germanDateTimeOf(meeting.startsAt)} Uhr`,
+    place: [meeting.locationName, meeting.locationRoom, meeting.locationAddress].filter(Boolean).join(", ") || "wird noch bekannt gegeben",
+    emergency: meeting.emergencyReason !== null,
+    emergencyReason: meeting.emergencyReason,
+    repeatMeeting: meeting.repeatMeeting,
+    publicItems: agenda.items.filter((i) => i.isPublic).map(item),
+    nonPublicItems: agenda.items.filter((i) => !i.isPublic).map(item),
+    hasNonPublic: agenda.items.some((i) => !i.isPublic),
+    notice: meeting.emergencyReason ? null : {
+      noticeDays: committee.noticePeriodDays,
+      noticeStatement: !invitation
+        ? `Die Einladung muss spätestens am ${day(new Date(meeting.startsAt.getTime() - committee.noticePeriodDays * 86_400_000))} versandt werden.`
+        : invitation.gapDays >= invitation.noticeDays
+          ? `Die Einladung wurde am ${day(invitation.sentAt)} versandt; die Frist ist gewahrt.`
+          : `Die Einladung wurde am ${day(invitation.sentAt)} versandt, ${invitation.gapDays} Tage vor der Sitzung. Begründung: ${invitation.lateReason ?? ""}`,
+    },
+    hasRecipients: seats.length > 0,
+    recipients: seats.map((s) => ({ name: s.name, role: ROLE[s.role] ?? s.role })),
+    chair: chairSeat ? `${[chairSeat.person.title, chairSeat.person.givenName, chairSeat.person.familyName].filter(Boolean).join(" ")}, Vorsitz` : committee.name,
+  };
+  return render(documents, "invitation", view, {
+    title: `Einladung ${meeting.title}`,
+    subject: `Einladung und Tagesordnung, ${committee.name}`,
+    author,
+    date: invitation?.sentAt ?? meeting.updatedAt,
+    header: `${author} · ${committee.name}`,
+    footer: `Einladung zur ${meeting.sequenceNumber}. Sitzung`,
+  });
+}
+
+/**
+ * The minutes, public or non-public part. The public part comes from the public variant of the minutes
+ * (never a non-public item); the non-public part is for those who read the committee's full minutes.
+ */
+export async function minutesPdf(ctx: ServiceContext, documents: Documents, meetingId: string, part: "public" | "non-public") {
+  const minutes = await getMinutes(ctx, meetingId, part === "public" ? "public" : "full");
+  if (part === "non-public" && minutes.variant !== "full") throw notFound("Minutes of meeting", meetingId);
+  const meeting = await getMeeting(ctx, meetingId);
+  const author = await bodyName(ctx, meeting.committee.bodyId);
+  const items = minutes.items.filter((i) => (part === "public" ? i.isPublic : !i.isPublic));
+  const view = {
+    meetingLabel: `${meeting.sequenceNumber}. Sitzung`,
+    committeeName: meeting.committee.name,
+    partLabel: part === "public" ? "Öffentlicher Teil" : "Nichtöffentlicher Teil – vertraulich, Abschriften werden nicht ausgegeben (§ 38 Abs. 2 GemO)",
+    date: germanDateTimeOf(meeting.startsAt).replace(/ um .*/, ""),
+    start: `${minutes.header.startsAt.slice(11, 16)} Uhr`,
+    end: minutes.header.endsAt ? `${minutes.header.endsAt.slice(11, 16)} Uhr` : "–",
+    place: minutes.header.place ?? "–",
+    chair: minutes.header.chair ?? "–",
+    membersPresent: minutes.header.membersPresent,
+    hasAbsent: minutes.header.absent.length > 0,
+    absent: minutes.header.absent,
+    items: items.map((i) => ({
+      number: i.number,
+      title: i.title,
+      withdrawn: i.withdrawn,
+      recusals: i.recusals,
+      notes: i.notes ?? "",
+      votes: i.votes.map((v) => ({ motion: v.motion, yes: v.yes ?? "–", no: v.no ?? "–", abstain: v.abstain ?? "–", result: OUTCOME[v.outcome] ?? v.outcome })),
+      resolutions: i.resolutions.map((r) => ({ box: box(`Beschluss ${r.number}:`, r.text) })),
+      statements: i.statements,
+    })),
+    signatures: minutes.signatures.map((s) => ({ role: SIGNER[s.role], name: s.name, signedAt: `${germanDateTimeOf(new Date(s.signedAt))} Uhr` })),
+    missing: minutes.missingSignatures,
+  };
+  const sealed = minutes.state === "final" || minutes.state === "published";
+  const lastSignature = minutes.signatures.map((s) => s.signedAt).sort().at(-1);
+  return render(documents, "minutes", view, {
+    title: `Niederschrift ${meeting.title}${part === "public" ? "" : " (nichtöffentlich)"}`,
+    subject: `Niederschrift, ${meeting.committee.name}`,
+    author,
+    date: lastSignature ? new Date(lastSignature) : meeting.startsAt,
+    header: `${author} · ${meeting.committee.name} · Niederschrift${part === "public" ? "" : " (nichtöffentlich)"}${sealed ? "" : " · ENTWURF"}`,
+    footer: `${meeting.sequenceNumber}. Sitzung vom ${day(meeting.startsAt)}`,
+    ...(sealed ? {} : { watermark: "ENTWURF" }),
+  });
+}
+
+/** One resolution with its meeting, item, vote, wording and linked measures, addressed to the office that acts on it. */
+export async function resolutionExtractPdf(ctx: ServiceContext, documents: Documents, resolutionId: string) {
+  const resolution = await getResolution(ctx, resolutionId);
+  const linked = await resolutionMeasures(ctx, resolutionId);
+  const committee = await ctx.db.prisma.committee.findUniqueOrThrow({ where: { id: resolution.committeeId } });
+  const meeting = resolution.meetingId ? await getMeeting(ctx, resolution.meetingId) : null;
+  const item = resolution.itemId ? await ctx.db.prisma.agendaItem.findUnique({ where: { id: resolution.itemId } }) : null;
+  const itemNumber = meeting && item ? (await getAgenda(ctx, meeting.id)).items.find((i) => i.id === item.id)?.number : undefined;
+  const paper = resolution.paperId ? await ctx.db.prisma.paper.findUnique({ where: { id: resolution.paperId } }) : null;
+  const measures = await ctx.db.prisma.measure.findMany({ where: { id: { in: linked.measures.map((m) => m.measureId) } } });
+  const author = await bodyName(ctx, committee.bodyId);
+  const offices = [...new Set(measures.map((m) => m.responsible).filter(Boolean))];
+  const view = {
+    number: resolution.number,
+    addressee: resolution.recipientBody ?? (offices.length ? offices.join(", ") : "Verwaltung"),
+    committeeName: committee.name,
+    meeting: meeting ? `${meeting.sequenceNumber}. Sitzung am ${day(meeting.startsAt)}` : "Schriftliches Verfahren (§ 37 Abs. 1 GemO)",
+    item: itemNumber && item ? `${itemNumber} ${item.title}` : "–",
+    paper: paper && (paper.isPublic || resolution.isPublic === false) ? `${paperNumber(paper.year, paper.serial)} ${paper.title}` : "–",
+    vote: resolution.vote ? resolution.vote.explanation : "ohne Abstimmung",
+    box: box(resolution.kind === "recommendation" ? "Empfehlung:" : "Beschluss:", resolution.text),
+    hasMeasures: linked.measures.length > 0,
+    measures: linked.measures.map((m) => ({ code: m.code, title: m.title, relation: RELATION[m.relation] ?? m.relation, responsible: measures.find((x) => x.id === m.measureId)?.responsible ?? "–" })),
+    issuer: `Geschäftsstelle ${committee.name}`,
+  };
+  return render(documents, "resolution-extract", view, {
+    title: `Beschlussauszug ${resolution.number}`,
+    subject: `Beschlussauszug, ${committee.name}`,
+    author,
+    date: new Date(resolution.createdAt),
+    header: `${author} · ${committee.name}`,
+    footer: `Beschlussauszug ${resolution.number}`,
+  });
+}
+
+/** The progress report (Sachstandsbericht) of a plan or action field over a period. */
+export async function progressReportPdf(ctx: ServiceContext, documents: Documents, planId: string, period: { from: string; to: string; actionField?: number }) {
+  if (period.to < period.from) throw new Problem("invalid_request", "The period ends before it starts.", { errors: [{ field: "query.to", reason: "must not be before from" }] });
+  const report = await progressReport(ctx, planId, period);
+  const plan = await ctx.db.prisma.plan.findUniqueOrThrow({ where: { id: planId } });
+  const author = await bodyName(ctx, plan.bodyId);
+  const view = {
+    planTitle: report.plan.title,
+    scope: report.actionField ? `Handlungsfeld ${report.actionField.number}: ${report.actionField.title}` : "Alle Handlungsfelder",
+    from: germanDate(period.from),
+    to: germanDate(period.to),
+    byStatus: Object.entries(report.byStatus).map(([status, count]) => ({ status: STATUS[status] ?? status, count })),
+    measures: report.measures.map((m) => ({
+      code: m.code,
+      title: m.title,
+      status: STATUS[m.status] ?? m.status,
+      progress: m.progress,
+      responsible: m.responsible ?? "–",
+      changes: m.changes.map((c) => ({
+        date: day(new Date(c.at)),
+        change: `${STATUS[c.fromStatus ?? ""] ?? "neu"} → ${STATUS[c.toStatus] ?? c.toStatus}, ${c.fromProgress ?? 0} % → ${c.toProgress} %`,
+        reason: c.reason,
+      })),
+      resolutions: m.resolutions.map((r) => ({ box: box(`Beschluss ${r.number} (${RELATION[r.relation] ?? r.relation}):`, r.text) })),
+    })),
+  };
+  return render(documents, "progress-report", view, {
+    title: `Sachstandsbericht ${report.plan.title}`,
+    subject: `Sachstandsbericht ${germanDate(period.from)} bis ${germanDate(period.to)}`,
+    author,
+    date: new Date(`${period.to}T12:00:00Z`),
+    header: `${author} · ${report.plan.title}`,
+    footer: `Sachstandsbericht ${germanDate(period.from)} bis ${germanDate(period.to)}`,
+  });
+}
+
+/** A paper (Vorlage) with its route, proposed resolution, facts and financial effects, and its attachments. */
+export async function paperPdf(ctx: ServiceContext, documents: Documents, paperId: string) {
+  const paper = await getPaper(ctx, paperId);
+  const author = await bodyName(ctx, paper.bodyId);
+  const number = paperNumber(paper.year, paper.serial);
+  const view = {
+    typeLabel: PAPER_TYPE[paper.type] ?? "Vorlage",
+    number,
+    title: paper.title,
+    nonPublic: !paper.isPublic,
+    hasConsultations: paper.consultations.length > 0,
+    consultations: paper.consultations.map((c) => ({ committee: c.committee.name, role: c.role === "deciding" ? "Entscheidung" : "Vorberatung", state: c.state })),
+    proposedResolution: paper.proposedResolution ? box("Beschlussvorschlag:", paper.proposedResolution) : null,
+    factsAndReasons: paper.factsAndReasons,
+    financialEffects: paper.financialEffects,
+    hasAttachments: paper.attachments.length > 0,
+    attachments: paper.attachments.map((a) => ({ filename: a.filename, size: `${Math.max(1, Math.round(a.size / 1024))} KB` })),
+  };
+  return render(documents, "paper", view, {
+    title: `Vorlage ${number}: ${paper.title}`,
+    subject: PAPER_TYPE[paper.type] ?? "Vorlage",
+    author,
+    date: paper.updatedAt,
+    header: `${author} · Vorlage ${number}`,
+    footer: `Vorlage ${number}`,
+  });
+}

@@ -1,0 +1,116 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadDemoData } from "../../src/demo/load-demo-data";
+import { createTestApp, json } from "../helpers/test-app";
+
+const NAMES = ["Şükrü Yıldırım", "Łucja Wąsik", "Ștefan Mureșan", "Αθηνά Παπαδοπούλου", "Жанна Ковальчук"];
+
+/** Checks a PDF with qpdf and extracts its text with pdftotext (poppler-utils). */
+function inspect(bytes: Uint8Array) {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "gremium-pdf-")), "doc.pdf");
+  writeFileSync(file, bytes);
+  execFileSync("qpdf", ["--check", file], { stdio: "pipe" });
+  const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString();
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file]).toString())![1]);
+  const info = execFileSync("pdfinfo", [file]).toString();
+  return { text, pages, info, flat: text.replace(/\s+/g, " ") };
+}
+
+async function demo() {
+  const now = new Date("2026-11-21T10:00:00Z");
+  const t = createTestApp({ now: () => now });
+  const loaded = (await loadDemoData(t.db, t.attachments, now))!;
+  const secretariat = await t.tokenFor("secretariat", { bodyId: loaded.bodyId });
+  const committees = (await json(await t.request("GET", "/api/v1/committees"))).items;
+  const ia = committees.find((c: { shortName: string }) => c.shortName === "IA");
+  const meetings = (await json(await t.request("GET", `/api/v1/meetings?committeeId=${ia.id}&limit=100`))).items;
+  const pdf = async (url: string, token?: string) => {
+    const response = await t.request("GET", url, { token });
+    return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
+  };
+  return { ...t, loaded, secretariat, ia, meetings, pdf };
+}
+
+describe("PDF documents", () => {
+  it("renders the invitation with agenda, checked by qpdf, with every name readable and the public part only for the public", async () => {
+    const t = await demo();
+    const invited = t.meetings.find((m: { state: string }) => m.state === "invited");
+    const full = await t.pdf(`/api/v1/meetings/${invited.id}/invitation.pdf`, t.secretariat);
+    expect(full.response.headers.get("content-type")).toBe("application/pdf");
+    const doc = inspect(full.bytes);
+    expect(doc.flat).toMatch(/Integrationsausschuss: Einladung zur 7\. Sitzung/);
+    expect(doc.flat).toContain("Personalangelegenheit Integrationsbeauftragte");
+    for (const name of ["Łucja Wąsik", "Ayşe Demir", "Renate Özdemir-Bauer", "Ελένη Γεωργίου", "Юрій Бондаренко"]) expect(doc.flat).toContain(name);
+    expect(doc.info).toMatch(/Author:\s+Große Kreisstadt Remsfeld/);
+    expect(doc.flat).toContain(`Seite 1 von ${doc.pages}`);
+
+    const anonymous = inspect((await t.pdf(`/api/v1/meetings/${invited.id}/invitation.pdf`)).bytes);
+    expect(anonymous.flat).toContain("Öffentlicher Teil");
+    expect(anonymous.flat).not.toMatch(/Personalangelegenheit|Nichtöffentlicher Teil/);
+  });
+
+  it("renders public and non-public minutes from one source, with ENTWURF on drafts", async () => {
+    const t = await demo();
+    const published = t.meetings.find((m: { sequenceNumber: number }) => m.sequenceNumber === 2);
+    const publicMinutes = inspect((await t.pdf(`/api/v1/meetings/${published.id}/minutes.pdf?part=public`)).bytes);
+    expect(publicMinutes.flat).toMatch(/Niederschrift über die 2\. Sitzung/);
+    expect(publicMinutes.flat).not.toContain("\\");
+    expect(publicMinutes.flat).toContain("Beschluss IA/");
+    expect(publicMinutes.flat).not.toContain("ENTWURF");
+    expect(publicMinutes.flat).toContain(`Seite ${publicMinutes.pages} von ${publicMinutes.pages}`);
+    expect((await t.pdf(`/api/v1/meetings/${published.id}/minutes.pdf?part=non-public`)).response.status).toBe(404);
+
+    const withSecret = t.meetings.find((m: { sequenceNumber: number }) => m.sequenceNumber === 3);
+    const nonPublic = inspect((await t.pdf(`/api/v1/meetings/${withSecret.id}/minutes.pdf?part=non-public`, t.secretariat)).bytes);
+    expect(nonPublic.flat).toContain("Vergabe Integrationsmanagement");
+    const publicPart = inspect((await t.pdf(`/api/v1/meetings/${withSecret.id}/minutes.pdf?part=public`, t.secretariat)).bytes);
+    expect(publicPart.flat).not.toMatch(/Vergabe Integrationsmanagement|Brücken e\. V\.|Bewertung der Angebote/);
+
+    const draft = t.meetings.find((m: { sequenceNumber: number }) => m.sequenceNumber === 5);
+    expect(inspect((await t.pdf(`/api/v1/meetings/${draft.id}/minutes.pdf?part=public`, t.secretariat)).bytes).flat).toContain("ENTWURF");
+    expect((await t.pdf(`/api/v1/meetings/${draft.id}/minutes.pdf?part=public`)).response.status).toBe(404);
+  });
+
+  it("renders a resolution extract, a paper and a progress report, byte-identical on repeat, with ETag and 304", async () => {
+    const t = await demo();
+    const resolutions = (await json(await t.request("GET", `/api/v1/resolutions?committeeId=${t.ia.id}&limit=100`))).items;
+    const first = resolutions.at(-1);
+    const extract = await t.pdf(`/api/v1/resolutions/${first.id}/extract.pdf`);
+    expect(inspect(extract.bytes).flat).toContain(`Beschlussauszug ${first.number}`);
+    const again = await t.pdf(`/api/v1/resolutions/${first.id}/extract.pdf`);
+    expect(Buffer.compare(Buffer.from(extract.bytes), Buffer.from(again.bytes))).toBe(0);
+    const etag = extract.response.headers.get("etag")!;
+    expect((await t.request("GET", `/api/v1/resolutions/${first.id}/extract.pdf`, { headers: { "if-none-match": etag } })).status).toBe(304);
+
+    const papers = (await json(await t.request("GET", "/api/v1/papers?limit=100"))).items;
+    const paper = inspect((await t.pdf(`/api/v1/papers/${papers[0].id}.pdf`)).bytes);
+    expect(paper.flat).toContain(papers[0].title);
+    const secretPaper = (await json(await t.request("GET", "/api/v1/papers?limit=100", { token: t.secretariat }))).items.find((p: { isPublic: boolean }) => !p.isPublic);
+    expect((await t.pdf(`/api/v1/papers/${secretPaper.id}.pdf`)).response.status).toBe(404);
+
+    const [plan] = (await json(await t.request("GET", "/api/v1/plans"))).items;
+    const report = inspect((await t.pdf(`/api/v1/plans/${plan.id}/report.pdf?from=2025-01-01&to=2026-12-31`)).bytes);
+    expect(report.flat).toContain("Sachstandsbericht Integrationsplan 2019");
+    expect(report.pages).toBeGreaterThan(3);
+  });
+
+  it("renders names in Latin, Greek and Cyrillic scripts so that they copy out as the same text", async () => {
+    const t = createTestApp({ now: () => new Date("2026-11-21T10:00:00Z") });
+    const admin = "test-admin-token-0123456789abcdefghijklmnop";
+    const post = async (url: string, body: unknown) => json(await t.request("POST", url, { token: admin, body }));
+    const body = await post("/api/v1/bodies", { name: "Stadt Testhausen" });
+    const committee = await post("/api/v1/committees", { bodyId: body.id, name: "Integrationsbeirat", shortName: "IBR", kind: "advisory_council" });
+    for (const name of NAMES) {
+      const [givenName, familyName] = name.split(" ");
+      const person = await post("/api/v1/people", { bodyId: body.id, givenName, familyName });
+      await post("/api/v1/memberships", { committeeId: committee.id, personId: person.id, role: "member", startDate: "2024-01-01" });
+    }
+    const meeting = await post("/api/v1/meetings", { committeeId: committee.id, startsAt: "2026-12-10T18:00:00+01:00" });
+    await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: admin, body: {} });
+    const doc = inspect(new Uint8Array(await (await t.request("GET", `/api/v1/meetings/${meeting.id}/invitation.pdf`, { token: admin })).arrayBuffer()));
+    for (const name of NAMES) expect(doc.flat).toContain(name);
+  });
+});
