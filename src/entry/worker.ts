@@ -10,9 +10,9 @@ import packageJson from "../../package.json";
 import type { AttachmentStore } from "../storage";
 import type { Templates } from "../documents/templates";
 // Fonts and templates are bundled into the Worker (wrangler.toml rules: *.ttf as Data, *.md as Text).
-import fontRegular from "dejavu-fonts-ttf/ttf/DejaVuSans.ttf";
-import fontBold from "dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf";
-import fontItalic from "dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf";
+import fontRegular from "../generated/fonts/DejaVuSans.ttf";
+import fontBold from "../generated/fonts/DejaVuSans-Bold.ttf";
+import fontItalic from "../generated/fonts/DejaVuSans-Oblique.ttf";
 import invitation from "../../templates/invitation.md";
 import minutes from "../../templates/minutes.md";
 import resolutionExtract from "../../templates/resolution-extract.md";
