@@ -22,7 +22,8 @@ export function createApp(deps: AppDeps) {
   });
   // File uploads set their own, larger limit on their route.
   const jsonLimit = requestSizeLimit(MAX_BODY_BYTES);
-  app.use("*", (c, next) => (c.req.method === "POST" && c.req.path.endsWith("/attachments") ? next() : jsonLimit(c, next)));
+  const isUpload = (method: string, path: string) => (method === "POST" && path.endsWith("/attachments")) || (method === "PUT" && path.endsWith("/logo"));
+  app.use("*", (c, next) => (isUpload(c.req.method, c.req.path) ? next() : jsonLimit(c, next)));
   app.use("*", authenticate());
 
   app.route("/", healthRouter);

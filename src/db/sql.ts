@@ -38,6 +38,7 @@ export interface Tables {
   MeasureLink: Models.MeasureLinkModel;
   RecommendationFollowUp: Models.RecommendationFollowUpModel;
   ForumIdea: Models.ForumIdeaModel;
+  BodyDocumentSettings: Models.BodyDocumentSettingsModel;
   /** The id is assigned by SQLite, in the order of the writes. */
   AuditEntry: Omit<Models.AuditEntryModel, "id">;
 }

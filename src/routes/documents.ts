@@ -1,8 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { serviceContext, type AppEnv } from "../http/context";
-import { ZIdParam, createRouter, defineRoute } from "../http/openapi";
-import { ZCalendarDate } from "../schemas/common";
+import { ZIdParam, ZIfMatchHeader, createRouter, defineRoute, jsonBody, recordResponse, requestSizeLimit } from "../http/openapi";
+import { requiredVersion, withEtag } from "../http/versioning";
+import { TEMPLATE_NAMES } from "../documents/templates";
+import { MAX_LOGO_BYTES, getDocumentSettings, setLogo, updateDocumentSettings } from "../services/document-settings";
+import { ZCalendarDate, ZOptionalText } from "../schemas/common";
 import { invitationPdf, minutesPdf, paperPdf, progressReportPdf, resolutionExtractPdf } from "../services/documents";
 
 const tags = ["Documents (PDF)"];
@@ -39,13 +42,13 @@ const routes = {
 };
 
 export const documentsRouter = createRouter()
-  .openapi(routes.invitation, async (c) => sendPdf(c, await invitationPdf(serviceContext(c), c.get("deps").documents, c.req.valid("param").id), "einladung.pdf"))
+  .openapi(routes.invitation, async (c) => sendPdf(c, await invitationPdf(serviceContext(c), c.get("deps"), c.req.valid("param").id), "einladung.pdf"))
   .openapi(routes.minutes, async (c) => {
     const part = c.req.valid("query").part;
-    return sendPdf(c, await minutesPdf(serviceContext(c), c.get("deps").documents, c.req.valid("param").id, part), `niederschrift-${part}.pdf`);
+    return sendPdf(c, await minutesPdf(serviceContext(c), c.get("deps"), c.req.valid("param").id, part), `niederschrift-${part}.pdf`);
   })
-  .openapi(routes.extract, async (c) => sendPdf(c, await resolutionExtractPdf(serviceContext(c), c.get("deps").documents, c.req.valid("param").id), "beschlussauszug.pdf"))
-  .openapi(routes.report, async (c) => sendPdf(c, await progressReportPdf(serviceContext(c), c.get("deps").documents, c.req.valid("param").id, c.req.valid("query")), "sachstandsbericht.pdf"));
+  .openapi(routes.extract, async (c) => sendPdf(c, await resolutionExtractPdf(serviceContext(c), c.get("deps"), c.req.valid("param").id), "beschlussauszug.pdf"))
+  .openapi(routes.report, async (c) => sendPdf(c, await progressReportPdf(serviceContext(c), c.get("deps"), c.req.valid("param").id, c.req.valid("query")), "sachstandsbericht.pdf"));
 
 // "/papers/{id}.pdf" has a suffix after the parameter, which the OpenAPI router cannot express: the route is
 // a plain Hono route with a pattern, listed in the document by hand.
@@ -60,5 +63,72 @@ const { middleware: _middleware, ...paperPdfRoute } = defineRoute("public", {
 documentsRouter.openAPIRegistry.registerPath(paperPdfRoute);
 documentsRouter.get("/papers/:file{[^/]+\\.pdf}", async (c) => {
   const id = c.req.param("file").replace(/\.pdf$/, "");
-  return sendPdf(c, await paperPdf(serviceContext(c), c.get("deps").documents, id), "vorlage.pdf");
+  return sendPdf(c, await paperPdf(serviceContext(c), c.get("deps"), id), "vorlage.pdf");
 });
+
+const ZDocumentSettings = z
+  .object({
+    bodyId: z.string(),
+    version: z.number().int(),
+    letterhead: z.string().nullable(),
+    footer: z.string().nullable(),
+    hasLogo: z.boolean(),
+    templates: z.record(z.string(), z.string()).openapi({ description: "The body's template overrides (Markdown with Mustache placeholders)." }),
+  })
+  .openapi("DocumentSettings");
+const settingsView = ({ logoKey: _key, ...settings }: Awaited<ReturnType<typeof getDocumentSettings>>) => ({ ...settings, templates: settings.templates as Record<string, string> });
+
+const settingsRoutes = {
+  get: defineRoute("secretariat", {
+    method: "get",
+    path: "/bodies/{id}/document-settings",
+    tags,
+    summary: "The body's letterhead, footer, logo and template overrides",
+    request: { params: ZIdParam },
+    responses: { 200: recordResponse(ZDocumentSettings, "The settings (version 0: none yet)") },
+  }),
+  update: defineRoute("secretariat", {
+    method: "put",
+    path: "/bodies/{id}/document-settings",
+    tags,
+    summary: "Set the letterhead, footer and template overrides (If-Match; \"0\" before the first time)",
+    request: {
+      params: ZIdParam,
+      headers: ZIfMatchHeader,
+      body: jsonBody(
+        z
+          .object({
+            letterhead: ZOptionalText(200),
+            footer: ZOptionalText(200),
+            templates: z.partialRecord(z.enum(TEMPLATE_NAMES), z.string().max(100_000).nullable()).optional(),
+          })
+          .strict(),
+      ),
+    },
+    responses: { 200: recordResponse(ZDocumentSettings, "The settings") },
+  }),
+  logo: defineRoute(
+    "secretariat",
+    {
+      method: "put",
+      path: "/bodies/{id}/logo",
+      tags,
+      summary: "Set the logo of the body's documents: the request body is a PNG or JPEG image (at most 1 MiB)",
+      request: { params: ZIdParam, body: { required: true, content: { "image/png": { schema: { type: "string" as const, format: "binary" } }, "image/jpeg": { schema: { type: "string" as const, format: "binary" } } } } },
+      responses: { 200: recordResponse(ZDocumentSettings, "The settings") },
+    },
+    requestSizeLimit(MAX_LOGO_BYTES),
+  ),
+};
+
+export const documentSettingsRouter = createRouter()
+  .openapi(settingsRoutes.get, async (c) => c.json(withEtag(c, settingsView(await getDocumentSettings(serviceContext(c), c.req.valid("param").id))), 200))
+  .openapi(settingsRoutes.update, async (c) => {
+    const settings = await updateDocumentSettings(serviceContext(c), c.req.valid("param").id, requiredVersion(c), c.req.valid("json"));
+    return c.json(withEtag(c, settingsView(settings)), 200);
+  })
+  .openapi(settingsRoutes.logo, async (c) => {
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const settings = await setLogo(serviceContext(c), c.get("deps").attachments, c.req.valid("param").id, c.req.header("content-type"), bytes);
+    return c.json(withEtag(c, settingsView(settings)), 200);
+  });

@@ -3,7 +3,7 @@ import { adminRouter } from "./admin";
 import { bodiesRouter } from "./bodies";
 import { calendarRouter } from "./calendar";
 import { committeesRouter } from "./committees";
-import { documentsRouter } from "./documents";
+import { documentSettingsRouter, documentsRouter } from "./documents";
 import { itemRequestsRouter } from "./item-requests";
 import { meetingsRouter } from "./meetings";
 import { outcomesRouter, writtenProceduresRouter } from "./outcomes";
@@ -17,6 +17,7 @@ import { termsRouter } from "./terms";
 export const apiRouter = createRouter()
   // First, so that "/papers/{id}.pdf" is matched before "/papers/{id}".
   .route("/", documentsRouter)
+  .route("/", documentSettingsRouter)
   .route("/", bodiesRouter)
   .route("/", committeesRouter)
   .route("/", termsRouter)

@@ -11,6 +11,7 @@ import { berlinDateOf, germanDate, germanDateTimeOf } from "../rules/calendar";
 const day = (instant: Date) => germanDate(berlinDateOf(instant));
 import { paperNumber } from "../rules/papers";
 import { getAgenda } from "./agenda";
+import { documentLook } from "./document-settings";
 import type { ServiceContext } from "./context";
 import { getMeeting } from "./meetings";
 import { getMinutes } from "./minutes";
@@ -34,10 +35,26 @@ const OUTCOME: Record<string, string> = { adopted: "angenommen", rejected: "abge
 const SIGNER: Record<string, string> = { chair: "Vorsitz", member: "Mitglied", minute_taker: "Schriftführung" };
 const PAPER_TYPE: Record<string, string> = { proposal: "Beschlussvorlage", information: "Informationsvorlage", motion: "Antrag" };
 
-type Documents = AppDeps["documents"];
+type Documents = Pick<AppDeps, "documents" | "attachments">;
 
-async function render(documents: Documents, template: TemplateName, view: object, meta: { title: string; subject: string; author: string; date: Date; header: string; footer: string; watermark?: string }) {
-  return renderPdf({ markdown: renderTemplate(documents.templates[template], view), fonts: documents.fonts, ...meta });
+/** Fills the body's template (or the default) and lays it out with the body's letterhead, footer and logo. */
+async function render(
+  ctx: ServiceContext,
+  deps: Documents,
+  bodyId: string,
+  template: TemplateName,
+  view: object,
+  meta: { title: string; subject: string; author: string; date: Date; header: string; footer: string; watermark?: string },
+) {
+  const look = await documentLook(ctx, deps.attachments, bodyId, deps.documents.templates);
+  return renderPdf({
+    markdown: renderTemplate(look.templates[template], view),
+    fonts: deps.documents.fonts,
+    ...meta,
+    header: look.letterhead ? `${look.letterhead} · ${meta.header.split(" · ").slice(1).join(" · ")}` : meta.header,
+    footer: look.footer ? `${look.footer} · ${meta.footer}` : meta.footer,
+    ...(look.logo ? { logo: look.logo } : {}),
+  });
 }
 
 async function bodyName(ctx: ServiceContext, bodyId: string) {
@@ -45,7 +62,7 @@ async function bodyName(ctx: ServiceContext, bodyId: string) {
 }
 
 /** The invitation with agenda; the public gets the public part, the committee everything. */
-export async function invitationPdf(ctx: ServiceContext, documents: Documents, meetingId: string) {
+export async function invitationPdf(ctx: ServiceContext, deps: Documents, meetingId: string) {
   const meeting = await getMeeting(ctx, meetingId);
   const agenda = await getAgenda(ctx, meetingId);
   const full = (await readershipOf(ctx)).canReadNonPublic({ id: meeting.committeeId, bodyId: meeting.committee.bodyId });
@@ -78,7 +95,7 @@ export async function invitationPdf(ctx: ServiceContext, documents: Documents, m
     recipients: seats.map((s) => ({ name: s.name, role: ROLE[s.role] ?? s.role })),
     chair: chairSeat ? `${[chairSeat.person.title, chairSeat.person.givenName, chairSeat.person.familyName].filter(Boolean).join(" ")}, Vorsitz` : committee.name,
   };
-  return render(documents, "invitation", view, {
+  return render(ctx, deps, meeting.committee.bodyId, "invitation", view, {
     title: `Einladung ${meeting.title}`,
     subject: `Einladung und Tagesordnung, ${committee.name}`,
     author,
@@ -92,7 +109,7 @@ export async function invitationPdf(ctx: ServiceContext, documents: Documents, m
  * The minutes, public or non-public part. The public part comes from the public variant of the minutes
  * (never a non-public item); the non-public part is for those who read the committee's full minutes.
  */
-export async function minutesPdf(ctx: ServiceContext, documents: Documents, meetingId: string, part: "public" | "non-public") {
+export async function minutesPdf(ctx: ServiceContext, deps: Documents, meetingId: string, part: "public" | "non-public") {
   const minutes = await getMinutes(ctx, meetingId, part === "public" ? "public" : "full");
   if (part === "non-public" && minutes.variant !== "full") throw notFound("Minutes of meeting", meetingId);
   const meeting = await getMeeting(ctx, meetingId);
@@ -125,7 +142,7 @@ export async function minutesPdf(ctx: ServiceContext, documents: Documents, meet
   };
   const sealed = minutes.state === "final" || minutes.state === "published";
   const lastSignature = minutes.signatures.map((s) => s.signedAt).sort().at(-1);
-  return render(documents, "minutes", view, {
+  return render(ctx, deps, meeting.committee.bodyId, "minutes", view, {
     title: `Niederschrift ${meeting.title}${part === "public" ? "" : " (nichtöffentlich)"}`,
     subject: `Niederschrift, ${meeting.committee.name}`,
     author,
@@ -137,7 +154,7 @@ export async function minutesPdf(ctx: ServiceContext, documents: Documents, meet
 }
 
 /** One resolution with its meeting, item, vote, wording and linked measures, addressed to the office that acts on it. */
-export async function resolutionExtractPdf(ctx: ServiceContext, documents: Documents, resolutionId: string) {
+export async function resolutionExtractPdf(ctx: ServiceContext, deps: Documents, resolutionId: string) {
   const resolution = await getResolution(ctx, resolutionId);
   const linked = await resolutionMeasures(ctx, resolutionId);
   const committee = await ctx.db.prisma.committee.findUniqueOrThrow({ where: { id: resolution.committeeId } });
@@ -161,7 +178,7 @@ export async function resolutionExtractPdf(ctx: ServiceContext, documents: Docum
     measures: linked.measures.map((m) => ({ code: m.code, title: m.title, relation: RELATION[m.relation] ?? m.relation, responsible: measures.find((x) => x.id === m.measureId)?.responsible ?? "–" })),
     issuer: `Geschäftsstelle ${committee.name}`,
   };
-  return render(documents, "resolution-extract", view, {
+  return render(ctx, deps, committee.bodyId, "resolution-extract", view, {
     title: `Beschlussauszug ${resolution.number}`,
     subject: `Beschlussauszug, ${committee.name}`,
     author,
@@ -172,7 +189,7 @@ export async function resolutionExtractPdf(ctx: ServiceContext, documents: Docum
 }
 
 /** The progress report (Sachstandsbericht) of a plan or action field over a period. */
-export async function progressReportPdf(ctx: ServiceContext, documents: Documents, planId: string, period: { from: string; to: string; actionField?: number }) {
+export async function progressReportPdf(ctx: ServiceContext, deps: Documents, planId: string, period: { from: string; to: string; actionField?: number }) {
   if (period.to < period.from) throw new Problem("invalid_request", "The period ends before it starts.", { errors: [{ field: "query.to", reason: "must not be before from" }] });
   const report = await progressReport(ctx, planId, period);
   const plan = await ctx.db.prisma.plan.findUniqueOrThrow({ where: { id: planId } });
@@ -197,7 +214,7 @@ export async function progressReportPdf(ctx: ServiceContext, documents: Document
       resolutions: m.resolutions.map((r) => ({ box: box(`Beschluss ${r.number} (${RELATION[r.relation] ?? r.relation}):`, r.text) })),
     })),
   };
-  return render(documents, "progress-report", view, {
+  return render(ctx, deps, plan.bodyId, "progress-report", view, {
     title: `Sachstandsbericht ${report.plan.title}`,
     subject: `Sachstandsbericht ${germanDate(period.from)} bis ${germanDate(period.to)}`,
     author,
@@ -208,7 +225,7 @@ export async function progressReportPdf(ctx: ServiceContext, documents: Document
 }
 
 /** A paper (Vorlage) with its route, proposed resolution, facts and financial effects, and its attachments. */
-export async function paperPdf(ctx: ServiceContext, documents: Documents, paperId: string) {
+export async function paperPdf(ctx: ServiceContext, deps: Documents, paperId: string) {
   const paper = await getPaper(ctx, paperId);
   const author = await bodyName(ctx, paper.bodyId);
   const number = paperNumber(paper.year, paper.serial);
@@ -225,7 +242,7 @@ export async function paperPdf(ctx: ServiceContext, documents: Documents, paperI
     hasAttachments: paper.attachments.length > 0,
     attachments: paper.attachments.map((a) => ({ filename: a.filename, size: `${Math.max(1, Math.round(a.size / 1024))} KB` })),
   };
-  return render(documents, "paper", view, {
+  return render(ctx, deps, paper.bodyId, "paper", view, {
     title: `Vorlage ${number}: ${paper.title}`,
     subject: PAPER_TYPE[paper.type] ?? "Vorlage",
     author,

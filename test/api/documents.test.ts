@@ -97,6 +97,32 @@ describe("PDF documents", () => {
     expect(report.pages).toBeGreaterThan(3);
   });
 
+  it("uses the body's letterhead, footer, logo and template overrides", async () => {
+    const t = await demo();
+    const settingsPath = `/api/v1/bodies/${t.loaded.bodyId}/document-settings`;
+    const bad = await t.request("PUT", settingsPath, { token: t.secretariat, body: { templates: { invitation: "{{#open}} unclosed" } }, headers: { "if-match": '"0"' } });
+    expect(bad.status).toBe(422);
+    expect((await json(bad)).errors[0].field).toBe("templates.invitation");
+    const saved = await t.request("PUT", settingsPath, {
+      token: t.secretariat,
+      body: { letterhead: "Stadt Remsfeld – Stabsstelle Integration", footer: "Marktplatz 1, 73525 Remsfeld", templates: { "resolution-extract": "# Auszug {{number}}\n\n{{{box}}}\n" } },
+      headers: { "if-match": '"0"' },
+    });
+    expect(saved.status).toBe(200);
+    // A 1×1 PNG.
+    const png = Uint8Array.from(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64"));
+    const logo = await t.app.request(`/api/v1/bodies/${t.loaded.bodyId}/logo`, { method: "PUT", headers: { authorization: `Bearer ${t.secretariat}`, "content-type": "image/png" }, body: png });
+    expect((await json(logo)).hasLogo).toBe(true);
+    expect((await t.request("PUT", settingsPath, { token: t.secretariat, body: { footer: "x" }, headers: { "if-match": '"1"' } })).status).toBe(412);
+
+    const resolutions = (await json(await t.request("GET", `/api/v1/resolutions?committeeId=${t.ia.id}&limit=100`))).items;
+    const doc = inspect((await t.pdf(`/api/v1/resolutions/${resolutions.at(-1).id}/extract.pdf`)).bytes);
+    expect(doc.flat).toContain(`Auszug ${resolutions.at(-1).number}`);
+    expect(doc.flat).not.toContain("Für die Richtigkeit des Auszugs"); // from the default template
+    expect(doc.flat).toContain("Stadt Remsfeld – Stabsstelle Integration");
+    expect(doc.flat).toContain("Marktplatz 1, 73525 Remsfeld");
+  });
+
   it("renders names in Latin, Greek and Cyrillic scripts so that they copy out as the same text", async () => {
     const t = createTestApp({ now: () => new Date("2026-11-21T10:00:00Z") });
     const admin = "test-admin-token-0123456789abcdefghijklmnop";
