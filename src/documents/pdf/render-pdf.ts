@@ -389,14 +389,21 @@ function addOutline(doc: PDFDocument, pages: PDFPage[], entries: { title: string
   doc.catalog.set(PDFName.of("PageMode"), PDFName.of("UseOutlines"));
 }
 
+/**
+ * The fonts arrive subset to Latin, Greek and Cyrillic already (scripts/build-fonts.ts), so they are embedded
+ * whole: pdf-lib's own subsetting of a subset font loses glyphs. Ligatures stay off, so that text measures,
+ * draws and copies out letter by letter ("fi" stays two letters).
+ */
+const NO_LIGATURES = { liga: false, clig: false, dlig: false };
+
 /** Renders Markdown to a PDF document. */
 export async function renderPdf(options: PdfOptions): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
   const fonts: Fonts = {
-    regular: await doc.embedFont(options.fonts.regular, { subset: true, customName: "DejaVuSans" }),
-    bold: await doc.embedFont(options.fonts.bold, { subset: true, customName: "DejaVuSans-Bold" }),
-    italic: await doc.embedFont(options.fonts.italic, { subset: true, customName: "DejaVuSans-Oblique" }),
+    regular: await doc.embedFont(options.fonts.regular, { subset: false, customName: "DejaVuSans", features: NO_LIGATURES }),
+    bold: await doc.embedFont(options.fonts.bold, { subset: false, customName: "DejaVuSans-Bold", features: NO_LIGATURES }),
+    italic: await doc.embedFont(options.fonts.italic, { subset: false, customName: "DejaVuSans-Oblique", features: NO_LIGATURES }),
   };
   const layout = new Layout(doc, fonts);
   for (const block of blocksOf(options.markdown)) {
