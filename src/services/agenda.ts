@@ -1,3 +1,4 @@
+import { actorName } from "../auth/principal";
 import type { Statement } from "../db/database";
 import { atVersion, deleteVersioned, guard, insertRow, updateRow, updateVersioned } from "../db/sql";
 import type { AgendaItemModel } from "../generated/prisma-node/models";
@@ -103,7 +104,7 @@ function amendment(ctx: ServiceContext, meeting: Meeting, item: { id: string; is
       meetingId: meeting.id,
       itemId: item.id,
       at: ctx.now,
-      actorName: ctx.actor.kind === "anonymous" ? "anonymous" : ctx.actor.name,
+      actorName: actorName(ctx.actor),
       action,
       summary,
       isPublic: item.isPublic,

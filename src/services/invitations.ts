@@ -1,3 +1,4 @@
+import { actorName } from "../auth/principal";
 import { atVersion, guard, updateVersioned } from "../db/sql";
 import { Problem } from "../http/problem";
 import { berlinDateOf } from "../rules/calendar";
@@ -59,7 +60,7 @@ export async function sendInvitation(ctx: ServiceContext, meetingId: string, inp
     gapDays: notice.gapDays,
     noticeDays: notice.noticeDays,
     lateReason: notice.late ? (input.lateReason ?? null) : null,
-    actorName: ctx.actor.kind === "anonymous" ? "anonymous" : ctx.actor.name,
+    actorName: actorName(ctx.actor),
   };
   const { committee: _committee, ...before } = meeting;
   const changes = { state: "invited", sequence: meeting.sequence + 1, updatedAt: ctx.now };

@@ -1,5 +1,5 @@
 import { diffLines } from "diff";
-import { canManageBody } from "../auth/principal";
+import { actorName } from "../auth/principal";
 import { atVersion, guard, insertRow, updateVersioned } from "../db/sql";
 import type { MinutesModel } from "../generated/prisma-node/models";
 import { renderMarkdown } from "../documents/markdown";
@@ -11,22 +11,16 @@ import type { ServiceContext } from "./context";
 import { loadMeetingRecord, type MeetingRecord } from "./meeting-record";
 import { resolutionNumber } from "./outcomes";
 import { auditStatement, auditedInsert, newRecordColumns } from "./records";
-import { readershipOf } from "./visibility";
+import { minutesVariantFor, readershipOf } from "./visibility";
 
 /** The order of the signature block: chair, members, minute-taker. */
 const SIGNATURE_ORDER: SignatureRole[] = ["chair", "member", "minute_taker"];
 
-const actorLabel = (ctx: ServiceContext) => (ctx.actor.kind === "anonymous" ? "anonymous" : ctx.actor.name);
 const isSealed = (minutes: MinutesModel | null) => minutes?.state === "final" || minutes?.state === "published";
 
 /** Which variant of the minutes a caller may read, if any. */
 async function readableVariant(ctx: ServiceContext, record: MeetingRecord): Promise<"full" | "public" | null> {
-  const committee = record.meeting.committee;
-  const state = record.minutes?.state;
-  if (canManageBody(ctx.actor, committee.bodyId)) return "full";
-  const readership = await readershipOf(ctx);
-  if (readership.committeeIds.has(record.meeting.committeeId) && state && state !== "draft") return "full";
-  return state === "published" ? "public" : null;
+  return minutesVariantFor(ctx, await readershipOf(ctx), { id: record.meeting.committeeId, bodyId: record.meeting.committee.bodyId }, record.minutes?.state);
 }
 
 /**
@@ -147,7 +141,7 @@ export async function saveItemNotes(ctx: ServiceContext, meetingId: string, item
     note
       ? updateVersioned("MinutesItemNote", note.id, note.version, { notes, updatedAt: ctx.now })
       : insertRow("MinutesItemNote", { ...newRecordColumns(ctx.now), minutesId: minutes.id, itemId, notes }),
-    insertRow("MinutesRevision", { minutesId: minutes.id, at: ctx.now, actorName: actorLabel(ctx), snapshot: JSON.stringify(snapshot) }),
+    insertRow("MinutesRevision", { minutesId: minutes.id, at: ctx.now, actorName: actorName(ctx.actor), snapshot: JSON.stringify(snapshot) }),
     auditStatement(ctx, "update", "MinutesItemNote", `${minutes.id}:${itemId}`, note ?? null, { itemId, notes }),
   ];
   if (record.minutes) {

@@ -1,3 +1,4 @@
+import { actorName } from "../auth/principal";
 import type { Statement } from "../db/database";
 import { insertRow, updateRow } from "../db/sql";
 import { Problem, fieldProblem, notFound } from "../http/problem";
@@ -11,7 +12,6 @@ import { assertRecordOpen, loadMeetingRecord, type MeetingRecord } from "./meeti
 import { auditStatement, auditedInsert, newRecordColumns, withNextNumber } from "./records";
 import { readershipOf } from "./visibility";
 
-const actorLabel = (ctx: ServiceContext) => (ctx.actor.kind === "anonymous" ? "anonymous" : ctx.actor.name);
 
 async function recordForWrite(ctx: ServiceContext, meetingId: string) {
   const record = await loadMeetingRecord(ctx, meetingId);
@@ -115,7 +115,7 @@ export async function recordRecusal(ctx: ServiceContext, itemId: string, input: 
       personId: input.personId,
       text: `${name} erklärt sich für befangen (§ 18 GemO) und verlässt den Sitzungsraum.${input.note ? ` ${input.note}` : ""}`,
       refId: recusal.id,
-      actorName: actorLabel(ctx),
+      actorName: actorName(ctx.actor),
       createdAt: ctx.now,
     }),
   ]);
@@ -136,7 +136,7 @@ export async function recordStatement(ctx: ServiceContext, itemId: string, input
     personId: input.personId,
     text: `${name} verlangt die Aufnahme ${input.kind === "vote" ? "seiner/ihrer Stimmabgabe" : "seiner/ihrer Erklärung"} in die Niederschrift: ${input.text}`,
     refId: null,
-    actorName: actorLabel(ctx),
+    actorName: actorName(ctx.actor),
     createdAt: ctx.now,
   };
   await ctx.db.batch(auditedInsert(ctx, "MinutesEntry", entry));
@@ -208,11 +208,11 @@ export async function recordVote(ctx: ServiceContext, itemId: string, input: TVo
     outcome,
     explanation,
     quorum: JSON.stringify(quorum),
-    actorName: actorLabel(ctx),
+    actorName: actorName(ctx.actor),
     createdAt: ctx.now,
   };
   const entry = (kind: string, text: string, refId: string): Statement =>
-    insertRow("MinutesEntry", { id: crypto.randomUUID(), meetingId: record.meeting.id, itemId, kind, personId: null, text, refId, actorName: actorLabel(ctx), createdAt: ctx.now });
+    insertRow("MinutesEntry", { id: crypto.randomUUID(), meetingId: record.meeting.id, itemId, kind, personId: null, text, refId, actorName: actorName(ctx.actor), createdAt: ctx.now });
   const voteStatements = [...auditedInsert(ctx, "Vote", vote), entry("vote", `${input.motion}\n\nAbstimmung: ${explanation}`, vote.id)];
 
   const resolves = input.resolution && (outcome === "adopted" || outcome === "elected");

@@ -21,7 +21,7 @@ const paperInclude = {
  * A non-public paper is for the secretariat of its body, admins, and the members of the committees on
  * its route. Everyone else learns nothing of it, not even that it exists.
  */
-function canRead(ctx: ServiceContext, readership: Readership, paper: PaperModel & { consultations: { committeeId: string }[] }): boolean {
+export function paperReadable(ctx: ServiceContext, readership: Readership, paper: PaperModel & { consultations: { committeeId: string }[] }): boolean {
   return paper.isPublic || canManageBody(ctx.actor, paper.bodyId) || paper.consultations.some((c) => readership.committeeIds.has(c.committeeId));
 }
 
@@ -55,7 +55,7 @@ export async function listPapers(ctx: ServiceContext, query: TPageQuery & { body
 
 export async function getPaper(ctx: ServiceContext, id: string) {
   const paper = await ctx.db.prisma.paper.findFirst({ where: { id, deletedAt: null }, include: paperInclude });
-  if (!paper || !canRead(ctx, await readershipOf(ctx), paper)) throw notFound("Paper", id);
+  if (!paper || !paperReadable(ctx, await readershipOf(ctx), paper)) throw notFound("Paper", id);
   return paper;
 }
 

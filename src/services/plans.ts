@@ -1,3 +1,4 @@
+import { actorName } from "../auth/principal";
 import Papa from "papaparse";
 import type { Statement } from "../db/database";
 import { assertion, atVersion, guard, insertRow, updateVersioned } from "../db/sql";
@@ -9,7 +10,6 @@ import { assertManages, bodyForWrite } from "./access";
 import type { ServiceContext } from "./context";
 import { auditStatement, auditedInsert, newRecordColumns } from "./records";
 
-const actorLabel = (ctx: ServiceContext) => (ctx.actor.kind === "anonymous" ? "anonymous" : ctx.actor.name);
 
 export async function createPlan(ctx: ServiceContext, input: TPlanCreate) {
   await bodyForWrite(ctx, input.bodyId);
@@ -112,7 +112,7 @@ function historyRow(ctx: ServiceContext, measureId: string, from: { status: stri
   return insertRow("MeasureHistory", {
     measureId,
     at: ctx.now,
-    actorName: actorLabel(ctx),
+    actorName: actorName(ctx.actor),
     fromStatus: from?.status ?? null,
     toStatus: to.status,
     fromProgress: from?.progress ?? null,

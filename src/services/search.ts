@@ -1,10 +1,10 @@
-import { canManageBody } from "../auth/principal";
 import { Problem } from "../http/problem";
 import { paperNumber } from "../rules/papers";
 import type { ServiceContext } from "./context";
 import { resolutionNumber } from "./outcomes";
 import { resolutionVisible } from "./resolutions";
-import { readershipOf } from "./visibility";
+import { paperReadable } from "./papers";
+import { minutesItemReadable, minutesVariantFor, readershipOf } from "./visibility";
 
 export const SEARCH_KINDS = ["measure", "resolution", "paper", "minutes"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -65,7 +65,7 @@ export async function search(ctx: ServiceContext, query: string, kinds: readonly
       }
       case "paper": {
         const p = papers.find((x) => x.id === hit.ref_id);
-        const readable = p && (p.isPublic || canManageBody(ctx.actor, p.bodyId) || p.consultations.some((c) => readership.committeeIds.has(c.committeeId)));
+        const readable = p && paperReadable(ctx, readership, p);
         return readable ? { title: `Vorlage ${paperNumber(p.year, p.serial)}: ${p.title}`, context: null, url: `/api/v1/papers/${p.id}` } : undefined;
       }
       case "minutes": {
@@ -74,8 +74,7 @@ export async function search(ctx: ServiceContext, query: string, kinds: readonly
         const meeting = n.minutes.meeting;
         const c = committees.get(meeting.committeeId)!;
         const item = meeting.items.find((i) => i.id === n.itemId);
-        const readsAll = canManageBody(ctx.actor, c.bodyId) || readership.committeeIds.has(c.id);
-        const readable = n.minutes.state === "published" ? item?.isPublic || readsAll : readsAll && n.minutes.state !== "draft";
+        const readable = item !== undefined && minutesItemReadable(minutesVariantFor(ctx, readership, c, n.minutes.state), item.isPublic);
         return readable ? { title: `Niederschrift ${meeting.title}: ${item?.title ?? ""}`, context: c.name, url: `/api/v1/meetings/${meeting.id}/minutes` } : undefined;
       }
     }

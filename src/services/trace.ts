@@ -1,4 +1,3 @@
-import { canManageBody } from "../auth/principal";
 import { assertion, atVersion } from "../db/sql";
 import { Problem, fieldProblem, notFound } from "../http/problem";
 import { numberAgenda } from "../rules/agenda";
@@ -11,7 +10,7 @@ import { resolutionNumber } from "./outcomes";
 import { getMeasure, getPlan, measureChange } from "./plans";
 import { auditedInsert } from "./records";
 import { resolutionVisible } from "./resolutions";
-import { readershipOf } from "./visibility";
+import { minutesItemReadable, minutesVariantFor, readershipOf } from "./visibility";
 
 /**
  * Links a resolution to a measure. When the link carries a status or progress (or its relation implies
@@ -98,10 +97,9 @@ export async function measureTrace(ctx: ServiceContext, measureId: string) {
     const committee = committees.get(r.committeeId)!;
     const meeting = meetings.find((m) => m.id === r.meetingId);
     const item = meeting ? numberAgenda(meeting.items).find((i) => i.id === r.itemId) : undefined;
-    const readsAll = canManageBody(ctx.actor, committee.bodyId) || readership.committeeIds.has(committee.id);
     const minutes = meeting?.minutes;
-    const minutesReadable = minutes && (minutes.state === "published" ? item?.isPublic || readsAll : readsAll && minutes.state !== "draft");
-    const excerpt = minutesReadable ? (minutes.notes.find((n) => n.itemId === r.itemId)?.notes ?? null) : null;
+    const readable = minutes && item && minutesItemReadable(minutesVariantFor(ctx, readership, committee, minutes.state), item.isPublic);
+    const excerpt = readable ? (minutes.notes.find((n) => n.itemId === r.itemId)?.notes ?? null) : null;
     return links
       .filter((l) => l.resolutionId === r.id)
       .map((l) => {

@@ -1,3 +1,4 @@
+import { canManageBody } from "../auth/principal";
 import type { ServiceContext } from "./context";
 import { currentOn } from "./membership-filters";
 import { berlinDateOf } from "../rules/calendar";
@@ -30,4 +31,24 @@ export async function readershipOf(ctx: ServiceContext): Promise<Readership> {
     default:
       return { canReadNonPublic: () => false, committeeIds: new Set() };
   }
+}
+
+/**
+ * Which minutes of a committee's meeting the caller reads: the full minutes (the secretariat always, members of
+ * the committee once circulated), the public part once published, or nothing.
+ */
+export function minutesVariantFor(
+  ctx: ServiceContext,
+  readership: Readership,
+  committee: { id: string; bodyId: string },
+  state: string | undefined,
+): "full" | "public" | null {
+  if (canManageBody(ctx.actor, committee.bodyId)) return "full";
+  if (readership.committeeIds.has(committee.id) && state && state !== "draft") return "full";
+  return state === "published" ? "public" : null;
+}
+
+/** Whether the caller reads the minutes' notes on one item. */
+export function minutesItemReadable(variant: "full" | "public" | null, itemIsPublic: boolean): boolean {
+  return variant === "full" || (variant === "public" && itemIsPublic);
 }

@@ -1,3 +1,4 @@
+import { actorName } from "../auth/principal";
 import type { WrittenObjectionModel, WrittenProcedureModel } from "../generated/prisma-node/models";
 import { Problem, fieldProblem, notFound } from "../http/problem";
 import { berlinDateOf } from "../rules/calendar";
@@ -45,7 +46,7 @@ export async function startWrittenProcedure(ctx: ServiceContext, committeeId: st
     text: input.text,
     deadline,
     resolutionId: null,
-    actorName: ctx.actor.kind === "anonymous" ? "anonymous" : ctx.actor.name,
+    actorName: actorName(ctx.actor),
   });
   return toView({ ...procedure, objections: [] }, ctx.now);
 }
