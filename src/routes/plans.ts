@@ -5,19 +5,18 @@ import { ZIdParam, ZIfMatchHeader, createRouter, defineRoute, jsonBody, jsonResp
 import { Problem } from "../http/problem";
 import { requiredVersion, withEtag } from "../http/versioning";
 import { MEASURE_STATUSES } from "../rules/plan";
-import type { ForumIdeaModel } from "../generated/prisma-node/models";
-import { ZCalendarDate, ZId, ZOptionalText, ZText, nonEmptyPatch } from "../schemas/common";
-import { FOLLOW_UP_HANDLING, FORUM_IDEA_STATUSES, addPlanUpdate, createForumIdea, followUpOf, listForumIdeas, progressReport, recordFollowUp, updateForumIdea } from "../services/plan-follow-up";
+import { ZId } from "../schemas/common";
 import { ZActionFieldCreate, ZLinkCreate, ZMeasure, ZMeasureInput, ZMeasureUpdate, ZPlanCreate } from "../schemas/plans";
-import { addActionField, createMeasure, createPlan, exportMeasuresCsv, getMeasure, getPlan, importMeasures, listMeasures, listPlans, measureHistory, toMeasureView, updateMeasure } from "../services/plans";
+import { exportMeasuresCsv, importMeasures } from "../services/measure-catalogue";
+import { addActionField, createMeasure, createPlan, getMeasure, getPlan, listMeasures, listPlans, measureHistory, toMeasureView, updateMeasure } from "../services/plans";
 import { SEARCH_KINDS, search } from "../services/search";
 import { linkResolutionToMeasure, measureTrace, planOverview, resolutionMeasures } from "../services/trace";
 
-const tags = ["Integration plan"];
-const loose = (name: string) => z.object({}).passthrough().openapi(name);
+export const tags = ["Integration plan"];
+export const loose = (name: string) => z.object({}).passthrough().openapi(name);
 
 type PlanRow = Awaited<ReturnType<typeof getPlan>>;
-const toPlanView = (plan: PlanRow) => ({
+export const toPlanView = (plan: PlanRow) => ({
   id: plan.id,
   version: plan.version,
   bodyId: plan.bodyId,
@@ -28,7 +27,7 @@ const toPlanView = (plan: PlanRow) => ({
   actionFields: plan.actionFields.map((f) => ({ number: f.number, title: f.title })),
   updates: plan.updates.map((u) => ({ date: u.date, resolutionId: u.resolutionId, note: u.note })),
 });
-const ZPlan = z
+export const ZPlan = z
   .object({
     id: z.string(),
     version: z.number().int(),
@@ -166,110 +165,4 @@ export const plansRouter = createRouter()
   .openapi(routes.search, async (c) => {
     const { q, kind, limit } = c.req.valid("query");
     return c.json({ query: q, items: await search(serviceContext(c), q, kind ? [kind] : SEARCH_KINDS, limit) }, 200);
-  });
-
-const ZForumIdea = z
-  .object({
-    id: z.string(),
-    version: z.number().int(),
-    bodyId: z.string(),
-    forum: z.string(),
-    forumDate: z.string(),
-    proposedBy: z.string(),
-    text: z.string(),
-    status: z.enum(FORUM_IDEA_STATUSES),
-    measureId: z.string().nullable(),
-    paperId: z.string().nullable(),
-  })
-  .openapi("ForumIdea");
-const ideaFields = {
-  forum: ZText(200).openapi({ example: "Integrationsforum 2026" }),
-  forumDate: ZCalendarDate,
-  proposedBy: ZText(300),
-  text: ZText(5000),
-  status: z.enum(FORUM_IDEA_STATUSES).optional(),
-  measureId: ZId.nullable().optional(),
-  paperId: ZId.nullable().optional(),
-};
-const toIdeaView = ({ createdAt: _created, updatedAt: _updated, ...idea }: ForumIdeaModel) => ({ ...idea, status: idea.status as (typeof FORUM_IDEA_STATUSES)[number] });
-
-const followUpRoutes = {
-  planUpdate: defineRoute("secretariat", {
-    method: "post",
-    path: "/plans/{id}/updates",
-    tags,
-    summary: "Record an update of the plan (Fortschreibung) with its date and resolution",
-    request: { params: ZIdParam, body: jsonBody(z.object({ date: ZCalendarDate, resolutionId: ZId.nullable().optional(), note: ZOptionalText(2000) }).strict()) },
-    responses: { 201: recordResponse(ZPlan, "The plan") },
-  }),
-  report: defineRoute("public", {
-    method: "get",
-    path: "/plans/{id}/progress-report",
-    tags,
-    summary: "Progress report data (Sachstandsbericht) for the plan or one action field over a period",
-    request: { params: ZIdParam, query: z.object({ from: ZCalendarDate, to: ZCalendarDate, actionField: z.coerce.number().int().optional() }) },
-    responses: { 200: jsonResponse(loose("ProgressReport"), "The report data") },
-  }),
-  followUp: defineRoute("public", {
-    method: "get",
-    path: "/resolutions/{id}/follow-up",
-    tags,
-    summary: "How the receiving body handled a recommendation",
-    request: { params: ZIdParam },
-    responses: { 200: jsonResponse(loose("RecommendationFollowUp"), "The follow-up") },
-  }),
-  recordFollowUp: defineRoute("secretariat", {
-    method: "put",
-    path: "/resolutions/{id}/follow-up",
-    tags,
-    summary: "Record how the receiving body handled a recommendation (If-Match once it exists)",
-    request: {
-      params: ZIdParam,
-      headers: ZIfMatchHeader,
-      body: jsonBody(z.object({ handling: z.enum(FOLLOW_UP_HANDLING), receivingResolutionId: ZId.nullable().optional(), note: ZOptionalText(2000) }).strict()),
-    },
-    responses: { 200: jsonResponse(loose("RecommendationFollowUpResult"), "The follow-up") },
-  }),
-  ideas: defineRoute("public", {
-    method: "get",
-    path: "/bodies/{id}/forum-ideas",
-    tags,
-    summary: "Ideas from public integration forums",
-    request: { params: ZIdParam },
-    responses: { 200: jsonResponse(z.object({ items: z.array(ZForumIdea) }), "Ideas") },
-  }),
-  createIdea: defineRoute("secretariat", {
-    method: "post",
-    path: "/bodies/{id}/forum-ideas",
-    tags,
-    summary: "Capture an idea from a public integration forum",
-    request: { params: ZIdParam, body: jsonBody(z.object(ideaFields).strict()) },
-    responses: { 201: recordResponse(ZForumIdea, "Captured") },
-  }),
-  updateIdea: defineRoute("secretariat", {
-    method: "patch",
-    path: "/forum-ideas/{id}",
-    tags,
-    summary: "Change an idea's status, or link the measure or paper it became",
-    request: { params: ZIdParam, headers: ZIfMatchHeader, body: jsonBody(nonEmptyPatch(z.object(ideaFields).partial().strict())) },
-    responses: { 200: recordResponse(ZForumIdea, "Changed") },
-  }),
-};
-
-export const planFollowUpRouter = createRouter()
-  .openapi(followUpRoutes.planUpdate, async (c) => {
-    const plan = await addPlanUpdate(serviceContext(c), c.req.valid("param").id, c.req.valid("json"));
-    return c.json(withEtag(c, toPlanView(plan)), 201);
-  })
-  .openapi(followUpRoutes.report, async (c) => c.json(await progressReport(serviceContext(c), c.req.valid("param").id, c.req.valid("query")), 200))
-  .openapi(followUpRoutes.followUp, async (c) => c.json(await followUpOf(serviceContext(c), c.req.valid("param").id), 200))
-  .openapi(followUpRoutes.recordFollowUp, async (c) => {
-    const version = c.req.header("If-Match") ? requiredVersion(c) : null;
-    return c.json(await recordFollowUp(serviceContext(c), c.req.valid("param").id, version, c.req.valid("json")), 200);
-  })
-  .openapi(followUpRoutes.ideas, async (c) => c.json({ items: (await listForumIdeas(serviceContext(c), c.req.valid("param").id)).map(toIdeaView) }, 200))
-  .openapi(followUpRoutes.createIdea, async (c) => c.json(withEtag(c, toIdeaView(await createForumIdea(serviceContext(c), c.req.valid("param").id, c.req.valid("json")))), 201))
-  .openapi(followUpRoutes.updateIdea, async (c) => {
-    const idea = await updateForumIdea(serviceContext(c), c.req.valid("param").id, requiredVersion(c), c.req.valid("json"));
-    return c.json(withEtag(c, toIdeaView(idea)), 200);
   });
