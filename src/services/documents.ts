@@ -14,6 +14,7 @@ import { getAgenda } from "./agenda";
 import { documentLook } from "./document-settings";
 import type { ServiceContext } from "./context";
 import { getMeeting } from "./meetings";
+import { currentOn } from "./membership-filters";
 import { getMinutes } from "./minutes";
 import { getPaper } from "./papers";
 import { progressReport } from "./plan-follow-up";
@@ -69,7 +70,7 @@ export async function invitationPdf(ctx: ServiceContext, deps: Documents, meetin
   const committee = await ctx.db.prisma.committee.findUniqueOrThrow({ where: { id: meeting.committeeId } });
   const invitation = await ctx.db.prisma.invitation.findFirst({ where: { meetingId }, orderBy: { sentAt: "desc" } });
   const seats = full && invitation ? (JSON.parse(invitation.recipients) as { name: string; role: string }[]) : [];
-  const chairSeat = await ctx.db.prisma.membership.findFirst({ where: { committeeId: committee.id, role: "chair", startDate: { lte: berlinDateOf(meeting.startsAt) } }, include: { person: true } });
+  const chairSeat = await ctx.db.prisma.membership.findFirst({ where: { committeeId: committee.id, role: "chair", ...currentOn(berlinDateOf(meeting.startsAt)) }, include: { person: true } });
   const item = (i: (typeof agenda.items)[number]) => ({ number: i.number, title: i.title, paper: i.paper?.number ?? "", withdrawn: i.withdrawn });
   const author = await bodyName(ctx, meeting.committee.bodyId);
   const view = {

@@ -52,12 +52,11 @@ export async function followUpOf(ctx: ServiceContext, recommendationId: string) 
   const recommendation = await ctx.db.prisma.resolution.findUnique({ where: { id: recommendationId } });
   if (!recommendation) throw notFound("Resolution", recommendationId);
   const readership = await readershipOf(ctx);
-  const committees = new Map((await ctx.db.prisma.committee.findMany()).map((c) => [c.id, c]));
-  const committee = committees.get(recommendation.committeeId)!;
+  const committee = await ctx.db.prisma.committee.findUniqueOrThrow({ where: { id: recommendation.committeeId } });
   if (!resolutionVisible(ctx, readership, recommendation, committee.bodyId)) throw notFound("Resolution", recommendationId);
   const followUp = await ctx.db.prisma.recommendationFollowUp.findUnique({ where: { recommendationId } });
   const receiving = followUp?.receivingResolutionId ? await ctx.db.prisma.resolution.findUnique({ where: { id: followUp.receivingResolutionId } }) : null;
-  const receivingCommittee = receiving ? committees.get(receiving.committeeId)! : null;
+  const receivingCommittee = receiving ? await ctx.db.prisma.committee.findUniqueOrThrow({ where: { id: receiving.committeeId } }) : null;
   const receivingVisible = receiving && receivingCommittee && resolutionVisible(ctx, readership, receiving, receivingCommittee.bodyId);
   return {
     recommendationId,
