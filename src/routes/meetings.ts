@@ -7,12 +7,15 @@ import { requiredVersion, withEtag } from "../http/versioning";
 import { ZAgenda, ZAgendaItemCreate, ZAgendaItemMove, ZAgendaItemUpdate } from "../schemas/agenda";
 import { ZInvitation, ZInvitationCreate, toInvitationView } from "../schemas/invitations";
 import { ZMeeting, ZMeetingCreate, ZMeetingListQuery, ZMeetingTransition, ZMeetingUpdate, toMeetingView } from "../schemas/meetings";
-import { createAgendaItem, getAgenda, moveAgendaItem, removeAgendaItem, updateAgendaItem } from "../services/agenda";
+import { agendaOf, createAgendaItem, getAgenda, moveAgendaItem, removeAgendaItem, updateAgendaItem } from "../services/agenda";
 import { listInvitations, sendInvitation } from "../services/invitations";
 import { createMeeting, getMeeting, listMeetings, transitionMeeting, updateMeeting } from "../services/meetings";
 
 const tags = ["Meetings"];
 const agendaTags = ["Agenda"];
+const ZMeetingWithAgenda = ZMeeting.extend({
+  agenda: ZAgenda.omit({ meetingId: true }).openapi({ description: "Items, amendments, announcements and warnings, as `GET /meetings/{id}/agenda` shows them to the caller." }),
+}).openapi("MeetingWithAgenda");
 const ZAgendaChange = ZAgenda.extend({ itemId: z.string().openapi({ description: "The item that was written." }) }).openapi("AgendaChange");
 
 /** The agenda after a change, as the caller sees it, with the id of the item written. */
@@ -35,7 +38,7 @@ const routes = {
     tags,
     summary: "Get a meeting",
     request: { params: ZIdParam },
-    responses: { 200: recordResponse(ZMeeting, "The meeting") },
+    responses: { 200: recordResponse(ZMeetingWithAgenda, "The meeting with its agenda as the caller may see it") },
   }),
   create: defineRoute("secretariat", {
     method: "post",
@@ -124,7 +127,12 @@ export const meetingsRouter = createRouter()
     const result = await listMeetings(serviceContext(c), c.req.valid("query"));
     return c.json({ items: result.items.map(toMeetingView), nextCursor: result.nextCursor }, 200);
   })
-  .openapi(routes.get, async (c) => c.json(withEtag(c, toMeetingView(await getMeeting(serviceContext(c), c.req.valid("param").id))), 200))
+  .openapi(routes.get, async (c) => {
+    const ctx = serviceContext(c);
+    const meeting = await getMeeting(ctx, c.req.valid("param").id);
+    const { meetingId: _meetingId, ...agenda } = await agendaOf(ctx, meeting);
+    return c.json(withEtag(c, { ...toMeetingView(meeting), agenda }), 200);
+  })
   .openapi(routes.create, async (c) => c.json(withEtag(c, toMeetingView(await createMeeting(serviceContext(c), c.req.valid("json")))), 201))
   .openapi(routes.update, async (c) => {
     const meeting = await updateMeeting(serviceContext(c), c.req.valid("param").id, requiredVersion(c), c.req.valid("json"));

@@ -51,7 +51,12 @@ function toItemView(item: ItemWithPaper & { number: string; depth: number }, rea
  * about them are left out for anyone who may not read them; the public numbering has no gaps.
  */
 export async function getAgenda(ctx: ServiceContext, meetingId: string) {
-  const meeting = await getMeeting(ctx, meetingId);
+  return agendaOf(ctx, await getMeeting(ctx, meetingId));
+}
+
+/** The agenda of a meeting already loaded (see `getAgenda`). */
+export async function agendaOf(ctx: ServiceContext, meeting: Meeting) {
+  const meetingId = meeting.id;
   const readership = await readershipOf(ctx);
   const full = readership.canReadNonPublic({ id: meeting.committeeId, bodyId: meeting.committee.bodyId });
   const numbered = numberAgenda(await itemsOf(ctx, meetingId)).filter((item) => full || item.isPublic);

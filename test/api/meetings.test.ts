@@ -122,6 +122,22 @@ describe("agenda", () => {
     }
   });
 
+  it("reads a meeting with its agenda in one request, in the caller's view", async () => {
+    const t = await committeeSetup();
+    const meeting = await t.createMeeting();
+    await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "resolution", title: "Grundstücksangelegenheit Müller", isPublic: false } });
+    const read = async (token?: string) => t.request("GET", `/api/v1/meetings/${meeting.id}`, { token });
+
+    const anonymous = await read();
+    expect(anonymous.headers.get("etag")).toBe(`"${meeting.version}"`);
+    const body = await json(anonymous);
+    expect(body.title).toBe(meeting.title);
+    expect(body.agenda).toEqual(await json(await t.request("GET", `/api/v1/meetings/${meeting.id}/agenda`)).then(({ meetingId: _id, ...agenda }) => agenda));
+    expect(body.agenda.items.map((i: Item) => i.number)).toEqual(["Ö 1", "Ö 2", "Ö 3", "Ö 4", "Ö 5"]);
+    expect(JSON.stringify(body)).not.toContain("Müller");
+    expect(JSON.stringify(await json(await read(t.tokens.member)))).toContain("Grundstücksangelegenheit Müller");
+  });
+
   it("records changes after the invitation as amendments, and keeps withdrawn items visible", async () => {
     const t = await committeeSetup();
     const meeting = await t.createMeeting();
