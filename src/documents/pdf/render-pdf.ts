@@ -6,7 +6,7 @@
  */
 import fontkit from "@pdf-lib/fontkit";
 import MarkdownIt from "markdown-it";
-import { PDFDocument, PDFName, PDFNumber, PDFString, degrees, rgb, type PDFDict, type PDFFont, type PDFPage, type PDFRef } from "pdf-lib";
+import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, degrees, drawText, rgb, type PDFDict, type PDFFont, type PDFPage, type PDFRef } from "pdf-lib";
 
 export interface FontSet {
   regular: Uint8Array;
@@ -149,28 +149,70 @@ function blocksOf(source: string): Block[] {
   return blocks;
 }
 
+/** A run of one font on one line: its words and spaces, and their width. */
 interface Segment {
-  text: string;
+  pieces: string[];
   font: PDFFont;
+  width: number;
+}
+
+/**
+ * fontkit shapes every string pdf-lib measures or encodes, and that dominated rendering time. Here each
+ * distinct word is shaped once per document, and a line is drawn as the concatenation of its words'
+ * glyphs. That is exact: ligatures and contextual forms are off, so no glyph spans a space, and pdf-lib
+ * measures by advance widths without kerning. Font resources are named once per page (pdf-lib's
+ * `drawText` adds a new resource entry on every call).
+ */
+class Typesetter {
+  private readonly words = new Map<PDFFont, Map<string, { width: number; hex: string }>>();
+  private readonly fontKeys = new Map<PDFPage, Map<PDFFont, PDFName>>();
+
+  private shape(font: PDFFont, text: string) {
+    let cache = this.words.get(font);
+    if (!cache) this.words.set(font, (cache = new Map()));
+    let shaped = cache.get(text);
+    if (!shaped) cache.set(text, (shaped = { width: font.widthOfTextAtSize(text, 1), hex: font.encodeText(text).asString() }));
+    return shaped;
+  }
+
+  /** The width of a word (or any text without line breaks) at a size. */
+  width(font: PDFFont, text: string, size: number) {
+    return this.shape(font, text).width * size;
+  }
+
+  draw(page: PDFPage, segment: Segment, x: number, y: number, size: number) {
+    let keys = this.fontKeys.get(page);
+    if (!keys) this.fontKeys.set(page, (keys = new Map()));
+    let key = keys.get(segment.font);
+    if (!key) keys.set(segment.font, (key = page.node.newFontDictionary(segment.font.name, segment.font.ref)));
+    const hex = segment.pieces.map((piece) => this.shape(segment.font, piece).hex).join("");
+    page.pushOperators(...drawText(PDFHexString.of(hex), { x, y, size, font: key, color: TEXT_COLOR, rotate: degrees(0), xSkew: degrees(0), ySkew: degrees(0) }));
+  }
 }
 
 const fontOf = (fonts: Fonts, run: Run) => (run.bold ? fonts.bold : run.italic ? fonts.italic : fonts.regular);
 
 /** Breaks styled runs into lines that fit the width, at spaces; a word longer than a line is split. */
-function wrap(runs: Run[], fonts: Fonts, size: number, width: number): Segment[][] {
+function wrap(runs: Run[], fonts: Fonts, typesetter: Typesetter, size: number, width: number): Segment[][] {
   const lines: Segment[][] = [[]];
   let lineWidth = 0;
+  const measure = (font: PDFFont, text: string) => typesetter.width(font, text, size);
   const push = (text: string, font: PDFFont) => {
     const line = lines.at(-1)!;
     const last = line.at(-1);
-    if (last && last.font === font) last.text += text;
-    else line.push({ text, font });
-    lineWidth += font.widthOfTextAtSize(text, size);
+    const pieceWidth = measure(font, text);
+    if (last && last.font === font) {
+      last.pieces.push(text);
+      last.width += pieceWidth;
+    } else line.push({ pieces: [text], font, width: pieceWidth });
+    lineWidth += pieceWidth;
+  };
+  const trimLine = () => {
+    const last = lines.at(-1)!.at(-1);
+    if (last?.pieces.at(-1) === " ") last.width -= measure(last.font, last.pieces.pop()!);
   };
   const newLine = () => {
-    const line = lines.at(-1)!;
-    const last = line.at(-1);
-    if (last) last.text = last.text.replace(/\s+$/, "");
+    trimLine();
     lines.push([]);
     lineWidth = 0;
   };
@@ -187,20 +229,19 @@ function wrap(runs: Run[], fonts: Fonts, size: number, width: number): Segment[]
         continue;
       }
       let word = piece;
-      while (font.widthOfTextAtSize(word, size) > width) {
+      while (measure(font, word) > width) {
         let cut = word.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(word.slice(0, cut), size) > width) cut--;
+        while (cut > 1 && measure(font, word.slice(0, cut)) > width) cut--;
         if (lineWidth > 0) newLine();
         push(word.slice(0, cut), font);
         newLine();
         word = word.slice(cut);
       }
-      if (lineWidth > 0 && lineWidth + font.widthOfTextAtSize(word, size) > width) newLine();
+      if (lineWidth > 0 && lineWidth + measure(font, word) > width) newLine();
       push(word, font);
     }
   }
-  const last = lines.at(-1)!.at(-1);
-  if (last) last.text = last.text.replace(/\s+$/, "");
+  trimLine();
   return lines.filter((line, index) => line.length > 0 || index < lines.length - 1);
 }
 
@@ -209,6 +250,8 @@ class Layout {
   readonly outline: { title: string; page: number; y: number }[] = [];
   private page!: PDFPage;
   private y = 0;
+
+  private readonly typesetter = new Typesetter();
 
   constructor(
     private readonly doc: PDFDocument,
@@ -235,8 +278,8 @@ class Layout {
       this.y -= lineHeight;
       let cursor = x;
       for (const segment of line) {
-        this.page.drawText(segment.text, { x: cursor, y: this.y + size * 0.28, size, font: segment.font, color: TEXT_COLOR });
-        cursor += segment.font.widthOfTextAtSize(segment.text, size);
+        this.typesetter.draw(this.page, segment, cursor, this.y + size * 0.28, size);
+        cursor += segment.width;
       }
     }
   }
@@ -244,7 +287,7 @@ class Layout {
   heading(block: Extract<Block, { kind: "heading" }>) {
     const size = HEADING_SIZES[block.level] ?? BODY_SIZE;
     const runs = block.runs.map((r) => ({ ...r, bold: true }));
-    const lines = wrap(runs, this.fonts, size, CONTENT_WIDTH);
+    const lines = wrap(runs, this.fonts, this.typesetter, size, CONTENT_WIDTH);
     // Keep the heading with at least three lines of what follows.
     this.ensure(size * 0.9 + lines.length * size * LEADING + 3 * BODY_SIZE * LEADING);
     if (this.y < A4.height - MARGIN.top) this.y -= size * 0.9;
@@ -261,7 +304,7 @@ class Layout {
     const bulletWidth = block.bullet ? 14 : 0;
     const x = MARGIN.left + block.indent + bulletWidth;
     const width = CONTENT_WIDTH - block.indent - bulletWidth - (block.boxed ? BOX_PADDING : 0);
-    const lines = wrap(block.runs, this.fonts, BODY_SIZE, width);
+    const lines = wrap(block.runs, this.fonts, this.typesetter, BODY_SIZE, width);
     const lineHeight = BODY_SIZE * LEADING;
     if (block.boxed) {
       // A box is drawn as one piece where it fits on a page, split only when it is longer than a page.
@@ -296,9 +339,9 @@ class Layout {
     // Column widths follow the longest text in each column; no column is narrower than its longest word.
     const text = (cell: Run[] | undefined) => (cell ?? []).map((r) => r.text).join("");
     const font = (run: Run, bold: boolean) => fontOf(this.fonts, { ...run, bold: bold || run.bold });
-    const measure = (cell: Run[] | undefined, bold: boolean) => (cell ?? []).reduce((sum, run) => sum + font(run, bold).widthOfTextAtSize(run.text, size), 0);
+    const measure = (cell: Run[] | undefined, bold: boolean) => (cell ?? []).reduce((sum, run) => sum + this.typesetter.width(font(run, bold), run.text, size), 0);
     const longestWord = (cell: Run[] | undefined, bold: boolean) =>
-      Math.max(0, ...(cell ?? []).flatMap((run) => run.text.split(/\s+/).map((word) => font(run, bold).widthOfTextAtSize(word, size))));
+      Math.max(0, ...(cell ?? []).flatMap((run) => run.text.split(/\s+/).map((word) => this.typesetter.width(font(run, bold), word, size))));
     const natural = Array.from({ length: columns }, (_, c) =>
       Math.max(24, measure(block.header[c], true), ...block.rows.map((row) => measure(row[c], false))) + 2 * CELL_PADDING,
     );
@@ -318,7 +361,7 @@ class Layout {
           })();
 
     const layoutRow = (cells: Run[][], bold: boolean) => {
-      const wrapped = columnWidths.map((w, c) => wrap((cells[c] ?? []).map((r) => ({ ...r, bold: bold || r.bold })), this.fonts, size, w - 2 * CELL_PADDING));
+      const wrapped = columnWidths.map((w, c) => wrap((cells[c] ?? []).map((r) => ({ ...r, bold: bold || r.bold })), this.fonts, this.typesetter, size, w - 2 * CELL_PADDING));
       return { wrapped, height: Math.max(1, ...wrapped.map((l) => l.length)) * lineHeight + 2 * CELL_PADDING };
     };
     const drawRow = (row: ReturnType<typeof layoutRow>, shaded: boolean) => {
@@ -331,8 +374,8 @@ class Layout {
           y -= lineHeight;
           let cursor = x + CELL_PADDING;
           for (const segment of line) {
-            this.page.drawText(segment.text, { x: cursor, y: y + size * 0.28, size, font: segment.font, color: TEXT_COLOR });
-            cursor += segment.font.widthOfTextAtSize(segment.text, size);
+            this.typesetter.draw(this.page, segment, cursor, y + size * 0.28, size);
+            cursor += segment.width;
           }
         }
         x += columnWidths[c]!;
