@@ -33,7 +33,6 @@ export const SCALES = {
   large: { name: "large", committees: 40, years: 10, measures: 400 },
   medium: { name: "medium", committees: 8, years: 5, measures: 40 },
   small: { name: "small", committees: 4, years: 1, measures: 4 },
-  tiny: { name: "tiny", committees: 1, years: 1, measures: 1 },
 } as const satisfies Record<string, Scale>;
 
 export const MEETINGS_PER_YEAR = 11;

@@ -4,13 +4,24 @@ import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaClient } from "../generated/prisma-node/client";
-import { toConstraintError, type Database } from "../db/database";
+import Sqlite from "better-sqlite3";
+import { toConstraintError, type Database, type SqlValue } from "../db/database";
 
-/** The Node database: Prisma on better-sqlite3, with batches as real SQLite transactions. */
+/**
+ * The Node database: Prisma on better-sqlite3, with batches as real SQLite transactions, and a second,
+ * read-only connection for `query` that keeps its prepared statements (the SQL texts are few and fixed).
+ */
 export function createNodeDatabase(url: string): Database {
   const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  const reader = new Sqlite(url.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
+  const statements = new Map<string, Sqlite.Statement>();
   return {
     prisma,
+    async query<Row>(sql: string, params: SqlValue[]) {
+      let statement = statements.get(sql);
+      if (!statement) statements.set(sql, (statement = reader.prepare(sql)));
+      return statement.all(...params) as Row[];
+    },
     async batch(statements) {
       try {
         return await prisma.$transaction(async (tx) => {

@@ -2,7 +2,7 @@
 import type { D1Database, ExecutionContext, R2Bucket } from "@cloudflare/workers-types";
 import { PrismaD1 } from "@prisma/adapter-d1";
 import { createApp } from "../app";
-import { toConstraintError, type Database, type PrismaClient } from "../db/database";
+import { toConstraintError, type Database, type PrismaClient, type SqlValue } from "../db/database";
 import { ConfigError, ZSharedEnv, parseEnv } from "../env";
 import { Problem, problemResponse } from "../http/problem";
 import { PrismaClient as WorkerPrismaClient } from "../generated/prisma-worker/client";
@@ -44,6 +44,9 @@ function createD1Database(d1: D1Database): Database {
       } catch (error) {
         throw toConstraintError(error) ?? error;
       }
+    },
+    async query<Row>(sql: string, params: SqlValue[]) {
+      return (await d1.prepare(sql).bind(...params).all<Row>()).results;
     },
   };
 }

@@ -1,5 +1,6 @@
 import { actorName } from "../auth/principal";
 import type { Statement } from "../db/database";
+import { decodeJson, decodeRow } from "../db/rows";
 import { atVersion, deleteVersioned, guard, insertRow, updateRow, updateVersioned } from "../db/sql";
 import type { AgendaItemModel } from "../generated/prisma-node/models";
 import { Problem, fieldProblem, notFound, type FieldError } from "../http/problem";
@@ -18,10 +19,17 @@ import { readershipOf } from "./visibility";
 type Meeting = Awaited<ReturnType<typeof getMeeting>>;
 type ItemWithPaper = AgendaItemModel & { paper: { id: string; year: number; serial: number; title: string; isPublic: boolean } | null };
 
-const paperSelect = { paper: { select: { id: true, year: true, serial: true, title: true, isPublic: true } } } as const;
-
+/** The items of a meeting with their papers' numbers: one SQL read (see `Database.query`). */
 async function itemsOf(ctx: ServiceContext, meetingId: string): Promise<ItemWithPaper[]> {
-  return ctx.db.prisma.agendaItem.findMany({ where: { meetingId }, include: paperSelect });
+  const rows = await ctx.db.query<Record<string, unknown>>(
+    `SELECT i.*, CASE WHEN p.id IS NULL THEN NULL ELSE json_object('id', p.id, 'year', p.year, 'serial', p.serial, 'title', p.title, 'isPublic', p.isPublic) END AS paper
+     FROM AgendaItem i LEFT JOIN Paper p ON p.id = i.paperId WHERE i.meetingId = ?`,
+    [meetingId],
+  );
+  return rows.map((row) => {
+    row.paper = decodeJson(row.paper, { booleans: ["isPublic"] });
+    return decodeRow<ItemWithPaper>(row, { dates: ["withdrawnAt", "createdAt", "updatedAt"], booleans: ["isPublic"] });
+  });
 }
 
 /** An item as the reader sees it; a non-public paper on a public item is shown only to those who may read it. */
@@ -60,15 +68,15 @@ export async function agendaOf(ctx: ServiceContext, meeting: Meeting) {
   const readership = await readershipOf(ctx);
   const full = readership.canReadNonPublic({ id: meeting.committeeId, bodyId: meeting.committee.bodyId });
   const numbered = numberAgenda(await itemsOf(ctx, meetingId)).filter((item) => full || item.isPublic);
-  const amendments = await ctx.db.prisma.agendaAmendment.findMany({
-    where: { meetingId, ...(full ? {} : { isPublic: true }) },
-    orderBy: { at: "asc" },
-  });
+  const amendments = await ctx.db.query<{ id: string; at: string; actorName: string; action: string; itemId: string; summary: string }>(
+    `SELECT id, at, actorName, action, itemId, summary FROM AgendaAmendment WHERE meetingId = ? ${full ? "" : "AND isPublic = 1"} ORDER BY at, rowid`,
+    [meetingId],
+  );
   return {
     meetingId,
     items: numbered.map((item) => toItemView(item, full)),
     announcements: numbered.some((item) => item.kind === "announcement_of_resolutions") ? await announcementsFor(ctx, meeting, full) : [],
-    amendments: amendments.map((a) => ({ id: a.id, at: a.at.toISOString(), actorName: a.actorName, action: a.action, itemId: a.itemId, summary: a.summary })),
+    amendments: amendments.map((a) => ({ ...a, at: new Date(a.at).toISOString() })),
     warnings: full ? await dueItemRequestWarnings(ctx, meeting) : [],
   };
 }
@@ -78,14 +86,12 @@ export async function agendaOf(ctx: ServiceContext, meeting: Meeting) {
  * committee not yet announced (for readers of the committee only), and those announced at this meeting.
  */
 async function announcementsFor(ctx: ServiceContext, meeting: Meeting, full: boolean) {
-  const rows = await ctx.db.prisma.resolution.findMany({
-    where: {
-      committeeId: meeting.committeeId,
-      isPublic: false,
-      OR: [{ announcedMeetingId: meeting.id }, ...(full ? [{ announcedAt: null, meetingId: { not: meeting.id } }] : [])],
-    },
-    orderBy: [{ year: "asc" }, { serial: "asc" }],
-  });
+  const rows = await ctx.db.query<{ id: string; year: number; serial: number; text: string; announcedMeetingId: string | null }>(
+    `SELECT id, year, serial, text, announcedMeetingId FROM Resolution
+     WHERE committeeId = ? AND isPublic = 0 AND (announcedMeetingId = ? ${full ? "OR (announcedAt IS NULL AND (meetingId IS NULL OR meetingId <> ?))" : ""})
+     ORDER BY year, serial`,
+    full ? [meeting.committeeId, meeting.id, meeting.id] : [meeting.committeeId, meeting.id],
+  );
   return rows.map((r) => ({
     resolutionId: r.id,
     number: resolutionNumber(meeting.committee.shortName, r.year, r.serial),

@@ -47,7 +47,7 @@ export async function listPapers(ctx: ServiceContext, query: TPageQuery & { body
       ...(query.q ? { title: { contains: query.q } } : {}),
     },
     include: paperInclude,
-    orderBy: [{ year: "desc" }, { serial: "desc" }, { id: "asc" }],
+    orderBy: [{ year: "desc" }, { serial: "desc" }, { id: "desc" }],
     ...pageArgs(query),
   });
   return toPage(rows, query);

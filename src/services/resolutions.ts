@@ -65,7 +65,7 @@ export async function listResolutions(ctx: ServiceContext, query: TPageQuery & {
           }),
     },
     include,
-    orderBy: [{ year: "desc" }, { serial: "desc" }, { id: "asc" }],
+    orderBy: [{ year: "desc" }, { serial: "desc" }, { id: "desc" }],
     ...pageArgs(query),
   });
   const page = toPage(rows, query);

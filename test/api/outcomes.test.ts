@@ -109,7 +109,7 @@ describe("a meeting run through the API", () => {
     let failNext = false;
     const t = await outcomeSetup({
       wrapDatabase: (db) => ({
-        prisma: db.prisma,
+        ...db,
         batch: (statements) => {
           if (!failNext || statements.length < 4) return db.batch(statements);
           failNext = false;

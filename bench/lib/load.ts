@@ -1,0 +1,30 @@
+/** HTTP load with autocannon: a warm-up, then the measured run, each response checked against the expected body. */
+import autocannon from "autocannon";
+
+export interface LoadSettings {
+  connections: number;
+  warmupSeconds: number;
+  seconds: number;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+}
+
+/**
+ * Loads `url` and fails loudly when any response is not 200 or differs from `expectBody` (the body
+ * fetched and checked before the run), so that a fast wrong answer can never count.
+ */
+export async function load(url: string, expectBody: string, settings: LoadSettings): Promise<LoadResult> {
+  const run = (duration: number) => autocannon({ url, connections: settings.connections, duration, expectBody });
+  await run(settings.warmupSeconds);
+  const result = await run(settings.seconds);
+  const failures = result.non2xx + result.errors + result.timeouts + result.mismatches;
+  if (failures > 0) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts, ${result.mismatches} bodies that differ from the checked one`);
+  }
+  return { requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, requests: result.requests.total };
+}

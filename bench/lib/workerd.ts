@@ -1,0 +1,67 @@
+/**
+ * The Worker build on local workerd with a local D1, as a developer runs it (`npm run dev:worker`):
+ * D1 migrations derived from Prisma's and applied by wrangler, the dataset loaded with
+ * `wrangler d1 execute --file`, the Worker served by wrangler's `unstable_dev`.
+ */
+import Sqlite from "better-sqlite3";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { unstable_dev } from "wrangler";
+import { deriveD1Migrations } from "../../scripts/d1-migrations";
+import { root, waitForFirstResponse, type Server } from "./servers";
+
+const wrangler = createRequire(import.meta.url).resolve("wrangler/bin/wrangler.js");
+const runWrangler = (args: string[]) =>
+  execFileSync(process.execPath, [wrangler, ...args], { cwd: root, env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" }, stdio: "pipe", maxBuffer: 64 << 20 });
+
+/** Tables the migrations own (bookkeeping, the search index and its shadow tables, filled by triggers). */
+const NOT_DATA = /^(sqlite_|_prisma_migrations$|_batch_guard$|_cf_|d1_migrations$|search_index)/;
+
+/** INSERT statements for every row of the dataset, parents before children (D1 checks foreign keys). */
+export function sqlDump(databaseFile: string): string {
+  const db = new Sqlite(databaseFile, { readonly: true });
+  const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name).filter((name) => !NOT_DATA.test(name));
+  const parents = new Map(tables.map((t) => [t, (db.prepare(`SELECT "table" FROM pragma_foreign_key_list(?)`).all(t) as { table: string }[]).map((f) => f.table).filter((p) => p !== t)]));
+  const ordered: string[] = [];
+  const visit = (table: string) => {
+    if (ordered.includes(table)) return;
+    for (const parent of parents.get(table) ?? []) visit(parent);
+    ordered.push(table);
+  };
+  tables.forEach(visit);
+  const lines: string[] = [];
+  for (const table of ordered) {
+    const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => `"${c.name}"`);
+    const select = `SELECT 'INSERT INTO "${table}" (${columns.join(", ")}) VALUES (' || ${columns.map((c) => `quote(${c})`).join(` || ', ' || `)} || ');' AS line FROM "${table}"`;
+    for (const row of db.prepare(select).all() as { line: string }[]) lines.push(row.line);
+  }
+  db.close();
+  return lines.join("\n");
+}
+
+/** Starts the Worker on a new local D1 holding the dataset; the start time runs from `unstable_dev` to the first answer. */
+export async function startWorker(databaseFile: string, probePath: string): Promise<Server & { loadSeconds: number }> {
+  const persistTo = mkdtempSync(path.join(tmpdir(), "gremium-bench-d1-"));
+  const loadStarted = performance.now();
+  deriveD1Migrations();
+  runWrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo]);
+  const dumpFile = path.join(persistTo, "dataset.sql");
+  writeFileSync(dumpFile, sqlDump(databaseFile));
+  runWrangler(["d1", "execute", "DB", "--local", "--persist-to", persistTo, "--file", dumpFile, "--yes"]);
+  const loadSeconds = (performance.now() - loadStarted) / 1000;
+
+  const started = performance.now();
+  const worker = await unstable_dev(path.join(root, "src/entry/worker.ts"), {
+    config: path.join(root, "wrangler.toml"),
+    persistTo,
+    ip: "127.0.0.1",
+    logLevel: "warn",
+    experimental: { disableExperimentalWarning: true },
+  });
+  const url = `http://127.0.0.1:${worker.port}`;
+  const firstResponseMs = await waitForFirstResponse(url + probePath, started);
+  return { url, firstResponseMs, loadSeconds, stop: () => worker.stop() };
+}
