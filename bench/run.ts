@@ -4,7 +4,7 @@
  *   npm run bench              full run (small and large dataset, 10 s per load, 20 PDF renders)
  *   npm run bench -- --quick   the same rows in under 2 minutes (small and medium dataset, 3 s per load)
  *   npm run bench -- --smoke   a few seconds per row, for the test suite
- * Prints a table and writes bench/results/latest.json. Fails (exit 1) on any wrong answer.
+ * Prints a table and writes bench/results/latest.json (smoke: smoke.json). Fails (exit 1) on any wrong answer.
  */
 import Sqlite from "better-sqlite3";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -17,7 +17,7 @@ import { ENDPOINTS, type Endpoint } from "./lib/endpoints";
 import { load, type LoadResult, type LoadSettings } from "./lib/load";
 import { pdfRun } from "./lib/pdf";
 import { queryPlans } from "./lib/query-plans";
-import { root, startBaseline, startGremium, type Server } from "./lib/servers";
+import { freePort, root, startBaseline, startGremium, type Server } from "./lib/servers";
 import { startWorker } from "./lib/workerd";
 
 const MODES = {
@@ -80,11 +80,11 @@ for (const [name, dataset] of Object.entries(datasets)) {
 }
 
 log(`Gremium on Node, ${mode.large.name} dataset`);
-const large = await gremiumReads(datasets.large.file, 4311);
+const large = await gremiumReads(datasets.large.file, await freePort());
 log("bare-Hono baseline, same dataset");
-const baseline = await sameAnswerReads(await startBaseline(datasets.large.file, 4312, meetingEndpoint.path), meetingEndpoint, large.results.get(meetingEndpoint.name)!.body, "the baseline");
+const baseline = await sameAnswerReads(await startBaseline(datasets.large.file, await freePort(), meetingEndpoint.path), meetingEndpoint, large.results.get(meetingEndpoint.name)!.body, "the baseline");
 log(`Gremium on Node, ${mode.small.name} dataset`);
-const small = await gremiumReads(datasets.small.file, 4313);
+const small = await gremiumReads(datasets.small.file, await freePort());
 
 log("query plans");
 const plans = await queryPlans(datasets.large.file, Object.fromEntries(ENDPOINTS.map((e) => [e.name, e.path])));
@@ -194,7 +194,8 @@ console.log(`\nQuery plans on the ${mode.large.name} dataset (all queries: bench
 const results = path.join(root, "bench/results");
 mkdirSync(results, { recursive: true });
 writeFileSync(
-  path.join(results, "latest.json"),
+  // The smoke run of the test suite must not overwrite the figures of a real run.
+  path.join(results, modeName === "smoke" ? "smoke.json" : "latest.json"),
   JSON.stringify(
     {
       mode: modeName,

@@ -1,5 +1,6 @@
 /** Child servers of the benchmark: started one after the other from this process, and stopped again. */
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
 import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "../..");
@@ -9,6 +10,17 @@ export interface Server {
   /** Milliseconds from spawning the process to the first answered request. */
   firstResponseMs: number;
   stop(): Promise<void>;
+}
+
+/** A port nothing listens on, so that the benchmark runs beside anything else on the machine. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** Polls `probe` until it answers 200; fails loudly if the process exits or 60 s pass. */
