@@ -23,7 +23,8 @@ const RANGES: [number, number][] = [
   [0x2212, 0x2212], // minus
 ];
 
-const FACES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"] as const;
+// Italics are drawn slanted from the regular face (see FontSet in src/documents/pdf/render-pdf.ts).
+const FACES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"] as const;
 const FONT_DIR = path.resolve(import.meta.dirname, "../src/generated/fonts");
 
 const text = RANGES.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i))).join("");

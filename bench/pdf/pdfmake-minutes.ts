@@ -18,7 +18,7 @@ const pdfmake = require("pdfmake") as {
 const fontDir = path.resolve(import.meta.dirname, "../../src/generated/fonts");
 const fontFile = (name: string) => path.join(fontDir, name);
 pdfmake.addFonts({
-  DejaVu: { normal: fontFile("DejaVuSans.ttf"), bold: fontFile("DejaVuSans-Bold.ttf"), italics: fontFile("DejaVuSans-Oblique.ttf"), bolditalics: fontFile("DejaVuSans-Bold.ttf") },
+  DejaVu: { normal: fontFile("DejaVuSans.ttf"), bold: fontFile("DejaVuSans-Bold.ttf"), italics: fontFile("DejaVuSans.ttf"), bolditalics: fontFile("DejaVuSans-Bold.ttf") },
 });
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy((file) => file.startsWith(fontDir));

@@ -9,7 +9,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 export function loadDocumentAssets(): { fonts: FontSet; templates: Templates } {
   const font = (name: string) => new Uint8Array(readFileSync(path.join(root, "src", "generated", "fonts", name)));
   return {
-    fonts: { regular: font("DejaVuSans.ttf"), bold: font("DejaVuSans-Bold.ttf"), italic: font("DejaVuSans-Oblique.ttf") },
+    fonts: { regular: font("DejaVuSans.ttf"), bold: font("DejaVuSans-Bold.ttf") },
     templates: Object.fromEntries(TEMPLATE_NAMES.map((name) => [name, readFileSync(path.join(root, "templates", `${name}.md`), "utf8")])) as Templates,
   };
 }

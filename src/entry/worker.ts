@@ -12,7 +12,6 @@ import type { Templates } from "../documents/templates";
 // Fonts and templates are bundled into the Worker (wrangler.toml rules: *.ttf as Data, *.md as Text).
 import fontRegular from "../generated/fonts/DejaVuSans.ttf";
 import fontBold from "../generated/fonts/DejaVuSans-Bold.ttf";
-import fontItalic from "../generated/fonts/DejaVuSans-Oblique.ttf";
 import invitation from "../../templates/invitation.md";
 import minutes from "../../templates/minutes.md";
 import resolutionExtract from "../../templates/resolution-extract.md";
@@ -20,7 +19,7 @@ import progressReport from "../../templates/progress-report.md";
 import paper from "../../templates/paper.md";
 
 const documents = {
-  fonts: { regular: new Uint8Array(fontRegular), bold: new Uint8Array(fontBold), italic: new Uint8Array(fontItalic) },
+  fonts: { regular: new Uint8Array(fontRegular), bold: new Uint8Array(fontBold) },
   templates: { invitation, minutes, "resolution-extract": resolutionExtract, "progress-report": progressReport, paper } satisfies Templates,
 };
 
