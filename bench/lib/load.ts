@@ -19,7 +19,8 @@ export interface LoadResult {
  * fetched and checked before the run), so that a fast wrong answer can never count.
  */
 export async function load(url: string, expectBody: string, settings: LoadSettings): Promise<LoadResult> {
-  const run = (duration: number) => autocannon({ url, connections: settings.connections, duration, expectBody });
+  // A request counts as failed after 30 s (autocannon: 10 s), so that a slow endpoint is measured, not aborted.
+  const run = (duration: number) => autocannon({ url, connections: settings.connections, duration, expectBody, timeout: 30 });
   await run(settings.warmupSeconds);
   const result = await run(settings.seconds);
   const failures = result.non2xx + result.errors + result.timeouts + result.mismatches;
