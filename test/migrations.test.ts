@@ -67,9 +67,15 @@ describe("migrations", () => {
     db.prepare(`INSERT INTO "Paper" ("id","bodyId","year","serial","title","type","isPublic","createdAt","updatedAt") VALUES ('p', 'b', 2026, 1, 'Sprachförderung in Kitas', 'proposal', 1, ?, ?)`).run(now, now);
     const find = (word: string) => db.prepare(`SELECT ref_id FROM search_index WHERE search_index MATCH ?`).all(word);
     expect(find("sprachforderung")).toEqual([{ ref_id: "p" }]); // diacritics folded
+    const documents = () => db.prepare(`SELECT rowid, kind, ref_id FROM search_index`).all();
+    const before = documents();
     db.prepare(`UPDATE "Paper" SET "title" = 'Elternarbeit' WHERE "id" = 'p'`).run();
     expect(find("sprachforderung")).toEqual([]);
     expect(find("elternarbeit")).toEqual([{ ref_id: "p" }]);
+    // The update replaced the paper's one document in place (found by rowid, not by scanning the index).
+    expect(documents()).toEqual(before);
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT "doc" FROM "search_index_doc" WHERE "kind" = 'paper' AND "ref_id" = 'p'`).all() as { detail: string }[];
+    expect(plan.map((row) => row.detail).join()).toMatch(/USING (COVERING )?INDEX search_index_doc_kind_ref_id_key/);
     db.close();
   }, 60_000);
 
