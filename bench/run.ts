@@ -21,10 +21,10 @@ import { freePort, root, startBaseline, startGremium, type Server } from "./lib/
 import { startWorker } from "./lib/workerd";
 
 const MODES = {
-  full: { small: SCALES.small, large: SCALES.large, load: { connections: 50, warmupSeconds: 3, seconds: 10 }, pdf: { warmups: 3, renders: 20 } },
-  quick: { small: SCALES.small, large: SCALES.medium, load: { connections: 50, warmupSeconds: 1, seconds: 3 }, pdf: { warmups: 2, renders: 8 } },
-  smoke: { small: SCALES.small, large: SCALES.medium, load: { connections: 10, warmupSeconds: 1, seconds: 1 }, pdf: { warmups: 1, renders: 2 } },
-} satisfies Record<string, { small: Scale; large: Scale; load: LoadSettings; pdf: { warmups: number; renders: number } }>;
+  full: { small: SCALES.small, large: SCALES.large, load: { connections: 50, warmupSeconds: 3, seconds: 10 }, pdf: { warmups: 3, renders: 20, heapCaps: [32, 40, 48, 64, 96, 128] } },
+  quick: { small: SCALES.small, large: SCALES.medium, load: { connections: 50, warmupSeconds: 1, seconds: 3 }, pdf: { warmups: 2, renders: 8, heapCaps: [40, 48, 64, 128] } },
+  smoke: { small: SCALES.small, large: SCALES.medium, load: { connections: 10, warmupSeconds: 1, seconds: 1 }, pdf: { warmups: 1, renders: 2, heapCaps: [128] } },
+} satisfies Record<string, { small: Scale; large: Scale; load: LoadSettings; pdf: { warmups: number; renders: number; heapCaps: number[] } }>;
 
 const modeName = process.argv.includes("--smoke") ? "smoke" : process.argv.includes("--quick") ? "quick" : "full";
 const mode = MODES[modeName];
@@ -90,7 +90,10 @@ log("query plans");
 const plans = await queryPlans(datasets.large.file, Object.fromEntries(ENDPOINTS.map((e) => [e.name, e.path])));
 
 log("PDF: Gremium, then pdfmake");
-const pdf = { gremium: pdfRun("gremium", mode.pdf.warmups, mode.pdf.renders), pdfmake: pdfRun("pdfmake", mode.pdf.warmups, mode.pdf.renders) };
+const pdf = {
+  gremium: pdfRun("gremium", mode.pdf.warmups, mode.pdf.renders, mode.pdf.heapCaps),
+  pdfmake: pdfRun("pdfmake", mode.pdf.warmups, mode.pdf.renders, mode.pdf.heapCaps),
+};
 
 log("Worker bundle (wrangler deploy --dry-run)");
 const bundle = workerBundle();
@@ -143,14 +146,16 @@ for (const endpoint of ENDPOINTS) {
     result: scaled ? verdict(big.p50Ms / little.p50Ms <= 1.5) : "-",
   });
 }
+const pdfFigures = (r: typeof pdf.gremium) =>
+  `${fixed(r.medianMs)} ms, ${r.pages} pages, ${fixed(r.sizeKiB)} KiB; heap +${fixed(r.peakHeapGrowthMiB)} MiB with garbage, +${fixed(r.retainedGrowthMiB, 1)} MiB retained, renders in ${r.smallestHeapMiB ?? "> 128"} MiB old space`;
 rows.push({
   row: "3",
   measurement: `PDF minutes, 30 items (median of ${mode.pdf.renders})`,
-  gremium: `${fixed(pdf.gremium.medianMs)} ms, ${pdf.gremium.pages} pages, ${fixed(pdf.gremium.sizeKiB)} KiB, heap +${fixed(pdf.gremium.peakHeapGrowthMiB)} MiB`,
-  reference: `pdfmake: ${fixed(pdf.pdfmake.medianMs)} ms, ${pdf.pdfmake.pages} pages, ${fixed(pdf.pdfmake.sizeKiB)} KiB, heap +${fixed(pdf.pdfmake.peakHeapGrowthMiB)} MiB`,
-  ratio: `time ${ratio(pdf.gremium.medianMs, pdf.pdfmake.medianMs)}, heap ${ratio(pdf.gremium.peakHeapGrowthMiB, pdf.pdfmake.peakHeapGrowthMiB)}`,
-  target: "time ≤ 1.0; heap ≪ 128 MiB",
-  result: verdict(pdf.gremium.medianMs <= pdf.pdfmake.medianMs && pdf.gremium.peakHeapGrowthMiB < 64),
+  gremium: pdfFigures(pdf.gremium),
+  reference: `pdfmake: ${pdfFigures(pdf.pdfmake)}`,
+  ratio: `time ${ratio(pdf.gremium.medianMs, pdf.pdfmake.medianMs)}, heap growth ${ratio(pdf.gremium.peakHeapGrowthMiB, pdf.pdfmake.peakHeapGrowthMiB)}`,
+  target: "time ≤ 1.0; memory well under 128 MiB",
+  result: verdict(pdf.gremium.medianMs <= pdf.pdfmake.medianMs && pdf.gremium.smallestHeapMiB !== null && pdf.gremium.smallestHeapMiB <= 64),
 });
 rows.push({
   row: "4",

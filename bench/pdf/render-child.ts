@@ -1,7 +1,8 @@
 /**
  * One side of the PDF row, in its own process so that heap figures belong to one renderer:
  *   tsx bench/pdf/render-child.ts gremium|pdfmake <warm-ups> <renders>
- * Prints one JSON line: the render times, the heap growth and the bytes of the last PDF (base64).
+ * Prints one JSON line: the render times, the heap growth (without collecting garbage between renders, and
+ * what stays after a final collection) and the bytes of the last PDF (base64).
  */
 import { renderPdf } from "../../src/documents/pdf/render-pdf";
 import { pdfOptions } from "./minutes-content";
@@ -27,4 +28,6 @@ for (let i = 0; i < renders; i++) {
   peakHeap = Math.max(peakHeap, memory.heapUsed - baseHeap);
   peakRss = Math.max(peakRss, memory.rss - baseRss);
 }
-console.log(JSON.stringify({ engine, times, peakHeapGrowth: peakHeap, peakRssGrowth: peakRss, pdf: Buffer.from(bytes).toString("base64") }));
+globalThis.gc?.();
+const retainedGrowth = process.memoryUsage().heapUsed - baseHeap;
+console.log(JSON.stringify({ engine, times, peakHeapGrowth: peakHeap, peakRssGrowth: peakRss, retainedGrowth, pdf: Buffer.from(bytes).toString("base64") }));
