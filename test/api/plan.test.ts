@@ -164,6 +164,21 @@ describe("search", () => {
     expect((await json(await t.request("GET", "/api/v1/search?q=Wasserläufer", { token: t.member }))).items).toHaveLength(1);
   });
 
+  it("reads further windows when hidden hits fill the first, and ranks titles above text", async () => {
+    const t = await planSetup();
+    // 15 non-public resolutions rank above the one public hit (shorter texts); with limit 1 the first window holds 12.
+    const hidden = await t.meeting("2026-12-03T18:00:00+01:00", Array.from({ length: 15 }, (_, i) => ({ title: `Vertraulich ${i + 1}`, isPublic: false })));
+    for (const itemId of hidden.items) await t.resolve(itemId, "Zuschuss Ruderverein.");
+    const open = await t.meeting("2026-12-10T18:00:00+01:00", [{ title: "Sport", isPublic: true }]);
+    const visible = await t.resolve(open.items[0]!, "Der Ausschuss bewilligt dem Ruderverein einen Zuschuss für Schwimmkurse mit Kindern aus den Unterkünften.");
+
+    const anonymous = await json(await t.request("GET", "/api/v1/search?q=Ruderverein&limit=1"));
+    expect(anonymous.items.map((hit: { id: string }) => hit.id)).toEqual([visible.id]);
+    const member = await json(await t.request("GET", "/api/v1/search?q=Ruderverein&limit=20", { token: t.member }));
+    expect(member.items).toHaveLength(16);
+    expect(member.items.at(-1).id).toBe(visible.id);
+  });
+
   it("answers a malformed query with 400", async () => {
     const t = await planSetup();
     for (const q of ['"unbalanced', "AND OR", "foo:bar", "(x"]) {
