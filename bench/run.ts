@@ -2,7 +2,7 @@
  * Gremium's benchmark: every figure side by side with a baseline or a reference run in the same run,
  * reported as a ratio, because absolute timings on shared machines drift.
  *   npm run bench              full run (small and large dataset, 10 s per load, 20 PDF renders)
- *   npm run bench -- --quick   the same rows in under 2 minutes (small and medium dataset, 3 s per load)
+ *   npm run bench -- --quick   the same rows in under 2 minutes (small and medium dataset, 2 s per load)
  *   npm run bench -- --smoke   a few seconds per row, for the test suite
  * Prints a table and writes bench/results/latest.json (smoke: smoke.json). Fails (exit 1) on any wrong answer.
  */
@@ -22,7 +22,7 @@ import { startWorker } from "./lib/workerd";
 
 const MODES = {
   full: { small: SCALES.small, large: SCALES.large, load: { connections: 50, warmupSeconds: 3, seconds: 10 }, pdf: { warmups: 3, renders: 20, heapCaps: [32, 40, 48, 64, 96, 128] } },
-  quick: { small: SCALES.small, large: SCALES.medium, load: { connections: 50, warmupSeconds: 1, seconds: 3 }, pdf: { warmups: 2, renders: 8, heapCaps: [40, 48, 64, 128] } },
+  quick: { small: SCALES.small, large: SCALES.medium, load: { connections: 50, warmupSeconds: 1, seconds: 2 }, pdf: { warmups: 2, renders: 8, heapCaps: [48, 128] } },
   smoke: { small: SCALES.small, large: SCALES.medium, load: { connections: 10, warmupSeconds: 1, seconds: 1 }, pdf: { warmups: 1, renders: 2, heapCaps: [128] } },
 } satisfies Record<string, { small: Scale; large: Scale; load: LoadSettings; pdf: { warmups: number; renders: number; heapCaps: number[] } }>;
 

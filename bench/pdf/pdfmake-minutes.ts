@@ -7,6 +7,7 @@ import MarkdownIt from "markdown-it";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type Token from "markdown-it/lib/token.mjs";
+import type { PdfOptions } from "../../src/documents/pdf/render-pdf";
 
 const require = createRequire(import.meta.url);
 const pdfmake = require("pdfmake") as {
@@ -97,16 +98,8 @@ function blocks(tokens: Token[], from: number, until: number): Content[] {
   return out;
 }
 
-export interface PdfmakeOptions {
-  markdown: string;
-  title: string;
-  subject: string;
-  author: string;
-  date: Date;
-  header: string;
-  footer: string;
-  watermark?: string;
-}
+/** The options of Gremium's renderer; pdfmake reads the fonts from the same files itself. */
+export type PdfmakeOptions = Omit<PdfOptions, "fonts" | "logo">;
 
 export async function renderWithPdfmake(options: PdfmakeOptions): Promise<Uint8Array> {
   const doc = {
