@@ -46,14 +46,16 @@ export async function queryPlans(databaseFile: string, paths: Record<string, str
   } as unknown as PrismaBetterSQLite3;
   const prisma = new PrismaClient({ adapter });
   const sqlite = new Sqlite(databaseFile, { readonly: true });
+  const read = <Row>(sql: string, params: SqlValue[]) => {
+    recorded.push({ sql, args: params });
+    return sqlite.prepare(sql).all(...params) as Row[];
+  };
   const app = createApp({
     db: {
       prisma,
       batch: () => Promise.reject(new Error("the query-plan run only reads")),
-      query: async <Row>(sql: string, params: SqlValue[]) => {
-        recorded.push({ sql, args: params });
-        return sqlite.prepare(sql).all(...params) as Row[];
-      },
+      query: async (sql, params) => read(sql, params),
+      queryAll: async (statements) => statements.map((s) => read<Record<string, unknown>>(s.sql, s.params)),
     },
     attachments: createFileAttachmentStore(mkdtempSync(path.join(tmpdir(), "gremium-bench-"))),
     documents: loadDocumentAssets(),

@@ -24,6 +24,8 @@ export interface Database {
   batch(statements: Statement[]): Promise<number[]>;
   /** Runs one read-only statement and returns its rows as SQLite stores them (see `src/db/rows.ts`). */
   query<Row>(sql: string, params: SqlValue[]): Promise<Row[]>;
+  /** Runs read-only statements together (one round trip and one snapshot on D1) and returns the rows of each. */
+  queryAll(statements: Statement[]): Promise<Record<string, unknown>[][]>;
 }
 
 /** A constraint of the schema refused a write; nothing of the batch was applied. */

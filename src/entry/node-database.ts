@@ -15,12 +15,19 @@ export function createNodeDatabase(url: string): Database {
   const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
   const reader = new Sqlite(url.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
   const statements = new Map<string, Sqlite.Statement>();
+  const read = <Row>(sql: string, params: SqlValue[]) => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = reader.prepare(sql)));
+    return statement.all(...params) as Row[];
+  };
   return {
     prisma,
     async query<Row>(sql: string, params: SqlValue[]) {
-      let statement = statements.get(sql);
-      if (!statement) statements.set(sql, (statement = reader.prepare(sql)));
-      return statement.all(...params) as Row[];
+      return read<Row>(sql, params);
+    },
+    // One synchronous run of better-sqlite3 reads: nothing can write in between.
+    async queryAll(list) {
+      return list.map((s) => read<Record<string, unknown>>(s.sql, s.params));
     },
     async batch(statements) {
       try {

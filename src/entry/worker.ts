@@ -47,6 +47,11 @@ function createD1Database(d1: D1Database): Database {
     async query<Row>(sql: string, params: SqlValue[]) {
       return (await d1.prepare(sql).bind(...params).all<Row>()).results;
     },
+    async queryAll(statements) {
+      if (statements.length === 0) return [];
+      const results = await d1.batch<Record<string, unknown>>(statements.map((s) => d1.prepare(s.sql).bind(...s.params)));
+      return results.map((result) => result.results);
+    },
   };
 }
 

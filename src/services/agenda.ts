@@ -19,17 +19,23 @@ import { readershipOf } from "./visibility";
 type Meeting = Awaited<ReturnType<typeof getMeeting>>;
 type ItemWithPaper = AgendaItemModel & { paper: { id: string; year: number; serial: number; title: string; isPublic: boolean } | null };
 
-/** The items of a meeting with their papers' numbers: one SQL read (see `Database.query`). */
-async function itemsOf(ctx: ServiceContext, meetingId: string): Promise<ItemWithPaper[]> {
-  const rows = await ctx.db.query<Record<string, unknown>>(
-    `SELECT i.*, CASE WHEN p.id IS NULL THEN NULL ELSE json_object('id', p.id, 'year', p.year, 'serial', p.serial, 'title', p.title, 'isPublic', p.isPublic) END AS paper
-     FROM AgendaItem i LEFT JOIN Paper p ON p.id = i.paperId WHERE i.meetingId = ?`,
-    [meetingId],
-  );
+/** The items of a meeting with their papers' numbers, in one SQL read (see `Database.query`). */
+const itemsStatement = (meetingId: string): Statement => ({
+  sql: `SELECT i.*, CASE WHEN p.id IS NULL THEN NULL ELSE json_object('id', p.id, 'year', p.year, 'serial', p.serial, 'title', p.title, 'isPublic', p.isPublic) END AS paper
+        FROM AgendaItem i LEFT JOIN Paper p ON p.id = i.paperId WHERE i.meetingId = ?`,
+  params: [meetingId],
+});
+
+function decodeItems(rows: Record<string, unknown>[]): ItemWithPaper[] {
   return rows.map((row) => {
     row.paper = decodeJson(row.paper, { booleans: ["isPublic"] });
     return decodeRow<ItemWithPaper>(row, { dates: ["withdrawnAt", "createdAt", "updatedAt"], booleans: ["isPublic"] });
   });
+}
+
+async function itemsOf(ctx: ServiceContext, meetingId: string): Promise<ItemWithPaper[]> {
+  const { sql, params } = itemsStatement(meetingId);
+  return decodeItems(await ctx.db.query(sql, params));
 }
 
 /** An item as the reader sees it; a non-public paper on a public item is shown only to those who may read it. */
@@ -62,21 +68,28 @@ export async function getAgenda(ctx: ServiceContext, meetingId: string) {
   return agendaOf(ctx, await getMeeting(ctx, meetingId));
 }
 
-/** The agenda of a meeting already loaded (see `getAgenda`). */
+type AmendmentRow = { id: string; at: string; actorName: string; action: string; itemId: string; summary: string };
+type AnnouncementRow = { id: string; year: number; serial: number; text: string; announcedMeetingId: string | null };
+
+/**
+ * The agenda of a meeting already loaded (see `getAgenda`): items, amendments and the announcements read
+ * together (one round trip on D1).
+ */
 export async function agendaOf(ctx: ServiceContext, meeting: Meeting) {
   const meetingId = meeting.id;
   const readership = await readershipOf(ctx);
   const full = readership.canReadNonPublic({ id: meeting.committeeId, bodyId: meeting.committee.bodyId });
-  const numbered = numberAgenda(await itemsOf(ctx, meetingId)).filter((item) => full || item.isPublic);
-  const amendments = await ctx.db.query<{ id: string; at: string; actorName: string; action: string; itemId: string; summary: string }>(
-    `SELECT id, at, actorName, action, itemId, summary FROM AgendaAmendment WHERE meetingId = ? ${full ? "" : "AND isPublic = 1"} ORDER BY at, rowid`,
-    [meetingId],
-  );
+  const [itemRows, amendments, announcements] = await ctx.db.queryAll([
+    itemsStatement(meetingId),
+    { sql: `SELECT id, at, actorName, action, itemId, summary FROM AgendaAmendment WHERE meetingId = ? ${full ? "" : "AND isPublic = 1"} ORDER BY at, rowid`, params: [meetingId] },
+    announcementsStatement(meeting, full),
+  ]);
+  const numbered = numberAgenda(decodeItems(itemRows!)).filter((item) => full || item.isPublic);
   return {
     meetingId,
     items: numbered.map((item) => toItemView(item, full)),
-    announcements: numbered.some((item) => item.kind === "announcement_of_resolutions") ? await announcementsFor(ctx, meeting, full) : [],
-    amendments: amendments.map((a) => ({ ...a, at: new Date(a.at).toISOString() })),
+    announcements: numbered.some((item) => item.kind === "announcement_of_resolutions") ? (announcements as AnnouncementRow[]).map((r) => toAnnouncement(meeting, r)) : [],
+    amendments: (amendments as AmendmentRow[]).map((a) => ({ ...a, at: new Date(a.at).toISOString() })),
     warnings: full ? await dueItemRequestWarnings(ctx, meeting) : [],
   };
 }
@@ -85,19 +98,17 @@ export async function agendaOf(ctx: ServiceContext, meeting: Meeting) {
  * What the announcement item (§35 (1) GemO) covers: non-public resolutions of earlier meetings of the
  * committee not yet announced (for readers of the committee only), and those announced at this meeting.
  */
-async function announcementsFor(ctx: ServiceContext, meeting: Meeting, full: boolean) {
-  const rows = await ctx.db.query<{ id: string; year: number; serial: number; text: string; announcedMeetingId: string | null }>(
-    `SELECT id, year, serial, text, announcedMeetingId FROM Resolution
-     WHERE committeeId = ? AND isPublic = 0 AND (announcedMeetingId = ? ${full ? "OR (announcedAt IS NULL AND (meetingId IS NULL OR meetingId <> ?))" : ""})
-     ORDER BY year, serial`,
-    full ? [meeting.committeeId, meeting.id, meeting.id] : [meeting.committeeId, meeting.id],
-  );
-  return rows.map((r) => ({
-    resolutionId: r.id,
-    number: resolutionNumber(meeting.committee.shortName, r.year, r.serial),
-    text: r.text,
-    announced: r.announcedMeetingId === meeting.id,
-  }));
+function announcementsStatement(meeting: Meeting, full: boolean): Statement {
+  return {
+    sql: `SELECT id, year, serial, text, announcedMeetingId FROM Resolution
+          WHERE committeeId = ? AND isPublic = 0 AND (announcedMeetingId = ? ${full ? "OR (announcedAt IS NULL AND (meetingId IS NULL OR meetingId <> ?))" : ""})
+          ORDER BY year, serial`,
+    params: full ? [meeting.committeeId, meeting.id, meeting.id] : [meeting.committeeId, meeting.id],
+  };
+}
+
+function toAnnouncement(meeting: Meeting, r: AnnouncementRow) {
+  return { resolutionId: r.id, number: resolutionNumber(meeting.committee.shortName, r.year, r.serial), text: r.text, announced: r.announcedMeetingId === meeting.id };
 }
 
 /** The agenda can change until the meeting is held; after the invitation, changes are amendments. */

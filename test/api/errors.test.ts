@@ -90,6 +90,7 @@ describe("errors are application/problem+json", () => {
       prisma: new Proxy({}, { get: () => { throw new Error("SQLITE_CORRUPT at /srv/secret/path.db"); } }),
       batch: () => Promise.reject(new Error("secret")),
       query: () => Promise.reject(new Error("SQLITE_CORRUPT at /srv/secret/path.db")),
+      queryAll: () => Promise.reject(new Error("SQLITE_CORRUPT at /srv/secret/path.db")),
     } as unknown as Database;
     const app = createApp({ db: broken, attachments: { put: async () => {}, get: async () => null }, documents: loadDocumentAssets(), version: "test" });
     const request = jsonClient((path, init) => Promise.resolve(app.request(path, init)));
