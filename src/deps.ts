@@ -7,8 +7,11 @@ import type { AttachmentStore } from "./storage";
 export interface AppDeps {
   db: Database;
   attachments: AttachmentStore;
-  /** Fonts and templates for PDF documents: read from disk on Node, bundled into the Worker. */
-  documents: { fonts: FontSet; templates: Templates };
+  /**
+   * Fonts and templates for PDF documents. Templates are read at start on Node and bundled into the
+   * Worker; fonts are read at start on Node and fetched from the Worker's static assets when first needed.
+   */
+  documents: { fonts: () => Promise<FontSet>; templates: Templates };
   /** Accepted as an admin bearer token, for bootstrap and automation. */
   adminToken?: string;
   /** The public address of the service, used in links and the OpenAPI document. */

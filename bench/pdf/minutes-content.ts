@@ -4,9 +4,9 @@
  * the same Markdown.
  */
 import { box, renderTemplate } from "../../src/documents/templates";
-import { loadDocumentAssets } from "../../src/entry/node-documents";
+import { loadDocumentAssets, loadFonts } from "../../src/entry/node-documents";
 
-export const assets = loadDocumentAssets();
+const assets = loadDocumentAssets();
 const names = ["Şükrü Yıldırım", "Łucja Wąsik", "Ștefan Mureșan", "Αθηνά Παπαδοπούλου", "Жанна Ковальчук"];
 const paragraph = (i: number) =>
   `Die Verwaltung erläutert den Sachstand zu Punkt ${i}. ${names[i % names.length]} fragt nach den Kosten und nach der Beteiligung der Migrantenorganisationen. ` +
@@ -39,7 +39,7 @@ const view = {
 export const markdown = renderTemplate(assets.templates.minutes, view);
 export const pdfOptions = {
   markdown,
-  fonts: assets.fonts,
+  fonts: loadFonts(),
   title: "Niederschrift",
   subject: "Benchmark",
   author: "Stadt",

@@ -1,8 +1,4 @@
 // Module types of the assets wrangler bundles into the Worker (see the rules in wrangler.toml).
-declare module "*.ttf" {
-  const bytes: ArrayBuffer;
-  export default bytes;
-}
 declare module "*.md" {
   const text: string;
   export default text;

@@ -5,11 +5,17 @@ import { TEMPLATE_NAMES, type Templates } from "../documents/templates";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-/** Fonts (DejaVu Sans, subset after install by scripts/build-fonts.ts) and templates, read once at start. */
-export function loadDocumentAssets(): { fonts: FontSet; templates: Templates } {
+/** The PDF fonts: DejaVu Sans, subset after install by scripts/build-fonts.ts. */
+export function loadFonts(): FontSet {
   const font = (name: string) => new Uint8Array(readFileSync(path.join(root, "src", "generated", "fonts", name)));
+  return { regular: font("DejaVuSans.ttf"), bold: font("DejaVuSans-Bold.ttf") };
+}
+
+/** Fonts and templates, read once at start. */
+export function loadDocumentAssets(): { fonts: () => Promise<FontSet>; templates: Templates } {
+  const fonts = loadFonts();
   return {
-    fonts: { regular: font("DejaVuSans.ttf"), bold: font("DejaVuSans-Bold.ttf") },
+    fonts: async () => fonts,
     templates: Object.fromEntries(TEMPLATE_NAMES.map((name) => [name, readFileSync(path.join(root, "templates", `${name}.md`), "utf8")])) as Templates,
   };
 }

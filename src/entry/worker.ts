@@ -1,5 +1,5 @@
 /** Cloudflare Workers entry: the same app, on D1. A Prisma client is built per request (the binding is per request). */
-import type { D1Database, ExecutionContext, R2Bucket } from "@cloudflare/workers-types";
+import type { D1Database, ExecutionContext, Fetcher, R2Bucket } from "@cloudflare/workers-types";
 import { PrismaD1 } from "@prisma/adapter-d1";
 import { createApp } from "../app";
 import { toConstraintError, type Database, type PrismaClient, type SqlValue } from "../db/database";
@@ -9,23 +9,41 @@ import { PrismaClient as WorkerPrismaClient } from "../generated/prisma-worker/c
 import packageJson from "../../package.json";
 import type { AttachmentStore } from "../storage";
 import type { Templates } from "../documents/templates";
-// Fonts and templates are bundled into the Worker (wrangler.toml rules: *.ttf as Data, *.md as Text).
-import fontRegular from "../generated/fonts/DejaVuSans.ttf";
-import fontBold from "../generated/fonts/DejaVuSans-Bold.ttf";
+import type { FontSet } from "../documents/pdf/render-pdf";
+// Templates are bundled into the Worker (wrangler.toml rules: *.md as Text); fonts are static assets.
 import invitation from "../../templates/invitation.md";
 import minutes from "../../templates/minutes.md";
 import resolutionExtract from "../../templates/resolution-extract.md";
 import progressReport from "../../templates/progress-report.md";
 import paper from "../../templates/paper.md";
 
-const documents = {
-  fonts: { regular: new Uint8Array(fontRegular), bold: new Uint8Array(fontBold) },
-  templates: { invitation, minutes, "resolution-extract": resolutionExtract, "progress-report": progressReport, paper } satisfies Templates,
-};
+const templates = { invitation, minutes, "resolution-extract": resolutionExtract, "progress-report": progressReport, paper } satisfies Templates;
+
+/**
+ * The PDF fonts, from the static assets (wrangler.toml [assets]: src/generated/fonts), fetched when the
+ * first document is rendered and kept for the life of the isolate. They are served as assets rather
+ * than bundled, which keeps about 200 KiB (gzip) out of the Worker script. A failed fetch is retried.
+ */
+let fonts: Promise<FontSet> | undefined;
+function fontsFrom(assets: Fetcher): () => Promise<FontSet> {
+  const face = async (name: string) => {
+    const response = await assets.fetch(`https://assets.invalid/${name}`);
+    if (!response.ok) throw new Error(`font ${name}: the assets answered ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  };
+  return () =>
+    (fonts ??= Promise.all([face("DejaVuSans.ttf"), face("DejaVuSans-Bold.ttf")])
+      .then(([regular, bold]) => ({ regular, bold }))
+      .catch((error: unknown) => {
+        fonts = undefined;
+        throw error;
+      }));
+}
 
 export interface Env {
   DB: D1Database;
   ATTACHMENTS: R2Bucket;
+  ASSETS: Fetcher;
   ADMIN_TOKEN?: string;
   PUBLIC_BASE_URL?: string;
 }
@@ -78,7 +96,7 @@ export default {
       console.error(error.message); // visible in `wrangler tail`; the response reveals nothing
       return problemResponse(new Problem("unavailable", "The service is not configured correctly."));
     }
-    const app = createApp({ db: createD1Database(env.DB), attachments: createR2AttachmentStore(env.ATTACHMENTS), documents, adminToken: config.ADMIN_TOKEN, publicBaseUrl: config.PUBLIC_BASE_URL, version: packageJson.version });
+    const app = createApp({ db: createD1Database(env.DB), attachments: createR2AttachmentStore(env.ATTACHMENTS), documents: { fonts: fontsFrom(env.ASSETS), templates }, adminToken: config.ADMIN_TOKEN, publicBaseUrl: config.PUBLIC_BASE_URL, version: packageJson.version });
     return app.fetch(request, env, ctx);
   },
 };

@@ -50,7 +50,7 @@ async function render(
   const look = await documentLook(ctx, deps.attachments, bodyId, deps.documents.templates);
   return renderPdf({
     markdown: renderTemplate(look.templates[template], view),
-    fonts: deps.documents.fonts,
+    fonts: await deps.documents.fonts(),
     ...meta,
     header: look.letterhead ? `${look.letterhead} · ${meta.header.split(" · ").slice(1).join(" · ")}` : meta.header,
     footer: look.footer ? `${look.footer} · ${meta.footer}` : meta.footer,
