@@ -21,7 +21,7 @@ const paperInclude = {
  * A non-public paper is for the secretariat of its body, admins, and the members of the committees on
  * its route. Everyone else learns nothing of it, not even that it exists.
  */
-export function paperReadable(ctx: ServiceContext, readership: Readership, paper: PaperModel & { consultations: { committeeId: string }[] }): boolean {
+export function paperReadable(ctx: ServiceContext, readership: Readership, paper: Pick<PaperModel, "isPublic" | "bodyId"> & { consultations: { committeeId: string }[] }): boolean {
   return paper.isPublic || canManageBody(ctx.actor, paper.bodyId) || paper.consultations.some((c) => readership.committeeIds.has(c.committeeId));
 }
 

@@ -1,3 +1,4 @@
+import type { Statement } from "../db/database";
 import { Problem } from "../http/problem";
 import { paperNumber } from "../rules/papers";
 import type { ServiceContext } from "./context";
@@ -61,45 +62,64 @@ async function candidates(ctx: ServiceContext, query: string, kinds: readonly Se
   }
 }
 
-/** The hits the caller may see, described with title, context and address, in rank order. */
+const placeholders = (ids: readonly string[]) => ids.map(() => "?").join(", ");
+
+/** What each kind of hit needs for its visibility and description, read by id. */
+const LOOKUPS: Record<SearchKind, (ids: string[]) => Statement> = {
+  measure: (ids) => ({
+    sql: `SELECT m.id, m.code, m.title, p.title AS planTitle FROM Measure m JOIN Plan p ON p.id = m.planId WHERE m.id IN (${placeholders(ids)})`,
+    params: ids,
+  }),
+  resolution: (ids) => ({
+    sql: `SELECT r.id, r.committeeId, r.year, r.serial, r.isPublic, r.announcedAt, c.bodyId, c.shortName, c.name AS committeeName
+          FROM Resolution r JOIN Committee c ON c.id = r.committeeId WHERE r.id IN (${placeholders(ids)})`,
+    params: ids,
+  }),
+  paper: (ids) => ({
+    sql: `SELECT p.id, p.bodyId, p.year, p.serial, p.title, p.isPublic, (SELECT json_group_array(committeeId) FROM Consultation WHERE paperId = p.id) AS committeeIds
+          FROM Paper p WHERE p.deletedAt IS NULL AND p.id IN (${placeholders(ids)})`,
+    params: ids,
+  }),
+  minutes: (ids) => ({
+    sql: `SELECT n.id, mi.state, m.id AS meetingId, m.title AS meetingTitle, c.id AS committeeId, c.bodyId, c.name AS committeeName, i.title AS itemTitle, i.isPublic AS itemIsPublic
+          FROM MinutesItemNote n JOIN Minutes mi ON mi.id = n.minutesId JOIN Meeting m ON m.id = mi.meetingId
+          JOIN Committee c ON c.id = m.committeeId JOIN AgendaItem i ON i.id = n.itemId WHERE n.id IN (${placeholders(ids)})`,
+    params: ids,
+  }),
+};
+
+type Row = Record<string, unknown>;
+
+/**
+ * The hits the caller may see, described with title, context and address, in rank order. The records
+ * behind a window of hits are read together (one round trip on D1).
+ */
 async function visibleResults(ctx: ServiceContext, readership: Readership, hits: Hit[]) {
-  const ids = (kind: SearchKind) => hits.filter((h) => h.kind === kind).map((h) => h.ref_id);
-  const [measures, resolutions, papers, notes] = await Promise.all([
-    ctx.db.prisma.measure.findMany({ where: { id: { in: ids("measure") } }, include: { plan: { select: { title: true } } } }),
-    ctx.db.prisma.resolution.findMany({ where: { id: { in: ids("resolution") } } }),
-    ctx.db.prisma.paper.findMany({ where: { id: { in: ids("paper") }, deletedAt: null }, include: { consultations: { select: { committeeId: true } } } }),
-    ctx.db.prisma.minutesItemNote.findMany({ where: { id: { in: ids("minutes") } }, include: { minutes: { include: { meeting: true } } } }),
-  ]);
-  const [committees, items] = await Promise.all([
-    ctx.db.prisma.committee.findMany({ where: { id: { in: [...new Set([...resolutions.map((r) => r.committeeId), ...notes.map((n) => n.minutes.meeting.committeeId)])] } } }),
-    ctx.db.prisma.agendaItem.findMany({ where: { id: { in: notes.map((n) => n.itemId) } }, select: { id: true, title: true, isPublic: true } }),
-  ]);
-  const committeeById = new Map(committees.map((c) => [c.id, c]));
+  const ids = (kind: SearchKind) => [...new Set(hits.filter((h) => h.kind === kind).map((h) => h.ref_id))];
+  const present = SEARCH_KINDS.filter((kind) => ids(kind).length > 0);
+  const results = await ctx.db.queryAll(present.map((kind) => LOOKUPS[kind](ids(kind))));
+  const byId = new Map(present.flatMap((kind, index) => results[index]!.map((row) => [`${kind}:${row.id}`, row] as const)));
 
   const describe = (hit: Hit) => {
+    const row = byId.get(`${hit.kind}:${hit.ref_id}`) as Row | undefined;
+    if (!row) return undefined;
     switch (hit.kind) {
-      case "measure": {
-        const m = measures.find((x) => x.id === hit.ref_id);
-        return m && { title: `${m.code} ${m.title}`, context: m.plan.title, url: `/api/v1/measures/${m.id}/trace` };
-      }
+      case "measure":
+        return { title: `${row.code} ${row.title}`, context: row.planTitle as string, url: `/api/v1/measures/${row.id}/trace` };
       case "resolution": {
-        const r = resolutions.find((x) => x.id === hit.ref_id);
-        const c = r && committeeById.get(r.committeeId);
-        return r && c && resolutionVisible(ctx, readership, r, c.bodyId) ? { title: `Beschluss ${resolutionNumber(c.shortName, r.year, r.serial)}`, context: c.name, url: `/api/v1/resolutions/${r.id}` } : undefined;
+        const resolution = { isPublic: row.isPublic === 1, announcedAt: row.announcedAt === null ? null : new Date(row.announcedAt as string), committeeId: row.committeeId as string };
+        if (!resolutionVisible(ctx, readership, resolution, row.bodyId as string)) return undefined;
+        return { title: `Beschluss ${resolutionNumber(row.shortName as string, row.year as number, row.serial as number)}`, context: row.committeeName as string, url: `/api/v1/resolutions/${row.id}` };
       }
       case "paper": {
-        const p = papers.find((x) => x.id === hit.ref_id);
-        const readable = p && paperReadable(ctx, readership, p);
-        return readable ? { title: `Vorlage ${paperNumber(p.year, p.serial)}: ${p.title}`, context: null, url: `/api/v1/papers/${p.id}` } : undefined;
+        const paper = { isPublic: row.isPublic === 1, bodyId: row.bodyId as string, consultations: (JSON.parse(row.committeeIds as string) as string[]).map((committeeId) => ({ committeeId })) };
+        if (!paperReadable(ctx, readership, paper)) return undefined;
+        return { title: `Vorlage ${paperNumber(row.year as number, row.serial as number)}: ${row.title}`, context: null, url: `/api/v1/papers/${row.id}` };
       }
       case "minutes": {
-        const n = notes.find((x) => x.id === hit.ref_id);
-        if (!n) return undefined;
-        const meeting = n.minutes.meeting;
-        const c = committeeById.get(meeting.committeeId)!;
-        const item = items.find((i) => i.id === n.itemId);
-        const readable = item !== undefined && minutesItemReadable(minutesVariantFor(ctx, readership, c, n.minutes.state), item.isPublic);
-        return readable ? { title: `Niederschrift ${meeting.title}: ${item.title}`, context: c.name, url: `/api/v1/meetings/${meeting.id}/minutes` } : undefined;
+        const committee = { id: row.committeeId as string, bodyId: row.bodyId as string };
+        if (!minutesItemReadable(minutesVariantFor(ctx, readership, committee, row.state as string), row.itemIsPublic === 1)) return undefined;
+        return { title: `Niederschrift ${row.meetingTitle}: ${row.itemTitle}`, context: row.committeeName as string, url: `/api/v1/meetings/${row.meetingId}/minutes` };
       }
     }
   };

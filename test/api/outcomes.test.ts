@@ -222,6 +222,13 @@ describe("a meeting run through the API", () => {
     expect(publicText).not.toMatch(/Vergabe|Geheimer|Erörterung der Angebote|Meine Wortmeldung/);
     const forced = await json(await t.request("GET", `${minutesPath}?variant=full`));
     expect(forced.variant).toBe("public");
+
+    // Search shows the minutes' notes exactly as the minutes do.
+    const found = async (q: string, token?: string) =>
+      (await json(await t.request("GET", `/api/v1/search?q=${q}&kind=minutes`, { token }))).items.map((hit: { url: string }) => hit.url);
+    expect(await found("Richtlinie")).toEqual([minutesPath]);
+    expect(await found("Angebote")).toEqual([]);
+    expect(await found("Angebote", t.tokens.m2)).toEqual([minutesPath]);
   });
 });
 

@@ -51,11 +51,14 @@ describe("papers", () => {
       expect((await t.request("GET", attachmentUrl, { token })).status).toBe(404);
       const list = await json(await t.request("GET", `/api/v1/papers?bodyId=${t.body.id}`, { token }));
       expect(JSON.stringify(list)).not.toContain("Vertrauliche");
+      expect((await json(await t.request("GET", "/api/v1/search?q=Personalangelegenheit", { token }))).items).toEqual([]);
     }
     for (const token of [t.tokens.member, t.tokens.secretariat]) {
       expect((await t.request("GET", `/api/v1/papers/${paper.id}`, { token })).status).toBe(200);
       expect((await t.request("GET", attachmentUrl, { token })).status).toBe(200);
       expect((await json(await t.request("GET", `/api/v1/papers?bodyId=${t.body.id}`, { token }))).items).toHaveLength(1);
+      const found = await json(await t.request("GET", "/api/v1/search?q=Personalangelegenheit", { token }));
+      expect(found.items.map((hit: { kind: string; id: string }) => [hit.kind, hit.id])).toEqual([["paper", paper.id]]);
     }
   });
 
