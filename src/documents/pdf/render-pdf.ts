@@ -5,11 +5,13 @@
  * bytes (no clock, no randomness).
  */
 import fontkit from "@pdf-lib/fontkit";
-import MarkdownIt from "markdown-it";
-import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, degrees, drawText, rgb, type PDFDict, type PDFFont, type PDFPage, type PDFRef } from "pdf-lib";
+import { PDFDocument, PDFName, PDFNumber, PDFString, degrees, rgb, type PDFDict, type PDFPage, type PDFRef } from "pdf-lib";
+import { blocksOf, type Block, type Run } from "./blocks";
+import { A4, BODY_SIZE, BOX_BAR, BOX_FILL, BOX_PADDING, CELL_PADDING, CONTENT_WIDTH, HEADING_SIZES, LEADING, MARGIN, MUTED, RULE, TEXT_COLOR } from "./style";
+import { Typesetter, type Fonts, type Segment } from "./typesetter";
 
 /**
- * Two faces: italics are the regular face slanted by `SLANT`, which is how DejaVu Sans Oblique itself is
+ * Two faces: italics are the regular face slanted (see `Typesetter`), which is how DejaVu Sans Oblique itself is
  * made; one face less keeps every PDF and the Worker bundle about 100 KiB smaller.
  */
 export interface FontSet {
@@ -35,234 +37,19 @@ export interface PdfOptions {
   logo?: Uint8Array;
 }
 
-const A4 = { width: 595.28, height: 841.89 };
-const MARGIN = { left: 62, right: 56, top: 78, bottom: 72 };
-const CONTENT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
-const BODY_SIZE = 10.5;
-const LEADING = 1.38;
-const HEADING_SIZES = [0, 17, 13.5, 11.5, 10.5, 10.5, 10.5];
-const BOX_PADDING = 8;
-const CELL_PADDING = 4;
-const TEXT_COLOR = rgb(0.1, 0.1, 0.12);
-const MUTED = rgb(0.38, 0.38, 0.42);
-const RULE = rgb(0.72, 0.72, 0.76);
-const BOX_FILL = rgb(0.94, 0.95, 0.97);
-const BOX_BAR = rgb(0.16, 0.33, 0.55);
-
-interface Run {
-  text: string;
-  bold: boolean;
-  italic: boolean;
-}
-
-type Block =
-  | { kind: "heading"; level: number; runs: Run[] }
-  | { kind: "paragraph"; runs: Run[]; indent: number; bullet?: string; boxed: boolean }
-  | { kind: "table"; header: Run[][]; rows: Run[][][]; boxed: boolean }
-  | { kind: "rule" }
-  | { kind: "space"; height: number };
-
-interface Fonts {
-  regular: PDFFont;
-  bold: PDFFont;
-}
-
-const SLANT = degrees(12);
-
-const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
-
-type Token = ReturnType<typeof markdown.parse>[number];
-
-/** Inline tokens to styled runs. Links keep their text; images and HTML are dropped. */
-function runsOf(inline: Token | undefined): Run[] {
-  const runs: Run[] = [];
-  let bold = 0;
-  let italic = 0;
-  for (const child of inline?.children ?? []) {
-    if (child.type === "strong_open") bold++;
-    else if (child.type === "strong_close") bold--;
-    else if (child.type === "em_open") italic++;
-    else if (child.type === "em_close") italic--;
-    else if (child.type === "text" || child.type === "code_inline") runs.push({ text: child.content, bold: bold > 0, italic: italic > 0 });
-    else if (child.type === "softbreak" || child.type === "hardbreak") runs.push({ text: child.type === "hardbreak" ? "\n" : " ", bold: bold > 0, italic: italic > 0 });
-  }
-  return runs;
-}
-
-/** markdown-it's token stream as a flat list of blocks to lay out. */
-function blocksOf(source: string): Block[] {
-  const tokens = markdown.parse(source, {});
-  const blocks: Block[] = [];
-  const lists: { ordered: boolean; counter: number }[] = [];
-  let boxed = 0;
-  let pendingBullet: string | undefined;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    switch (token.type) {
-      case "heading_open":
-        blocks.push({ kind: "heading", level: Number(token.tag.slice(1)), runs: runsOf(tokens[i + 1]) });
-        break;
-      case "paragraph_open":
-        blocks.push({ kind: "paragraph", runs: runsOf(tokens[i + 1]), indent: lists.length * 16 + (boxed ? BOX_PADDING + 4 : 0), bullet: pendingBullet, boxed: boxed > 0 });
-        pendingBullet = undefined;
-        break;
-      case "bullet_list_open":
-      case "ordered_list_open":
-        lists.push({ ordered: token.type === "ordered_list_open", counter: Number(token.attrGet("start") ?? 1) });
-        break;
-      case "bullet_list_close":
-      case "ordered_list_close":
-        lists.pop();
-        if (lists.length === 0) blocks.push({ kind: "space", height: 3 });
-        break;
-      case "list_item_open": {
-        const list = lists.at(-1)!;
-        pendingBullet = list.ordered ? `${list.counter++}.` : lists.length % 2 ? "•" : "–";
-        break;
-      }
-      case "blockquote_open":
-        boxed++;
-        break;
-      case "blockquote_close":
-        boxed--;
-        break;
-      case "hr":
-        blocks.push({ kind: "rule" });
-        break;
-      case "table_open": {
-        const header: Run[][] = [];
-        const rows: Run[][][] = [];
-        let row: Run[][] | null = null;
-        let inHead = false;
-        for (i++; i < tokens.length && tokens[i]!.type !== "table_close"; i++) {
-          const t = tokens[i]!;
-          if (t.type === "thead_open") inHead = true;
-          else if (t.type === "thead_close") inHead = false;
-          else if (t.type === "tr_open") row = [];
-          else if (t.type === "tr_close" && row) {
-            if (inHead) header.push(...row);
-            else rows.push(row);
-            row = null;
-          } else if ((t.type === "th_open" || t.type === "td_open") && row) row.push(runsOf(tokens[i + 1]));
-        }
-        blocks.push({ kind: "table", header, rows, boxed: boxed > 0 });
-        break;
-      }
-    }
-  }
-  return blocks;
-}
-
-/** A run of one font on one line: its words and spaces, and their width. */
-interface Segment {
-  pieces: string[];
-  font: PDFFont;
-  slanted: boolean;
-  width: number;
-}
-
-/**
- * fontkit shapes every string pdf-lib measures or encodes, and that dominated rendering time. Here each
- * distinct word is shaped once per document, and a line is drawn as the concatenation of its words'
- * glyphs. That is exact: ligatures and contextual forms are off, so no glyph spans a space, and pdf-lib
- * measures by advance widths without kerning. Font resources are named once per page (pdf-lib's
- * `drawText` adds a new resource entry on every call).
- */
-class Typesetter {
-  private readonly words = new Map<PDFFont, Map<string, { width: number; hex: string }>>();
-  private readonly fontKeys = new Map<PDFPage, Map<PDFFont, PDFName>>();
-
-  private shape(font: PDFFont, text: string) {
-    let cache = this.words.get(font);
-    if (!cache) this.words.set(font, (cache = new Map()));
-    let shaped = cache.get(text);
-    if (!shaped) cache.set(text, (shaped = { width: font.widthOfTextAtSize(text, 1), hex: font.encodeText(text).asString() }));
-    return shaped;
-  }
-
-  /** The width of a word (or any text without line breaks) at a size. */
-  width(font: PDFFont, text: string, size: number) {
-    return this.shape(font, text).width * size;
-  }
-
-  draw(page: PDFPage, segment: Segment, x: number, y: number, size: number) {
-    let keys = this.fontKeys.get(page);
-    if (!keys) this.fontKeys.set(page, (keys = new Map()));
-    let key = keys.get(segment.font);
-    if (!key) keys.set(segment.font, (key = page.node.newFontDictionary(segment.font.name, segment.font.ref)));
-    const hex = segment.pieces.map((piece) => this.shape(segment.font, piece).hex).join("");
-    const ySkew = segment.slanted ? SLANT : degrees(0);
-    page.pushOperators(...drawText(PDFHexString.of(hex), { x, y, size, font: key, color: TEXT_COLOR, rotate: degrees(0), xSkew: degrees(0), ySkew }));
-  }
-}
-
-const fontOf = (fonts: Fonts, run: Run) => (run.bold ? fonts.bold : fonts.regular);
-
-/** Breaks styled runs into lines that fit the width, at spaces; a word longer than a line is split. */
-function wrap(runs: Run[], fonts: Fonts, typesetter: Typesetter, size: number, width: number): Segment[][] {
-  const lines: Segment[][] = [[]];
-  let lineWidth = 0;
-  const measure = (font: PDFFont, text: string) => typesetter.width(font, text, size);
-  const push = (text: string, font: PDFFont, slanted: boolean) => {
-    const line = lines.at(-1)!;
-    const last = line.at(-1);
-    const pieceWidth = measure(font, text);
-    if (last && last.font === font && last.slanted === slanted) {
-      last.pieces.push(text);
-      last.width += pieceWidth;
-    } else line.push({ pieces: [text], font, slanted, width: pieceWidth });
-    lineWidth += pieceWidth;
-  };
-  const trimLine = () => {
-    const last = lines.at(-1)!.at(-1);
-    if (last?.pieces.at(-1) === " ") last.width -= measure(last.font, last.pieces.pop()!);
-  };
-  const newLine = () => {
-    trimLine();
-    lines.push([]);
-    lineWidth = 0;
-  };
-  for (const run of runs) {
-    const font = fontOf(fonts, run);
-    for (const piece of run.text.split(/(\n|\s+)/)) {
-      if (piece === "") continue;
-      if (piece === "\n") {
-        newLine();
-        continue;
-      }
-      if (/^\s+$/.test(piece)) {
-        if (lineWidth > 0) push(" ", font, run.italic);
-        continue;
-      }
-      let word = piece;
-      while (measure(font, word) > width) {
-        let cut = word.length - 1;
-        while (cut > 1 && measure(font, word.slice(0, cut)) > width) cut--;
-        if (lineWidth > 0) newLine();
-        push(word.slice(0, cut), font, run.italic);
-        newLine();
-        word = word.slice(cut);
-      }
-      if (lineWidth > 0 && lineWidth + measure(font, word) > width) newLine();
-      push(word, font, run.italic);
-    }
-  }
-  trimLine();
-  return lines.filter((line, index) => line.length > 0 || index < lines.length - 1);
-}
-
 class Layout {
   readonly pages: PDFPage[] = [];
   readonly outline: { title: string; page: number; y: number }[] = [];
   private page!: PDFPage;
   private y = 0;
 
-  private readonly typesetter = new Typesetter();
+  private readonly typesetter: Typesetter;
 
   constructor(
     private readonly doc: PDFDocument,
-    private readonly fonts: Fonts,
+    fonts: Fonts,
   ) {
+    this.typesetter = new Typesetter(fonts);
     this.newPage();
   }
 
@@ -293,7 +80,7 @@ class Layout {
   heading(block: Extract<Block, { kind: "heading" }>) {
     const size = HEADING_SIZES[block.level] ?? BODY_SIZE;
     const runs = block.runs.map((r) => ({ ...r, bold: true }));
-    const lines = wrap(runs, this.fonts, this.typesetter, size, CONTENT_WIDTH);
+    const lines = this.typesetter.wrap(runs, size, CONTENT_WIDTH);
     // Keep the heading with at least three lines of what follows.
     this.ensure(size * 0.9 + lines.length * size * LEADING + 3 * BODY_SIZE * LEADING);
     if (this.y < A4.height - MARGIN.top) this.y -= size * 0.9;
@@ -310,7 +97,7 @@ class Layout {
     const bulletWidth = block.bullet ? 14 : 0;
     const x = MARGIN.left + block.indent + bulletWidth;
     const width = CONTENT_WIDTH - block.indent - bulletWidth - (block.boxed ? BOX_PADDING : 0);
-    const lines = wrap(block.runs, this.fonts, this.typesetter, BODY_SIZE, width);
+    const lines = this.typesetter.wrap(block.runs, BODY_SIZE, width);
     const lineHeight = BODY_SIZE * LEADING;
     if (block.boxed) {
       // A box is drawn as one piece where it fits on a page, split only when it is longer than a page.
@@ -329,7 +116,7 @@ class Layout {
     }
     if (block.bullet) {
       this.ensure(lineHeight);
-      this.page.drawText(block.bullet, { x: x - bulletWidth, y: this.y - lineHeight + BODY_SIZE * 0.28, size: BODY_SIZE, font: this.fonts.regular, color: TEXT_COLOR });
+      this.page.drawText(block.bullet, { x: x - bulletWidth, y: this.y - lineHeight + BODY_SIZE * 0.28, size: BODY_SIZE, font: this.typesetter.fonts.regular, color: TEXT_COLOR });
     }
     // Avoid a single line left at the bottom of a page (an orphan).
     if (lines.length > 1) this.ensure(2 * lineHeight);
@@ -344,7 +131,7 @@ class Layout {
     const lineHeight = size * LEADING;
     // Column widths follow the longest text in each column; no column is narrower than its longest word.
     const text = (cell: Run[] | undefined) => (cell ?? []).map((r) => r.text).join("");
-    const font = (run: Run, bold: boolean) => fontOf(this.fonts, { ...run, bold: bold || run.bold });
+    const font = (run: Run, bold: boolean) => this.typesetter.fontOf({ bold: bold || run.bold });
     const measure = (cell: Run[] | undefined, bold: boolean) => (cell ?? []).reduce((sum, run) => sum + this.typesetter.width(font(run, bold), run.text, size), 0);
     const longestWord = (cell: Run[] | undefined, bold: boolean) =>
       Math.max(0, ...(cell ?? []).flatMap((run) => run.text.split(/\s+/).map((word) => this.typesetter.width(font(run, bold), word, size))));
@@ -367,7 +154,7 @@ class Layout {
           })();
 
     const layoutRow = (cells: Run[][], bold: boolean) => {
-      const wrapped = columnWidths.map((w, c) => wrap((cells[c] ?? []).map((r) => ({ ...r, bold: bold || r.bold })), this.fonts, this.typesetter, size, w - 2 * CELL_PADDING));
+      const wrapped = columnWidths.map((w, c) => this.typesetter.wrap((cells[c] ?? []).map((r) => ({ ...r, bold: bold || r.bold })), size, w - 2 * CELL_PADDING));
       return { wrapped, height: Math.max(1, ...wrapped.map((l) => l.length)) * lineHeight + 2 * CELL_PADDING };
     };
     const drawRow = (row: ReturnType<typeof layoutRow>, shaded: boolean) => {
