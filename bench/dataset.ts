@@ -16,10 +16,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { uniformInt } from "pure-rand/distribution/uniformInt";
-import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { insertRow, type TableName, type Tables } from "../src/db/sql";
 import { decideVote } from "../src/rules/voting";
+import { LAST_YEAR, PLACES, SPEAKERS, TOPICS, minutesNotes, paragraph, randomAt, type Random } from "./dataset-text";
 
 export interface Scale {
   name: string;
@@ -35,10 +34,8 @@ export const SCALES = {
   small: { name: "small", committees: 4, years: 1, measures: 4 },
 } as const satisfies Record<string, Scale>;
 
-export const MEETINGS_PER_YEAR = 11;
-export const ITEMS_PER_MEETING = 25;
-const LAST_YEAR = 2025;
-const SEED = 20261121;
+const MEETINGS_PER_YEAR = 11;
+const ITEMS_PER_MEETING = 25;
 /** Bump when the generated content changes, so that cached databases are rebuilt. */
 export const GENERATOR_VERSION = 2;
 
@@ -52,7 +49,7 @@ export const REFERENCE = {
   searchQuery: "Sprachkurse Kinderbetreuung",
 };
 
-export const BODY_ID = "bench-body";
+const BODY_ID = "bench-body";
 const PLAN_ID = "bench-plan";
 function committeeId(c: number) {
   return `bench-c${String(c).padStart(2, "0")}`;
@@ -62,51 +59,6 @@ function meetingId(c: number, year: number, m: number) {
 }
 function measureId(j: number) {
   return `bench-measure-${String(j).padStart(3, "0")}`;
-}
-
-/** A random source seeded by the place of a record, so that its content does not depend on the scale. */
-function randomAt(...place: number[]) {
-  let seed = SEED;
-  for (const n of place) seed = (Math.imul(seed ^ n, 0x9e3779b1) + 0x7f4a7c15) | 0;
-  const rng = xoroshiro128plus(seed);
-  const int = (from: number, to: number) => uniformInt(rng, from, to);
-  const pick = <T>(list: readonly T[]): T => list[int(0, list.length - 1)]!;
-  return { int, pick };
-}
-type Random = ReturnType<typeof randomAt>;
-
-const TOPICS = [
-  "Sprachkurse", "Kinderbetreuung", "Wohnraum", "Ausbildungspaten", "Schwimmkurse", "Elternbegleitung", "Arbeitsmarktintegration",
-  "Anerkennung ausländischer Abschlüsse", "Gesundheitslotsen", "Antidiskriminierungsberatung", "Vereinsförderung", "Sportangebote",
-  "interkulturelle Öffnung der Verwaltung", "Dolmetscherpool", "Quartiersarbeit", "Seniorenbegegnung", "Hausaufgabenhilfe",
-  "Frauencafé", "Jugendmigrationsdienst", "Willkommenskultur",
-] as const;
-const PLACES = ["in der Weststadt", "in der Nordstadt", "im Quartier Am Bahnhof", "in den Ortsteilen", "in der Innenstadt", "im Stadtteil Süd"];
-const SPEAKERS = [
-  "Frau Yıldırım", "Herr Mureșan", "Frau Wąsik", "Frau Παπαδοπούλου", "Herr Ковальчук", "Frau Berger", "Herr Okafor", "Frau Nguyen",
-  "Herr Dr. Schäfer", "Frau Haddad", "die Verwaltung", "der Vorsitzende", "die Vorsitzende", "Herr Bürgermeister Klein",
-];
-const SENTENCES = [
-  (r: Random) => `${r.pick(SPEAKERS)} berichtet über den Stand der ${r.pick(TOPICS)} ${r.pick(PLACES)}.`,
-  (r: Random) => `Im vergangenen Halbjahr haben ${r.int(12, 240)} Personen an den Angeboten teilgenommen, davon ${r.int(20, 70)} % Frauen.`,
-  (r: Random) => `${r.pick(SPEAKERS)} fragt, wie die ${r.pick(TOPICS)} mit den Angeboten der freien Träger abgestimmt werden.`,
-  () => `Die Verwaltung sagt zu, bis zur nächsten Sitzung eine Übersicht über die Kosten und die Wartelisten vorzulegen.`,
-  (r: Random) => `${r.pick(SPEAKERS)} regt an, die ${r.pick(TOPICS)} stärker mit der Schulsozialarbeit zu verzahnen.`,
-  (r: Random) => `Die Mittel im Haushaltsjahr belaufen sich auf ${r.int(5, 180) * 1000} Euro; ${r.int(10, 60)} % tragen Landesmittel.`,
-  (r: Random) => `In der Aussprache werden Fragen zu Räumen, Fahrtkosten und Öffnungszeiten ${r.pick(PLACES)} beantwortet.`,
-  (r: Random) => `${r.pick(SPEAKERS)} dankt den ehrenamtlich Engagierten für ihren Einsatz bei den ${r.pick(TOPICS)}.`,
-  () => `Es wird vereinbart, die Migrantenorganisationen frühzeitig zu beteiligen und das Ergebnis im Integrationsbericht darzustellen.`,
-  (r: Random) => `${r.pick(SPEAKERS)} weist darauf hin, dass die Nachfrage nach ${r.pick(TOPICS)} seit ${LAST_YEAR - r.int(1, 6)} deutlich gestiegen ist.`,
-];
-
-function paragraph(r: Random, sentences: number) {
-  const capitalised = (sentence: string) => sentence.charAt(0).toUpperCase() + sentence.slice(1);
-  return Array.from({ length: sentences }, () => capitalised(r.pick(SENTENCES)(r))).join(" ");
-}
-
-/** Minutes notes of an item: two to four paragraphs, about 600 to 1,600 characters. */
-function minutesNotes(r: Random) {
-  return Array.from({ length: r.int(2, 4) }, () => paragraph(r, r.int(3, 5))).join("\n\n");
 }
 
 type Slot = { kind: string; title: string; isPublic: boolean; resolution: boolean };
@@ -151,8 +103,8 @@ export interface DatasetCounts {
   minutesNotes: number;
 }
 
-/** Writes the dataset of `scale` into an empty, migrated SQLite database. */
-export function populate(db: Sqlite.Database, scale: Scale): DatasetCounts {
+/** Inserts rows with prepared statements, and counts what it wrote. */
+function writerFor(db: Sqlite.Database) {
   const statements = new Map<string, Sqlite.Statement>();
   const counts: DatasetCounts = { meetings: 0, items: 0, resolutions: 0, measures: 0, links: 0, nonPublicItems: 0, minutesNotes: 0 };
   const insert = <T extends TableName>(table: T, row: Tables[T]) => {
@@ -161,210 +113,230 @@ export function populate(db: Sqlite.Database, scale: Scale): DatasetCounts {
     if (!statement) statements.set(sql, (statement = db.prepare(sql)));
     statement.run(...params);
   };
-  const meta = (at: Date) => ({ version: 1, createdAt: at, updatedAt: at });
-  const created = new Date(Date.UTC(LAST_YEAR - 10, 0, 2));
-  const firstYear = LAST_YEAR - scale.years + 1;
+  return { insert, counts };
+}
+type Writer = ReturnType<typeof writerFor>;
 
+const meta = (at: Date) => ({ version: 1, createdAt: at, updatedAt: at });
+const CREATED = new Date(Date.UTC(LAST_YEAR - 10, 0, 2));
+const DAY = 86_400_000;
+const committeeName = (c: number) => (c === 0 ? "Integrationsausschuss" : `Ausschuss ${c + 1}`);
+
+/** Writes the dataset of `scale` into an empty, migrated SQLite database. */
+export function populate(db: Sqlite.Database, scale: Scale): DatasetCounts {
+  const w = writerFor(db);
+  const firstYear = LAST_YEAR - scale.years + 1;
   db.transaction(() => {
-    insert("Body", { id: BODY_ID, name: "Stadt Neckarfeld", shortName: "Neckarfeld", website: null, deletedAt: null, ...meta(created) });
+    w.insert("Body", { id: BODY_ID, name: "Stadt Neckarfeld", shortName: "Neckarfeld", website: null, deletedAt: null, ...meta(CREATED) });
+    // The public resolutions of each committee and year, for the measures to link to.
+    const resolutionsOf = new Map<string, Linkable[]>();
     for (let c = 0; c < scale.committees; c++) {
-      insert("Committee", {
+      w.insert("Committee", {
         id: committeeId(c),
         bodyId: BODY_ID,
-        name: c === 0 ? "Integrationsausschuss" : `Ausschuss ${c + 1}`,
+        name: committeeName(c),
         shortName: c === 0 ? "IA" : `A${c + 1}`,
         kind: c % 4 === 0 ? "advisory_council" : "decision_committee",
         noticePeriodDays: 7,
         description: null,
         deletedAt: null,
-        ...meta(created),
+        ...meta(CREATED),
       });
-    }
-
-    // Resolutions per committee and year, so that measures can be linked to them afterwards.
-    const resolutionsOf = new Map<string, { id: string; at: Date }[]>();
-    for (let c = 0; c < scale.committees; c++) {
       for (let year = firstYear; year <= LAST_YEAR; year++) {
-        const list: { id: string; at: Date }[] = [];
-        resolutionsOf.set(`${c}/${year}`, list);
-        let serial = 0;
-        for (let m = 0; m < MEETINGS_PER_YEAR; m++) {
-          const r = randomAt(c, year, m);
-          const id = meetingId(c, year, m);
-          const startsAt = meetingStart(year, m);
-          const endsAt = new Date(startsAt.getTime() + r.int(120, 240) * 60_000);
-          const nextId = m + 1 < MEETINGS_PER_YEAR ? meetingId(c, year, m + 1) : year < LAST_YEAR ? meetingId(c, year + 1, 0) : null;
-          const nextStart = m + 1 < MEETINGS_PER_YEAR ? meetingStart(year, m + 1) : meetingStart(year + 1, 0);
-          const sequenceNumber = (year - (LAST_YEAR - 9)) * MEETINGS_PER_YEAR + m + 1;
-          insert("Meeting", {
-            id,
-            committeeId: committeeId(c),
-            title: `${sequenceNumber}. Sitzung ${c === 0 ? "Integrationsausschuss" : `Ausschuss ${c + 1}`}`,
-            sequenceNumber,
-            startsAt,
-            endsAt,
-            locationName: "Rathaus",
-            locationAddress: "Marktplatz 1, 74000 Neckarfeld",
-            locationRoom: r.pick(["Großer Sitzungssaal", "Kleiner Sitzungssaal", "Raum 104"]),
-            state: "closed",
-            emergencyReason: null,
-            cancelledReason: null,
-            sequence: 2,
-            repeatMeeting: false,
-            ...meta(new Date(startsAt.getTime() - 30 * 86_400_000)),
-            version: 4,
-          });
-          counts.meetings++;
-          const minutesId = `${id}-minutes`;
-          const finalAt = new Date(startsAt.getTime() + 21 * 86_400_000);
-          insert("Minutes", { id: minutesId, meetingId: id, state: "published", circulatedAt: new Date(startsAt.getTime() + 7 * 86_400_000), finalAt, publishedAt: finalAt, ...meta(endsAt), version: 4 });
-
-          const positions = { public: 0, nonPublic: 0 };
-          agendaSlots(r).forEach((slot, i) => {
-            const itemId = `${id}-i${String(i + 1).padStart(2, "0")}`;
-            const paperId = slot.resolution ? `${itemId}-paper` : null;
-            const topic = slot.title;
-            if (paperId) {
-              insert("Paper", {
-                id: paperId,
-                bodyId: BODY_ID,
-                year,
-                serial: c * 400 + m * ITEMS_PER_MEETING + i + 1,
-                title: topic,
-                type: "proposal",
-                proposedResolution: `Der Ausschuss beschließt die Fortführung: ${topic}.`,
-                factsAndReasons: paragraph(r, r.int(4, 7)),
-                financialEffects: `Aufwand ${r.int(5, 120) * 1000} Euro jährlich.`,
-                isPublic: slot.isPublic,
-                deletedAt: null,
-                ...meta(new Date(startsAt.getTime() - 20 * 86_400_000)),
-              });
-              insert("Consultation", { id: `${paperId}-c`, paperId, committeeId: committeeId(c), meetingId: id, position: 0, role: "deciding", state: "decided", ...meta(startsAt) });
-            }
-            insert("AgendaItem", {
-              id: itemId,
-              meetingId: id,
-              parentId: null,
-              isPublic: slot.isPublic,
-              position: slot.isPublic ? positions.public++ : positions.nonPublic++,
-              kind: slot.kind,
-              title: slot.title,
-              paperId,
-              presenter: slot.resolution ? r.pick(SPEAKERS) : null,
-              durationMinutes: slot.resolution ? r.int(10, 30) : null,
-              description: slot.resolution ? `**Beschlussvorschlag:** ${topic}.\n\n- Laufzeit bis ${year + r.int(1, 3)}\n- Beteiligung der Migrantenorganisationen` : null,
-              withdrawnAt: null,
-              ...meta(new Date(startsAt.getTime() - 14 * 86_400_000)),
-            });
-            counts.items++;
-            if (!slot.isPublic) counts.nonPublicItems++;
-            insert("MinutesItemNote", { id: `${itemId}-notes`, minutesId, itemId, notes: minutesNotes(r), ...meta(endsAt) });
-            counts.minutesNotes++;
-            if (!slot.resolution) return;
-
-            const voteCounts = { yes: r.int(6, 14), no: r.int(0, 6), abstain: r.int(0, 3) };
-            const decision = decideVote(voteCounts);
-            const voteId = `${itemId}-vote`;
-            insert("Vote", {
-              id: voteId,
-              meetingId: id,
-              itemId,
-              kind: "open",
-              motion: `Beschlussvorschlag: ${topic}`,
-              ...voteCounts,
-              details: null,
-              outcome: decision.adopted ? "adopted" : "rejected",
-              explanation: decision.explanation,
-              quorum: JSON.stringify({ quorate: true, explanation: "beschlussfähig" }),
-              actorName: "Schriftführung",
-              createdAt: startsAt,
-            });
-            if (!decision.adopted) return;
-            const resolutionId = `${itemId}-res`;
-            insert("Resolution", {
-              id: resolutionId,
-              committeeId: committeeId(c),
-              year,
-              serial: ++serial,
-              meetingId: id,
-              itemId,
-              paperId,
-              voteId,
-              text: `Der Ausschuss beschließt: ${topic}. ${paragraph(r, 2)}`,
-              kind: "resolution",
-              recipientBody: null,
-              isPublic: slot.isPublic,
-              followUp: "open",
-              supersededById: null,
-              announcedAt: !slot.isPublic && nextId ? nextStart : null,
-              announcedMeetingId: !slot.isPublic ? nextId : null,
-              ...meta(startsAt),
-            });
-            counts.resolutions++;
-            if (slot.isPublic) list.push({ id: resolutionId, at: startsAt });
-          });
-        }
+        const resolutions: Linkable[] = [];
+        const serial = { last: 0 };
+        for (let m = 0; m < MEETINGS_PER_YEAR; m++) resolutions.push(...writeMeeting(w, c, year, m, serial));
+        resolutionsOf.set(`${c}/${year}`, resolutions);
       }
     }
-
-    // The plan: measures in ten action fields; measure j follows committee j mod C in one year, with
-    // one linked resolution per meeting of that year, so each trace has the same length at every scale.
-    insert("Plan", { id: PLAN_ID, bodyId: BODY_ID, title: "Integrationsplan Neckarfeld", adoptedOn: `${firstYear}-03-01`, adoptedByResolutionId: null, description: null, ...meta(created) });
-    const fields = Math.min(10, scale.measures);
-    for (let f = 0; f < fields; f++) {
-      insert("ActionField", { id: `${PLAN_ID}-f${f + 1}`, planId: PLAN_ID, number: f + 1, title: `Handlungsfeld ${f + 1}: ${TOPICS[f]}` });
-    }
-    const relations = ["initiates", "reports_progress", "changes", "reports_progress"] as const;
-    for (let j = 0; j < scale.measures; j++) {
-      const r = randomAt(1_000_000 + j);
-      const field = j % fields;
-      const c = j % scale.committees;
-      const year = LAST_YEAR - (Math.floor(j / scale.committees) % scale.years);
-      const resolutions = resolutionsOf.get(`${c}/${year}`)!;
-      const stride = Math.max(1, Math.floor(resolutions.length / MEETINGS_PER_YEAR));
-      const linked = resolutions.filter((_, k) => k % stride === Math.floor(j / (scale.committees * scale.years)) % stride).slice(0, MEETINGS_PER_YEAR);
-      const topic = TOPICS[j % TOPICS.length]!;
-      let status = "planned";
-      let progress = 0;
-      const id = measureId(j);
-      insert("Measure", {
-        id,
-        planId: PLAN_ID,
-        actionFieldId: `${PLAN_ID}-f${field + 1}`,
-        code: `${field + 1}.${Math.floor(j / fields) + 1}`,
-        title: `${topic} ${r.pick(PLACES)}`,
-        description: paragraph(r, 3),
-        responsible: r.pick(["Amt für Integration", "Schulamt", "Jobcenter", "Sozialamt"]),
-        partners: JSON.stringify([r.pick(["Caritas", "Diakonie", "AWO", "VHS"])]),
-        status,
-        progress,
-        startDate: `${year}-01-01`,
-        targetDate: `${year + 3}-12-31`,
-        indicators: "Teilnehmende je Jahr",
-        evidence: null,
-        ...meta(created),
-      });
-      counts.measures++;
-      linked.forEach((resolution, k) => {
-        const relation = k === 0 ? "initiates" : relations[k % relations.length]!;
-        const toStatus = k === 0 ? "in_progress" : status;
-        const toProgress = Math.min(90, k * 8);
-        insert("MeasureLink", { id: `${id}-l${k}`, resolutionId: resolution.id, measureId: id, relation, newStatus: k === 0 ? toStatus : null, newProgress: toProgress, note: null, createdAt: resolution.at });
-        insert("MeasureHistory", { measureId: id, at: resolution.at, actorName: "Schriftführung", fromStatus: status, toStatus, fromProgress: progress, toProgress, reason: null, resolutionId: resolution.id, source: "link" });
-        status = toStatus;
-        progress = toProgress;
-        counts.links++;
-      });
-      db.prepare(`UPDATE "Measure" SET "status" = ?, "progress" = ?, "version" = ? WHERE "id" = ?`).run(status, progress, 1 + linked.length, id);
-    }
+    writePlan(w, scale, firstYear, resolutionsOf);
   })();
-  return counts;
+  return w.counts;
+}
+
+type Linkable = { id: string; at: Date };
+
+/**
+ * One closed meeting with its 25 items, published minutes with a note on every item, and on resolution
+ * items a paper, a vote and (if adopted) a resolution; non-public ones are announced at the next meeting.
+ * Answers the meeting's public resolutions.
+ */
+function writeMeeting(w: Writer, c: number, year: number, m: number, serial: { last: number }): Linkable[] {
+  const { insert, counts } = w;
+  const r = randomAt(c, year, m);
+  const id = meetingId(c, year, m);
+  const startsAt = meetingStart(year, m);
+  const endsAt = new Date(startsAt.getTime() + r.int(120, 240) * 60_000);
+  const nextId = m + 1 < MEETINGS_PER_YEAR ? meetingId(c, year, m + 1) : year < LAST_YEAR ? meetingId(c, year + 1, 0) : null;
+  const nextStart = m + 1 < MEETINGS_PER_YEAR ? meetingStart(year, m + 1) : meetingStart(year + 1, 0);
+  const sequenceNumber = (year - (LAST_YEAR - 9)) * MEETINGS_PER_YEAR + m + 1;
+  insert("Meeting", {
+    id,
+    committeeId: committeeId(c),
+    title: `${sequenceNumber}. Sitzung ${committeeName(c)}`,
+    sequenceNumber,
+    startsAt,
+    endsAt,
+    locationName: "Rathaus",
+    locationAddress: "Marktplatz 1, 74000 Neckarfeld",
+    locationRoom: r.pick(["Großer Sitzungssaal", "Kleiner Sitzungssaal", "Raum 104"]),
+    state: "closed",
+    emergencyReason: null,
+    cancelledReason: null,
+    sequence: 2,
+    repeatMeeting: false,
+    ...meta(new Date(startsAt.getTime() - 30 * DAY)),
+    version: 4,
+  });
+  counts.meetings++;
+  const minutesId = `${id}-minutes`;
+  const finalAt = new Date(startsAt.getTime() + 21 * DAY);
+  insert("Minutes", { id: minutesId, meetingId: id, state: "published", circulatedAt: new Date(startsAt.getTime() + 7 * DAY), finalAt, publishedAt: finalAt, ...meta(endsAt), version: 4 });
+
+  const publicResolutions: Linkable[] = [];
+  const positions = { public: 0, nonPublic: 0 };
+  agendaSlots(r).forEach((slot, i) => {
+    const itemId = `${id}-i${String(i + 1).padStart(2, "0")}`;
+    const paperId = slot.resolution ? `${itemId}-paper` : null;
+    const topic = slot.title;
+    if (paperId) {
+      insert("Paper", {
+        id: paperId,
+        bodyId: BODY_ID,
+        year,
+        serial: c * 400 + m * ITEMS_PER_MEETING + i + 1,
+        title: topic,
+        type: "proposal",
+        proposedResolution: `Der Ausschuss beschließt die Fortführung: ${topic}.`,
+        factsAndReasons: paragraph(r, r.int(4, 7)),
+        financialEffects: `Aufwand ${r.int(5, 120) * 1000} Euro jährlich.`,
+        isPublic: slot.isPublic,
+        deletedAt: null,
+        ...meta(new Date(startsAt.getTime() - 20 * DAY)),
+      });
+      insert("Consultation", { id: `${paperId}-c`, paperId, committeeId: committeeId(c), meetingId: id, position: 0, role: "deciding", state: "decided", ...meta(startsAt) });
+    }
+    insert("AgendaItem", {
+      id: itemId,
+      meetingId: id,
+      parentId: null,
+      isPublic: slot.isPublic,
+      position: slot.isPublic ? positions.public++ : positions.nonPublic++,
+      kind: slot.kind,
+      title: slot.title,
+      paperId,
+      presenter: slot.resolution ? r.pick(SPEAKERS) : null,
+      durationMinutes: slot.resolution ? r.int(10, 30) : null,
+      description: slot.resolution ? `**Beschlussvorschlag:** ${topic}.\n\n- Laufzeit bis ${year + r.int(1, 3)}\n- Beteiligung der Migrantenorganisationen` : null,
+      withdrawnAt: null,
+      ...meta(new Date(startsAt.getTime() - 14 * DAY)),
+    });
+    counts.items++;
+    if (!slot.isPublic) counts.nonPublicItems++;
+    insert("MinutesItemNote", { id: `${itemId}-notes`, minutesId, itemId, notes: minutesNotes(r), ...meta(endsAt) });
+    counts.minutesNotes++;
+    if (!slot.resolution) return;
+
+    const voteCounts = { yes: r.int(6, 14), no: r.int(0, 6), abstain: r.int(0, 3) };
+    const decision = decideVote(voteCounts);
+    const voteId = `${itemId}-vote`;
+    insert("Vote", {
+      id: voteId,
+      meetingId: id,
+      itemId,
+      kind: "open",
+      motion: `Beschlussvorschlag: ${topic}`,
+      ...voteCounts,
+      details: null,
+      outcome: decision.adopted ? "adopted" : "rejected",
+      explanation: decision.explanation,
+      quorum: JSON.stringify({ quorate: true, explanation: "beschlussfähig" }),
+      actorName: "Schriftführung",
+      createdAt: startsAt,
+    });
+    if (!decision.adopted) return;
+    const resolutionId = `${itemId}-res`;
+    insert("Resolution", {
+      id: resolutionId,
+      committeeId: committeeId(c),
+      year,
+      serial: ++serial.last,
+      meetingId: id,
+      itemId,
+      paperId,
+      voteId,
+      text: `Der Ausschuss beschließt: ${topic}. ${paragraph(r, 2)}`,
+      kind: "resolution",
+      recipientBody: null,
+      isPublic: slot.isPublic,
+      followUp: "open",
+      supersededById: null,
+      announcedAt: !slot.isPublic && nextId ? nextStart : null,
+      announcedMeetingId: !slot.isPublic ? nextId : null,
+      ...meta(startsAt),
+    });
+    counts.resolutions++;
+    if (slot.isPublic) publicResolutions.push({ id: resolutionId, at: startsAt });
+  });
+  return publicResolutions;
+}
+
+/**
+ * The plan: measures in ten action fields; measure j follows committee j mod C in one year, with one
+ * linked resolution per meeting of that year, so each trace has the same length at every scale. Each
+ * link moves the measure on, with its history entry; the measure is written in its final state.
+ */
+function writePlan(w: Writer, scale: Scale, firstYear: number, resolutionsOf: Map<string, Linkable[]>) {
+  const { insert, counts } = w;
+  insert("Plan", { id: PLAN_ID, bodyId: BODY_ID, title: "Integrationsplan Neckarfeld", adoptedOn: `${firstYear}-03-01`, adoptedByResolutionId: null, description: null, ...meta(CREATED) });
+  const fields = Math.min(10, scale.measures);
+  for (let f = 0; f < fields; f++) {
+    insert("ActionField", { id: `${PLAN_ID}-f${f + 1}`, planId: PLAN_ID, number: f + 1, title: `Handlungsfeld ${f + 1}: ${TOPICS[f]}` });
+  }
+  const relations = ["initiates", "reports_progress", "changes", "reports_progress"] as const;
+  for (let j = 0; j < scale.measures; j++) {
+    const r = randomAt(1_000_000 + j);
+    const field = j % fields;
+    const c = j % scale.committees;
+    const year = LAST_YEAR - (Math.floor(j / scale.committees) % scale.years);
+    const resolutions = resolutionsOf.get(`${c}/${year}`)!;
+    const stride = Math.max(1, Math.floor(resolutions.length / MEETINGS_PER_YEAR));
+    const linked = resolutions.filter((_, k) => k % stride === Math.floor(j / (scale.committees * scale.years)) % stride).slice(0, MEETINGS_PER_YEAR);
+    const id = measureId(j);
+    const steps = linked.map((resolution, k) => ({ resolution, k, relation: k === 0 ? "initiates" : relations[k % relations.length]!, status: "in_progress", progress: Math.min(90, k * 8) }));
+    const last = steps.at(-1);
+    insert("Measure", {
+      id,
+      planId: PLAN_ID,
+      actionFieldId: `${PLAN_ID}-f${field + 1}`,
+      code: `${field + 1}.${Math.floor(j / fields) + 1}`,
+      title: `${TOPICS[j % TOPICS.length]} ${r.pick(PLACES)}`,
+      description: paragraph(r, 3),
+      responsible: r.pick(["Amt für Integration", "Schulamt", "Jobcenter", "Sozialamt"]),
+      partners: JSON.stringify([r.pick(["Caritas", "Diakonie", "AWO", "VHS"])]),
+      status: last?.status ?? "planned",
+      progress: last?.progress ?? 0,
+      startDate: `${year}-01-01`,
+      targetDate: `${year + 3}-12-31`,
+      indicators: "Teilnehmende je Jahr",
+      evidence: null,
+      ...meta(CREATED),
+      version: 1 + steps.length,
+    });
+    counts.measures++;
+    steps.forEach(({ resolution, k, relation, status, progress }) => {
+      const before = k === 0 ? { status: "planned", progress: 0 } : steps[k - 1]!;
+      insert("MeasureLink", { id: `${id}-l${k}`, resolutionId: resolution.id, measureId: id, relation, newStatus: k === 0 ? status : null, newProgress: progress, note: null, createdAt: resolution.at });
+      insert("MeasureHistory", { measureId: id, at: resolution.at, actorName: "Schriftführung", fromStatus: before.status, toStatus: status, fromProgress: before.progress, toProgress: progress, reason: null, resolutionId: resolution.id, source: "link" });
+      counts.links++;
+    });
+  }
 }
 
 const root = path.resolve(import.meta.dirname, "..");
 
 /** Applies the migrations to a new database file with `prisma migrate deploy`, as the Node entry does. */
-export function migrate(file: string) {
+function migrate(file: string) {
   const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
   execFileSync(process.execPath, [prismaCli, "migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: `file:${file}` }, stdio: "pipe" });
 }
