@@ -141,31 +141,12 @@ export function demoPlan(input: DemoPlanInput): { statements: Statement[]; measu
     );
   }
   const today = berlinDateOf(now);
-  statements.push(
-    insertRow("ForumIdea", {
-      id: crypto.randomUUID(),
-      ...stamp,
-      bodyId: input.bodyId,
-      forum: "Integrationsforum 2026",
-      forumDate: addDays(today, -150),
-      proposedBy: "Arbeitsgruppe Sport und Gesundheit",
-      text: "Schwimmkurse nur für Mädchen und Frauen, mit Trainerinnen aus den Vereinen.",
-      status: "adopted",
-      measureId: measureIds.get("4.2")!.id,
-      paperId: null,
-    }),
-    insertRow("ForumIdea", {
-      id: crypto.randomUUID(),
-      ...stamp,
-      bodyId: input.bodyId,
-      forum: "Integrationsforum 2026",
-      forumDate: addDays(today, -150),
-      proposedBy: "Elternbeirat der Uhlandschule",
-      text: "Ein mehrsprachiger Elternbrief-Service der Schulen.",
-      status: "under_review",
-      measureId: null,
-      paperId: null,
-    }),
-  );
+  const ideas = [
+    { proposedBy: "Arbeitsgruppe Sport und Gesundheit", text: "Schwimmkurse nur für Mädchen und Frauen, mit Trainerinnen aus den Vereinen.", status: "adopted", measureId: measureIds.get("4.2")!.id },
+    { proposedBy: "Elternbeirat der Uhlandschule", text: "Ein mehrsprachiger Elternbrief-Service der Schulen.", status: "under_review", measureId: null },
+  ];
+  for (const idea of ideas) {
+    statements.push(insertRow("ForumIdea", { id: crypto.randomUUID(), ...stamp, bodyId: input.bodyId, forum: "Integrationsforum 2026", forumDate: addDays(today, -150), ...idea, paperId: null }));
+  }
   return { statements, measures: measureIds.size };
 }

@@ -6,16 +6,13 @@ import { ZPageQuery, page } from "../http/pagination";
 import { requiredVersion, withEtag } from "../http/versioning";
 import { ZAgenda, ZAgendaItemCreate, ZAgendaItemMove, ZAgendaItemUpdate } from "../schemas/agenda";
 import { ZInvitation, ZInvitationCreate, toInvitationView } from "../schemas/invitations";
-import { ZMeeting, ZMeetingCreate, ZMeetingListQuery, ZMeetingTransition, ZMeetingUpdate, toMeetingView } from "../schemas/meetings";
+import { ZMeeting, ZMeetingCreate, ZMeetingListQuery, ZMeetingTransition, ZMeetingUpdate, ZMeetingWithAgenda, toMeetingView } from "../schemas/meetings";
 import { agendaOf, createAgendaItem, getAgenda, moveAgendaItem, removeAgendaItem, updateAgendaItem } from "../services/agenda";
 import { listInvitations, sendInvitation } from "../services/invitations";
 import { createMeeting, getMeeting, listMeetings, transitionMeeting, updateMeeting } from "../services/meetings";
 
 const tags = ["Meetings"];
 const agendaTags = ["Agenda"];
-const ZMeetingWithAgenda = ZMeeting.extend({
-  agenda: ZAgenda.omit({ meetingId: true }).openapi({ description: "Items, amendments, announcements and warnings, as `GET /meetings/{id}/agenda` shows them to the caller." }),
-}).openapi("MeetingWithAgenda");
 const ZAgendaChange = ZAgenda.extend({ itemId: z.string().openapi({ description: "The item that was written." }) }).openapi("AgendaChange");
 
 /** The agenda after a change, as the caller sees it, with the id of the item written. */

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { CommitteeModel, MeetingModel } from "../generated/prisma-node/models";
 import { berlinIsoOf } from "../rules/calendar";
 import { MEETING_STATES, type MeetingState } from "../rules/meeting";
+import { ZAgenda } from "./agenda";
 import { ZId, ZOptionalText, ZRecordMeta, ZText, nonEmptyPatch, recordMeta } from "./common";
 
 const ZInstant = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time with offset, such as 2026-12-10T18:00:00+01:00" });
@@ -27,6 +28,10 @@ export const ZMeeting = z
   })
   .openapi("Meeting");
 export type TMeeting = z.infer<typeof ZMeeting>;
+
+export const ZMeetingWithAgenda = ZMeeting.extend({
+  agenda: ZAgenda.omit({ meetingId: true }).openapi({ description: "Items, amendments, announcements and warnings, as `GET /meetings/{id}/agenda` shows them to the caller." }),
+}).openapi("MeetingWithAgenda");
 
 const endAfterStart = (value: { startsAt?: string; endsAt?: string | null }) =>
   !value.startsAt || !value.endsAt || new Date(value.endsAt) > new Date(value.startsAt);

@@ -95,33 +95,37 @@ interface TraceRow {
   change: string | null;
 }
 
+/** Every link of a measure with its resolution, committee, vote, meeting, minutes note and status change. */
+const TRACE_SQL = `SELECT l.relation, r.id AS resolutionId, r.committeeId, r.year, r.serial, r.text, r.kind, r.isPublic, r.announcedAt, r.meetingId, r.itemId, r.createdAt,
+      json_object('id', c.id, 'name', c.name, 'shortName', c.shortName, 'bodyId', c.bodyId) AS committee,
+      CASE WHEN v.id IS NULL THEN NULL ELSE json_object('outcome', v.outcome, 'yes', v.yes, 'no', v.no, 'abstain', v.abstain) END AS vote,
+      CASE WHEN m.id IS NULL THEN NULL ELSE json_object('id', m.id, 'sequenceNumber', m.sequenceNumber, 'startsAt', m.startsAt) END AS meeting,
+      CASE WHEN mi.id IS NULL THEN NULL ELSE json_object('state', mi.state, 'notes', (SELECT notes FROM MinutesItemNote WHERE minutesId = mi.id AND itemId = r.itemId)) END AS minutes,
+      (SELECT json_object('fromStatus', h.fromStatus, 'toStatus', h.toStatus, 'fromProgress', h.fromProgress, 'toProgress', h.toProgress)
+         FROM MeasureHistory h WHERE h.measureId = l.measureId AND h.resolutionId = r.id ORDER BY h.id LIMIT 1) AS change
+    FROM MeasureLink l
+    JOIN Resolution r ON r.id = l.resolutionId
+    JOIN Committee c ON c.id = r.committeeId
+    LEFT JOIN Vote v ON v.id = r.voteId
+    LEFT JOIN Meeting m ON m.id = r.meetingId
+    LEFT JOIN Minutes mi ON mi.meetingId = r.meetingId
+    WHERE l.measureId = ?`;
+
 /**
  * The trace of a measure: every resolution linked to it that the caller may see, in time order, with its
  * meeting, item number, vote, the minutes excerpt on that item (where the caller may read the minutes)
  * and the status change it caused. Links to resolutions the caller may not see leave no trace at all.
- * It is read in three SQL statements (see `Database.query`), whatever the length of the trace.
+ * It is read in three SQL statements in two round trips (see `Database.queryAll`), whatever the length of the trace.
  */
 export async function measureTrace(ctx: ServiceContext, measureId: string) {
   const measure = await getMeasure(ctx, measureId);
-  const [plan] = await ctx.db.query<{ title: string }>(`SELECT title FROM Plan WHERE id = ?`, [measure.planId]);
   const readership = await readershipOf(ctx);
-  const rows = await ctx.db.query<TraceRow>(
-    `SELECT l.relation, r.id AS resolutionId, r.committeeId, r.year, r.serial, r.text, r.kind, r.isPublic, r.announcedAt, r.meetingId, r.itemId, r.createdAt,
-       json_object('id', c.id, 'name', c.name, 'shortName', c.shortName, 'bodyId', c.bodyId) AS committee,
-       CASE WHEN v.id IS NULL THEN NULL ELSE json_object('outcome', v.outcome, 'yes', v.yes, 'no', v.no, 'abstain', v.abstain) END AS vote,
-       CASE WHEN m.id IS NULL THEN NULL ELSE json_object('id', m.id, 'sequenceNumber', m.sequenceNumber, 'startsAt', m.startsAt) END AS meeting,
-       CASE WHEN mi.id IS NULL THEN NULL ELSE json_object('state', mi.state, 'notes', (SELECT notes FROM MinutesItemNote WHERE minutesId = mi.id AND itemId = r.itemId)) END AS minutes,
-       (SELECT json_object('fromStatus', h.fromStatus, 'toStatus', h.toStatus, 'fromProgress', h.fromProgress, 'toProgress', h.toProgress)
-          FROM MeasureHistory h WHERE h.measureId = l.measureId AND h.resolutionId = r.id ORDER BY h.id LIMIT 1) AS change
-     FROM MeasureLink l
-     JOIN Resolution r ON r.id = l.resolutionId
-     JOIN Committee c ON c.id = r.committeeId
-     LEFT JOIN Vote v ON v.id = r.voteId
-     LEFT JOIN Meeting m ON m.id = r.meetingId
-     LEFT JOIN Minutes mi ON mi.meetingId = r.meetingId
-     WHERE l.measureId = ?`,
-    [measureId],
-  );
+  const [plans, links] = await ctx.db.queryAll([
+    { sql: `SELECT title FROM Plan WHERE id = ?`, params: [measure.planId] },
+    { sql: TRACE_SQL, params: [measureId] },
+  ]);
+  const plan = plans![0] as { title: string };
+  const rows = links as unknown as TraceRow[];
   const visible = rows
     .map((row) => ({ ...row, committee: decodeJson<{ id: string; name: string; shortName: string; bodyId: string }>(row.committee)! }))
     .filter((row) => resolutionVisible(ctx, readership, { isPublic: row.isPublic === 1, announcedAt: row.announcedAt === null ? null : new Date(row.announcedAt), committeeId: row.committeeId }, row.committee.bodyId));
@@ -157,7 +161,7 @@ export async function measureTrace(ctx: ServiceContext, measureId: string) {
     };
   });
   entries.sort((a, b) => a.date.localeCompare(b.date) || a.resolution.number.localeCompare(b.resolution.number, "de", { numeric: true }));
-  return { measure, planTitle: plan!.title, trace: entries };
+  return { measure, planTitle: plan.title, trace: entries };
 }
 
 /**
