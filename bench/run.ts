@@ -13,9 +13,10 @@ import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { SCALES, datasetFile, type Scale } from "./dataset";
 import { workerBundle } from "./lib/bundle";
-import { ENDPOINTS, type Endpoint } from "./lib/endpoints";
+import { ENDPOINTS, MEETING_ENDPOINT, type Endpoint } from "./lib/endpoints";
 import { load, type LoadResult, type LoadSettings } from "./lib/load";
 import { pdfRun } from "./lib/pdf";
+import { fixed, markdownTable, reportRows } from "./lib/report";
 import { queryPlans } from "./lib/query-plans";
 import { freePort, root, startBaseline, startGremium, type Server } from "./lib/servers";
 import { startWorker } from "./lib/workerd";
@@ -29,7 +30,6 @@ const MODES = {
 const modeName = process.argv.includes("--smoke") ? "smoke" : process.argv.includes("--quick") ? "quick" : "full";
 const mode = MODES[modeName];
 const log = (message: string) => console.error(`[bench] ${message}`);
-const meetingEndpoint = ENDPOINTS.find((e) => e.kind === "read")!;
 
 /** Fetches an endpoint once, checks the answer against the database, and returns the body. */
 async function checked(server: Server, endpoint: Endpoint, db: Sqlite.Database): Promise<string> {
@@ -82,7 +82,7 @@ for (const [name, dataset] of Object.entries(datasets)) {
 log(`Gremium on Node, ${mode.large.name} dataset`);
 const large = await gremiumReads(datasets.large.file, await freePort());
 log("bare-Hono baseline, same dataset");
-const baseline = await sameAnswerReads(await startBaseline(datasets.large.file, await freePort(), meetingEndpoint.path), meetingEndpoint, large.results.get(meetingEndpoint.name)!.body, "the baseline");
+const baseline = await sameAnswerReads(await startBaseline(datasets.large.file, await freePort(), MEETING_ENDPOINT.path), MEETING_ENDPOINT, large.results.get(MEETING_ENDPOINT.name)!.body, "the baseline");
 log(`Gremium on Node, ${mode.small.name} dataset`);
 const small = await gremiumReads(datasets.small.file, await freePort());
 
@@ -99,101 +99,17 @@ log("Worker bundle (wrangler deploy --dry-run)");
 const bundle = workerBundle();
 
 log(`Worker on workerd with local D1, ${mode.small.name} dataset`);
-const worker = await startWorker(datasets.small.file, meetingEndpoint.path);
+const worker = await startWorker(datasets.small.file, MEETING_ENDPOINT.path);
 const workerFirstResponseMs = worker.firstResponseMs;
-const workerLoad = await sameAnswerReads(worker, meetingEndpoint, small.results.get(meetingEndpoint.name)!.body, "the Worker");
+const workerLoad = await sameAnswerReads(worker, MEETING_ENDPOINT, small.results.get(MEETING_ENDPOINT.name)!.body, "the Worker");
 
-// ---- Report ----------------------------------------------------------------------------------------
-const fixed = (n: number, digits = 0) => n.toFixed(digits);
-const ratio = (a: number, b: number) => (b === 0 ? "n/a" : fixed(a / b, 2));
-const verdict = (met: boolean) => (met ? "met" : "MISSED");
-const throughput = (r: LoadResult) => `${fixed(r.requestsPerSecond)} req/s, p99 ${fixed(r.p99Ms, 1)} ms`;
-const rows: { row: string; measurement: string; gremium: string; reference: string; ratio: string; target: string; result: string }[] = [];
-
-const meetingLarge = large.results.get(meetingEndpoint.name)!.load;
-rows.push({
-  row: "1",
-  measurement: `HTTP ${meetingEndpoint.name} (Node, ${mode.large.name})`,
-  gremium: throughput(meetingLarge),
-  reference: `bare Hono: ${throughput(baseline)}`,
-  ratio: `throughput ${ratio(meetingLarge.requestsPerSecond, baseline.requestsPerSecond)}, p99 ${ratio(meetingLarge.p99Ms, baseline.p99Ms)}`,
-  target: "throughput ≥ 0.5",
-  result: verdict(meetingLarge.requestsPerSecond / baseline.requestsPerSecond >= 0.5),
-});
-for (const endpoint of ENDPOINTS.filter((e) => e.kind === "trace" || e.kind === "search")) {
-  const result = large.results.get(endpoint.name)!.load;
-  rows.push({
-    row: "1",
-    measurement: `HTTP ${endpoint.name} (Node, ${mode.large.name})`,
-    gremium: throughput(result),
-    reference: `meeting read: ${fixed(meetingLarge.requestsPerSecond)} req/s`,
-    ratio: `throughput ${ratio(result.requestsPerSecond, baseline.requestsPerSecond)} of the baseline's meeting read`,
-    target: "reported",
-    result: "-",
-  });
-}
-for (const endpoint of ENDPOINTS) {
-  const big = large.results.get(endpoint.name)!.load;
-  const little = small.results.get(endpoint.name)!.load;
-  const scaled = endpoint.kind !== "read";
-  rows.push({
-    row: "2",
-    measurement: `p50 ${endpoint.name}`,
-    gremium: `${mode.large.name}: ${fixed(big.p50Ms, 1)} ms`,
-    reference: `${mode.small.name}: ${fixed(little.p50Ms, 1)} ms`,
-    ratio: ratio(big.p50Ms, little.p50Ms),
-    target: scaled ? "≤ 1.5" : "reported",
-    result: scaled ? verdict(big.p50Ms / little.p50Ms <= 1.5) : "-",
-  });
-}
-const pdfFigures = (r: typeof pdf.gremium) =>
-  `${fixed(r.medianMs)} ms, ${r.pages} pages, ${fixed(r.sizeKiB)} KiB; heap +${fixed(r.peakHeapGrowthMiB)} MiB with garbage, +${fixed(r.retainedGrowthMiB, 1)} MiB retained, renders in ${r.smallestHeapMiB ?? "> 128"} MiB old space`;
-rows.push({
-  row: "3",
-  measurement: `PDF minutes, 30 items (median of ${mode.pdf.renders})`,
-  gremium: pdfFigures(pdf.gremium),
-  reference: `pdfmake: ${pdfFigures(pdf.pdfmake)}`,
-  ratio: `time ${ratio(pdf.gremium.medianMs, pdf.pdfmake.medianMs)}, heap growth ${ratio(pdf.gremium.peakHeapGrowthMiB, pdf.pdfmake.peakHeapGrowthMiB)}`,
-  target: "time ≤ 1.0; memory well under 128 MiB",
-  result: verdict(pdf.gremium.medianMs <= pdf.pdfmake.medianMs && pdf.gremium.smallestHeapMiB !== null && pdf.gremium.smallestHeapMiB <= 64),
-});
-rows.push({
-  row: "4",
-  measurement: "Worker bundle, gzip (wrangler deploy --dry-run)",
-  gremium: `${fixed(bundle.gzipKiB)} KiB (${fixed(bundle.totalKiB)} KiB raw)`,
-  reference: "target 1536 KiB, limit 3072 KiB",
-  ratio: ratio(bundle.gzipKiB, 1536),
-  target: "≤ 1.5 MiB (hard 3 MiB)",
-  result: bundle.gzipKiB <= 1536 ? "met" : bundle.gzipKiB <= 3072 ? "MISSED (under the hard limit)" : "MISSED (over the hard limit)",
-});
-const meetingSmall = small.results.get(meetingEndpoint.name)!.load;
-rows.push({
-  row: "5",
-  measurement: `${meetingEndpoint.name} on workerd + local D1 (${mode.small.name})`,
-  gremium: throughput(workerLoad),
-  reference: `Node: ${throughput(meetingSmall)}`,
-  ratio: `throughput ${ratio(workerLoad.requestsPerSecond, meetingSmall.requestsPerSecond)}, p99 ${ratio(workerLoad.p99Ms, meetingSmall.p99Ms)}`,
-  target: "reported",
-  result: "-",
-});
-rows.push({
-  row: "5",
-  measurement: "time to first response after start",
-  gremium: `workerd: ${fixed(workerFirstResponseMs)} ms (unstable_dev incl. bundling)`,
-  reference: `Node: ${fixed(small.firstResponseMs)} ms (process spawn incl. migrate deploy)`,
-  ratio: ratio(workerFirstResponseMs, small.firstResponseMs),
-  target: "reported",
-  result: "-",
-});
-
-const header = ["#", "Measurement", "Gremium", "Baseline / reference", "Ratio", "Target", "Result"];
-const table = [header, header.map(() => "---"), ...rows.map((r) => [r.row, r.measurement, r.gremium, r.reference, r.ratio, r.target, r.result])].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
+const rows = reportRows({ mode, large, small, baseline, pdf, bundle, workerLoad, workerFirstResponseMs });
 const planLines = Object.entries(plans).map(
   ([name, p]) => `- ${name}: indexes ${p.indexes.join(", ") || "none"}; whole-table scans: ${p.fullScans.join(", ") || "none"}`,
 );
 const seconds = (performance.now() - started) / 1000;
 console.log(`\nGremium benchmark, ${modeName} mode, ${new Date().toISOString()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, ${fixed(seconds)} s\n`);
-console.log(table);
+console.log(markdownTable(rows));
 console.log(`\nQuery plans on the ${mode.large.name} dataset (all queries: bench/results/latest.json):\n${planLines.join("\n")}`);
 
 const results = path.join(root, "bench/results");

@@ -109,3 +109,6 @@ export const ENDPOINTS: Endpoint[] = [
     },
   },
 ];
+
+/** The read the baseline and the Worker answer too. */
+export const MEETING_ENDPOINT = ENDPOINTS.find((e) => e.kind === "read")!;

@@ -4,18 +4,10 @@
  * `wrangler d1 execute --file`, the Worker served by wrangler's `unstable_dev`.
  */
 import Sqlite from "better-sqlite3";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { unstable_dev } from "wrangler";
-import { deriveD1Migrations } from "../../scripts/d1-migrations";
-import { root, waitForFirstResponse, type Server } from "./servers";
-
-const wrangler = createRequire(import.meta.url).resolve("wrangler/bin/wrangler.js");
-const runWrangler = (args: string[]) =>
-  execFileSync(process.execPath, [wrangler, ...args], { cwd: root, env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" }, stdio: "pipe", maxBuffer: 64 << 20 });
+import { prepareLocalD1, runWrangler, startLocalWorker } from "../../scripts/local-worker";
+import { waitForFirstResponse, type Server } from "./servers";
 
 /** Tables the migrations own (bookkeeping, the search index and its shadow tables, filled by triggers). */
 const NOT_DATA = /^(sqlite_|_prisma_migrations$|_batch_guard$|_cf_|d1_migrations$|search_index)/;
@@ -44,23 +36,15 @@ export function sqlDump(databaseFile: string): string {
 
 /** Starts the Worker on a new local D1 holding the dataset; the start time runs from `unstable_dev` to the first answer. */
 export async function startWorker(databaseFile: string, probePath: string): Promise<Server & { loadSeconds: number }> {
-  const persistTo = mkdtempSync(path.join(tmpdir(), "gremium-bench-d1-"));
   const loadStarted = performance.now();
-  deriveD1Migrations();
-  runWrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo]);
+  const persistTo = prepareLocalD1("gremium-bench-d1-");
   const dumpFile = path.join(persistTo, "dataset.sql");
   writeFileSync(dumpFile, sqlDump(databaseFile));
   runWrangler(["d1", "execute", "DB", "--local", "--persist-to", persistTo, "--file", dumpFile, "--yes"]);
   const loadSeconds = (performance.now() - loadStarted) / 1000;
 
   const started = performance.now();
-  const worker = await unstable_dev(path.join(root, "src/entry/worker.ts"), {
-    config: path.join(root, "wrangler.toml"),
-    persistTo,
-    ip: "127.0.0.1",
-    logLevel: "warn",
-    experimental: { disableExperimentalWarning: true },
-  });
+  const worker = await startLocalWorker(persistTo);
   const url = `http://127.0.0.1:${worker.port}`;
   const firstResponseMs = await waitForFirstResponse(url + probePath, started);
   return { url, firstResponseMs, loadSeconds, stop: () => worker.stop() };

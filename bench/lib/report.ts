@@ -1,0 +1,117 @@
+/** The benchmark's table: one row per figure, with its reference, ratio, target and verdict. */
+import { ENDPOINTS, MEETING_ENDPOINT } from "./endpoints";
+import type { LoadResult } from "./load";
+import type { PdfResult } from "./pdf";
+
+export interface Row {
+  row: string;
+  measurement: string;
+  gremium: string;
+  reference: string;
+  ratio: string;
+  target: string;
+  result: string;
+}
+
+export interface Measured {
+  mode: { small: { name: string }; large: { name: string }; pdf: { renders: number } };
+  large: { results: Map<string, { load: LoadResult }> };
+  small: { results: Map<string, { load: LoadResult }>; firstResponseMs: number };
+  baseline: LoadResult;
+  pdf: { gremium: PdfResult; pdfmake: PdfResult };
+  bundle: { totalKiB: number; gzipKiB: number };
+  workerLoad: LoadResult;
+  workerFirstResponseMs: number;
+}
+
+export const fixed = (n: number, digits = 0) => n.toFixed(digits);
+const ratio = (a: number, b: number) => (b === 0 ? "n/a" : fixed(a / b, 2));
+const verdict = (met: boolean) => (met ? "met" : "MISSED");
+const throughput = (r: LoadResult) => `${fixed(r.requestsPerSecond)} req/s, p99 ${fixed(r.p99Ms, 1)} ms`;
+
+export function reportRows({ mode, large, small, baseline, pdf, bundle, workerLoad, workerFirstResponseMs }: Measured): Row[] {
+  const rows: Row[] = [];
+
+  const meetingLarge = large.results.get(MEETING_ENDPOINT.name)!.load;
+  rows.push({
+    row: "1",
+    measurement: `HTTP ${MEETING_ENDPOINT.name} (Node, ${mode.large.name})`,
+    gremium: throughput(meetingLarge),
+    reference: `bare Hono: ${throughput(baseline)}`,
+    ratio: `throughput ${ratio(meetingLarge.requestsPerSecond, baseline.requestsPerSecond)}, p99 ${ratio(meetingLarge.p99Ms, baseline.p99Ms)}`,
+    target: "throughput ≥ 0.5",
+    result: verdict(meetingLarge.requestsPerSecond / baseline.requestsPerSecond >= 0.5),
+  });
+  for (const endpoint of ENDPOINTS.filter((e) => e.kind === "trace" || e.kind === "search")) {
+    const result = large.results.get(endpoint.name)!.load;
+    rows.push({
+      row: "1",
+      measurement: `HTTP ${endpoint.name} (Node, ${mode.large.name})`,
+      gremium: throughput(result),
+      reference: `meeting read: ${fixed(meetingLarge.requestsPerSecond)} req/s`,
+      ratio: `throughput ${ratio(result.requestsPerSecond, baseline.requestsPerSecond)} of the baseline's meeting read`,
+      target: "reported",
+      result: "-",
+    });
+  }
+  for (const endpoint of ENDPOINTS) {
+    const big = large.results.get(endpoint.name)!.load;
+    const little = small.results.get(endpoint.name)!.load;
+    const scaled = endpoint.kind !== "read";
+    rows.push({
+      row: "2",
+      measurement: `p50 ${endpoint.name}`,
+      gremium: `${mode.large.name}: ${fixed(big.p50Ms, 1)} ms`,
+      reference: `${mode.small.name}: ${fixed(little.p50Ms, 1)} ms`,
+      ratio: ratio(big.p50Ms, little.p50Ms),
+      target: scaled ? "≤ 1.5" : "reported",
+      result: scaled ? verdict(big.p50Ms / little.p50Ms <= 1.5) : "-",
+    });
+  }
+  const pdfFigures = (r: typeof pdf.gremium) =>
+    `${fixed(r.medianMs)} ms, ${r.pages} pages, ${fixed(r.sizeKiB)} KiB; heap +${fixed(r.peakHeapGrowthMiB)} MiB with garbage, +${fixed(r.retainedGrowthMiB, 1)} MiB retained, renders in ${r.smallestHeapMiB ?? "> 128"} MiB old space`;
+  rows.push({
+    row: "3",
+    measurement: `PDF minutes, 30 items (median of ${mode.pdf.renders})`,
+    gremium: pdfFigures(pdf.gremium),
+    reference: `pdfmake: ${pdfFigures(pdf.pdfmake)}`,
+    ratio: `time ${ratio(pdf.gremium.medianMs, pdf.pdfmake.medianMs)}, heap growth ${ratio(pdf.gremium.peakHeapGrowthMiB, pdf.pdfmake.peakHeapGrowthMiB)}`,
+    target: "time ≤ 1.0; memory well under 128 MiB",
+    result: verdict(pdf.gremium.medianMs <= pdf.pdfmake.medianMs && pdf.gremium.smallestHeapMiB !== null && pdf.gremium.smallestHeapMiB <= 64),
+  });
+  rows.push({
+    row: "4",
+    measurement: "Worker bundle, gzip (wrangler deploy --dry-run)",
+    gremium: `${fixed(bundle.gzipKiB)} KiB (${fixed(bundle.totalKiB)} KiB raw)`,
+    reference: "target 1536 KiB, limit 3072 KiB",
+    ratio: ratio(bundle.gzipKiB, 1536),
+    target: "≤ 1.5 MiB (hard 3 MiB)",
+    result: bundle.gzipKiB <= 1536 ? "met" : bundle.gzipKiB <= 3072 ? "MISSED (under the hard limit)" : "MISSED (over the hard limit)",
+  });
+  const meetingSmall = small.results.get(MEETING_ENDPOINT.name)!.load;
+  rows.push({
+    row: "5",
+    measurement: `${MEETING_ENDPOINT.name} on workerd + local D1 (${mode.small.name})`,
+    gremium: throughput(workerLoad),
+    reference: `Node: ${throughput(meetingSmall)}`,
+    ratio: `throughput ${ratio(workerLoad.requestsPerSecond, meetingSmall.requestsPerSecond)}, p99 ${ratio(workerLoad.p99Ms, meetingSmall.p99Ms)}`,
+    target: "reported",
+    result: "-",
+  });
+  rows.push({
+    row: "5",
+    measurement: "time to first response after start",
+    gremium: `workerd: ${fixed(workerFirstResponseMs)} ms (unstable_dev incl. bundling)`,
+    reference: `Node: ${fixed(small.firstResponseMs)} ms (process spawn incl. migrate deploy)`,
+    ratio: ratio(workerFirstResponseMs, small.firstResponseMs),
+    target: "reported",
+    result: "-",
+  });
+  return rows;
+}
+
+/** The rows as a Markdown table. */
+export function markdownTable(rows: Row[]): string {
+  const header = ["#", "Measurement", "Gremium", "Baseline / reference", "Ratio", "Target", "Result"];
+  return [header, header.map(() => "---"), ...rows.map((r) => [r.row, r.measurement, r.gremium, r.reference, r.ratio, r.target, r.result])].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
+}
