@@ -2,7 +2,8 @@ import { swaggerUI } from "@hono/swagger-ui";
 import type { AppDeps } from "./deps";
 import { authenticate } from "./http/authenticate";
 import { createRouter, requestSizeLimit } from "./http/openapi";
-import { Problem, handleError, problemResponse } from "./http/problem";
+import { Problem } from "./errors";
+import { handleError, problemResponse } from "./http/problem";
 import { apiRouter } from "./routes";
 import { healthRouter } from "./routes/health";
 

@@ -8,7 +8,7 @@
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { ConfigError, ZNodeEnv, parseEnv } from "../env";
-import { Problem } from "../http/problem";
+import { Problem } from "../errors";
 import { createToken } from "../services/tokens";
 import { createNodeDatabase, prepareDatabase } from "./node-database";
 

@@ -3,7 +3,7 @@ import type { Principal } from "../auth/principal";
 import { hashTokenSecret, secretsEqual } from "../auth/tokens";
 import type { AppDeps } from "../deps";
 import type { AppEnv } from "./context";
-import { Problem } from "./problem";
+import { Problem } from "../errors";
 
 /**
  * Resolves the bearer token to a principal. No header means anonymous; a header with an unknown,

@@ -3,7 +3,8 @@ import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { hasAccess, type Access } from "../auth/principal";
 import type { AppEnv } from "./context";
-import { Problem, ZProblem, fieldErrors } from "./problem";
+import { Problem } from "../errors";
+import { ZProblem, fieldErrors } from "./problem";
 
 /** A router whose validation errors all become one problem+json shape. */
 export function createRouter() {

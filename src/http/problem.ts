@@ -2,39 +2,26 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { z } from "@hono/zod-openapi";
 import { ConstraintError } from "../db/database";
+import { PROBLEM_CODES, Problem, type FieldError, type ProblemCode } from "../errors";
 
-/** What went wrong, as a stable code; each maps to one HTTP status. */
-export const ProblemCode = {
-  /** The request body, query or path failed validation; `errors` names the fields. */
+
+/** The HTTP status of each problem code. */
+export const STATUS: Record<ProblemCode, number> = {
   invalid_request: 400,
-  /** The request body is not valid JSON. */
   malformed_json: 400,
-  /** No or an unknown/expired bearer token where the route needs one. */
   unauthenticated: 401,
-  /** The caller's role or scope does not allow this operation. */
   forbidden: 403,
-  /** No such route or record (or the caller may not know it exists). */
   not_found: 404,
-  /** The method is not allowed on this resource. */
   method_not_allowed: 405,
-  /** The write conflicts with the current state of other records. */
   conflict: 409,
-  /** The `If-Match` version is not the current one: someone else changed the record first. */
   precondition_failed: 412,
-  /** The request body exceeds the size limit. */
   payload_too_large: 413,
-  /** The request body is not `application/json`. */
   unsupported_media_type: 415,
-  /** The input is well-formed but breaks a rule of the domain; `errors` names the fields. */
   unprocessable: 422,
-  /** An update or delete came without `If-Match`. */
   precondition_required: 428,
-  /** Something failed on our side; the body reveals nothing internal. */
   internal: 500,
-  /** A dependency such as the database is not available. */
   unavailable: 503,
-} as const;
-export type ProblemCode = keyof typeof ProblemCode;
+};
 
 const TITLES: Record<ProblemCode, string> = {
   invalid_request: "Invalid request",
@@ -53,34 +40,8 @@ const TITLES: Record<ProblemCode, string> = {
   unavailable: "Service unavailable",
 };
 
-export interface FieldError {
-  /** Where the problem is, as a dotted path such as `email` or `body.name`. */
-  field: string;
-  /** Why the value is refused. */
-  reason: string;
-}
-
-/** The one error type services and handlers throw; the error handler turns it into problem+json. */
-export class Problem extends Error {
-  constructor(
-    readonly code: ProblemCode,
-    readonly detail: string,
-    readonly extra: { errors?: FieldError[]; [key: string]: unknown } = {},
-  ) {
-    super(detail);
-    this.name = "Problem";
-  }
-
-  get status(): number {
-    return ProblemCode[this.code];
-  }
-}
-
-/** Shorthand for a 422 on one field. */
-export const fieldProblem = (field: string, reason: string, code: ProblemCode = "unprocessable") =>
-  new Problem(code, reason, { errors: [{ field, reason }] });
-
-export const notFound = (what: string, id: string) => new Problem("not_found", `${what} ${id} does not exist.`);
+/** The HTTP status of a problem. */
+export const statusOf = (problem: Problem) => STATUS[problem.code];
 
 export const ZProblem = z
   .object({
@@ -98,7 +59,7 @@ export function problemBody(problem: Problem, instance?: string) {
   return {
     type: `urn:gremium:problem:${problem.code}`,
     title: TITLES[problem.code],
-    status: problem.status,
+    status: statusOf(problem),
     detail: problem.detail,
     ...(instance ? { instance } : {}),
     ...problem.extra,
@@ -107,7 +68,7 @@ export function problemBody(problem: Problem, instance?: string) {
 
 export function problemResponse(problem: Problem, instance?: string, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(problemBody(problem, instance)), {
-    status: problem.status,
+    status: statusOf(problem),
     headers: { "content-type": "application/problem+json; charset=utf-8", ...headers },
   });
 }
@@ -124,7 +85,7 @@ export function toProblem(error: unknown): Problem {
     if (error.status === 400 && /JSON/i.test(error.message)) return new Problem("malformed_json", "The request body is not valid JSON.");
     if (error.status === 413) return new Problem("payload_too_large", error.message || "The request body is too large.");
     if (error.status === 401) return new Problem("unauthenticated", error.message || "A valid bearer token is required.");
-    const code = (Object.keys(ProblemCode) as ProblemCode[]).find((key) => ProblemCode[key] === error.status);
+    const code = PROBLEM_CODES.find((key) => STATUS[key] === error.status);
     if (code && error.status < 500) return new Problem(code, error.message || TITLES[code]);
   }
   return new Problem("internal", "An unexpected error occurred. It has been logged.");
@@ -133,7 +94,7 @@ export function toProblem(error: unknown): Problem {
 /** Hono's `onError`: logs what is unexpected, answers with problem+json. */
 export function handleError(error: Error, c: Context): Response {
   const problem = toProblem(error);
-  if (problem.status >= 500) console.error("Unhandled error", c.req.method, c.req.path, error);
+  if (statusOf(problem) >= 500) console.error("Unhandled error", c.req.method, c.req.path, error);
   return problemResponse(problem, c.req.path);
 }
 

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { Problem } from "./problem";
+import { Problem } from "../errors";
 
 /** The ETag of a record's version. Strong: versions change with every write. */
 export const etagOf = (version: number) => `"${version}"`;

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { loadDemoData } from "../demo/load-demo-data";
 import type { AuditEntryModel } from "../generated/prisma-node/models";
 import { serviceContext } from "../http/context";
-import { Problem } from "../http/problem";
+import { Problem } from "../errors";
 import { ZIdParam, createRouter, defineRoute, jsonBody, jsonResponse } from "../http/openapi";
 import { ZPageQuery, page } from "../http/pagination";
 import { ZApiToken, ZApiTokenCreate, ZApiTokenCreated, toApiTokenView } from "../schemas/tokens";

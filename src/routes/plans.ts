@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { serviceContext, type AppEnv } from "../http/context";
 import { ZIdParam, ZIfMatchHeader, createRouter, defineRoute, jsonBody, jsonResponse, recordResponse } from "../http/openapi";
-import { Problem } from "../http/problem";
+import { Problem } from "../errors";
 import { requiredVersion, withEtag } from "../http/versioning";
 import { MEASURE_STATUSES } from "../rules/plan";
 import { ZId } from "../schemas/common";

@@ -1,5 +1,5 @@
 import { canManageBody } from "../auth/principal";
-import { Problem, fieldProblem } from "../http/problem";
+import { Problem, fieldProblem } from "../errors";
 import type { ServiceContext } from "./context";
 
 /** 403 unless the actor manages the body (admin, or its secretariat). */

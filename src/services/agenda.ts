@@ -3,7 +3,7 @@ import type { Statement } from "../db/database";
 import { decodeJson, decodeRow } from "../db/rows";
 import { atVersion, deleteVersioned, guard, insertRow, updateRow, updateVersioned } from "../db/sql";
 import type { AgendaItemModel } from "../generated/prisma-node/models";
-import { Problem, fieldProblem, notFound, type FieldError } from "../http/problem";
+import { Problem, fieldProblem, notFound, type FieldError } from "../errors";
 import { mustBePublic, numberAgenda, reorder, type AgendaItemKind } from "../rules/agenda";
 import { paperNumber } from "../rules/papers";
 import type { TAgendaItem, TAgendaItemCreate, TAgendaItemMove, TAgendaItemUpdate } from "../schemas/agenda";

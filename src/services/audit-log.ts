@@ -1,5 +1,5 @@
-import { fieldProblem } from "../http/problem";
-import { toPage, type TPageQuery } from "../http/pagination";
+import { fieldProblem } from "../errors";
+import { toPage, type TPageQuery } from "../db/paging";
 import type { ServiceContext } from "./context";
 
 function auditCursor(cursor: string): number {

@@ -1,6 +1,6 @@
-import { Problem, notFound } from "../http/problem";
-import type { TPageQuery } from "../http/pagination";
-import { pageArgs, toPage } from "../http/pagination";
+import { Problem, notFound } from "../errors";
+import type { TPageQuery } from "../db/paging";
+import { pageArgs, toPage } from "../db/paging";
 import type { TBodyCreate, TBodyUpdate } from "../schemas/bodies";
 import { assertManages } from "./access";
 import type { ServiceContext } from "./context";

@@ -1,6 +1,6 @@
 import { generateTokenSecret, hashTokenSecret } from "../auth/tokens";
 import { renderCalendar, type CalendarMeeting } from "../documents/ics";
-import { notFound, Problem } from "../http/problem";
+import { notFound, Problem } from "../errors";
 import { numberAgenda } from "../rules/agenda";
 import { getBody } from "./bodies";
 import { getCommittee } from "./committees";

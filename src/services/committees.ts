@@ -1,5 +1,5 @@
-import { Problem, notFound } from "../http/problem";
-import { pageArgs, toPage, type TPageQuery } from "../http/pagination";
+import { Problem, notFound } from "../errors";
+import { pageArgs, toPage, type TPageQuery } from "../db/paging";
 import type { CommitteeKind } from "../rules/membership";
 import type { TCommitteeCreate, TCommitteeUpdate } from "../schemas/committees";
 import { assertManages, bodyForWrite } from "./access";

@@ -1,6 +1,6 @@
 import Mustache from "mustache";
 import { TEMPLATE_NAMES, type TemplateName, type Templates } from "../documents/templates";
-import { Problem, fieldProblem, type FieldError } from "../http/problem";
+import { Problem, fieldProblem, type FieldError } from "../errors";
 import { ATTACHMENT_TYPES, essenceOf, matchesSignature } from "../rules/attachments";
 import type { AttachmentStore, Bytes } from "../storage";
 import { bodyForWrite } from "./access";

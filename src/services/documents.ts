@@ -5,7 +5,7 @@
 import { renderPdf } from "../documents/pdf/render-pdf";
 import { box, renderTemplate, type TemplateName } from "../documents/templates";
 import type { AppDeps } from "../deps";
-import { Problem, notFound } from "../http/problem";
+import { Problem, notFound } from "../errors";
 import { berlinDateOf, germanDate, germanDateTimeOf } from "../rules/calendar";
 
 const day = (instant: Date) => germanDate(berlinDateOf(instant));

@@ -1,6 +1,6 @@
 import { actorName } from "../auth/principal";
 import { atVersion, guard, updateVersioned } from "../db/sql";
-import { Problem } from "../http/problem";
+import { Problem } from "../errors";
 import { berlinDateOf } from "../rules/calendar";
 import { checkNoticePeriod } from "../rules/meeting";
 import { displayName } from "../schemas/people";

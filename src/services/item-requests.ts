@@ -1,5 +1,5 @@
 import type { ItemRequestModel, MeetingModel } from "../generated/prisma-node/models";
-import { fieldProblem, notFound } from "../http/problem";
+import { fieldProblem, notFound } from "../errors";
 import { berlinDateOf } from "../rules/calendar";
 import { demandIsSupported, dueMeetingFor } from "../rules/meeting";
 import type { TItemRequest, TItemRequestCreate, TItemRequestUpdate } from "../schemas/item-requests";

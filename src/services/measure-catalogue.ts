@@ -3,7 +3,7 @@ import Papa from "papaparse";
 import type { Statement } from "../db/database";
 import { assertion, atVersion } from "../db/sql";
 import type { MeasureModel } from "../generated/prisma-node/models";
-import { Problem, fieldProblem, type FieldError } from "../http/problem";
+import { Problem, fieldProblem, type FieldError } from "../errors";
 import { ZMeasureInput, type TMeasureInput } from "../schemas/plans";
 import type { ServiceContext } from "./context";
 import { historyRow, listMeasures, measureChange, measureRow, planForWrite } from "./plans";

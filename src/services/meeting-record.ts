@@ -1,4 +1,4 @@
-import { Problem, notFound } from "../http/problem";
+import { Problem, notFound } from "../errors";
 import { numberAgenda } from "../rules/agenda";
 import { presenceAtItem, type AttendanceRecord, type AttendanceStatus } from "../rules/attendance";
 import { berlinDateOf } from "../rules/calendar";

@@ -1,7 +1,7 @@
 import { decodeJson, decodeRow } from "../db/rows";
 import type { CommitteeModel, MeetingModel } from "../generated/prisma-node/models";
-import { Problem, fieldProblem, notFound } from "../http/problem";
-import { pageArgs, toPage, type TPageQuery } from "../http/pagination";
+import { Problem, fieldProblem, notFound } from "../errors";
+import { pageArgs, toPage, type TPageQuery } from "../db/paging";
 import { STANDARD_FRAME } from "../rules/agenda";
 import { transitionRefusal, type MeetingState } from "../rules/meeting";
 import type { TMeetingCreate, TMeetingTransition, TMeetingUpdate } from "../schemas/meetings";

@@ -1,7 +1,7 @@
 import type { Statement } from "../db/database";
 import type { MembershipModel } from "../generated/prisma-node/models";
-import { Problem, fieldProblem, notFound, type FieldError } from "../http/problem";
-import { pageArgs, toPage, type TPageQuery } from "../http/pagination";
+import { Problem, fieldProblem, notFound, type FieldError } from "../errors";
+import { pageArgs, toPage, type TPageQuery } from "../db/paging";
 import { berlinDateOf } from "../rules/calendar";
 import { SEAT_ROLES, defaultVotingRight, mayVote, periodsOverlap, roleOrder, type MembershipRole, type Period } from "../rules/membership";
 import type { TComposition, TMembershipCreate, TMembershipUpdate } from "../schemas/memberships";

@@ -3,7 +3,7 @@ import { actorName } from "../auth/principal";
 import { atVersion, guard, insertRow, updateVersioned } from "../db/sql";
 import type { MinutesModel } from "../generated/prisma-node/models";
 import { renderMarkdown } from "../documents/markdown";
-import { Problem, fieldProblem, notFound } from "../http/problem";
+import { Problem, fieldProblem, notFound } from "../errors";
 import { berlinDateOf, berlinIsoOf } from "../rules/calendar";
 import { minutesDueDate, minutesTransitionRefusal, missingSignatures, type MinutesState, type SignatureRole } from "../rules/minutes";
 import { assertManages } from "./access";

@@ -1,7 +1,7 @@
 import { actorName } from "../auth/principal";
 import type { Statement } from "../db/database";
 import { insertRow, updateRow } from "../db/sql";
-import { Problem, fieldProblem, notFound } from "../http/problem";
+import { Problem, fieldProblem, notFound } from "../errors";
 import { allowsResolution, type AgendaItemKind } from "../rules/agenda";
 import { berlinDateOf } from "../rules/calendar";
 import { countsRefusal, decideElection, decideVote, type VoteCounts } from "../rules/voting";

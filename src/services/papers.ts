@@ -1,7 +1,7 @@
 import { canManageBody } from "../auth/principal";
 import type { PaperModel } from "../generated/prisma-node/models";
-import { Problem, fieldProblem, notFound } from "../http/problem";
-import { pageArgs, toPage, type TPageQuery } from "../http/pagination";
+import { Problem, fieldProblem, notFound } from "../errors";
+import { pageArgs, toPage, type TPageQuery } from "../db/paging";
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, cleanFilename, essenceOf, matchesSignature } from "../rules/attachments";
 import { berlinDateOf } from "../rules/calendar";
 import type { PaperType } from "../rules/papers";

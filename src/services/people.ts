@@ -1,5 +1,5 @@
-import { Problem, notFound } from "../http/problem";
-import { pageArgs, toPage, type TPageQuery } from "../http/pagination";
+import { Problem, notFound } from "../errors";
+import { pageArgs, toPage, type TPageQuery } from "../db/paging";
 import type { TPersonCreate, TPersonUpdate } from "../schemas/people";
 import { assertManages, bodyForWrite } from "./access";
 import type { ServiceContext } from "./context";

@@ -1,4 +1,4 @@
-import { Problem, fieldProblem, notFound } from "../http/problem";
+import { Problem, fieldProblem, notFound } from "../errors";
 import { berlinDateOf } from "../rules/calendar";
 import { MEASURE_STATUSES, type MeasureStatus } from "../rules/plan";
 import { assertManages, bodyForWrite } from "./access";

@@ -2,7 +2,7 @@ import { actorName } from "../auth/principal";
 import type { Statement } from "../db/database";
 import { atVersion, guard, insertRow, updateVersioned } from "../db/sql";
 import type { ActionFieldModel, MeasureModel } from "../generated/prisma-node/models";
-import { Problem, fieldProblem, notFound } from "../http/problem";
+import { Problem, fieldProblem, notFound } from "../errors";
 import type { MeasureStatus } from "../rules/plan";
 import type { TMeasure, TMeasureInput, TMeasureUpdate, TPlanCreate } from "../schemas/plans";
 import { assertManages, bodyForWrite } from "./access";

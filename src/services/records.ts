@@ -1,7 +1,7 @@
 import { actorName } from "../auth/principal";
 import { ConstraintError, type Statement } from "../db/database";
 import { PREVIOUS_CHANGED, guard, insertRow, updateVersioned, type Condition, type TableName, type Tables } from "../db/sql";
-import { Problem } from "../http/problem";
+import { Problem } from "../errors";
 import type { ServiceContext } from "./context";
 
 export type AuditAction = "create" | "update" | "delete" | "end" | "revoke" | "seed";

@@ -1,7 +1,7 @@
 import { canManageBody } from "../auth/principal";
 import type { ResolutionModel, VoteModel } from "../generated/prisma-node/models";
-import { Problem, fieldProblem, notFound } from "../http/problem";
-import { pageArgs, toPage, type TPageQuery } from "../http/pagination";
+import { Problem, fieldProblem, notFound } from "../errors";
+import { pageArgs, toPage, type TPageQuery } from "../db/paging";
 import { renderMarkdown } from "../documents/markdown";
 import type { TResolution, TResolutionUpdate } from "../schemas/outcomes";
 import { assertManages } from "./access";

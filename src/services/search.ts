@@ -1,5 +1,5 @@
 import type { Statement } from "../db/database";
-import { Problem } from "../http/problem";
+import { Problem } from "../errors";
 import { paperNumber } from "../rules/papers";
 import type { ServiceContext } from "./context";
 import { resolutionNumber } from "./outcomes";

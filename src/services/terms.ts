@@ -1,5 +1,5 @@
-import { fieldProblem, notFound } from "../http/problem";
-import { pageArgs, toPage, type TPageQuery } from "../http/pagination";
+import { fieldProblem, notFound } from "../errors";
+import { pageArgs, toPage, type TPageQuery } from "../db/paging";
 import type { TTermCreate, TTermUpdate } from "../schemas/terms";
 import { assertManages, bodyForWrite } from "./access";
 import type { ServiceContext } from "./context";

@@ -1,8 +1,8 @@
 import { generateTokenSecret, hashTokenSecret } from "../auth/tokens";
 import { updateRow } from "../db/sql";
 import type { ApiTokenModel } from "../generated/prisma-node/models";
-import { Problem, fieldProblem, notFound } from "../http/problem";
-import { pageArgs, toPage, type TPageQuery } from "../http/pagination";
+import { Problem, fieldProblem, notFound } from "../errors";
+import { pageArgs, toPage, type TPageQuery } from "../db/paging";
 import { ZApiTokenCreate, type TApiTokenCreate } from "../schemas/tokens";
 import type { ServiceContext } from "./context";
 import { auditStatement, insertAudited } from "./records";

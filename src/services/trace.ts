@@ -1,6 +1,6 @@
 import { decodeJson } from "../db/rows";
 import { assertion, atVersion } from "../db/sql";
-import { Problem, fieldProblem, notFound } from "../http/problem";
+import { Problem, fieldProblem, notFound } from "../errors";
 import { numberAgenda } from "../rules/agenda";
 import { berlinDateOf } from "../rules/calendar";
 import { MEASURE_STATUSES, impliedStatus, staleCutoff, type MeasureStatus } from "../rules/plan";

@@ -1,6 +1,6 @@
 import { actorName } from "../auth/principal";
 import type { WrittenObjectionModel, WrittenProcedureModel } from "../generated/prisma-node/models";
-import { Problem, fieldProblem, notFound } from "../http/problem";
+import { Problem, fieldProblem, notFound } from "../errors";
 import { berlinDateOf } from "../rules/calendar";
 import { writtenProcedureOutcome } from "../rules/voting";
 import { assertManages } from "./access";
