@@ -21,14 +21,6 @@ export function hasAccess(principal: Principal, access: Access): boolean {
   return rankOf(principal) >= RANK[access];
 }
 
-/** Admins manage every body; the secretariat manages its own. */
-export function canManageBody(principal: Principal, bodyId: string): boolean {
-  return principal.kind === "admin" || (principal.kind === "secretariat" && principal.bodyId === bodyId);
-}
-
-/** Contact data (email, phone) is for the secretariat of the person's body and for admins. */
-export const canSeeContactData = canManageBody;
-
 /** A label for the audit log. */
 export function actorName(principal: Principal): string {
   return principal.kind === "anonymous" ? "anonymous" : principal.name;

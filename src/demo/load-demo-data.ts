@@ -1,3 +1,4 @@
+import { createServiceContext } from "../services/context";
 import type { Principal } from "../auth/principal";
 import type { Database, Statement } from "../db/database";
 import { insertRow } from "../db/sql";
@@ -15,7 +16,7 @@ const SEEDER: Principal = { kind: "admin", tokenId: null, name: "demo data" };
  */
 export async function loadDemoData(db: Database, store: AttachmentStore, now: Date, actor: Principal = SEEDER) {
   if ((await db.prisma.body.count()) > 0) return undefined;
-  const ctx = { db, actor, now };
+  const ctx = createServiceContext(db, actor, now);
   const stamp = () => ({ ...newRecordColumns(now), deletedAt: null });
   const statements: Statement[] = [];
 

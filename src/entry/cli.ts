@@ -5,6 +5,7 @@
  *   npm run token -- --role member --person <personId> --name "Mitglied"
  * Prints the new token once; only its hash is stored.
  */
+import { createServiceContext } from "../services/context";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { ConfigError, ZNodeEnv, parseEnv } from "../env";
@@ -33,7 +34,7 @@ async function main() {
   const db = createNodeDatabase(prepareDatabase(env.DATABASE_URL));
   try {
     const { secret, token } = await createToken(
-      { db, actor: { kind: "admin", tokenId: null, name: "cli" }, now: new Date() },
+      createServiceContext(db, { kind: "admin", tokenId: null, name: "cli" }, new Date()),
       {
         name: values.name ?? "",
         role: values.role as never,

@@ -1,17 +1,23 @@
 import type { Context } from "hono";
 import type { Principal } from "../auth/principal";
 import type { AppDeps } from "../deps";
-import type { ServiceContext } from "../services/context";
+import { createServiceContext, type ServiceContext } from "../services/context";
 
 export interface AppEnv {
   Variables: {
     deps: AppDeps;
     principal: Principal;
+    serviceContext?: ServiceContext;
   };
 }
 
-/** The service context of a request. */
+/** The service context of a request, made once and kept on the request. */
 export function serviceContext(c: Context<AppEnv>): ServiceContext {
-  const deps = c.get("deps");
-  return { db: deps.db, actor: c.get("principal"), now: deps.now?.() ?? new Date() };
+  let ctx = c.get("serviceContext");
+  if (!ctx) {
+    const deps = c.get("deps");
+    ctx = createServiceContext(deps.db, c.get("principal"), deps.now?.() ?? new Date());
+    c.set("serviceContext", ctx);
+  }
+  return ctx;
 }

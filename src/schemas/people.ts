@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { canSeeContactData, type Principal } from "../auth/principal";
+import type { Principal } from "../auth/principal";
+import { canSeeContactData } from "../policies/people";
 import type { PersonModel } from "../generated/prisma-node/models";
 import { ZId, ZOptionalText, ZRecordMeta, ZText, nonEmptyPatch, recordMeta } from "./common";
 
@@ -63,7 +64,7 @@ export function toPersonView(person: PersonModel, viewer: Principal): TPerson {
     title: person.title,
     organisation: person.organisation,
   };
-  if (canSeeContactData(viewer, person.bodyId)) {
+  if (canSeeContactData(viewer, person)) {
     view.email = person.email;
     view.phone = person.phone;
   }

@@ -1,3 +1,4 @@
+import { canReadNonPublicPart } from "../policies/meetings";
 import { actorName } from "../auth/principal";
 import type { Statement } from "../db/database";
 import { decodeJson, decodeRow } from "../db/rows";
@@ -14,7 +15,6 @@ import { dueItemRequestWarnings } from "./item-requests";
 import { getMeeting } from "./meetings";
 import { auditStatement, auditedInsert, expectVersion, newRecordColumns } from "./records";
 import { resolutionNumber } from "./outcomes";
-import { readershipOf } from "./visibility";
 
 type Meeting = Awaited<ReturnType<typeof getMeeting>>;
 type ItemWithPaper = AgendaItemModel & { paper: { id: string; year: number; serial: number; title: string; isPublic: boolean } | null };
@@ -77,8 +77,7 @@ type AnnouncementRow = { id: string; year: number; serial: number; text: string;
  */
 export async function agendaOf(ctx: ServiceContext, meeting: Meeting) {
   const meetingId = meeting.id;
-  const readership = await readershipOf(ctx);
-  const full = readership.canReadNonPublic({ id: meeting.committeeId, bodyId: meeting.committee.bodyId });
+  const full = canReadNonPublicPart(ctx.actor, await ctx.readership(), { id: meeting.committeeId, bodyId: meeting.committee.bodyId });
   const [itemRows, amendments, announcements] = await ctx.db.queryAll([
     itemsStatement(meetingId),
     { sql: `SELECT id, at, actorName, action, itemId, summary FROM AgendaAmendment WHERE meetingId = ? ${full ? "" : "AND isPublic = 1"} ORDER BY at, rowid`, params: [meetingId] },

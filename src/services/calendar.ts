@@ -1,3 +1,4 @@
+import { canHavePersonalFeed, showsNonPublicItems } from "../policies/calendar-feeds";
 import { generateTokenSecret, hashTokenSecret } from "../auth/tokens";
 import { renderCalendar, type CalendarMeeting } from "../documents/ics";
 import { notFound, Problem } from "../errors";
@@ -34,7 +35,7 @@ async function calendarMeetings(ctx: ServiceContext, where: MeetingFilter, baseU
     updatedAt: meeting.updatedAt,
     url: `${baseUrl}/api/v1/meetings/${meeting.id}/agenda`,
     agenda: numberAgenda(meeting.items)
-      .filter((item) => item.isPublic || nonPublicFor.has(meeting.committeeId))
+      .filter((item) => item.isPublic || showsNonPublicItems(nonPublicFor, meeting.committeeId))
       .map((item) => `${item.number} ${item.title}${item.withdrawnAt ? " (abgesetzt)" : ""}`),
   }));
 }
@@ -53,7 +54,7 @@ export async function bodyCalendar(ctx: ServiceContext, bodyId: string, baseUrl:
 
 /** Mints a new personal feed URL for the calling member; its secret is shown once. */
 export async function createPersonalFeed(ctx: ServiceContext) {
-  if (ctx.actor.kind !== "member") throw new Problem("forbidden", "Personal calendar feeds are for members.");
+  if (!canHavePersonalFeed(ctx.actor)) throw new Problem("forbidden", "Personal calendar feeds are for members.");
   const secret = generateTokenSecret();
   await insertAudited(ctx, "CalendarFeedToken", {
     id: crypto.randomUUID(),
@@ -67,7 +68,7 @@ export async function createPersonalFeed(ctx: ServiceContext) {
 
 /** Revokes every personal feed URL of the calling member. */
 export async function revokePersonalFeeds(ctx: ServiceContext) {
-  if (ctx.actor.kind !== "member") throw new Problem("forbidden", "Personal calendar feeds are for members.");
+  if (!canHavePersonalFeed(ctx.actor)) throw new Problem("forbidden", "Personal calendar feeds are for members.");
   await ctx.db.batch([
     { sql: `UPDATE "CalendarFeedToken" SET "revokedAt" = ? WHERE "personId" = ? AND "revokedAt" IS NULL`, params: [toSqlValue(ctx.now), ctx.actor.personId] },
     auditStatement(ctx, "revoke", "CalendarFeedToken", ctx.actor.personId, null, { personId: ctx.actor.personId, revokedAt: ctx.now }),

@@ -2,6 +2,8 @@
  * The PDF documents: each gathers its data through the services (so it shows exactly what the caller may
  * see), fills a template and lays it out. Dates come from the data, so the same data gives the same bytes.
  */
+import * as paperPolicy from "../policies/papers";
+import { canReadNonPublicPart } from "../policies/meetings";
 import { renderPdf } from "../documents/pdf/render-pdf";
 import { box, renderTemplate, type TemplateName } from "../documents/templates";
 import type { AppDeps } from "../deps";
@@ -20,7 +22,6 @@ import { getPaper } from "./papers";
 import { progressReport } from "./plan-follow-up";
 import { getResolution } from "./resolutions";
 import { resolutionMeasures } from "./trace";
-import { readershipOf } from "./visibility";
 
 const ROLE: Record<string, string> = {
   chair: "Vorsitz",
@@ -66,7 +67,7 @@ async function bodyName(ctx: ServiceContext, bodyId: string) {
 export async function invitationPdf(ctx: ServiceContext, deps: Documents, meetingId: string) {
   const meeting = await getMeeting(ctx, meetingId);
   const agenda = await getAgenda(ctx, meetingId);
-  const full = (await readershipOf(ctx)).canReadNonPublic({ id: meeting.committeeId, bodyId: meeting.committee.bodyId });
+  const full = canReadNonPublicPart(ctx.actor, await ctx.readership(), { id: meeting.committeeId, bodyId: meeting.committee.bodyId });
   const committee = await ctx.db.prisma.committee.findUniqueOrThrow({ where: { id: meeting.committeeId } });
   const invitation = await ctx.db.prisma.invitation.findFirst({ where: { meetingId }, orderBy: { sentAt: "desc" } });
   const seats = full && invitation ? (JSON.parse(invitation.recipients) as { name: string; role: string }[]) : [];
@@ -162,7 +163,10 @@ export async function resolutionExtractPdf(ctx: ServiceContext, deps: Documents,
   const meeting = resolution.meetingId ? await getMeeting(ctx, resolution.meetingId) : null;
   const item = resolution.itemId ? await ctx.db.prisma.agendaItem.findUnique({ where: { id: resolution.itemId } }) : null;
   const itemNumber = meeting && item ? (await getAgenda(ctx, meeting.id)).items.find((i) => i.id === item.id)?.number : undefined;
-  const paper = resolution.paperId ? await ctx.db.prisma.paper.findUnique({ where: { id: resolution.paperId } }) : null;
+  const paper = resolution.paperId
+    ? await ctx.db.prisma.paper.findUnique({ where: { id: resolution.paperId }, include: { consultations: { select: { committeeId: true } } } })
+    : null;
+  const paperReadable = paper !== null && paperPolicy.canRead(ctx.actor, await ctx.readership(), paper);
   const measures = await ctx.db.prisma.measure.findMany({ where: { id: { in: linked.measures.map((m) => m.measureId) } } });
   const author = await bodyName(ctx, committee.bodyId);
   const offices = [...new Set(measures.map((m) => m.responsible).filter(Boolean))];
@@ -172,7 +176,7 @@ export async function resolutionExtractPdf(ctx: ServiceContext, deps: Documents,
     committeeName: committee.name,
     meeting: meeting ? `${meeting.sequenceNumber}. Sitzung am ${day(meeting.startsAt)}` : "Schriftliches Verfahren (§ 37 Abs. 1 GemO)",
     item: itemNumber && item ? `${itemNumber} ${item.title}` : "–",
-    paper: paper && (paper.isPublic || resolution.isPublic === false) ? `${paperNumber(paper.year, paper.serial)} ${paper.title}` : "–",
+    paper: paper && paperReadable ? `${paperNumber(paper.year, paper.serial)} ${paper.title}` : "–",
     vote: resolution.vote ? resolution.vote.explanation : "ohne Abstimmung",
     box: box(resolution.kind === "recommendation" ? "Empfehlung:" : "Beschluss:", resolution.text),
     hasMeasures: linked.measures.length > 0,

@@ -1,5 +1,6 @@
+import * as itemRequestPolicy from "../policies/item-requests";
 import type { ItemRequestModel, MeetingModel } from "../generated/prisma-node/models";
-import { fieldProblem, notFound } from "../errors";
+import { Problem, fieldProblem, notFound } from "../errors";
 import { berlinDateOf } from "../rules/calendar";
 import { demandIsSupported, dueMeetingFor } from "../rules/meeting";
 import type { TItemRequest, TItemRequestCreate, TItemRequestUpdate } from "../schemas/item-requests";
@@ -41,8 +42,12 @@ async function toView(ctx: ServiceContext, request: ItemRequestModel, meetings: 
   };
 }
 
+/** The demands of a committee, for its members and its body's secretariat. */
 export async function listItemRequests(ctx: ServiceContext, committeeId: string) {
-  await getCommittee(ctx, committeeId);
+  const committee = await getCommittee(ctx, committeeId);
+  if (!itemRequestPolicy.canRead(ctx.actor, await ctx.readership(), committee)) {
+    throw new Problem("forbidden", "The demanded items of a committee are for its members and the secretariat.");
+  }
   const [requests, meetings] = await Promise.all([
     ctx.db.prisma.itemRequest.findMany({ where: { committeeId }, orderBy: [{ receivedOn: "asc" }, { id: "asc" }] }),
     meetingsOf(ctx, committeeId),

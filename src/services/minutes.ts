@@ -1,3 +1,4 @@
+import * as minutesPolicy from "../policies/minutes";
 import { diffLines } from "diff";
 import { actorName } from "../auth/principal";
 import { atVersion, guard, insertRow, updateVersioned } from "../db/sql";
@@ -11,7 +12,6 @@ import type { ServiceContext } from "./context";
 import { loadMeetingRecord, type MeetingRecord } from "./meeting-record";
 import { resolutionNumber } from "./outcomes";
 import { auditStatement, auditedInsert, newRecordColumns } from "./records";
-import { minutesVariantFor, readershipOf } from "./visibility";
 
 /** The order of the signature block: chair, members, minute-taker. */
 const SIGNATURE_ORDER: SignatureRole[] = ["chair", "member", "minute_taker"];
@@ -20,7 +20,7 @@ const isSealed = (minutes: MinutesModel | null) => minutes?.state === "final" ||
 
 /** Which variant of the minutes a caller may read, if any. */
 async function readableVariant(ctx: ServiceContext, record: MeetingRecord): Promise<"full" | "public" | null> {
-  return minutesVariantFor(ctx, await readershipOf(ctx), { id: record.meeting.committeeId, bodyId: record.meeting.committee.bodyId }, record.minutes?.state);
+  return minutesPolicy.variantFor(ctx.actor, await ctx.readership(), { id: record.meeting.committeeId, bodyId: record.meeting.committee.bodyId }, record.minutes?.state);
 }
 
 /**
@@ -197,7 +197,9 @@ export async function fileObjection(ctx: ServiceContext, meetingId: string, text
   if (ctx.actor.kind !== "member") throw new Problem("forbidden", "Objections are filed by members of the committee with their own token.");
   const record = await loadMeetingRecord(ctx, meetingId);
   const personId = ctx.actor.personId;
-  if (!record.seats.some((s) => s.personId === personId)) throw new Problem("forbidden", "Only members of the committee file objections to its minutes.");
+  if (!minutesPolicy.canActAsMember(ctx.actor, (id) => record.seats.some((s) => s.personId === id))) {
+    throw new Problem("forbidden", "Only members of the committee file objections to its minutes.");
+  }
   if (record.minutes?.state !== "circulated") throw new Problem("conflict", "Objections are filed while the minutes are circulated.");
   const objection = { id: crypto.randomUUID(), minutesId: record.minutes.id, personId, text, filedAt: ctx.now, decision: null, decisionNote: null, decidedAt: null, version: 1 };
   await ctx.db.batch(auditedInsert(ctx, "MinutesObjection", objection));

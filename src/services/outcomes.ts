@@ -1,3 +1,4 @@
+import { canReadNonPublicPart } from "../policies/meetings";
 import { actorName } from "../auth/principal";
 import type { Statement } from "../db/database";
 import { insertRow, updateRow } from "../db/sql";
@@ -10,7 +11,6 @@ import { assertManages } from "./access";
 import type { ServiceContext } from "./context";
 import { assertRecordOpen, loadMeetingRecord, type MeetingRecord } from "./meeting-record";
 import { auditStatement, auditedInsert, newRecordColumns, withNextNumber } from "./records";
-import { readershipOf } from "./visibility";
 
 
 async function recordForWrite(ctx: ServiceContext, meetingId: string) {
@@ -26,7 +26,7 @@ async function recordForWrite(ctx: ServiceContext, meetingId: string) {
  */
 export async function attendanceSheet(ctx: ServiceContext, meetingId: string) {
   const record = await loadMeetingRecord(ctx, meetingId);
-  const readsNonPublic = (await readershipOf(ctx)).canReadNonPublic({ id: record.meeting.committeeId, bodyId: record.meeting.committee.bodyId });
+  const readsNonPublic = canReadNonPublicPart(ctx.actor, await ctx.readership(), { id: record.meeting.committeeId, bodyId: record.meeting.committee.bodyId });
   const byPerson = new Map(record.attendances.map((a) => [a.personId, a]));
   const people = new Map(record.seats.map((seat) => [seat.personId, seat]));
   const attendance = [...people.values()].map((seat) => {

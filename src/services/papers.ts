@@ -1,5 +1,4 @@
-import { canManageBody } from "../auth/principal";
-import type { PaperModel } from "../generated/prisma-node/models";
+import * as paperPolicy from "../policies/papers";
 import { Problem, fieldProblem, notFound } from "../errors";
 import { pageArgs, toPage, type TPageQuery } from "../db/paging";
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, cleanFilename, essenceOf, matchesSignature } from "../rules/attachments";
@@ -10,33 +9,14 @@ import type { AttachmentStore, Bytes } from "../storage";
 import { assertManages, bodyForWrite } from "./access";
 import type { ServiceContext } from "./context";
 import { expectVersion, insertAudited, newRecordColumns, updateAudited, withNextNumber } from "./records";
-import { readershipOf, type Readership } from "./visibility";
 
 const paperInclude = {
   attachments: { orderBy: { createdAt: "asc" } },
   consultations: { orderBy: { position: "asc" }, include: { committee: { select: { name: true, shortName: true, bodyId: true } } } },
 } as const;
 
-/**
- * A non-public paper is for the secretariat of its body, admins, and the members of the committees on
- * its route. Everyone else learns nothing of it, not even that it exists.
- */
-export function paperReadable(ctx: ServiceContext, readership: Readership, paper: Pick<PaperModel, "isPublic" | "bodyId"> & { consultations: { committeeId: string }[] }): boolean {
-  return paper.isPublic || canManageBody(ctx.actor, paper.bodyId) || paper.consultations.some((c) => readership.committeeIds.has(c.committeeId));
-}
-
 export async function listPapers(ctx: ServiceContext, query: TPageQuery & { bodyId?: string; year?: number; type?: PaperType; q?: string }) {
-  const readership = await readershipOf(ctx);
-  const visibility =
-    ctx.actor.kind === "admin"
-      ? {}
-      : {
-          OR: [
-            { isPublic: true },
-            ...(ctx.actor.kind === "secretariat" ? [{ bodyId: ctx.actor.bodyId }] : []),
-            { consultations: { some: { committeeId: { in: [...readership.committeeIds] } } } },
-          ],
-        };
+  const visibility = paperPolicy.where(ctx.actor, await ctx.readership());
   const rows = await ctx.db.prisma.paper.findMany({
     where: {
       deletedAt: null,
@@ -55,7 +35,7 @@ export async function listPapers(ctx: ServiceContext, query: TPageQuery & { body
 
 export async function getPaper(ctx: ServiceContext, id: string) {
   const paper = await ctx.db.prisma.paper.findFirst({ where: { id, deletedAt: null }, include: paperInclude });
-  if (!paper || !paperReadable(ctx, await readershipOf(ctx), paper)) throw notFound("Paper", id);
+  if (!paper || !paperPolicy.canRead(ctx.actor, await ctx.readership(), paper)) throw notFound("Paper", id);
   return paper;
 }
 

@@ -1,3 +1,4 @@
+import * as peoplePolicy from "../policies/people";
 import { Problem, notFound } from "../errors";
 import { pageArgs, toPage, type TPageQuery } from "../db/paging";
 import type { TPersonCreate, TPersonUpdate } from "../schemas/people";
@@ -6,19 +7,12 @@ import type { ServiceContext } from "./context";
 import { currentOrFuture } from "./membership-filters";
 import { expectVersion, insertAudited, newRecordColumns, updateAudited } from "./records";
 
-/**
- * Data minimisation: only the secretariat and admins see people who hold no seat (staff, presenters).
- * Everyone else sees the people who are or were members of a committee.
- */
-const visibleTo = (ctx: ServiceContext) =>
-  ctx.actor.kind === "admin" || ctx.actor.kind === "secretariat" ? {} : { memberships: { some: {} } };
-
 /** Lists people by family name. */
 export async function listPeople(ctx: ServiceContext, query: TPageQuery & { bodyId?: string; q?: string }) {
   const rows = await ctx.db.prisma.person.findMany({
     where: {
       deletedAt: null,
-      ...visibleTo(ctx),
+      ...peoplePolicy.where(ctx.actor),
       ...(query.bodyId ? { bodyId: query.bodyId } : {}),
       ...(query.q ? { OR: [{ givenName: { contains: query.q } }, { familyName: { contains: query.q } }] } : {}),
     },
@@ -29,7 +23,7 @@ export async function listPeople(ctx: ServiceContext, query: TPageQuery & { body
 }
 
 export async function getPerson(ctx: ServiceContext, id: string) {
-  const person = await ctx.db.prisma.person.findFirst({ where: { id, deletedAt: null, ...visibleTo(ctx) } });
+  const person = await ctx.db.prisma.person.findFirst({ where: { id, deletedAt: null, ...peoplePolicy.where(ctx.actor) } });
   if (!person) throw notFound("Person", id);
   return person;
 }

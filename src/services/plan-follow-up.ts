@@ -1,3 +1,4 @@
+import * as resolutionPolicy from "../policies/resolutions";
 import { Problem, fieldProblem, notFound } from "../errors";
 import { berlinDateOf } from "../rules/calendar";
 import { MEASURE_STATUSES, type MeasureStatus } from "../rules/plan";
@@ -6,8 +7,6 @@ import type { ServiceContext } from "./context";
 import { resolutionNumber } from "./outcomes";
 import { getPlan } from "./plans";
 import { expectVersion, insertAudited, newRecordColumns, updateAudited } from "./records";
-import { resolutionVisible } from "./resolutions";
-import { readershipOf } from "./visibility";
 
 export const FOLLOW_UP_HANDLING = ["adopted", "changed", "rejected", "pending"] as const;
 export const FORUM_IDEA_STATUSES = ["new", "under_review", "adopted", "rejected", "implemented"] as const;
@@ -51,13 +50,13 @@ export async function recordFollowUp(ctx: ServiceContext, recommendationId: stri
 export async function followUpOf(ctx: ServiceContext, recommendationId: string) {
   const recommendation = await ctx.db.prisma.resolution.findUnique({ where: { id: recommendationId } });
   if (!recommendation) throw notFound("Resolution", recommendationId);
-  const readership = await readershipOf(ctx);
+  const readership = await ctx.readership();
   const committee = await ctx.db.prisma.committee.findUniqueOrThrow({ where: { id: recommendation.committeeId } });
-  if (!resolutionVisible(ctx, readership, recommendation, committee.bodyId)) throw notFound("Resolution", recommendationId);
+  if (!resolutionPolicy.canRead(ctx.actor, readership, recommendation, committee)) throw notFound("Resolution", recommendationId);
   const followUp = await ctx.db.prisma.recommendationFollowUp.findUnique({ where: { recommendationId } });
   const receiving = followUp?.receivingResolutionId ? await ctx.db.prisma.resolution.findUnique({ where: { id: followUp.receivingResolutionId } }) : null;
   const receivingCommittee = receiving ? await ctx.db.prisma.committee.findUniqueOrThrow({ where: { id: receiving.committeeId } }) : null;
-  const receivingVisible = receiving && receivingCommittee && resolutionVisible(ctx, readership, receiving, receivingCommittee.bodyId);
+  const receivingVisible = receiving && receivingCommittee && resolutionPolicy.canRead(ctx.actor, readership, receiving, receivingCommittee);
   return {
     recommendationId,
     number: resolutionNumber(committee.shortName, recommendation.year, recommendation.serial),
@@ -126,10 +125,10 @@ export async function progressReport(ctx: ServiceContext, planId: string, period
     const day = berlinDateOf(date);
     return day >= period.from && day <= period.to;
   };
-  const readership = await readershipOf(ctx);
+  const readership = await ctx.readership();
   const resolutions = await ctx.db.prisma.resolution.findMany({ where: { id: { in: measures.flatMap((m) => m.links.map((l) => l.resolutionId)) } } });
   const committees = new Map((await ctx.db.prisma.committee.findMany({ where: { id: { in: resolutions.map((r) => r.committeeId) } } })).map((c) => [c.id, c]));
-  const visible = new Map(resolutions.filter((r) => resolutionVisible(ctx, readership, r, committees.get(r.committeeId)!.bodyId)).map((r) => [r.id, r]));
+  const visible = new Map(resolutions.filter((r) => resolutionPolicy.canRead(ctx.actor, readership, r, committees.get(r.committeeId)!)).map((r) => [r.id, r]));
   const byStatus = Object.fromEntries(MEASURE_STATUSES.map((s) => [s, 0])) as Record<MeasureStatus, number>;
   for (const m of measures) byStatus[m.status as MeasureStatus]++;
   return {

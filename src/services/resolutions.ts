@@ -1,4 +1,4 @@
-import { canManageBody } from "../auth/principal";
+import * as resolutionPolicy from "../policies/resolutions";
 import type { ResolutionModel, VoteModel } from "../generated/prisma-node/models";
 import { Problem, fieldProblem, notFound } from "../errors";
 import { pageArgs, toPage, type TPageQuery } from "../db/paging";
@@ -8,25 +8,23 @@ import { assertManages } from "./access";
 import type { ServiceContext } from "./context";
 import { resolutionNumber } from "./outcomes";
 import { expectVersion, updateAudited } from "./records";
-import { readershipOf, type Readership } from "./visibility";
 
 type Row = ResolutionModel & { vote: VoteModel | null };
 const include = { vote: true } as const;
 
-/** Public resolutions, and non-public ones once announced (§35 (1) GemO), are for everyone; the rest for readers of the committee. */
-export function resolutionVisible(ctx: ServiceContext, readership: Readership, row: Pick<ResolutionModel, "isPublic" | "announcedAt" | "committeeId">, bodyId: string) {
-  return row.isPublic || row.announcedAt !== null || canManageBody(ctx.actor, bodyId) || readership.committeeIds.has(row.committeeId);
-}
-
-export function toResolutionView(row: Row, shortName: string): TResolution {
+/**
+ * A resolution as the reader sees it. A reader of the announced wording only (§35 (1) GemO) learns
+ * neither the non-public item nor the paper it rests on.
+ */
+export function toResolutionView(row: Row, shortName: string, readsContext: boolean): TResolution {
   return {
     id: row.id,
     version: row.version,
     number: resolutionNumber(shortName, row.year, row.serial),
     committeeId: row.committeeId,
     meetingId: row.meetingId,
-    itemId: row.itemId,
-    paperId: row.paperId,
+    itemId: readsContext ? row.itemId : null,
+    paperId: readsContext ? row.paperId : null,
     text: row.text,
     textHtml: renderMarkdown(row.text)!,
     kind: row.kind as TResolution["kind"],
@@ -47,22 +45,11 @@ async function committeesById(ctx: ServiceContext, ids: string[]) {
 
 /** The register of resolutions, newest first, as far as the caller may see it. */
 export async function listResolutions(ctx: ServiceContext, query: TPageQuery & { committeeId?: string; meetingId?: string }) {
-  const readership = await readershipOf(ctx);
-  const staffBody = ctx.actor.kind === "secretariat" ? ctx.actor.bodyId : null;
   const rows = await ctx.db.prisma.resolution.findMany({
     where: {
       ...(query.committeeId ? { committeeId: query.committeeId } : {}),
       ...(query.meetingId ? { meetingId: query.meetingId } : {}),
-      ...(ctx.actor.kind === "admin"
-        ? {}
-        : {
-            OR: [
-              { isPublic: true },
-              { announcedAt: { not: null } },
-              { committeeId: { in: [...readership.committeeIds] } },
-              ...(staffBody ? [{ committeeId: { in: (await ctx.db.prisma.committee.findMany({ where: { bodyId: staffBody }, select: { id: true } })).map((c) => c.id) } }] : []),
-            ],
-          }),
+      ...resolutionPolicy.where(await ctx.readership()),
     },
     include,
     orderBy: [{ year: "desc" }, { serial: "desc" }, { id: "desc" }],
@@ -70,7 +57,14 @@ export async function listResolutions(ctx: ServiceContext, query: TPageQuery & {
   });
   const page = toPage(rows, query);
   const committees = await committeesById(ctx, page.items.map((r) => r.committeeId));
-  return { items: page.items.map((r) => toResolutionView(r, committees.get(r.committeeId)!.shortName)), nextCursor: page.nextCursor };
+  const readership = await ctx.readership();
+  return {
+    items: page.items.map((r) => {
+      const committee = committees.get(r.committeeId)!;
+      return toResolutionView(r, committee.shortName, resolutionPolicy.canReadContext(ctx.actor, readership, r, committee));
+    }),
+    nextCursor: page.nextCursor,
+  };
 }
 
 async function load(ctx: ServiceContext, id: string) {
@@ -82,8 +76,9 @@ async function load(ctx: ServiceContext, id: string) {
 
 export async function getResolution(ctx: ServiceContext, id: string) {
   const { row, committee } = await load(ctx, id);
-  if (!resolutionVisible(ctx, await readershipOf(ctx), row, committee.bodyId)) throw notFound("Resolution", id);
-  return toResolutionView(row, committee.shortName);
+  const readership = await ctx.readership();
+  if (!resolutionPolicy.canRead(ctx.actor, readership, row, committee)) throw notFound("Resolution", id);
+  return toResolutionView(row, committee.shortName, resolutionPolicy.canReadContext(ctx.actor, readership, row, committee));
 }
 
 /** Records how a resolution is followed up: open, in progress, done, or superseded by a later one. */

@@ -3,9 +3,10 @@ import { Problem } from "../errors";
 import { paperNumber } from "../rules/papers";
 import type { ServiceContext } from "./context";
 import { resolutionNumber } from "./outcomes";
-import { resolutionVisible } from "./resolutions";
-import { paperReadable } from "./papers";
-import { minutesItemReadable, minutesVariantFor, readershipOf, type Readership } from "./visibility";
+import * as minutesPolicy from "../policies/minutes";
+import * as paperPolicy from "../policies/papers";
+import type { Readership } from "../policies/readership";
+import * as resolutionPolicy from "../policies/resolutions";
 
 export const SEARCH_KINDS = ["measure", "resolution", "paper", "minutes"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -29,7 +30,7 @@ const MAX_CANDIDATES = 500;
  * caller's error (400).
  */
 export async function search(ctx: ServiceContext, query: string, kinds: readonly SearchKind[], limit: number) {
-  const readership = await readershipOf(ctx);
+  const readership = await ctx.readership();
   const window = Math.min(MAX_CANDIDATES, limit * 2 + 10);
   const results: Awaited<ReturnType<typeof visibleResults>> = [];
   for (let offset = 0; offset < MAX_CANDIDATES && results.length < limit; offset += window) {
@@ -108,17 +109,17 @@ async function visibleResults(ctx: ServiceContext, readership: Readership, hits:
         return { title: `${row.code} ${row.title}`, context: row.planTitle as string, url: `/api/v1/measures/${row.id}/trace` };
       case "resolution": {
         const resolution = { isPublic: row.isPublic === 1, announcedAt: row.announcedAt === null ? null : new Date(row.announcedAt as string), committeeId: row.committeeId as string };
-        if (!resolutionVisible(ctx, readership, resolution, row.bodyId as string)) return undefined;
+        if (!resolutionPolicy.canRead(ctx.actor, readership, resolution, { id: resolution.committeeId, bodyId: row.bodyId as string })) return undefined;
         return { title: `Beschluss ${resolutionNumber(row.shortName as string, row.year as number, row.serial as number)}`, context: row.committeeName as string, url: `/api/v1/resolutions/${row.id}` };
       }
       case "paper": {
         const paper = { isPublic: row.isPublic === 1, bodyId: row.bodyId as string, consultations: (JSON.parse(row.committeeIds as string) as string[]).map((committeeId) => ({ committeeId })) };
-        if (!paperReadable(ctx, readership, paper)) return undefined;
+        if (!paperPolicy.canRead(ctx.actor, readership, paper)) return undefined;
         return { title: `Vorlage ${paperNumber(row.year as number, row.serial as number)}: ${row.title}`, context: null, url: `/api/v1/papers/${row.id}` };
       }
       case "minutes": {
         const committee = { id: row.committeeId as string, bodyId: row.bodyId as string };
-        if (!minutesItemReadable(minutesVariantFor(ctx, readership, committee, row.state as string), row.itemIsPublic === 1)) return undefined;
+        if (!minutesPolicy.canReadItemNotes(minutesPolicy.variantFor(ctx.actor, readership, committee, row.state as string), row.itemIsPublic === 1)) return undefined;
         return { title: `Niederschrift ${row.meetingTitle}: ${row.itemTitle}`, context: row.committeeName as string, url: `/api/v1/meetings/${row.meetingId}/minutes` };
       }
     }

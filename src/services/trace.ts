@@ -10,8 +10,8 @@ import type { ServiceContext } from "./context";
 import { resolutionNumber } from "./outcomes";
 import { getMeasure, getPlan, measureChange } from "./plans";
 import { auditedInsert } from "./records";
-import { resolutionVisible } from "./resolutions";
-import { minutesItemReadable, minutesVariantFor, readershipOf } from "./visibility";
+import * as minutesPolicy from "../policies/minutes";
+import * as resolutionPolicy from "../policies/resolutions";
 
 /**
  * Links a resolution to a measure. When the link carries a status or progress (or its relation implies
@@ -57,7 +57,7 @@ export async function resolutionMeasures(ctx: ServiceContext, resolutionId: stri
   const resolution = await ctx.db.prisma.resolution.findUnique({ where: { id: resolutionId } });
   if (!resolution) throw notFound("Resolution", resolutionId);
   const committee = await ctx.db.prisma.committee.findUniqueOrThrow({ where: { id: resolution.committeeId } });
-  if (!resolutionVisible(ctx, await readershipOf(ctx), resolution, committee.bodyId)) throw notFound("Resolution", resolutionId);
+  if (!resolutionPolicy.canRead(ctx.actor, await ctx.readership(), resolution, committee)) throw notFound("Resolution", resolutionId);
   const links = await ctx.db.prisma.measureLink.findMany({ where: { resolutionId }, include: { measure: { include: { actionField: true } } }, orderBy: { createdAt: "asc" } });
   return {
     resolutionId,
@@ -119,7 +119,7 @@ const TRACE_SQL = `SELECT l.relation, r.id AS resolutionId, r.committeeId, r.yea
  */
 export async function measureTrace(ctx: ServiceContext, measureId: string) {
   const measure = await getMeasure(ctx, measureId);
-  const readership = await readershipOf(ctx);
+  const readership = await ctx.readership();
   const [plans, links] = await ctx.db.queryAll([
     { sql: `SELECT title FROM Plan WHERE id = ?`, params: [measure.planId] },
     { sql: TRACE_SQL, params: [measureId] },
@@ -128,7 +128,7 @@ export async function measureTrace(ctx: ServiceContext, measureId: string) {
   const rows = links as unknown as TraceRow[];
   const visible = rows
     .map((row) => ({ ...row, committee: decodeJson<{ id: string; name: string; shortName: string; bodyId: string }>(row.committee)! }))
-    .filter((row) => resolutionVisible(ctx, readership, { isPublic: row.isPublic === 1, announcedAt: row.announcedAt === null ? null : new Date(row.announcedAt), committeeId: row.committeeId }, row.committee.bodyId));
+    .filter((row) => resolutionPolicy.canRead(ctx.actor, readership, { isPublic: row.isPublic === 1, announcedAt: row.announcedAt === null ? null : new Date(row.announcedAt) }, row.committee));
   // Agenda numbers need every item of the meetings concerned (numbers are derived from the whole agenda).
   const meetingIds = [...new Set(visible.flatMap((row) => row.meetingId ?? []))];
   const items = meetingIds.length
@@ -146,7 +146,7 @@ export async function measureTrace(ctx: ServiceContext, measureId: string) {
     const minutes = decodeJson<{ state: string; notes: string | null }>(row.minutes);
     const vote = decodeJson<{ outcome: string; yes: number | null; no: number | null; abstain: number | null }>(row.vote);
     const item = row.itemId ? numbered.get(row.itemId) : undefined;
-    const readable = minutes && item && minutesItemReadable(minutesVariantFor(ctx, readership, row.committee, minutes.state), item.isPublic);
+    const readable = minutes && item && minutesPolicy.canReadItemNotes(minutesPolicy.variantFor(ctx.actor, readership, row.committee, minutes.state), item.isPublic);
     const date = berlinDateOf(meeting ? meeting.startsAt : new Date(row.createdAt));
     return {
       date,

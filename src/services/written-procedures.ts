@@ -1,3 +1,4 @@
+import * as writtenProcedurePolicy from "../policies/written-procedures";
 import { actorName } from "../auth/principal";
 import type { WrittenObjectionModel, WrittenProcedureModel } from "../generated/prisma-node/models";
 import { Problem, fieldProblem, notFound } from "../errors";
@@ -10,7 +11,6 @@ import { currentOn } from "./membership-filters";
 import { resolutionNumber } from "./outcomes";
 import { atVersion, guard, updateVersioned } from "../db/sql";
 import { auditStatement, auditedInsert, insertAudited, newRecordColumns, withNextNumber } from "./records";
-import { readershipOf } from "./visibility";
 
 function toView(procedure: WrittenProcedureModel & { objections: WrittenObjectionModel[] }, now: Date) {
   return {
@@ -53,8 +53,7 @@ export async function startWrittenProcedure(ctx: ServiceContext, committeeId: st
 
 export async function getWrittenProcedure(ctx: ServiceContext, id: string) {
   const { procedure, committee } = await load(ctx, id);
-  const readership = await readershipOf(ctx);
-  if (!readership.committeeIds.has(committee.id) && !(ctx.actor.kind === "admin" || (ctx.actor.kind === "secretariat" && ctx.actor.bodyId === committee.bodyId))) {
+  if (!writtenProcedurePolicy.canRead(ctx.actor, await ctx.readership(), committee)) {
     throw notFound("Written procedure", id);
   }
   return toView(procedure, ctx.now);
@@ -63,12 +62,13 @@ export async function getWrittenProcedure(ctx: ServiceContext, id: string) {
 /** A voting member objects before the deadline; one objection ends the procedure. */
 export async function objectToWrittenProcedure(ctx: ServiceContext, id: string, note: string | undefined) {
   if (ctx.actor.kind !== "member") throw new Problem("forbidden", "Members object with their own token.");
+  const personId = ctx.actor.personId;
   const { procedure } = await load(ctx, id);
   if (ctx.now >= procedure.deadline) throw new Problem("conflict", "The deadline for objections has passed.");
-  const seat = await ctx.db.prisma.membership.findFirst({ where: { committeeId: procedure.committeeId, personId: ctx.actor.personId, votingRight: true, ...currentOn(berlinDateOf(ctx.now)) } });
-  if (!seat) throw new Problem("forbidden", "Only voting members of the committee object.");
+  const seat = await ctx.db.prisma.membership.findFirst({ where: { committeeId: procedure.committeeId, personId, ...currentOn(berlinDateOf(ctx.now)) }, orderBy: { votingRight: "desc" } });
+  if (!writtenProcedurePolicy.canObject(ctx.actor, seat)) throw new Problem("forbidden", "Only voting members of the committee object.");
   await ctx.db
-    .batch(auditedInsert(ctx, "WrittenObjection", { id: crypto.randomUUID(), procedureId: id, personId: ctx.actor.personId, note: note ?? null, filedAt: ctx.now }))
+    .batch(auditedInsert(ctx, "WrittenObjection", { id: crypto.randomUUID(), procedureId: id, personId, note: note ?? null, filedAt: ctx.now }))
     .catch((error) => {
       if ((error as { constraint?: string }).constraint === "unique") throw new Problem("conflict", "You have objected already.");
       throw error;

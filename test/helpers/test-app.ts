@@ -1,3 +1,4 @@
+import { createServiceContext } from "../../src/services/context";
 import SQLite from "better-sqlite3";
 import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -61,7 +62,7 @@ export function createTestApp(options: { now?: () => Date; wrapDatabase?: (db: D
   /** Mints a token directly through the service, as the CLI does. */
   async function tokenFor(role: Role, scope: { bodyId?: string; personId?: string } = {}) {
     const { secret } = await createToken(
-      { db, actor: { kind: "admin", tokenId: null, name: "test" }, now: options.now?.() ?? new Date() },
+      createServiceContext(db, { kind: "admin", tokenId: null, name: "test" }, options.now?.() ?? new Date()),
       { name: `${role} test token`, role, expiresInDays: 730, ...scope },
     );
     return secret;
