@@ -89,6 +89,25 @@ describe("PDF documents", () => {
     expect((await t.pdf(`/api/v1/meetings/${draft.id}/minutes.pdf?part=public`)).response.status).toBe(404);
   });
 
+  it("prints the announced wording of a non-public resolution for the public, but not the non-public paper it rests on (§35 (1) GemO)", async () => {
+    const t = await demo();
+    const resolutions = (await json(await t.request("GET", `/api/v1/resolutions?committeeId=${t.ia.id}&limit=100`))).items;
+    const announced = resolutions.find((r: { isPublic: boolean }) => !r.isPublic);
+    expect(announced).toMatchObject({ announcedAt: expect.any(String), paperId: null, itemId: null });
+
+    const forPublic = inspect((await t.pdf(`/api/v1/resolutions/${announced.id}/extract.pdf`)).bytes).flat;
+    expect(forPublic).toContain(announced.text.replace(/\s+/g, " "));
+    expect(forPublic).toContain("Integrationsausschuss");
+    expect(forPublic).not.toContain("Vergabe Integrationsmanagement – Auswahl");
+    expect(forPublic).not.toMatch(/Vorlage \d{4}\/\d{3}/);
+    expect(forPublic).not.toMatch(/N \d+ Vergabe/);
+
+    const forSecretariat = inspect((await t.pdf(`/api/v1/resolutions/${announced.id}/extract.pdf`, t.secretariat)).bytes).flat;
+    expect(forSecretariat).toContain("Vergabe Integrationsmanagement – Auswahl des Trägers");
+    const full = await json(await t.request("GET", `/api/v1/resolutions/${announced.id}`, { token: t.secretariat }));
+    expect(full.paperId).not.toBeNull();
+  });
+
   it("renders a resolution extract, a paper and a progress report, byte-identical on repeat, with ETag and 304", async () => {
     const t = await demo();
     const resolutions = (await json(await t.request("GET", `/api/v1/resolutions?committeeId=${t.ia.id}&limit=100`))).items;

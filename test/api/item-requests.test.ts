@@ -52,3 +52,22 @@ describe("demanded items (§34 (1) GemO)", () => {
     expect(write.status).toBe(403);
   });
 });
+
+describe("who reads the demanded items of a committee", () => {
+  it("keeps them from members of other committees and the public", async () => {
+    const t = await committeeSetup();
+    const path = `/api/v1/committees/${t.committee.id}/item-requests`;
+    const created = await t.request("POST", path, {
+      token: t.tokens.secretariat,
+      body: { subject: "Dolmetscherpool für Elterngespräche", requestedBy: "Fraktion Bündnis Vielfalt", basis: "group", receivedOn: "2026-11-20" },
+    });
+    expect(created.status).toBe(201);
+    expect((await t.request("GET", path, { token: t.tokens.member })).status).toBe(200);
+    expect((await t.request("GET", path, { token: t.tokens.secretariat })).status).toBe(200);
+    // The outsider holds a seat in another committee of the same body only.
+    const outsider = await t.request("GET", path, { token: t.tokens.outsider });
+    expect(outsider.status).toBe(403);
+    expect(await outsider.text()).not.toContain("Dolmetscherpool");
+    expect((await t.request("GET", path)).status).toBe(401);
+  });
+});
