@@ -55,6 +55,9 @@ export function toSqlValue(value: Cell): SqlValue {
 
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
+/** The bound parameters of an IN list or a VALUES row: "?, ?, ?". */
+export const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ");
+
 function columnsOf(row: object): [string[], SqlValue[]] {
   const entries = Object.entries(row).filter(([, value]) => value !== undefined) as [string, Cell][];
   return [entries.map(([column]) => column), entries.map(([, value]) => toSqlValue(value))];
@@ -67,10 +70,10 @@ export type Condition = Statement;
 export function insertRow<T extends TableName>(table: T, row: Tables[T], condition?: Condition): Statement {
   const [columns, params] = columnsOf(row);
   const head = `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")})`;
-  const placeholders = columns.map(() => "?").join(", ");
+  const values = placeholders(columns);
   return condition
-    ? { sql: `${head} SELECT ${placeholders} WHERE ${condition.sql}`, params: [...params, ...condition.params] }
-    : { sql: `${head} VALUES (${placeholders})`, params };
+    ? { sql: `${head} SELECT ${values} WHERE ${condition.sql}`, params: [...params, ...condition.params] }
+    : { sql: `${head} VALUES (${values})`, params };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { pingDatabase } from "../db/queries/health";
 import { z } from "@hono/zod-openapi";
 import { createRouter, defineRoute, jsonResponse } from "../http/openapi";
 
@@ -22,7 +23,7 @@ export const healthRouter = createRouter().openapi(health, async (c) => {
   const started = Date.now();
   let ok = true;
   try {
-    await db.prisma.$queryRaw`SELECT 1`;
+    await pingDatabase(db);
   } catch (error) {
     ok = false;
     console.error("Health check: database unavailable", error);

@@ -1,9 +1,9 @@
+import type { AgendaItemModel } from "../generated/prisma-node/models";
 import { canReadNonPublicPart } from "../policies/meetings";
 import { actorName } from "../auth/principal";
 import type { Statement } from "../db/database";
-import { decodeJson, decodeRow } from "../db/rows";
+import { deleteItem, findItems, readAgenda, unlinkItemRequests, type AmendmentRow, type AnnouncementRow, type ItemWithPaper } from "../db/queries/agenda";
 import { atVersion, deleteVersioned, guard, insertRow, updateRow, updateVersioned } from "../db/sql";
-import type { AgendaItemModel } from "../generated/prisma-node/models";
 import { Problem, fieldProblem, notFound, type FieldError } from "../errors";
 import { mustBePublic, numberAgenda, reorder, type AgendaItemKind } from "../rules/agenda";
 import { paperNumber } from "../rules/papers";
@@ -17,26 +17,7 @@ import { auditStatement, auditedInsert, expectVersion, newRecordColumns } from "
 import { resolutionNumber } from "./outcomes";
 
 type Meeting = Awaited<ReturnType<typeof getMeeting>>;
-type ItemWithPaper = AgendaItemModel & { paper: { id: string; year: number; serial: number; title: string; isPublic: boolean } | null };
-
-/** The items of a meeting with their papers' numbers, in one SQL read (see `Database.query`). */
-const itemsStatement = (meetingId: string): Statement => ({
-  sql: `SELECT i.*, CASE WHEN p.id IS NULL THEN NULL ELSE json_object('id', p.id, 'year', p.year, 'serial', p.serial, 'title', p.title, 'isPublic', p.isPublic) END AS paper
-        FROM AgendaItem i LEFT JOIN Paper p ON p.id = i.paperId WHERE i.meetingId = ?`,
-  params: [meetingId],
-});
-
-function decodeItems(rows: Record<string, unknown>[]): ItemWithPaper[] {
-  return rows.map((row) => {
-    row.paper = decodeJson(row.paper, { booleans: ["isPublic"] });
-    return decodeRow<ItemWithPaper>(row, { dates: ["withdrawnAt", "createdAt", "updatedAt"], booleans: ["isPublic"] });
-  });
-}
-
-async function itemsOf(ctx: ServiceContext, meetingId: string): Promise<ItemWithPaper[]> {
-  const { sql, params } = itemsStatement(meetingId);
-  return decodeItems(await ctx.db.query(sql, params));
-}
+const itemsOf = (ctx: ServiceContext, meetingId: string) => findItems(ctx.db, meetingId);
 
 /** An item as the reader sees it; a non-public paper on a public item is shown only to those who may read it. */
 function toItemView(item: ItemWithPaper & { number: string; depth: number }, readsNonPublic: boolean): TAgendaItem {
@@ -68,9 +49,6 @@ export async function getAgenda(ctx: ServiceContext, meetingId: string) {
   return agendaOf(ctx, await getMeeting(ctx, meetingId));
 }
 
-type AmendmentRow = { id: string; at: string; actorName: string; action: string; itemId: string; summary: string };
-type AnnouncementRow = { id: string; year: number; serial: number; text: string; announcedMeetingId: string | null };
-
 /**
  * The agenda of a meeting already loaded (see `getAgenda`): items, amendments and the announcements read
  * together (one round trip on D1).
@@ -78,31 +56,14 @@ type AnnouncementRow = { id: string; year: number; serial: number; text: string;
 export async function agendaOf(ctx: ServiceContext, meeting: Meeting) {
   const meetingId = meeting.id;
   const full = canReadNonPublicPart(ctx.actor, await ctx.readership(), { id: meeting.committeeId, bodyId: meeting.committee.bodyId });
-  const [itemRows, amendments, announcements] = await ctx.db.queryAll([
-    itemsStatement(meetingId),
-    { sql: `SELECT id, at, actorName, action, itemId, summary FROM AgendaAmendment WHERE meetingId = ? ${full ? "" : "AND isPublic = 1"} ORDER BY at, rowid`, params: [meetingId] },
-    announcementsStatement(meeting, full),
-  ]);
-  const numbered = numberAgenda(decodeItems(itemRows!)).filter((item) => full || item.isPublic);
+  const { items, amendments, announcements } = await readAgenda(ctx.db, meeting, full);
+  const numbered = numberAgenda(items).filter((item) => full || item.isPublic);
   return {
     meetingId,
     items: numbered.map((item) => toItemView(item, full)),
-    announcements: numbered.some((item) => item.kind === "announcement_of_resolutions") ? (announcements as AnnouncementRow[]).map((r) => toAnnouncement(meeting, r)) : [],
-    amendments: (amendments as AmendmentRow[]).map((a) => ({ ...a, at: new Date(a.at).toISOString() })),
+    announcements: numbered.some((item) => item.kind === "announcement_of_resolutions") ? announcements.map((r) => toAnnouncement(meeting, r)) : [],
+    amendments: amendments.map((a: AmendmentRow) => ({ ...a, at: a.at.toISOString() })),
     warnings: full ? await dueItemRequestWarnings(ctx, meeting) : [],
-  };
-}
-
-/**
- * What the announcement item (§35 (1) GemO) covers: non-public resolutions of earlier meetings of the
- * committee not yet announced (for readers of the committee only), and those announced at this meeting.
- */
-function announcementsStatement(meeting: Meeting, full: boolean): Statement {
-  return {
-    sql: `SELECT id, year, serial, text, announcedMeetingId FROM Resolution
-          WHERE committeeId = ? AND isPublic = 0 AND (announcedMeetingId = ? ${full ? "OR (announcedAt IS NULL AND (meetingId IS NULL OR meetingId <> ?))" : ""})
-          ORDER BY year, serial`,
-    params: full ? [meeting.committeeId, meeting.id, meeting.id] : [meeting.committeeId, meeting.id],
   };
 }
 
@@ -292,12 +253,12 @@ export async function removeAgendaItem(ctx: ServiceContext, id: string, version:
     item,
     "delete",
     [
-      { sql: `UPDATE "ItemRequest" SET "agendaItemId" = NULL WHERE "agendaItemId" IN (${ids.map(() => "?").join(", ")})`, params: ids },
+      unlinkItemRequests(ids),
       // Sub-items go first, deepest first, so that no foreign key points at a deleted row.
       ...subtree
         .slice(1)
         .reverse()
-        .map((d) => ({ sql: `DELETE FROM "AgendaItem" WHERE "id" = ?`, params: [d.id] })),
+        .map((d) => deleteItem(d.id)),
       ...positionUpdates(siblings, siblings.map((s, position) => ({ id: s.id, position }))),
     ],
     "deleted",

@@ -1,3 +1,4 @@
+import { revokeFeedsOf } from "../db/queries/calendar";
 import { canHavePersonalFeed, showsNonPublicItems } from "../policies/calendar-feeds";
 import { generateTokenSecret, hashTokenSecret } from "../auth/tokens";
 import { renderCalendar, type CalendarMeeting } from "../documents/ics";
@@ -9,7 +10,6 @@ import type { ServiceContext } from "./context";
 import { currentOn } from "./membership-filters";
 import { berlinDateOf } from "../rules/calendar";
 import { auditStatement, insertAudited } from "./records";
-import { toSqlValue } from "../db/sql";
 
 type MeetingFilter = { committeeId?: string | { in: string[] }; committee?: { bodyId: string } };
 
@@ -70,7 +70,7 @@ export async function createPersonalFeed(ctx: ServiceContext) {
 export async function revokePersonalFeeds(ctx: ServiceContext) {
   if (!canHavePersonalFeed(ctx.actor)) throw new Problem("forbidden", "Personal calendar feeds are for members.");
   await ctx.db.batch([
-    { sql: `UPDATE "CalendarFeedToken" SET "revokedAt" = ? WHERE "personId" = ? AND "revokedAt" IS NULL`, params: [toSqlValue(ctx.now), ctx.actor.personId] },
+    revokeFeedsOf(ctx.actor.personId, ctx.now),
     auditStatement(ctx, "revoke", "CalendarFeedToken", ctx.actor.personId, null, { personId: ctx.actor.personId, revokedAt: ctx.now }),
   ]);
 }

@@ -1,5 +1,4 @@
-import { decodeJson, decodeRow } from "../db/rows";
-import type { CommitteeModel, MeetingModel } from "../generated/prisma-node/models";
+import { findMeeting, type MeetingWithCommittee } from "../db/queries/meetings";
 import { Problem, fieldProblem, notFound } from "../errors";
 import { pageArgs, toPage, type TPageQuery } from "../db/paging";
 import { STANDARD_FRAME } from "../rules/agenda";
@@ -32,18 +31,11 @@ export async function listMeetings(
   return toPage(rows, query);
 }
 
-const MEETING_COLUMNS = { dates: ["startsAt", "endsAt", "createdAt", "updatedAt"], booleans: ["repeatMeeting"] } as const;
-
-/** A meeting with the names of its committee: one SQL read, on every page that shows a meeting. */
-export async function getMeeting(ctx: ServiceContext, id: string): Promise<MeetingModel & { committee: Pick<CommitteeModel, "name" | "shortName" | "bodyId"> }> {
-  const [row] = await ctx.db.query<Record<string, unknown>>(
-    `SELECT m.*, json_object('name', c.name, 'shortName', c.shortName, 'bodyId', c.bodyId) AS committee
-     FROM Meeting m JOIN Committee c ON c.id = m.committeeId WHERE m.id = ?`,
-    [id],
-  );
-  if (!row) throw notFound("Meeting", id);
-  row.committee = decodeJson(row.committee);
-  return decodeRow(row, MEETING_COLUMNS);
+/** A meeting with the names of its committee. */
+export async function getMeeting(ctx: ServiceContext, id: string): Promise<MeetingWithCommittee> {
+  const meeting = await findMeeting(ctx.db, id);
+  if (!meeting) throw notFound("Meeting", id);
+  return meeting;
 }
 
 /** Creates a planned meeting, numbered after the committee's last one, optionally with the standard frame. */

@@ -1,4 +1,4 @@
-import type { Statement } from "../db/database";
+import { noOverlappingMembership } from "../db/queries/memberships";
 import type { MembershipModel } from "../generated/prisma-node/models";
 import { Problem, fieldProblem, notFound, type FieldError } from "../errors";
 import { pageArgs, toPage, type TPageQuery } from "../db/paging";
@@ -34,17 +34,6 @@ export async function getMembership(ctx: ServiceContext, id: string) {
   const membership = await ctx.db.prisma.membership.findUnique({ where: { id } });
   if (!membership) throw notFound("Membership", id);
   return membership;
-}
-
-/**
- * SQL that holds while the person has no other membership in the committee overlapping the period.
- * Part of the write itself, so that two concurrent requests cannot both create overlapping seats.
- */
-function noOverlapCondition(m: { id: string; personId: string; committeeId: string } & Period): Statement {
-  return {
-    sql: `NOT EXISTS (SELECT 1 FROM "Membership" WHERE "personId" = ? AND "committeeId" = ? AND "id" <> ? AND ("endDate" IS NULL OR "endDate" >= ?) AND (? IS NULL OR "startDate" <= ?))`,
-    params: [m.personId, m.committeeId, m.id, m.startDate, m.endDate, m.endDate],
-  };
 }
 
 async function overlapProblem(ctx: ServiceContext, m: { id: string; personId: string; committeeId: string } & Period) {
@@ -106,7 +95,7 @@ export async function createMembership(ctx: ServiceContext, input: TMembershipCr
     deputyForId: input.deputyForId ?? null,
   };
   await validate(ctx, row);
-  if (!(await insertAuditedIf(ctx, "Membership", row, noOverlapCondition(row)))) throw await overlapProblem(ctx, row);
+  if (!(await insertAuditedIf(ctx, "Membership", row, noOverlappingMembership(row)))) throw await overlapProblem(ctx, row);
   return row;
 }
 
@@ -122,7 +111,7 @@ export async function updateMembership(ctx: ServiceContext, id: string, version:
   const next = { ...before, ...changes };
   if (next.endDate && next.endDate < next.startDate) throw fieldProblem("endDate", "must not be before startDate");
   await validate(ctx, next);
-  const after = await updateAuditedIf(ctx, "Membership", before, changes, "update", noOverlapCondition(next));
+  const after = await updateAuditedIf(ctx, "Membership", before, changes, "update", noOverlappingMembership(next));
   if (after) return after;
   const current = await getMembership(ctx, id);
   expectVersion(current, version);

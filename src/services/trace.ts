@@ -1,4 +1,5 @@
-import { decodeJson } from "../db/rows";
+import { findItemsOfMeetings } from "../db/queries/agenda";
+import { readTrace } from "../db/queries/trace";
 import { assertion, atVersion } from "../db/sql";
 import { Problem, fieldProblem, notFound } from "../errors";
 import { numberAgenda } from "../rules/agenda";
@@ -75,42 +76,6 @@ export async function resolutionMeasures(ctx: ServiceContext, resolutionId: stri
   };
 }
 
-interface TraceRow {
-  relation: string;
-  resolutionId: string;
-  committeeId: string;
-  year: number;
-  serial: number;
-  text: string;
-  kind: string;
-  isPublic: number;
-  announcedAt: string | null;
-  meetingId: string | null;
-  itemId: string | null;
-  createdAt: string;
-  committee: string;
-  vote: string | null;
-  meeting: string | null;
-  minutes: string | null;
-  change: string | null;
-}
-
-/** Every link of a measure with its resolution, committee, vote, meeting, minutes note and status change. */
-const TRACE_SQL = `SELECT l.relation, r.id AS resolutionId, r.committeeId, r.year, r.serial, r.text, r.kind, r.isPublic, r.announcedAt, r.meetingId, r.itemId, r.createdAt,
-      json_object('id', c.id, 'name', c.name, 'shortName', c.shortName, 'bodyId', c.bodyId) AS committee,
-      CASE WHEN v.id IS NULL THEN NULL ELSE json_object('outcome', v.outcome, 'yes', v.yes, 'no', v.no, 'abstain', v.abstain) END AS vote,
-      CASE WHEN m.id IS NULL THEN NULL ELSE json_object('id', m.id, 'sequenceNumber', m.sequenceNumber, 'startsAt', m.startsAt) END AS meeting,
-      CASE WHEN mi.id IS NULL THEN NULL ELSE json_object('state', mi.state, 'notes', (SELECT notes FROM MinutesItemNote WHERE minutesId = mi.id AND itemId = r.itemId)) END AS minutes,
-      (SELECT json_object('fromStatus', h.fromStatus, 'toStatus', h.toStatus, 'fromProgress', h.fromProgress, 'toProgress', h.toProgress)
-         FROM MeasureHistory h WHERE h.measureId = l.measureId AND h.resolutionId = r.id ORDER BY h.id LIMIT 1) AS change
-    FROM MeasureLink l
-    JOIN Resolution r ON r.id = l.resolutionId
-    JOIN Committee c ON c.id = r.committeeId
-    LEFT JOIN Vote v ON v.id = r.voteId
-    LEFT JOIN Meeting m ON m.id = r.meetingId
-    LEFT JOIN Minutes mi ON mi.meetingId = r.meetingId
-    WHERE l.measureId = ?`;
-
 /**
  * The trace of a measure: every resolution linked to it that the caller may see, in time order, with its
  * meeting, item number, vote, the minutes excerpt on that item (where the caller may read the minutes)
@@ -120,48 +85,32 @@ const TRACE_SQL = `SELECT l.relation, r.id AS resolutionId, r.committeeId, r.yea
 export async function measureTrace(ctx: ServiceContext, measureId: string) {
   const measure = await getMeasure(ctx, measureId);
   const readership = await ctx.readership();
-  const [plans, links] = await ctx.db.queryAll([
-    { sql: `SELECT title FROM Plan WHERE id = ?`, params: [measure.planId] },
-    { sql: TRACE_SQL, params: [measureId] },
-  ]);
-  const plan = plans![0] as { title: string };
-  const rows = links as unknown as TraceRow[];
-  const visible = rows
-    .map((row) => ({ ...row, committee: decodeJson<{ id: string; name: string; shortName: string; bodyId: string }>(row.committee)! }))
-    .filter((row) => resolutionPolicy.canRead(ctx.actor, readership, { isPublic: row.isPublic === 1, announcedAt: row.announcedAt === null ? null : new Date(row.announcedAt) }, row.committee));
+  const { planTitle, links } = await readTrace(ctx.db, measure);
+  const visible = links.filter((row) => resolutionPolicy.canRead(ctx.actor, readership, row, row.committee));
   // Agenda numbers need every item of the meetings concerned (numbers are derived from the whole agenda).
   const meetingIds = [...new Set(visible.flatMap((row) => row.meetingId ?? []))];
-  const items = meetingIds.length
-    ? await ctx.db.query<{ id: string; meetingId: string; parentId: string | null; isPublic: number; position: number }>(
-        `SELECT id, meetingId, parentId, isPublic, position FROM AgendaItem WHERE meetingId IN (${meetingIds.map(() => "?").join(", ")})`,
-        meetingIds,
-      )
-    : [];
-  const numbered = new Map(
-    meetingIds.flatMap((id) => numberAgenda(items.filter((i) => i.meetingId === id).map((i) => ({ ...i, isPublic: i.isPublic === 1 }))).map((i) => [i.id, i] as const)),
-  );
+  const items = await findItemsOfMeetings(ctx.db, meetingIds);
+  const numbered = new Map(meetingIds.flatMap((id) => numberAgenda(items.filter((i) => i.meetingId === id)).map((i) => [i.id, i] as const)));
 
   const entries = visible.map((row) => {
-    const meeting = decodeJson<{ id: string; sequenceNumber: number; startsAt: Date }>(row.meeting, { dates: ["startsAt"] });
-    const minutes = decodeJson<{ state: string; notes: string | null }>(row.minutes);
-    const vote = decodeJson<{ outcome: string; yes: number | null; no: number | null; abstain: number | null }>(row.vote);
+    const { meeting, minutes } = row;
     const item = row.itemId ? numbered.get(row.itemId) : undefined;
     const readable = minutes && item && minutesPolicy.canReadItemNotes(minutesPolicy.variantFor(ctx.actor, readership, row.committee, minutes.state), item.isPublic);
-    const date = berlinDateOf(meeting ? meeting.startsAt : new Date(row.createdAt));
+    const date = berlinDateOf(meeting ? meeting.startsAt : row.createdAt);
     return {
       date,
       relation: row.relation,
-      resolution: { id: row.resolutionId, number: resolutionNumber(row.committee.shortName, row.year, row.serial), text: row.text, kind: row.kind, isPublic: row.isPublic === 1 },
+      resolution: { id: row.resolutionId, number: resolutionNumber(row.committee.shortName, row.year, row.serial), text: row.text, kind: row.kind, isPublic: row.isPublic },
       committee: { id: row.committee.id, name: row.committee.name },
       meeting: meeting ? { id: meeting.id, label: `${meeting.sequenceNumber}. Sitzung`, date } : null,
       itemNumber: item?.number ?? null,
-      vote,
+      vote: row.vote,
       minutesExcerpt: readable ? (minutes.notes ?? null) : null,
-      statusChange: decodeJson<{ fromStatus: string | null; toStatus: string; fromProgress: number | null; toProgress: number }>(row.change),
+      statusChange: row.change,
     };
   });
   entries.sort((a, b) => a.date.localeCompare(b.date) || a.resolution.number.localeCompare(b.resolution.number, "de", { numeric: true }));
-  return { measure, planTitle: plan.title, trace: entries };
+  return { measure, planTitle, trace: entries };
 }
 
 /**

@@ -1,0 +1,15 @@
+import type { CommitteeModel, MeetingModel } from "../../generated/prisma-node/models";
+import type { Database } from "../database";
+import { decodeRow } from "../rows";
+
+export type MeetingWithCommittee = MeetingModel & { committee: Pick<CommitteeModel, "id" | "name" | "shortName" | "bodyId"> };
+
+/** A meeting with the names of its committee: one SQL read, on every page that shows a meeting. */
+export async function findMeeting(db: Database, id: string): Promise<MeetingWithCommittee | undefined> {
+  const [row] = await db.query<Record<string, unknown>>(
+    `SELECT m.*, json_object('id', c.id, 'name', c.name, 'shortName', c.shortName, 'bodyId', c.bodyId) AS committee
+     FROM Meeting m JOIN Committee c ON c.id = m.committeeId WHERE m.id = ?`,
+    [id],
+  );
+  return row ? decodeRow<MeetingWithCommittee>(db.prisma, { model: "Meeting", nested: { committee: { model: "Committee" } } }, row) : undefined;
+}

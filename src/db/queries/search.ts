@@ -1,0 +1,132 @@
+import type { Database, Statement } from "../database";
+import { decodeRow } from "../rows";
+import { placeholders } from "../sql";
+
+export const SEARCH_KINDS = ["measure", "resolution", "paper", "minutes"] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export interface SearchHit {
+  kind: SearchKind;
+  ref_id: string;
+  snippet: string;
+  rank: number;
+}
+
+/** A search expression FTS5 cannot parse; the caller's error. */
+export class InvalidSearchQuery extends Error {
+  override name = "InvalidSearchQuery";
+}
+
+/**
+ * A window of candidates ranked by relevance (bm25, titles weigh five times). FTS5 orders by its own
+ * `rank` column and computes snippets only for the rows returned.
+ */
+export async function searchCandidates(db: Database, query: string, kinds: readonly SearchKind[], limit: number, offset: number): Promise<SearchHit[]> {
+  try {
+    return await db.query<SearchHit>(
+      `SELECT kind, ref_id, snippet(search_index, 3, '«', '»', '…', 16) AS snippet, rank
+       FROM search_index WHERE search_index MATCH ? AND rank MATCH 'bm25(0.0, 0.0, 5.0, 1.0)' AND kind IN (${placeholders(kinds)})
+       ORDER BY rank LIMIT ? OFFSET ?`,
+      [query, ...kinds, limit, offset],
+    );
+  } catch (error) {
+    const message = `${(error as Error).message} ${String((error as { cause?: unknown }).cause ?? "")}`;
+    if (/fts5|syntax error|no such column|unterminated|malformed MATCH/i.test(message)) throw new InvalidSearchQuery(message);
+    throw error;
+  }
+}
+
+export interface MeasureHitRow {
+  id: string;
+  code: string;
+  title: string;
+  plan: { title: string };
+}
+export interface ResolutionHitRow {
+  id: string;
+  committeeId: string;
+  year: number;
+  serial: number;
+  isPublic: boolean;
+  announcedAt: Date | null;
+  committee: { bodyId: string; shortName: string; name: string };
+}
+export interface PaperHitRow {
+  id: string;
+  bodyId: string;
+  year: number;
+  serial: number;
+  title: string;
+  isPublic: boolean;
+  consultations: { committeeId: string }[];
+}
+export interface MinutesHitRow {
+  id: string;
+  minutes: { state: string };
+  meeting: { id: string; title: string };
+  committee: { id: string; bodyId: string; name: string };
+  item: { title: string; isPublic: boolean };
+}
+export interface HitRows {
+  measure: MeasureHitRow;
+  resolution: ResolutionHitRow;
+  paper: PaperHitRow;
+  minutes: MinutesHitRow;
+}
+
+/** What each kind of hit needs for its visibility and description, read by id. */
+const LOOKUPS: { [K in SearchKind]: { statement: (ids: string[]) => Statement; model: string; nested: Record<string, { model: string }> } } = {
+  measure: {
+    statement: (ids) => ({
+      sql: `SELECT m.id, m.code, m.title, json_object('title', p.title) AS plan FROM Measure m JOIN Plan p ON p.id = m.planId WHERE m.id IN (${placeholders(ids)})`,
+      params: ids,
+    }),
+    model: "Measure",
+    nested: { plan: { model: "Plan" } },
+  },
+  resolution: {
+    statement: (ids) => ({
+      sql: `SELECT r.id, r.committeeId, r.year, r.serial, r.isPublic, r.announcedAt, json_object('bodyId', c.bodyId, 'shortName', c.shortName, 'name', c.name) AS committee
+            FROM Resolution r JOIN Committee c ON c.id = r.committeeId WHERE r.id IN (${placeholders(ids)})`,
+      params: ids,
+    }),
+    model: "Resolution",
+    nested: { committee: { model: "Committee" } },
+  },
+  paper: {
+    statement: (ids) => ({
+      sql: `SELECT p.id, p.bodyId, p.year, p.serial, p.title, p.isPublic,
+              (SELECT json_group_array(json_object('committeeId', committeeId)) FROM Consultation WHERE paperId = p.id) AS consultations
+            FROM Paper p WHERE p.deletedAt IS NULL AND p.id IN (${placeholders(ids)})`,
+      params: ids,
+    }),
+    model: "Paper",
+    nested: {},
+  },
+  minutes: {
+    statement: (ids) => ({
+      sql: `SELECT n.id, json_object('state', mi.state) AS minutes, json_object('id', m.id, 'title', m.title) AS meeting,
+              json_object('id', c.id, 'bodyId', c.bodyId, 'name', c.name) AS committee, json_object('title', i.title, 'isPublic', i.isPublic) AS item
+            FROM MinutesItemNote n JOIN Minutes mi ON mi.id = n.minutesId JOIN Meeting m ON m.id = mi.meetingId
+            JOIN Committee c ON c.id = m.committeeId JOIN AgendaItem i ON i.id = n.itemId WHERE n.id IN (${placeholders(ids)})`,
+      params: ids,
+    }),
+    model: "MinutesItemNote",
+    nested: { minutes: { model: "Minutes" }, meeting: { model: "Meeting" }, committee: { model: "Committee" }, item: { model: "AgendaItem" } },
+  },
+};
+
+/** The records behind a window of hits, read together (one round trip on D1), keyed by kind and id. */
+export async function findHitRecords(db: Database, hits: readonly SearchHit[]) {
+  const ids = (kind: SearchKind) => [...new Set(hits.filter((h) => h.kind === kind).map((h) => h.ref_id))];
+  const present = SEARCH_KINDS.filter((kind) => ids(kind).length > 0);
+  const results = await db.queryAll(present.map((kind) => LOOKUPS[kind].statement(ids(kind))));
+  const records = new Map<string, HitRows[SearchKind]>();
+  present.forEach((kind, index) => {
+    for (const raw of results[index]!) {
+      if (kind === "paper") raw.consultations = JSON.parse(raw.consultations as string);
+      records.set(`${kind}:${raw.id}`, decodeRow(db.prisma, { model: LOOKUPS[kind].model, nested: LOOKUPS[kind].nested }, raw));
+    }
+  });
+  return <K extends SearchKind>(kind: K, id: string) => records.get(`${kind}:${id}`) as HitRows[K] | undefined;
+}
