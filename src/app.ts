@@ -10,15 +10,25 @@ import { healthRouter } from "./routes/health";
 /** Request bodies above this size are refused with 413. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Builds the HTTP app from injected dependencies; it runs unchanged on Node and on Workers. */
-export function createApp(deps: AppDeps) {
+/**
+ * Where a request gets its dependencies: the same for every request (Node, tests), or made from the
+ * request's environment bindings (Workers, where the D1 binding arrives with the request).
+ */
+export type DepsSource = AppDeps | ((env: unknown) => AppDeps);
+
+/**
+ * Builds the HTTP app; it runs unchanged on Node and on Workers. It is built once (per process, or per
+ * Worker isolate); each request gets its dependencies from the source, as Unkey's `init` middleware does.
+ */
+export function createApp(source: DepsSource) {
+  const depsOf = typeof source === "function" ? source : () => source;
   const app = createRouter();
 
   app.onError(handleError);
   app.notFound((c) => problemResponse(new Problem("not_found", `No route for ${c.req.method} ${c.req.path}.`), c.req.path));
 
   app.use("*", async (c, next) => {
-    c.set("deps", deps);
+    c.set("deps", depsOf(c.env));
     await next();
   });
   // File uploads set their own, larger limit on their route.
@@ -39,12 +49,12 @@ export function createApp(deps: AppDeps) {
     openapi: "3.1.0",
     info: {
       title: "Gremium API",
-      version: deps.version,
+      version: c.get("deps").version,
       description:
         "Committees, members, meetings and resolutions of German municipalities. Errors are application/problem+json (RFC 9457). " +
         "Updates and deletes require If-Match with the ETag from GET; a stale one gets 412.",
     },
-    servers: [{ url: deps.publicBaseUrl ?? new URL(c.req.url).origin }],
+    servers: [{ url: c.get("deps").publicBaseUrl ?? new URL(c.req.url).origin }],
   }));
   app.get("/docs", swaggerUI({ url: "/openapi.json", title: "Gremium API" }));
 

@@ -1,7 +1,11 @@
-/** Cloudflare Workers entry: the same app, on D1. A Prisma client is built per request (the binding is per request). */
+/**
+ * Cloudflare Workers entry: the same app, on D1. The app is built once per isolate; each request gets its
+ * dependencies from its bindings.
+ */
 import type { D1Database, ExecutionContext, Fetcher, R2Bucket } from "@cloudflare/workers-types";
 import { PrismaD1 } from "@prisma/adapter-d1";
-import { createApp } from "../app";
+import { createApp, type App } from "../app";
+import type { AppDeps } from "../deps";
 import { toConstraintError, type Database, type PrismaClient, type SqlValue } from "../db/database";
 import { ConfigError, ZSharedEnv, parseEnv } from "../env";
 import { Problem } from "../errors";
@@ -87,17 +91,40 @@ function createR2AttachmentStore(bucket: R2Bucket): AttachmentStore {
   };
 }
 
+const depsByEnv = new WeakMap<Env, AppDeps>();
+
+/**
+ * The dependencies of a request, from its bindings; made once per bindings object (which workerd keeps for
+ * the life of the isolate). A misconfigured Worker throws a ConfigError.
+ */
+export function depsFromEnv(env: Env): AppDeps {
+  const cached = depsByEnv.get(env);
+  if (cached) return cached;
+  const config = parseEnv(ZSharedEnv, { ADMIN_TOKEN: env.ADMIN_TOKEN, PUBLIC_BASE_URL: env.PUBLIC_BASE_URL });
+  const deps = {
+    db: createD1Database(env.DB),
+    attachments: createR2AttachmentStore(env.ATTACHMENTS),
+    documents: { fonts: fontsFrom(env.ASSETS), templates },
+    adminToken: config.ADMIN_TOKEN,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    version: packageJson.version,
+  };
+  depsByEnv.set(env, deps);
+  return deps;
+}
+
+let app: App | undefined;
+
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-    let config;
     try {
-      config = parseEnv(ZSharedEnv, { ADMIN_TOKEN: env.ADMIN_TOKEN, PUBLIC_BASE_URL: env.PUBLIC_BASE_URL });
+      depsFromEnv(env);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       console.error(error.message); // visible in `wrangler tail`; the response reveals nothing
       return problemResponse(new Problem("unavailable", "The service is not configured correctly."));
     }
-    const app = createApp({ db: createD1Database(env.DB), attachments: createR2AttachmentStore(env.ATTACHMENTS), documents: { fonts: fontsFrom(env.ASSETS), templates }, adminToken: config.ADMIN_TOKEN, publicBaseUrl: config.PUBLIC_BASE_URL, version: packageJson.version });
+    app ??= createApp((bindings) => depsFromEnv(bindings as Env));
     return app.fetch(request, env, ctx);
   },
 };
