@@ -13,7 +13,7 @@ import { renderMarkdown } from "../src/documents/markdown";
 import { numberAgenda } from "../src/rules/agenda";
 import { berlinIsoOf } from "../src/rules/calendar";
 import { paperNumber } from "../src/rules/papers";
-import { resolutionNumber } from "../src/services/outcomes";
+import { resolutionNumber } from "../src/rules/resolutions";
 
 const db = new Sqlite(process.env.DATABASE_FILE!, { readonly: true, fileMustExist: true });
 

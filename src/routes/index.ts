@@ -1,18 +1,23 @@
 import { createRouter } from "../http/openapi";
 import { adminRouter } from "./admin";
+import { attendanceRouter } from "./attendance";
 import { bodiesRouter } from "./bodies";
 import { calendarRouter } from "./calendar";
 import { committeesRouter } from "./committees";
 import { documentSettingsRouter, documentsRouter } from "./documents";
 import { itemRequestsRouter } from "./item-requests";
 import { meetingsRouter } from "./meetings";
-import { outcomesRouter, writtenProceduresRouter } from "./outcomes";
 import { papersRouter } from "./papers";
 import { planFollowUpRouter } from "./plan-follow-up";
+import { measuresRouter } from "./measures";
+import { minutesRouter } from "./minutes";
 import { plansRouter } from "./plans";
+import { resolutionsRouter } from "./resolutions";
+import { searchRouter } from "./search";
 import { membershipsRouter } from "./memberships";
 import { peopleRouter } from "./people";
 import { termsRouter } from "./terms";
+import { writtenProceduresRouter } from "./written-procedures";
 
 /** Everything under /api/v1. */
 export const apiRouter = createRouter()
@@ -28,8 +33,12 @@ export const apiRouter = createRouter()
   .route("/", itemRequestsRouter)
   .route("/", papersRouter)
   .route("/", calendarRouter)
-  .route("/", outcomesRouter)
+  .route("/", attendanceRouter)
+  .route("/", resolutionsRouter)
+  .route("/", minutesRouter)
   .route("/", writtenProceduresRouter)
   .route("/", plansRouter)
+  .route("/", measuresRouter)
+  .route("/", searchRouter)
   .route("/", planFollowUpRouter)
   .route("/", adminRouter);

@@ -1,6 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import { serviceContext, type AppEnv } from "../http/context";
+import { serviceContext } from "../http/context";
 import { ZIdParam, ZIfMatchHeader, createRouter, defineRoute, jsonBody, jsonResponse, recordResponse } from "../http/openapi";
 import { ZPageQuery, page } from "../http/pagination";
 import { requiredVersion, withEtag } from "../http/versioning";
@@ -15,10 +14,6 @@ const tags = ["Meetings"];
 const agendaTags = ["Agenda"];
 const ZAgendaChange = ZAgenda.extend({ itemId: z.string().openapi({ description: "The item that was written." }) }).openapi("AgendaChange");
 
-/** The agenda after a change, as the caller sees it, with the id of the item written. */
-async function agendaChange(c: Context<AppEnv>, meetingId: string, itemId: string) {
-  return { ...(await getAgenda(serviceContext(c), meetingId)), itemId };
-}
 
 const routes = {
   list: defineRoute("public", {
@@ -140,26 +135,10 @@ export const meetingsRouter = createRouter()
     return c.json(withEtag(c, toMeetingView(meeting)), 200);
   })
   .openapi(routes.agenda, async (c) => c.json(await getAgenda(serviceContext(c), c.req.valid("param").id), 200))
-  .openapi(routes.addItem, async (c) => {
-    const meetingId = c.req.valid("param").id;
-    const itemId = await createAgendaItem(serviceContext(c), meetingId, c.req.valid("json"));
-    return c.json(await agendaChange(c, meetingId, itemId), 201);
-  })
-  .openapi(routes.updateItem, async (c) => {
-    const itemId = c.req.valid("param").id;
-    const meetingId = await updateAgendaItem(serviceContext(c), itemId, requiredVersion(c), c.req.valid("json"));
-    return c.json(await agendaChange(c, meetingId, itemId), 200);
-  })
-  .openapi(routes.moveItem, async (c) => {
-    const itemId = c.req.valid("param").id;
-    const meetingId = await moveAgendaItem(serviceContext(c), itemId, requiredVersion(c), c.req.valid("json"));
-    return c.json(await agendaChange(c, meetingId, itemId), 200);
-  })
-  .openapi(routes.removeItem, async (c) => {
-    const itemId = c.req.valid("param").id;
-    const meetingId = await removeAgendaItem(serviceContext(c), itemId, requiredVersion(c));
-    return c.json(await agendaChange(c, meetingId, itemId), 200);
-  })
+  .openapi(routes.addItem, async (c) => c.json(await createAgendaItem(serviceContext(c), c.req.valid("param").id, c.req.valid("json")), 201))
+  .openapi(routes.updateItem, async (c) => c.json(await updateAgendaItem(serviceContext(c), c.req.valid("param").id, requiredVersion(c), c.req.valid("json")), 200))
+  .openapi(routes.moveItem, async (c) => c.json(await moveAgendaItem(serviceContext(c), c.req.valid("param").id, requiredVersion(c), c.req.valid("json")), 200))
+  .openapi(routes.removeItem, async (c) => c.json(await removeAgendaItem(serviceContext(c), c.req.valid("param").id, requiredVersion(c)), 200))
   .openapi(routes.invite, async (c) => {
     const invitation = await sendInvitation(serviceContext(c), c.req.valid("param").id, c.req.valid("json"));
     return c.json(toInvitationView(invitation), 201);

@@ -4,10 +4,7 @@ import { crudRoutes } from "../http/crud";
 import { ZIdParam, ZIfMatchHeader, createRouter, defineRoute, jsonBody, recordResponse, requestSizeLimit } from "../http/openapi";
 import { requiredVersion, withEtag } from "../http/versioning";
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from "../rules/attachments";
-import { paperNumber, type PaperType } from "../rules/papers";
-import { ZConsultationCreate, ZConsultationUpdate, ZPaper, ZPaperCreate, ZPaperListQuery, ZPaperUpdate, type TPaper } from "../schemas/papers";
-import { renderMarkdown } from "../documents/markdown";
-import { recordMeta } from "../schemas/common";
+import { ZConsultationCreate, ZConsultationUpdate, ZPaper, ZPaperCreate, ZPaperListQuery, ZPaperUpdate, toPaperView } from "../schemas/papers";
 import {
   addAttachment,
   addConsultation,
@@ -20,44 +17,6 @@ import {
   updatePaper,
 } from "../services/papers";
 
-type PaperRow = Awaited<ReturnType<typeof getPaper>>;
-
-function toPaperView(paper: PaperRow): TPaper {
-  return {
-    ...recordMeta(paper),
-    bodyId: paper.bodyId,
-    number: paperNumber(paper.year, paper.serial),
-    year: paper.year,
-    title: paper.title,
-    type: paper.type as PaperType,
-    isPublic: paper.isPublic,
-    proposedResolution: paper.proposedResolution,
-    proposedResolutionHtml: renderMarkdown(paper.proposedResolution),
-    factsAndReasons: paper.factsAndReasons,
-    factsAndReasonsHtml: renderMarkdown(paper.factsAndReasons),
-    financialEffects: paper.financialEffects,
-    financialEffectsHtml: renderMarkdown(paper.financialEffects),
-    attachments: paper.attachments.map((a) => ({
-      id: a.id,
-      filename: a.filename,
-      contentType: a.contentType,
-      size: a.size,
-      sha512: a.sha512,
-      url: `/api/v1/attachments/${a.id}`,
-      createdAt: a.createdAt.toISOString(),
-    })),
-    consultations: paper.consultations.map((c) => ({
-      id: c.id,
-      version: c.version,
-      committeeId: c.committeeId,
-      committee: { name: c.committee.name, shortName: c.committee.shortName },
-      position: c.position,
-      role: c.role as TPaper["consultations"][number]["role"],
-      state: c.state as TPaper["consultations"][number]["state"],
-      meetingId: c.meetingId,
-    })),
-  };
-}
 
 const routes = crudRoutes({
   path: "/papers",

@@ -1,36 +1,12 @@
 import { z } from "@hono/zod-openapi";
-import type { ForumIdeaModel } from "../generated/prisma-node/models";
 import { serviceContext } from "../http/context";
 import { ZIdParam, ZIfMatchHeader, createRouter, defineRoute, jsonBody, jsonResponse, recordResponse } from "../http/openapi";
 import { requiredVersion, withEtag } from "../http/versioning";
-import { ZCalendarDate, ZId, ZOptionalText, ZText, nonEmptyPatch } from "../schemas/common";
-import { FOLLOW_UP_HANDLING, FORUM_IDEA_STATUSES, addPlanUpdate, createForumIdea, followUpOf, listForumIdeas, progressReport, recordFollowUp, updateForumIdea } from "../services/plan-follow-up";
-import { ZPlan, loose, tags, toPlanView } from "./plans";
-
-const ZForumIdea = z
-  .object({
-    id: z.string(),
-    version: z.number().int(),
-    bodyId: z.string(),
-    forum: z.string(),
-    forumDate: z.string(),
-    proposedBy: z.string(),
-    text: z.string(),
-    status: z.enum(FORUM_IDEA_STATUSES),
-    measureId: z.string().nullable(),
-    paperId: z.string().nullable(),
-  })
-  .openapi("ForumIdea");
-const ideaFields = {
-  forum: ZText(200).openapi({ example: "Integrationsforum 2026" }),
-  forumDate: ZCalendarDate,
-  proposedBy: ZText(300),
-  text: ZText(5000),
-  status: z.enum(FORUM_IDEA_STATUSES).optional(),
-  measureId: ZId.nullable().optional(),
-  paperId: ZId.nullable().optional(),
-};
-const toIdeaView = ({ createdAt: _created, updatedAt: _updated, ...idea }: ForumIdeaModel) => ({ ...idea, status: idea.status as (typeof FORUM_IDEA_STATUSES)[number] });
+import { ZCalendarDate, ZId, ZOptionalText, nonEmptyPatch } from "../schemas/common";
+import { ZFollowUpRecord, ZForumIdea, ZProgressReport, ZRecommendationFollowUp, ideaFields, toIdeaView } from "../schemas/plan-follow-up";
+import { ZPlan, toPlanView } from "../schemas/plans";
+import { addPlanUpdate, createForumIdea, followUpOf, listForumIdeas, progressReport, recordFollowUp, updateForumIdea } from "../services/plan-follow-up";
+import { tags } from "./plans";
 
 const followUpRoutes = {
   planUpdate: defineRoute("secretariat", {
@@ -47,7 +23,7 @@ const followUpRoutes = {
     tags,
     summary: "Progress report data (Sachstandsbericht) for the plan or one action field over a period",
     request: { params: ZIdParam, query: z.object({ from: ZCalendarDate, to: ZCalendarDate, actionField: z.coerce.number().int().optional() }) },
-    responses: { 200: jsonResponse(loose("ProgressReport"), "The report data") },
+    responses: { 200: jsonResponse(ZProgressReport, "The report data") },
   }),
   followUp: defineRoute("public", {
     method: "get",
@@ -55,7 +31,7 @@ const followUpRoutes = {
     tags,
     summary: "How the receiving body handled a recommendation",
     request: { params: ZIdParam },
-    responses: { 200: jsonResponse(loose("RecommendationFollowUp"), "The follow-up") },
+    responses: { 200: jsonResponse(ZRecommendationFollowUp, "The follow-up") },
   }),
   recordFollowUp: defineRoute("secretariat", {
     method: "put",
@@ -65,9 +41,9 @@ const followUpRoutes = {
     request: {
       params: ZIdParam,
       headers: ZIfMatchHeader,
-      body: jsonBody(z.object({ handling: z.enum(FOLLOW_UP_HANDLING), receivingResolutionId: ZId.nullable().optional(), note: ZOptionalText(2000) }).strict()),
+      body: jsonBody(ZFollowUpRecord),
     },
-    responses: { 200: jsonResponse(loose("RecommendationFollowUpResult"), "The follow-up") },
+    responses: { 200: jsonResponse(ZRecommendationFollowUp, "The follow-up") },
   }),
   ideas: defineRoute("public", {
     method: "get",

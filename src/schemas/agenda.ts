@@ -1,5 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { AGENDA_ITEM_KINDS } from "../rules/agenda";
+import type { ItemWithPaper } from "../db/queries/agenda";
+import { renderMarkdown } from "../documents/markdown";
+import { AGENDA_ITEM_KINDS, type AgendaItemKind } from "../rules/agenda";
+import { paperNumber } from "../rules/papers";
 import { ZId, ZOptionalText, ZText, nonEmptyPatch } from "./common";
 
 const ZKind = z.enum(AGENDA_ITEM_KINDS).openapi({
@@ -76,3 +79,25 @@ export const ZAgendaItemMove = z
   .strict()
   .openapi("AgendaItemMove");
 export type TAgendaItemMove = z.infer<typeof ZAgendaItemMove>;
+
+/** An item as the reader sees it; a non-public paper on a public item is shown only to those who may read it. */
+export function toItemView(item: ItemWithPaper & { number: string; depth: number }, readsNonPublic: boolean): TAgendaItem {
+  const paper = item.paper && (item.paper.isPublic || readsNonPublic) ? item.paper : null;
+  return {
+    id: item.id,
+    version: item.version,
+    meetingId: item.meetingId,
+    parentId: item.parentId,
+    number: item.number,
+    depth: item.depth,
+    isPublic: item.isPublic,
+    kind: item.kind as AgendaItemKind,
+    title: item.title,
+    paper: paper ? { id: paper.id, number: paperNumber(paper.year, paper.serial), title: paper.title } : null,
+    presenter: item.presenter,
+    durationMinutes: item.durationMinutes,
+    description: item.description,
+    descriptionHtml: renderMarkdown(item.description),
+    withdrawn: item.withdrawnAt !== null,
+  };
+}

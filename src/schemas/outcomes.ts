@@ -1,4 +1,7 @@
 import { z } from "@hono/zod-openapi";
+import { renderMarkdown } from "../documents/markdown";
+import type { ResolutionModel, VoteModel } from "../generated/prisma-node/models";
+import { resolutionNumber } from "../rules/resolutions";
 import { ATTENDANCE_STATUSES } from "../rules/attendance";
 import { ZId, ZOptionalText, ZText } from "./common";
 
@@ -25,6 +28,7 @@ export const ZQuorum = z
     required: z.number().int(),
     quorate: z.boolean(),
     rule: z.enum(["half", "quarter", "three"]),
+    repeatMeeting: z.boolean().openapi({ description: "§37 (3) GemO: a second meeting after a failed quorum, where three voting members suffice." }),
     explanation: z.string(),
   })
   .openapi("Quorum");
@@ -121,19 +125,64 @@ export const ZResolution = z
   .openapi("Resolution");
 export type TResolution = z.infer<typeof ZResolution>;
 
-export const ZVoteResult = z
+/** A resolution as stored, with its vote. */
+export type ResolutionRow = ResolutionModel & { vote: VoteModel | null };
+
+/**
+ * A resolution as the reader sees it. A reader of the announced wording only (§35 (1) GemO) learns
+ * neither the non-public item nor the paper it rests on.
+ */
+export function toResolutionView(row: ResolutionRow, shortName: string, readsContext: boolean): TResolution {
+  return {
+    id: row.id,
+    version: row.version,
+    number: resolutionNumber(shortName, row.year, row.serial),
+    committeeId: row.committeeId,
+    meetingId: row.meetingId,
+    itemId: readsContext ? row.itemId : null,
+    paperId: readsContext ? row.paperId : null,
+    text: row.text,
+    textHtml: renderMarkdown(row.text)!,
+    kind: row.kind as TResolution["kind"],
+    recipientBody: row.recipientBody,
+    isPublic: row.isPublic,
+    vote: row.vote ? { outcome: row.vote.outcome, yes: row.vote.yes, no: row.vote.no, abstain: row.vote.abstain, explanation: row.vote.explanation } : null,
+    followUp: row.followUp as TResolution["followUp"],
+    supersededById: row.supersededById,
+    announcedAt: row.announcedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+
+export const ZVote = z
   .object({
     id: z.string(),
+    meetingId: z.string(),
     itemId: z.string(),
-    kind: z.string(),
+    kind: z.enum(["open", "roll_call", "election"]),
     motion: z.string(),
+    yes: z.number().int().nullable(),
+    no: z.number().int().nullable(),
+    abstain: z.number().int().nullable(),
+    details: z.unknown().nullable().openapi({ description: "The roll call (names and votes) or the election's votes per candidate." }),
     outcome: z.enum(["adopted", "rejected", "elected", "runoff", "lot"]),
     explanation: z.string(),
-    counts: z.object({ yes: z.number(), no: z.number(), abstain: z.number() }).nullable(),
     quorum: ZQuorum.omit({ itemId: true, number: true }),
-    resolution: ZResolution.nullable(),
+    actorName: z.string(),
+    createdAt: z.string(),
   })
-  .openapi("VoteResult");
+  .openapi("Vote");
+
+/** A vote as the API shows it: the stored JSON of the roll call and the quorum as objects. */
+export const toVoteView = (vote: VoteModel): z.infer<typeof ZVote> => ({
+  ...vote,
+  kind: vote.kind as z.infer<typeof ZVote>["kind"],
+  outcome: vote.outcome as z.infer<typeof ZVote>["outcome"],
+  details: vote.details === null ? null : JSON.parse(vote.details),
+  quorum: JSON.parse(vote.quorum),
+  createdAt: vote.createdAt.toISOString(),
+});
 
 export const ZResolutionUpdate = z
   .object({

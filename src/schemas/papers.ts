@@ -1,6 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { CONSULTATION_ROLES, CONSULTATION_STATES, PAPER_TYPES } from "../rules/papers";
-import { ZId, ZRecordMeta, ZText, nonEmptyPatch } from "./common";
+import { renderMarkdown } from "../documents/markdown";
+import type { CommitteeModel, ConsultationModel, PaperAttachmentModel, PaperModel } from "../generated/prisma-node/models";
+import { CONSULTATION_ROLES, CONSULTATION_STATES, PAPER_TYPES, paperNumber, type PaperType } from "../rules/papers";
+import { ZId, ZRecordMeta, ZText, nonEmptyPatch, recordMeta } from "./common";
 
 const ZMarkdown = z.string().max(100_000).nullable().optional().openapi({ description: "Markdown; raw HTML is not rendered." });
 
@@ -93,3 +95,46 @@ export const ZConsultationUpdate = nonEmptyPatch(
   z.object({ role: z.enum(CONSULTATION_ROLES).optional(), state: z.enum(CONSULTATION_STATES).optional(), meetingId: ZId.nullable().optional() }).strict(),
 ).openapi("ConsultationUpdate");
 export type TConsultationUpdate = z.infer<typeof ZConsultationUpdate>;
+
+/** A paper with its attachments and its route through the committees, as stored. */
+export type PaperRow = PaperModel & {
+  attachments: PaperAttachmentModel[];
+  consultations: (ConsultationModel & { committee: Pick<CommitteeModel, "name" | "shortName" | "bodyId"> })[];
+};
+
+export function toPaperView(paper: PaperRow): TPaper {
+  return {
+    ...recordMeta(paper),
+    bodyId: paper.bodyId,
+    number: paperNumber(paper.year, paper.serial),
+    year: paper.year,
+    title: paper.title,
+    type: paper.type as PaperType,
+    isPublic: paper.isPublic,
+    proposedResolution: paper.proposedResolution,
+    proposedResolutionHtml: renderMarkdown(paper.proposedResolution),
+    factsAndReasons: paper.factsAndReasons,
+    factsAndReasonsHtml: renderMarkdown(paper.factsAndReasons),
+    financialEffects: paper.financialEffects,
+    financialEffectsHtml: renderMarkdown(paper.financialEffects),
+    attachments: paper.attachments.map((a) => ({
+      id: a.id,
+      filename: a.filename,
+      contentType: a.contentType,
+      size: a.size,
+      sha512: a.sha512,
+      url: `/api/v1/attachments/${a.id}`,
+      createdAt: a.createdAt.toISOString(),
+    })),
+    consultations: paper.consultations.map((c) => ({
+      id: c.id,
+      version: c.version,
+      committeeId: c.committeeId,
+      committee: { name: c.committee.name, shortName: c.committee.shortName },
+      position: c.position,
+      role: c.role as TPaper["consultations"][number]["role"],
+      state: c.state as TPaper["consultations"][number]["state"],
+      meetingId: c.meetingId,
+    })),
+  };
+}

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { LINK_RELATIONS, MEASURE_STATUSES } from "../rules/plan";
+import type { ActionFieldModel, MeasureHistoryModel, MeasureModel, PlanModel, PlanUpdateModel } from "../generated/prisma-node/models";
+import { LINK_RELATIONS, MEASURE_STATUSES, type MeasureStatus } from "../rules/plan";
 import { ZCalendarDate, ZId, ZOptionalText, ZText, nonEmptyPatch } from "./common";
 
 export const ZPlanCreate = z
@@ -94,3 +95,127 @@ export const ZMeasure = z
   })
   .openapi("Measure");
 export type TMeasure = z.infer<typeof ZMeasure>;
+
+/** A measure with its action field, as stored. */
+type MeasureRow = MeasureModel & { actionField: ActionFieldModel };
+
+export function toMeasureView(m: MeasureRow): TMeasure {
+  return {
+    id: m.id,
+    version: m.version,
+    planId: m.planId,
+    code: m.code,
+    actionField: { number: m.actionField.number, title: m.actionField.title },
+    title: m.title,
+    description: m.description,
+    responsible: m.responsible,
+    partners: JSON.parse(m.partners) as string[],
+    status: m.status as MeasureStatus,
+    progress: m.progress,
+    startDate: m.startDate,
+    targetDate: m.targetDate,
+    indicators: m.indicators,
+    evidence: m.evidence,
+    updatedAt: m.updatedAt.toISOString(),
+  };
+}
+
+export const ZPlan = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    bodyId: z.string(),
+    title: z.string(),
+    adoptedOn: z.string().nullable(),
+    adoptedByResolutionId: z.string().nullable(),
+    description: z.string().nullable(),
+    actionFields: z.array(z.object({ number: z.number().int(), title: z.string() })),
+    updates: z.array(z.object({ date: z.string(), resolutionId: z.string().nullable(), note: z.string().nullable() })),
+  })
+  .openapi("Plan");
+
+type PlanRow = PlanModel & { actionFields: ActionFieldModel[]; updates: PlanUpdateModel[] };
+
+export const toPlanView = (plan: PlanRow): z.infer<typeof ZPlan> => ({
+  id: plan.id,
+  version: plan.version,
+  bodyId: plan.bodyId,
+  title: plan.title,
+  adoptedOn: plan.adoptedOn,
+  adoptedByResolutionId: plan.adoptedByResolutionId,
+  description: plan.description,
+  actionFields: plan.actionFields.map((f) => ({ number: f.number, title: f.title })),
+  updates: plan.updates.map((u) => ({ date: u.date, resolutionId: u.resolutionId, note: u.note })),
+});
+
+const ZStatusCounts = z.object(Object.fromEntries(MEASURE_STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof MEASURE_STATUSES)[number], z.ZodNumber>);
+
+export const ZPlanOverview = z
+  .object({
+    planId: z.string(),
+    title: z.string(),
+    actionFields: z.array(z.object({ number: z.number().int(), title: z.string(), counts: ZStatusCounts, total: z.number().int() })),
+    staleMonths: z.number().int(),
+    staleSince: z.string().openapi({ format: "date" }),
+    stale: z.array(z.object({ id: z.string(), code: z.string(), title: z.string(), status: z.string(), lastActivity: z.string().openapi({ format: "date" }) })),
+  })
+  .openapi("PlanOverview");
+
+const ZStatusChange = z.object({ fromStatus: z.string().nullable(), toStatus: z.string(), fromProgress: z.number().int().nullable(), toProgress: z.number().int() });
+
+export const ZMeasureHistory = z
+  .object({
+    items: z.array(
+      ZStatusChange.extend({
+        id: z.number().int(),
+        measureId: z.string(),
+        at: z.string(),
+        actorName: z.string(),
+        reason: z.string().nullable(),
+        resolutionId: z.string().nullable(),
+        source: z.string(),
+      }),
+    ),
+  })
+  .openapi("MeasureHistory");
+
+export const toHistoryView = (h: MeasureHistoryModel) => ({ ...h, at: h.at.toISOString() });
+
+export const ZMeasureTrace = z
+  .object({
+    measure: ZMeasure,
+    planTitle: z.string(),
+    trace: z.array(
+      z.object({
+        date: z.string().openapi({ format: "date" }),
+        relation: z.enum(LINK_RELATIONS),
+        resolution: z.object({ id: z.string(), number: z.string(), text: z.string(), kind: z.string(), isPublic: z.boolean() }),
+        committee: z.object({ id: z.string(), name: z.string() }),
+        meeting: z.object({ id: z.string(), label: z.string(), date: z.string() }).nullable(),
+        itemNumber: z.string().nullable(),
+        vote: z.object({ outcome: z.string(), yes: z.number().int().nullable(), no: z.number().int().nullable(), abstain: z.number().int().nullable() }).nullable(),
+        minutesExcerpt: z.string().nullable(),
+        statusChange: ZStatusChange.nullable(),
+      }),
+    ),
+  })
+  .openapi("MeasureTrace");
+
+export const ZResolutionMeasures = z
+  .object({
+    resolutionId: z.string(),
+    number: z.string(),
+    measures: z.array(
+      z.object({
+        measureId: z.string(),
+        code: z.string(),
+        title: z.string(),
+        actionField: z.number().int(),
+        relation: z.enum(LINK_RELATIONS),
+        newStatus: z.string().nullable(),
+        newProgress: z.number().int().nullable(),
+        note: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi("ResolutionMeasures");

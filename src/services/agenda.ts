@@ -2,44 +2,21 @@ import type { AgendaItemModel } from "../generated/prisma-node/models";
 import { canReadNonPublicPart } from "../policies/meetings";
 import { actorName } from "../auth/principal";
 import type { Statement } from "../db/database";
-import { deleteItem, findItems, readAgenda, unlinkItemRequests, type AmendmentRow, type AnnouncementRow, type ItemWithPaper } from "../db/queries/agenda";
+import { deleteItem, findItems, readAgenda, unlinkItemRequests, type AmendmentRow, type AnnouncementRow } from "../db/queries/agenda";
 import { atVersion, deleteVersioned, guard, insertRow, updateRow, updateVersioned } from "../db/sql";
 import { Problem, fieldProblem, notFound, type FieldError } from "../errors";
 import { mustBePublic, numberAgenda, reorder, type AgendaItemKind } from "../rules/agenda";
-import { paperNumber } from "../rules/papers";
-import type { TAgendaItem, TAgendaItemCreate, TAgendaItemMove, TAgendaItemUpdate } from "../schemas/agenda";
-import { renderMarkdown } from "../documents/markdown";
+import { toItemView, type TAgendaItemCreate, type TAgendaItemMove, type TAgendaItemUpdate } from "../schemas/agenda";
 import { assertManages } from "./access";
 import type { ServiceContext } from "./context";
 import { dueItemRequestWarnings } from "./item-requests";
 import { getMeeting } from "./meetings";
 import { auditStatement, auditedInsert, expectVersion, newRecordColumns } from "./records";
-import { resolutionNumber } from "./outcomes";
+import { resolutionNumber } from "../rules/resolutions";
 
 type Meeting = Awaited<ReturnType<typeof getMeeting>>;
 const itemsOf = (ctx: ServiceContext, meetingId: string) => findItems(ctx.db, meetingId);
 
-/** An item as the reader sees it; a non-public paper on a public item is shown only to those who may read it. */
-function toItemView(item: ItemWithPaper & { number: string; depth: number }, readsNonPublic: boolean): TAgendaItem {
-  const paper = item.paper && (item.paper.isPublic || readsNonPublic) ? item.paper : null;
-  return {
-    id: item.id,
-    version: item.version,
-    meetingId: item.meetingId,
-    parentId: item.parentId,
-    number: item.number,
-    depth: item.depth,
-    isPublic: item.isPublic,
-    kind: item.kind as AgendaItemKind,
-    title: item.title,
-    paper: paper ? { id: paper.id, number: paperNumber(paper.year, paper.serial), title: paper.title } : null,
-    presenter: item.presenter,
-    durationMinutes: item.durationMinutes,
-    description: item.description,
-    descriptionHtml: renderMarkdown(item.description),
-    withdrawn: item.withdrawnAt !== null,
-  };
-}
 
 /**
  * The numbered agenda as the caller may see it. Non-public items, their amendments and warnings
@@ -53,6 +30,11 @@ export async function getAgenda(ctx: ServiceContext, meetingId: string) {
  * The agenda of a meeting already loaded (see `getAgenda`): items, amendments and the announcements read
  * together (one round trip on D1).
  */
+/** The agenda after a write, as the writer sees it, with the id of the item written. */
+async function agendaAfter(ctx: ServiceContext, meetingId: string, itemId: string) {
+  return { ...(await getAgenda(ctx, meetingId)), itemId };
+}
+
 export async function agendaOf(ctx: ServiceContext, meeting: Meeting) {
   const meetingId = meeting.id;
   const full = canReadNonPublicPart(ctx.actor, await ctx.readership(), { id: meeting.committeeId, bodyId: meeting.committee.bodyId });
@@ -145,7 +127,7 @@ export async function createAgendaItem(ctx: ServiceContext, meetingId: string, i
     ...positionUpdates(siblings, order),
     ...amendment(ctx, meeting, row, "added", `Neu aufgenommen: ${row.title}`),
   ]);
-  return row.id;
+  return agendaAfter(ctx, meetingId, row.id);
 }
 
 const siblingsOf = <T extends { parentId: string | null; isPublic: boolean; position: number; id: string }>(items: T[], parentId: string | null, isPublic: boolean) =>
@@ -190,7 +172,7 @@ export async function updateAgendaItem(ctx: ServiceContext, id: string, version:
   if (item.withdrawnAt) throw new Problem("conflict", "The item has been withdrawn from the agenda.");
   await checkReferences(ctx, meeting, input, item.isPublic);
   await writeItem(ctx, meeting, item, input, [], "changed", `Geändert: ${input.title ?? item.title}`);
-  return item.meetingId;
+  return agendaAfter(ctx, item.meetingId, id);
 }
 
 /** Moves an item to another place, parent or (top-level items) part; siblings on both sides are renumbered. */
@@ -224,7 +206,7 @@ export async function moveAgendaItem(ctx: ServiceContext, id: string, version: n
     "moved",
     `Verschoben: ${item.title}`,
   );
-  return item.meetingId;
+  return agendaAfter(ctx, item.meetingId, id);
 }
 
 const descendantsOf = (items: AgendaItemModel[], id: string): AgendaItemModel[] =>
@@ -243,7 +225,7 @@ export async function removeAgendaItem(ctx: ServiceContext, id: string, version:
   const subtree = [item, ...descendantsOf(items, item.id)];
   if (meeting.state === "invited") {
     await writeItem(ctx, meeting, item, { withdrawnAt: ctx.now }, subtree.slice(1).map((d) => updateRow("AgendaItem", d.id, { withdrawnAt: ctx.now })), "withdrawn", `Abgesetzt: ${item.title}`);
-    return item.meetingId;
+    return agendaAfter(ctx, item.meetingId, id);
   }
   const siblings = siblingsOf(items, item.parentId, item.isPublic).filter((s) => s.id !== item.id);
   const ids = subtree.map((i) => i.id);
@@ -264,5 +246,5 @@ export async function removeAgendaItem(ctx: ServiceContext, id: string, version:
     "deleted",
     `Entfernt: ${item.title}`,
   );
-  return item.meetingId;
+  return agendaAfter(ctx, item.meetingId, id);
 }

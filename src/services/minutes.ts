@@ -10,7 +10,7 @@ import { minutesDueDate, minutesTransitionRefusal, missingSignatures, type Minut
 import { assertManages } from "./access";
 import type { ServiceContext } from "./context";
 import { loadMeetingRecord, type MeetingRecord } from "./meeting-record";
-import { resolutionNumber } from "./outcomes";
+import { resolutionNumber } from "../rules/resolutions";
 import { auditStatement, auditedInsert, newRecordColumns } from "./records";
 
 /** The order of the signature block: chair, members, minute-taker. */

@@ -1,15 +1,13 @@
 import * as resolutionPolicy from "../policies/resolutions";
 import { Problem, fieldProblem, notFound } from "../errors";
 import { berlinDateOf } from "../rules/calendar";
-import { MEASURE_STATUSES, type MeasureStatus } from "../rules/plan";
+import { FOLLOW_UP_HANDLING, FORUM_IDEA_STATUSES, MEASURE_STATUSES, type MeasureStatus } from "../rules/plan";
 import { assertManages, bodyForWrite } from "./access";
 import type { ServiceContext } from "./context";
-import { resolutionNumber } from "./outcomes";
+import { resolutionNumber } from "../rules/resolutions";
 import { getPlan } from "./plans";
 import { expectVersion, insertAudited, newRecordColumns, updateAudited } from "./records";
 
-export const FOLLOW_UP_HANDLING = ["adopted", "changed", "rejected", "pending"] as const;
-export const FORUM_IDEA_STATUSES = ["new", "under_review", "adopted", "rejected", "implemented"] as const;
 
 /** Records a plan update (Fortschreibung) with its date and resolution. */
 export async function addPlanUpdate(ctx: ServiceContext, planId: string, input: { date: string; resolutionId?: string | null; note?: string | null }) {

@@ -1,10 +1,10 @@
 import { actorName } from "../auth/principal";
 import type { Statement } from "../db/database";
 import { atVersion, guard, insertRow, updateVersioned } from "../db/sql";
-import type { ActionFieldModel, MeasureModel } from "../generated/prisma-node/models";
+import type { MeasureModel } from "../generated/prisma-node/models";
 import { Problem, fieldProblem, notFound } from "../errors";
 import type { MeasureStatus } from "../rules/plan";
-import type { TMeasure, TMeasureInput, TMeasureUpdate, TPlanCreate } from "../schemas/plans";
+import type { TMeasureInput, TMeasureUpdate, TPlanCreate } from "../schemas/plans";
 import { assertManages, bodyForWrite } from "./access";
 import type { ServiceContext } from "./context";
 import { auditStatement, auditedInsert, newRecordColumns } from "./records";
@@ -47,28 +47,7 @@ export async function addActionField(ctx: ServiceContext, planId: string, input:
   return getPlan(ctx, planId);
 }
 
-type MeasureRow = MeasureModel & { actionField: ActionFieldModel };
 
-export function toMeasureView(m: MeasureRow): TMeasure {
-  return {
-    id: m.id,
-    version: m.version,
-    planId: m.planId,
-    code: m.code,
-    actionField: { number: m.actionField.number, title: m.actionField.title },
-    title: m.title,
-    description: m.description,
-    responsible: m.responsible,
-    partners: JSON.parse(m.partners) as string[],
-    status: m.status as MeasureStatus,
-    progress: m.progress,
-    startDate: m.startDate,
-    targetDate: m.targetDate,
-    indicators: m.indicators,
-    evidence: m.evidence,
-    updatedAt: m.updatedAt.toISOString(),
-  };
-}
 
 /** Measures in code order ("2.10" after "2.9"). */
 const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code, "de", { numeric: true });

@@ -1,42 +1,13 @@
 import * as resolutionPolicy from "../policies/resolutions";
-import type { ResolutionModel, VoteModel } from "../generated/prisma-node/models";
 import { Problem, fieldProblem, notFound } from "../errors";
 import { pageArgs, toPage, type TPageQuery } from "../db/paging";
-import { renderMarkdown } from "../documents/markdown";
-import type { TResolution, TResolutionUpdate } from "../schemas/outcomes";
+import { toResolutionView, type TResolutionUpdate } from "../schemas/outcomes";
 import { assertManages } from "./access";
 import type { ServiceContext } from "./context";
-import { resolutionNumber } from "./outcomes";
 import { expectVersion, updateAudited } from "./records";
 
-type Row = ResolutionModel & { vote: VoteModel | null };
 const include = { vote: true } as const;
 
-/**
- * A resolution as the reader sees it. A reader of the announced wording only (§35 (1) GemO) learns
- * neither the non-public item nor the paper it rests on.
- */
-export function toResolutionView(row: Row, shortName: string, readsContext: boolean): TResolution {
-  return {
-    id: row.id,
-    version: row.version,
-    number: resolutionNumber(shortName, row.year, row.serial),
-    committeeId: row.committeeId,
-    meetingId: row.meetingId,
-    itemId: readsContext ? row.itemId : null,
-    paperId: readsContext ? row.paperId : null,
-    text: row.text,
-    textHtml: renderMarkdown(row.text)!,
-    kind: row.kind as TResolution["kind"],
-    recipientBody: row.recipientBody,
-    isPublic: row.isPublic,
-    vote: row.vote ? { outcome: row.vote.outcome, yes: row.vote.yes, no: row.vote.no, abstain: row.vote.abstain, explanation: row.vote.explanation } : null,
-    followUp: row.followUp as TResolution["followUp"],
-    supersededById: row.supersededById,
-    announcedAt: row.announcedAt?.toISOString() ?? null,
-    createdAt: row.createdAt.toISOString(),
-  };
-}
 
 async function committeesById(ctx: ServiceContext, ids: string[]) {
   const committees = await ctx.db.prisma.committee.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, shortName: true, bodyId: true } });

@@ -2,7 +2,7 @@ import { InvalidSearchQuery, findHitRecords, searchCandidates, type SearchHit, t
 import { Problem } from "../errors";
 import { paperNumber } from "../rules/papers";
 import type { ServiceContext } from "./context";
-import { resolutionNumber } from "./outcomes";
+import { resolutionNumber } from "../rules/resolutions";
 export { SEARCH_KINDS, type SearchKind } from "../db/queries/search";
 import * as minutesPolicy from "../policies/minutes";
 import * as paperPolicy from "../policies/papers";

@@ -8,7 +8,7 @@ import { MEASURE_STATUSES, impliedStatus, staleCutoff, type MeasureStatus } from
 import type { TLinkCreate } from "../schemas/plans";
 import { assertManages } from "./access";
 import type { ServiceContext } from "./context";
-import { resolutionNumber } from "./outcomes";
+import { resolutionNumber } from "../rules/resolutions";
 import { getMeasure, getPlan, measureChange } from "./plans";
 import { auditedInsert } from "./records";
 import * as minutesPolicy from "../policies/minutes";

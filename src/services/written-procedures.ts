@@ -1,30 +1,17 @@
 import * as writtenProcedurePolicy from "../policies/written-procedures";
 import { actorName } from "../auth/principal";
-import type { WrittenObjectionModel, WrittenProcedureModel } from "../generated/prisma-node/models";
 import { Problem, fieldProblem, notFound } from "../errors";
 import { berlinDateOf } from "../rules/calendar";
 import { writtenProcedureOutcome } from "../rules/voting";
+import { toWrittenProcedureView } from "../schemas/written-procedures";
 import { assertManages } from "./access";
 import { getCommittee } from "./committees";
 import type { ServiceContext } from "./context";
 import { currentOn } from "./membership-filters";
-import { resolutionNumber } from "./outcomes";
+import { resolutionNumber } from "../rules/resolutions";
 import { atVersion, guard, updateVersioned } from "../db/sql";
 import { auditStatement, auditedInsert, insertAudited, newRecordColumns, withNextNumber } from "./records";
 
-function toView(procedure: WrittenProcedureModel & { objections: WrittenObjectionModel[] }, now: Date) {
-  return {
-    id: procedure.id,
-    version: procedure.version,
-    committeeId: procedure.committeeId,
-    motion: procedure.motion,
-    text: procedure.text,
-    deadline: procedure.deadline.toISOString(),
-    objections: procedure.objections.map((o) => ({ personId: o.personId, note: o.note, filedAt: o.filedAt.toISOString() })),
-    outcome: writtenProcedureOutcome(procedure.objections.length, now >= procedure.deadline),
-    resolutionId: procedure.resolutionId,
-  };
-}
 
 async function load(ctx: ServiceContext, id: string) {
   const procedure = await ctx.db.prisma.writtenProcedure.findUnique({ where: { id }, include: { objections: { orderBy: { filedAt: "asc" } } } });
@@ -48,7 +35,7 @@ export async function startWrittenProcedure(ctx: ServiceContext, committeeId: st
     resolutionId: null,
     actorName: actorName(ctx.actor),
   });
-  return toView({ ...procedure, objections: [] }, ctx.now);
+  return toWrittenProcedureView({ ...procedure, objections: [] }, ctx.now);
 }
 
 export async function getWrittenProcedure(ctx: ServiceContext, id: string) {
@@ -56,7 +43,7 @@ export async function getWrittenProcedure(ctx: ServiceContext, id: string) {
   if (!writtenProcedurePolicy.canRead(ctx.actor, await ctx.readership(), committee)) {
     throw notFound("Written procedure", id);
   }
-  return toView(procedure, ctx.now);
+  return toWrittenProcedureView(procedure, ctx.now);
 }
 
 /** A voting member objects before the deadline; one objection ends the procedure. */
@@ -83,7 +70,7 @@ export async function concludeWrittenProcedure(ctx: ServiceContext, id: string) 
   const outcome = writtenProcedureOutcome(procedure.objections.length, ctx.now >= procedure.deadline);
   if (outcome === "pending") throw new Problem("conflict", `Objections are possible until ${procedure.deadline.toISOString()}.`);
   if (procedure.resolutionId) throw new Problem("conflict", "The procedure has been concluded already.");
-  if (outcome === "failed") return { ...toView(procedure, ctx.now), resolutionNumber: null };
+  if (outcome === "failed") return { ...toWrittenProcedureView(procedure, ctx.now), resolutionNumber: null };
   const year = Number(berlinDateOf(ctx.now).slice(0, 4));
   const next = async () => ((await ctx.db.prisma.resolution.aggregate({ where: { committeeId: committee.id, year }, _max: { serial: true } }))._max.serial ?? 0) + 1;
   const number = await withNextNumber(next, async (serial) => {

@@ -12,6 +12,7 @@ import { createFileAttachmentStore } from "../../src/entry/node-storage";
 
 const documentAssets = loadDocumentAssets();
 import { createToken } from "../../src/services/tokens";
+import { assertDeclaredResponse } from "./response-schemas";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789abcdefghijklmnop";
 const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations");
@@ -57,7 +58,11 @@ export function createTestApp(options: { now?: () => Date; wrapDatabase?: (db: D
   const db = options.wrapDatabase?.(real) ?? real;
   const attachments = createFileAttachmentStore(mkdtempSync(path.join(tmpdir(), "gremium-files-")));
   const app = createApp({ db, attachments, documents: documentAssets, adminToken: ADMIN_TOKEN, version: "test", now: options.now });
-  const request = jsonClient((urlPath, init) => Promise.resolve(app.request(urlPath, init)));
+  const request = jsonClient(async (urlPath, init) => {
+    const response = await app.request(urlPath, init);
+    await assertDeclaredResponse(app, init.method ?? "GET", urlPath, response);
+    return response;
+  });
 
   /** Mints a token directly through the service, as the CLI does. */
   async function tokenFor(role: Role, scope: { bodyId?: string; personId?: string } = {}) {

@@ -1,0 +1,64 @@
+import { z } from "@hono/zod-openapi";
+import { MINUTES_STATES } from "../rules/minutes";
+
+const ZMinutesVote = z.object({
+  id: z.string(),
+  kind: z.string(),
+  motion: z.string(),
+  yes: z.number().int().nullable(),
+  no: z.number().int().nullable(),
+  abstain: z.number().int().nullable(),
+  outcome: z.string(),
+  explanation: z.string(),
+});
+
+const ZMinutesItem = z.object({
+  itemId: z.string(),
+  number: z.string().openapi({ example: "Ö 3" }),
+  title: z.string(),
+  isPublic: z.boolean(),
+  withdrawn: z.boolean(),
+  notes: z.string().nullable().openapi({ description: "Markdown" }),
+  notesHtml: z.string().nullable(),
+  recusals: z.array(z.string()),
+  statements: z.array(z.string()),
+  votes: z.array(ZMinutesVote),
+  resolutions: z.array(
+    z.object({ id: z.string(), number: z.string(), text: z.string(), textHtml: z.string(), kind: z.string(), recipientBody: z.string().nullable() }),
+  ),
+});
+
+export const ZMinutes = z
+  .object({
+    meetingId: z.string(),
+    variant: z.enum(["full", "public"]),
+    state: z.enum(MINUTES_STATES),
+    version: z.number().int().openapi({ description: "0 before the minutes exist; send it back in If-Match." }),
+    header: z.object({
+      committee: z.string(),
+      title: z.string(),
+      date: z.string().openapi({ format: "date" }),
+      startsAt: z.string(),
+      endsAt: z.string().nullable(),
+      place: z.string().nullable(),
+      chair: z.string().nullable(),
+      membersPresent: z.number().int(),
+      absent: z.array(z.object({ name: z.string(), reason: z.string().nullable() })),
+    }),
+    items: z.array(ZMinutesItem),
+    signatures: z.array(z.object({ role: z.enum(["chair", "member", "minute_taker"]), name: z.string(), signedAt: z.string() })),
+    missingSignatures: z.array(z.string()),
+    objections: z.array(
+      z.object({ id: z.string(), name: z.string(), text: z.string(), filedAt: z.string(), decision: z.string().nullable(), decisionNote: z.string().nullable() }),
+    ),
+    dueDate: z.string().openapi({ format: "date", description: "§38 (2) GemO: the minutes go to the committee within one month." }),
+    warnings: z.array(z.string()),
+  })
+  .openapi("Minutes");
+
+export const ZMinutesHistory = z
+  .object({
+    revisions: z.array(z.object({ id: z.number().int(), at: z.string(), actorName: z.string() })),
+    diff: z.array(z.object({ added: z.boolean(), removed: z.boolean(), text: z.string() })),
+  })
+  .openapi("MinutesHistory");
