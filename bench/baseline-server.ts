@@ -17,7 +17,8 @@ import { resolutionNumber } from "../src/rules/resolutions";
 
 const db = new Sqlite(process.env.DATABASE_FILE!, { readonly: true, fileMustExist: true });
 
-const meetingQuery = db.prepare<[string], Record<string, unknown> & { items: string; amendments: string; announcements: string }>(`
+const meetingQuery = db.prepare<[string], Record<string, unknown> & { items: string; amendments: string; announcements: string }>(
+  `
   SELECT m.*, c.name AS committeeName, c.shortName AS committeeShortName,
     (SELECT json_group_array(json_object(
         'id', i.id, 'version', i.version, 'parentId', i.parentId, 'isPublic', i.isPublic, 'position', i.position, 'kind', i.kind,
@@ -25,12 +26,15 @@ const meetingQuery = db.prepare<[string], Record<string, unknown> & { items: str
         'withdrawnAt', i.withdrawnAt, 'paperId', p.id, 'paperYear', p.year, 'paperSerial', p.serial, 'paperTitle', p.title,
         'paperIsPublic', p.isPublic))
       FROM AgendaItem i LEFT JOIN Paper p ON p.id = i.paperId WHERE i.meetingId = m.id) AS items,
-    (SELECT json_group_array(json_object('id', a.id, 'at', a.at, 'actorName', a.actorName, 'action', a.action, 'itemId', a.itemId, 'summary', a.summary))
+    (SELECT json_group_array(json_object('id', a.id, 'at', a.at, 'actorName', a.actorName, 'action', a.action, 'itemId',
+    a.itemId, 'summary', a.summary))
       FROM (SELECT * FROM AgendaAmendment WHERE meetingId = m.id AND isPublic = 1 ORDER BY at) a) AS amendments,
     (SELECT json_group_array(json_object('id', r.id, 'year', r.year, 'serial', r.serial, 'text', r.text))
-      FROM (SELECT * FROM Resolution WHERE committeeId = m.committeeId AND isPublic = 0 AND announcedMeetingId = m.id ORDER BY year, serial) r) AS announcements
+      FROM (SELECT * FROM Resolution WHERE committeeId = m.committeeId AND isPublic = 0 AND announcedMeetingId = m.id ORDER
+    BY year, serial) r) AS announcements
   FROM Meeting m JOIN Committee c ON c.id = m.committeeId
-  WHERE m.id = ?`);
+  WHERE m.id = ?`,
+);
 
 interface ItemRow {
   id: string;
@@ -58,7 +62,9 @@ const app = new Hono();
 app.get("/api/v1/meetings/:id", (c) => {
   const m = meetingQuery.get(c.req.param("id"));
   if (!m) return c.json({ title: "Not Found", status: 404 }, 404);
-  const rows = (JSON.parse(m.items) as (Omit<ItemRow, "isPublic"> & { isPublic: 0 | 1 })[]).map((row): ItemRow => ({ ...row, isPublic: row.isPublic === 1 }));
+  const rows = (JSON.parse(m.items) as (Omit<ItemRow, "isPublic"> & { isPublic: 0 | 1 })[]).map(
+    (row): ItemRow => ({ ...row, isPublic: row.isPublic === 1 }),
+  );
   const items = numberAgenda(rows).filter((item) => item.isPublic);
   const announcements = items.some((item) => item.kind === "announcement_of_resolutions")
     ? (JSON.parse(m.announcements) as { id: string; year: number; serial: number; text: string }[]).map((r) => ({
@@ -100,7 +106,10 @@ app.get("/api/v1/meetings/:id", (c) => {
         isPublic: true,
         kind: item.kind,
         title: item.title,
-        paper: item.paperId && item.paperIsPublic ? { id: item.paperId, number: paperNumber(item.paperYear, item.paperSerial), title: item.paperTitle } : null,
+        paper:
+          item.paperId && item.paperIsPublic
+            ? { id: item.paperId, number: paperNumber(item.paperYear, item.paperSerial), title: item.paperTitle }
+            : null,
         presenter: item.presenter,
         durationMinutes: item.durationMinutes,
         description: item.description,

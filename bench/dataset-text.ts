@@ -20,15 +20,50 @@ export function randomAt(...place: number[]) {
 export type Random = ReturnType<typeof randomAt>;
 
 export const TOPICS = [
-  "Sprachkurse", "Kinderbetreuung", "Wohnraum", "Ausbildungspaten", "Schwimmkurse", "Elternbegleitung", "Arbeitsmarktintegration",
-  "Anerkennung ausländischer Abschlüsse", "Gesundheitslotsen", "Antidiskriminierungsberatung", "Vereinsförderung", "Sportangebote",
-  "interkulturelle Öffnung der Verwaltung", "Dolmetscherpool", "Quartiersarbeit", "Seniorenbegegnung", "Hausaufgabenhilfe",
-  "Frauencafé", "Jugendmigrationsdienst", "Willkommenskultur",
+  "Sprachkurse",
+  "Kinderbetreuung",
+  "Wohnraum",
+  "Ausbildungspaten",
+  "Schwimmkurse",
+  "Elternbegleitung",
+  "Arbeitsmarktintegration",
+  "Anerkennung ausländischer Abschlüsse",
+  "Gesundheitslotsen",
+  "Antidiskriminierungsberatung",
+  "Vereinsförderung",
+  "Sportangebote",
+  "interkulturelle Öffnung der Verwaltung",
+  "Dolmetscherpool",
+  "Quartiersarbeit",
+  "Seniorenbegegnung",
+  "Hausaufgabenhilfe",
+  "Frauencafé",
+  "Jugendmigrationsdienst",
+  "Willkommenskultur",
 ] as const;
-export const PLACES = ["in der Weststadt", "in der Nordstadt", "im Quartier Am Bahnhof", "in den Ortsteilen", "in der Innenstadt", "im Stadtteil Süd"];
+export const PLACES = [
+  "in der Weststadt",
+  "in der Nordstadt",
+  "im Quartier Am Bahnhof",
+  "in den Ortsteilen",
+  "in der Innenstadt",
+  "im Stadtteil Süd",
+];
 export const SPEAKERS = [
-  "Frau Yıldırım", "Herr Mureșan", "Frau Wąsik", "Frau Παπαδοπούλου", "Herr Ковальчук", "Frau Berger", "Herr Okafor", "Frau Nguyen",
-  "Herr Dr. Schäfer", "Frau Haddad", "die Verwaltung", "der Vorsitzende", "die Vorsitzende", "Herr Bürgermeister Klein",
+  "Frau Yıldırım",
+  "Herr Mureșan",
+  "Frau Wąsik",
+  "Frau Παπαδοπούλου",
+  "Herr Ковальчук",
+  "Frau Berger",
+  "Herr Okafor",
+  "Frau Nguyen",
+  "Herr Dr. Schäfer",
+  "Frau Haddad",
+  "die Verwaltung",
+  "der Vorsitzende",
+  "die Vorsitzende",
+  "Herr Bürgermeister Klein",
 ];
 const SENTENCES = [
   (r: Random) => `${r.pick(SPEAKERS)} berichtet über den Stand der ${r.pick(TOPICS)} ${r.pick(PLACES)}.`,
@@ -40,7 +75,9 @@ const SENTENCES = [
   (r: Random) => `In der Aussprache werden Fragen zu Räumen, Fahrtkosten und Öffnungszeiten ${r.pick(PLACES)} beantwortet.`,
   (r: Random) => `${r.pick(SPEAKERS)} dankt den ehrenamtlich Engagierten für ihren Einsatz bei den ${r.pick(TOPICS)}.`,
   () => `Es wird vereinbart, die Migrantenorganisationen frühzeitig zu beteiligen und das Ergebnis im Integrationsbericht darzustellen.`,
-  (r: Random) => `${r.pick(SPEAKERS)} weist darauf hin, dass die Nachfrage nach ${r.pick(TOPICS)} seit ${LAST_YEAR - r.int(1, 6)} deutlich gestiegen ist.`,
+  (r: Random) =>
+    `${r.pick(SPEAKERS)} weist darauf hin, dass die Nachfrage nach ${r.pick(TOPICS)} seit ${LAST_YEAR - r.int(1, 6)} deutlich ` +
+    `gestiegen ist.`,
 ];
 
 export function paragraph(r: Random, sentences: number) {

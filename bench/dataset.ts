@@ -72,14 +72,29 @@ function agendaSlots(r: Random): Slot[] {
       : { kind: "resolution", title: `${topic()}: Fortführung und Finanzierung ${r.pick(PLACES)}`, isPublic: true, resolution: true },
   );
   return [
-    { kind: "information", title: "Eröffnung, Feststellung der ordnungsgemäßen Einladung und der Beschlussfähigkeit", isPublic: true, resolution: false },
+    {
+      kind: "information",
+      title: "Eröffnung, Feststellung der ordnungsgemäßen Einladung und der Beschlussfähigkeit",
+      isPublic: true,
+      resolution: false,
+    },
     { kind: "minutes_approval", title: "Niederschrift der letzten Sitzung", isPublic: true, resolution: false },
-    { kind: "announcement_of_resolutions", title: "Bekanntgabe von Beschlüssen aus nichtöffentlicher Sitzung", isPublic: true, resolution: false },
+    {
+      kind: "announcement_of_resolutions",
+      title: "Bekanntgabe von Beschlüssen aus nichtöffentlicher Sitzung",
+      isPublic: true,
+      resolution: false,
+    },
     { kind: "residents_questions", title: "Fragen der Einwohnerinnen und Einwohner", isPublic: true, resolution: false },
     ...publicMiddle,
     { kind: "miscellaneous", title: "Verschiedenes, Anfragen", isPublic: true, resolution: false },
     { kind: "minutes_approval", title: "Niederschrift der letzten nichtöffentlichen Sitzung", isPublic: false, resolution: false },
-    ...Array.from({ length: 4 }, () => ({ kind: "resolution", title: `Vertraulich: Zuschussantrag ${r.pick(["Verein", "Träger", "Initiative"])} ${r.int(1, 99)}`, isPublic: false, resolution: true })),
+    ...Array.from({ length: 4 }, () => ({
+      kind: "resolution",
+      title: `Vertraulich: Zuschussantrag ${r.pick(["Verein", "Träger", "Initiative"])} ${r.int(1, 99)}`,
+      isPublic: false,
+      resolution: true,
+    })),
     { kind: "miscellaneous", title: "Verschiedenes (nichtöffentlich)", isPublic: false, resolution: false },
   ];
 }
@@ -191,7 +206,16 @@ function writeMeeting(w: Writer, c: number, year: number, m: number, serial: { l
   counts.meetings++;
   const minutesId = `${id}-minutes`;
   const finalAt = new Date(startsAt.getTime() + 21 * DAY);
-  insert("Minutes", { id: minutesId, meetingId: id, state: "published", circulatedAt: new Date(startsAt.getTime() + 7 * DAY), finalAt, publishedAt: finalAt, ...meta(endsAt), version: 4 });
+  insert("Minutes", {
+    id: minutesId,
+    meetingId: id,
+    state: "published",
+    circulatedAt: new Date(startsAt.getTime() + 7 * DAY),
+    finalAt,
+    publishedAt: finalAt,
+    ...meta(endsAt),
+    version: 4,
+  });
 
   const publicResolutions: Linkable[] = [];
   const positions = { public: 0, nonPublic: 0 };
@@ -214,7 +238,16 @@ function writeMeeting(w: Writer, c: number, year: number, m: number, serial: { l
         deletedAt: null,
         ...meta(new Date(startsAt.getTime() - 20 * DAY)),
       });
-      insert("Consultation", { id: `${paperId}-c`, paperId, committeeId: committeeId(c), meetingId: id, position: 0, role: "deciding", state: "decided", ...meta(startsAt) });
+      insert("Consultation", {
+        id: `${paperId}-c`,
+        paperId,
+        committeeId: committeeId(c),
+        meetingId: id,
+        position: 0,
+        role: "deciding",
+        state: "decided",
+        ...meta(startsAt),
+      });
     }
     insert("AgendaItem", {
       id: itemId,
@@ -227,7 +260,9 @@ function writeMeeting(w: Writer, c: number, year: number, m: number, serial: { l
       paperId,
       presenter: slot.resolution ? r.pick(SPEAKERS) : null,
       durationMinutes: slot.resolution ? r.int(10, 30) : null,
-      description: slot.resolution ? `**Beschlussvorschlag:** ${topic}.\n\n- Laufzeit bis ${year + r.int(1, 3)}\n- Beteiligung der Migrantenorganisationen` : null,
+      description: slot.resolution
+        ? `**Beschlussvorschlag:** ${topic}.\n\n- Laufzeit bis ${year + r.int(1, 3)}\n- Beteiligung der Migrantenorganisationen`
+        : null,
       withdrawnAt: null,
       ...meta(new Date(startsAt.getTime() - 14 * DAY)),
     });
@@ -288,7 +323,15 @@ function writeMeeting(w: Writer, c: number, year: number, m: number, serial: { l
  */
 function writePlan(w: Writer, scale: Scale, firstYear: number, resolutionsOf: Map<string, Linkable[]>) {
   const { insert, counts } = w;
-  insert("Plan", { id: PLAN_ID, bodyId: BODY_ID, title: "Integrationsplan Neckarfeld", adoptedOn: `${firstYear}-03-01`, adoptedByResolutionId: null, description: null, ...meta(CREATED) });
+  insert("Plan", {
+    id: PLAN_ID,
+    bodyId: BODY_ID,
+    title: "Integrationsplan Neckarfeld",
+    adoptedOn: `${firstYear}-03-01`,
+    adoptedByResolutionId: null,
+    description: null,
+    ...meta(CREATED),
+  });
   const fields = Math.min(10, scale.measures);
   for (let f = 0; f < fields; f++) {
     insert("ActionField", { id: `${PLAN_ID}-f${f + 1}`, planId: PLAN_ID, number: f + 1, title: `Handlungsfeld ${f + 1}: ${TOPICS[f]}` });
@@ -301,9 +344,17 @@ function writePlan(w: Writer, scale: Scale, firstYear: number, resolutionsOf: Ma
     const year = LAST_YEAR - (Math.floor(j / scale.committees) % scale.years);
     const resolutions = resolutionsOf.get(`${c}/${year}`)!;
     const stride = Math.max(1, Math.floor(resolutions.length / MEETINGS_PER_YEAR));
-    const linked = resolutions.filter((_, k) => k % stride === Math.floor(j / (scale.committees * scale.years)) % stride).slice(0, MEETINGS_PER_YEAR);
+    const linked = resolutions
+      .filter((_, k) => k % stride === Math.floor(j / (scale.committees * scale.years)) % stride)
+      .slice(0, MEETINGS_PER_YEAR);
     const id = measureId(j);
-    const steps = linked.map((resolution, k) => ({ resolution, k, relation: k === 0 ? "initiates" : relations[k % relations.length]!, status: "in_progress", progress: Math.min(90, k * 8) }));
+    const steps = linked.map((resolution, k) => ({
+      resolution,
+      k,
+      relation: k === 0 ? "initiates" : relations[k % relations.length]!,
+      status: "in_progress",
+      progress: Math.min(90, k * 8),
+    }));
     const last = steps.at(-1);
     insert("Measure", {
       id,
@@ -326,8 +377,28 @@ function writePlan(w: Writer, scale: Scale, firstYear: number, resolutionsOf: Ma
     counts.measures++;
     steps.forEach(({ resolution, k, relation, status, progress }) => {
       const before = k === 0 ? { status: "planned", progress: 0 } : steps[k - 1]!;
-      insert("MeasureLink", { id: `${id}-l${k}`, resolutionId: resolution.id, measureId: id, relation, newStatus: k === 0 ? status : null, newProgress: progress, note: null, createdAt: resolution.at });
-      insert("MeasureHistory", { measureId: id, at: resolution.at, actorName: "Schriftführung", fromStatus: before.status, toStatus: status, fromProgress: before.progress, toProgress: progress, reason: null, resolutionId: resolution.id, source: "link" });
+      insert("MeasureLink", {
+        id: `${id}-l${k}`,
+        resolutionId: resolution.id,
+        measureId: id,
+        relation,
+        newStatus: k === 0 ? status : null,
+        newProgress: progress,
+        note: null,
+        createdAt: resolution.at,
+      });
+      insert("MeasureHistory", {
+        measureId: id,
+        at: resolution.at,
+        actorName: "Schriftführung",
+        fromStatus: before.status,
+        toStatus: status,
+        fromProgress: before.progress,
+        toProgress: progress,
+        reason: null,
+        resolutionId: resolution.id,
+        source: "link",
+      });
       counts.links++;
     });
   }
@@ -338,7 +409,11 @@ const root = path.resolve(import.meta.dirname, "..");
 /** Applies the migrations to a new database file with `prisma migrate deploy`, as the Node entry does. */
 function migrate(file: string) {
   const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
-  execFileSync(process.execPath, [prismaCli, "migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: `file:${file}` }, stdio: "pipe" });
+  execFileSync(process.execPath, [prismaCli, "migrate", "deploy"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: `file:${file}` },
+    stdio: "pipe",
+  });
 }
 
 /**
@@ -346,7 +421,11 @@ function migrate(file: string) {
  * migrations stay the same (the file name carries both).
  */
 export function datasetFile(scale: Scale): { file: string; built: boolean; counts?: DatasetCounts; seconds?: number } {
-  const migrations = execFileSync("ls", [path.join(root, "prisma/migrations")]).toString().trim().split("\n").at(-1);
+  const migrations = execFileSync("ls", [path.join(root, "prisma/migrations")])
+    .toString()
+    .trim()
+    .split("\n")
+    .at(-1);
   const dir = path.join(root, "bench/.data");
   const file = path.join(dir, `${scale.name}-v${GENERATOR_VERSION}-${migrations}.db`);
   if (existsSync(file)) return { file, built: false };

@@ -22,10 +22,28 @@ import { freePort, root, startBaseline, startGremium, type Server } from "./lib/
 import { startWorker } from "./lib/workerd";
 
 const MODES = {
-  full: { small: SCALES.small, large: SCALES.large, load: { connections: 50, warmupSeconds: 3, seconds: 10 }, pdf: { warmups: 3, renders: 20, heapCaps: [32, 40, 48, 64, 96, 128] } },
-  quick: { small: SCALES.small, large: SCALES.medium, load: { connections: 50, warmupSeconds: 1, seconds: 2 }, pdf: { warmups: 2, renders: 8, heapCaps: [48, 128] } },
-  smoke: { small: SCALES.small, large: SCALES.medium, load: { connections: 10, warmupSeconds: 1, seconds: 1 }, pdf: { warmups: 1, renders: 2, heapCaps: [128] } },
-} satisfies Record<string, { small: Scale; large: Scale; load: LoadSettings; pdf: { warmups: number; renders: number; heapCaps: number[] } }>;
+  full: {
+    small: SCALES.small,
+    large: SCALES.large,
+    load: { connections: 50, warmupSeconds: 3, seconds: 10 },
+    pdf: { warmups: 3, renders: 20, heapCaps: [32, 40, 48, 64, 96, 128] },
+  },
+  quick: {
+    small: SCALES.small,
+    large: SCALES.medium,
+    load: { connections: 50, warmupSeconds: 1, seconds: 2 },
+    pdf: { warmups: 2, renders: 8, heapCaps: [48, 128] },
+  },
+  smoke: {
+    small: SCALES.small,
+    large: SCALES.medium,
+    load: { connections: 10, warmupSeconds: 1, seconds: 1 },
+    pdf: { warmups: 1, renders: 2, heapCaps: [128] },
+  },
+} satisfies Record<
+  string,
+  { small: Scale; large: Scale; load: LoadSettings; pdf: { warmups: number; renders: number; heapCaps: number[] } }
+>;
 
 const modeName = process.argv.includes("--smoke") ? "smoke" : process.argv.includes("--quick") ? "quick" : "full";
 const mode = MODES[modeName];
@@ -73,16 +91,28 @@ async function sameAnswerReads(server: Server, endpoint: Endpoint, gremiumBody: 
 }
 
 const started = performance.now();
-log(`mode ${modeName}: datasets ${mode.small.name} and ${mode.large.name}, ${mode.load.connections} connections, ${mode.load.warmupSeconds} s warm-up, ${mode.load.seconds} s per load`);
+log(
+  `mode ${modeName}: datasets ${mode.small.name} and ${mode.large.name}, ${mode.load.connections} ` +
+    `connections, ${mode.load.warmupSeconds} s warm-up, ${mode.load.seconds} s per load`,
+);
 const datasets = { small: datasetFile(mode.small), large: datasetFile(mode.large) };
 for (const [name, dataset] of Object.entries(datasets)) {
-  log(dataset.built ? `built the ${name} dataset in ${dataset.seconds!.toFixed(0)} s: ${JSON.stringify(dataset.counts)}` : `reusing ${path.relative(root, dataset.file)}`);
+  log(
+    dataset.built
+      ? `built the ${name} dataset in ${dataset.seconds!.toFixed(0)} s: ${JSON.stringify(dataset.counts)}`
+      : `reusing ${path.relative(root, dataset.file)}`,
+  );
 }
 
 log(`Gremium on Node, ${mode.large.name} dataset`);
 const large = await gremiumReads(datasets.large.file, await freePort());
 log("bare-Hono baseline, same dataset");
-const baseline = await sameAnswerReads(await startBaseline(datasets.large.file, await freePort(), MEETING_ENDPOINT.path), MEETING_ENDPOINT, large.results.get(MEETING_ENDPOINT.name)!.body, "the baseline");
+const baseline = await sameAnswerReads(
+  await startBaseline(datasets.large.file, await freePort(), MEETING_ENDPOINT.path),
+  MEETING_ENDPOINT,
+  large.results.get(MEETING_ENDPOINT.name)!.body,
+  "the baseline",
+);
 log(`Gremium on Node, ${mode.small.name} dataset`);
 const small = await gremiumReads(datasets.small.file, await freePort());
 
@@ -108,7 +138,10 @@ const planLines = Object.entries(plans).map(
   ([name, p]) => `- ${name}: indexes ${p.indexes.join(", ") || "none"}; whole-table scans: ${p.fullScans.join(", ") || "none"}`,
 );
 const seconds = (performance.now() - started) / 1000;
-console.log(`\nGremium benchmark, ${modeName} mode, ${new Date().toISOString()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, ${fixed(seconds)} s\n`);
+console.log(
+  `\nGremium benchmark, ${modeName} mode, ${new Date().toISOString()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ` +
+    `Node ${process.version}, ${fixed(seconds)} s\n`,
+);
 console.log(markdownTable(rows));
 console.log(`\nQuery plans on the ${mode.large.name} dataset (all queries: bench/results/latest.json):\n${planLines.join("\n")}`);
 

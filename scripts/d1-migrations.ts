@@ -12,7 +12,9 @@ const target = path.join(root, "migrations-d1");
 
 /** D1 refuses `PRAGMA foreign_keys` inside its implicit transaction; it defers the checks instead. */
 export function toD1Sql(sql: string): string {
-  return sql.replace(/^PRAGMA foreign_keys\s*=\s*OFF;?$/gim, "PRAGMA defer_foreign_keys = ON;").replace(/^PRAGMA foreign_keys\s*=\s*ON;?$/gim, "PRAGMA defer_foreign_keys = OFF;");
+  return sql
+    .replace(/^PRAGMA foreign_keys\s*=\s*OFF;?$/gim, "PRAGMA defer_foreign_keys = ON;")
+    .replace(/^PRAGMA foreign_keys\s*=\s*ON;?$/gim, "PRAGMA defer_foreign_keys = OFF;");
 }
 
 export function deriveD1Migrations(): string[] {

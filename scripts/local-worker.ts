@@ -16,7 +16,12 @@ const wrangler = createRequire(import.meta.url).resolve("wrangler/bin/wrangler.j
 
 /** Runs a wrangler command non-interactively, without telemetry. */
 export function runWrangler(args: string[]): Buffer {
-  return execFileSync(process.execPath, [wrangler, ...args], { cwd: root, env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" }, stdio: "pipe", maxBuffer: 64 << 20 });
+  return execFileSync(process.execPath, [wrangler, ...args], {
+    cwd: root,
+    env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" },
+    stdio: "pipe",
+    maxBuffer: 64 << 20,
+  });
 }
 
 /** A new local D1 (and R2) folder with every migration applied; answers the folder. */

@@ -1,4 +1,8 @@
 // subset-font ships no types; this is the part of its API the font build uses.
 declare module "subset-font" {
-  export default function subsetFont(font: Uint8Array, text: string, options?: { targetFormat?: "truetype" | "woff" | "woff2" | "sfnt" }): Promise<Uint8Array>;
+  export default function subsetFont(
+    font: Uint8Array,
+    text: string,
+    options?: { targetFormat?: "truetype" | "woff" | "woff2" | "sfnt" },
+  ): Promise<Uint8Array>;
 }

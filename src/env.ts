@@ -4,10 +4,7 @@ export const DEFAULT_DATABASE_URL = "file:./data/gremium.db";
 
 /** Settings both runtimes read: on Node from the environment, on Workers from vars and secrets. */
 export const ZSharedEnv = z.object({
-  ADMIN_TOKEN: z
-    .string()
-    .min(32, "must be at least 32 characters, for example from `openssl rand -hex 32`")
-    .optional(),
+  ADMIN_TOKEN: z.string().min(32, "must be at least 32 characters, for example from `openssl rand -hex 32`").optional(),
   PUBLIC_BASE_URL: z
     .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL such as https://gremium.example.de" })
     .transform((url) => url.replace(/\/+$/, ""))

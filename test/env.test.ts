@@ -8,7 +8,11 @@ describe("configuration", () => {
   });
 
   it("treats empty values as unset", () => {
-    expect(parseEnv(ZNodeEnv, { PORT: "", ADMIN_TOKEN: "" })).toEqual({ PORT: 3000, DATABASE_URL: DEFAULT_DATABASE_URL, ATTACHMENTS_DIR: "./data/attachments" });
+    expect(parseEnv(ZNodeEnv, { PORT: "", ADMIN_TOKEN: "" })).toEqual({
+      PORT: 3000,
+      DATABASE_URL: DEFAULT_DATABASE_URL,
+      ATTACHMENTS_DIR: "./data/attachments",
+    });
   });
 
   it("reads valid values", () => {
@@ -18,7 +22,12 @@ describe("configuration", () => {
       ADMIN_TOKEN: "a".repeat(32),
       PUBLIC_BASE_URL: "https://gremium.example.de/",
     });
-    expect(env).toMatchObject({ PORT: 8080, DATABASE_URL: "file:/var/lib/gremium/gremium.db", ADMIN_TOKEN: "a".repeat(32), PUBLIC_BASE_URL: "https://gremium.example.de" });
+    expect(env).toMatchObject({
+      PORT: 8080,
+      DATABASE_URL: "file:/var/lib/gremium/gremium.db",
+      ADMIN_TOKEN: "a".repeat(32),
+      PUBLIC_BASE_URL: "https://gremium.example.de",
+    });
   });
 
   it("names every bad value with a reason", () => {

@@ -22,7 +22,10 @@ function describeSchema(file: string) {
   const db = new Database(file, { readonly: true });
   const tables = db
     // search_index* (FTS5) and _batch_guard live in the migrations only: Prisma models neither virtual tables nor CHECK constraints.
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' AND name NOT LIKE 'search_index%' AND name <> '_batch_guard' ORDER BY name")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' AND " +
+        "name NOT LIKE 'search_index%' AND name <> '_batch_guard' ORDER BY name",
+    )
     .all() as { name: string }[];
   const shape = Object.fromEntries(
     tables.map(({ name }) => [
@@ -48,12 +51,22 @@ describe("migrations", () => {
     const fromSchema = path.join(dir, "schema.db");
     prisma(fromMigrations, "migrate", "deploy");
     // The SQL that creates schema.prisma from nothing, computed by Prisma from the schema alone.
-    const schemaSql = prisma(path.join(dir, "scratch.db"), "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script");
+    const schemaSql = prisma(
+      path.join(dir, "scratch.db"),
+      "migrate",
+      "diff",
+      "--from-empty",
+      "--to-schema-datamodel",
+      "prisma/schema.prisma",
+      "--script",
+    );
     const db = new Database(fromSchema);
     db.exec(schemaSql);
     db.close();
     const migrated = describeSchema(fromMigrations);
-    expect(Object.keys(migrated)).toEqual(expect.arrayContaining(["Body", "Committee", "Term", "Person", "Membership", "ApiToken", "AuditEntry"]));
+    expect(Object.keys(migrated)).toEqual(
+      expect.arrayContaining(["Body", "Committee", "Term", "Person", "Membership", "ApiToken", "AuditEntry"]),
+    );
     expect(migrated).toEqual(describeSchema(fromSchema));
   }, 60_000);
 
@@ -64,7 +77,10 @@ describe("migrations", () => {
     const db = new Database(file);
     const now = "2026-01-01T00:00:00.000+00:00";
     db.prepare(`INSERT INTO "Body" ("id","name","createdAt","updatedAt") VALUES ('b', 'Stadt', ?, ?)`).run(now, now);
-    db.prepare(`INSERT INTO "Paper" ("id","bodyId","year","serial","title","type","isPublic","createdAt","updatedAt") VALUES ('p', 'b', 2026, 1, 'Sprachförderung in Kitas', 'proposal', 1, ?, ?)`).run(now, now);
+    db.prepare(
+      `INSERT INTO "Paper" ("id","bodyId","year","serial","title","type","isPublic","createdAt","updatedAt") VALUES ('p',
+        'b', 2026, 1, 'Sprachförderung in Kitas', 'proposal', 1, ?, ?)`,
+    ).run(now, now);
     const find = (word: string) => db.prepare(`SELECT ref_id FROM search_index WHERE search_index MATCH ?`).all(word);
     expect(find("sprachforderung")).toEqual([{ ref_id: "p" }]); // diacritics folded
     const documents = () => db.prepare(`SELECT rowid, kind, ref_id FROM search_index`).all();
@@ -74,7 +90,9 @@ describe("migrations", () => {
     expect(find("elternarbeit")).toEqual([{ ref_id: "p" }]);
     // The update replaced the paper's one document in place (found by rowid, not by scanning the index).
     expect(documents()).toEqual(before);
-    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT "doc" FROM "search_index_doc" WHERE "kind" = 'paper' AND "ref_id" = 'p'`).all() as { detail: string }[];
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT "doc" FROM "search_index_doc" WHERE "kind" = 'paper' AND "ref_id" = 'p'`).all() as {
+      detail: string;
+    }[];
     expect(plan.map((row) => row.detail).join()).toMatch(/USING (COVERING )?INDEX search_index_doc_kind_ref_id_key/);
     db.close();
   }, 60_000);

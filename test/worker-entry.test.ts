@@ -10,7 +10,14 @@ vi.mock("../src/app", async (importOriginal) => {
 const { createApp } = await import("../src/app");
 const { default: worker } = await import("../src/entry/worker");
 
-const bindings = (publicBaseUrl?: string) => ({ DB: {}, ATTACHMENTS: {}, ASSETS: {}, ADMIN_TOKEN: "a".repeat(40), ...(publicBaseUrl ? { PUBLIC_BASE_URL: publicBaseUrl } : {}) }) as never;
+const bindings = (publicBaseUrl?: string) =>
+  ({
+    DB: {},
+    ATTACHMENTS: {},
+    ASSETS: {},
+    ADMIN_TOKEN: "a".repeat(40),
+    ...(publicBaseUrl ? { PUBLIC_BASE_URL: publicBaseUrl } : {}),
+  }) as never;
 const context = { waitUntil() {}, passThroughOnException() {} } as never;
 
 describe("the Worker entry", () => {
@@ -24,7 +31,11 @@ describe("the Worker entry", () => {
   });
 
   it("answers 503 without details when its configuration is invalid", async () => {
-    const response = await worker.fetch(new Request("https://w.example/health"), { ...(bindings() as object), ADMIN_TOKEN: "short" } as never, context);
+    const response = await worker.fetch(
+      new Request("https://w.example/health"),
+      { ...(bindings() as object), ADMIN_TOKEN: "short" } as never,
+      context,
+    );
     expect(response.status).toBe(503);
     expect(await response.text()).not.toContain("ADMIN_TOKEN");
   });

@@ -22,7 +22,9 @@ const publicQueries = {
   item: `SELECT isPublic AS ok FROM AgendaItem WHERE id = ?`,
   resolution: `SELECT isPublic OR announcedAt IS NOT NULL AS ok FROM Resolution WHERE id = ?`,
   paper: `SELECT isPublic AS ok FROM Paper WHERE id = ?`,
-  minutes: `SELECT i.isPublic AND m.state = 'published' AS ok FROM MinutesItemNote n JOIN AgendaItem i ON i.id = n.itemId JOIN Minutes m ON m.id = n.minutesId WHERE n.id = ?`,
+  minutes:
+    `SELECT i.isPublic AND m.state = 'published' AS ok FROM MinutesItemNote n JOIN AgendaItem i ON i.id = n.itemId ` +
+    `JOIN Minutes m ON m.id = n.minutesId WHERE n.id = ?`,
   measure: `SELECT 1 AS ok FROM Measure WHERE id = ?`,
 };
 

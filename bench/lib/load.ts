@@ -25,7 +25,15 @@ export async function load(url: string, expectBody: string, settings: LoadSettin
   const result = await run(settings.seconds);
   const failures = result.non2xx + result.errors + result.timeouts + result.mismatches;
   if (failures > 0) {
-    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts, ${result.mismatches} bodies that differ from the checked one`);
+    throw new Error(
+      `${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts, ${result.mismatches} bodies ` +
+        `that differ from the checked one`,
+    );
   }
-  return { requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, requests: result.requests.total };
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+  };
 }

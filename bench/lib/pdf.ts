@@ -25,12 +25,22 @@ const median = (values: number[]) => {
 };
 
 function renderChild(engine: string, warmups: number, renders: number, nodeOptions: string[] = []) {
-  const output = execFileSync(process.execPath, [...nodeOptions, "--expose-gc", "--import", "tsx", "bench/pdf/render-child.ts", engine, String(warmups), String(renders)], {
-    cwd: root,
-    maxBuffer: 64 << 20,
-    stdio: ["ignore", "pipe", "pipe"],
-  }).toString();
-  return JSON.parse(output.trim().split("\n").at(-1)!) as { times: number[]; peakHeapGrowth: number; peakRssGrowth: number; retainedGrowth: number; pdf: string };
+  const output = execFileSync(
+    process.execPath,
+    [...nodeOptions, "--expose-gc", "--import", "tsx", "bench/pdf/render-child.ts", engine, String(warmups), String(renders)],
+    {
+      cwd: root,
+      maxBuffer: 64 << 20,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  ).toString();
+  return JSON.parse(output.trim().split("\n").at(-1)!) as {
+    times: number[];
+    peakHeapGrowth: number;
+    peakRssGrowth: number;
+    retainedGrowth: number;
+    pdf: string;
+  };
 }
 
 /**

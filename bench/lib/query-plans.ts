@@ -68,21 +68,35 @@ export async function queryPlans(databaseFile: string, paths: Record<string, str
       const response = await app.request(urlPath);
       if (response.status !== 200) throw new Error(`${urlPath} answered ${response.status} in the query-plan run`);
       const queries = recorded.map(({ sql, args }) => ({
-        sql: sql.replace(/\s+/g, " ").replace(/`main`\./g, "").slice(0, 4000),
-        plan: (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args.map((a) => (typeof a === "boolean" ? Number(a) : a))) as { detail: string }[]).map((row) => row.detail),
+        sql: sql
+          .replace(/\s+/g, " ")
+          .replace(/`main`\./g, "")
+          .slice(0, 4000),
+        plan: (
+          sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args.map((a) => (typeof a === "boolean" ? Number(a) : a))) as {
+            detail: string;
+          }[]
+        ).map((row) => row.detail),
       }));
       // A query on an empty IN list ("WHERE 1=0") reads nothing, whatever its plan says.
       const reading = queries.filter((q) => !/WHERE 1=0 /.test(q.sql));
       const lines = reading.flatMap((q) => q.plan);
       // Plans name a table by its alias in the query ("SCAN p" for "FROM Plan p").
-      const tableOf = (sql: string, name: string) => new RegExp(`(?:FROM|JOIN)\\s+[\`"]?(\\w+)[\`"]?\\s+(?:AS\\s+)?[\`"]?${name}\\b`, "i").exec(sql)?.[1] ?? name;
+      const tableOf = (sql: string, name: string) =>
+        new RegExp(`(?:FROM|JOIN)\\s+[\`"]?(\\w+)[\`"]?\\s+(?:AS\\s+)?[\`"]?${name}\\b`, "i").exec(sql)?.[1] ?? name;
       const scanned = [
-        ...new Set(reading.flatMap((q) => q.plan.flatMap((line) => /^SCAN (?:main\.)?(\w+)(?!.*USING)/.exec(line)?.[1] ?? []).map((name) => tableOf(q.sql, name)))),
+        ...new Set(
+          reading.flatMap((q) =>
+            q.plan.flatMap((line) => /^SCAN (?:main\.)?(\w+)(?!.*USING)/.exec(line)?.[1] ?? []).map((name) => tableOf(q.sql, name)),
+          ),
+        ),
       ].filter((table) => table !== "search_index");
       result[name] = {
         queries,
         indexes: [...new Set(lines.flatMap((line) => /USING (?:COVERING )?INDEX (\S+)/.exec(line)?.[1] ?? []))].sort(),
-        fullScans: scanned.map((table) => `${table} (${(sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n} rows)`),
+        fullScans: scanned.map(
+          (table) => `${table} (${(sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n} rows)`,
+        ),
       };
     }
   } finally {

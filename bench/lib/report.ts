@@ -38,7 +38,9 @@ export function reportRows({ mode, large, small, baseline, pdf, bundle, workerLo
     measurement: `HTTP ${MEETING_ENDPOINT.name} (Node, ${mode.large.name})`,
     gremium: throughput(meetingLarge),
     reference: `bare Hono: ${throughput(baseline)}`,
-    ratio: `throughput ${ratio(meetingLarge.requestsPerSecond, baseline.requestsPerSecond)}, p99 ${ratio(meetingLarge.p99Ms, baseline.p99Ms)}`,
+    ratio:
+      `throughput ${ratio(meetingLarge.requestsPerSecond, baseline.requestsPerSecond)}, ` +
+      `p99 ${ratio(meetingLarge.p99Ms, baseline.p99Ms)}`,
     target: "throughput ≥ 0.5",
     result: verdict(meetingLarge.requestsPerSecond / baseline.requestsPerSecond >= 0.5),
   });
@@ -69,15 +71,20 @@ export function reportRows({ mode, large, small, baseline, pdf, bundle, workerLo
     });
   }
   const pdfFigures = (r: typeof pdf.gremium) =>
-    `${fixed(r.medianMs)} ms, ${r.pages} pages, ${fixed(r.sizeKiB)} KiB; heap +${fixed(r.peakHeapGrowthMiB)} MiB with garbage, +${fixed(r.retainedGrowthMiB, 1)} MiB retained, renders in ${r.smallestHeapMiB ?? "> 128"} MiB old space`;
+    `${fixed(r.medianMs)} ms, ${r.pages} pages, ${fixed(r.sizeKiB)} KiB; heap +${fixed(r.peakHeapGrowthMiB)} MiB with ` +
+    `garbage, +${fixed(r.retainedGrowthMiB, 1)} MiB retained, renders in ${r.smallestHeapMiB ?? "> 128"} MiB old space`;
   rows.push({
     row: "3",
     measurement: `PDF minutes, 30 items (median of ${mode.pdf.renders})`,
     gremium: pdfFigures(pdf.gremium),
     reference: `pdfmake: ${pdfFigures(pdf.pdfmake)}`,
-    ratio: `time ${ratio(pdf.gremium.medianMs, pdf.pdfmake.medianMs)}, heap growth ${ratio(pdf.gremium.peakHeapGrowthMiB, pdf.pdfmake.peakHeapGrowthMiB)}`,
+    ratio:
+      `time ${ratio(pdf.gremium.medianMs, pdf.pdfmake.medianMs)}, heap ` +
+      `growth ${ratio(pdf.gremium.peakHeapGrowthMiB, pdf.pdfmake.peakHeapGrowthMiB)}`,
     target: "time ≤ 1.0; memory well under 128 MiB",
-    result: verdict(pdf.gremium.medianMs <= pdf.pdfmake.medianMs && pdf.gremium.smallestHeapMiB !== null && pdf.gremium.smallestHeapMiB <= 64),
+    result: verdict(
+      pdf.gremium.medianMs <= pdf.pdfmake.medianMs && pdf.gremium.smallestHeapMiB !== null && pdf.gremium.smallestHeapMiB <= 64,
+    ),
   });
   rows.push({
     row: "4",
@@ -94,7 +101,9 @@ export function reportRows({ mode, large, small, baseline, pdf, bundle, workerLo
     measurement: `${MEETING_ENDPOINT.name} on workerd + local D1 (${mode.small.name})`,
     gremium: throughput(workerLoad),
     reference: `Node: ${throughput(meetingSmall)}`,
-    ratio: `throughput ${ratio(workerLoad.requestsPerSecond, meetingSmall.requestsPerSecond)}, p99 ${ratio(workerLoad.p99Ms, meetingSmall.p99Ms)}`,
+    ratio:
+      `throughput ${ratio(workerLoad.requestsPerSecond, meetingSmall.requestsPerSecond)}, ` +
+      `p99 ${ratio(workerLoad.p99Ms, meetingSmall.p99Ms)}`,
     target: "reported",
     result: "-",
   });
@@ -113,5 +122,7 @@ export function reportRows({ mode, large, small, baseline, pdf, bundle, workerLo
 /** The rows as a Markdown table. */
 export function markdownTable(rows: Row[]): string {
   const header = ["#", "Measurement", "Gremium", "Baseline / reference", "Ratio", "Target", "Result"];
-  return [header, header.map(() => "---"), ...rows.map((r) => [r.row, r.measurement, r.gremium, r.reference, r.ratio, r.target, r.result])].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
+  return [header, header.map(() => "---"), ...rows.map((r) => [r.row, r.measurement, r.gremium, r.reference, r.ratio, r.target, r.result])]
+    .map((cells) => `| ${cells.join(" | ")} |`)
+    .join("\n");
 }

@@ -61,7 +61,13 @@ function spawnServer(script: string, env: Record<string, string>, port: number, 
 
 /** Gremium's Node entry (`npm run serve`) on a database file. */
 export const startGremium = (databaseFile: string, port: number) =>
-  spawnServer("src/entry/node.ts", { DATABASE_URL: `file:${databaseFile}`, ATTACHMENTS_DIR: path.join(root, "bench/.data/attachments") }, port, "/health");
+  spawnServer(
+    "src/entry/node.ts",
+    { DATABASE_URL: `file:${databaseFile}`, ATTACHMENTS_DIR: path.join(root, "bench/.data/attachments") },
+    port,
+    "/health",
+  );
 
 /** The bare-Hono baseline on the same database file. */
-export const startBaseline = (databaseFile: string, port: number, probePath: string) => spawnServer("bench/baseline-server.ts", { DATABASE_FILE: databaseFile }, port, probePath);
+export const startBaseline = (databaseFile: string, port: number, probePath: string) =>
+  spawnServer("bench/baseline-server.ts", { DATABASE_FILE: databaseFile }, port, probePath);

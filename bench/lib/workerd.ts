@@ -15,8 +15,17 @@ const NOT_DATA = /^(sqlite_|_prisma_migrations$|_batch_guard$|_cf_|d1_migrations
 /** INSERT statements for every row of the dataset, parents before children (D1 checks foreign keys). */
 export function sqlDump(databaseFile: string): string {
   const db = new Sqlite(databaseFile, { readonly: true });
-  const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name).filter((name) => !NOT_DATA.test(name));
-  const parents = new Map(tables.map((t) => [t, (db.prepare(`SELECT "table" FROM pragma_foreign_key_list(?)`).all(t) as { table: string }[]).map((f) => f.table).filter((p) => p !== t)]));
+  const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[])
+    .map((t) => t.name)
+    .filter((name) => !NOT_DATA.test(name));
+  const parents = new Map(
+    tables.map((t) => [
+      t,
+      (db.prepare(`SELECT "table" FROM pragma_foreign_key_list(?)`).all(t) as { table: string }[])
+        .map((f) => f.table)
+        .filter((p) => p !== t),
+    ]),
+  );
   const ordered: string[] = [];
   const visit = (table: string) => {
     if (ordered.includes(table)) return;
@@ -27,7 +36,9 @@ export function sqlDump(databaseFile: string): string {
   const lines: string[] = [];
   for (const table of ordered) {
     const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => `"${c.name}"`);
-    const select = `SELECT 'INSERT INTO "${table}" (${columns.join(", ")}) VALUES (' || ${columns.map((c) => `quote(${c})`).join(` || ', ' || `)} || ');' AS line FROM "${table}"`;
+    const select =
+      `SELECT 'INSERT INTO "${table}" (${columns.join(", ")}) VALUES (' ` +
+      `|| ${columns.map((c) => `quote(${c})`).join(` || ', ' || `)} || ');' AS line FROM "${table}"`;
     for (const row of db.prepare(select).all() as { line: string }[]) lines.push(row.line);
   }
   db.close();

@@ -9,7 +9,8 @@ import { loadDocumentAssets, loadFonts } from "../../src/entry/node-documents";
 const assets = loadDocumentAssets();
 const names = ["Şükrü Yıldırım", "Łucja Wąsik", "Ștefan Mureșan", "Αθηνά Παπαδοπούλου", "Жанна Ковальчук"];
 const paragraph = (i: number) =>
-  `Die Verwaltung erläutert den Sachstand zu Punkt ${i}. ${names[i % names.length]} fragt nach den Kosten und nach der Beteiligung der Migrantenorganisationen. ` +
+  `Die Verwaltung erläutert den Sachstand zu Punkt ${i}. ${names[i % names.length]} fragt nach den Kosten und nach der ` +
+  `Beteiligung der Migrantenorganisationen. ` +
   "In der Aussprache werden Fragen zur Umsetzung in den Stadtteilen, zu den Räumen und zur Kinderbetreuung beantwortet. ".repeat(3);
 const view = {
   meetingLabel: "12. Sitzung",
@@ -30,7 +31,14 @@ const view = {
     recusals: i % 7 === 3 ? [`${names[2]} erklärt sich für befangen (§ 18 GemO) und verlässt den Sitzungsraum.`] : [],
     notes: `${paragraph(i)}\n\n${paragraph(i + 1)}\n\n- Sprachkurse für Eltern\n  - mit Kinderbetreuung\n- Mentoring`,
     votes: [{ motion: `Beschlussvorschlag zu Punkt ${i + 1}`, yes: 12, no: 3, abstain: 2, result: "angenommen" }],
-    resolutions: [{ box: box(`Beschluss IA/2026/${String(i + 1).padStart(3, "0")}:`, "Der Integrationsausschuss empfiehlt dem Gemeinderat, der Vorlage zuzustimmen.") }],
+    resolutions: [
+      {
+        box: box(
+          `Beschluss IA/2026/${String(i + 1).padStart(3, "0")}:`,
+          "Der Integrationsausschuss empfiehlt dem Gemeinderat, der Vorlage zuzustimmen.",
+        ),
+      },
+    ],
     statements: [],
   })),
   signatures: [],

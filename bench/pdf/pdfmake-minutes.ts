@@ -19,7 +19,12 @@ const pdfmake = require("pdfmake") as {
 const fontDir = path.resolve(import.meta.dirname, "../../src/generated/fonts");
 const fontFile = (name: string) => path.join(fontDir, name);
 pdfmake.addFonts({
-  DejaVu: { normal: fontFile("DejaVuSans.ttf"), bold: fontFile("DejaVuSans-Bold.ttf"), italics: fontFile("DejaVuSans.ttf"), bolditalics: fontFile("DejaVuSans-Bold.ttf") },
+  DejaVu: {
+    normal: fontFile("DejaVuSans.ttf"),
+    bold: fontFile("DejaVuSans-Bold.ttf"),
+    italics: fontFile("DejaVuSans.ttf"),
+    bolditalics: fontFile("DejaVuSans-Bold.ttf"),
+  },
 });
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy((file) => file.startsWith(fontDir));
@@ -34,7 +39,8 @@ function inline(token: Token | undefined): Content[] {
   for (const child of token?.children ?? []) {
     if (child.type === "strong_open" || child.type === "strong_close") bold = child.type === "strong_open";
     else if (child.type === "em_open" || child.type === "em_close") italics = child.type === "em_open";
-    else if (child.type === "text" || child.type === "code_inline") runs.push({ text: child.content, ...(bold ? { bold } : {}), ...(italics ? { italics } : {}) });
+    else if (child.type === "text" || child.type === "code_inline")
+      runs.push({ text: child.content, ...(bold ? { bold } : {}), ...(italics ? { italics } : {}) });
     else if (child.type === "softbreak" || child.type === "hardbreak") runs.push({ text: "\n" });
   }
   return runs;
@@ -78,7 +84,11 @@ function blocks(tokens: Token[], from: number, until: number): Content[] {
       i = end;
     } else if (token.type === "blockquote_open") {
       const end = closing();
-      out.push({ table: { widths: ["*"], body: [[{ stack: blocks(tokens, i + 1, end), fillColor: "#eff2f7", margin: [6, 4, 6, 0] }]] }, layout: "noBorders", margin: [0, 0, 0, 8] });
+      out.push({
+        table: { widths: ["*"], body: [[{ stack: blocks(tokens, i + 1, end), fillColor: "#eff2f7", margin: [6, 4, 6, 0] }]] },
+        layout: "noBorders",
+        margin: [0, 0, 0, 8],
+      });
       i = end;
     } else if (token.type === "table_open") {
       const end = closing();
@@ -87,9 +97,14 @@ function blocks(tokens: Token[], from: number, until: number): Content[] {
       for (let j = i; j < end; j++) {
         if (tokens[j]!.type === "thead_open") header = 1;
         if (tokens[j]!.type === "tr_open") rows.push([]);
-        if (tokens[j]!.type === "th_open" || tokens[j]!.type === "td_open") rows.at(-1)!.push({ text: inline(tokens[j + 1]), bold: tokens[j]!.type === "th_open" });
+        if (tokens[j]!.type === "th_open" || tokens[j]!.type === "td_open")
+          rows.at(-1)!.push({ text: inline(tokens[j + 1]), bold: tokens[j]!.type === "th_open" });
       }
-      out.push({ table: { headerRows: header, dontBreakRows: true, widths: rows[0]!.map(() => "auto"), body: rows }, layout: "lightHorizontalLines", margin: [0, 0, 0, 8] });
+      out.push({
+        table: { headerRows: header, dontBreakRows: true, widths: rows[0]!.map(() => "auto"), body: rows },
+        layout: "lightHorizontalLines",
+        margin: [0, 0, 0, 8],
+      });
       i = end;
     } else if (token.type === "hr") {
       out.push({ canvas: [{ type: "line", x1: 0, y1: 0, x2: 477, y2: 0, lineWidth: 0.5 }], margin: [0, 4, 0, 8] });
@@ -105,15 +120,32 @@ export async function renderWithPdfmake(options: PdfmakeOptions): Promise<Uint8A
   const doc = {
     pageSize: "A4",
     pageMargins: [62, 78, 56, 72],
-    info: { title: options.title, subject: options.subject, author: options.author, creator: "pdfmake", creationDate: options.date, modDate: options.date },
+    info: {
+      title: options.title,
+      subject: options.subject,
+      author: options.author,
+      creator: "pdfmake",
+      creationDate: options.date,
+      modDate: options.date,
+    },
     defaultStyle: { font: "DejaVu", fontSize: 10.5, lineHeight: 1.2 },
-    styles: { h1: { fontSize: 17, bold: true, margin: [0, 0, 0, 8] }, h2: { fontSize: 13.5, bold: true, margin: [0, 10, 0, 6] }, h3: { fontSize: 11.5, bold: true } },
+    styles: {
+      h1: { fontSize: 17, bold: true, margin: [0, 0, 0, 8] },
+      h2: { fontSize: 13.5, bold: true, margin: [0, 10, 0, 6] },
+      h3: { fontSize: 11.5, bold: true },
+    },
     header: { text: options.header, fontSize: 8, color: "#616169", margin: [62, 36, 56, 0] },
-    footer: (page: number, pages: number) => ({ columns: [options.footer, { text: `Seite ${page} von ${pages}`, alignment: "right" }], fontSize: 8, color: "#616169", margin: [62, 30, 56, 0] }),
+    footer: (page: number, pages: number) => ({
+      columns: [options.footer, { text: `Seite ${page} von ${pages}`, alignment: "right" }],
+      fontSize: 8,
+      color: "#616169",
+      margin: [62, 30, 56, 0],
+    }),
     ...(options.watermark ? { watermark: { text: options.watermark, opacity: 0.18, bold: true } } : {}),
     content: blocks(markdownIt.parse(options.markdown, {}), 0, Number.MAX_SAFE_INTEGER),
     // Keep a heading with what follows it, as Gremium's layout does.
-    pageBreakBefore: (node: { headlineLevel?: number; startPosition: { verticalRatio: number } }) => node.headlineLevel === 1 && node.startPosition.verticalRatio > 0.9,
+    pageBreakBefore: (node: { headlineLevel?: number; startPosition: { verticalRatio: number } }) =>
+      node.headlineLevel === 1 && node.startPosition.verticalRatio > 0.9,
   };
   return new Uint8Array(await pdfmake.createPdf(doc).getBuffer());
 }

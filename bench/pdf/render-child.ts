@@ -30,4 +30,13 @@ for (let i = 0; i < renders; i++) {
 }
 globalThis.gc?.();
 const retainedGrowth = process.memoryUsage().heapUsed - baseHeap;
-console.log(JSON.stringify({ engine, times, peakHeapGrowth: peakHeap, peakRssGrowth: peakRss, retainedGrowth, pdf: Buffer.from(bytes).toString("base64") }));
+console.log(
+  JSON.stringify({
+    engine,
+    times,
+    peakHeapGrowth: peakHeap,
+    peakRssGrowth: peakRss,
+    retainedGrowth,
+    pdf: Buffer.from(bytes).toString("base64"),
+  }),
+);

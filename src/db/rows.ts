@@ -33,7 +33,13 @@ function fieldKinds(prisma: PrismaClient, model: string): FieldKinds {
     models = new Map(
       Object.entries(dataModel.models).map(([name, { fields }]) => {
         const scalars = fields.filter((f) => f.kind === "scalar");
-        return [name, { dates: new Set(scalars.filter((f) => f.type === "DateTime").map((f) => f.name)), booleans: new Set(scalars.filter((f) => f.type === "Boolean").map((f) => f.name)) }];
+        return [
+          name,
+          {
+            dates: new Set(scalars.filter((f) => f.type === "DateTime").map((f) => f.name)),
+            booleans: new Set(scalars.filter((f) => f.type === "Boolean").map((f) => f.name)),
+          },
+        ];
       }),
     );
     kindsByClient.set(prisma, models);

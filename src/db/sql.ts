@@ -89,8 +89,9 @@ export function updateVersioned<T extends TableName>(
 ): Statement {
   const [columns, params] = columnsOf(changes);
   const assignments = [...columns.map((column) => `${quote(column)} = ?`), `"version" = "version" + 1`];
+  const guarded = condition ? ` AND (${condition.sql})` : "";
   return {
-    sql: `UPDATE ${quote(table)} SET ${assignments.join(", ")} WHERE "id" = ? AND "version" = ?${condition ? ` AND (${condition.sql})` : ""}`,
+    sql: `UPDATE ${quote(table)} SET ${assignments.join(", ")} WHERE "id" = ? AND "version" = ?${guarded}`,
     params: [...params, id, expectedVersion, ...(condition?.params ?? [])],
   };
 }
@@ -108,7 +109,10 @@ export function updateRow<T extends TableName>(table: T, id: string, changes: Pa
 export function guard(statement: Statement, condition: Condition): Statement {
   const insert = /^INSERT INTO (\S+) \(([^)]*)\) VALUES \(([^)]*)\)$/.exec(statement.sql);
   if (insert) {
-    return { sql: `INSERT INTO ${insert[1]} (${insert[2]}) SELECT ${insert[3]} WHERE ${condition.sql}`, params: [...statement.params, ...condition.params] };
+    return {
+      sql: `INSERT INTO ${insert[1]} (${insert[2]}) SELECT ${insert[3]} WHERE ${condition.sql}`,
+      params: [...statement.params, ...condition.params],
+    };
   }
   if (/^(UPDATE|DELETE) .* WHERE /s.test(statement.sql)) {
     return { sql: `${statement.sql} AND (${condition.sql})`, params: [...statement.params, ...condition.params] };

@@ -99,12 +99,14 @@ const deputyNames: [string, string, string][] = [
   ["Frau", "Snežana", "Marković"],
 ];
 
-const toPerson = (prefix: string) => ([formOfAddress, givenName, familyName]: [string, string, string, ...string[]], index: number): DemoPerson => ({
-  key: `${prefix}${index + 1}`,
-  formOfAddress,
-  givenName,
-  familyName,
-});
+const toPerson =
+  (prefix: string) =>
+  ([formOfAddress, givenName, familyName]: [string, string, string, ...string[]], index: number): DemoPerson => ({
+    key: `${prefix}${index + 1}`,
+    formOfAddress,
+    givenName,
+    familyName,
+  });
 
 export const demoBody = { name: "Große Kreisstadt Remsfeld (Demo)", shortName: "Remsfeld", website: "https://remsfeld.example" };
 
@@ -140,36 +142,46 @@ const keys = (prefix: string, count: number) => Array.from({ length: count }, (_
 export const demoSeats: DemoSeat[] = [
   // Integrationsbeirat: 33 members.
   { committee: "beirat", person: "mayor", role: "chair", seatCategory: "Oberbürgermeisterin" },
-  ...keys("councillor", 10).map((person, index): DemoSeat => ({
-    committee: "beirat",
-    person,
-    role: index === 0 ? "deputy_chair" : "member",
-    seatCategory: "Gemeinderat",
-  })),
-  ...keys("resident", 17).map((person): DemoSeat => ({ committee: "beirat", person, role: "member", seatCategory: "ausländische Einwohner" })),
+  ...keys("councillor", 10).map(
+    (person, index): DemoSeat => ({
+      committee: "beirat",
+      person,
+      role: index === 0 ? "deputy_chair" : "member",
+      seatCategory: "Gemeinderat",
+    }),
+  ),
+  ...keys("resident", 17).map(
+    (person): DemoSeat => ({ committee: "beirat", person, role: "member", seatCategory: "ausländische Einwohner" }),
+  ),
   ...keys("repatriate", 5).map((person): DemoSeat => ({ committee: "beirat", person, role: "member", seatCategory: "Spätaussiedler" })),
   { committee: "beirat", person: "secretary", role: "minute_taker", seatCategory: null },
 
   // Integrationsausschuss: 10 councillors and 9 expert citizens, each with a personal deputy.
-  ...keys("councillor", 10).map((person, index): DemoSeat => ({
-    committee: "ausschuss",
-    person,
-    role: index === 2 ? "chair" : "member",
-    seatCategory: "Gemeinderat",
-  })),
-  ...expertCitizens.map(([, , , organisation], index): DemoSeat => ({
-    committee: "ausschuss",
-    person: `expert${index + 1}`,
-    role: "member",
-    seatCategory: "sachkundige Einwohner",
-    onBehalfOf: organisation,
-  })),
-  ...keys("deputy", 19).map((person, index): DemoSeat => ({
-    committee: "ausschuss",
-    person,
-    role: "deputy",
-    seatCategory: index < 10 ? "Gemeinderat" : "sachkundige Einwohner",
-    deputyFor: index < 10 ? `councillor${index + 1}` : `expert${index - 9}`,
-  })),
+  ...keys("councillor", 10).map(
+    (person, index): DemoSeat => ({
+      committee: "ausschuss",
+      person,
+      role: index === 2 ? "chair" : "member",
+      seatCategory: "Gemeinderat",
+    }),
+  ),
+  ...expertCitizens.map(
+    ([, , , organisation], index): DemoSeat => ({
+      committee: "ausschuss",
+      person: `expert${index + 1}`,
+      role: "member",
+      seatCategory: "sachkundige Einwohner",
+      onBehalfOf: organisation,
+    }),
+  ),
+  ...keys("deputy", 19).map(
+    (person, index): DemoSeat => ({
+      committee: "ausschuss",
+      person,
+      role: "deputy",
+      seatCategory: index < 10 ? "Gemeinderat" : "sachkundige Einwohner",
+      deputyFor: index < 10 ? `councillor${index + 1}` : `expert${index - 9}`,
+    }),
+  ),
   { committee: "ausschuss", person: "secretary", role: "minute_taker", seatCategory: null },
 ];

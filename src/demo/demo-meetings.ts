@@ -29,8 +29,11 @@ export const demoPapers: DemoPaper[] = [
     title: "Sprachförderung in Kindertageseinrichtungen – Fortschreibung",
     type: "proposal",
     isPublic: true,
-    proposedResolution: "Der Integrationsausschuss empfiehlt dem Gemeinderat, das Programm **Sprachförderung in Kitas** bis 2028 fortzuführen.",
-    factsAndReasons: "Seit 2023 nehmen 14 Einrichtungen teil. Die Evaluation zeigt:\n\n- 82 % der Kinder erreichen den Sprachstand für die Einschulung,\n- die Elternbeteiligung ist gestiegen.",
+    proposedResolution:
+      "Der Integrationsausschuss empfiehlt dem Gemeinderat, das Programm **Sprachförderung in Kitas** bis 2028 fortzuführen.",
+    factsAndReasons:
+      "Seit 2023 nehmen 14 Einrichtungen teil. Die Evaluation zeigt:\n\n- 82 % der Kinder erreichen den Sprachstand für die " +
+      "Einschulung,\n- die Elternbeteiligung ist gestiegen.",
     financialEffects: "Jährlich 145.000 €, davon 60 % Landesmittel.",
     attachment: "Evaluationsbericht Sprachförderung.pdf",
   },
@@ -84,8 +87,18 @@ interface DemoMeeting {
 }
 
 const demoMeetings: DemoMeeting[] = [
-  { offsetDays: -330, state: "closed", outcomes: { minutes: "published" }, topics: [{ title: "Integrationsbericht 2025", kind: "information", paper: "bericht" }] },
-  { offsetDays: -260, state: "closed", outcomes: { minutes: "published" }, topics: [{ title: "Sprachförderung in Kitas", kind: "resolution", paper: "kita" }] },
+  {
+    offsetDays: -330,
+    state: "closed",
+    outcomes: { minutes: "published" },
+    topics: [{ title: "Integrationsbericht 2025", kind: "information", paper: "bericht" }],
+  },
+  {
+    offsetDays: -260,
+    state: "closed",
+    outcomes: { minutes: "published" },
+    topics: [{ title: "Sprachförderung in Kitas", kind: "resolution", paper: "kita" }],
+  },
   {
     offsetDays: -190,
     state: "closed",
@@ -95,7 +108,12 @@ const demoMeetings: DemoMeeting[] = [
       { title: "Vergabe Integrationsmanagement", kind: "resolution", paper: "vergabe", isPublic: false },
     ],
   },
-  { offsetDays: -150, state: "cancelled", cancelledReason: "Zu viele Absagen; die Beschlussfähigkeit war nicht gesichert.", topics: [{ title: "Interkulturelle Woche", kind: "discussion" }] },
+  {
+    offsetDays: -150,
+    state: "cancelled",
+    cancelledReason: "Zu viele Absagen; die Beschlussfähigkeit war nicht gesichert.",
+    topics: [{ title: "Interkulturelle Woche", kind: "discussion" }],
+  },
   {
     offsetDays: -120,
     state: "held",
@@ -104,8 +122,20 @@ const demoMeetings: DemoMeeting[] = [
     lateReason: "Kurzfristige Stellungnahme zur Haushaltsplanung erforderlich.",
     topics: [{ title: "Stellungnahme zum Haushalt 2027: Integrationsmittel", kind: "resolution" }],
   },
-  { offsetDays: -40, state: "held", outcomes: { minutes: "circulated", tie: true }, topics: [{ title: "Antrag: Dolmetscherpool für Elterngespräche", kind: "resolution", paper: "dolmetscher" }] },
-  { offsetDays: 12, state: "invited", topics: [{ title: "Bericht aus dem Integrationsforum", kind: "information" }, { title: "Personalangelegenheit Integrationsbeauftragte", kind: "discussion", isPublic: false }] },
+  {
+    offsetDays: -40,
+    state: "held",
+    outcomes: { minutes: "circulated", tie: true },
+    topics: [{ title: "Antrag: Dolmetscherpool für Elterngespräche", kind: "resolution", paper: "dolmetscher" }],
+  },
+  {
+    offsetDays: 12,
+    state: "invited",
+    topics: [
+      { title: "Bericht aus dem Integrationsforum", kind: "information" },
+      { title: "Personalangelegenheit Integrationsbeauftragte", kind: "discussion", isPublic: false },
+    ],
+  },
   { offsetDays: 60, state: "planned", topics: [{ title: "Fortschreibung Integrationsplan: Handlungsfeld 4", kind: "discussion" }] },
   { offsetDays: 110, state: "planned", topics: [{ title: "Wahl der stellvertretenden Vorsitzenden", kind: "election" }] },
   { offsetDays: 180, state: "planned", topics: [{ title: "Sachstandsbericht Integrationsplan", kind: "information" }] },
@@ -161,7 +191,9 @@ export interface DemoFile {
 }
 
 /** The rows of the demo year, and the attachment files to store before they are written. */
-export async function demoYear(input: DemoYearInput): Promise<{ statements: Statement[]; files: DemoFile[]; meetings: number; papers: number; measures: number }> {
+export async function demoYear(
+  input: DemoYearInput,
+): Promise<{ statements: Statement[]; files: DemoFile[]; meetings: number; papers: number; measures: number }> {
   const { now } = input;
   const today = berlinDateOf(now);
   const stamp = { version: 1, createdAt: now, updatedAt: now };
@@ -192,7 +224,7 @@ export async function demoYear(input: DemoYearInput): Promise<{ statements: Stat
         deletedAt: null,
       }),
     );
-    [input.preparingCommitteeId, input.committeeId].forEach((committeeId, position) =>
+    for (const [position, committeeId] of [input.preparingCommitteeId, input.committeeId].entries()) {
       statements.push(
         insertRow("Consultation", {
           id: crypto.randomUUID(),
@@ -204,8 +236,8 @@ export async function demoYear(input: DemoYearInput): Promise<{ statements: Stat
           role: position === 0 ? "preparing" : "deciding",
           state: paper.key === "vergabe" || paper.key === "dolmetscher" ? "scheduled" : "decided",
         }),
-      ),
-    );
+      );
+    }
     if (paper.attachment) {
       const attachmentId = crypto.randomUUID();
       const bytes = demoPdf(paper.title);
@@ -298,7 +330,8 @@ export async function demoYear(input: DemoYearInput): Promise<{ statements: Stat
         }),
       );
     }
-    if (plan.outcomes) held.push({ id: meetingId, startsAt, items: written.sort((a, b) => Number(b.isPublic) - Number(a.isPublic)), ...plan.outcomes });
+    if (plan.outcomes)
+      held.push({ id: meetingId, startsAt, items: written.sort((a, b) => Number(b.isPublic) - Number(a.isPublic)), ...plan.outcomes });
     if (plan.state === "invited") {
       const amendmentItem = crypto.randomUUID();
       statements.push(
@@ -331,7 +364,14 @@ export async function demoYear(input: DemoYearInput): Promise<{ statements: Stat
     }
   });
 
-  const outcomes = demoOutcomes({ committeeId: input.committeeId, shortName: input.committeeShortName, seats: input.seats, meetings: held, actorName: input.actorName, now });
+  const outcomes = demoOutcomes({
+    committeeId: input.committeeId,
+    shortName: input.committeeShortName,
+    seats: input.seats,
+    meetings: held,
+    actorName: input.actorName,
+    now,
+  });
   statements.push(...outcomes.statements);
 
   // The advisory council recommended the Kita programme in writing (§37 (1) GemO); the committee followed it.

@@ -35,7 +35,14 @@ export interface DemoResolution {
   at: Date;
 }
 
-export function demoOutcomes(input: { committeeId: string; shortName: string; seats: DemoSeatInfo[]; meetings: DemoHeldMeeting[]; actorName: string; now: Date }): {
+export function demoOutcomes(input: {
+  committeeId: string;
+  shortName: string;
+  seats: DemoSeatInfo[];
+  meetings: DemoHeldMeeting[];
+  actorName: string;
+  now: Date;
+}): {
   statements: Statement[];
   resolutions: DemoResolution[];
 } {
@@ -74,15 +81,38 @@ export function demoOutcomes(input: { committeeId: string; shortName: string; se
     const present = voting.length - 1;
 
     const entry = (itemId: string, kind: string, text: string, refId: string | null, personId: string | null = null) =>
-      insertRow("MinutesEntry", { id: crypto.randomUUID(), meetingId: meeting.id, itemId, kind, personId, text, refId, actorName, createdAt: meeting.startsAt });
+      insertRow("MinutesEntry", {
+        id: crypto.randomUUID(),
+        meetingId: meeting.id,
+        itemId,
+        kind,
+        personId,
+        text,
+        refId,
+        actorName,
+        createdAt: meeting.startsAt,
+      });
 
     const resolutionItems = meeting.items.filter((item) => item.kind === "resolution");
     resolutionItems.forEach((item, index) => {
       const recused = meeting.recusal && index === 0 ? voting[2]! : null;
       if (recused) {
         statements.push(
-          insertRow("Recusal", { id: crypto.randomUUID(), meetingId: meeting.id, itemId: item.id, personId: recused.personId, note: "Vorstand eines antragstellenden Vereins", createdAt: meeting.startsAt }),
-          entry(item.id, "recusal", `${recused.name} erklärt sich für befangen (§ 18 GemO) und verlässt den Sitzungsraum.`, null, recused.personId),
+          insertRow("Recusal", {
+            id: crypto.randomUUID(),
+            meetingId: meeting.id,
+            itemId: item.id,
+            personId: recused.personId,
+            note: "Vorstand eines antragstellenden Vereins",
+            createdAt: meeting.startsAt,
+          }),
+          entry(
+            item.id,
+            "recusal",
+            `${recused.name} erklärt sich für befangen (§ 18 GemO) und verlässt den Sitzungsraum.`,
+            null,
+            recused.personId,
+          ),
         );
       }
       const eligible = present - (recused ? 1 : 0);
@@ -112,7 +142,9 @@ export function demoOutcomes(input: { committeeId: string; shortName: string; se
       const serial = (serials.get(year) ?? 0) + 1;
       serials.set(year, serial);
       const resolutionId = crypto.randomUUID();
-      const text = item.isPublic ? `Der Integrationsausschuss empfiehlt dem Gemeinderat, der Vorlage „${item.title}“ zuzustimmen.` : `Der Auftrag „${item.title}“ wird an den Träger „Brücken e. V.“ vergeben.`;
+      const text = item.isPublic
+        ? `Der Integrationsausschuss empfiehlt dem Gemeinderat, der Vorlage „${item.title}“ zuzustimmen.`
+        : `Der Auftrag „${item.title}“ wird an den Träger „Brücken e. V.“ vergeben.`;
       statements.push(
         insertRow("Resolution", {
           id: resolutionId,
@@ -161,9 +193,12 @@ export function demoOutcomes(input: { committeeId: string; shortName: string; se
     const notes: Record<string, string> = {};
     for (const item of meeting.items.filter((i) => i.kind === "resolution" || i.kind === "information")) {
       notes[item.id] = item.isPublic
-        ? `Die Stabsstelle Integration stellt „${item.title}“ vor. In der Aussprache werden Fragen zur Umsetzung in den Stadtteilen beantwortet.`
+        ? `Die Stabsstelle Integration stellt „${item.title}“ vor. In der Aussprache werden Fragen zur Umsetzung in den ` +
+          `Stadtteilen beantwortet.`
         : "Die Verwaltung erläutert die Bewertung der Angebote. Die Unterlagen werden nach der Sitzung eingesammelt.";
-      statements.push(insertRow("MinutesItemNote", { id: crypto.randomUUID(), ...stamp, minutesId, itemId: item.id, notes: notes[item.id]! }));
+      statements.push(
+        insertRow("MinutesItemNote", { id: crypto.randomUUID(), ...stamp, minutesId, itemId: item.id, notes: notes[item.id]! }),
+      );
     }
     statements.push(insertRow("MinutesRevision", { minutesId, at: after(3), actorName, snapshot: JSON.stringify(notes) }));
     if (state === "final" || state === "published") {

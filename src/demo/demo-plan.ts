@@ -9,11 +9,71 @@ import { addDays, berlinDateOf } from "../rules/calendar";
 import type { DemoResolution } from "./demo-outcomes";
 
 const FIELDS: [string, string[]][] = [
-  ["Sprache und Bildung", ["Sprachkurse für Eltern", "Sprachförderung in Kitas", "Lernpatenschaften", "Mehrsprachige Bibliothek", "Elterncafés an Grundschulen", "Berufssprachkurse", "Hausaufgabenhilfe", "Alphabetisierungskurse"]],
-  ["Arbeit und Wirtschaft", ["Anerkennungsberatung", "Jobmentoring", "Praktikumsbörse", "Integrationsmanagement", "Gründungsberatung", "Ausbildungspatenschaften", "Frauen in Arbeit", "Interkulturelle Öffnung der Verwaltung"]],
-  ["Wohnen und Stadtteil", ["Quartiersmanagement Oststadt", "Wohnraumvermittlung", "Nachbarschaftslotsen", "Stadtteilfeste", "Mieterberatung", "Gemeinschaftsgärten", "Spielplatzpatenschaften", "Sauberkeitsaktionen"]],
-  ["Soziales, Gesundheit, Sport", ["Gesundheitslotsen", "Schwimmkurse für Mädchen", "Sportvereine öffnen", "Psychosoziale Beratung", "Seniorentreffs", "Suchtprävention", "Sprachmittlung im Gesundheitswesen", "Familienzentren"]],
-  ["Aktives Zusammenleben", ["Integrationsforum", "Förderung von Migrantenorganisationen", "Interkulturelle Woche", "Ehrenamtsbörse", "Dialog der Religionen", "Demokratiewerkstatt", "Antidiskriminierungsberatung", "Willkommenspaten"]],
+  [
+    "Sprache und Bildung",
+    [
+      "Sprachkurse für Eltern",
+      "Sprachförderung in Kitas",
+      "Lernpatenschaften",
+      "Mehrsprachige Bibliothek",
+      "Elterncafés an Grundschulen",
+      "Berufssprachkurse",
+      "Hausaufgabenhilfe",
+      "Alphabetisierungskurse",
+    ],
+  ],
+  [
+    "Arbeit und Wirtschaft",
+    [
+      "Anerkennungsberatung",
+      "Jobmentoring",
+      "Praktikumsbörse",
+      "Integrationsmanagement",
+      "Gründungsberatung",
+      "Ausbildungspatenschaften",
+      "Frauen in Arbeit",
+      "Interkulturelle Öffnung der Verwaltung",
+    ],
+  ],
+  [
+    "Wohnen und Stadtteil",
+    [
+      "Quartiersmanagement Oststadt",
+      "Wohnraumvermittlung",
+      "Nachbarschaftslotsen",
+      "Stadtteilfeste",
+      "Mieterberatung",
+      "Gemeinschaftsgärten",
+      "Spielplatzpatenschaften",
+      "Sauberkeitsaktionen",
+    ],
+  ],
+  [
+    "Soziales, Gesundheit, Sport",
+    [
+      "Gesundheitslotsen",
+      "Schwimmkurse für Mädchen",
+      "Sportvereine öffnen",
+      "Psychosoziale Beratung",
+      "Seniorentreffs",
+      "Suchtprävention",
+      "Sprachmittlung im Gesundheitswesen",
+      "Familienzentren",
+    ],
+  ],
+  [
+    "Aktives Zusammenleben",
+    [
+      "Integrationsforum",
+      "Förderung von Migrantenorganisationen",
+      "Interkulturelle Woche",
+      "Ehrenamtsbörse",
+      "Dialog der Religionen",
+      "Demokratiewerkstatt",
+      "Antidiskriminierungsberatung",
+      "Willkommenspaten",
+    ],
+  ],
 ];
 
 const STATUSES = ["planned", "in_progress", "implemented", "ongoing", "paused", "in_progress", "ongoing", "planned"];
@@ -43,7 +103,14 @@ export function demoPlan(input: DemoPlanInput): { statements: Statement[]; measu
       adoptedByResolutionId: null,
       description: "Vom Gemeinderat am 11.04.2019 beschlossen; wird mit den Netzwerkpartnern laufend fortgeschrieben.",
     }),
-    insertRow("PlanUpdate", { id: crypto.randomUUID(), planId, date: "2023-03-16", resolutionId: null, note: "Fortschreibung 2023: Handlungsfeld 4 erweitert", createdAt: now }),
+    insertRow("PlanUpdate", {
+      id: crypto.randomUUID(),
+      planId,
+      date: "2023-03-16",
+      resolutionId: null,
+      note: "Fortschreibung 2023: Handlungsfeld 4 erweitert",
+      createdAt: now,
+    }),
   );
   const measureIds = new Map<string, { id: string; status: string; progress: number }>();
   FIELDS.forEach(([fieldTitle, titles], fieldIndex) => {
@@ -142,11 +209,31 @@ export function demoPlan(input: DemoPlanInput): { statements: Statement[]; measu
   }
   const today = berlinDateOf(now);
   const ideas = [
-    { proposedBy: "Arbeitsgruppe Sport und Gesundheit", text: "Schwimmkurse nur für Mädchen und Frauen, mit Trainerinnen aus den Vereinen.", status: "adopted", measureId: measureIds.get("4.2")!.id },
-    { proposedBy: "Elternbeirat der Uhlandschule", text: "Ein mehrsprachiger Elternbrief-Service der Schulen.", status: "under_review", measureId: null },
+    {
+      proposedBy: "Arbeitsgruppe Sport und Gesundheit",
+      text: "Schwimmkurse nur für Mädchen und Frauen, mit Trainerinnen aus den Vereinen.",
+      status: "adopted",
+      measureId: measureIds.get("4.2")!.id,
+    },
+    {
+      proposedBy: "Elternbeirat der Uhlandschule",
+      text: "Ein mehrsprachiger Elternbrief-Service der Schulen.",
+      status: "under_review",
+      measureId: null,
+    },
   ];
   for (const idea of ideas) {
-    statements.push(insertRow("ForumIdea", { id: crypto.randomUUID(), ...stamp, bodyId: input.bodyId, forum: "Integrationsforum 2026", forumDate: addDays(today, -150), ...idea, paperId: null }));
+    statements.push(
+      insertRow("ForumIdea", {
+        id: crypto.randomUUID(),
+        ...stamp,
+        bodyId: input.bodyId,
+        forum: "Integrationsforum 2026",
+        forumDate: addDays(today, -150),
+        ...idea,
+        paperId: null,
+      }),
+    );
   }
   return { statements, measures: measureIds.size };
 }

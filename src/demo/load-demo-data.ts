@@ -25,7 +25,10 @@ export async function loadDemoData(db: Database, store: AttachmentStore, now: Da
 
   const committeeIds = {} as Record<keyof typeof demoCommittees, string>;
   const termIds = {} as Record<keyof typeof demoCommittees, string>;
-  for (const [key, { term, ...committee }] of Object.entries(demoCommittees) as [keyof typeof demoCommittees, (typeof demoCommittees)["beirat"]][]) {
+  for (const [key, { term, ...committee }] of Object.entries(demoCommittees) as [
+    keyof typeof demoCommittees,
+    (typeof demoCommittees)["beirat"],
+  ][]) {
     const committeeRow = { ...stamp(), bodyId: body.id, noticePeriodDays: 7, ...committee };
     const termRow = { ...stamp(), bodyId: body.id, committeeId: committeeRow.id, ...term };
     committeeIds[key] = committeeRow.id;

@@ -21,9 +21,15 @@ async function main() {
   }
   const { values } = parseArgs({
     args: rest,
-    options: { role: { type: "string" }, name: { type: "string" }, body: { type: "string" }, person: { type: "string" }, days: { type: "string" } },
+    options: {
+      role: { type: "string" },
+      name: { type: "string" },
+      body: { type: "string" },
+      person: { type: "string" },
+      days: { type: "string" },
+    },
   });
-  let env;
+  let env: ReturnType<typeof parseEnv<typeof ZNodeEnv>>;
   try {
     env = parseEnv(ZNodeEnv, process.env);
   } catch (error) {
@@ -33,21 +39,19 @@ async function main() {
   }
   const db = createNodeDatabase(prepareDatabase(env.DATABASE_URL));
   try {
-    const { secret, token } = await createToken(
-      createServiceContext(db, { kind: "admin", tokenId: null, name: "cli" }, new Date()),
-      {
-        name: values.name ?? "",
-        role: values.role as never,
-        bodyId: values.body,
-        personId: values.person,
-        ...(values.days ? { expiresInDays: Number(values.days) } : {}),
-      },
-    );
+    const { secret, token } = await createToken(createServiceContext(db, { kind: "admin", tokenId: null, name: "cli" }, new Date()), {
+      name: values.name ?? "",
+      role: values.role as never,
+      bodyId: values.body,
+      personId: values.person,
+      ...(values.days ? { expiresInDays: Number(values.days) } : {}),
+    });
     console.log(`Token ${token.id} (${token.role}, valid until ${token.expiresAt.toISOString()}). Shown only now:\n${secret}`);
     return 0;
   } catch (error) {
     if (error instanceof ZodError) console.error(error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"));
-    else if (error instanceof Problem) console.error(`${error.detail}${error.extra.errors ? ` ${JSON.stringify(error.extra.errors)}` : ""}`);
+    else if (error instanceof Problem)
+      console.error(`${error.detail}${error.extra.errors ? ` ${JSON.stringify(error.extra.errors)}` : ""}`);
     else throw error;
     return 1;
   } finally {

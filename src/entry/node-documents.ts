@@ -16,6 +16,8 @@ export function loadDocumentAssets(): { fonts: () => Promise<FontSet>; templates
   const fonts = loadFonts();
   return {
     fonts: async () => fonts,
-    templates: Object.fromEntries(TEMPLATE_NAMES.map((name) => [name, readFileSync(path.join(root, "templates", `${name}.md`), "utf8")])) as Templates,
+    templates: Object.fromEntries(
+      TEMPLATE_NAMES.map((name) => [name, readFileSync(path.join(root, "templates", `${name}.md`), "utf8")]),
+    ) as Templates,
   };
 }

@@ -40,7 +40,14 @@ if (process.argv.includes("--demo")) {
   );
 }
 
-const app = createApp({ db, attachments, documents: loadDocumentAssets(), adminToken: env.ADMIN_TOKEN, publicBaseUrl: env.PUBLIC_BASE_URL, version });
+const app = createApp({
+  db,
+  attachments,
+  documents: loadDocumentAssets(),
+  adminToken: env.ADMIN_TOKEN,
+  publicBaseUrl: env.PUBLIC_BASE_URL,
+  version,
+});
 const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {
   console.log(`Gremium ${version} listens on http://localhost:${info.port} (API reference: /docs)`);
 });

@@ -27,4 +27,6 @@ const unavailable = (what: string): never => {
 
 export const Font = { load: (name: string) => unavailable(`Font.load(${name})`) };
 
-export const Encodings = new Proxy({} as Record<"Symbol" | "ZapfDingbats" | "WinAnsi", never>, { get: (_target, name) => unavailable(`Encodings.${String(name)}`) });
+export const Encodings = new Proxy({} as Record<"Symbol" | "ZapfDingbats" | "WinAnsi", never>, {
+  get: (_target, name) => unavailable(`Encodings.${String(name)}`),
+});

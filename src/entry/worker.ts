@@ -22,7 +22,13 @@ import resolutionExtract from "../../templates/resolution-extract.md";
 import progressReport from "../../templates/progress-report.md";
 import paper from "../../templates/paper.md";
 
-const templates = { invitation, minutes, "resolution-extract": resolutionExtract, "progress-report": progressReport, paper } satisfies Templates;
+const templates = {
+  invitation,
+  minutes,
+  "resolution-extract": resolutionExtract,
+  "progress-report": progressReport,
+  paper,
+} satisfies Templates;
 
 /**
  * The PDF fonts, from the static assets (wrangler.toml [assets]: src/generated/fonts), fetched when the
@@ -68,7 +74,12 @@ function createD1Database(d1: D1Database): Database {
       }
     },
     async query<Row>(sql: string, params: SqlValue[]) {
-      return (await d1.prepare(sql).bind(...params).all<Row>()).results;
+      return (
+        await d1
+          .prepare(sql)
+          .bind(...params)
+          .all<Row>()
+      ).results;
     },
     async queryAll(statements) {
       if (statements.length === 0) return [];

@@ -54,7 +54,11 @@ const WRITE_METHODS = new Set(["post", "put", "patch", "delete"]);
  * Defines an operation with the role it requires. The role is enforced by middleware, listed as
  * `x-required-role`, and the shared error responses are added to the document.
  */
-export function defineRoute<const R extends Omit<RouteConfig, "middleware" | "security">>(access: Access, route: R, ...middleware: MiddlewareHandler<AppEnv>[]) {
+export function defineRoute<const R extends Omit<RouteConfig, "middleware" | "security">>(
+  access: Access,
+  route: R,
+  ...middleware: MiddlewareHandler<AppEnv>[]
+) {
   const hasId = /\{id\}/.test(route.path);
   const hasBody = Boolean(route.request?.body);
   const isWrite = WRITE_METHODS.has(route.method);
@@ -67,9 +71,13 @@ export function defineRoute<const R extends Omit<RouteConfig, "middleware" | "se
     responses: {
       ...route.responses,
       400: problem("Invalid request: `errors` lists each field and the reason."),
-      ...(access === "public" ? {} : { 401: problem("No valid bearer token."), 403: problem("The token's role or scope does not allow this.") }),
+      ...(access === "public"
+        ? {}
+        : { 401: problem("No valid bearer token."), 403: problem("The token's role or scope does not allow this.") }),
       ...(hasId ? { 404: problem("No such record.") } : {}),
-      ...(isWrite ? { 409: problem("The write conflicts with other records."), 422: problem("A rule of the domain refuses the input.") } : {}),
+      ...(isWrite
+        ? { 409: problem("The write conflicts with other records."), 422: problem("A rule of the domain refuses the input.") }
+        : {}),
       ...(hasBody ? { 413: problem("The request body is too large."), 415: problem("The request body must be application/json.") } : {}),
       ...(versioned ? { 412: problem("The If-Match version is stale."), 428: problem("If-Match is missing.") } : {}),
       500: problem("Unexpected error; the body reveals nothing internal."),
@@ -96,9 +104,18 @@ export const recordResponse = <T extends z.ZodType>(schema: T, description: stri
 });
 
 /** Path parameter `id`. */
-export const ZIdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
+export const ZIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" } }),
+});
 
 /** Header parameter `If-Match`, listed for updates and deletes. */
 export const ZIfMatchHeader = z.object({
-  "if-match": z.string().optional().openapi({ param: { name: "if-match", in: "header" }, description: "The ETag from GET; required.", example: '"1"' }),
+  "if-match": z
+    .string()
+    .optional()
+    .openapi({ param: { name: "if-match", in: "header" }, description: "The ETag from GET; required.", example: '"1"' }),
 });

@@ -4,7 +4,6 @@ import { z } from "@hono/zod-openapi";
 import { ConstraintError } from "../db/database";
 import { PROBLEM_CODES, Problem, type FieldError, type ProblemCode } from "../errors";
 
-
 /** The HTTP status of each problem code. */
 export const STATUS: Record<ProblemCode, number> = {
   invalid_request: 400,
@@ -45,7 +44,9 @@ export const statusOf = (problem: Problem) => STATUS[problem.code];
 
 export const ZProblem = z
   .object({
-    type: z.string().openapi({ example: "urn:gremium:problem:invalid_request", description: "A stable code; see the list of problem codes." }),
+    type: z
+      .string()
+      .openapi({ example: "urn:gremium:problem:invalid_request", description: "A stable code; see the list of problem codes." }),
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
@@ -78,7 +79,8 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof Problem) return error;
   if (error instanceof ConstraintError) {
     if (error.constraint === "unique") return new Problem("conflict", "A record with the same unique value exists already.");
-    if (error.constraint === "check") return new Problem("conflict", "The data changed while the request was processed; reload it and try again.");
+    if (error.constraint === "check")
+      return new Problem("conflict", "The data changed while the request was processed; reload it and try again.");
     return new Problem("conflict", "The write refers to a record that does not exist or is still referenced.");
   }
   if (error instanceof HTTPException) {

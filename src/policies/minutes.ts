@@ -9,7 +9,12 @@ import { managesBody, type CommitteeRef, type Readership } from "./readership";
 export type MinutesVariant = "full" | "public";
 
 /** Which variant of a meeting's minutes the actor reads, or null. */
-export function variantFor(actor: Principal, readership: Readership, committee: CommitteeRef, state: string | undefined): MinutesVariant | null {
+export function variantFor(
+  actor: Principal,
+  readership: Readership,
+  committee: CommitteeRef,
+  state: string | undefined,
+): MinutesVariant | null {
   if (managesBody(actor, committee.bodyId)) return "full";
   if (readership.seats.has(committee.id) && state && state !== "draft") return "full";
   return state === "published" ? "public" : null;

@@ -79,7 +79,15 @@ const demoRoute = defineRoute("admin", {
   summary: "Load the demo municipality into an empty database",
   responses: {
     201: jsonResponse(
-      z.object({ bodyId: z.string(), committees: z.number().int(), people: z.number().int(), memberships: z.number().int(), meetings: z.number().int(), papers: z.number().int(), measures: z.number().int() }),
+      z.object({
+        bodyId: z.string(),
+        committees: z.number().int(),
+        people: z.number().int(),
+        memberships: z.number().int(),
+        meetings: z.number().int(),
+        papers: z.number().int(),
+        measures: z.number().int(),
+      }),
       "Loaded",
     ),
   },

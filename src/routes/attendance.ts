@@ -1,13 +1,30 @@
 import { z } from "@hono/zod-openapi";
 import { serviceContext } from "../http/context";
 import { ZIdParam, createRouter, defineRoute, jsonBody, jsonResponse } from "../http/openapi";
-import { ZAttendanceSheet, ZAttendanceUpdate, ZRecusalCreate, ZResolution, ZStatementCreate, ZVote, ZVoteCreate, toResolutionView, toVoteView } from "../schemas/outcomes";
+import {
+  ZAttendanceSheet,
+  ZAttendanceUpdate,
+  ZRecusalCreate,
+  ZResolution,
+  ZStatementCreate,
+  ZVote,
+  ZVoteCreate,
+  toResolutionView,
+  toVoteView,
+} from "../schemas/outcomes";
 import { attendanceSheet, recordAttendance, recordRecusal, recordStatement } from "../services/attendance";
 import { recordVote } from "../services/votes";
 
 export const tags = ["Meeting outcomes"];
 const ZRecusal = z
-  .object({ id: z.string(), meetingId: z.string(), itemId: z.string(), personId: z.string(), note: z.string().nullable(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    meetingId: z.string(),
+    itemId: z.string(),
+    personId: z.string(),
+    note: z.string().nullable(),
+    createdAt: z.string(),
+  })
   .openapi("Recusal");
 const ZMinutesEntry = z
   .object({
@@ -22,7 +39,14 @@ const ZMinutesEntry = z
     createdAt: z.string(),
   })
   .openapi("MinutesEntry");
-const ZPersonParam = z.object({ id: ZIdParam.shape.id, personId: z.string().min(1).max(64).openapi({ param: { name: "personId", in: "path" } }) });
+const ZPersonParam = z.object({
+  id: ZIdParam.shape.id,
+  personId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "personId", in: "path" } }),
+});
 
 const routes = {
   attendance: defineRoute("member", {
@@ -63,7 +87,12 @@ const routes = {
     tags,
     summary: "Record a vote or election; refused without quorum (422 with the computation)",
     request: { params: ZIdParam, body: jsonBody(ZVoteCreate) },
-    responses: { 201: jsonResponse(z.object({ vote: ZVote, resolution: ZResolution.nullable() }).openapi("VoteRecorded"), "The vote and the resolution, if adopted") },
+    responses: {
+      201: jsonResponse(
+        z.object({ vote: ZVote, resolution: ZResolution.nullable() }).openapi("VoteRecorded"),
+        "The vote and the resolution, if adopted",
+      ),
+    },
   }),
 };
 
@@ -74,7 +103,9 @@ export const attendanceRouter = createRouter()
     return c.json(await recordAttendance(serviceContext(c), id, personId, c.req.valid("json")), 200);
   })
   .openapi(routes.recusal, async (c) => c.json(await recordRecusal(serviceContext(c), c.req.valid("param").id, c.req.valid("json")), 201))
-  .openapi(routes.statement, async (c) => c.json(await recordStatement(serviceContext(c), c.req.valid("param").id, c.req.valid("json")), 201))
+  .openapi(routes.statement, async (c) =>
+    c.json(await recordStatement(serviceContext(c), c.req.valid("param").id, c.req.valid("json")), 201),
+  )
   .openapi(routes.vote, async (c) => {
     const { vote, resolution, committee } = await recordVote(serviceContext(c), c.req.valid("param").id, c.req.valid("json"));
     return c.json({ vote: toVoteView(vote), resolution: resolution && toResolutionView(resolution, committee.shortName, true) }, 201);

@@ -12,7 +12,11 @@ const ics = { description: "An iCalendar feed (RFC 5545)", content: { "text/cale
 
 const baseUrl = (c: Context<AppEnv>) => c.get("deps").publicBaseUrl ?? new URL(c.req.url).origin;
 const calendarResponse = (c: Context<AppEnv>, body: string) =>
-  c.body(body, 200, { "content-type": "text/calendar; charset=utf-8", "content-disposition": 'inline; filename="sitzungen.ics"', "cache-control": "private, max-age=300" });
+  c.body(body, 200, {
+    "content-type": "text/calendar; charset=utf-8",
+    "content-disposition": 'inline; filename="sitzungen.ics"',
+    "cache-control": "private, max-age=300",
+  });
 
 const committeeFeed = defineRoute("public", {
   method: "get",
@@ -37,7 +41,14 @@ const personalFeed = defineRoute("public", {
   path: "/calendar-feeds/{token}",
   tags,
   summary: "A member's personal feed, with the non-public item titles of their committees; the URL is the credential",
-  request: { params: z.object({ token: z.string().regex(/^grm_[A-Za-z0-9_-]{43}\.ics$/, "is not a feed address").openapi({ param: { name: "token", in: "path" } }) }) },
+  request: {
+    params: z.object({
+      token: z
+        .string()
+        .regex(/^grm_[A-Za-z0-9_-]{43}\.ics$/, "is not a feed address")
+        .openapi({ param: { name: "token", in: "path" } }),
+    }),
+  },
   responses: { 200: ics, 404: { description: "Unknown or revoked feed" } },
 });
 

@@ -9,19 +9,42 @@ import { ZCalendarDate, ZOptionalText } from "../schemas/common";
 import { invitationPdf, minutesPdf, paperPdf, progressReportPdf, resolutionExtractPdf } from "../services/documents";
 
 const tags = ["Documents (PDF)"];
-const pdf = { 200: { description: "The PDF; ETag for If-None-Match", content: { "application/pdf": { schema: { type: "string" as const, format: "binary" } } } }, 304: { description: "Not modified" } };
+const pdf = {
+  200: {
+    description: "The PDF; ETag for If-None-Match",
+    content: { "application/pdf": { schema: { type: "string" as const, format: "binary" } } },
+  },
+  304: { description: "Not modified" },
+};
 
 /** Sends a PDF with a strong ETag from its bytes, answering If-None-Match with 304. */
 async function sendPdf(c: Context<AppEnv>, bytes: Uint8Array, filename: string) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
   const etag = `"${[...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("")}"`;
   const headers = { etag, "cache-control": "private, no-cache" };
-  if (c.req.header("If-None-Match")?.split(",").some((tag) => tag.trim() === etag)) return c.body(null, 304, headers);
-  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { ...headers, "content-type": "application/pdf", "content-disposition": `inline; filename="${filename}"` });
+  if (
+    c.req
+      .header("If-None-Match")
+      ?.split(",")
+      .some((tag) => tag.trim() === etag)
+  )
+    return c.body(null, 304, headers);
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+    ...headers,
+    "content-type": "application/pdf",
+    "content-disposition": `inline; filename="${filename}"`,
+  });
 }
 
 const routes = {
-  invitation: defineRoute("public", { method: "get", path: "/meetings/{id}/invitation.pdf", tags, summary: "Invitation with agenda (the public gets the public part)", request: { params: ZIdParam }, responses: pdf }),
+  invitation: defineRoute("public", {
+    method: "get",
+    path: "/meetings/{id}/invitation.pdf",
+    tags,
+    summary: "Invitation with agenda (the public gets the public part)",
+    request: { params: ZIdParam },
+    responses: pdf,
+  }),
   minutes: defineRoute("public", {
     method: "get",
     path: "/meetings/{id}/minutes.pdf",
@@ -30,25 +53,45 @@ const routes = {
     request: { params: ZIdParam, query: z.object({ part: z.enum(["public", "non-public"]).default("public") }) },
     responses: pdf,
   }),
-  extract: defineRoute("public", { method: "get", path: "/resolutions/{id}/extract.pdf", tags, summary: "Resolution extract (Beschlussauszug)", request: { params: ZIdParam }, responses: pdf }),
+  extract: defineRoute("public", {
+    method: "get",
+    path: "/resolutions/{id}/extract.pdf",
+    tags,
+    summary: "Resolution extract (Beschlussauszug)",
+    request: { params: ZIdParam },
+    responses: pdf,
+  }),
   report: defineRoute("public", {
     method: "get",
     path: "/plans/{id}/report.pdf",
     tags,
     summary: "Progress report (Sachstandsbericht) for a period",
-    request: { params: ZIdParam, query: z.object({ from: ZCalendarDate, to: ZCalendarDate, actionField: z.coerce.number().int().optional() }) },
+    request: {
+      params: ZIdParam,
+      query: z.object({ from: ZCalendarDate, to: ZCalendarDate, actionField: z.coerce.number().int().optional() }),
+    },
     responses: pdf,
   }),
 };
 
 export const documentsRouter = createRouter()
-  .openapi(routes.invitation, async (c) => sendPdf(c, await invitationPdf(serviceContext(c), c.get("deps"), c.req.valid("param").id), "einladung.pdf"))
+  .openapi(routes.invitation, async (c) =>
+    sendPdf(c, await invitationPdf(serviceContext(c), c.get("deps"), c.req.valid("param").id), "einladung.pdf"),
+  )
   .openapi(routes.minutes, async (c) => {
     const part = c.req.valid("query").part;
     return sendPdf(c, await minutesPdf(serviceContext(c), c.get("deps"), c.req.valid("param").id, part), `niederschrift-${part}.pdf`);
   })
-  .openapi(routes.extract, async (c) => sendPdf(c, await resolutionExtractPdf(serviceContext(c), c.get("deps"), c.req.valid("param").id), "beschlussauszug.pdf"))
-  .openapi(routes.report, async (c) => sendPdf(c, await progressReportPdf(serviceContext(c), c.get("deps"), c.req.valid("param").id, c.req.valid("query")), "sachstandsbericht.pdf"));
+  .openapi(routes.extract, async (c) =>
+    sendPdf(c, await resolutionExtractPdf(serviceContext(c), c.get("deps"), c.req.valid("param").id), "beschlussauszug.pdf"),
+  )
+  .openapi(routes.report, async (c) =>
+    sendPdf(
+      c,
+      await progressReportPdf(serviceContext(c), c.get("deps"), c.req.valid("param").id, c.req.valid("query")),
+      "sachstandsbericht.pdf",
+    ),
+  );
 
 // "/papers/{id}.pdf" has a suffix after the parameter, which the OpenAPI router cannot express: the route is
 // a plain Hono route with a pattern, listed in the document by hand.
@@ -73,10 +116,15 @@ const ZDocumentSettings = z
     letterhead: z.string().nullable(),
     footer: z.string().nullable(),
     hasLogo: z.boolean(),
-    templates: z.record(z.string(), z.string()).openapi({ description: "The body's template overrides (Markdown with Mustache placeholders)." }),
+    templates: z
+      .record(z.string(), z.string())
+      .openapi({ description: "The body's template overrides (Markdown with Mustache placeholders)." }),
   })
   .openapi("DocumentSettings");
-const settingsView = ({ logoKey: _key, ...settings }: Awaited<ReturnType<typeof getDocumentSettings>>) => ({ ...settings, templates: settings.templates as Record<string, string> });
+const settingsView = ({ logoKey: _key, ...settings }: Awaited<ReturnType<typeof getDocumentSettings>>) => ({
+  ...settings,
+  templates: settings.templates as Record<string, string>,
+});
 
 const settingsRoutes = {
   get: defineRoute("secretariat", {
@@ -91,7 +139,7 @@ const settingsRoutes = {
     method: "put",
     path: "/bodies/{id}/document-settings",
     tags,
-    summary: "Set the letterhead, footer and template overrides (If-Match; \"0\" before the first time)",
+    summary: 'Set the letterhead, footer and template overrides (If-Match; "0" before the first time)',
     request: {
       params: ZIdParam,
       headers: ZIfMatchHeader,
@@ -114,7 +162,16 @@ const settingsRoutes = {
       path: "/bodies/{id}/logo",
       tags,
       summary: "Set the logo of the body's documents: the request body is a PNG or JPEG image (at most 1 MiB)",
-      request: { params: ZIdParam, body: { required: true, content: { "image/png": { schema: { type: "string" as const, format: "binary" } }, "image/jpeg": { schema: { type: "string" as const, format: "binary" } } } } },
+      request: {
+        params: ZIdParam,
+        body: {
+          required: true,
+          content: {
+            "image/png": { schema: { type: "string" as const, format: "binary" } },
+            "image/jpeg": { schema: { type: "string" as const, format: "binary" } },
+          },
+        },
+      },
       responses: { 200: recordResponse(ZDocumentSettings, "The settings") },
     },
     requestSizeLimit(MAX_LOGO_BYTES),
@@ -122,13 +179,21 @@ const settingsRoutes = {
 };
 
 export const documentSettingsRouter = createRouter()
-  .openapi(settingsRoutes.get, async (c) => c.json(withEtag(c, settingsView(await getDocumentSettings(serviceContext(c), c.req.valid("param").id))), 200))
+  .openapi(settingsRoutes.get, async (c) =>
+    c.json(withEtag(c, settingsView(await getDocumentSettings(serviceContext(c), c.req.valid("param").id))), 200),
+  )
   .openapi(settingsRoutes.update, async (c) => {
     const settings = await updateDocumentSettings(serviceContext(c), c.req.valid("param").id, requiredVersion(c), c.req.valid("json"));
     return c.json(withEtag(c, settingsView(settings)), 200);
   })
   .openapi(settingsRoutes.logo, async (c) => {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const settings = await setLogo(serviceContext(c), c.get("deps").attachments, c.req.valid("param").id, c.req.header("content-type"), bytes);
+    const settings = await setLogo(
+      serviceContext(c),
+      c.get("deps").attachments,
+      c.req.valid("param").id,
+      c.req.header("content-type"),
+      bytes,
+    );
     return c.json(withEtag(c, settingsView(settings)), 200);
   });

@@ -36,7 +36,9 @@ const update = defineRoute("secretariat", {
 
 export const itemRequestsRouter = createRouter()
   .openapi(list, async (c) => c.json({ items: await listItemRequests(serviceContext(c), c.req.valid("param").id) }, 200))
-  .openapi(create, async (c) => c.json(withEtag(c, await createItemRequest(serviceContext(c), c.req.valid("param").id, c.req.valid("json"))), 201))
+  .openapi(create, async (c) =>
+    c.json(withEtag(c, await createItemRequest(serviceContext(c), c.req.valid("param").id, c.req.valid("json"))), 201),
+  )
   .openapi(update, async (c) => {
     const request = await updateItemRequest(serviceContext(c), c.req.valid("param").id, requiredVersion(c), c.req.valid("json"));
     return c.json(withEtag(c, request), 200);

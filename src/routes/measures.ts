@@ -1,7 +1,16 @@
 import { serviceContext } from "../http/context";
 import { ZIdParam, ZIfMatchHeader, createRouter, defineRoute, jsonBody, jsonResponse, recordResponse } from "../http/openapi";
 import { requiredVersion, withEtag } from "../http/versioning";
-import { ZLinkCreate, ZMeasure, ZMeasureHistory, ZMeasureTrace, ZMeasureUpdate, ZResolutionMeasures, toHistoryView, toMeasureView } from "../schemas/plans";
+import {
+  ZLinkCreate,
+  ZMeasure,
+  ZMeasureHistory,
+  ZMeasureTrace,
+  ZMeasureUpdate,
+  ZResolutionMeasures,
+  toHistoryView,
+  toMeasureView,
+} from "../schemas/plans";
 import { getMeasure, measureHistory, updateMeasure } from "../services/plans";
 import { linkResolutionToMeasure, measureTrace, resolutionMeasures } from "../services/trace";
 import { tags } from "./plans";
@@ -58,15 +67,21 @@ const routes = {
 };
 
 export const measuresRouter = createRouter()
-  .openapi(routes.measure, async (c) => c.json(withEtag(c, toMeasureView(await getMeasure(serviceContext(c), c.req.valid("param").id))), 200))
+  .openapi(routes.measure, async (c) =>
+    c.json(withEtag(c, toMeasureView(await getMeasure(serviceContext(c), c.req.valid("param").id))), 200),
+  )
   .openapi(routes.updateMeasure, async (c) => {
     const measure = await updateMeasure(serviceContext(c), c.req.valid("param").id, requiredVersion(c), c.req.valid("json"));
     return c.json(withEtag(c, toMeasureView(measure)), 200);
   })
-  .openapi(routes.history, async (c) => c.json({ items: (await measureHistory(serviceContext(c), c.req.valid("param").id)).map(toHistoryView) }, 200))
+  .openapi(routes.history, async (c) =>
+    c.json({ items: (await measureHistory(serviceContext(c), c.req.valid("param").id)).map(toHistoryView) }, 200),
+  )
   .openapi(routes.trace, async (c) => {
     const { measure, planTitle, trace } = await measureTrace(serviceContext(c), c.req.valid("param").id);
     return c.json({ measure: toMeasureView(measure), planTitle, trace }, 200);
   })
-  .openapi(routes.link, async (c) => c.json(await linkResolutionToMeasure(serviceContext(c), c.req.valid("param").id, c.req.valid("json")), 201))
+  .openapi(routes.link, async (c) =>
+    c.json(await linkResolutionToMeasure(serviceContext(c), c.req.valid("param").id, c.req.valid("json")), 201),
+  )
   .openapi(routes.links, async (c) => c.json(await resolutionMeasures(serviceContext(c), c.req.valid("param").id), 200));

@@ -5,7 +5,15 @@ import { ZPageQuery, page } from "../http/pagination";
 import { requiredVersion, withEtag } from "../http/versioning";
 import { ZAgenda, ZAgendaItemCreate, ZAgendaItemMove, ZAgendaItemUpdate } from "../schemas/agenda";
 import { ZInvitation, ZInvitationCreate, toInvitationView } from "../schemas/invitations";
-import { ZMeeting, ZMeetingCreate, ZMeetingListQuery, ZMeetingTransition, ZMeetingUpdate, ZMeetingWithAgenda, toMeetingView } from "../schemas/meetings";
+import {
+  ZMeeting,
+  ZMeetingCreate,
+  ZMeetingListQuery,
+  ZMeetingTransition,
+  ZMeetingUpdate,
+  ZMeetingWithAgenda,
+  toMeetingView,
+} from "../schemas/meetings";
 import { agendaOf, createAgendaItem, getAgenda, moveAgendaItem, removeAgendaItem, updateAgendaItem } from "../services/agenda";
 import { listInvitations, sendInvitation } from "../services/invitations";
 import { createMeeting, getMeeting, listMeetings, transitionMeeting, updateMeeting } from "../services/meetings";
@@ -13,7 +21,6 @@ import { createMeeting, getMeeting, listMeetings, transitionMeeting, updateMeeti
 const tags = ["Meetings"];
 const agendaTags = ["Agenda"];
 const ZAgendaChange = ZAgenda.extend({ itemId: z.string().openapi({ description: "The item that was written." }) }).openapi("AgendaChange");
-
 
 const routes = {
   list: defineRoute("public", {
@@ -135,10 +142,18 @@ export const meetingsRouter = createRouter()
     return c.json(withEtag(c, toMeetingView(meeting)), 200);
   })
   .openapi(routes.agenda, async (c) => c.json(await getAgenda(serviceContext(c), c.req.valid("param").id), 200))
-  .openapi(routes.addItem, async (c) => c.json(await createAgendaItem(serviceContext(c), c.req.valid("param").id, c.req.valid("json")), 201))
-  .openapi(routes.updateItem, async (c) => c.json(await updateAgendaItem(serviceContext(c), c.req.valid("param").id, requiredVersion(c), c.req.valid("json")), 200))
-  .openapi(routes.moveItem, async (c) => c.json(await moveAgendaItem(serviceContext(c), c.req.valid("param").id, requiredVersion(c), c.req.valid("json")), 200))
-  .openapi(routes.removeItem, async (c) => c.json(await removeAgendaItem(serviceContext(c), c.req.valid("param").id, requiredVersion(c)), 200))
+  .openapi(routes.addItem, async (c) =>
+    c.json(await createAgendaItem(serviceContext(c), c.req.valid("param").id, c.req.valid("json")), 201),
+  )
+  .openapi(routes.updateItem, async (c) =>
+    c.json(await updateAgendaItem(serviceContext(c), c.req.valid("param").id, requiredVersion(c), c.req.valid("json")), 200),
+  )
+  .openapi(routes.moveItem, async (c) =>
+    c.json(await moveAgendaItem(serviceContext(c), c.req.valid("param").id, requiredVersion(c), c.req.valid("json")), 200),
+  )
+  .openapi(routes.removeItem, async (c) =>
+    c.json(await removeAgendaItem(serviceContext(c), c.req.valid("param").id, requiredVersion(c)), 200),
+  )
   .openapi(routes.invite, async (c) => {
     const invitation = await sendInvitation(serviceContext(c), c.req.valid("param").id, c.req.valid("json"));
     return c.json(toInvitationView(invitation), 201);

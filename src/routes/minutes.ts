@@ -5,10 +5,25 @@ import { requiredVersion, withEtag } from "../http/versioning";
 import { MINUTES_STATES } from "../rules/minutes";
 import { ZOptionalText, ZText } from "../schemas/common";
 import { ZMinutes, ZMinutesHistory } from "../schemas/minutes";
-import { decideObjection, fileObjection, getMinutes, minutesHistory, saveItemNotes, signMinutes, transitionMinutes } from "../services/minutes";
+import {
+  decideObjection,
+  fileObjection,
+  getMinutes,
+  minutesHistory,
+  saveItemNotes,
+  signMinutes,
+  transitionMinutes,
+} from "../services/minutes";
 
 const tags = ["Minutes"];
-const ZItemParam = z.object({ id: ZIdParam.shape.id, itemId: z.string().min(1).max(64).openapi({ param: { name: "itemId", in: "path" } }) });
+const ZItemParam = z.object({
+  id: ZIdParam.shape.id,
+  itemId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "itemId", in: "path" } }),
+});
 
 const routes = {
   minutes: defineRoute("public", {
@@ -48,7 +63,10 @@ const routes = {
     path: "/minutes-objections/{id}/decision",
     tags,
     summary: "Record the committee's decision on an objection",
-    request: { params: ZIdParam, body: jsonBody(z.object({ decision: z.enum(["accepted", "rejected"]), note: ZOptionalText(5000) }).strict()) },
+    request: {
+      params: ZIdParam,
+      body: jsonBody(z.object({ decision: z.enum(["accepted", "rejected"]), note: ZOptionalText(5000) }).strict()),
+    },
     responses: { 201: jsonResponse(ZMinutes, "The minutes") },
   }),
   sign: defineRoute("member", {
@@ -82,7 +100,9 @@ export const minutesRouter = createRouter()
     const minutes = await transitionMinutes(serviceContext(c), c.req.valid("param").id, requiredVersion(c), c.req.valid("json").to);
     return c.json(withEtag(c, minutes), 200);
   })
-  .openapi(routes.objection, async (c) => c.json(await fileObjection(serviceContext(c), c.req.valid("param").id, c.req.valid("json").text), 201))
+  .openapi(routes.objection, async (c) =>
+    c.json(await fileObjection(serviceContext(c), c.req.valid("param").id, c.req.valid("json").text), 201),
+  )
   .openapi(routes.decision, async (c) => {
     const { decision, note } = c.req.valid("json");
     return c.json(await decideObjection(serviceContext(c), c.req.valid("param").id, decision, note ?? undefined), 201);

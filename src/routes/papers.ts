@@ -4,7 +4,15 @@ import { crudRoutes } from "../http/crud";
 import { ZIdParam, ZIfMatchHeader, createRouter, defineRoute, jsonBody, recordResponse, requestSizeLimit } from "../http/openapi";
 import { requiredVersion, withEtag } from "../http/versioning";
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from "../rules/attachments";
-import { ZConsultationCreate, ZConsultationUpdate, ZPaper, ZPaperCreate, ZPaperListQuery, ZPaperUpdate, toPaperView } from "../schemas/papers";
+import {
+  ZConsultationCreate,
+  ZConsultationUpdate,
+  ZPaper,
+  ZPaperCreate,
+  ZPaperListQuery,
+  ZPaperUpdate,
+  toPaperView,
+} from "../schemas/papers";
 import {
   addAttachment,
   addConsultation,
@@ -16,7 +24,6 @@ import {
   updateConsultation,
   updatePaper,
 } from "../services/papers";
-
 
 const routes = crudRoutes({
   path: "/papers",
@@ -56,7 +63,9 @@ const upload = defineRoute(
     method: "post",
     path: "/papers/{id}/attachments",
     tags,
-    summary: `Attach a file: the request body is the file, its Content-Type one of the allowed types (at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB)`,
+    summary:
+      `Attach a file: the request body is the file, its Content-Type one of the allowed types (at ` +
+      `most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB)`,
     request: {
       params: ZIdParam,
       query: z.object({ filename: z.string().min(1).max(255).openapi({ example: "Konzept Sprachförderung.pdf" }) }),

@@ -5,7 +5,15 @@ import { requiredVersion, withEtag } from "../http/versioning";
 import { ZCalendarDate, ZId, ZOptionalText, nonEmptyPatch } from "../schemas/common";
 import { ZFollowUpRecord, ZForumIdea, ZProgressReport, ZRecommendationFollowUp, ideaFields, toIdeaView } from "../schemas/plan-follow-up";
 import { ZPlan, toPlanView } from "../schemas/plans";
-import { addPlanUpdate, createForumIdea, followUpOf, listForumIdeas, progressReport, recordFollowUp, updateForumIdea } from "../services/plan-follow-up";
+import {
+  addPlanUpdate,
+  createForumIdea,
+  followUpOf,
+  listForumIdeas,
+  progressReport,
+  recordFollowUp,
+  updateForumIdea,
+} from "../services/plan-follow-up";
 import { tags } from "./plans";
 
 const followUpRoutes = {
@@ -14,7 +22,10 @@ const followUpRoutes = {
     path: "/plans/{id}/updates",
     tags,
     summary: "Record an update of the plan (Fortschreibung) with its date and resolution",
-    request: { params: ZIdParam, body: jsonBody(z.object({ date: ZCalendarDate, resolutionId: ZId.nullable().optional(), note: ZOptionalText(2000) }).strict()) },
+    request: {
+      params: ZIdParam,
+      body: jsonBody(z.object({ date: ZCalendarDate, resolutionId: ZId.nullable().optional(), note: ZOptionalText(2000) }).strict()),
+    },
     responses: { 201: recordResponse(ZPlan, "The plan") },
   }),
   report: defineRoute("public", {
@@ -22,7 +33,10 @@ const followUpRoutes = {
     path: "/plans/{id}/progress-report",
     tags,
     summary: "Progress report data (Sachstandsbericht) for the plan or one action field over a period",
-    request: { params: ZIdParam, query: z.object({ from: ZCalendarDate, to: ZCalendarDate, actionField: z.coerce.number().int().optional() }) },
+    request: {
+      params: ZIdParam,
+      query: z.object({ from: ZCalendarDate, to: ZCalendarDate, actionField: z.coerce.number().int().optional() }),
+    },
     responses: { 200: jsonResponse(ZProgressReport, "The report data") },
   }),
   followUp: defineRoute("public", {
@@ -76,14 +90,20 @@ export const planFollowUpRouter = createRouter()
     const plan = await addPlanUpdate(serviceContext(c), c.req.valid("param").id, c.req.valid("json"));
     return c.json(withEtag(c, toPlanView(plan)), 201);
   })
-  .openapi(followUpRoutes.report, async (c) => c.json(await progressReport(serviceContext(c), c.req.valid("param").id, c.req.valid("query")), 200))
+  .openapi(followUpRoutes.report, async (c) =>
+    c.json(await progressReport(serviceContext(c), c.req.valid("param").id, c.req.valid("query")), 200),
+  )
   .openapi(followUpRoutes.followUp, async (c) => c.json(await followUpOf(serviceContext(c), c.req.valid("param").id), 200))
   .openapi(followUpRoutes.recordFollowUp, async (c) => {
     const version = c.req.header("If-Match") ? requiredVersion(c) : null;
     return c.json(await recordFollowUp(serviceContext(c), c.req.valid("param").id, version, c.req.valid("json")), 200);
   })
-  .openapi(followUpRoutes.ideas, async (c) => c.json({ items: (await listForumIdeas(serviceContext(c), c.req.valid("param").id)).map(toIdeaView) }, 200))
-  .openapi(followUpRoutes.createIdea, async (c) => c.json(withEtag(c, toIdeaView(await createForumIdea(serviceContext(c), c.req.valid("param").id, c.req.valid("json")))), 201))
+  .openapi(followUpRoutes.ideas, async (c) =>
+    c.json({ items: (await listForumIdeas(serviceContext(c), c.req.valid("param").id)).map(toIdeaView) }, 200),
+  )
+  .openapi(followUpRoutes.createIdea, async (c) =>
+    c.json(withEtag(c, toIdeaView(await createForumIdea(serviceContext(c), c.req.valid("param").id, c.req.valid("json")))), 201),
+  )
   .openapi(followUpRoutes.updateIdea, async (c) => {
     const idea = await updateForumIdea(serviceContext(c), c.req.valid("param").id, requiredVersion(c), c.req.valid("json"));
     return c.json(withEtag(c, toIdeaView(idea)), 200);

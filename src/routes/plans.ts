@@ -6,7 +6,16 @@ import { ZIdParam, createRouter, defineRoute, jsonBody, jsonResponse, recordResp
 import { withEtag } from "../http/versioning";
 import { MEASURE_STATUSES } from "../rules/plan";
 import { ZId } from "../schemas/common";
-import { ZActionFieldCreate, ZMeasure, ZMeasureInput, ZPlan, ZPlanCreate, ZPlanOverview, toMeasureView, toPlanView } from "../schemas/plans";
+import {
+  ZActionFieldCreate,
+  ZMeasure,
+  ZMeasureInput,
+  ZPlan,
+  ZPlanCreate,
+  ZPlanOverview,
+  toMeasureView,
+  toPlanView,
+} from "../schemas/plans";
 import { exportMeasuresCsv, importMeasures } from "../services/measure-catalogue";
 import { addActionField, createMeasure, createPlan, getPlan, listMeasures, listPlans } from "../services/plans";
 import { planOverview } from "../services/trace";
@@ -51,7 +60,10 @@ const routes = {
     path: "/plans/{id}/measures",
     tags,
     summary: "The measures of a plan, in code order",
-    request: { params: ZIdParam, query: z.object({ actionField: z.coerce.number().int().optional(), status: z.enum(MEASURE_STATUSES).optional() }) },
+    request: {
+      params: ZIdParam,
+      query: z.object({ actionField: z.coerce.number().int().optional(), status: z.enum(MEASURE_STATUSES).optional() }),
+    },
     responses: { 200: jsonResponse(z.object({ items: z.array(ZMeasure) }), "Measures") },
   }),
   createMeasure: defineRoute("secretariat", {
@@ -71,10 +83,15 @@ const routes = {
       params: ZIdParam,
       body: {
         required: true,
-        content: { "text/csv": { schema: { type: "string" as const } }, "application/json": { schema: { type: "array" as const, items: { type: "object" as const } } } },
+        content: {
+          "text/csv": { schema: { type: "string" as const } },
+          "application/json": { schema: { type: "array" as const, items: { type: "object" as const } } },
+        },
       },
     },
-    responses: { 200: jsonResponse(z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }), "Imported") },
+    responses: {
+      200: jsonResponse(z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }), "Imported"),
+    },
   }),
   export: defineRoute("public", {
     method: "get",
@@ -102,7 +119,9 @@ async function importBody(c: Context<AppEnv>): Promise<{ format: "csv" | "json";
 }
 
 export const plansRouter = createRouter()
-  .openapi(routes.plans, async (c) => c.json({ items: (await listPlans(serviceContext(c), c.req.valid("query").bodyId)).map(toPlanView) }, 200))
+  .openapi(routes.plans, async (c) =>
+    c.json({ items: (await listPlans(serviceContext(c), c.req.valid("query").bodyId)).map(toPlanView) }, 200),
+  )
   .openapi(routes.createPlan, async (c) => c.json(withEtag(c, toPlanView(await createPlan(serviceContext(c), c.req.valid("json")))), 201))
   .openapi(routes.plan, async (c) => c.json(withEtag(c, toPlanView(await getPlan(serviceContext(c), c.req.valid("param").id))), 200))
   .openapi(routes.addField, async (c) => {
@@ -127,4 +146,6 @@ export const plansRouter = createRouter()
       "content-disposition": 'attachment; filename="massnahmen.csv"',
     }),
   )
-  .openapi(routes.overview, async (c) => c.json(await planOverview(serviceContext(c), c.req.valid("param").id, c.req.valid("query").staleMonths), 200));
+  .openapi(routes.overview, async (c) =>
+    c.json(await planOverview(serviceContext(c), c.req.valid("param").id, c.req.valid("query").staleMonths), 200),
+  );

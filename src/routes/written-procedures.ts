@@ -2,7 +2,12 @@ import { z } from "@hono/zod-openapi";
 import { serviceContext } from "../http/context";
 import { ZIdParam, createRouter, defineRoute, jsonBody, jsonResponse } from "../http/openapi";
 import { ZWrittenObjectionCreate, ZWrittenProcedure, ZWrittenProcedureCreate } from "../schemas/written-procedures";
-import { concludeWrittenProcedure, getWrittenProcedure, objectToWrittenProcedure, startWrittenProcedure } from "../services/written-procedures";
+import {
+  concludeWrittenProcedure,
+  getWrittenProcedure,
+  objectToWrittenProcedure,
+  startWrittenProcedure,
+} from "../services/written-procedures";
 import { tags } from "./attendance";
 
 const routes = {
@@ -36,12 +41,19 @@ const routes = {
     tags,
     summary: "After the deadline: record the resolution if nobody objected",
     request: { params: ZIdParam },
-    responses: { 201: jsonResponse(ZWrittenProcedure.extend({ resolutionNumber: z.string().nullable() }).openapi("WrittenProcedureConclusion"), "Concluded") },
+    responses: {
+      201: jsonResponse(
+        ZWrittenProcedure.extend({ resolutionNumber: z.string().nullable() }).openapi("WrittenProcedureConclusion"),
+        "Concluded",
+      ),
+    },
   }),
 };
 
 export const writtenProceduresRouter = createRouter()
-  .openapi(routes.start, async (c) => c.json(await startWrittenProcedure(serviceContext(c), c.req.valid("param").id, c.req.valid("json")), 201))
+  .openapi(routes.start, async (c) =>
+    c.json(await startWrittenProcedure(serviceContext(c), c.req.valid("param").id, c.req.valid("json")), 201),
+  )
   .openapi(routes.get, async (c) => c.json(await getWrittenProcedure(serviceContext(c), c.req.valid("param").id), 200))
   .openapi(routes.object, async (c) => {
     return c.json(await objectToWrittenProcedure(serviceContext(c), c.req.valid("param").id, c.req.valid("json").note ?? undefined), 201);

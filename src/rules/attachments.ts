@@ -37,6 +37,10 @@ export function matchesSignature(contentType: string, bytes: Uint8Array): boolea
 
 /** A file name safe to store and to send back in Content-Disposition. */
 export function cleanFilename(name: string): string {
-  const cleaned = name.replace(/[\\/\u0000-\u001f\u007f"]/g, "_").trim().slice(0, 200);
+  const cleaned = name
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a filename must not carry
+    .replace(/[\\/\u0000-\u001f\u007f"]/g, "_")
+    .trim()
+    .slice(0, 200);
   return cleaned || "anhang";
 }

@@ -40,7 +40,12 @@ export function isThereFor(record: AttendanceRecord, itemIndex: number): boolean
  * The voting strength on one item. A seat counts when its holder is there, or else a deputy standing in
  * for it is there; a recused voter is left out of quorum and count (§18, §37 (2) GemO).
  */
-export function presenceAtItem(seats: VotingSeat[], records: AttendanceRecord[], itemIndex: number, recusedPersonIds: ReadonlySet<string>): ItemPresence {
+export function presenceAtItem(
+  seats: VotingSeat[],
+  records: AttendanceRecord[],
+  itemIndex: number,
+  recusedPersonIds: ReadonlySet<string>,
+): ItemPresence {
   const voters: ItemPresence["voters"] = [];
   let recused = 0;
   for (const seat of seats) {

@@ -35,7 +35,8 @@ export interface NoticeCheck {
   late: boolean;
 }
 
-const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+const dayNumber = (date: string) =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 
 /**
  * §34 (1) GemO: the invitation goes out at least `noticeDays` days before the meeting, counted in

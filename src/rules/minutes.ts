@@ -7,7 +7,9 @@ export type MinutesState = (typeof MINUTES_STATES)[number];
 const NEXT: Record<MinutesState, MinutesState | null> = { draft: "circulated", circulated: "final", final: "published", published: null };
 
 export function minutesTransitionRefusal(from: MinutesState, to: MinutesState): string | undefined {
-  return NEXT[from] === to ? undefined : `minutes go draft → circulated → final → published; from ${from} the next step is ${NEXT[from] ?? "none"}`;
+  return NEXT[from] === to
+    ? undefined
+    : `minutes go draft → circulated → final → published; from ${from} the next step is ${NEXT[from] ?? "none"}`;
 }
 
 export type SignatureRole = "chair" | "member" | "minute_taker";

@@ -46,7 +46,9 @@ export function quorum(input: QuorumInput): QuorumResult {
       : rule === "quarter"
         ? `§ 37 Abs. 2 Satz 2 GemO: mehr als die Hälfte befangen (${recused} von ${votingMembers}), ein Viertel genügt`
         : "§ 37 Abs. 2 Satz 1 GemO: mindestens die Hälfte aller Mitglieder";
-  const explanation = `${presentNotRecused} von ${votingMembers} stimmberechtigten Mitgliedern anwesend und nicht befangen, erforderlich ${required} (${basis}): ${quorate ? "beschlussfähig" : "nicht beschlussfähig"}.`;
+  const explanation =
+    `${presentNotRecused} von ${votingMembers} stimmberechtigten Mitgliedern anwesend und nicht befangen, ` +
+    `erforderlich ${required} (${basis}): ${quorate ? "beschlussfähig" : "nicht beschlussfähig"}.`;
   return { ...input, quorate, required, rule, explanation };
 }
 
@@ -74,7 +76,8 @@ export function decideVote(counts: VoteCounts): VoteResult {
 /** Why the counts cannot be right, or undefined: no more votes than eligible members present. */
 export function countsRefusal(counts: VoteCounts, eligiblePresent: number): string | undefined {
   const cast = counts.yes + counts.no + counts.abstain;
-  if (cast > eligiblePresent) return `${cast} Stimmen, aber nur ${eligiblePresent} stimmberechtigte Mitglieder anwesend und nicht befangen.`;
+  if (cast > eligiblePresent)
+    return `${cast} Stimmen, aber nur ${eligiblePresent} stimmberechtigte Mitglieder anwesend und nicht befangen.`;
   return undefined;
 }
 
@@ -88,22 +91,38 @@ export type ElectionOutcome =
  * vote. Otherwise a run-off between the two with the most votes follows, in which the most votes win;
  * a tie there, or a tie for a place in the run-off, is decided by lot.
  */
-export function decideElection(votes: Record<string, number>, eligiblePresent: number, round: "first" | "runoff" = "first"): ElectionOutcome {
+export function decideElection(
+  votes: Record<string, number>,
+  eligiblePresent: number,
+  round: "first" | "runoff" = "first",
+): ElectionOutcome {
   const ranked = Object.entries(votes).sort((a, b) => b[1] - a[1]);
   if (ranked.length === 0) throw new Error("an election needs at least one candidate");
   const [top, second] = ranked;
   if (round === "runoff") {
     if (second && top![1] === second[1]) {
       const tied = ranked.filter(([, n]) => n === top![1]).map(([name]) => name);
-      return { outcome: "lot", candidates: tied, explanation: `Stimmengleichheit in der Stichwahl (${top![1]}:${second[1]}): das Los entscheidet (§ 37 Abs. 7 GemO).` };
+      return {
+        outcome: "lot",
+        candidates: tied,
+        explanation: `Stimmengleichheit in der Stichwahl (${top![1]}:${second[1]}): das Los entscheidet (§ 37 Abs. 7 GemO).`,
+      };
     }
     return { outcome: "elected", winner: top![0], explanation: `${top![0]} erhält in der Stichwahl die meisten Stimmen (${top![1]}).` };
   }
   if (top![1] * 2 > eligiblePresent) {
-    return { outcome: "elected", winner: top![0], explanation: `${top![0]} erhält ${top![1]} von ${eligiblePresent} möglichen Stimmen, mehr als die Hälfte.` };
+    return {
+      outcome: "elected",
+      winner: top![0],
+      explanation: `${top![0]} erhält ${top![1]} von ${eligiblePresent} möglichen Stimmen, mehr als die Hälfte.`,
+    };
   }
   if (!second) {
-    return { outcome: "lot", candidates: [top![0]], explanation: `${top![0]} erreicht nicht mehr als die Hälfte; eine Stichwahl braucht zwei Bewerber.` };
+    return {
+      outcome: "lot",
+      candidates: [top![0]],
+      explanation: `${top![0]} erreicht nicht mehr als die Hälfte; eine Stichwahl braucht zwei Bewerber.`,
+    };
   }
   const secondPlace = ranked.filter(([, n]) => n === second[1]);
   if (secondPlace.length > 1 && top![1] !== second[1]) {
@@ -114,12 +133,18 @@ export function decideElection(votes: Record<string, number>, eligiblePresent: n
     };
   }
   if (top![1] === second[1] && ranked.filter(([, n]) => n === top![1]).length > 2) {
-    return { outcome: "lot", candidates: ranked.filter(([, n]) => n === top![1]).map(([name]) => name), explanation: "Mehr als zwei Bewerber gleichauf: das Los bestimmt die Stichwahl." };
+    return {
+      outcome: "lot",
+      candidates: ranked.filter(([, n]) => n === top![1]).map(([name]) => name),
+      explanation: "Mehr als zwei Bewerber gleichauf: das Los bestimmt die Stichwahl.",
+    };
   }
   return {
     outcome: "runoff",
     candidates: [top![0], second[0]],
-    explanation: `Niemand erhält mehr als die Hälfte von ${eligiblePresent} Stimmen: Stichwahl zwischen ${top![0]} und ${second[0]} (§ 37 Abs. 7 GemO).`,
+    explanation:
+      `Niemand erhält mehr als die Hälfte von ${eligiblePresent} Stimmen: Stichwahl zwischen ${top![0]} ` +
+      `und ${second[0]} (§ 37 Abs. 7 GemO).`,
   };
 }
 

@@ -7,7 +7,9 @@ import { ZId, ZOptionalText, ZText, nonEmptyPatch } from "./common";
 
 const ZKind = z.enum(AGENDA_ITEM_KINDS).openapi({
   description:
-    "information; discussion; resolution; election; minutes_approval (Einwendungen/Genehmigung der Niederschrift); announcement_of_resolutions (Bekanntgabe nichtöffentlicher Beschlüsse); residents_questions (Einwohnerfragen); miscellaneous (Verschiedenes, no resolution).",
+    "information; discussion; resolution; election; minutes_approval (Einwendungen/Genehmigung der Niederschrift); " +
+    "announcement_of_resolutions (Bekanntgabe nichtöffentlicher Beschlüsse); residents_questions (Einwohnerfragen); " +
+    "miscellaneous (Verschiedenes, no resolution).",
 });
 
 export const ZAgendaItem = z
@@ -41,9 +43,9 @@ export const ZAgenda = z
     items: z.array(ZAgendaItem),
     amendments: z.array(ZAgendaAmendment).openapi({ description: "Changes after the invitation (Nachträge), oldest first." }),
     warnings: z.array(z.string()),
-    announcements: z
-      .array(z.object({ resolutionId: z.string(), number: z.string(), text: z.string(), announced: z.boolean() }))
-      .openapi({ description: "Non-public resolutions for the announcement item: pending ones (committee only) and those announced here." }),
+    announcements: z.array(z.object({ resolutionId: z.string(), number: z.string(), text: z.string(), announced: z.boolean() })).openapi({
+      description: "Non-public resolutions for the announcement item: pending ones (committee only) and those announced here.",
+    }),
   })
   .openapi("Agenda");
 
@@ -67,7 +69,9 @@ export const ZAgendaItemCreate = z
   .openapi("AgendaItemCreate");
 export type TAgendaItemCreate = z.infer<typeof ZAgendaItemCreate>;
 
-export const ZAgendaItemUpdate = nonEmptyPatch(z.object({ ...fields, title: fields.title.optional(), kind: ZKind.optional() }).strict()).openapi("AgendaItemUpdate");
+export const ZAgendaItemUpdate = nonEmptyPatch(
+  z.object({ ...fields, title: fields.title.optional(), kind: ZKind.optional() }).strict(),
+).openapi("AgendaItemUpdate");
 export type TAgendaItemUpdate = z.infer<typeof ZAgendaItemUpdate>;
 
 export const ZAgendaItemMove = z

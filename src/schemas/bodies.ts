@@ -16,13 +16,21 @@ export const ZBodyCreate = z
   .object({
     name: ZText(200),
     shortName: ZOptionalText(50),
-    website: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(500).nullable().optional(),
+    website: z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+      .max(500)
+      .nullable()
+      .optional(),
   })
   .strict()
   .openapi("BodyCreate");
 export type TBodyCreate = z.infer<typeof ZBodyCreate>;
 
-export const ZBodyUpdate = nonEmptyPatch(ZBodyCreate.partial().extend({ name: ZText(200).optional() }).strict()).openapi("BodyUpdate");
+export const ZBodyUpdate = nonEmptyPatch(
+  ZBodyCreate.partial()
+    .extend({ name: ZText(200).optional() })
+    .strict(),
+).openapi("BodyUpdate");
 export type TBodyUpdate = z.infer<typeof ZBodyUpdate>;
 
 export const ZBodyListQuery = z.object({

@@ -5,7 +5,8 @@ import { ZId, ZOptionalText, ZRecordMeta, ZText, nonEmptyPatch, recordMeta } fro
 
 const ZKind = z.enum(COMMITTEE_KINDS).openapi({
   description:
-    "advisory_council: Integrationsbeirat; advisory_committee: beratender Ausschuss; decision_committee: beschließender Ausschuss; working_group: Arbeits-/Fachgruppe.",
+    "advisory_council: Integrationsbeirat; advisory_committee: beratender Ausschuss; decision_committee: beschließender " +
+    "Ausschuss; working_group: Arbeits-/Fachgruppe.",
 });
 
 export const ZCommittee = z
@@ -25,11 +26,20 @@ const fields = {
   name: ZText(200),
   shortName: ZText(30),
   kind: ZKind,
-  noticePeriodDays: z.number().int("must be a whole number of days").min(0).max(60).optional().openapi({ description: "Ladungsfrist in days; default 7 (§34 GemO)." }),
+  noticePeriodDays: z
+    .number()
+    .int("must be a whole number of days")
+    .min(0)
+    .max(60)
+    .optional()
+    .openapi({ description: "Ladungsfrist in days; default 7 (§34 GemO)." }),
   description: ZOptionalText(2000),
 };
 
-export const ZCommitteeCreate = z.object({ bodyId: ZId, ...fields }).strict().openapi("CommitteeCreate");
+export const ZCommitteeCreate = z
+  .object({ bodyId: ZId, ...fields })
+  .strict()
+  .openapi("CommitteeCreate");
 export type TCommitteeCreate = z.infer<typeof ZCommitteeCreate>;
 
 export const ZCommitteeUpdate = nonEmptyPatch(

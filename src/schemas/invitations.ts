@@ -38,7 +38,12 @@ export const toInvitationView = (invitation: InvitationModel) => ({
   sentAt: invitation.sentAt.toISOString(),
   channel: invitation.channel,
   recipients: JSON.parse(invitation.recipients) as TRecipient[],
-  notice: { deadline: invitation.deadline, gapDays: invitation.gapDays, noticeDays: invitation.noticeDays, late: invitation.gapDays < invitation.noticeDays },
+  notice: {
+    deadline: invitation.deadline,
+    gapDays: invitation.gapDays,
+    noticeDays: invitation.noticeDays,
+    late: invitation.gapDays < invitation.noticeDays,
+  },
   lateReason: invitation.lateReason,
   actorName: invitation.actorName,
 });

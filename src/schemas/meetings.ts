@@ -30,7 +30,9 @@ export const ZMeeting = z
 export type TMeeting = z.infer<typeof ZMeeting>;
 
 export const ZMeetingWithAgenda = ZMeeting.extend({
-  agenda: ZAgenda.omit({ meetingId: true }).openapi({ description: "Items, amendments, announcements and warnings, as `GET /meetings/{id}/agenda` shows them to the caller." }),
+  agenda: ZAgenda.omit({ meetingId: true }).openapi({
+    description: "Items, amendments, announcements and warnings, as `GET /meetings/{id}/agenda` shows them to the caller.",
+  }),
 }).openapi("MeetingWithAgenda");
 
 const endAfterStart = (value: { startsAt?: string; endsAt?: string | null }) =>
@@ -52,7 +54,10 @@ export const ZMeetingCreate = z
     committeeId: ZId,
     sequenceNumber: z.number().int().min(1).max(10_000).optional().openapi({ description: "Default: the committee's next number." }),
     standardFrame: z.boolean().default(true).openapi({ description: "Start the agenda from the standard frame." }),
-    repeatMeeting: z.boolean().default(false).openapi({ description: "§37 (3) GemO: the second meeting after a failed quorum; three voting members suffice." }),
+    repeatMeeting: z
+      .boolean()
+      .default(false)
+      .openapi({ description: "§37 (3) GemO: the second meeting after a failed quorum; three voting members suffice." }),
     ...fields,
   })
   .strict()

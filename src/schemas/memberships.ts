@@ -1,10 +1,21 @@
 import { z } from "@hono/zod-openapi";
 import type { MembershipModel } from "../generated/prisma-node/models";
 import { MEMBERSHIP_ROLES, type MembershipRole } from "../rules/membership";
-import { ZCalendarDate, ZId, ZOptionalText, ZRecordMeta, endNotBeforeStart, endNotBeforeStartIssue, nonEmptyPatch, recordMeta } from "./common";
+import {
+  ZCalendarDate,
+  ZId,
+  ZOptionalText,
+  ZRecordMeta,
+  endNotBeforeStart,
+  endNotBeforeStartIssue,
+  nonEmptyPatch,
+  recordMeta,
+} from "./common";
 
 const ZRole = z.enum(MEMBERSHIP_ROLES).openapi({
-  description: "chair: Vorsitz; deputy_chair: stv. Vorsitz; member: Mitglied; deputy: Stellvertreter/in; advisory_member: beratendes Mitglied; minute_taker: Schriftführung.",
+  description:
+    "chair: Vorsitz; deputy_chair: stv. Vorsitz; member: Mitglied; deputy: Stellvertreter/in; advisory_member: beratendes " +
+    "Mitglied; minute_taker: Schriftführung.",
 });
 
 export const ZMembership = z

@@ -24,7 +24,14 @@ const ZMinutesItem = z.object({
   statements: z.array(z.string()),
   votes: z.array(ZMinutesVote),
   resolutions: z.array(
-    z.object({ id: z.string(), number: z.string(), text: z.string(), textHtml: z.string(), kind: z.string(), recipientBody: z.string().nullable() }),
+    z.object({
+      id: z.string(),
+      number: z.string(),
+      text: z.string(),
+      textHtml: z.string(),
+      kind: z.string(),
+      recipientBody: z.string().nullable(),
+    }),
   ),
 });
 
@@ -49,7 +56,14 @@ export const ZMinutes = z
     signatures: z.array(z.object({ role: z.enum(["chair", "member", "minute_taker"]), name: z.string(), signedAt: z.string() })),
     missingSignatures: z.array(z.string()),
     objections: z.array(
-      z.object({ id: z.string(), name: z.string(), text: z.string(), filedAt: z.string(), decision: z.string().nullable(), decisionNote: z.string().nullable() }),
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        text: z.string(),
+        filedAt: z.string(),
+        decision: z.string().nullable(),
+        decisionNote: z.string().nullable(),
+      }),
     ),
     dueDate: z.string().openapi({ format: "date", description: "§38 (2) GemO: the minutes go to the committee within one month." }),
     warnings: z.array(z.string()),

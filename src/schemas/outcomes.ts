@@ -9,7 +9,9 @@ export const ZAttendanceUpdate = z
   .object({
     status: z.enum(ATTENDANCE_STATUSES).openapi({ description: "present, remote (§37a), excused (with reason) or absent." }),
     excuseReason: ZOptionalText(500),
-    standsInForMembershipId: ZId.nullable().optional().openapi({ description: "For a deputy: the membership of the member whose place they take." }),
+    standsInForMembershipId: ZId.nullable()
+      .optional()
+      .openapi({ description: "For a deputy: the membership of the member whose place they take." }),
     arrivedBeforeItemId: ZId.nullable().optional().openapi({ description: "Arrived late: present from this item on." }),
     leftBeforeItemId: ZId.nullable().optional().openapi({ description: "Left early: absent from this item on." }),
   })
@@ -28,7 +30,9 @@ export const ZQuorum = z
     required: z.number().int(),
     quorate: z.boolean(),
     rule: z.enum(["half", "quarter", "three"]),
-    repeatMeeting: z.boolean().openapi({ description: "§37 (3) GemO: a second meeting after a failed quorum, where three voting members suffice." }),
+    repeatMeeting: z
+      .boolean()
+      .openapi({ description: "§37 (3) GemO: a second meeting after a failed quorum, where three voting members suffice." }),
     explanation: z.string(),
   })
   .openapi("Quorum");
@@ -52,13 +56,18 @@ export const ZAttendanceSheet = z
   })
   .openapi("AttendanceSheet");
 
-export const ZRecusalCreate = z.object({ personId: ZId, note: ZOptionalText(1000) }).strict().openapi("RecusalCreate");
+export const ZRecusalCreate = z
+  .object({ personId: ZId, note: ZOptionalText(1000) })
+  .strict()
+  .openapi("RecusalCreate");
 export type TRecusalCreate = z.infer<typeof ZRecusalCreate>;
 
 export const ZStatementCreate = z
   .object({
     personId: ZId,
-    kind: z.enum(["vote", "statement"]).openapi({ description: "A member demands that their vote or their statement is recorded (§38 GemO)." }),
+    kind: z
+      .enum(["vote", "statement"])
+      .openapi({ description: "A member demands that their vote or their statement is recorded (§38 GemO)." }),
     text: ZText(5000),
   })
   .strict()
@@ -93,7 +102,8 @@ export const ZVoteCreate = z
   .strict()
   .superRefine((v, ctx) => {
     if (v.kind === "open" && !v.counts) ctx.addIssue({ code: "custom", path: ["counts"], message: "is required for an open vote" });
-    if (v.kind === "roll_call" && !v.rollCall?.length) ctx.addIssue({ code: "custom", path: ["rollCall"], message: "is required for a roll call" });
+    if (v.kind === "roll_call" && !v.rollCall?.length)
+      ctx.addIssue({ code: "custom", path: ["rollCall"], message: "is required for a roll call" });
     if (v.kind === "election" && !v.election) ctx.addIssue({ code: "custom", path: ["election"], message: "is required for an election" });
     if (v.resolution?.kind === "recommendation" && !v.resolution.recipientBody) {
       ctx.addIssue({ code: "custom", path: ["resolution", "recipientBody"], message: "is required for a recommendation" });
@@ -116,7 +126,15 @@ export const ZResolution = z
     kind: z.enum(["resolution", "recommendation"]),
     recipientBody: z.string().nullable(),
     isPublic: z.boolean(),
-    vote: z.object({ outcome: z.string(), yes: z.number().nullable(), no: z.number().nullable(), abstain: z.number().nullable(), explanation: z.string() }).nullable(),
+    vote: z
+      .object({
+        outcome: z.string(),
+        yes: z.number().nullable(),
+        no: z.number().nullable(),
+        abstain: z.number().nullable(),
+        explanation: z.string(),
+      })
+      .nullable(),
     followUp: z.enum(["open", "in_progress", "done", "superseded"]),
     supersededById: z.string().nullable(),
     announcedAt: z.string().nullable(),
@@ -146,14 +164,15 @@ export function toResolutionView(row: ResolutionRow, shortName: string, readsCon
     kind: row.kind as TResolution["kind"],
     recipientBody: row.recipientBody,
     isPublic: row.isPublic,
-    vote: row.vote ? { outcome: row.vote.outcome, yes: row.vote.yes, no: row.vote.no, abstain: row.vote.abstain, explanation: row.vote.explanation } : null,
+    vote: row.vote
+      ? { outcome: row.vote.outcome, yes: row.vote.yes, no: row.vote.no, abstain: row.vote.abstain, explanation: row.vote.explanation }
+      : null,
     followUp: row.followUp as TResolution["followUp"],
     supersededById: row.supersededById,
     announcedAt: row.announcedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };
 }
-
 
 export const ZVote = z
   .object({
@@ -190,6 +209,9 @@ export const ZResolutionUpdate = z
     supersededById: ZId.nullable().optional(),
   })
   .strict()
-  .refine((v) => v.followUp !== "superseded" || Boolean(v.supersededById), { message: "is required when superseded", path: ["supersededById"] })
+  .refine((v) => v.followUp !== "superseded" || Boolean(v.supersededById), {
+    message: "is required when superseded",
+    path: ["supersededById"],
+  })
   .openapi("ResolutionUpdate");
 export type TResolutionUpdate = z.infer<typeof ZResolutionUpdate>;

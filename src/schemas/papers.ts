@@ -62,7 +62,11 @@ const fields = {
 };
 
 export const ZPaperCreate = z
-  .object({ bodyId: ZId, year: z.number().int().min(1990).max(2100).optional().openapi({ description: "Default: the current year." }), ...fields })
+  .object({
+    bodyId: ZId,
+    year: z.number().int().min(1990).max(2100).optional().openapi({ description: "Default: the current year." }),
+    ...fields,
+  })
   .strict()
   .openapi("PaperCreate");
 export type TPaperCreate = z.infer<typeof ZPaperCreate>;
@@ -92,7 +96,13 @@ export const ZConsultationCreate = z
 export type TConsultationCreate = z.infer<typeof ZConsultationCreate>;
 
 export const ZConsultationUpdate = nonEmptyPatch(
-  z.object({ role: z.enum(CONSULTATION_ROLES).optional(), state: z.enum(CONSULTATION_STATES).optional(), meetingId: ZId.nullable().optional() }).strict(),
+  z
+    .object({
+      role: z.enum(CONSULTATION_ROLES).optional(),
+      state: z.enum(CONSULTATION_STATES).optional(),
+      meetingId: ZId.nullable().optional(),
+    })
+    .strict(),
 ).openapi("ConsultationUpdate");
 export type TConsultationUpdate = z.infer<typeof ZConsultationUpdate>;
 

@@ -34,7 +34,10 @@ const personFields = {
     .optional(),
 };
 
-export const ZPersonCreate = z.object({ bodyId: ZId, ...personFields }).strict().openapi("PersonCreate");
+export const ZPersonCreate = z
+  .object({ bodyId: ZId, ...personFields })
+  .strict()
+  .openapi("PersonCreate");
 export type TPersonCreate = z.infer<typeof ZPersonCreate>;
 
 export const ZPersonUpdate = nonEmptyPatch(

@@ -38,7 +38,9 @@ export const ZProgressReport = z
     plan: z.object({ id: z.string(), title: z.string() }),
     actionField: z.object({ id: z.string(), planId: z.string(), number: z.number().int(), title: z.string() }).nullable(),
     period: z.object({ from: z.string(), to: z.string() }),
-    byStatus: z.object(Object.fromEntries(MEASURE_STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof MEASURE_STATUSES)[number], z.ZodNumber>),
+    byStatus: z.object(
+      Object.fromEntries(MEASURE_STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof MEASURE_STATUSES)[number], z.ZodNumber>,
+    ),
     measures: z.array(
       z.object({
         id: z.string(),

@@ -15,7 +15,10 @@ export const ZPlanCreate = z
   .openapi("PlanCreate");
 export type TPlanCreate = z.infer<typeof ZPlanCreate>;
 
-export const ZActionFieldCreate = z.object({ number: z.number().int().min(1).max(99), title: ZText(200) }).strict().openapi("ActionFieldCreate");
+export const ZActionFieldCreate = z
+  .object({ number: z.number().int().min(1).max(99), title: ZText(200) })
+  .strict()
+  .openapi("ActionFieldCreate");
 
 const ZStatus = z.enum(MEASURE_STATUSES);
 const ZProgress = z.number().int("must be a whole number").min(0, "must be between 0 and 100").max(100, "must be between 0 and 100");
@@ -23,7 +26,10 @@ const ZProgress = z.number().int("must be a whole number").min(0, "must be betwe
 /** One measure as imported or created: the action field by its number. */
 export const ZMeasureInput = z
   .object({
-    code: z.string().trim().regex(/^\d{1,2}(\.\d{1,3}){1,2}$/, "must be a code such as 4.3"),
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{1,2}(\.\d{1,3}){1,2}$/, "must be a code such as 4.3"),
     actionField: z.coerce.number({ error: "must be the number of an action field" }).int().min(1).max(99),
     actionFieldTitle: ZOptionalText(200),
     title: ZText(300),
@@ -38,7 +44,10 @@ export const ZMeasureInput = z
     evidence: z.string().max(5000).nullable().optional(),
   })
   .strict()
-  .refine((m) => !m.startDate || !m.targetDate || m.targetDate >= m.startDate, { message: "must not be before startDate", path: ["targetDate"] })
+  .refine((m) => !m.startDate || !m.targetDate || m.targetDate >= m.startDate, {
+    message: "must not be before startDate",
+    path: ["targetDate"],
+  })
   .openapi("MeasureInput");
 export type TMeasureInput = z.infer<typeof ZMeasureInput>;
 
@@ -148,7 +157,9 @@ export const toPlanView = (plan: PlanRow): z.infer<typeof ZPlan> => ({
   updates: plan.updates.map((u) => ({ date: u.date, resolutionId: u.resolutionId, note: u.note })),
 });
 
-const ZStatusCounts = z.object(Object.fromEntries(MEASURE_STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof MEASURE_STATUSES)[number], z.ZodNumber>);
+const ZStatusCounts = z.object(
+  Object.fromEntries(MEASURE_STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof MEASURE_STATUSES)[number], z.ZodNumber>,
+);
 
 export const ZPlanOverview = z
   .object({
@@ -157,11 +168,24 @@ export const ZPlanOverview = z
     actionFields: z.array(z.object({ number: z.number().int(), title: z.string(), counts: ZStatusCounts, total: z.number().int() })),
     staleMonths: z.number().int(),
     staleSince: z.string().openapi({ format: "date" }),
-    stale: z.array(z.object({ id: z.string(), code: z.string(), title: z.string(), status: z.string(), lastActivity: z.string().openapi({ format: "date" }) })),
+    stale: z.array(
+      z.object({
+        id: z.string(),
+        code: z.string(),
+        title: z.string(),
+        status: z.string(),
+        lastActivity: z.string().openapi({ format: "date" }),
+      }),
+    ),
   })
   .openapi("PlanOverview");
 
-const ZStatusChange = z.object({ fromStatus: z.string().nullable(), toStatus: z.string(), fromProgress: z.number().int().nullable(), toProgress: z.number().int() });
+const ZStatusChange = z.object({
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  fromProgress: z.number().int().nullable(),
+  toProgress: z.number().int(),
+});
 
 export const ZMeasureHistory = z
   .object({
@@ -193,7 +217,14 @@ export const ZMeasureTrace = z
         committee: z.object({ id: z.string(), name: z.string() }),
         meeting: z.object({ id: z.string(), label: z.string(), date: z.string() }).nullable(),
         itemNumber: z.string().nullable(),
-        vote: z.object({ outcome: z.string(), yes: z.number().int().nullable(), no: z.number().int().nullable(), abstain: z.number().int().nullable() }).nullable(),
+        vote: z
+          .object({
+            outcome: z.string(),
+            yes: z.number().int().nullable(),
+            no: z.number().int().nullable(),
+            abstain: z.number().int().nullable(),
+          })
+          .nullable(),
         minutesExcerpt: z.string().nullable(),
         statusChange: ZStatusChange.nullable(),
       }),

@@ -44,4 +44,3 @@ export const toTermView = (term: TermModel): TTerm => ({
   startDate: term.startDate,
   endDate: term.endDate,
 });
-

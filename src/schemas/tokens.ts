@@ -30,10 +30,14 @@ export const ZApiTokenCreate = z
   })
   .strict()
   .superRefine((value, ctx) => {
-    if (value.role === "secretariat" && !value.bodyId) ctx.addIssue({ code: "custom", path: ["bodyId"], message: "is required for the secretariat role" });
-    if (value.role === "member" && !value.personId) ctx.addIssue({ code: "custom", path: ["personId"], message: "is required for the member role" });
-    if (value.role !== "secretariat" && value.bodyId) ctx.addIssue({ code: "custom", path: ["bodyId"], message: "is only for the secretariat role" });
-    if (value.role !== "member" && value.personId) ctx.addIssue({ code: "custom", path: ["personId"], message: "is only for the member role" });
+    if (value.role === "secretariat" && !value.bodyId)
+      ctx.addIssue({ code: "custom", path: ["bodyId"], message: "is required for the secretariat role" });
+    if (value.role === "member" && !value.personId)
+      ctx.addIssue({ code: "custom", path: ["personId"], message: "is required for the member role" });
+    if (value.role !== "secretariat" && value.bodyId)
+      ctx.addIssue({ code: "custom", path: ["bodyId"], message: "is only for the secretariat role" });
+    if (value.role !== "member" && value.personId)
+      ctx.addIssue({ code: "custom", path: ["personId"], message: "is only for the member role" });
   })
   .openapi("ApiTokenCreate");
 export type TApiTokenCreate = z.input<typeof ZApiTokenCreate>;

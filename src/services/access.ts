@@ -4,7 +4,8 @@ import type { ServiceContext } from "./context";
 
 /** 403 unless the actor manages the body (admin, or its secretariat). */
 export function assertManages(ctx: ServiceContext, bodyId: string): void {
-  if (!managesBody(ctx.actor, bodyId)) throw new Problem("forbidden", "Only admins and the secretariat of this body may change its records.");
+  if (!managesBody(ctx.actor, bodyId))
+    throw new Problem("forbidden", "Only admins and the secretariat of this body may change its records.");
 }
 
 /** The body a new record goes into: 422 on the field if it does not exist, 403 if the actor may not write there. */

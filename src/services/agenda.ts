@@ -17,7 +17,6 @@ import { resolutionNumber } from "../rules/resolutions";
 type Meeting = Awaited<ReturnType<typeof getMeeting>>;
 const itemsOf = (ctx: ServiceContext, meetingId: string) => findItems(ctx.db, meetingId);
 
-
 /**
  * The numbered agenda as the caller may see it. Non-public items, their amendments and warnings
  * about them are left out for anyone who may not read them; the public numbering has no gaps.
@@ -43,14 +42,21 @@ export async function agendaOf(ctx: ServiceContext, meeting: Meeting) {
   return {
     meetingId,
     items: numbered.map((item) => toItemView(item, full)),
-    announcements: numbered.some((item) => item.kind === "announcement_of_resolutions") ? announcements.map((r) => toAnnouncement(meeting, r)) : [],
+    announcements: numbered.some((item) => item.kind === "announcement_of_resolutions")
+      ? announcements.map((r) => toAnnouncement(meeting, r))
+      : [],
     amendments: amendments.map((a: AmendmentRow) => ({ ...a, at: a.at.toISOString() })),
     warnings: full ? await dueItemRequestWarnings(ctx, meeting) : [],
   };
 }
 
 function toAnnouncement(meeting: Meeting, r: AnnouncementRow) {
-  return { resolutionId: r.id, number: resolutionNumber(meeting.committee.shortName, r.year, r.serial), text: r.text, announced: r.announcedMeetingId === meeting.id };
+  return {
+    resolutionId: r.id,
+    number: resolutionNumber(meeting.committee.shortName, r.year, r.serial),
+    text: r.text,
+    announced: r.announcedMeetingId === meeting.id,
+  };
 }
 
 /** The agenda can change until the meeting is held; after the invitation, changes are amendments. */
@@ -60,7 +66,13 @@ function assertAgendaOpen(meeting: Meeting) {
   }
 }
 
-function amendment(ctx: ServiceContext, meeting: Meeting, item: { id: string; isPublic: boolean }, action: string, summary: string): Statement[] {
+function amendment(
+  ctx: ServiceContext,
+  meeting: Meeting,
+  item: { id: string; isPublic: boolean },
+  action: string,
+  summary: string,
+): Statement[] {
   if (meeting.state !== "invited") return [];
   return [
     insertRow("AgendaAmendment", {
@@ -76,13 +88,20 @@ function amendment(ctx: ServiceContext, meeting: Meeting, item: { id: string; is
   ];
 }
 
-async function checkReferences(ctx: ServiceContext, meeting: Meeting, input: { paperId?: string | null; kind?: AgendaItemKind }, isPublic: boolean) {
+async function checkReferences(
+  ctx: ServiceContext,
+  meeting: Meeting,
+  input: { paperId?: string | null; kind?: AgendaItemKind },
+  isPublic: boolean,
+) {
   const errors: FieldError[] = [];
   if (input.paperId) {
     const paper = await ctx.db.prisma.paper.findFirst({ where: { id: input.paperId, deletedAt: null } });
-    if (!paper || paper.bodyId !== meeting.committee.bodyId) errors.push({ field: "paperId", reason: "does not name a paper of this body" });
+    if (!paper || paper.bodyId !== meeting.committee.bodyId)
+      errors.push({ field: "paperId", reason: "does not name a paper of this body" });
   }
-  if (input.kind && mustBePublic(input.kind) && !isPublic) errors.push({ field: "isPublic", reason: `an item of kind ${input.kind} belongs to the public part` });
+  if (input.kind && mustBePublic(input.kind) && !isPublic)
+    errors.push({ field: "isPublic", reason: `an item of kind ${input.kind} belongs to the public part` });
   if (errors.length) throw new Problem("unprocessable", "The agenda item breaks a rule.", { errors });
 }
 
@@ -130,14 +149,20 @@ export async function createAgendaItem(ctx: ServiceContext, meetingId: string, i
   return agendaAfter(ctx, meetingId, row.id);
 }
 
-const siblingsOf = <T extends { parentId: string | null; isPublic: boolean; position: number; id: string }>(items: T[], parentId: string | null, isPublic: boolean) =>
+const siblingsOf = <T extends { parentId: string | null; isPublic: boolean; position: number; id: string }>(
+  items: T[],
+  parentId: string | null,
+  isPublic: boolean,
+) =>
   items
     .filter((i) => i.parentId === parentId && (parentId !== null || i.isPublic === isPublic))
     .sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1));
 
 function positionUpdates(siblings: { id: string; position: number }[], order: { id: string; position: number }[]): Statement[] {
   const before = new Map(siblings.map((s) => [s.id, s.position]));
-  return order.filter((p) => before.has(p.id) && before.get(p.id) !== p.position).map((p) => updateRow("AgendaItem", p.id, { position: p.position }));
+  return order
+    .filter((p) => before.has(p.id) && before.get(p.id) !== p.position)
+    .map((p) => updateRow("AgendaItem", p.id, { position: p.position }));
 }
 
 /**
@@ -156,13 +181,21 @@ async function writeItem(
 ) {
   const after = changes === "delete" ? null : { ...before, ...changes, version: before.version + 1, updatedAt: ctx.now };
   const unchanged = atVersion("AgendaItem", before.id, before.version);
-  const companions = [...extra, ...amendment(ctx, meeting, after ?? before, action, summary), auditStatement(ctx, after ? "update" : "delete", "AgendaItem", before.id, before, after)];
+  const companions = [
+    ...extra,
+    ...amendment(ctx, meeting, after ?? before, action, summary),
+    auditStatement(ctx, after ? "update" : "delete", "AgendaItem", before.id, before, after),
+  ];
   const write =
     changes === "delete"
       ? deleteVersioned("AgendaItem", before.id, before.version)
       : updateVersioned("AgendaItem", before.id, before.version, { ...changes, updatedAt: ctx.now });
   const results = await ctx.db.batch([...companions.map((statement) => guard(statement, unchanged)), write]);
-  if (results[results.length - 1] === 0) throw new Problem("precondition_failed", "The agenda item was changed by someone else in the meantime: reload it and apply your change again.");
+  if (results[results.length - 1] === 0)
+    throw new Problem(
+      "precondition_failed",
+      "The agenda item was changed by someone else in the meantime: reload it and apply your change again.",
+    );
 }
 
 export async function updateAgendaItem(ctx: ServiceContext, id: string, version: number, input: TAgendaItemUpdate) {
@@ -186,8 +219,10 @@ export async function moveAgendaItem(ctx: ServiceContext, id: string, version: n
   if (input.parentId) {
     const parent = items.find((i) => i.id === input.parentId);
     if (!parent || parent.withdrawnAt) throw fieldProblem("parentId", "does not name an item of this meeting's agenda");
-    if (parent.id === item.id || descendants.some((d) => d.id === parent.id)) throw fieldProblem("parentId", "an item cannot be nested under itself");
-    if (input.isPublic !== undefined && input.isPublic !== parent.isPublic) throw fieldProblem("isPublic", "a sub-item is in its parent's part");
+    if (parent.id === item.id || descendants.some((d) => d.id === parent.id))
+      throw fieldProblem("parentId", "an item cannot be nested under itself");
+    if (input.isPublic !== undefined && input.isPublic !== parent.isPublic)
+      throw fieldProblem("isPublic", "a sub-item is in its parent's part");
     isPublic = parent.isPublic;
   }
   await checkReferences(ctx, meeting, { kind: item.kind as AgendaItemKind }, isPublic);
@@ -202,7 +237,14 @@ export async function moveAgendaItem(ctx: ServiceContext, id: string, version: n
     meeting,
     item,
     { parentId: input.parentId, isPublic, position: order.find((p) => p.id === item.id)!.position },
-    [...positionUpdates(oldSiblings, closeGap), ...positionUpdates(newSiblings.filter((s) => s.id !== item.id), order), ...partChange],
+    [
+      ...positionUpdates(oldSiblings, closeGap),
+      ...positionUpdates(
+        newSiblings.filter((s) => s.id !== item.id),
+        order,
+      ),
+      ...partChange,
+    ],
     "moved",
     `Verschoben: ${item.title}`,
   );
@@ -224,7 +266,15 @@ export async function removeAgendaItem(ctx: ServiceContext, id: string, version:
   const items = await itemsOf(ctx, item.meetingId);
   const subtree = [item, ...descendantsOf(items, item.id)];
   if (meeting.state === "invited") {
-    await writeItem(ctx, meeting, item, { withdrawnAt: ctx.now }, subtree.slice(1).map((d) => updateRow("AgendaItem", d.id, { withdrawnAt: ctx.now })), "withdrawn", `Abgesetzt: ${item.title}`);
+    await writeItem(
+      ctx,
+      meeting,
+      item,
+      { withdrawnAt: ctx.now },
+      subtree.slice(1).map((d) => updateRow("AgendaItem", d.id, { withdrawnAt: ctx.now })),
+      "withdrawn",
+      `Abgesetzt: ${item.title}`,
+    );
     return agendaAfter(ctx, item.meetingId, id);
   }
   const siblings = siblingsOf(items, item.parentId, item.isPublic).filter((s) => s.id !== item.id);
@@ -241,7 +291,10 @@ export async function removeAgendaItem(ctx: ServiceContext, id: string, version:
         .slice(1)
         .reverse()
         .map((d) => deleteItem(d.id)),
-      ...positionUpdates(siblings, siblings.map((s, position) => ({ id: s.id, position }))),
+      ...positionUpdates(
+        siblings,
+        siblings.map((s, position) => ({ id: s.id, position })),
+      ),
     ],
     "deleted",
     `Entfernt: ${item.title}`,

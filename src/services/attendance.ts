@@ -22,7 +22,10 @@ export async function recordForWrite(ctx: ServiceContext, meetingId: string) {
  */
 export async function attendanceSheet(ctx: ServiceContext, meetingId: string) {
   const record = await loadMeetingRecord(ctx, meetingId);
-  const readsNonPublic = canReadNonPublicPart(ctx.actor, await ctx.readership(), { id: record.meeting.committeeId, bodyId: record.meeting.committee.bodyId });
+  const readsNonPublic = canReadNonPublicPart(ctx.actor, await ctx.readership(), {
+    id: record.meeting.committeeId,
+    bodyId: record.meeting.committee.bodyId,
+  });
   const byPerson = new Map(record.attendances.map((a) => [a.personId, a]));
   const people = new Map(record.seats.map((seat) => [seat.personId, seat]));
   const attendance = [...people.values()].map((seat) => {
@@ -55,8 +58,9 @@ export async function recordAttendance(ctx: ServiceContext, meetingId: string, p
   if (input.standsInForMembershipId) {
     const member = record.seats.find((s) => s.id === input.standsInForMembershipId);
     if (seat.role !== "deputy") throw fieldProblem("standsInForMembershipId", "only a deputy stands in for a member");
-    if (!member || !member.votingRight) throw fieldProblem("standsInForMembershipId", "must name the seat of a voting member of the committee");
-    if (seat.deputyForId && seat.deputyForId !== member.id) throw fieldProblem("standsInForMembershipId", "a personal deputy stands in only for their own member");
+    if (!member?.votingRight) throw fieldProblem("standsInForMembershipId", "must name the seat of a voting member of the committee");
+    if (seat.deputyForId && seat.deputyForId !== member.id)
+      throw fieldProblem("standsInForMembershipId", "a personal deputy stands in only for their own member");
     const taken = record.attendances.find((a) => a.standsInForId === member.id && a.personId !== personId);
     if (taken) throw fieldProblem("standsInForMembershipId", "another deputy stands in for this member already", "conflict");
   }
@@ -74,7 +78,10 @@ export async function recordAttendance(ctx: ServiceContext, meetingId: string, p
   };
   if (existing) {
     const after = { ...existing, ...values, version: existing.version + 1, updatedAt: ctx.now };
-    await ctx.db.batch([updateRow("Attendance", existing.id, { ...values, version: after.version, updatedAt: ctx.now }), auditStatement(ctx, "update", "Attendance", existing.id, existing, after)]);
+    await ctx.db.batch([
+      updateRow("Attendance", existing.id, { ...values, version: after.version, updatedAt: ctx.now }),
+      auditStatement(ctx, "update", "Attendance", existing.id, existing, after),
+    ]);
   } else {
     await ctx.db.batch(auditedInsert(ctx, "Attendance", { ...newRecordColumns(ctx.now), meetingId, personId, ...values }));
   }
@@ -97,9 +104,18 @@ export async function meetingOfItem(ctx: ServiceContext, itemId: string) {
 export async function recordRecusal(ctx: ServiceContext, itemId: string, input: TRecusalCreate) {
   const record = await recordForWrite(ctx, await meetingOfItem(ctx, itemId));
   itemOf(record, itemId);
-  if (!record.seats.some((s) => s.personId === input.personId)) throw fieldProblem("personId", "holds no seat in the committee on the day of the meeting");
-  if (record.recusals.some((r) => r.itemId === itemId && r.personId === input.personId)) throw fieldProblem("personId", "has declared a recusal on this item already", "conflict");
-  const recusal = { id: crypto.randomUUID(), meetingId: record.meeting.id, itemId, personId: input.personId, note: input.note ?? null, createdAt: ctx.now };
+  if (!record.seats.some((s) => s.personId === input.personId))
+    throw fieldProblem("personId", "holds no seat in the committee on the day of the meeting");
+  if (record.recusals.some((r) => r.itemId === itemId && r.personId === input.personId))
+    throw fieldProblem("personId", "has declared a recusal on this item already", "conflict");
+  const recusal = {
+    id: crypto.randomUUID(),
+    meetingId: record.meeting.id,
+    itemId,
+    personId: input.personId,
+    note: input.note ?? null,
+    createdAt: ctx.now,
+  };
   const name = record.names.get(input.personId)!;
   await ctx.db.batch([
     ...auditedInsert(ctx, "Recusal", recusal),
@@ -122,7 +138,8 @@ export async function recordRecusal(ctx: ServiceContext, itemId: string, input: 
 export async function recordStatement(ctx: ServiceContext, itemId: string, input: TStatementCreate) {
   const record = await recordForWrite(ctx, await meetingOfItem(ctx, itemId));
   itemOf(record, itemId);
-  if (!record.seats.some((s) => s.personId === input.personId)) throw fieldProblem("personId", "holds no seat in the committee on the day of the meeting");
+  if (!record.seats.some((s) => s.personId === input.personId))
+    throw fieldProblem("personId", "holds no seat in the committee on the day of the meeting");
   const name = record.names.get(input.personId)!;
   const entry = {
     id: crypto.randomUUID(),
@@ -130,7 +147,9 @@ export async function recordStatement(ctx: ServiceContext, itemId: string, input
     itemId,
     kind: "statement",
     personId: input.personId,
-    text: `${name} verlangt die Aufnahme ${input.kind === "vote" ? "seiner/ihrer Stimmabgabe" : "seiner/ihrer Erklärung"} in die Niederschrift: ${input.text}`,
+    text:
+      `${name} verlangt die Aufnahme ${input.kind === "vote" ? "seiner/ihrer Stimmabgabe" : "seiner/ihrer Erklärung"} in ` +
+      `die Niederschrift: ${input.text}`,
     refId: null,
     actorName: actorName(ctx.actor),
     createdAt: ctx.now,
@@ -138,5 +157,3 @@ export async function recordStatement(ctx: ServiceContext, itemId: string, input
   await ctx.db.batch(auditedInsert(ctx, "MinutesEntry", entry));
   return entry;
 }
-
-

@@ -9,7 +9,10 @@ function auditCursor(cursor: string): number {
 }
 
 /** The audit log, newest first. */
-export async function listAuditEntries(ctx: ServiceContext, query: TPageQuery & { entityType?: string; entityId?: string; since?: string }) {
+export async function listAuditEntries(
+  ctx: ServiceContext,
+  query: TPageQuery & { entityType?: string; entityId?: string; since?: string },
+) {
   const rows = await ctx.db.prisma.auditEntry.findMany({
     where: {
       ...(query.entityType ? { entityType: query.entityType } : {}),

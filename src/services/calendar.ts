@@ -17,7 +17,12 @@ type MeetingFilter = { committeeId?: string | { in: string[] }; committee?: { bo
  * Meetings as calendar entries. `nonPublicFor` names the committees whose non-public item titles the
  * reader may see; for everyone else only public items appear.
  */
-async function calendarMeetings(ctx: ServiceContext, where: MeetingFilter, baseUrl: string, nonPublicFor: ReadonlySet<string>): Promise<CalendarMeeting[]> {
+async function calendarMeetings(
+  ctx: ServiceContext,
+  where: MeetingFilter,
+  baseUrl: string,
+  nonPublicFor: ReadonlySet<string>,
+): Promise<CalendarMeeting[]> {
   const meetings = await ctx.db.prisma.meeting.findMany({
     where,
     include: { items: { select: { id: true, parentId: true, isPublic: true, position: true, title: true, withdrawnAt: true } } },
@@ -77,9 +82,15 @@ export async function revokePersonalFeeds(ctx: ServiceContext) {
 
 /** A member's feed: the meetings of their committees, with the non-public item titles. */
 export async function personalCalendar(ctx: ServiceContext, secret: string, baseUrl: string) {
-  const token = await ctx.db.prisma.calendarFeedToken.findUnique({ where: { tokenHash: await hashTokenSecret(secret) }, include: { person: true } });
+  const token = await ctx.db.prisma.calendarFeedToken.findUnique({
+    where: { tokenHash: await hashTokenSecret(secret) },
+    include: { person: true },
+  });
   if (!token || token.revokedAt) throw notFound("Calendar feed", "(token)");
-  const seats = await ctx.db.prisma.membership.findMany({ where: { personId: token.personId, ...currentOn(berlinDateOf(ctx.now)) }, select: { committeeId: true } });
+  const seats = await ctx.db.prisma.membership.findMany({
+    where: { personId: token.personId, ...currentOn(berlinDateOf(ctx.now)) },
+    select: { committeeId: true },
+  });
   const committees = new Set(seats.map((seat) => seat.committeeId));
   const name = `Meine Sitzungen (${token.person.givenName} ${token.person.familyName})`;
   return renderCalendar(name, await calendarMeetings(ctx, { committeeId: { in: [...committees] } }, baseUrl, committees));

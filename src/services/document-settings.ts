@@ -33,7 +33,8 @@ export async function getDocumentSettings(ctx: ServiceContext, bodyId: string) {
 function checkTemplates(templates: Partial<Record<TemplateName, string | null>>) {
   const errors: FieldError[] = [];
   for (const [name, source] of Object.entries(templates)) {
-    if (!(TEMPLATE_NAMES as readonly string[]).includes(name)) errors.push({ field: `templates.${name}`, reason: `is not a template; use one of ${TEMPLATE_NAMES.join(", ")}` });
+    if (!(TEMPLATE_NAMES as readonly string[]).includes(name))
+      errors.push({ field: `templates.${name}`, reason: `is not a template; use one of ${TEMPLATE_NAMES.join(", ")}` });
     else if (source) {
       try {
         Mustache.parse(source);
@@ -59,8 +60,15 @@ export async function updateDocumentSettings(ctx: ServiceContext, bodyId: string
     templates: JSON.stringify(templates),
   };
   if (!current) {
-    if (version !== 0) throw new Problem("precondition_failed", "The settings do not exist yet; send If-Match: \"0\".");
-    await insertAudited(ctx, "BodyDocumentSettings", { ...newRecordColumns(ctx.now), bodyId, letterhead: null, footer: null, logoKey: null, ...values });
+    if (version !== 0) throw new Problem("precondition_failed", 'The settings do not exist yet; send If-Match: "0".');
+    await insertAudited(ctx, "BodyDocumentSettings", {
+      ...newRecordColumns(ctx.now),
+      bodyId,
+      letterhead: null,
+      footer: null,
+      logoKey: null,
+      ...values,
+    });
   } else {
     expectVersion(current, version);
     await updateAudited(ctx, "BodyDocumentSettings", current, values);
@@ -73,7 +81,9 @@ export async function setLogo(ctx: ServiceContext, store: AttachmentStore, bodyI
   await bodyForWrite(ctx, bodyId);
   const type = essenceOf(contentType);
   if (type !== "image/png" && type !== "image/jpeg") {
-    throw new Problem("unsupported_media_type", "A logo is a PNG or JPEG image.", { errors: [{ field: "Content-Type", reason: "must be image/png or image/jpeg" }] });
+    throw new Problem("unsupported_media_type", "A logo is a PNG or JPEG image.", {
+      errors: [{ field: "Content-Type", reason: "must be image/png or image/jpeg" }],
+    });
   }
   if (bytes.byteLength > MAX_LOGO_BYTES) throw new Problem("payload_too_large", `A logo may have at most ${MAX_LOGO_BYTES} bytes.`);
   if (!matchesSignature(type, bytes)) throw fieldProblem("body", `the bytes are not a ${ATTACHMENT_TYPES[type]} image`);
@@ -81,7 +91,15 @@ export async function setLogo(ctx: ServiceContext, store: AttachmentStore, bodyI
   await store.put(key, bytes, type);
   const current = await ctx.db.prisma.bodyDocumentSettings.findUnique({ where: { bodyId } });
   if (current) await updateAudited(ctx, "BodyDocumentSettings", current, { logoKey: key });
-  else await insertAudited(ctx, "BodyDocumentSettings", { ...newRecordColumns(ctx.now), bodyId, letterhead: null, footer: null, logoKey: key, templates: "{}" });
+  else
+    await insertAudited(ctx, "BodyDocumentSettings", {
+      ...newRecordColumns(ctx.now),
+      bodyId,
+      letterhead: null,
+      footer: null,
+      logoKey: key,
+      templates: "{}",
+    });
   return getDocumentSettings(ctx, bodyId);
 }
 

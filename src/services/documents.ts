@@ -31,9 +31,28 @@ const ROLE: Record<string, string> = {
   advisory_member: "beratendes Mitglied",
   minute_taker: "Schriftführung",
 };
-const STATUS: Record<string, string> = { planned: "geplant", in_progress: "in Umsetzung", implemented: "umgesetzt", ongoing: "Daueraufgabe", paused: "pausiert", dropped: "aufgegeben" };
-const RELATION: Record<string, string> = { initiates: "startet", changes: "ändert", reports_progress: "berichtet", completes: "schließt ab", drops: "gibt auf" };
-const OUTCOME: Record<string, string> = { adopted: "angenommen", rejected: "abgelehnt", elected: "gewählt", runoff: "Stichwahl", lot: "Losentscheid" };
+const STATUS: Record<string, string> = {
+  planned: "geplant",
+  in_progress: "in Umsetzung",
+  implemented: "umgesetzt",
+  ongoing: "Daueraufgabe",
+  paused: "pausiert",
+  dropped: "aufgegeben",
+};
+const RELATION: Record<string, string> = {
+  initiates: "startet",
+  changes: "ändert",
+  reports_progress: "berichtet",
+  completes: "schließt ab",
+  drops: "gibt auf",
+};
+const OUTCOME: Record<string, string> = {
+  adopted: "angenommen",
+  rejected: "abgelehnt",
+  elected: "gewählt",
+  runoff: "Stichwahl",
+  lot: "Losentscheid",
+};
 const SIGNER: Record<string, string> = { chair: "Vorsitz", member: "Mitglied", minute_taker: "Schriftführung" };
 const PAPER_TYPE: Record<string, string> = { proposal: "Beschlussvorlage", information: "Informationsvorlage", motion: "Antrag" };
 
@@ -71,8 +90,16 @@ export async function invitationPdf(ctx: ServiceContext, deps: Documents, meetin
   const committee = await ctx.db.prisma.committee.findUniqueOrThrow({ where: { id: meeting.committeeId } });
   const invitation = await ctx.db.prisma.invitation.findFirst({ where: { meetingId }, orderBy: { sentAt: "desc" } });
   const seats = full && invitation ? (JSON.parse(invitation.recipients) as { name: string; role: string }[]) : [];
-  const chairSeat = await ctx.db.prisma.membership.findFirst({ where: { committeeId: committee.id, role: "chair", ...currentOn(berlinDateOf(meeting.startsAt)) }, include: { person: true } });
-  const item = (i: (typeof agenda.items)[number]) => ({ number: i.number, title: i.title, paper: i.paper?.number ?? "", withdrawn: i.withdrawn });
+  const chairSeat = await ctx.db.prisma.membership.findFirst({
+    where: { committeeId: committee.id, role: "chair", ...currentOn(berlinDateOf(meeting.startsAt)) },
+    include: { person: true },
+  });
+  const item = (i: (typeof agenda.items)[number]) => ({
+    number: i.number,
+    title: i.title,
+    paper: i.paper?.number ?? "",
+    withdrawn: i.withdrawn,
+  });
   const author = await bodyName(ctx, meeting.committee.bodyId);
   const view = {
     meetingLabel: `${meeting.sequenceNumber}. Sitzung`,
@@ -85,17 +112,23 @@ export async function invitationPdf(ctx: ServiceContext, deps: Documents, meetin
     publicItems: agenda.items.filter((i) => i.isPublic).map(item),
     nonPublicItems: agenda.items.filter((i) => !i.isPublic).map(item),
     hasNonPublic: agenda.items.some((i) => !i.isPublic),
-    notice: meeting.emergencyReason ? null : {
-      noticeDays: committee.noticePeriodDays,
-      noticeStatement: !invitation
-        ? `Die Einladung muss spätestens am ${day(new Date(meeting.startsAt.getTime() - committee.noticePeriodDays * 86_400_000))} versandt werden.`
-        : invitation.gapDays >= invitation.noticeDays
-          ? `Die Einladung wurde am ${day(invitation.sentAt)} versandt; die Frist ist gewahrt.`
-          : `Die Einladung wurde am ${day(invitation.sentAt)} versandt, ${invitation.gapDays} Tage vor der Sitzung. Begründung: ${invitation.lateReason ?? ""}`,
-    },
+    notice: meeting.emergencyReason
+      ? null
+      : {
+          noticeDays: committee.noticePeriodDays,
+          noticeStatement: !invitation
+            ? `Die Einladung muss spätestens ` +
+              `am ${day(new Date(meeting.startsAt.getTime() - committee.noticePeriodDays * 86_400_000))} versandt werden.`
+            : invitation.gapDays >= invitation.noticeDays
+              ? `Die Einladung wurde am ${day(invitation.sentAt)} versandt; die Frist ist gewahrt.`
+              : `Die Einladung wurde am ${day(invitation.sentAt)} versandt, ${invitation.gapDays} Tage vor der Sitzung. ` +
+                `Begründung: ${invitation.lateReason ?? ""}`,
+        },
     hasRecipients: seats.length > 0,
     recipients: seats.map((s) => ({ name: s.name, role: ROLE[s.role] ?? s.role })),
-    chair: chairSeat ? `${[chairSeat.person.title, chairSeat.person.givenName, chairSeat.person.familyName].filter(Boolean).join(" ")}, Vorsitz` : committee.name,
+    chair: chairSeat
+      ? `${[chairSeat.person.title, chairSeat.person.givenName, chairSeat.person.familyName].filter(Boolean).join(" ")}, Vorsitz`
+      : committee.name,
   };
   return render(ctx, deps, meeting.committee.bodyId, "invitation", view, {
     title: `Einladung ${meeting.title}`,
@@ -120,7 +153,10 @@ export async function minutesPdf(ctx: ServiceContext, deps: Documents, meetingId
   const view = {
     meetingLabel: `${meeting.sequenceNumber}. Sitzung`,
     committeeName: meeting.committee.name,
-    partLabel: part === "public" ? "Öffentlicher Teil" : "Nichtöffentlicher Teil – vertraulich, Abschriften werden nicht ausgegeben (§ 38 Abs. 2 GemO)",
+    partLabel:
+      part === "public"
+        ? "Öffentlicher Teil"
+        : "Nichtöffentlicher Teil – vertraulich, Abschriften werden nicht ausgegeben (§ 38 Abs. 2 GemO)",
     date: germanDateTimeOf(meeting.startsAt).replace(/ um .*/, ""),
     start: `${minutes.header.startsAt.slice(11, 16)} Uhr`,
     end: minutes.header.endsAt ? `${minutes.header.endsAt.slice(11, 16)} Uhr` : "–",
@@ -135,21 +171,36 @@ export async function minutesPdf(ctx: ServiceContext, deps: Documents, meetingId
       withdrawn: i.withdrawn,
       recusals: i.recusals,
       notes: i.notes ?? "",
-      votes: i.votes.map((v) => ({ motion: v.motion, yes: v.yes ?? "–", no: v.no ?? "–", abstain: v.abstain ?? "–", result: OUTCOME[v.outcome] ?? v.outcome })),
+      votes: i.votes.map((v) => ({
+        motion: v.motion,
+        yes: v.yes ?? "–",
+        no: v.no ?? "–",
+        abstain: v.abstain ?? "–",
+        result: OUTCOME[v.outcome] ?? v.outcome,
+      })),
       resolutions: i.resolutions.map((r) => ({ box: box(`Beschluss ${r.number}:`, r.text) })),
       statements: i.statements,
     })),
-    signatures: minutes.signatures.map((s) => ({ role: SIGNER[s.role], name: s.name, signedAt: `${germanDateTimeOf(new Date(s.signedAt))} Uhr` })),
+    signatures: minutes.signatures.map((s) => ({
+      role: SIGNER[s.role],
+      name: s.name,
+      signedAt: `${germanDateTimeOf(new Date(s.signedAt))} Uhr`,
+    })),
     missing: minutes.missingSignatures,
   };
   const sealed = minutes.state === "final" || minutes.state === "published";
-  const lastSignature = minutes.signatures.map((s) => s.signedAt).sort().at(-1);
+  const lastSignature = minutes.signatures
+    .map((s) => s.signedAt)
+    .sort()
+    .at(-1);
   return render(ctx, deps, meeting.committee.bodyId, "minutes", view, {
     title: `Niederschrift ${meeting.title}${part === "public" ? "" : " (nichtöffentlich)"}`,
     subject: `Niederschrift, ${meeting.committee.name}`,
     author,
     date: lastSignature ? new Date(lastSignature) : meeting.startsAt,
-    header: `${author} · ${meeting.committee.name} · Niederschrift${part === "public" ? "" : " (nichtöffentlich)"}${sealed ? "" : " · ENTWURF"}`,
+    header: `${author} · ${meeting.committee.name} · Niederschrift${
+      part === "public" ? "" : " " + "(nichtöffentlich)"
+    }${sealed ? "" : " · ENTWURF"}`,
     footer: `${meeting.sequenceNumber}. Sitzung vom ${day(meeting.startsAt)}`,
     ...(sealed ? {} : { watermark: "ENTWURF" }),
   });
@@ -164,7 +215,10 @@ export async function resolutionExtractPdf(ctx: ServiceContext, deps: Documents,
   const item = resolution.itemId ? await ctx.db.prisma.agendaItem.findUnique({ where: { id: resolution.itemId } }) : null;
   const itemNumber = meeting && item ? (await getAgenda(ctx, meeting.id)).items.find((i) => i.id === item.id)?.number : undefined;
   const paper = resolution.paperId
-    ? await ctx.db.prisma.paper.findUnique({ where: { id: resolution.paperId }, include: { consultations: { select: { committeeId: true } } } })
+    ? await ctx.db.prisma.paper.findUnique({
+        where: { id: resolution.paperId },
+        include: { consultations: { select: { committeeId: true } } },
+      })
     : null;
   const paperReadable = paper !== null && paperPolicy.canRead(ctx.actor, await ctx.readership(), paper);
   const measures = await ctx.db.prisma.measure.findMany({ where: { id: { in: linked.measures.map((m) => m.measureId) } } });
@@ -180,7 +234,12 @@ export async function resolutionExtractPdf(ctx: ServiceContext, deps: Documents,
     vote: resolution.vote ? resolution.vote.explanation : "ohne Abstimmung",
     box: box(resolution.kind === "recommendation" ? "Empfehlung:" : "Beschluss:", resolution.text),
     hasMeasures: linked.measures.length > 0,
-    measures: linked.measures.map((m) => ({ code: m.code, title: m.title, relation: RELATION[m.relation] ?? m.relation, responsible: measures.find((x) => x.id === m.measureId)?.responsible ?? "–" })),
+    measures: linked.measures.map((m) => ({
+      code: m.code,
+      title: m.title,
+      relation: RELATION[m.relation] ?? m.relation,
+      responsible: measures.find((x) => x.id === m.measureId)?.responsible ?? "–",
+    })),
     issuer: `Geschäftsstelle ${committee.name}`,
   };
   return render(ctx, deps, committee.bodyId, "resolution-extract", view, {
@@ -194,8 +253,16 @@ export async function resolutionExtractPdf(ctx: ServiceContext, deps: Documents,
 }
 
 /** The progress report (Sachstandsbericht) of a plan or action field over a period. */
-export async function progressReportPdf(ctx: ServiceContext, deps: Documents, planId: string, period: { from: string; to: string; actionField?: number }) {
-  if (period.to < period.from) throw new Problem("invalid_request", "The period ends before it starts.", { errors: [{ field: "query.to", reason: "must not be before from" }] });
+export async function progressReportPdf(
+  ctx: ServiceContext,
+  deps: Documents,
+  planId: string,
+  period: { from: string; to: string; actionField?: number },
+) {
+  if (period.to < period.from)
+    throw new Problem("invalid_request", "The period ends before it starts.", {
+      errors: [{ field: "query.to", reason: "must not be before from" }],
+    });
   const report = await progressReport(ctx, planId, period);
   const plan = await ctx.db.prisma.plan.findUniqueOrThrow({ where: { id: planId } });
   const author = await bodyName(ctx, plan.bodyId);
@@ -213,7 +280,8 @@ export async function progressReportPdf(ctx: ServiceContext, deps: Documents, pl
       responsible: m.responsible ?? "–",
       changes: m.changes.map((c) => ({
         date: day(new Date(c.at)),
-        change: `${STATUS[c.fromStatus ?? ""] ?? "neu"} → ${STATUS[c.toStatus] ?? c.toStatus}, ${c.fromProgress ?? 0} % → ${c.toProgress} %`,
+        change:
+          `${STATUS[c.fromStatus ?? ""] ?? "neu"} → ${STATUS[c.toStatus] ?? c.toStatus}, ${c.fromProgress ?? 0} % ` + `→ ${c.toProgress} %`,
         reason: c.reason,
       })),
       resolutions: m.resolutions.map((r) => ({ box: box(`Beschluss ${r.number} (${RELATION[r.relation] ?? r.relation}):`, r.text) })),
@@ -240,7 +308,11 @@ export async function paperPdf(ctx: ServiceContext, deps: Documents, paperId: st
     title: paper.title,
     nonPublic: !paper.isPublic,
     hasConsultations: paper.consultations.length > 0,
-    consultations: paper.consultations.map((c) => ({ committee: c.committee.name, role: c.role === "deciding" ? "Entscheidung" : "Vorberatung", state: c.state })),
+    consultations: paper.consultations.map((c) => ({
+      committee: c.committee.name,
+      role: c.role === "deciding" ? "Entscheidung" : "Vorberatung",
+      state: c.state,
+    })),
     proposedResolution: paper.proposedResolution ? box("Beschlussvorschlag:", paper.proposedResolution) : null,
     factsAndReasons: paper.factsAndReasons,
     financialEffects: paper.financialEffects,

@@ -27,12 +27,19 @@ async function recipientsOf(ctx: ServiceContext, committeeId: string, date: stri
 export async function sendInvitation(ctx: ServiceContext, meetingId: string, input: TInvitationCreate) {
   const meeting = await getMeeting(ctx, meetingId);
   assertManages(ctx, meeting.committee.bodyId);
-  if (meeting.state !== "planned") throw new Problem("conflict", `The invitation can only go out for a planned meeting; this one is ${meeting.state}.`);
+  if (meeting.state !== "planned")
+    throw new Problem("conflict", `The invitation can only go out for a planned meeting; this one is ${meeting.state}.`);
 
-  const items = await ctx.db.prisma.agendaItem.findMany({ where: { meetingId, withdrawnAt: null }, select: { kind: true, isPublic: true } });
-  if (items.length === 0) throw new Problem("unprocessable", "The agenda is empty.", { errors: [{ field: "agenda", reason: "has no items" }] });
+  const items = await ctx.db.prisma.agendaItem.findMany({
+    where: { meetingId, withdrawnAt: null },
+    select: { kind: true, isPublic: true },
+  });
+  if (items.length === 0)
+    throw new Problem("unprocessable", "The agenda is empty.", { errors: [{ field: "agenda", reason: "has no items" }] });
   if (!meeting.emergencyReason) {
-    const earlier = await ctx.db.prisma.meeting.count({ where: { committeeId: meeting.committeeId, state: { in: ["held", "closed"] }, startsAt: { lt: meeting.startsAt } } });
+    const earlier = await ctx.db.prisma.meeting.count({
+      where: { committeeId: meeting.committeeId, state: { in: ["held", "closed"] }, startsAt: { lt: meeting.startsAt } },
+    });
     if (earlier > 0 && !items.some((item) => item.kind === "minutes_approval")) {
       throw new Problem("unprocessable", "The agenda lacks the item on the minutes of the previous meeting (§38 (2) GemO).", {
         errors: [{ field: "agenda", reason: "needs an item of kind minutes_approval" }],
@@ -45,8 +52,14 @@ export async function sendInvitation(ctx: ServiceContext, meetingId: string, inp
   if (notice.late && !meeting.emergencyReason && !input.lateReason) {
     throw new Problem(
       "unprocessable",
-      `The notice period of ${notice.noticeDays} days is not kept: the invitation had to go out by ${notice.deadline}, it goes out ${notice.gapDays} day(s) before the meeting. Give lateReason to send it anyway.`,
-      { errors: [{ field: "lateReason", reason: "is required for a late invitation" }], deadline: notice.deadline, gapDays: notice.gapDays, noticeDays: notice.noticeDays },
+      `The notice period of ${notice.noticeDays} days is not kept: the invitation had to go out by ${notice.deadline}, it ` +
+        `goes out ${notice.gapDays} day(s) before the meeting. Give lateReason to send it anyway.`,
+      {
+        errors: [{ field: "lateReason", reason: "is required for a late invitation" }],
+        deadline: notice.deadline,
+        gapDays: notice.gapDays,
+        noticeDays: notice.noticeDays,
+      },
     );
   }
 
@@ -67,10 +80,13 @@ export async function sendInvitation(ctx: ServiceContext, meetingId: string, inp
   const after = { ...before, ...changes, version: before.version + 1 };
   const unchanged = atVersion("Meeting", meeting.id, meeting.version);
   const results = await ctx.db.batch([
-    ...[...auditedInsert(ctx, "Invitation", invitation), auditStatement(ctx, "update", "Meeting", meeting.id, before, after)].map((s) => guard(s, unchanged)),
+    ...[...auditedInsert(ctx, "Invitation", invitation), auditStatement(ctx, "update", "Meeting", meeting.id, before, after)].map((s) =>
+      guard(s, unchanged),
+    ),
     updateVersioned("Meeting", meeting.id, meeting.version, changes),
   ]);
-  if (results[results.length - 1] === 0) throw new Problem("conflict", "The meeting was changed in the meantime; reload it and send again.");
+  if (results[results.length - 1] === 0)
+    throw new Problem("conflict", "The meeting was changed in the meantime; reload it and send again.");
   return invitation;
 }
 

@@ -21,11 +21,18 @@ async function meetingsOf(ctx: ServiceContext, committeeId: string): Promise<Mee
   });
 }
 
-const dueMeetingOf = (request: ItemRequestModel, meetings: MeetingRef[]) => dueMeetingFor(meetings.filter((m) => berlinDateOf(m.startsAt) > request.receivedOn));
+const dueMeetingOf = (request: ItemRequestModel, meetings: MeetingRef[]) =>
+  dueMeetingFor(meetings.filter((m) => berlinDateOf(m.startsAt) > request.receivedOn));
 
 async function toView(ctx: ServiceContext, request: ItemRequestModel, meetings: MeetingRef[]): Promise<TItemRequest> {
   const due = dueMeetingOf(request, meetings);
-  const status = request.refusedReason ? "refused" : request.agendaItemId ? "scheduled" : due && due.startsAt < ctx.now ? "overdue" : "open";
+  const status = request.refusedReason
+    ? "refused"
+    : request.agendaItemId
+      ? "scheduled"
+      : due && due.startsAt < ctx.now
+        ? "overdue"
+        : "open";
   return {
     id: request.id,
     version: request.version,
@@ -85,8 +92,12 @@ export async function updateItemRequest(ctx: ServiceContext, id: string, version
   assertManages(ctx, committee.bodyId);
   expectVersion(before, version);
   if (input.agendaItemId) {
-    const item = await ctx.db.prisma.agendaItem.findUnique({ where: { id: input.agendaItemId }, include: { meeting: { select: { committeeId: true } } } });
-    if (!item || item.meeting.committeeId !== before.committeeId) throw fieldProblem("agendaItemId", "does not name an agenda item of this committee");
+    const item = await ctx.db.prisma.agendaItem.findUnique({
+      where: { id: input.agendaItemId },
+      include: { meeting: { select: { committeeId: true } } },
+    });
+    if (!item || item.meeting.committeeId !== before.committeeId)
+      throw fieldProblem("agendaItemId", "does not name an agenda item of this committee");
   }
   const after = await updateAudited(ctx, "ItemRequest", before, input);
   return toView(ctx, after, await meetingsOf(ctx, before.committeeId));
@@ -95,18 +106,22 @@ export async function updateItemRequest(ctx: ServiceContext, id: string, version
 /** Warnings for a meeting's agenda: demands due by this meeting that are not on its agenda. */
 export async function dueItemRequestWarnings(ctx: ServiceContext, meeting: MeetingRef & { committeeId: string }): Promise<string[]> {
   const [requests, meetings] = await Promise.all([
-    ctx.db.prisma.itemRequest.findMany({ where: { committeeId: meeting.committeeId, refusedReason: null }, include: { agendaItem: { select: { meetingId: true } } } }),
+    ctx.db.prisma.itemRequest.findMany({
+      where: { committeeId: meeting.committeeId, refusedReason: null },
+      include: { agendaItem: { select: { meetingId: true } } },
+    }),
     meetingsOf(ctx, meeting.committeeId),
   ]);
   return requests
     .filter((request) => {
       const due = dueMeetingOf(request, meetings);
-      const scheduledEarlier = request.agendaItem && meetings.find((m) => m.id === request.agendaItem!.meetingId)!.startsAt <= meeting.startsAt;
+      const scheduledEarlier =
+        request.agendaItem && meetings.find((m) => m.id === request.agendaItem!.meetingId)!.startsAt <= meeting.startsAt;
       return due !== undefined && due.startsAt <= meeting.startsAt && !scheduledEarlier;
     })
     .map(
       (request) =>
-        `Der Antrag „${request.subject}“ (${request.requestedBy}, eingegangen am ${request.receivedOn}) muss spätestens in dieser Sitzung auf der Tagesordnung stehen (§ 34 Abs. 1 GemO).`,
+        `Der Antrag „${request.subject}“ (${request.requestedBy}, eingegangen am ${request.receivedOn}) muss spätestens in ` +
+        `dieser Sitzung auf der Tagesordnung stehen (§ 34 Abs. 1 GemO).`,
     );
 }
-

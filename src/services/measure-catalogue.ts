@@ -9,11 +9,29 @@ import type { ServiceContext } from "./context";
 import { historyRow, listMeasures, measureChange, measureRow, planForWrite } from "./plans";
 import { auditedInsert } from "./records";
 
-const CSV_COLUMNS = ["code", "actionField", "actionFieldTitle", "title", "description", "responsible", "partners", "status", "progress", "startDate", "targetDate", "indicators", "evidence"] as const;
+const CSV_COLUMNS = [
+  "code",
+  "actionField",
+  "actionFieldTitle",
+  "title",
+  "description",
+  "responsible",
+  "partners",
+  "status",
+  "progress",
+  "startDate",
+  "targetDate",
+  "indicators",
+  "evidence",
+] as const;
 
 /** Rows of a CSV catalogue, by column name; partners are separated by semicolons. */
 function parseCsv(text: string): { rows: { line: number; value: Record<string, unknown> }[]; errors: FieldError[] } {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy", transformHeader: (h) => h.trim() });
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), {
+    header: true,
+    skipEmptyLines: "greedy",
+    transformHeader: (h) => h.trim(),
+  });
   const errors: FieldError[] = parsed.errors.map((e) => ({ field: `line ${(e.row ?? 0) + 2}`, reason: e.message }));
   const unknown = (parsed.meta.fields ?? []).filter((f) => !(CSV_COLUMNS as readonly string[]).includes(f));
   if (unknown.length) errors.push({ field: "line 1", reason: `unknown column(s): ${unknown.join(", ")}` });
@@ -22,7 +40,15 @@ function parseCsv(text: string): { rows: { line: number; value: Record<string, u
     for (const [key, raw] of Object.entries(record)) {
       const text = (raw ?? "").trim();
       if (text === "") continue;
-      value[key] = key === "partners" ? text.split(";").map((p) => p.trim()).filter(Boolean) : key === "progress" ? Number(text) : text;
+      value[key] =
+        key === "partners"
+          ? text
+              .split(";")
+              .map((p) => p.trim())
+              .filter(Boolean)
+          : key === "progress"
+            ? Number(text)
+            : text;
     }
     return { line: index + 2, value };
   });
@@ -54,10 +80,13 @@ export async function importMeasures(ctx: ServiceContext, planId: string, format
   for (const { line, value } of rows) {
     const result = ZMeasureInput.safeParse(value);
     if (!result.success) {
-      errors.push(...result.error.issues.map((issue) => ({ field: `line ${line}: ${issue.path.join(".") || "row"}`, reason: issue.message })));
+      errors.push(
+        ...result.error.issues.map((issue) => ({ field: `line ${line}: ${issue.path.join(".") || "row"}`, reason: issue.message })),
+      );
       continue;
     }
-    if (seen.has(result.data.code)) errors.push({ field: `line ${line}: code`, reason: `${result.data.code} appears already in line ${seen.get(result.data.code)}` });
+    if (seen.has(result.data.code))
+      errors.push({ field: `line ${line}: code`, reason: `${result.data.code} appears already in line ${seen.get(result.data.code)}` });
     seen.set(result.data.code, line);
     inputs.push({ line, input: result.data });
   }
@@ -65,7 +94,8 @@ export async function importMeasures(ctx: ServiceContext, planId: string, format
   const newFields = new Map<number, { id: string; planId: string; number: number; title: string }>();
   for (const { line, input } of inputs) {
     if (fields.has(input.actionField) || newFields.has(input.actionField)) continue;
-    if (!input.actionFieldTitle) errors.push({ field: `line ${line}: actionFieldTitle`, reason: `is required for the new action field ${input.actionField}` });
+    if (!input.actionFieldTitle)
+      errors.push({ field: `line ${line}: actionFieldTitle`, reason: `is required for the new action field ${input.actionField}` });
     else newFields.set(input.actionField, { id: crypto.randomUUID(), planId, number: input.actionField, title: input.actionFieldTitle });
   }
   if (errors.length) throw new Problem("unprocessable", `The catalogue has ${errors.length} error(s); nothing was imported.`, { errors });
@@ -79,11 +109,16 @@ export async function importMeasures(ctx: ServiceContext, planId: string, format
     const before = existing.get(input.code);
     if (!before) {
       counts.created++;
-      statements.push(...auditedInsert(ctx, "Measure", row), historyRow(ctx, row.id, null, row, "import", "Import des Maßnahmenkatalogs", null));
+      statements.push(
+        ...auditedInsert(ctx, "Measure", row),
+        historyRow(ctx, row.id, null, row, "import", "Import des Maßnahmenkatalogs", null),
+      );
       continue;
     }
     const { id: _id, version: _v, createdAt: _c, updatedAt: _u, planId: _p, ...next } = row;
-    const changes = Object.fromEntries(Object.entries(next).filter(([key, value]) => before[key as keyof MeasureModel] !== value)) as Partial<MeasureModel>;
+    const changes = Object.fromEntries(
+      Object.entries(next).filter(([key, value]) => before[key as keyof MeasureModel] !== value),
+    ) as Partial<MeasureModel>;
     if (Object.keys(changes).length === 0) {
       counts.unchanged++;
       continue;
@@ -91,7 +126,9 @@ export async function importMeasures(ctx: ServiceContext, planId: string, format
     counts.updated++;
     // Each measure must still be as read, or the whole import rolls back.
     statements.unshift(assertion(atVersion("Measure", before.id, before.version)));
-    statements.push(...measureChange(ctx, before, changes, { source: "import", reason: "Import des Maßnahmenkatalogs", resolutionId: null }));
+    statements.push(
+      ...measureChange(ctx, before, changes, { source: "import", reason: "Import des Maßnahmenkatalogs", resolutionId: null }),
+    );
   }
   if (statements.length) await ctx.db.batch(statements);
   return counts;

@@ -40,7 +40,15 @@ export async function loadMeetingRecord(ctx: ServiceContext, meetingId: string) 
     if (index === undefined) throw notFound("Agenda item", itemId);
     const recused = new Set(recusals.filter((r) => r.itemId === itemId).map((r) => r.personId));
     const presence = presenceAtItem(votingSeats, records, index, recused);
-    return { presence, quorum: quorum({ votingMembers: presence.votingMembers, presentNotRecused: presence.presentNotRecused, recused: presence.recused, repeatMeeting: meeting.repeatMeeting }) };
+    return {
+      presence,
+      quorum: quorum({
+        votingMembers: presence.votingMembers,
+        presentNotRecused: presence.presentNotRecused,
+        recused: presence.recused,
+        repeatMeeting: meeting.repeatMeeting,
+      }),
+    };
   }
 
   return { meeting, day, seats, attendances, agenda, recusals, minutes, names, quorumAt };

@@ -46,7 +46,8 @@ export async function createMeeting(ctx: ServiceContext, input: TMeetingCreate) 
   assertManages(ctx, committee.bodyId);
   const nextNumber = async () =>
     input.sequenceNumber ??
-    ((await ctx.db.prisma.meeting.aggregate({ where: { committeeId: committee.id }, _max: { sequenceNumber: true } }))._max.sequenceNumber ?? 0) + 1;
+    ((await ctx.db.prisma.meeting.aggregate({ where: { committeeId: committee.id }, _max: { sequenceNumber: true } }))._max
+      .sequenceNumber ?? 0) + 1;
 
   const id = await withNextNumber(nextNumber, async (sequenceNumber) => {
     const meeting = {
@@ -126,7 +127,9 @@ export async function transitionMeeting(ctx: ServiceContext, id: string, version
   if (input.to === "closed") {
     const minutes = await ctx.db.prisma.minutes.findUnique({ where: { meetingId: id }, select: { state: true } });
     if (minutes?.state !== "final" && minutes?.state !== "published") {
-      throw new Problem("conflict", "The meeting cannot become closed: it closes when its minutes are final (§38 GemO).", { state: before.state });
+      throw new Problem("conflict", "The meeting cannot become closed: it closes when its minutes are final (§38 GemO).", {
+        state: before.state,
+      });
     }
   }
   const { committee: _committee, ...row } = before;

@@ -37,7 +37,9 @@ export async function getMembership(ctx: ServiceContext, id: string) {
 }
 
 async function overlapProblem(ctx: ServiceContext, m: { id: string; personId: string; committeeId: string } & Period) {
-  const others = await ctx.db.prisma.membership.findMany({ where: { personId: m.personId, committeeId: m.committeeId, NOT: { id: m.id } } });
+  const others = await ctx.db.prisma.membership.findMany({
+    where: { personId: m.personId, committeeId: m.committeeId, NOT: { id: m.id } },
+  });
   const clash = others.find((other) => periodsOverlap(other, m));
   return new Problem(
     "conflict",
@@ -129,7 +131,10 @@ export async function endMembership(ctx: ServiceContext, id: string, version: nu
   expectVersion(before, version);
   const today = berlinDateOf(ctx.now);
   if (before.startDate > today) {
-    throw new Problem("conflict", `The membership starts on ${before.startDate} and cannot end before it starts; change its dates with PATCH.`);
+    throw new Problem(
+      "conflict",
+      `The membership starts on ${before.startDate} and cannot end before it starts; change its dates with PATCH.`,
+    );
   }
   if (before.endDate !== null && before.endDate <= today) {
     throw new Problem("conflict", `The membership has already ended on ${before.endDate}.`);

@@ -20,7 +20,12 @@ const isSealed = (minutes: MinutesModel | null) => minutes?.state === "final" ||
 
 /** Which variant of the minutes a caller may read, if any. */
 async function readableVariant(ctx: ServiceContext, record: MeetingRecord): Promise<"full" | "public" | null> {
-  return minutesPolicy.variantFor(ctx.actor, await ctx.readership(), { id: record.meeting.committeeId, bodyId: record.meeting.committee.bodyId }, record.minutes?.state);
+  return minutesPolicy.variantFor(
+    ctx.actor,
+    await ctx.readership(),
+    { id: record.meeting.committeeId, bodyId: record.meeting.committee.bodyId },
+    record.minutes?.state,
+  );
 }
 
 /**
@@ -44,7 +49,9 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
     ctx.db.prisma.vote.findMany({ where: { meetingId: meeting.id }, orderBy: { createdAt: "asc" } }),
     ctx.db.prisma.resolution.findMany({ where: { meetingId: meeting.id } }),
     minutes ? ctx.db.prisma.minutesSignature.findMany({ where: { minutesId: minutes.id }, orderBy: { signedAt: "asc" } }) : [],
-    minutes && variant === "full" ? ctx.db.prisma.minutesObjection.findMany({ where: { minutesId: minutes.id }, orderBy: { filedAt: "asc" } }) : [],
+    minutes && variant === "full"
+      ? ctx.db.prisma.minutesObjection.findMany({ where: { minutesId: minutes.id }, orderBy: { filedAt: "asc" } })
+      : [],
   ]);
   const present = record.attendances.filter((a) => a.status === "present" || a.status === "remote");
   const chairSeat =
@@ -55,12 +62,17 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
     .filter((seat) => !present.some((a) => a.personId === seat.personId))
     .map((seat) => {
       const a = record.attendances.find((x) => x.personId === seat.personId);
-      return { name: record.names.get(seat.personId)!, reason: a?.status === "excused" ? a.excuseReason : a?.status === "absent" ? "unentschuldigt" : "keine Angabe" };
+      return {
+        name: record.names.get(seat.personId)!,
+        reason: a?.status === "excused" ? a.excuseReason : a?.status === "absent" ? "unentschuldigt" : "keine Angabe",
+      };
     });
   const meetingDate = berlinDateOf(meeting.startsAt);
   const dueDate = minutesDueDate(meetingDate);
   const warnings =
-    meeting.state !== "cancelled" && (!minutes?.circulatedAt || berlinDateOf(minutes.circulatedAt) > dueDate) && berlinDateOf(ctx.now) > dueDate
+    meeting.state !== "cancelled" &&
+    (!minutes?.circulatedAt || berlinDateOf(minutes.circulatedAt) > dueDate) &&
+    berlinDateOf(ctx.now) > dueDate
       ? [`Die Niederschrift war bis ${dueDate} dem Gremium zur Kenntnis zu bringen (§ 38 Abs. 2 GemO).`]
       : [];
   const shortName = meeting.committee.shortName;
@@ -80,10 +92,26 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
         statements: entries.filter((e) => e.itemId === item.id && e.kind === "statement").map((e) => e.text),
         votes: votes
           .filter((v) => v.itemId === item.id)
-          .map((v) => ({ id: v.id, kind: v.kind, motion: v.motion, yes: v.yes, no: v.no, abstain: v.abstain, outcome: v.outcome, explanation: v.explanation })),
+          .map((v) => ({
+            id: v.id,
+            kind: v.kind,
+            motion: v.motion,
+            yes: v.yes,
+            no: v.no,
+            abstain: v.abstain,
+            outcome: v.outcome,
+            explanation: v.explanation,
+          })),
         resolutions: resolutions
           .filter((r) => r.itemId === item.id)
-          .map((r) => ({ id: r.id, number: resolutionNumber(shortName, r.year, r.serial), text: r.text, textHtml: renderMarkdown(r.text)!, kind: r.kind, recipientBody: r.recipientBody })),
+          .map((r) => ({
+            id: r.id,
+            number: resolutionNumber(shortName, r.year, r.serial),
+            text: r.text,
+            textHtml: renderMarkdown(r.text)!,
+            kind: r.kind,
+            recipientBody: r.recipientBody,
+          })),
       };
     });
   return {
@@ -107,7 +135,14 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
       .map((s) => ({ role: s.role as SignatureRole, name: record.names.get(s.personId) ?? s.personId, signedAt: s.signedAt.toISOString() }))
       .sort((a, b) => SIGNATURE_ORDER.indexOf(a.role) - SIGNATURE_ORDER.indexOf(b.role)),
     missingSignatures: missingSignatures(signatures.map((s) => ({ role: s.role as SignatureRole }))),
-    objections: objections.map((o) => ({ id: o.id, name: record.names.get(o.personId) ?? o.personId, text: o.text, filedAt: o.filedAt.toISOString(), decision: o.decision, decisionNote: o.decisionNote })),
+    objections: objections.map((o) => ({
+      id: o.id,
+      name: record.names.get(o.personId) ?? o.personId,
+      text: o.text,
+      filedAt: o.filedAt.toISOString(),
+      decision: o.decision,
+      decisionNote: o.decisionNote,
+    })),
     dueDate,
     warnings,
   };
@@ -116,7 +151,8 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
 async function minutesForWrite(ctx: ServiceContext, meetingId: string) {
   const record = await loadMeetingRecord(ctx, meetingId);
   assertManages(ctx, record.meeting.committee.bodyId);
-  if (record.meeting.state !== "held" && record.meeting.state !== "closed") throw new Problem("conflict", `Minutes are written for a held meeting; this one is ${record.meeting.state}.`);
+  if (record.meeting.state !== "held" && record.meeting.state !== "closed")
+    throw new Problem("conflict", `Minutes are written for a held meeting; this one is ${record.meeting.state}.`);
   return record;
 }
 
@@ -132,16 +168,30 @@ export async function saveItemNotes(ctx: ServiceContext, meetingId: string, item
   const record = await minutesForWrite(ctx, meetingId);
   if (!record.agenda.some((i) => i.id === itemId)) throw notFound("Agenda item", itemId);
   if (isSealed(record.minutes)) throw sealedProblem();
-  if ((record.minutes?.version ?? 0) !== version) throw new Problem("precondition_failed", `The minutes are at version ${record.minutes?.version ?? 0}, not ${version}.`);
+  if ((record.minutes?.version ?? 0) !== version)
+    throw new Problem("precondition_failed", `The minutes are at version ${record.minutes?.version ?? 0}, not ${version}.`);
   const existing = record.minutes ? await ctx.db.prisma.minutesItemNote.findMany({ where: { minutesId: record.minutes.id } }) : [];
   const snapshot = Object.fromEntries([...existing.map((n) => [n.itemId, n.notes]), [itemId, notes]]);
-  const minutes = record.minutes ?? { ...newRecordColumns(ctx.now), meetingId, state: "draft", circulatedAt: null, finalAt: null, publishedAt: null, version: 0 };
+  const minutes = record.minutes ?? {
+    ...newRecordColumns(ctx.now),
+    meetingId,
+    state: "draft",
+    circulatedAt: null,
+    finalAt: null,
+    publishedAt: null,
+    version: 0,
+  };
   const note = existing.find((n) => n.itemId === itemId);
   const statements = [
     note
       ? updateVersioned("MinutesItemNote", note.id, note.version, { notes, updatedAt: ctx.now })
       : insertRow("MinutesItemNote", { ...newRecordColumns(ctx.now), minutesId: minutes.id, itemId, notes }),
-    insertRow("MinutesRevision", { minutesId: minutes.id, at: ctx.now, actorName: actorName(ctx.actor), snapshot: JSON.stringify(snapshot) }),
+    insertRow("MinutesRevision", {
+      minutesId: minutes.id,
+      at: ctx.now,
+      actorName: actorName(ctx.actor),
+      snapshot: JSON.stringify(snapshot),
+    }),
     auditStatement(ctx, "update", "MinutesItemNote", `${minutes.id}:${itemId}`, note ?? null, { itemId, notes }),
   ];
   if (record.minutes) {
@@ -164,7 +214,8 @@ export async function transitionMinutes(ctx: ServiceContext, meetingId: string, 
   const record = await minutesForWrite(ctx, meetingId);
   const minutes = record.minutes;
   if (!minutes) throw new Problem("conflict", "There are no minutes yet; save the notes of an item first.");
-  if (minutes.version !== version) throw new Problem("precondition_failed", `The minutes are at version ${minutes.version}, not ${version}.`);
+  if (minutes.version !== version)
+    throw new Problem("precondition_failed", `The minutes are at version ${minutes.version}, not ${version}.`);
   const refusal = minutesTransitionRefusal(minutes.state as MinutesState, to);
   if (refusal) throw new Problem("conflict", `The minutes cannot become ${to}: ${refusal}.`);
   if (to === "final") {
@@ -174,18 +225,27 @@ export async function transitionMinutes(ctx: ServiceContext, meetingId: string, 
     ]);
     if (open > 0) throw new Problem("conflict", `${open} objection(s) await the committee's decision.`);
     const missing = missingSignatures(signatures.map((s) => ({ role: s.role as SignatureRole })));
-    if (missing.length) throw new Problem("unprocessable", `Signatures are missing (§ 38 Abs. 2 GemO): ${missing.join(", ")}.`, { missingSignatures: missing });
+    if (missing.length)
+      throw new Problem("unprocessable", `Signatures are missing (§ 38 Abs. 2 GemO): ${missing.join(", ")}.`, {
+        missingSignatures: missing,
+      });
   }
   const stamp = to === "circulated" ? { circulatedAt: ctx.now } : to === "final" ? { finalAt: ctx.now } : { publishedAt: ctx.now };
   const after = { ...minutes, state: to, ...stamp, version: minutes.version + 1, updatedAt: ctx.now };
   const closeMeeting =
     to === "final" && record.meeting.state === "held"
       ? [
-          updateVersioned("Meeting", record.meeting.id, record.meeting.version, { state: "closed", sequence: record.meeting.sequence + 1, updatedAt: ctx.now }),
+          updateVersioned("Meeting", record.meeting.id, record.meeting.version, {
+            state: "closed",
+            sequence: record.meeting.sequence + 1,
+            updatedAt: ctx.now,
+          }),
         ]
       : [];
   const results = await ctx.db.batch([
-    ...[auditStatement(ctx, "update", "Minutes", minutes.id, minutes, after), ...closeMeeting].map((s) => guard(s, atVersion("Minutes", minutes.id, version))),
+    ...[auditStatement(ctx, "update", "Minutes", minutes.id, minutes, after), ...closeMeeting].map((s) =>
+      guard(s, atVersion("Minutes", minutes.id, version)),
+    ),
     updateVersioned("Minutes", minutes.id, version, { state: to, ...stamp, updatedAt: ctx.now }),
   ]);
   if (results.at(-1) === 0) throw new Problem("precondition_failed", "The minutes were changed in the meantime; reload them.");
@@ -201,13 +261,28 @@ export async function fileObjection(ctx: ServiceContext, meetingId: string, text
     throw new Problem("forbidden", "Only members of the committee file objections to its minutes.");
   }
   if (record.minutes?.state !== "circulated") throw new Problem("conflict", "Objections are filed while the minutes are circulated.");
-  const objection = { id: crypto.randomUUID(), minutesId: record.minutes.id, personId, text, filedAt: ctx.now, decision: null, decisionNote: null, decidedAt: null, version: 1 };
+  const objection = {
+    id: crypto.randomUUID(),
+    minutesId: record.minutes.id,
+    personId,
+    text,
+    filedAt: ctx.now,
+    decision: null,
+    decisionNote: null,
+    decidedAt: null,
+    version: 1,
+  };
   await ctx.db.batch(auditedInsert(ctx, "MinutesObjection", objection));
   return getMinutes(ctx, meetingId);
 }
 
 /** Records the committee's decision on an objection. */
-export async function decideObjection(ctx: ServiceContext, objectionId: string, decision: "accepted" | "rejected", note: string | undefined) {
+export async function decideObjection(
+  ctx: ServiceContext,
+  objectionId: string,
+  decision: "accepted" | "rejected",
+  note: string | undefined,
+) {
   const objection = await ctx.db.prisma.minutesObjection.findUnique({ where: { id: objectionId }, include: { minutes: true } });
   if (!objection) throw notFound("Objection", objectionId);
   const record = await minutesForWrite(ctx, objection.minutes.meetingId);
@@ -216,7 +291,10 @@ export async function decideObjection(ctx: ServiceContext, objectionId: string, 
   const { minutes: _m, ...before } = objection;
   const after = { ...before, decision, decisionNote: note ?? null, decidedAt: ctx.now, version: before.version + 1 };
   const results = await ctx.db.batch([
-    guard(auditStatement(ctx, "update", "MinutesObjection", before.id, before, after), atVersion("MinutesObjection", before.id, before.version)),
+    guard(
+      auditStatement(ctx, "update", "MinutesObjection", before.id, before, after),
+      atVersion("MinutesObjection", before.id, before.version),
+    ),
     updateVersioned("MinutesObjection", before.id, before.version, { decision, decisionNote: note ?? null, decidedAt: ctx.now }),
   ]);
   if (results.at(-1) === 0) throw new Problem("precondition_failed", "The objection was decided in the meantime.");
@@ -232,13 +310,15 @@ export async function signMinutes(ctx: ServiceContext, meetingId: string, role: 
   const personId = ctx.actor.personId;
   const record = await loadMeetingRecord(ctx, meetingId);
   const minutes = record.minutes;
-  if (minutes?.state !== "circulated") throw new Problem("conflict", "Minutes are signed once they are circulated and before they are final.");
+  if (minutes?.state !== "circulated")
+    throw new Problem("conflict", "Minutes are signed once they are circulated and before they are final.");
   const seat = record.seats.find((s) => s.personId === personId);
   const attendance = record.attendances.find((a) => a.personId === personId);
   const tookPart = attendance?.status === "present" || attendance?.status === "remote";
   if (!seat) throw new Problem("forbidden", "Only a member of the committee signs its minutes.");
   if (role === "minute_taker" && seat.role !== "minute_taker") throw fieldProblem("role", "only the minute-taker signs as minute-taker");
-  if (role === "chair" && seat.role !== "chair" && seat.role !== "deputy_chair") throw fieldProblem("role", "only the chair (or the deputy chair who chaired) signs as chair");
+  if (role === "chair" && seat.role !== "chair" && seat.role !== "deputy_chair")
+    throw fieldProblem("role", "only the chair (or the deputy chair who chaired) signs as chair");
   if (role !== "minute_taker" && !tookPart) throw fieldProblem("role", "the signatory was absent from the meeting");
   const signature = { id: crypto.randomUUID(), minutesId: minutes.id, role, personId, signedAt: ctx.now };
   await ctx.db.batch(auditedInsert(ctx, "MinutesSignature", signature)).catch((error) => {
@@ -264,6 +344,13 @@ export async function minutesHistory(ctx: ServiceContext, meetingId: string) {
   const last = revisions.at(-1);
   return {
     revisions: revisions.map((r) => ({ id: r.id, at: r.at.toISOString(), actorName: r.actorName })),
-    diff: first && last ? diffLines(text(first.snapshot), text(last.snapshot)).map((part) => ({ added: Boolean(part.added), removed: Boolean(part.removed), text: part.value })) : [],
+    diff:
+      first && last
+        ? diffLines(text(first.snapshot), text(last.snapshot)).map((part) => ({
+            added: Boolean(part.added),
+            removed: Boolean(part.removed),
+            text: part.value,
+          }))
+        : [],
   };
 }

@@ -15,7 +15,10 @@ const paperInclude = {
   consultations: { orderBy: { position: "asc" }, include: { committee: { select: { name: true, shortName: true, bodyId: true } } } },
 } as const;
 
-export async function listPapers(ctx: ServiceContext, query: TPageQuery & { bodyId?: string; year?: number; type?: PaperType; q?: string }) {
+export async function listPapers(
+  ctx: ServiceContext,
+  query: TPageQuery & { bodyId?: string; year?: number; type?: PaperType; q?: string },
+) {
   const visibility = paperPolicy.where(ctx.actor, await ctx.readership());
   const rows = await ctx.db.prisma.paper.findMany({
     where: {
@@ -43,7 +46,8 @@ export async function getPaper(ctx: ServiceContext, id: string) {
 export async function createPaper(ctx: ServiceContext, input: TPaperCreate) {
   await bodyForWrite(ctx, input.bodyId);
   const year = input.year ?? Number(berlinDateOf(ctx.now).slice(0, 4));
-  const next = async () => ((await ctx.db.prisma.paper.aggregate({ where: { bodyId: input.bodyId, year }, _max: { serial: true } }))._max.serial ?? 0) + 1;
+  const next = async () =>
+    ((await ctx.db.prisma.paper.aggregate({ where: { bodyId: input.bodyId, year }, _max: { serial: true } }))._max.serial ?? 0) + 1;
   const paper = await withNextNumber(next, (serial) =>
     insertAudited(ctx, "Paper", {
       ...newRecordColumns(ctx.now),
@@ -125,15 +129,25 @@ async function sha512Hex(bytes: Bytes): Promise<string> {
 }
 
 /** Stores a file for a paper: allowed types only, within the size limit, with its SHA-512. */
-export async function addAttachment(ctx: ServiceContext, store: AttachmentStore, paperId: string, file: { filename: string; contentType: string | undefined; bytes: Bytes }) {
+export async function addAttachment(
+  ctx: ServiceContext,
+  store: AttachmentStore,
+  paperId: string,
+  file: { filename: string; contentType: string | undefined; bytes: Bytes },
+) {
   await paperForWrite(ctx, paperId);
   const contentType = essenceOf(file.contentType);
   if (!ATTACHMENT_TYPES[contentType]) {
-    throw new Problem("unsupported_media_type", `Attachments may be PDF, images or office documents, not ${contentType || "untyped data"}.`, {
-      errors: [{ field: "Content-Type", reason: `must be one of ${Object.keys(ATTACHMENT_TYPES).join(", ")}` }],
-    });
+    throw new Problem(
+      "unsupported_media_type",
+      `Attachments may be PDF, images or office documents, not ${contentType || "untyped data"}.`,
+      {
+        errors: [{ field: "Content-Type", reason: `must be one of ${Object.keys(ATTACHMENT_TYPES).join(", ")}` }],
+      },
+    );
   }
-  if (file.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new Problem("payload_too_large", `An attachment may have at most ${MAX_ATTACHMENT_BYTES} bytes.`);
+  if (file.bytes.byteLength > MAX_ATTACHMENT_BYTES)
+    throw new Problem("payload_too_large", `An attachment may have at most ${MAX_ATTACHMENT_BYTES} bytes.`);
   if (file.bytes.byteLength === 0) throw fieldProblem("body", "the file is empty", "invalid_request");
   if (!matchesSignature(contentType, file.bytes)) throw fieldProblem("body", `the bytes are not a ${ATTACHMENT_TYPES[contentType]} file`);
   const id = crypto.randomUUID();

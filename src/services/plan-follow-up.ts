@@ -1,20 +1,31 @@
 import * as resolutionPolicy from "../policies/resolutions";
 import { Problem, fieldProblem, notFound } from "../errors";
 import { berlinDateOf } from "../rules/calendar";
-import { FOLLOW_UP_HANDLING, FORUM_IDEA_STATUSES, MEASURE_STATUSES, type MeasureStatus } from "../rules/plan";
+import { type FOLLOW_UP_HANDLING, type FORUM_IDEA_STATUSES, MEASURE_STATUSES, type MeasureStatus } from "../rules/plan";
 import { assertManages, bodyForWrite } from "./access";
 import type { ServiceContext } from "./context";
 import { resolutionNumber } from "../rules/resolutions";
 import { getPlan } from "./plans";
 import { expectVersion, insertAudited, newRecordColumns, updateAudited } from "./records";
 
-
 /** Records a plan update (Fortschreibung) with its date and resolution. */
-export async function addPlanUpdate(ctx: ServiceContext, planId: string, input: { date: string; resolutionId?: string | null; note?: string | null }) {
+export async function addPlanUpdate(
+  ctx: ServiceContext,
+  planId: string,
+  input: { date: string; resolutionId?: string | null; note?: string | null },
+) {
   const plan = await getPlan(ctx, planId);
   assertManages(ctx, plan.bodyId);
-  if (input.resolutionId && !(await ctx.db.prisma.resolution.findUnique({ where: { id: input.resolutionId } }))) throw fieldProblem("resolutionId", "does not name a resolution");
-  await insertAudited(ctx, "PlanUpdate", { id: crypto.randomUUID(), planId, date: input.date, resolutionId: input.resolutionId ?? null, note: input.note ?? null, createdAt: ctx.now });
+  if (input.resolutionId && !(await ctx.db.prisma.resolution.findUnique({ where: { id: input.resolutionId } })))
+    throw fieldProblem("resolutionId", "does not name a resolution");
+  await insertAudited(ctx, "PlanUpdate", {
+    id: crypto.randomUUID(),
+    planId,
+    date: input.date,
+    resolutionId: input.resolutionId ?? null,
+    note: input.note ?? null,
+    createdAt: ctx.now,
+  });
   return getPlan(ctx, planId);
 }
 
@@ -22,7 +33,12 @@ export async function addPlanUpdate(ctx: ServiceContext, planId: string, input: 
  * Records how the receiving body handled a recommendation (adopted, changed, rejected, pending), linked to
  * that body's resolution. One record per recommendation, changed with If-Match.
  */
-export async function recordFollowUp(ctx: ServiceContext, recommendationId: string, version: number | null, input: { handling: (typeof FOLLOW_UP_HANDLING)[number]; receivingResolutionId?: string | null; note?: string | null }) {
+export async function recordFollowUp(
+  ctx: ServiceContext,
+  recommendationId: string,
+  version: number | null,
+  input: { handling: (typeof FOLLOW_UP_HANDLING)[number]; receivingResolutionId?: string | null; note?: string | null },
+) {
   const recommendation = await ctx.db.prisma.resolution.findUnique({ where: { id: recommendationId } });
   if (!recommendation) throw notFound("Resolution", recommendationId);
   if (recommendation.kind !== "recommendation") throw new Problem("conflict", "Only a recommendation is followed up by a receiving body.");
@@ -30,7 +46,8 @@ export async function recordFollowUp(ctx: ServiceContext, recommendationId: stri
   assertManages(ctx, committee.bodyId);
   if (input.receivingResolutionId) {
     const receiving = await ctx.db.prisma.resolution.findUnique({ where: { id: input.receivingResolutionId } });
-    if (!receiving || receiving.committeeId === recommendation.committeeId) throw fieldProblem("receivingResolutionId", "must name a resolution of another committee");
+    if (!receiving || receiving.committeeId === recommendation.committeeId)
+      throw fieldProblem("receivingResolutionId", "must name a resolution of another committee");
   }
   const existing = await ctx.db.prisma.recommendationFollowUp.findUnique({ where: { recommendationId } });
   const values = { handling: input.handling, receivingResolutionId: input.receivingResolutionId ?? null, note: input.note ?? null };
@@ -52,9 +69,12 @@ export async function followUpOf(ctx: ServiceContext, recommendationId: string) 
   const committee = await ctx.db.prisma.committee.findUniqueOrThrow({ where: { id: recommendation.committeeId } });
   if (!resolutionPolicy.canRead(ctx.actor, readership, recommendation, committee)) throw notFound("Resolution", recommendationId);
   const followUp = await ctx.db.prisma.recommendationFollowUp.findUnique({ where: { recommendationId } });
-  const receiving = followUp?.receivingResolutionId ? await ctx.db.prisma.resolution.findUnique({ where: { id: followUp.receivingResolutionId } }) : null;
+  const receiving = followUp?.receivingResolutionId
+    ? await ctx.db.prisma.resolution.findUnique({ where: { id: followUp.receivingResolutionId } })
+    : null;
   const receivingCommittee = receiving ? await ctx.db.prisma.committee.findUniqueOrThrow({ where: { id: receiving.committeeId } }) : null;
-  const receivingVisible = receiving && receivingCommittee && resolutionPolicy.canRead(ctx.actor, readership, receiving, receivingCommittee);
+  const receivingVisible =
+    receiving && receivingCommittee && resolutionPolicy.canRead(ctx.actor, readership, receiving, receivingCommittee);
   return {
     recommendationId,
     number: resolutionNumber(committee.shortName, recommendation.year, recommendation.serial),
@@ -62,11 +82,25 @@ export async function followUpOf(ctx: ServiceContext, recommendationId: string) 
     version: followUp?.version ?? 0,
     handling: followUp?.handling ?? "pending",
     note: followUp?.note ?? null,
-    receivingResolution: receivingVisible ? { id: receiving.id, number: resolutionNumber(receivingCommittee.shortName, receiving.year, receiving.serial), committee: receivingCommittee.name } : null,
+    receivingResolution: receivingVisible
+      ? {
+          id: receiving.id,
+          number: resolutionNumber(receivingCommittee.shortName, receiving.year, receiving.serial),
+          committee: receivingCommittee.name,
+        }
+      : null,
   };
 }
 
-type IdeaInput = { forum: string; forumDate: string; proposedBy: string; text: string; status?: (typeof FORUM_IDEA_STATUSES)[number]; measureId?: string | null; paperId?: string | null };
+type IdeaInput = {
+  forum: string;
+  forumDate: string;
+  proposedBy: string;
+  text: string;
+  status?: (typeof FORUM_IDEA_STATUSES)[number];
+  measureId?: string | null;
+  paperId?: string | null;
+};
 
 async function checkIdeaRefs(ctx: ServiceContext, bodyId: string, input: Partial<IdeaInput>) {
   if (input.measureId) {
@@ -124,9 +158,15 @@ export async function progressReport(ctx: ServiceContext, planId: string, period
     return day >= period.from && day <= period.to;
   };
   const readership = await ctx.readership();
-  const resolutions = await ctx.db.prisma.resolution.findMany({ where: { id: { in: measures.flatMap((m) => m.links.map((l) => l.resolutionId)) } } });
-  const committees = new Map((await ctx.db.prisma.committee.findMany({ where: { id: { in: resolutions.map((r) => r.committeeId) } } })).map((c) => [c.id, c]));
-  const visible = new Map(resolutions.filter((r) => resolutionPolicy.canRead(ctx.actor, readership, r, committees.get(r.committeeId)!)).map((r) => [r.id, r]));
+  const resolutions = await ctx.db.prisma.resolution.findMany({
+    where: { id: { in: measures.flatMap((m) => m.links.map((l) => l.resolutionId)) } },
+  });
+  const committees = new Map(
+    (await ctx.db.prisma.committee.findMany({ where: { id: { in: resolutions.map((r) => r.committeeId) } } })).map((c) => [c.id, c]),
+  );
+  const visible = new Map(
+    resolutions.filter((r) => resolutionPolicy.canRead(ctx.actor, readership, r, committees.get(r.committeeId)!)).map((r) => [r.id, r]),
+  );
   const byStatus = Object.fromEntries(MEASURE_STATUSES.map((s) => [s, 0])) as Record<MeasureStatus, number>;
   for (const m of measures) byStatus[m.status as MeasureStatus]++;
   return {
@@ -146,12 +186,24 @@ export async function progressReport(ctx: ServiceContext, planId: string, period
         responsible: m.responsible,
         changes: m.history
           .filter((h) => inPeriod(h.at) && (!h.resolutionId || visible.has(h.resolutionId)))
-          .map((h) => ({ at: h.at.toISOString(), fromStatus: h.fromStatus, toStatus: h.toStatus, fromProgress: h.fromProgress, toProgress: h.toProgress, reason: h.reason })),
+          .map((h) => ({
+            at: h.at.toISOString(),
+            fromStatus: h.fromStatus,
+            toStatus: h.toStatus,
+            fromProgress: h.fromProgress,
+            toProgress: h.toProgress,
+            reason: h.reason,
+          })),
         resolutions: m.links
           .filter((l) => visible.has(l.resolutionId) && inPeriod(visible.get(l.resolutionId)!.createdAt))
           .map((l) => {
             const r = visible.get(l.resolutionId)!;
-            return { id: r.id, number: resolutionNumber(committees.get(r.committeeId)!.shortName, r.year, r.serial), relation: l.relation, text: r.text };
+            return {
+              id: r.id,
+              number: resolutionNumber(committees.get(r.committeeId)!.shortName, r.year, r.serial),
+              relation: l.relation,
+              text: r.text,
+            };
           }),
       })),
   };

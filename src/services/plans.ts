@@ -9,7 +9,6 @@ import { assertManages, bodyForWrite } from "./access";
 import type { ServiceContext } from "./context";
 import { auditStatement, auditedInsert, newRecordColumns } from "./records";
 
-
 export async function createPlan(ctx: ServiceContext, input: TPlanCreate) {
   await bodyForWrite(ctx, input.bodyId);
   const plan = {
@@ -25,13 +24,20 @@ export async function createPlan(ctx: ServiceContext, input: TPlanCreate) {
 }
 
 export async function getPlan(ctx: ServiceContext, id: string) {
-  const plan = await ctx.db.prisma.plan.findUnique({ where: { id }, include: { actionFields: { orderBy: { number: "asc" } }, updates: { orderBy: { date: "asc" } } } });
+  const plan = await ctx.db.prisma.plan.findUnique({
+    where: { id },
+    include: { actionFields: { orderBy: { number: "asc" } }, updates: { orderBy: { date: "asc" } } },
+  });
   if (!plan) throw notFound("Plan", id);
   return plan;
 }
 
 export async function listPlans(ctx: ServiceContext, bodyId?: string) {
-  return ctx.db.prisma.plan.findMany({ where: bodyId ? { bodyId } : {}, include: { actionFields: { orderBy: { number: "asc" } }, updates: true }, orderBy: { title: "asc" } });
+  return ctx.db.prisma.plan.findMany({
+    where: bodyId ? { bodyId } : {},
+    include: { actionFields: { orderBy: { number: "asc" } }, updates: true },
+    orderBy: { title: "asc" },
+  });
 }
 
 export async function planForWrite(ctx: ServiceContext, id: string) {
@@ -42,12 +48,11 @@ export async function planForWrite(ctx: ServiceContext, id: string) {
 
 export async function addActionField(ctx: ServiceContext, planId: string, input: { number: number; title: string }) {
   const plan = await planForWrite(ctx, planId);
-  if (plan.actionFields.some((f) => f.number === input.number)) throw fieldProblem("number", `the plan has an action field ${input.number} already`, "conflict");
+  if (plan.actionFields.some((f) => f.number === input.number))
+    throw fieldProblem("number", `the plan has an action field ${input.number} already`, "conflict");
   await ctx.db.batch(auditedInsert(ctx, "ActionField", { id: crypto.randomUUID(), planId, number: input.number, title: input.title }));
   return getPlan(ctx, planId);
 }
-
-
 
 /** Measures in code order ("2.10" after "2.9"). */
 const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code, "de", { numeric: true });
@@ -55,7 +60,11 @@ const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompar
 export async function listMeasures(ctx: ServiceContext, planId: string, filter: { actionField?: number; status?: MeasureStatus } = {}) {
   await getPlan(ctx, planId);
   const rows = await ctx.db.prisma.measure.findMany({
-    where: { planId, ...(filter.status ? { status: filter.status } : {}), ...(filter.actionField ? { actionField: { number: filter.actionField } } : {}) },
+    where: {
+      planId,
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.actionField ? { actionField: { number: filter.actionField } } : {}),
+    },
     include: { actionField: true },
   });
   return rows.sort(byCode);
@@ -86,7 +95,15 @@ export function measureRow(ctx: ServiceContext, planId: string, actionFieldId: s
   };
 }
 
-export function historyRow(ctx: ServiceContext, measureId: string, from: { status: string; progress: number } | null, to: { status: string; progress: number }, source: string, reason: string | null, resolutionId: string | null) {
+export function historyRow(
+  ctx: ServiceContext,
+  measureId: string,
+  from: { status: string; progress: number } | null,
+  to: { status: string; progress: number },
+  source: string,
+  reason: string | null,
+  resolutionId: string | null,
+) {
   return insertRow("MeasureHistory", {
     measureId,
     at: ctx.now,
@@ -109,7 +126,8 @@ export async function createMeasure(ctx: ServiceContext, planId: string, input: 
   await ctx.db
     .batch([...auditedInsert(ctx, "Measure", row), historyRow(ctx, row.id, null, row, "manual", "Aufgenommen", null)])
     .catch((error) => {
-      if ((error as { constraint?: string }).constraint === "unique") throw fieldProblem("code", `the plan has a measure ${input.code} already`, "conflict");
+      if ((error as { constraint?: string }).constraint === "unique")
+        throw fieldProblem("code", `the plan has a measure ${input.code} already`, "conflict");
       throw error;
     });
   return getMeasure(ctx, row.id);
@@ -128,18 +146,31 @@ export function measureChange(
 ): Statement[] {
   const after = { ...before, ...changes, version: before.version + 1, updatedAt: ctx.now };
   const moved = after.status !== before.status || after.progress !== before.progress;
-  const guarded = [...companions, ...(moved ? [historyRow(ctx, before.id, before, after, history.source, history.reason, history.resolutionId)] : []), auditStatement(ctx, "update", "Measure", before.id, before, after)];
-  return [...guarded.map((s) => guard(s, atVersion("Measure", before.id, before.version))), updateVersioned("Measure", before.id, before.version, { ...changes, updatedAt: ctx.now })];
+  const guarded = [
+    ...companions,
+    ...(moved ? [historyRow(ctx, before.id, before, after, history.source, history.reason, history.resolutionId)] : []),
+    auditStatement(ctx, "update", "Measure", before.id, before, after),
+  ];
+  return [
+    ...guarded.map((s) => guard(s, atVersion("Measure", before.id, before.version))),
+    updateVersioned("Measure", before.id, before.version, { ...changes, updatedAt: ctx.now }),
+  ];
 }
 
 export async function updateMeasure(ctx: ServiceContext, id: string, version: number, input: TMeasureUpdate) {
   const { actionField: _field, ...before } = await getMeasure(ctx, id);
   await planForWrite(ctx, before.planId);
-  if (before.version !== version) throw new Problem("precondition_failed", `The measure is at version ${before.version}, not ${version}.`, { currentVersion: before.version });
+  if (before.version !== version)
+    throw new Problem("precondition_failed", `The measure is at version ${before.version}, not ${version}.`, {
+      currentVersion: before.version,
+    });
   const { reason, resolutionId, partners, ...fields } = input;
-  if (resolutionId && !(await ctx.db.prisma.resolution.findUnique({ where: { id: resolutionId } }))) throw fieldProblem("resolutionId", "does not name a resolution");
+  if (resolutionId && !(await ctx.db.prisma.resolution.findUnique({ where: { id: resolutionId } })))
+    throw fieldProblem("resolutionId", "does not name a resolution");
   const changes: Partial<MeasureModel> = { ...fields, ...(partners ? { partners: JSON.stringify(partners) } : {}) };
-  const results = await ctx.db.batch(measureChange(ctx, before, changes, { source: "manual", reason: reason ?? null, resolutionId: resolutionId ?? null }));
+  const results = await ctx.db.batch(
+    measureChange(ctx, before, changes, { source: "manual", reason: reason ?? null, resolutionId: resolutionId ?? null }),
+  );
   if (results.at(-1) === 0) throw new Problem("precondition_failed", "The measure was changed by someone else in the meantime.");
   return getMeasure(ctx, id);
 }

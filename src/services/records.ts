@@ -56,7 +56,11 @@ export async function withNextNumber<T>(next: () => Promise<number>, write: (num
 }
 
 /** Inserts a row and its audit entry atomically. */
-export async function insertAudited<T extends TableName>(ctx: ServiceContext, table: T, row: Tables[T] & { id: string }): Promise<Tables[T]> {
+export async function insertAudited<T extends TableName>(
+  ctx: ServiceContext,
+  table: T,
+  row: Tables[T] & { id: string },
+): Promise<Tables[T]> {
   await insertAuditedIf(ctx, table, row);
   return row;
 }
@@ -93,7 +97,10 @@ export async function updateAudited<T extends TableName>(
 ): Promise<Tables[T]> {
   const after = await updateAuditedIf(ctx, table, before, changes, action);
   if (!after) {
-    throw new Problem("precondition_failed", "The record was changed by someone else in the meantime: reload it and apply your change again.");
+    throw new Problem(
+      "precondition_failed",
+      "The record was changed by someone else in the meantime: reload it and apply your change again.",
+    );
   }
   return after;
 }
@@ -122,8 +129,12 @@ export async function updateAuditedIf<T extends TableName>(
 /** 412 when the record has moved on since the caller read it (the ETag they sent is stale). */
 export function expectVersion(current: { version: number }, expected: number): void {
   if (current.version !== expected) {
-    throw new Problem("precondition_failed", `The record is at version ${current.version}, not ${expected}: reload it and apply your change again.`, {
-      currentVersion: current.version,
-    });
+    throw new Problem(
+      "precondition_failed",
+      `The record is at version ${current.version}, not ${expected}: reload it and apply your change again.`,
+      {
+        currentVersion: current.version,
+      },
+    );
   }
 }

@@ -8,9 +8,11 @@ import { expectVersion, updateAudited } from "./records";
 
 const include = { vote: true } as const;
 
-
 async function committeesById(ctx: ServiceContext, ids: string[]) {
-  const committees = await ctx.db.prisma.committee.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, shortName: true, bodyId: true } });
+  const committees = await ctx.db.prisma.committee.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: { id: true, shortName: true, bodyId: true },
+  });
   return new Map(committees.map((c) => [c.id, c]));
 }
 
@@ -27,7 +29,10 @@ export async function listResolutions(ctx: ServiceContext, query: TPageQuery & {
     ...pageArgs(query),
   });
   const page = toPage(rows, query);
-  const committees = await committeesById(ctx, page.items.map((r) => r.committeeId));
+  const committees = await committeesById(
+    ctx,
+    page.items.map((r) => r.committeeId),
+  );
   const readership = await ctx.readership();
   return {
     items: page.items.map((r) => {
@@ -60,16 +65,24 @@ export async function updateResolution(ctx: ServiceContext, id: string, version:
   if (input.supersededById) {
     if (input.supersededById === id) throw fieldProblem("supersededById", "a resolution cannot supersede itself");
     const successor = await ctx.db.prisma.resolution.findUnique({ where: { id: input.supersededById } });
-    if (!successor || successor.committeeId !== row.committeeId) throw fieldProblem("supersededById", "does not name a resolution of the same committee");
+    if (!successor || successor.committeeId !== row.committeeId)
+      throw fieldProblem("supersededById", "does not name a resolution of the same committee");
   }
   const { vote: _vote, ...before } = row;
-  await updateAudited(ctx, "Resolution", before, { followUp: input.followUp, supersededById: input.followUp === "superseded" ? input.supersededById! : null });
+  await updateAudited(ctx, "Resolution", before, {
+    followUp: input.followUp,
+    supersededById: input.followUp === "superseded" ? input.supersededById! : null,
+  });
   return getResolution(ctx, id);
 }
 
 /** Non-public resolutions of a committee not yet announced (§35 (1) GemO), oldest first. */
 export async function pendingAnnouncements(ctx: ServiceContext, committeeId: string) {
-  return ctx.db.prisma.resolution.findMany({ where: { committeeId, isPublic: false, announcedAt: null }, include, orderBy: [{ year: "asc" }, { serial: "asc" }] });
+  return ctx.db.prisma.resolution.findMany({
+    where: { committeeId, isPublic: false, announcedAt: null },
+    include,
+    orderBy: [{ year: "asc" }, { serial: "asc" }],
+  });
 }
 
 /**
@@ -81,11 +94,16 @@ export async function announceResolution(ctx: ServiceContext, id: string, meetin
   assertManages(ctx, committee.bodyId);
   if (row.isPublic) throw new Problem("conflict", "The resolution was taken in public; there is nothing to announce.");
   if (row.announcedAt) throw new Problem("conflict", `The resolution was announced on ${row.announcedAt.toISOString()}.`);
-  const meeting = await ctx.db.prisma.meeting.findUnique({ where: { id: meetingId }, include: { items: { where: { kind: "announcement_of_resolutions", withdrawnAt: null } } } });
+  const meeting = await ctx.db.prisma.meeting.findUnique({
+    where: { id: meetingId },
+    include: { items: { where: { kind: "announcement_of_resolutions", withdrawnAt: null } } },
+  });
   if (!meeting || meeting.committeeId !== row.committeeId) throw fieldProblem("meetingId", "does not name a meeting of the committee");
-  if (meeting.state !== "invited" && meeting.state !== "held") throw fieldProblem("meetingId", `the meeting is ${meeting.state}`, "conflict");
+  if (meeting.state !== "invited" && meeting.state !== "held")
+    throw fieldProblem("meetingId", `the meeting is ${meeting.state}`, "conflict");
   if (row.meetingId === meetingId) throw fieldProblem("meetingId", "is the meeting the resolution was taken in", "conflict");
-  if (meeting.items.length === 0) throw fieldProblem("meetingId", "the meeting's agenda has no item for the announcement of non-public resolutions");
+  if (meeting.items.length === 0)
+    throw fieldProblem("meetingId", "the meeting's agenda has no item for the announcement of non-public resolutions");
   const { vote: _vote, ...before } = row;
   await updateAudited(ctx, "Resolution", before, { announcedAt: ctx.now, announcedMeetingId: meetingId }, "update");
   return getResolution(ctx, id);

@@ -35,7 +35,7 @@ async function candidates(ctx: ServiceContext, query: string, kinds: readonly Se
     return await searchCandidates(ctx.db, query, kinds, limit, offset);
   } catch (error) {
     if (error instanceof InvalidSearchQuery) {
-      throw new Problem("invalid_request", "The search query is not valid: use words, \"phrases\", OR, NOT, and prefix* searches.", {
+      throw new Problem("invalid_request", 'The search query is not valid: use words, "phrases", OR, NOT, and prefix* searches.', {
         errors: [{ field: "query.q", reason: "is not a valid search expression" }],
       });
     }
@@ -54,8 +54,13 @@ async function visibleResults(ctx: ServiceContext, readership: Readership, hits:
       }
       case "resolution": {
         const row = record("resolution", hit.ref_id);
-        if (!row || !resolutionPolicy.canRead(ctx.actor, readership, row, { id: row.committeeId, bodyId: row.committee.bodyId })) return undefined;
-        return { title: `Beschluss ${resolutionNumber(row.committee.shortName, row.year, row.serial)}`, context: row.committee.name, url: `/api/v1/resolutions/${row.id}` };
+        if (!row || !resolutionPolicy.canRead(ctx.actor, readership, row, { id: row.committeeId, bodyId: row.committee.bodyId }))
+          return undefined;
+        return {
+          title: `Beschluss ${resolutionNumber(row.committee.shortName, row.year, row.serial)}`,
+          context: row.committee.name,
+          url: `/api/v1/resolutions/${row.id}`,
+        };
       }
       case "paper": {
         const row = record("paper", hit.ref_id);
@@ -64,8 +69,19 @@ async function visibleResults(ctx: ServiceContext, readership: Readership, hits:
       }
       case "minutes": {
         const row = record("minutes", hit.ref_id);
-        if (!row || !minutesPolicy.canReadItemNotes(minutesPolicy.variantFor(ctx.actor, readership, row.committee, row.minutes.state), row.item.isPublic)) return undefined;
-        return { title: `Niederschrift ${row.meeting.title}: ${row.item.title}`, context: row.committee.name, url: `/api/v1/meetings/${row.meeting.id}/minutes` };
+        if (
+          !row ||
+          !minutesPolicy.canReadItemNotes(
+            minutesPolicy.variantFor(ctx.actor, readership, row.committee, row.minutes.state),
+            row.item.isPublic,
+          )
+        )
+          return undefined;
+        return {
+          title: `Niederschrift ${row.meeting.title}: ${row.item.title}`,
+          context: row.committee.name,
+          url: `/api/v1/meetings/${row.meeting.id}/minutes`,
+        };
       }
     }
   };

@@ -7,7 +7,11 @@ import { expectVersion, insertAudited, newRecordColumns, updateAudited } from ".
 
 export async function listTerms(ctx: ServiceContext, query: TPageQuery & { bodyId?: string; committeeId?: string }) {
   const rows = await ctx.db.prisma.term.findMany({
-    where: { deletedAt: null, ...(query.bodyId ? { bodyId: query.bodyId } : {}), ...(query.committeeId ? { committeeId: query.committeeId } : {}) },
+    where: {
+      deletedAt: null,
+      ...(query.bodyId ? { bodyId: query.bodyId } : {}),
+      ...(query.committeeId ? { committeeId: query.committeeId } : {}),
+    },
     orderBy: [{ startDate: "desc" }, { id: "asc" }],
     ...pageArgs(query),
   });

@@ -41,12 +41,26 @@ export async function linkResolutionToMeasure(ctx: ServiceContext, resolutionId:
     note: input.note ?? null,
     createdAt: ctx.now,
   };
-  const changes = { ...(status && status !== measure.status ? { status } : {}), ...(progress !== undefined && progress !== measure.progress ? { progress } : {}) };
+  const changes = {
+    ...(status && status !== measure.status ? { status } : {}),
+    ...(progress !== undefined && progress !== measure.progress ? { progress } : {}),
+  };
   const statements = Object.keys(changes).length
-    ? measureChange(ctx, measure, changes, { source: "link", reason: input.note ?? `Beschluss ${resolutionNumber(committee.shortName, resolution.year, resolution.serial)}`, resolutionId }, auditedInsert(ctx, "MeasureLink", link))
+    ? measureChange(
+        ctx,
+        measure,
+        changes,
+        {
+          source: "link",
+          reason: input.note ?? `Beschluss ${resolutionNumber(committee.shortName, resolution.year, resolution.serial)}`,
+          resolutionId,
+        },
+        auditedInsert(ctx, "MeasureLink", link),
+      )
     : [assertion(atVersion("Measure", measure.id, measure.version)), ...auditedInsert(ctx, "MeasureLink", link)];
   const results = await ctx.db.batch(statements).catch((error) => {
-    if ((error as { constraint?: string }).constraint === "unique") throw fieldProblem("relation", "the resolution is linked to the measure with this relation already", "conflict");
+    if ((error as { constraint?: string }).constraint === "unique")
+      throw fieldProblem("relation", "the resolution is linked to the measure with this relation already", "conflict");
     throw error;
   });
   if (results.at(-1) === 0) throw new Problem("precondition_failed", "The measure was changed in the meantime; try again.");
@@ -59,7 +73,11 @@ export async function resolutionMeasures(ctx: ServiceContext, resolutionId: stri
   if (!resolution) throw notFound("Resolution", resolutionId);
   const committee = await ctx.db.prisma.committee.findUniqueOrThrow({ where: { id: resolution.committeeId } });
   if (!resolutionPolicy.canRead(ctx.actor, await ctx.readership(), resolution, committee)) throw notFound("Resolution", resolutionId);
-  const links = await ctx.db.prisma.measureLink.findMany({ where: { resolutionId }, include: { measure: { include: { actionField: true } } }, orderBy: { createdAt: "asc" } });
+  const links = await ctx.db.prisma.measureLink.findMany({
+    where: { resolutionId },
+    include: { measure: { include: { actionField: true } } },
+    orderBy: { createdAt: "asc" },
+  });
   return {
     resolutionId,
     number: resolutionNumber(committee.shortName, resolution.year, resolution.serial),
@@ -90,17 +108,28 @@ export async function measureTrace(ctx: ServiceContext, measureId: string) {
   // Agenda numbers need every item of the meetings concerned (numbers are derived from the whole agenda).
   const meetingIds = [...new Set(visible.flatMap((row) => row.meetingId ?? []))];
   const items = await findItemsOfMeetings(ctx.db, meetingIds);
-  const numbered = new Map(meetingIds.flatMap((id) => numberAgenda(items.filter((i) => i.meetingId === id)).map((i) => [i.id, i] as const)));
+  const numbered = new Map(
+    meetingIds.flatMap((id) => numberAgenda(items.filter((i) => i.meetingId === id)).map((i) => [i.id, i] as const)),
+  );
 
   const entries = visible.map((row) => {
     const { meeting, minutes } = row;
     const item = row.itemId ? numbered.get(row.itemId) : undefined;
-    const readable = minutes && item && minutesPolicy.canReadItemNotes(minutesPolicy.variantFor(ctx.actor, readership, row.committee, minutes.state), item.isPublic);
+    const readable =
+      minutes &&
+      item &&
+      minutesPolicy.canReadItemNotes(minutesPolicy.variantFor(ctx.actor, readership, row.committee, minutes.state), item.isPublic);
     const date = berlinDateOf(meeting ? meeting.startsAt : row.createdAt);
     return {
       date,
       relation: row.relation,
-      resolution: { id: row.resolutionId, number: resolutionNumber(row.committee.shortName, row.year, row.serial), text: row.text, kind: row.kind, isPublic: row.isPublic },
+      resolution: {
+        id: row.resolutionId,
+        number: resolutionNumber(row.committee.shortName, row.year, row.serial),
+        text: row.text,
+        kind: row.kind,
+        isPublic: row.isPublic,
+      },
       committee: { id: row.committee.id, name: row.committee.name },
       meeting: meeting ? { id: meeting.id, label: `${meeting.sequenceNumber}. Sitzung`, date } : null,
       itemNumber: item?.number ?? null,
@@ -119,7 +148,10 @@ export async function measureTrace(ctx: ServiceContext, measureId: string) {
  */
 export async function planOverview(ctx: ServiceContext, planId: string, staleMonths: number) {
   const plan = await getPlan(ctx, planId);
-  const measures = await ctx.db.prisma.measure.findMany({ where: { planId }, include: { history: { orderBy: { at: "desc" }, take: 1 }, links: { orderBy: { createdAt: "desc" }, take: 1 } } });
+  const measures = await ctx.db.prisma.measure.findMany({
+    where: { planId },
+    include: { history: { orderBy: { at: "desc" }, take: 1 }, links: { orderBy: { createdAt: "desc" }, take: 1 } },
+  });
   const cutoff = staleCutoff(berlinDateOf(ctx.now), staleMonths);
   const empty = () => Object.fromEntries(MEASURE_STATUSES.map((s) => [s, 0])) as Record<MeasureStatus, number>;
   const fields = plan.actionFields.map((field) => {
@@ -128,7 +160,7 @@ export async function planOverview(ctx: ServiceContext, planId: string, staleMon
     return { number: field.number, title: field.title, counts, total: measures.filter((m) => m.actionFieldId === field.id).length };
   });
   const lastActivity = (m: (typeof measures)[number]) =>
-    [m.createdAt, m.history[0]?.at, m.links[0]?.createdAt].filter((d): d is Date => d !== undefined).reduce((a, b) => (a > b ? a : b));
+    new Date(Math.max(...[m.createdAt, m.history[0]?.at, m.links[0]?.createdAt].flatMap((d) => (d ? [d.getTime()] : []))));
   const stale = measures
     .filter((m) => m.status !== "implemented" && m.status !== "dropped")
     .map((m) => ({ id: m.id, code: m.code, title: m.title, status: m.status, lastActivity: berlinDateOf(lastActivity(m)) }))

@@ -21,7 +21,9 @@ export async function recordVote(ctx: ServiceContext, itemId: string, input: TVo
   const record = await recordForWrite(ctx, await meetingOfItem(ctx, itemId));
   const item = itemOf(record, itemId);
   if (!allowsResolution(item.kind as AgendaItemKind)) {
-    throw new Problem("unprocessable", `No vote may be taken under an item of kind ${item.kind}.`, { errors: [{ field: "itemId", reason: `is of kind ${item.kind}` }] });
+    throw new Problem("unprocessable", `No vote may be taken under an item of kind ${item.kind}.`, {
+      errors: [{ field: "itemId", reason: `is of kind ${item.kind}` }],
+    });
   }
   const { presence, quorum } = record.quorumAt(itemId);
   if (!quorum.quorate) throw new Problem("unprocessable", `Not quorate: ${quorum.explanation}`, { quorum });
@@ -34,7 +36,11 @@ export async function recordVote(ctx: ServiceContext, itemId: string, input: TVo
   if (input.kind === "election") {
     const election = decideElection(input.election!.votes, eligible.length, input.election!.round);
     const cast = Object.values(input.election!.votes).reduce((a, b) => a + b, 0);
-    if (cast > eligible.length) throw fieldProblem("election.votes", `${cast} Stimmen, aber nur ${eligible.length} stimmberechtigte Mitglieder anwesend und nicht befangen.`);
+    if (cast > eligible.length)
+      throw fieldProblem(
+        "election.votes",
+        `${cast} Stimmen, aber nur ${eligible.length} stimmberechtigte Mitglieder anwesend und nicht befangen.`,
+      );
     outcome = election.outcome;
     explanation = election.explanation;
     details = input.election;
@@ -43,7 +49,8 @@ export async function recordVote(ctx: ServiceContext, itemId: string, input: TVo
       const eligibleIds = new Set(eligible.map((v) => v.personId));
       const seen = new Set<string>();
       for (const [index, ballot] of input.rollCall!.entries()) {
-        if (!eligibleIds.has(ballot.personId)) throw fieldProblem(`rollCall.${index}.personId`, "is not a voting member present and not recused on this item");
+        if (!eligibleIds.has(ballot.personId))
+          throw fieldProblem(`rollCall.${index}.personId`, "is not a voting member present and not recused on this item");
         if (seen.has(ballot.personId)) throw fieldProblem(`rollCall.${index}.personId`, "votes twice");
         seen.add(ballot.personId);
       }
@@ -78,7 +85,17 @@ export async function recordVote(ctx: ServiceContext, itemId: string, input: TVo
     createdAt: ctx.now,
   };
   const entry = (kind: string, text: string, refId: string): Statement =>
-    insertRow("MinutesEntry", { id: crypto.randomUUID(), meetingId: record.meeting.id, itemId, kind, personId: null, text, refId, actorName: actorName(ctx.actor), createdAt: ctx.now });
+    insertRow("MinutesEntry", {
+      id: crypto.randomUUID(),
+      meetingId: record.meeting.id,
+      itemId,
+      kind,
+      personId: null,
+      text,
+      refId,
+      actorName: actorName(ctx.actor),
+      createdAt: ctx.now,
+    });
   const voteStatements = [...auditedInsert(ctx, "Vote", vote), entry("vote", `${input.motion}\n\nAbstimmung: ${explanation}`, vote.id)];
 
   const resolves = input.resolution && (outcome === "adopted" || outcome === "elected");
@@ -87,7 +104,9 @@ export async function recordVote(ctx: ServiceContext, itemId: string, input: TVo
     return { vote, resolution: null, committee };
   }
   const year = Number(berlinDateOf(record.meeting.startsAt).slice(0, 4));
-  const next = async () => ((await ctx.db.prisma.resolution.aggregate({ where: { committeeId: record.meeting.committeeId, year }, _max: { serial: true } }))._max.serial ?? 0) + 1;
+  const next = async () =>
+    ((await ctx.db.prisma.resolution.aggregate({ where: { committeeId: record.meeting.committeeId, year }, _max: { serial: true } }))._max
+      .serial ?? 0) + 1;
   const resolution = await withNextNumber(next, async (serial) => {
     const resolution = {
       ...newRecordColumns(ctx.now),

@@ -12,16 +12,22 @@ import { resolutionNumber } from "../rules/resolutions";
 import { atVersion, guard, updateVersioned } from "../db/sql";
 import { auditStatement, auditedInsert, insertAudited, newRecordColumns, withNextNumber } from "./records";
 
-
 async function load(ctx: ServiceContext, id: string) {
-  const procedure = await ctx.db.prisma.writtenProcedure.findUnique({ where: { id }, include: { objections: { orderBy: { filedAt: "asc" } } } });
+  const procedure = await ctx.db.prisma.writtenProcedure.findUnique({
+    where: { id },
+    include: { objections: { orderBy: { filedAt: "asc" } } },
+  });
   if (!procedure) throw notFound("Written procedure", id);
   const committee = await getCommittee(ctx, procedure.committeeId);
   return { procedure, committee };
 }
 
 /** §37 (1) GemO: puts a simple motion to the members in writing; it passes if nobody objects by the deadline. */
-export async function startWrittenProcedure(ctx: ServiceContext, committeeId: string, input: { motion: string; text: string; deadline: string }) {
+export async function startWrittenProcedure(
+  ctx: ServiceContext,
+  committeeId: string,
+  input: { motion: string; text: string; deadline: string },
+) {
   const committee = await getCommittee(ctx, committeeId);
   assertManages(ctx, committee.bodyId);
   const deadline = new Date(input.deadline);
@@ -52,10 +58,15 @@ export async function objectToWrittenProcedure(ctx: ServiceContext, id: string, 
   const personId = ctx.actor.personId;
   const { procedure } = await load(ctx, id);
   if (ctx.now >= procedure.deadline) throw new Problem("conflict", "The deadline for objections has passed.");
-  const seat = await ctx.db.prisma.membership.findFirst({ where: { committeeId: procedure.committeeId, personId, ...currentOn(berlinDateOf(ctx.now)) }, orderBy: { votingRight: "desc" } });
+  const seat = await ctx.db.prisma.membership.findFirst({
+    where: { committeeId: procedure.committeeId, personId, ...currentOn(berlinDateOf(ctx.now)) },
+    orderBy: { votingRight: "desc" },
+  });
   if (!writtenProcedurePolicy.canObject(ctx.actor, seat)) throw new Problem("forbidden", "Only voting members of the committee object.");
   await ctx.db
-    .batch(auditedInsert(ctx, "WrittenObjection", { id: crypto.randomUUID(), procedureId: id, personId, note: note ?? null, filedAt: ctx.now }))
+    .batch(
+      auditedInsert(ctx, "WrittenObjection", { id: crypto.randomUUID(), procedureId: id, personId, note: note ?? null, filedAt: ctx.now }),
+    )
     .catch((error) => {
       if ((error as { constraint?: string }).constraint === "unique") throw new Problem("conflict", "You have objected already.");
       throw error;
@@ -72,7 +83,9 @@ export async function concludeWrittenProcedure(ctx: ServiceContext, id: string) 
   if (procedure.resolutionId) throw new Problem("conflict", "The procedure has been concluded already.");
   if (outcome === "failed") return { ...toWrittenProcedureView(procedure, ctx.now), resolutionNumber: null };
   const year = Number(berlinDateOf(ctx.now).slice(0, 4));
-  const next = async () => ((await ctx.db.prisma.resolution.aggregate({ where: { committeeId: committee.id, year }, _max: { serial: true } }))._max.serial ?? 0) + 1;
+  const next = async () =>
+    ((await ctx.db.prisma.resolution.aggregate({ where: { committeeId: committee.id, year }, _max: { serial: true } }))._max.serial ?? 0) +
+    1;
   const number = await withNextNumber(next, async (serial) => {
     const resolution = {
       ...newRecordColumns(ctx.now),
@@ -94,9 +107,10 @@ export async function concludeWrittenProcedure(ctx: ServiceContext, id: string) 
     };
     const { objections: _objections, ...before } = procedure;
     const results = await ctx.db.batch([
-      ...[...auditedInsert(ctx, "Resolution", resolution), auditStatement(ctx, "update", "WrittenProcedure", id, before, { ...before, resolutionId: resolution.id })].map((s) =>
-        guard(s, atVersion("WrittenProcedure", id, procedure.version)),
-      ),
+      ...[
+        ...auditedInsert(ctx, "Resolution", resolution),
+        auditStatement(ctx, "update", "WrittenProcedure", id, before, { ...before, resolutionId: resolution.id }),
+      ].map((s) => guard(s, atVersion("WrittenProcedure", id, procedure.version))),
       updateVersioned("WrittenProcedure", id, procedure.version, { resolutionId: resolution.id, updatedAt: ctx.now }),
     ]);
     if (results.at(-1) === 0) throw new Problem("conflict", "The procedure was concluded in the meantime.");

@@ -52,13 +52,31 @@ describe("access control", () => {
     const other = await f.body({ name: "Gemeinde Anderswo" });
     const token = await tokenFor("secretariat", { bodyId: own.id });
 
-    expect((await request("POST", "/api/v1/committees", { token, body: { bodyId: own.id, name: "Integrationsbeirat", shortName: "IBR", kind: "advisory_council" } })).status).toBe(201);
-    const foreign = await request("POST", "/api/v1/committees", { token, body: { bodyId: other.id, name: "Integrationsbeirat", shortName: "IBR", kind: "advisory_council" } });
+    expect(
+      (
+        await request("POST", "/api/v1/committees", {
+          token,
+          body: { bodyId: own.id, name: "Integrationsbeirat", shortName: "IBR", kind: "advisory_council" },
+        })
+      ).status,
+    ).toBe(201);
+    const foreign = await request("POST", "/api/v1/committees", {
+      token,
+      body: { bodyId: other.id, name: "Integrationsbeirat", shortName: "IBR", kind: "advisory_council" },
+    });
     expect(foreign.status).toBe(403);
     const foreignPerson = await f.person(other.id);
-    expect((await request("PATCH", `/api/v1/people/${foreignPerson.id}`, { token, body: { title: "Dr." }, headers: { "if-match": '"1"' } })).status).toBe(403);
-    expect((await request("PATCH", `/api/v1/bodies/${other.id}`, { token, body: { name: "Übernommen" }, headers: { "if-match": '"1"' } })).status).toBe(403);
-    expect((await request("PATCH", `/api/v1/bodies/${own.id}`, { token, body: { shortName: "TH" }, headers: { "if-match": '"1"' } })).status).toBe(200);
+    expect(
+      (await request("PATCH", `/api/v1/people/${foreignPerson.id}`, { token, body: { title: "Dr." }, headers: { "if-match": '"1"' } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await request("PATCH", `/api/v1/bodies/${other.id}`, { token, body: { name: "Übernommen" }, headers: { "if-match": '"1"' } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await request("PATCH", `/api/v1/bodies/${own.id}`, { token, body: { shortName: "TH" }, headers: { "if-match": '"1"' } })).status,
+    ).toBe(200);
     expect((await request("POST", "/api/v1/bodies", { token, body: { name: "Neu" } })).status).toBe(403);
   });
 
@@ -77,7 +95,10 @@ describe("access control", () => {
     const missing = await request("POST", "/api/v1/tokens", { token: ADMIN_TOKEN, body: { name: "GS", role: "secretariat" } });
     expect(missing.status).toBe(400);
     expect((await json(missing)).errors[0].field).toBe("bodyId");
-    const minted = await request("POST", "/api/v1/tokens", { token: ADMIN_TOKEN, body: { name: "GS", role: "secretariat", bodyId: body.id } });
+    const minted = await request("POST", "/api/v1/tokens", {
+      token: ADMIN_TOKEN,
+      body: { name: "GS", role: "secretariat", bodyId: body.id },
+    });
     expect(minted.status).toBe(201);
     const created = await json(minted);
     expect(created.token).toMatch(/^grm_[A-Za-z0-9_-]{43}$/);

@@ -7,7 +7,12 @@ describe("audit log", () => {
     const { request, tokenFor } = createTestApp();
     const body = await fixtures(request).body();
     const secretariat = await tokenFor("secretariat", { bodyId: body.id });
-    const created = await json(await request("POST", "/api/v1/people", { token: secretariat, body: { bodyId: body.id, givenName: "Жанна", familyName: "Ковальчук" } }));
+    const created = await json(
+      await request("POST", "/api/v1/people", {
+        token: secretariat,
+        body: { bodyId: body.id, givenName: "Жанна", familyName: "Ковальчук" },
+      }),
+    );
     await request("PATCH", `/api/v1/people/${created.id}`, { token: secretariat, body: { title: "Dr." }, headers: { "if-match": '"1"' } });
     await request("DELETE", `/api/v1/people/${created.id}`, { token: secretariat, headers: { "if-match": '"2"' } });
 

@@ -3,7 +3,17 @@ import { describe, expect, it } from "vitest";
 import { committeeSetup } from "../helpers/committee-setup";
 import { json } from "../helpers/test-app";
 
-type Event = { type: string; uid: string; sequence: string; status: string; summary: string; description: string; location: string; url: { val: string }; start: Date };
+type Event = {
+  type: string;
+  uid: string;
+  sequence: string;
+  status: string;
+  summary: string;
+  description: string;
+  location: string;
+  url: { val: string };
+  start: Date;
+};
 
 async function feed(response: Response) {
   expect(response.status).toBe(200);
@@ -16,7 +26,10 @@ async function feed(response: Response) {
 async function calendarSetup() {
   const t = await committeeSetup();
   const meeting = await t.createMeeting({ locationRoom: "Raum 2.01", locationAddress: "Marktplatz 1, 73525 Remsfeld" });
-  await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "resolution", title: "Vertrag mit Träger Müller", isPublic: false } });
+  await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, {
+    token: t.tokens.secretariat,
+    body: { kind: "resolution", title: "Vertrag mit Träger Müller", isPublic: false },
+  });
   return { ...t, meeting };
 }
 
@@ -41,11 +54,19 @@ describe("calendar feeds", () => {
     const t = await calendarSetup();
     const path = `/api/v1/committees/${t.committee.id}/calendar.ics`;
     const before = (await feed(await t.request("GET", path))).events[0]!;
-    await t.request("PATCH", `/api/v1/meetings/${t.meeting.id}`, { token: t.tokens.secretariat, body: { startsAt: "2026-12-11T18:00:00+01:00" }, headers: { "if-match": '"1"' } });
+    await t.request("PATCH", `/api/v1/meetings/${t.meeting.id}`, {
+      token: t.tokens.secretariat,
+      body: { startsAt: "2026-12-11T18:00:00+01:00" },
+      headers: { "if-match": '"1"' },
+    });
     const moved = (await feed(await t.request("GET", path))).events[0]!;
     expect(moved.uid).toBe(before.uid);
     expect(Number(moved.sequence)).toBeGreaterThan(Number(before.sequence));
-    await t.request("POST", `/api/v1/meetings/${t.meeting.id}/transitions`, { token: t.tokens.secretariat, body: { to: "cancelled", reason: "Erkrankung der Vorsitzenden" }, headers: { "if-match": '"2"' } });
+    await t.request("POST", `/api/v1/meetings/${t.meeting.id}/transitions`, {
+      token: t.tokens.secretariat,
+      body: { to: "cancelled", reason: "Erkrankung der Vorsitzenden" },
+      headers: { "if-match": '"2"' },
+    });
     const cancelled = (await feed(await t.request("GET", path))).events[0]!;
     expect(cancelled).toMatchObject({ uid: before.uid, status: "CANCELLED" });
     expect(Number(cancelled.sequence)).toBeGreaterThan(Number(moved.sequence));
@@ -79,7 +100,10 @@ describe("announcements", () => {
     await t.request("POST", `/api/v1/meetings/${t.meeting.id}/invitation`, { token: t.tokens.secretariat, body: {} });
     const response = await json(await t.request("GET", `/api/v1/bodies/${t.body.id}/announcements`));
     expect(response.items.map((a: { meeting: { id: string } }) => a.meeting.id)).toEqual([t.meeting.id]);
-    expect(response.items[0].meeting).toMatchObject({ startsAtBerlin: "2026-12-10T18:00:00+01:00", location: { name: "Rathaus, Großer Sitzungssaal" } });
+    expect(response.items[0].meeting).toMatchObject({
+      startsAtBerlin: "2026-12-10T18:00:00+01:00",
+      location: { name: "Rathaus, Großer Sitzungssaal" },
+    });
     expect(response.items[0].agenda.map((i: { number: string }) => i.number)).toEqual(["Ö 1", "Ö 2", "Ö 3", "Ö 4", "Ö 5"]);
     expect(JSON.stringify(response)).not.toContain("Müller");
     expect(planned.state).toBe("planned");

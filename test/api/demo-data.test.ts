@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { loadDemoData } from "../../src/demo/load-demo-data";
 import { ADMIN_TOKEN, createTestApp, json } from "../helpers/test-app";
 
-type Seat = { role: string; seatCategory: string | null; votingRight: boolean; person: { name: string }; deputyFor: { person: { name: string } } | null };
+type Seat = {
+  role: string;
+  seatCategory: string | null;
+  votingRight: boolean;
+  person: { name: string };
+  deputyFor: { person: { name: string } } | null;
+};
 
 describe("demo data", () => {
   it("brings up a municipality with the two committees of the domain notes", async () => {
@@ -12,7 +18,8 @@ describe("demo data", () => {
 
     const committees = (await json(await request("GET", "/api/v1/committees"))).items;
     const byShortName = Object.fromEntries(committees.map((c: { shortName: string; id: string }) => [c.shortName, c.id]));
-    const composition = async (id: string) => (await json(await request("GET", `/api/v1/committees/${id}/members?at=2026-11-21`))).items as Seat[];
+    const composition = async (id: string) =>
+      (await json(await request("GET", `/api/v1/committees/${id}/members?at=2026-11-21`))).items as Seat[];
 
     const beirat = await composition(byShortName.IBR);
     const voting = beirat.filter((s) => s.votingRight);
@@ -29,7 +36,8 @@ describe("demo data", () => {
     expect(deputies.every((d) => d.deputyFor !== null)).toBe(true);
 
     const names = [...beirat, ...ausschuss].map((s) => s.person.name);
-    for (const name of ["Şükrü Yıldırım", "Łucja Wąsik", "Ștefan Mureșan", "Αθηνά Παπαδοπούλου", "Жанна Ковальчук"]) expect(names).toContain(name);
+    for (const name of ["Şükrü Yıldırım", "Łucja Wąsik", "Ștefan Mureșan", "Αθηνά Παπαδοπούλου", "Жанна Ковальчук"])
+      expect(names).toContain(name);
   });
 
   it("brings up a year of the integration committee, with every meeting state and the non-public parts hidden", async () => {
@@ -39,7 +47,9 @@ describe("demo data", () => {
     const committees = (await json(await request("GET", "/api/v1/committees"))).items;
     const ia = committees.find((c: { shortName: string }) => c.shortName === "IA");
     const meetings = (await json(await request("GET", `/api/v1/meetings?committeeId=${ia.id}&limit=100`))).items;
-    expect(new Set(meetings.map((m: { state: string }) => m.state))).toEqual(new Set(["planned", "invited", "held", "closed", "cancelled"]));
+    expect(new Set(meetings.map((m: { state: string }) => m.state))).toEqual(
+      new Set(["planned", "invited", "held", "closed", "cancelled"]),
+    );
     expect(meetings.filter((m: { state: string }) => m.state === "cancelled")).toHaveLength(1);
     expect(meetings[0].startsAtBerlin).toMatch(/T18:00:00\+0[12]:00$/);
 
@@ -48,7 +58,9 @@ describe("demo data", () => {
     expect(publicAgenda.amendments).toHaveLength(1);
     expect(JSON.stringify(publicAgenda)).not.toContain("Personalangelegenheit");
     const secretariat = await tokenFor("secretariat", { bodyId: loaded!.bodyId });
-    expect(JSON.stringify(await json(await request("GET", `/api/v1/meetings/${invited.id}/agenda`, { token: secretariat })))).toContain("Personalangelegenheit");
+    expect(JSON.stringify(await json(await request("GET", `/api/v1/meetings/${invited.id}/agenda`, { token: secretariat })))).toContain(
+      "Personalangelegenheit",
+    );
 
     const lateOnes = [];
     for (const meeting of meetings.filter((m: { state: string }) => m.state !== "planned")) {
@@ -118,9 +130,14 @@ describe("demo data", () => {
     // The non-public award was announced at the following meeting, so its wording is public by now.
     expect((await json(await request("GET", `/api/v1/measures/${management.id}/trace`))).trace).toHaveLength(1);
 
-    const recommendations = (await json(await request("GET", "/api/v1/resolutions?limit=100"))).items.filter((r: { number: string }) => r.number.startsWith("IBR/"));
+    const recommendations = (await json(await request("GET", "/api/v1/resolutions?limit=100"))).items.filter((r: { number: string }) =>
+      r.number.startsWith("IBR/"),
+    );
     expect(recommendations).toHaveLength(1);
-    expect(await json(await request("GET", `/api/v1/resolutions/${recommendations[0].id}/follow-up`))).toMatchObject({ handling: "adopted", receivingResolution: { number: expect.stringMatching(/^IA\//) } });
+    expect(await json(await request("GET", `/api/v1/resolutions/${recommendations[0].id}/follow-up`))).toMatchObject({
+      handling: "adopted",
+      receivingResolution: { number: expect.stringMatching(/^IA\//) },
+    });
     expect((await json(await request("GET", `/api/v1/bodies/${loaded!.bodyId}/forum-ideas`))).items).toHaveLength(2);
     const overview = await json(await request("GET", `/api/v1/plans/${plan.id}/overview?staleMonths=12`));
     expect(overview.stale.length).toBeGreaterThan(0);

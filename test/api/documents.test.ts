@@ -26,7 +26,25 @@ function inspect(bytes: Uint8Array) {
 function ink(bytes: Uint8Array, band: { y: number; height: number }) {
   const dir = mkdtempSync(path.join(tmpdir(), "gremium-ink-"));
   writeFileSync(path.join(dir, "doc.pdf"), bytes);
-  execFileSync("pdftoppm", ["-gray", "-r", "72", "-f", "1", "-l", "1", "-x", "60", "-y", String(band.y), "-W", "470", "-H", String(band.height), path.join(dir, "doc.pdf"), path.join(dir, "page")]);
+  execFileSync("pdftoppm", [
+    "-gray",
+    "-r",
+    "72",
+    "-f",
+    "1",
+    "-l",
+    "1",
+    "-x",
+    "60",
+    "-y",
+    String(band.y),
+    "-W",
+    "470",
+    "-H",
+    String(band.height),
+    path.join(dir, "doc.pdf"),
+    path.join(dir, "page"),
+  ]);
   const pgm = readFileSync(path.join(dir, readdirSync(dir).find((f) => f.endsWith(".pgm"))!));
   // Binary PGM: a header of three whitespace-separated fields and the maximum value, then one byte a pixel.
   const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.toString("latin1", 0, 40))!;
@@ -58,7 +76,8 @@ describe("PDF documents", () => {
     const doc = inspect(full.bytes);
     expect(doc.flat).toMatch(/Integrationsausschuss: Einladung zur 7\. Sitzung/);
     expect(doc.flat).toContain("Personalangelegenheit Integrationsbeauftragte");
-    for (const name of ["Łucja Wąsik", "Ayşe Demir", "Renate Özdemir-Bauer", "Ελένη Γεωργίου", "Юрій Бондаренко"]) expect(doc.flat).toContain(name);
+    for (const name of ["Łucja Wąsik", "Ayşe Demir", "Renate Özdemir-Bauer", "Ελένη Γεωργίου", "Юрій Бондаренко"])
+      expect(doc.flat).toContain(name);
     expect(doc.info).toMatch(/Author:\s+Große Kreisstadt Remsfeld/);
     expect(doc.flat).toContain(`Seite 1 von ${doc.pages}`);
 
@@ -89,24 +108,27 @@ describe("PDF documents", () => {
     expect((await t.pdf(`/api/v1/meetings/${draft.id}/minutes.pdf?part=public`)).response.status).toBe(404);
   });
 
-  it("prints the announced wording of a non-public resolution for the public, but not the non-public paper it rests on (§35 (1) GemO)", async () => {
-    const t = await demo();
-    const resolutions = (await json(await t.request("GET", `/api/v1/resolutions?committeeId=${t.ia.id}&limit=100`))).items;
-    const announced = resolutions.find((r: { isPublic: boolean }) => !r.isPublic);
-    expect(announced).toMatchObject({ announcedAt: expect.any(String), paperId: null, itemId: null });
+  it(
+    "prints the announced wording of a non-public resolution for the public, but not the non-public paper it rests on (§35 " + "(1) GemO)",
+    async () => {
+      const t = await demo();
+      const resolutions = (await json(await t.request("GET", `/api/v1/resolutions?committeeId=${t.ia.id}&limit=100`))).items;
+      const announced = resolutions.find((r: { isPublic: boolean }) => !r.isPublic);
+      expect(announced).toMatchObject({ announcedAt: expect.any(String), paperId: null, itemId: null });
 
-    const forPublic = inspect((await t.pdf(`/api/v1/resolutions/${announced.id}/extract.pdf`)).bytes).flat;
-    expect(forPublic).toContain(announced.text.replace(/\s+/g, " "));
-    expect(forPublic).toContain("Integrationsausschuss");
-    expect(forPublic).not.toContain("Vergabe Integrationsmanagement – Auswahl");
-    expect(forPublic).not.toMatch(/Vorlage \d{4}\/\d{3}/);
-    expect(forPublic).not.toMatch(/N \d+ Vergabe/);
+      const forPublic = inspect((await t.pdf(`/api/v1/resolutions/${announced.id}/extract.pdf`)).bytes).flat;
+      expect(forPublic).toContain(announced.text.replace(/\s+/g, " "));
+      expect(forPublic).toContain("Integrationsausschuss");
+      expect(forPublic).not.toContain("Vergabe Integrationsmanagement – Auswahl");
+      expect(forPublic).not.toMatch(/Vorlage \d{4}\/\d{3}/);
+      expect(forPublic).not.toMatch(/N \d+ Vergabe/);
 
-    const forSecretariat = inspect((await t.pdf(`/api/v1/resolutions/${announced.id}/extract.pdf`, t.secretariat)).bytes).flat;
-    expect(forSecretariat).toContain("Vergabe Integrationsmanagement – Auswahl des Trägers");
-    const full = await json(await t.request("GET", `/api/v1/resolutions/${announced.id}`, { token: t.secretariat }));
-    expect(full.paperId).not.toBeNull();
-  });
+      const forSecretariat = inspect((await t.pdf(`/api/v1/resolutions/${announced.id}/extract.pdf`, t.secretariat)).bytes).flat;
+      expect(forSecretariat).toContain("Vergabe Integrationsmanagement – Auswahl des Trägers");
+      const full = await json(await t.request("GET", `/api/v1/resolutions/${announced.id}`, { token: t.secretariat }));
+      expect(full.paperId).not.toBeNull();
+    },
+  );
 
   it("renders a resolution extract, a paper and a progress report, byte-identical on repeat, with ETag and 304", async () => {
     const t = await demo();
@@ -117,12 +139,16 @@ describe("PDF documents", () => {
     const again = await t.pdf(`/api/v1/resolutions/${first.id}/extract.pdf`);
     expect(Buffer.compare(Buffer.from(extract.bytes), Buffer.from(again.bytes))).toBe(0);
     const etag = extract.response.headers.get("etag")!;
-    expect((await t.request("GET", `/api/v1/resolutions/${first.id}/extract.pdf`, { headers: { "if-none-match": etag } })).status).toBe(304);
+    expect((await t.request("GET", `/api/v1/resolutions/${first.id}/extract.pdf`, { headers: { "if-none-match": etag } })).status).toBe(
+      304,
+    );
 
     const papers = (await json(await t.request("GET", "/api/v1/papers?limit=100"))).items;
     const paper = inspect((await t.pdf(`/api/v1/papers/${papers[0].id}.pdf`)).bytes);
     expect(paper.flat).toContain(papers[0].title);
-    const secretPaper = (await json(await t.request("GET", "/api/v1/papers?limit=100", { token: t.secretariat }))).items.find((p: { isPublic: boolean }) => !p.isPublic);
+    const secretPaper = (await json(await t.request("GET", "/api/v1/papers?limit=100", { token: t.secretariat }))).items.find(
+      (p: { isPublic: boolean }) => !p.isPublic,
+    );
     expect((await t.pdf(`/api/v1/papers/${secretPaper.id}.pdf`)).response.status).toBe(404);
 
     const [plan] = (await json(await t.request("GET", "/api/v1/plans"))).items;
@@ -134,20 +160,36 @@ describe("PDF documents", () => {
   it("uses the body's letterhead, footer, logo and template overrides", async () => {
     const t = await demo();
     const settingsPath = `/api/v1/bodies/${t.loaded.bodyId}/document-settings`;
-    const bad = await t.request("PUT", settingsPath, { token: t.secretariat, body: { templates: { invitation: "{{#open}} unclosed" } }, headers: { "if-match": '"0"' } });
+    const bad = await t.request("PUT", settingsPath, {
+      token: t.secretariat,
+      body: { templates: { invitation: "{{#open}} unclosed" } },
+      headers: { "if-match": '"0"' },
+    });
     expect(bad.status).toBe(422);
     expect((await json(bad)).errors[0].field).toBe("templates.invitation");
     const saved = await t.request("PUT", settingsPath, {
       token: t.secretariat,
-      body: { letterhead: "Stadt Remsfeld – Stabsstelle Integration", footer: "Marktplatz 1, 73525 Remsfeld", templates: { "resolution-extract": "# Auszug {{number}}\n\n{{{box}}}\n" } },
+      body: {
+        letterhead: "Stadt Remsfeld – Stabsstelle Integration",
+        footer: "Marktplatz 1, 73525 Remsfeld",
+        templates: { "resolution-extract": "# Auszug {{number}}\n\n{{{box}}}\n" },
+      },
       headers: { "if-match": '"0"' },
     });
     expect(saved.status).toBe(200);
     // A 1×1 PNG.
-    const png = Uint8Array.from(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64"));
-    const logo = await t.app.request(`/api/v1/bodies/${t.loaded.bodyId}/logo`, { method: "PUT", headers: { authorization: `Bearer ${t.secretariat}`, "content-type": "image/png" }, body: png });
+    const png = Uint8Array.from(
+      Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64"),
+    );
+    const logo = await t.app.request(`/api/v1/bodies/${t.loaded.bodyId}/logo`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${t.secretariat}`, "content-type": "image/png" },
+      body: png,
+    });
     expect((await json(logo)).hasLogo).toBe(true);
-    expect((await t.request("PUT", settingsPath, { token: t.secretariat, body: { footer: "x" }, headers: { "if-match": '"1"' } })).status).toBe(412);
+    expect(
+      (await t.request("PUT", settingsPath, { token: t.secretariat, body: { footer: "x" }, headers: { "if-match": '"1"' } })).status,
+    ).toBe(412);
 
     const resolutions = (await json(await t.request("GET", `/api/v1/resolutions?committeeId=${t.ia.id}&limit=100`))).items;
     const doc = inspect((await t.pdf(`/api/v1/resolutions/${resolutions.at(-1).id}/extract.pdf`)).bytes);
@@ -162,7 +204,12 @@ describe("PDF documents", () => {
     const admin = "test-admin-token-0123456789abcdefghijklmnop";
     const post = async (url: string, body: unknown) => json(await t.request("POST", url, { token: admin, body }));
     const body = await post("/api/v1/bodies", { name: "Stadt Testhausen" });
-    const committee = await post("/api/v1/committees", { bodyId: body.id, name: "Integrationsbeirat", shortName: "IBR", kind: "advisory_council" });
+    const committee = await post("/api/v1/committees", {
+      bodyId: body.id,
+      name: "Integrationsbeirat",
+      shortName: "IBR",
+      kind: "advisory_council",
+    });
     for (const name of NAMES) {
       const [givenName, familyName] = name.split(" ");
       const person = await post("/api/v1/people", { bodyId: body.id, givenName, familyName });
@@ -170,7 +217,9 @@ describe("PDF documents", () => {
     }
     const meeting = await post("/api/v1/meetings", { committeeId: committee.id, startsAt: "2026-12-10T18:00:00+01:00" });
     await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: admin, body: {} });
-    const doc = inspect(new Uint8Array(await (await t.request("GET", `/api/v1/meetings/${meeting.id}/invitation.pdf`, { token: admin })).arrayBuffer()));
+    const doc = inspect(
+      new Uint8Array(await (await t.request("GET", `/api/v1/meetings/${meeting.id}/invitation.pdf`, { token: admin })).arrayBuffer()),
+    );
     for (const name of NAMES) expect(doc.flat).toContain(name);
   });
 

@@ -18,7 +18,14 @@ describe("errors are application/problem+json", () => {
 
   it("answers an unknown id with 404", async () => {
     const { request } = createTestApp();
-    for (const path of ["/api/v1/bodies/x", "/api/v1/committees/x", "/api/v1/people/x", "/api/v1/memberships/x", "/api/v1/terms/x", "/api/v1/committees/x/members"]) {
+    for (const path of [
+      "/api/v1/bodies/x",
+      "/api/v1/committees/x",
+      "/api/v1/people/x",
+      "/api/v1/memberships/x",
+      "/api/v1/terms/x",
+      "/api/v1/committees/x/members",
+    ]) {
       const response = await request("GET", path);
       expect(response.status, path).toBe(404);
       isProblem(response);
@@ -27,7 +34,11 @@ describe("errors are application/problem+json", () => {
 
   it("answers malformed JSON with 400", async () => {
     const { request } = createTestApp();
-    const response = await request("POST", "/api/v1/bodies", { token: ADMIN_TOKEN, body: '{"name": "Stadt', headers: { "content-type": "application/json" } });
+    const response = await request("POST", "/api/v1/bodies", {
+      token: ADMIN_TOKEN,
+      body: '{"name": "Stadt',
+      headers: { "content-type": "application/json" },
+    });
     expect(response.status).toBe(400);
     isProblem(response);
     expect((await json(response)).title).toBe("Malformed JSON");
@@ -35,7 +46,11 @@ describe("errors are application/problem+json", () => {
 
   it("answers a body that is not JSON with 415", async () => {
     const { request } = createTestApp();
-    const response = await request("POST", "/api/v1/bodies", { token: ADMIN_TOKEN, body: "name=Stadt", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const response = await request("POST", "/api/v1/bodies", {
+      token: ADMIN_TOKEN,
+      body: "name=Stadt",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(response.status).toBe(415);
     isProblem(response);
   });
@@ -75,7 +90,9 @@ describe("errors are application/problem+json", () => {
   it("refuses an expired or revoked token", async () => {
     let now = new Date("2026-01-01T00:00:00Z");
     const { request } = createTestApp({ now: () => now });
-    const minted = await json(await request("POST", "/api/v1/tokens", { token: ADMIN_TOKEN, body: { name: "kurz", role: "admin", expiresInDays: 1 } }));
+    const minted = await json(
+      await request("POST", "/api/v1/tokens", { token: ADMIN_TOKEN, body: { name: "kurz", role: "admin", expiresInDays: 1 } }),
+    );
     expect((await request("GET", "/api/v1/tokens", { token: minted.token })).status).toBe(200);
     now = new Date("2026-01-03T00:00:00Z");
     expect((await request("GET", "/api/v1/tokens", { token: minted.token })).status).toBe(401);
@@ -87,12 +104,24 @@ describe("errors are application/problem+json", () => {
 
   it("reveals nothing internal in a 500", async () => {
     const broken = {
-      prisma: new Proxy({}, { get: () => { throw new Error("SQLITE_CORRUPT at /srv/secret/path.db"); } }),
+      prisma: new Proxy(
+        {},
+        {
+          get: () => {
+            throw new Error("SQLITE_CORRUPT at /srv/secret/path.db");
+          },
+        },
+      ),
       batch: () => Promise.reject(new Error("secret")),
       query: () => Promise.reject(new Error("SQLITE_CORRUPT at /srv/secret/path.db")),
       queryAll: () => Promise.reject(new Error("SQLITE_CORRUPT at /srv/secret/path.db")),
     } as unknown as Database;
-    const app = createApp({ db: broken, attachments: { put: async () => {}, get: async () => null }, documents: loadDocumentAssets(), version: "test" });
+    const app = createApp({
+      db: broken,
+      attachments: { put: async () => {}, get: async () => null },
+      documents: loadDocumentAssets(),
+      version: "test",
+    });
     const request = jsonClient((path, init) => Promise.resolve(app.request(path, init)));
     const original = console.error;
     console.error = () => {};
@@ -116,8 +145,16 @@ describe("errors are application/problem+json", () => {
     const body = await fixtures(request).body();
     await expect(
       db.batch([
-        { sql: `INSERT INTO "Person" ("id","bodyId","givenName","familyName","version","createdAt","updatedAt") VALUES ('p1', ?, 'A', 'B', 1, '2026-01-01T00:00:00.000+00:00', '2026-01-01T00:00:00.000+00:00')`, params: [body.id] },
-        { sql: `INSERT INTO "Person" ("id","bodyId","givenName","familyName","version","createdAt","updatedAt") VALUES ('p2', 'no-such-body', 'A', 'B', 1, '2026-01-01T00:00:00.000+00:00', '2026-01-01T00:00:00.000+00:00')`, params: [] },
+        {
+          sql: `INSERT INTO "Person" ("id","bodyId","givenName","familyName","version","createdAt","updatedAt") VALUES ('p1',
+            ?, 'A', 'B', 1, '2026-01-01T00:00:00.000+00:00', '2026-01-01T00:00:00.000+00:00')`,
+          params: [body.id],
+        },
+        {
+          sql: `INSERT INTO "Person" ("id","bodyId","givenName","familyName","version","createdAt","updatedAt") VALUES ('p2',
+            'no-such-body', 'A', 'B', 1, '2026-01-01T00:00:00.000+00:00', '2026-01-01T00:00:00.000+00:00')`,
+          params: [],
+        },
       ]),
     ).rejects.toThrow(/constraint/i);
     expect(await db.prisma.person.count()).toBe(0);

@@ -9,7 +9,12 @@ describe("demanded items (§34 (1) GemO)", () => {
     const second = await t.createMeeting({ startsAt: "2027-01-14T18:00:00+01:00" });
     const created = await t.request("POST", `/api/v1/committees/${t.committee.id}/item-requests`, {
       token: t.tokens.secretariat,
-      body: { subject: "Dolmetscherpool für Elterngespräche", requestedBy: "Fraktion Bündnis Vielfalt", basis: "group", receivedOn: "2026-11-20" },
+      body: {
+        subject: "Dolmetscherpool für Elterngespräche",
+        requestedBy: "Fraktion Bündnis Vielfalt",
+        basis: "group",
+        receivedOn: "2026-11-20",
+      },
     });
     expect(created.status).toBe(201);
     const request = await json(created);
@@ -18,10 +23,20 @@ describe("demanded items (§34 (1) GemO)", () => {
     const agendaOf = async (id: string) => json(await t.request("GET", `/api/v1/meetings/${id}/agenda`, { token: t.tokens.secretariat }));
     expect((await agendaOf(first.id)).warnings).toEqual([]);
     expect((await agendaOf(second.id)).warnings[0]).toMatch(/Dolmetscherpool.*§ 34 Abs\. 1 GemO/);
-    expect((await json(await t.request("GET", `/api/v1/meetings/${second.id}/agenda`))).warnings).toEqual([]); // the public sees no internal warnings
+    // The public sees no internal warnings.
+    expect((await json(await t.request("GET", `/api/v1/meetings/${second.id}/agenda`))).warnings).toEqual([]);
 
-    const added = await json(await t.request("POST", `/api/v1/meetings/${second.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "discussion", title: "Dolmetscherpool" } }));
-    const linked = await t.request("PATCH", `/api/v1/item-requests/${request.id}`, { token: t.tokens.secretariat, body: { agendaItemId: added.itemId }, headers: { "if-match": '"1"' } });
+    const added = await json(
+      await t.request("POST", `/api/v1/meetings/${second.id}/agenda-items`, {
+        token: t.tokens.secretariat,
+        body: { kind: "discussion", title: "Dolmetscherpool" },
+      }),
+    );
+    const linked = await t.request("PATCH", `/api/v1/item-requests/${request.id}`, {
+      token: t.tokens.secretariat,
+      body: { agendaItemId: added.itemId },
+      headers: { "if-match": '"1"' },
+    });
     expect((await json(linked)).status).toBe("scheduled");
     expect((await agendaOf(second.id)).warnings).toEqual([]);
   });
@@ -37,7 +52,10 @@ describe("demanded items (§34 (1) GemO)", () => {
       });
     const refused = await demand(1);
     expect(refused.status).toBe(422);
-    expect((await json(refused)).errors[0]).toEqual({ field: "supporters", reason: "a sixth of the 7 voting members is needed: at least 2" });
+    expect((await json(refused)).errors[0]).toEqual({
+      field: "supporters",
+      reason: "a sixth of the 7 voting members is needed: at least 2",
+    });
     expect((await demand(2)).status).toBe(201);
   });
 
@@ -59,7 +77,12 @@ describe("who reads the demanded items of a committee", () => {
     const path = `/api/v1/committees/${t.committee.id}/item-requests`;
     const created = await t.request("POST", path, {
       token: t.tokens.secretariat,
-      body: { subject: "Dolmetscherpool für Elterngespräche", requestedBy: "Fraktion Bündnis Vielfalt", basis: "group", receivedOn: "2026-11-20" },
+      body: {
+        subject: "Dolmetscherpool für Elterngespräche",
+        requestedBy: "Fraktion Bündnis Vielfalt",
+        basis: "group",
+        receivedOn: "2026-11-20",
+      },
     });
     expect(created.status).toBe(201);
     expect((await t.request("GET", path, { token: t.tokens.member })).status).toBe(200);

@@ -10,17 +10,29 @@ describe("meetings", () => {
     const t = await committeeSetup();
     const first = await t.createMeeting();
     const second = await t.createMeeting({ startsAt: "2027-02-04T17:00:00Z" });
-    expect(first).toMatchObject({ sequenceNumber: 1, label: "1. Sitzung", state: "planned", startsAt: "2026-12-10T17:00:00.000Z", startsAtBerlin: "2026-12-10T18:00:00+01:00" });
+    expect(first).toMatchObject({
+      sequenceNumber: 1,
+      label: "1. Sitzung",
+      state: "planned",
+      startsAt: "2026-12-10T17:00:00.000Z",
+      startsAtBerlin: "2026-12-10T18:00:00+01:00",
+    });
     expect(second.sequenceNumber).toBe(2);
     expect(second.title).toBe("2. Sitzung Integrationsausschuss");
   });
 
   it("refuses a meeting that ends before it starts, and a time without offset", async () => {
     const t = await committeeSetup();
-    const ends = await t.request("POST", "/api/v1/meetings", { token: t.tokens.secretariat, body: { committeeId: t.committee.id, startsAt: "2026-12-10T18:00:00+01:00", endsAt: "2026-12-10T17:00:00+01:00" } });
+    const ends = await t.request("POST", "/api/v1/meetings", {
+      token: t.tokens.secretariat,
+      body: { committeeId: t.committee.id, startsAt: "2026-12-10T18:00:00+01:00", endsAt: "2026-12-10T17:00:00+01:00" },
+    });
     expect(ends.status).toBe(400);
     expect((await json(ends)).errors[0].field).toBe("endsAt");
-    const local = await t.request("POST", "/api/v1/meetings", { token: t.tokens.secretariat, body: { committeeId: t.committee.id, startsAt: "2026-12-10T18:00:00" } });
+    const local = await t.request("POST", "/api/v1/meetings", {
+      token: t.tokens.secretariat,
+      body: { committeeId: t.committee.id, startsAt: "2026-12-10T18:00:00" },
+    });
     expect(local.status).toBe(400);
   });
 
@@ -28,14 +40,20 @@ describe("meetings", () => {
     const t = await committeeSetup();
     const meeting = await t.createMeeting();
     const transition = (to: string, version: number, reason?: string) =>
-      t.request("POST", `/api/v1/meetings/${meeting.id}/transitions`, { token: t.tokens.secretariat, body: { to, ...(reason ? { reason } : {}) }, headers: { "if-match": `"${version}"` } });
+      t.request("POST", `/api/v1/meetings/${meeting.id}/transitions`, {
+        token: t.tokens.secretariat,
+        body: { to, ...(reason ? { reason } : {}) },
+        headers: { "if-match": `"${version}"` },
+      });
 
     const early = await transition("held", 1);
     expect(early.status).toBe(409);
     expect((await json(early)).detail).toMatch(/cannot become held/);
     expect((await transition("cancelled", 1)).status).toBe(400); // reason required
 
-    expect((await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: t.tokens.secretariat, body: {} })).status).toBe(201);
+    expect((await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: t.tokens.secretariat, body: {} })).status).toBe(
+      201,
+    );
     expect((await json(await transition("held", 2))).state).toBe("held");
     const cancel = await transition("cancelled", 3, "Raum nicht verfügbar");
     expect(cancel.status).toBe(409);
@@ -48,9 +66,17 @@ describe("meetings", () => {
   it("cancels with a recorded reason and raises the calendar sequence", async () => {
     const t = await committeeSetup();
     const meeting = await t.createMeeting();
-    const response = await t.request("POST", `/api/v1/meetings/${meeting.id}/transitions`, { token: t.tokens.secretariat, body: { to: "cancelled", reason: "Beschlussunfähig" }, headers: { "if-match": '"1"' } });
+    const response = await t.request("POST", `/api/v1/meetings/${meeting.id}/transitions`, {
+      token: t.tokens.secretariat,
+      body: { to: "cancelled", reason: "Beschlussunfähig" },
+      headers: { "if-match": '"1"' },
+    });
     expect(await json(response)).toMatchObject({ state: "cancelled", cancelledReason: "Beschlussunfähig" });
-    const again = await t.request("PATCH", `/api/v1/meetings/${meeting.id}`, { token: t.tokens.secretariat, body: { locationRoom: "2.01" }, headers: { "if-match": '"2"' } });
+    const again = await t.request("PATCH", `/api/v1/meetings/${meeting.id}`, {
+      token: t.tokens.secretariat,
+      body: { locationRoom: "2.01" },
+      headers: { "if-match": '"2"' },
+    });
     expect(again.status).toBe(409);
   });
 });
@@ -68,7 +94,12 @@ describe("agenda", () => {
     const t = await committeeSetup();
     const meeting = await t.createMeeting({ standardFrame: false });
     const add = async (body: Record<string, unknown>) =>
-      json(await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "discussion", ...body } }));
+      json(
+        await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, {
+          token: t.tokens.secretariat,
+          body: { kind: "discussion", ...body },
+        }),
+      );
     const a = await add({ title: "A" });
     const b = await add({ title: "B" });
     await add({ title: "Geheim", isPublic: false });
@@ -80,16 +111,29 @@ describe("agenda", () => {
     const item = (agenda: { items: Item[] }, title: string) => agenda.items.find((i) => i.title === title)!;
 
     const moved = await json(
-      await t.request("POST", `/api/v1/agenda-items/${item(nested, "B").id}/move`, { token: t.tokens.secretariat, body: { position: 0 }, headers: { "if-match": `"${item(nested, "B").version}"` } }),
+      await t.request("POST", `/api/v1/agenda-items/${item(nested, "B").id}/move`, {
+        token: t.tokens.secretariat,
+        body: { position: 0 },
+        headers: { "if-match": `"${item(nested, "B").version}"` },
+      }),
     );
     expect(numbers(moved)).toEqual(["Ö 1 B", "Ö 1.1 B.1", "Ö 2 Vorne", "Ö 3 A", "N 1 Geheim"]);
 
     const intoPrivate = await json(
-      await t.request("POST", `/api/v1/agenda-items/${a.itemId}/move`, { token: t.tokens.secretariat, body: { position: 0, isPublic: false }, headers: { "if-match": `"${item(moved, "A").version}"` } }),
+      await t.request("POST", `/api/v1/agenda-items/${a.itemId}/move`, {
+        token: t.tokens.secretariat,
+        body: { position: 0, isPublic: false },
+        headers: { "if-match": `"${item(moved, "A").version}"` },
+      }),
     );
     expect(numbers(intoPrivate)).toEqual(["Ö 1 B", "Ö 1.1 B.1", "Ö 2 Vorne", "N 1 A", "N 2 Geheim"]);
 
-    const removed = await json(await t.request("DELETE", `/api/v1/agenda-items/${item(intoPrivate, "B").id}`, { token: t.tokens.secretariat, headers: { "if-match": `"${item(intoPrivate, "B").version}"` } }));
+    const removed = await json(
+      await t.request("DELETE", `/api/v1/agenda-items/${item(intoPrivate, "B").id}`, {
+        token: t.tokens.secretariat,
+        headers: { "if-match": `"${item(intoPrivate, "B").version}"` },
+      }),
+    );
     expect(numbers(removed)).toEqual(["Ö 1 Vorne", "N 1 A", "N 2 Geheim"]);
   });
 
@@ -97,19 +141,35 @@ describe("agenda", () => {
     const t = await committeeSetup();
     const meeting = await t.createMeeting({ standardFrame: false });
     const add = async (body: Record<string, unknown>) =>
-      json(await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "discussion", ...body } }));
+      json(
+        await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, {
+          token: t.tokens.secretariat,
+          body: { kind: "discussion", ...body },
+        }),
+      );
     const parent = await add({ title: "Eltern" });
     const child = await add({ title: "Kind", parentId: parent.itemId });
-    const cycle = await t.request("POST", `/api/v1/agenda-items/${parent.itemId}/move`, { token: t.tokens.secretariat, body: { parentId: child.itemId, position: 0 }, headers: { "if-match": '"1"' } });
+    const cycle = await t.request("POST", `/api/v1/agenda-items/${parent.itemId}/move`, {
+      token: t.tokens.secretariat,
+      body: { parentId: child.itemId, position: 0 },
+      headers: { "if-match": '"1"' },
+    });
     expect(cycle.status).toBe(422);
-    const stale = await t.request("PATCH", `/api/v1/agenda-items/${parent.itemId}`, { token: t.tokens.secretariat, body: { title: "Neu" }, headers: { "if-match": '"9"' } });
+    const stale = await t.request("PATCH", `/api/v1/agenda-items/${parent.itemId}`, {
+      token: t.tokens.secretariat,
+      body: { title: "Neu" },
+      headers: { "if-match": '"9"' },
+    });
     expect(stale.status).toBe(412);
   });
 
   it("shows anonymous callers and outsiders the public part only, members all of it", async () => {
     const t = await committeeSetup();
     const meeting = await t.createMeeting();
-    await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "resolution", title: "Grundstücksangelegenheit Müller", isPublic: false } });
+    await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, {
+      token: t.tokens.secretariat,
+      body: { kind: "resolution", title: "Grundstücksangelegenheit Müller", isPublic: false },
+    });
     const view = async (token?: string) => json(await t.request("GET", `/api/v1/meetings/${meeting.id}/agenda`, { token }));
 
     for (const token of [undefined, t.tokens.outsider]) {
@@ -125,14 +185,19 @@ describe("agenda", () => {
   it("reads a meeting with its agenda in one request, in the caller's view", async () => {
     const t = await committeeSetup();
     const meeting = await t.createMeeting();
-    await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "resolution", title: "Grundstücksangelegenheit Müller", isPublic: false } });
+    await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, {
+      token: t.tokens.secretariat,
+      body: { kind: "resolution", title: "Grundstücksangelegenheit Müller", isPublic: false },
+    });
     const read = async (token?: string) => t.request("GET", `/api/v1/meetings/${meeting.id}`, { token });
 
     const anonymous = await read();
     expect(anonymous.headers.get("etag")).toBe(`"${meeting.version}"`);
     const body = await json(anonymous);
     expect(body.title).toBe(meeting.title);
-    expect(body.agenda).toEqual(await json(await t.request("GET", `/api/v1/meetings/${meeting.id}/agenda`)).then(({ meetingId: _id, ...agenda }) => agenda));
+    expect(body.agenda).toEqual(
+      await json(await t.request("GET", `/api/v1/meetings/${meeting.id}/agenda`)).then(({ meetingId: _id, ...agenda }) => agenda),
+    );
     expect(body.agenda.items.map((i: Item) => i.number)).toEqual(["Ö 1", "Ö 2", "Ö 3", "Ö 4", "Ö 5"]);
     expect(JSON.stringify(body)).not.toContain("Müller");
     expect(JSON.stringify(await json(await read(t.tokens.member)))).toContain("Grundstücksangelegenheit Müller");
@@ -142,14 +207,30 @@ describe("agenda", () => {
     const t = await committeeSetup();
     const meeting = await t.createMeeting();
     await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: t.tokens.secretariat, body: {} });
-    const added = await json(await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "information", title: "Nachtrag: Sprachkurse", position: 4 } }));
-    await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "discussion", title: "Personalsache", isPublic: false } });
+    const added = await json(
+      await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, {
+        token: t.tokens.secretariat,
+        body: { kind: "information", title: "Nachtrag: Sprachkurse", position: 4 },
+      }),
+    );
+    await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, {
+      token: t.tokens.secretariat,
+      body: { kind: "discussion", title: "Personalsache", isPublic: false },
+    });
     const residents = added.items.find((i: Item) => i.title.startsWith("Fragen der Einwohner"));
-    const withdrawn = await json(await t.request("DELETE", `/api/v1/agenda-items/${residents.id}`, { token: t.tokens.secretariat, headers: { "if-match": `"${residents.version}"` } }));
+    const withdrawn = await json(
+      await t.request("DELETE", `/api/v1/agenda-items/${residents.id}`, {
+        token: t.tokens.secretariat,
+        headers: { "if-match": `"${residents.version}"` },
+      }),
+    );
 
     expect(withdrawn.items.find((i: Item) => i.id === residents.id)).toMatchObject({ withdrawn: true, number: "Ö 4" });
     expect(withdrawn.amendments.map((a: { action: string }) => a.action)).toEqual(["added", "added", "withdrawn"]);
-    expect(withdrawn.amendments[0]).toMatchObject({ actorName: "secretariat test token", summary: "Neu aufgenommen: Nachtrag: Sprachkurse" });
+    expect(withdrawn.amendments[0]).toMatchObject({
+      actorName: "secretariat test token",
+      summary: "Neu aufgenommen: Nachtrag: Sprachkurse",
+    });
 
     const anonymous = await json(await t.request("GET", `/api/v1/meetings/${meeting.id}/agenda`));
     expect(anonymous.amendments.map((a: { action: string }) => a.action)).toEqual(["added", "withdrawn"]);
@@ -160,8 +241,15 @@ describe("agenda", () => {
     const t = await committeeSetup();
     const meeting = await t.createMeeting();
     await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: t.tokens.secretariat, body: {} });
-    await t.request("POST", `/api/v1/meetings/${meeting.id}/transitions`, { token: t.tokens.secretariat, body: { to: "held" }, headers: { "if-match": '"2"' } });
-    const response = await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "information", title: "Zu spät" } });
+    await t.request("POST", `/api/v1/meetings/${meeting.id}/transitions`, {
+      token: t.tokens.secretariat,
+      body: { to: "held" },
+      headers: { "if-match": '"2"' },
+    });
+    const response = await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, {
+      token: t.tokens.secretariat,
+      body: { kind: "information", title: "Zu spät" },
+    });
     expect(response.status).toBe(409);
   });
 
@@ -169,7 +257,10 @@ describe("agenda", () => {
     const t = await committeeSetup();
     const meeting = await t.createMeeting();
     for (const token of [t.tokens.member, undefined]) {
-      const response = await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { token, body: { kind: "information", title: "X" } });
+      const response = await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, {
+        token,
+        body: { kind: "information", title: "X" },
+      });
       expect(response.status).toBe(token ? 403 : 401);
     }
   });
@@ -179,24 +270,35 @@ describe("invitation (§34 (1) GemO)", () => {
   it("refuses a late dispatch with the deadline and the gap, and sends with a recorded reason", async () => {
     const t = await committeeSetup(); // now: 2026-11-21
     const meeting = await t.createMeeting({ startsAt: "2026-11-25T18:00:00+01:00" });
-    const late = await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: t.tokens.secretariat, body: { channel: "email" } });
+    const late = await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, {
+      token: t.tokens.secretariat,
+      body: { channel: "email" },
+    });
     expect(late.status).toBe(422);
     expect(await json(late)).toMatchObject({ deadline: "2026-11-18", gapDays: 4, noticeDays: 7, errors: [{ field: "lateReason" }] });
     expect((await json(await t.request("GET", `/api/v1/meetings/${meeting.id}`))).state).toBe("planned");
 
-    const sent = await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: t.tokens.secretariat, body: { channel: "email", lateReason: "Dringende Stellungnahme zum Haushalt" } });
+    const sent = await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, {
+      token: t.tokens.secretariat,
+      body: { channel: "email", lateReason: "Dringende Stellungnahme zum Haushalt" },
+    });
     expect(sent.status).toBe(201);
     const invitation = await json(sent);
     expect(invitation).toMatchObject({ lateReason: "Dringende Stellungnahme zum Haushalt", notice: { late: true, gapDays: 4 } });
     expect(invitation.recipients.map((r: { name: string }) => r.name)).toEqual(["Αθηνά Παπαδοπούλου"]);
     expect((await json(await t.request("GET", `/api/v1/meetings/${meeting.id}`))).state).toBe("invited");
-    expect((await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: t.tokens.secretariat, body: {} })).status).toBe(409);
+    expect((await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: t.tokens.secretariat, body: {} })).status).toBe(
+      409,
+    );
   });
 
   it("lets an emergency meeting go without notice period", async () => {
     const t = await committeeSetup();
     const meeting = await t.createMeeting({ startsAt: "2026-11-23T18:00:00+01:00", emergencyReason: "Unaufschiebbare Stellungnahme" });
-    await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "resolution", title: "Stellungnahme" } });
+    await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, {
+      token: t.tokens.secretariat,
+      body: { kind: "resolution", title: "Stellungnahme" },
+    });
     const sent = await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: t.tokens.secretariat, body: {} });
     expect(sent.status).toBe(201);
     expect((await json(sent)).lateReason).toBeNull();
@@ -211,8 +313,15 @@ describe("invitation (§34 (1) GemO)", () => {
 
     const past = await t.createMeeting({ startsAt: "2026-12-01T18:00:00+01:00" });
     await t.request("POST", `/api/v1/meetings/${past.id}/invitation`, { token: t.tokens.secretariat, body: {} });
-    await t.request("POST", `/api/v1/meetings/${past.id}/transitions`, { token: t.tokens.secretariat, body: { to: "held" }, headers: { "if-match": '"2"' } });
-    await t.request("POST", `/api/v1/meetings/${empty.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "discussion", title: "Thema" } });
+    await t.request("POST", `/api/v1/meetings/${past.id}/transitions`, {
+      token: t.tokens.secretariat,
+      body: { to: "held" },
+      headers: { "if-match": '"2"' },
+    });
+    await t.request("POST", `/api/v1/meetings/${empty.id}/agenda-items`, {
+      token: t.tokens.secretariat,
+      body: { kind: "discussion", title: "Thema" },
+    });
     const noMinutes = await t.request("POST", `/api/v1/meetings/${empty.id}/invitation`, { token: t.tokens.secretariat, body: {} });
     expect(noMinutes.status).toBe(422);
     expect((await json(noMinutes)).errors[0].reason).toMatch(/minutes_approval/);

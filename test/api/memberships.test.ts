@@ -12,13 +12,24 @@ async function setup() {
 }
 
 const post = (t: Awaited<ReturnType<typeof setup>>, body: Record<string, unknown>) =>
-  t.request("POST", "/api/v1/memberships", { token: ADMIN_TOKEN, body: { committeeId: t.committee.id, personId: t.person.id, role: "member", ...body } });
+  t.request("POST", "/api/v1/memberships", {
+    token: ADMIN_TOKEN,
+    body: { committeeId: t.committee.id, personId: t.person.id, role: "member", ...body },
+  });
 
 describe("memberships", () => {
   it("creates a membership with the role's default voting right", async () => {
     const t = await setup();
-    const member = await json(await post(t, { startDate: "2024-07-01", seatCategory: "sachkundige Einwohner", onBehalfOf: "Griechische Gemeinde" }));
-    expect(member).toMatchObject({ role: "member", votingRight: true, endDate: null, seatCategory: "sachkundige Einwohner", onBehalfOf: "Griechische Gemeinde" });
+    const member = await json(
+      await post(t, { startDate: "2024-07-01", seatCategory: "sachkundige Einwohner", onBehalfOf: "Griechische Gemeinde" }),
+    );
+    expect(member).toMatchObject({
+      role: "member",
+      votingRight: true,
+      endDate: null,
+      seatCategory: "sachkundige Einwohner",
+      onBehalfOf: "Griechische Gemeinde",
+    });
     const other = await t.f.person(t.body.id, { familyName: "Ковальчук" });
     const advisory = await json(await post(t, { personId: other.id, role: "advisory_member", startDate: "2024-07-01" }));
     expect(advisory.votingRight).toBe(false);
@@ -58,7 +69,9 @@ describe("memberships", () => {
 
   it("creates only one of two concurrent overlapping memberships", async () => {
     const t = await setup();
-    const statuses = (await Promise.all([post(t, { startDate: "2024-07-01" }), post(t, { startDate: "2025-01-01" })])).map((r) => r.status).sort();
+    const statuses = (await Promise.all([post(t, { startDate: "2024-07-01" }), post(t, { startDate: "2025-01-01" })]))
+      .map((r) => r.status)
+      .sort();
     expect(statuses).toEqual([201, 409]);
     const listed = await json(await t.request("GET", `/api/v1/memberships?personId=${t.person.id}`));
     expect(listed.items).toHaveLength(1);
@@ -68,7 +81,11 @@ describe("memberships", () => {
     const t = await setup();
     await post(t, { startDate: "2019-07-01", endDate: "2024-06-30" });
     const later = await json(await post(t, { startDate: "2024-07-01" }));
-    const response = await t.request("PATCH", `/api/v1/memberships/${later.id}`, { token: ADMIN_TOKEN, body: { startDate: "2024-01-01" }, headers: { "if-match": '"1"' } });
+    const response = await t.request("PATCH", `/api/v1/memberships/${later.id}`, {
+      token: ADMIN_TOKEN,
+      body: { startDate: "2024-01-01" },
+      headers: { "if-match": '"1"' },
+    });
     expect(response.status).toBe(409);
     expect((await json(await t.request("GET", `/api/v1/memberships/${later.id}`))).startDate).toBe("2024-07-01");
   });
@@ -82,7 +99,9 @@ describe("memberships", () => {
 
     const wrongCommittee = await post(t, { personId: deputy.id, role: "deputy", startDate: "2024-07-01", deputyForId: foreignSeat.id });
     expect(wrongCommittee.status).toBe(422);
-    expect((await json(wrongCommittee)).errors).toEqual([{ field: "deputyForId", reason: "must name the membership of a member of the same committee" }]);
+    expect((await json(wrongCommittee)).errors).toEqual([
+      { field: "deputyForId", reason: "must name the membership of a member of the same committee" },
+    ]);
 
     const notADeputy = await post(t, { personId: deputy.id, role: "member", startDate: "2024-07-01", deputyForId: seat.id });
     expect(notADeputy.status).toBe(422);
@@ -103,7 +122,11 @@ describe("memberships", () => {
     await post(t, { personId: deputyPerson.id, role: "deputy", startDate: "2024-07-01", deputyForId: seat.id });
 
     const now = await json(await t.request("GET", `/api/v1/committees/${t.committee.id}/members?at=2025-03-01`));
-    expect(now.items.map((m: { person: { name: string } }) => m.person.name)).toEqual(["Katharina Brenner", "Şükrü Yıldırım", "Жанна Ковальчук"]);
+    expect(now.items.map((m: { person: { name: string } }) => m.person.name)).toEqual([
+      "Katharina Brenner",
+      "Şükrü Yıldırım",
+      "Жанна Ковальчук",
+    ]);
     expect(now).toMatchObject({ at: "2025-03-01", seats: 3, votingMembers: 2 });
     expect(now.items[2].deputyFor).toMatchObject({ membershipId: seat.id, person: { name: "Şükrü Yıldırım" } });
     expect(JSON.stringify(now)).not.toContain("example.org");

@@ -35,13 +35,21 @@ async function outcomeSetup(options: { wrapDatabase?: (db: Database) => Database
     d3: await token("d3"),
     clerk: await token("clerk"),
   };
-  const secretariat = (method: string, path: string, bodyJson?: unknown, headers?: Record<string, string>) => t.request(method, path, { token: tokens.secretariat, body: bodyJson, headers });
-  const meeting = await json(await secretariat("POST", "/api/v1/meetings", { committeeId: committee.id, startsAt: "2026-12-10T18:00:00+01:00" }));
+  const secretariat = (method: string, path: string, bodyJson?: unknown, headers?: Record<string, string>) =>
+    t.request(method, path, { token: tokens.secretariat, body: bodyJson, headers });
+  const meeting = await json(
+    await secretariat("POST", "/api/v1/meetings", { committeeId: committee.id, startsAt: "2026-12-10T18:00:00+01:00" }),
+  );
   const add = async (title: string, kind: string, isPublic = true) =>
     (await json(await secretariat("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { title, kind, isPublic }))).itemId as string;
-  const items = { tie: await add("Antrag auf Verlegung der Sitzungszeit", "resolution"), adopted: await add("Förderrichtlinie Migrantenorganisationen", "resolution"), secret: await add("Vergabe Integrationsmanagement", "resolution", false) };
+  const items = {
+    tie: await add("Antrag auf Verlegung der Sitzungszeit", "resolution"),
+    adopted: await add("Förderrichtlinie Migrantenorganisationen", "resolution"),
+    secret: await add("Vergabe Integrationsmanagement", "resolution", false),
+  };
   expect((await secretariat("POST", `/api/v1/meetings/${meeting.id}/invitation`, {})).status).toBe(201);
-  const attend = (key: keyof typeof people, status: string, more: Record<string, unknown> = {}) => secretariat("PUT", `/api/v1/meetings/${meeting.id}/attendance/${people[key].id}`, { status, ...more });
+  const attend = (key: keyof typeof people, status: string, more: Record<string, unknown> = {}) =>
+    secretariat("PUT", `/api/v1/meetings/${meeting.id}/attendance/${people[key].id}`, { status, ...more });
   const vote = (itemId: string, bodyJson: Record<string, unknown>) => secretariat("POST", `/api/v1/agenda-items/${itemId}/votes`, bodyJson);
   return { ...t, f, body, committee, people, m3Seat, tokens, secretariat, meeting, items, attend, vote };
 }
@@ -59,7 +67,10 @@ describe("a meeting run through the API", () => {
     expect(problem.detail).toMatch(/nicht beschlussfähig/);
 
     const sheet = await json(await t.attend("d3", "present", { standsInForMembershipId: t.m3Seat.id }));
-    expect(sheet.quorum.find((q: { itemId: string }) => q.itemId === t.items.adopted)).toMatchObject({ quorate: true, presentNotRecused: 2 });
+    expect(sheet.quorum.find((q: { itemId: string }) => q.itemId === t.items.adopted)).toMatchObject({
+      quorate: true,
+      presentNotRecused: 2,
+    });
   });
 
   it("§18, §37 (6): records a recusal, rejects a tie, adopts a resolution and numbers it", async () => {
@@ -69,17 +80,41 @@ describe("a meeting run through the API", () => {
     await t.attend("m4", "present");
     await t.attend("m3", "excused", { excuseReason: "Urlaub" });
     await t.attend("d3", "present", { standsInForMembershipId: t.m3Seat.id });
-    expect((await t.secretariat("POST", `/api/v1/agenda-items/${t.items.tie}/recusals`, { personId: t.people.m4.id, note: "Arbeitgeber betroffen" })).status).toBe(201);
+    expect(
+      (
+        await t.secretariat("POST", `/api/v1/agenda-items/${t.items.tie}/recusals`, {
+          personId: t.people.m4.id,
+          note: "Arbeitgeber betroffen",
+        })
+      ).status,
+    ).toBe(201);
 
     const tooMany = await t.vote(t.items.tie, { motion: "Verlegung", counts: { yes: 2, no: 2, abstain: 0 } });
     expect(tooMany.status).toBe(422); // only 3 may vote: m4 is recused
-    const tie = await json(await t.vote(t.items.tie, { motion: "Verlegung", counts: { yes: 1, no: 1, abstain: 1 }, resolution: { text: "Die Sitzungen beginnen um 17 Uhr." } }));
+    const tie = await json(
+      await t.vote(t.items.tie, {
+        motion: "Verlegung",
+        counts: { yes: 1, no: 1, abstain: 1 },
+        resolution: { text: "Die Sitzungen beginnen um 17 Uhr." },
+      }),
+    );
     expect(tie.vote).toMatchObject({ outcome: "rejected" });
     expect(tie.vote.explanation).toMatch(/Stimmengleichheit/);
     expect(tie.resolution).toBeNull();
 
-    const adopted = await json(await t.vote(t.items.adopted, { motion: "Zustimmung zur Förderrichtlinie", counts: { yes: 3, no: 0, abstain: 1 }, resolution: { text: "Der Ausschuss stimmt der **Förderrichtlinie** zu." } }));
-    expect(adopted.resolution).toMatchObject({ number: "IA/2026/001", isPublic: true, followUp: "open", vote: { yes: 3, no: 0, abstain: 1, outcome: "adopted" } });
+    const adopted = await json(
+      await t.vote(t.items.adopted, {
+        motion: "Zustimmung zur Förderrichtlinie",
+        counts: { yes: 3, no: 0, abstain: 1 },
+        resolution: { text: "Der Ausschuss stimmt der **Förderrichtlinie** zu." },
+      }),
+    );
+    expect(adopted.resolution).toMatchObject({
+      number: "IA/2026/001",
+      isPublic: true,
+      followUp: "open",
+      vote: { yes: 3, no: 0, abstain: 1, outcome: "adopted" },
+    });
 
     const rollCall = await t.vote(t.items.secret, {
       motion: "Vergabe an Träger B",
@@ -92,7 +127,11 @@ describe("a meeting run through the API", () => {
       resolution: { text: "Der Auftrag geht an Träger B." },
     });
     expect(await json(rollCall)).toMatchObject({ resolution: { number: "IA/2026/002", isPublic: false } });
-    const excusedVoter = await t.vote(t.items.secret, { motion: "x", kind: "roll_call", rollCall: [{ personId: t.people.m3.id, vote: "yes" }] });
+    const excusedVoter = await t.vote(t.items.secret, {
+      motion: "x",
+      kind: "roll_call",
+      rollCall: [{ personId: t.people.m3.id, vote: "yes" }],
+    });
     expect(excusedVoter.status).toBe(422);
   });
 
@@ -100,7 +139,9 @@ describe("a meeting run through the API", () => {
     const t = await outcomeSetup();
     for (const key of ["chair", "m2", "m4"] as const) await t.attend(key, "present");
     const results = await Promise.all(
-      [t.items.tie, t.items.adopted, t.items.secret].map((itemId) => t.vote(itemId, { motion: "M", counts: { yes: 3, no: 0, abstain: 0 }, resolution: { text: "Beschluss" } }).then(json)),
+      [t.items.tie, t.items.adopted, t.items.secret].map((itemId) =>
+        t.vote(itemId, { motion: "M", counts: { yes: 3, no: 0, abstain: 0 }, resolution: { text: "Beschluss" } }).then(json),
+      ),
     );
     expect(results.map((r) => r.resolution.number).sort()).toEqual(["IA/2026/001", "IA/2026/002", "IA/2026/003"]);
   });
@@ -123,26 +164,42 @@ describe("a meeting run through the API", () => {
     const original = console.error;
     console.error = () => {};
     failNext = true;
-    const response = await t.vote(t.items.adopted, { motion: "M", counts: { yes: 3, no: 0, abstain: 0 }, resolution: { text: "Beschluss" } });
+    const response = await t.vote(t.items.adopted, {
+      motion: "M",
+      counts: { yes: 3, no: 0, abstain: 0 },
+      resolution: { text: "Beschluss" },
+    });
     console.error = original;
     expect(response.status).toBe(500);
     expect(await t.db.prisma.vote.count()).toBe(0);
     expect(await t.db.prisma.resolution.count()).toBe(0);
     expect(await t.db.prisma.minutesEntry.count()).toBe(0);
-    expect((await t.vote(t.items.adopted, { motion: "M", counts: { yes: 3, no: 0, abstain: 0 }, resolution: { text: "Beschluss" } })).status).toBe(201);
+    expect(
+      (await t.vote(t.items.adopted, { motion: "M", counts: { yes: 3, no: 0, abstain: 0 }, resolution: { text: "Beschluss" } })).status,
+    ).toBe(201);
   });
 
   it("§35 (1): announces a non-public resolution at the next meeting, which makes its wording public", async () => {
     const t = await outcomeSetup();
     for (const key of ["chair", "m2", "m4"] as const) await t.attend(key, "present");
-    const secret = await json(await t.vote(t.items.secret, { motion: "Vergabe", counts: { yes: 3, no: 0, abstain: 0 }, resolution: { text: "Der Auftrag geht an Träger B." } }));
+    const secret = await json(
+      await t.vote(t.items.secret, {
+        motion: "Vergabe",
+        counts: { yes: 3, no: 0, abstain: 0 },
+        resolution: { text: "Der Auftrag geht an Träger B." },
+      }),
+    );
     const id = secret.resolution.id;
     expect((await t.request("GET", `/api/v1/resolutions/${id}`)).status).toBe(404);
     expect(JSON.stringify(await json(await t.request("GET", "/api/v1/resolutions")))).not.toContain("Träger B");
 
-    const next = await json(await t.secretariat("POST", "/api/v1/meetings", { committeeId: t.committee.id, startsAt: "2027-01-14T18:00:00+01:00" }));
+    const next = await json(
+      await t.secretariat("POST", "/api/v1/meetings", { committeeId: t.committee.id, startsAt: "2027-01-14T18:00:00+01:00" }),
+    );
     const memberView = await json(await t.request("GET", `/api/v1/meetings/${next.id}/agenda`, { token: t.tokens.m2 }));
-    expect(memberView.announcements).toEqual([{ resolutionId: id, number: "IA/2026/001", text: "Der Auftrag geht an Träger B.", announced: false }]);
+    expect(memberView.announcements).toEqual([
+      { resolutionId: id, number: "IA/2026/001", text: "Der Auftrag geht an Träger B.", announced: false },
+    ]);
     expect((await json(await t.request("GET", `/api/v1/meetings/${next.id}/agenda`))).announcements).toEqual([]);
 
     await t.secretariat("POST", `/api/v1/meetings/${next.id}/invitation`, {});
@@ -160,19 +217,30 @@ describe("a meeting run through the API", () => {
     await t.attend("m4", "absent");
     await t.attend("clerk", "present");
     await t.vote(t.items.adopted, { motion: "Zustimmung", counts: { yes: 3, no: 0, abstain: 0 }, resolution: { text: "Zugestimmt." } });
-    await t.vote(t.items.secret, { motion: "Vergabe", counts: { yes: 3, no: 0, abstain: 0 }, resolution: { text: "Geheimer Vergabebeschluss." } });
+    await t.vote(t.items.secret, {
+      motion: "Vergabe",
+      counts: { yes: 3, no: 0, abstain: 0 },
+      resolution: { text: "Geheimer Vergabebeschluss." },
+    });
     await t.secretariat("POST", `/api/v1/meetings/${t.meeting.id}/transitions`, { to: "held" }, { "if-match": '"2"' });
 
     const minutesPath = `/api/v1/meetings/${t.meeting.id}/minutes`;
-    const save = (itemId: string, notes: string, version: number) => t.secretariat("PUT", `${minutesPath}/items/${itemId}`, { notes }, { "if-match": `"${version}"` });
+    const save = (itemId: string, notes: string, version: number) =>
+      t.secretariat("PUT", `${minutesPath}/items/${itemId}`, { notes }, { "if-match": `"${version}"` });
     expect((await save(t.items.adopted, "Die Verwaltung erläutert die Richtlinie.", 0)).status).toBe(200);
     expect((await save(t.items.secret, "Erörterung der Angebote.", 1)).status).toBe(200);
     expect((await save(t.items.adopted, "stale", 1)).status).toBe(412);
     expect((await save(t.items.adopted, "Die Verwaltung erläutert die Richtlinie ausführlich.", 2)).status).toBe(200);
 
-    for (const token of [undefined, t.tokens.m2]) expect((await t.request("GET", minutesPath, { token })).status).toBe(404); // a draft is for the secretariat
+    // A draft is for the secretariat.
+    for (const token of [undefined, t.tokens.m2]) expect((await t.request("GET", minutesPath, { token })).status).toBe(404);
     const draft = await json(await t.request("GET", minutesPath, { token: t.tokens.secretariat }));
-    expect(draft.header).toMatchObject({ date: "2026-12-10", startsAt: "2026-12-10T18:00:00+01:00", chair: "Katharina Brenner", membersPresent: 3 });
+    expect(draft.header).toMatchObject({
+      date: "2026-12-10",
+      startsAt: "2026-12-10T18:00:00+01:00",
+      chair: "Katharina Brenner",
+      membersPresent: 3,
+    });
     expect(draft.header.absent).toEqual(
       expect.arrayContaining([
         { name: "Жанна Ковальчук", reason: "Urlaub" },
@@ -180,14 +248,17 @@ describe("a meeting run through the API", () => {
       ]),
     );
 
-    const transition = (to: string, version: number) => t.secretariat("POST", `${minutesPath}/transitions`, { to }, { "if-match": `"${version}"` });
+    const transition = (to: string, version: number) =>
+      t.secretariat("POST", `${minutesPath}/transitions`, { to }, { "if-match": `"${version}"` });
     expect((await transition("final", 3)).status).toBe(409);
     expect((await transition("circulated", 3)).status).toBe(200);
     const full = await json(await t.request("GET", minutesPath, { token: t.tokens.m2 }));
     expect(JSON.stringify(full)).toContain("Geheimer Vergabebeschluss");
     expect((await t.request("GET", minutesPath)).status).toBe(404);
 
-    const objection = await json(await t.request("POST", `${minutesPath}/objections`, { token: t.tokens.m2, body: { text: "Meine Wortmeldung fehlt." } }));
+    const objection = await json(
+      await t.request("POST", `${minutesPath}/objections`, { token: t.tokens.m2, body: { text: "Meine Wortmeldung fehlt." } }),
+    );
     const objectionId = objection.objections[0].id;
     expect((await transition("final", 4)).status).toBe(409); // an objection awaits its decision
     await t.secretariat("POST", `/api/v1/minutes-objections/${objectionId}/decision`, { decision: "accepted", note: "Wird ergänzt." });
@@ -236,28 +307,65 @@ describe("more outcomes", () => {
   it("§37 (7): an election without a majority goes to a run-off, which elects", async () => {
     const t = await outcomeSetup();
     for (const key of ["chair", "m2", "m3", "m4"] as const) await t.attend(key, "present");
-    const electionItem = (await json(await t.secretariat("POST", `/api/v1/meetings/${t.meeting.id}/agenda-items`, { title: "Wahl der Stellvertretung", kind: "election" }))).itemId;
-    const first = await json(await t.vote(electionItem, { motion: "Wahl", kind: "election", election: { votes: { "Ayşe Demir": 2, "Tomás García": 1 } } }));
+    const electionItem = (
+      await json(
+        await t.secretariat("POST", `/api/v1/meetings/${t.meeting.id}/agenda-items`, {
+          title: "Wahl der Stellvertretung",
+          kind: "election",
+        }),
+      )
+    ).itemId;
+    const first = await json(
+      await t.vote(electionItem, { motion: "Wahl", kind: "election", election: { votes: { "Ayşe Demir": 2, "Tomás García": 1 } } }),
+    );
     expect(first.vote).toMatchObject({ outcome: "runoff" });
     const runoff = await json(
-      await t.vote(electionItem, { motion: "Stichwahl", kind: "election", election: { round: "runoff", votes: { "Ayşe Demir": 3, "Tomás García": 1 } }, resolution: { text: "Gewählt ist Ayşe Demir." } }),
+      await t.vote(electionItem, {
+        motion: "Stichwahl",
+        kind: "election",
+        election: { round: "runoff", votes: { "Ayşe Demir": 3, "Tomás García": 1 } },
+        resolution: { text: "Gewählt ist Ayşe Demir." },
+      }),
     );
     expect(runoff.vote).toMatchObject({ outcome: "elected" });
     expect(runoff.resolution.text).toBe("Gewählt ist Ayşe Demir.");
-    const misc = (await json(await t.secretariat("POST", `/api/v1/meetings/${t.meeting.id}/agenda-items`, { title: "Verschiedenes", kind: "miscellaneous" }))).itemId;
+    const misc = (
+      await json(
+        await t.secretariat("POST", `/api/v1/meetings/${t.meeting.id}/agenda-items`, { title: "Verschiedenes", kind: "miscellaneous" }),
+      )
+    ).itemId;
     expect((await t.vote(misc, { motion: "x", counts: { yes: 4, no: 0, abstain: 0 } })).status).toBe(422);
   });
 
   it("records the follow-up of a resolution, and its successor", async () => {
     const t = await outcomeSetup();
     for (const key of ["chair", "m2", "m4"] as const) await t.attend(key, "present");
-    const first = (await json(await t.vote(t.items.adopted, { motion: "M", counts: { yes: 3, no: 0, abstain: 0 }, resolution: { text: "Alt" } }))).resolution;
-    const second = (await json(await t.vote(t.items.tie, { motion: "M", counts: { yes: 3, no: 0, abstain: 0 }, resolution: { text: "Neu" } }))).resolution;
+    const first = (
+      await json(await t.vote(t.items.adopted, { motion: "M", counts: { yes: 3, no: 0, abstain: 0 }, resolution: { text: "Alt" } }))
+    ).resolution;
+    const second = (
+      await json(await t.vote(t.items.tie, { motion: "M", counts: { yes: 3, no: 0, abstain: 0 }, resolution: { text: "Neu" } }))
+    ).resolution;
     const missing = await t.secretariat("PATCH", `/api/v1/resolutions/${first.id}`, { followUp: "superseded" }, { "if-match": '"1"' });
     expect(missing.status).toBe(400);
-    const superseded = await json(await t.secretariat("PATCH", `/api/v1/resolutions/${first.id}`, { followUp: "superseded", supersededById: second.id }, { "if-match": '"1"' }));
+    const superseded = await json(
+      await t.secretariat(
+        "PATCH",
+        `/api/v1/resolutions/${first.id}`,
+        { followUp: "superseded", supersededById: second.id },
+        { "if-match": '"1"' },
+      ),
+    );
     expect(superseded).toMatchObject({ followUp: "superseded", supersededById: second.id, version: 2 });
-    expect((await t.request("PATCH", `/api/v1/resolutions/${first.id}`, { token: t.tokens.m2, body: { followUp: "done" }, headers: { "if-match": '"2"' } })).status).toBe(403);
+    expect(
+      (
+        await t.request("PATCH", `/api/v1/resolutions/${first.id}`, {
+          token: t.tokens.m2,
+          body: { followUp: "done" },
+          headers: { "if-match": '"2"' },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it("§37 (1): a written procedure passes only if nobody objects by the deadline", async () => {
@@ -273,11 +381,24 @@ describe("more outcomes", () => {
     const secretariat = await t.tokenFor("secretariat", { bodyId: body.id });
     const memberB = await t.tokenFor("member", { personId: b.id });
     const start = async () =>
-      json(await t.request("POST", `/api/v1/committees/${committee.id}/written-procedures`, { token: secretariat, body: { motion: "Terminverlegung", text: "Die Sitzung wird verlegt.", deadline: "2026-11-28T12:00:00+01:00" } }));
+      json(
+        await t.request("POST", `/api/v1/committees/${committee.id}/written-procedures`, {
+          token: secretariat,
+          body: { motion: "Terminverlegung", text: "Die Sitzung wird verlegt.", deadline: "2026-11-28T12:00:00+01:00" },
+        }),
+      );
     const quiet = await start();
     const objected = await start();
-    expect((await t.request("POST", `/api/v1/written-procedures/${objected.id}/objections`, { token: memberB, body: { note: "Bitte in der Sitzung beraten" } })).status).toBe(201);
-    expect((await t.request("POST", `/api/v1/written-procedures/${quiet.id}/conclusion`, { token: secretariat })).status).toBe(409); // still open
+    expect(
+      (
+        await t.request("POST", `/api/v1/written-procedures/${objected.id}/objections`, {
+          token: memberB,
+          body: { note: "Bitte in der Sitzung beraten" },
+        })
+      ).status,
+    ).toBe(201);
+    // Still open:
+    expect((await t.request("POST", `/api/v1/written-procedures/${quiet.id}/conclusion`, { token: secretariat })).status).toBe(409);
 
     now = new Date("2026-11-29T00:00:00Z");
     expect((await t.request("POST", `/api/v1/written-procedures/${quiet.id}/objections`, { token: memberB, body: {} })).status).toBe(409);
@@ -292,7 +413,12 @@ describe("more outcomes", () => {
     const t = await outcomeSetup({ now: () => now });
     await t.attend("chair", "present");
     await t.secretariat("POST", `/api/v1/meetings/${t.meeting.id}/transitions`, { to: "held" }, { "if-match": '"2"' });
-    await t.secretariat("PUT", `/api/v1/meetings/${t.meeting.id}/minutes/items/${t.items.adopted}`, { notes: "Notiz" }, { "if-match": '"0"' });
+    await t.secretariat(
+      "PUT",
+      `/api/v1/meetings/${t.meeting.id}/minutes/items/${t.items.adopted}`,
+      { notes: "Notiz" },
+      { "if-match": '"0"' },
+    );
     const minutes = await json(await t.secretariat("GET", `/api/v1/meetings/${t.meeting.id}/minutes`));
     expect(minutes.dueDate).toBe("2027-01-10");
     expect(minutes.warnings).toEqual([]);
@@ -309,7 +435,10 @@ describe("outcomes and the public", () => {
     const outsider = await t.f.person(t.body.id, { familyName: "Außen" });
     await t.f.membership(other.id, outsider.id);
     const outsiderToken = await t.tokenFor("member", { personId: outsider.id });
-    const numbers = async (token: string) => (await json(await t.request("GET", `/api/v1/meetings/${t.meeting.id}/attendance`, { token }))).quorum.map((q: { number: string }) => q.number);
+    const numbers = async (token: string) =>
+      (await json(await t.request("GET", `/api/v1/meetings/${t.meeting.id}/attendance`, { token }))).quorum.map(
+        (q: { number: string }) => q.number,
+      );
     expect((await numbers(outsiderToken)).some((n: string) => n.startsWith("N"))).toBe(false);
     expect((await numbers(t.tokens.m2)).some((n: string) => n.startsWith("N"))).toBe(true);
     expect((await t.request("GET", `/api/v1/meetings/${t.meeting.id}/attendance`)).status).toBe(401);

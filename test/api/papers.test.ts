@@ -11,7 +11,13 @@ async function paperSetup() {
   const createPaper = async (body: Record<string, unknown> = {}) => {
     const response = await t.request("POST", "/api/v1/papers", {
       token: t.tokens.secretariat,
-      body: { bodyId: t.body.id, title: "Sprachförderung in Kitas", type: "proposal", proposedResolution: "Der Ausschuss empfiehlt **Zustimmung**.", ...body },
+      body: {
+        bodyId: t.body.id,
+        title: "Sprachförderung in Kitas",
+        type: "proposal",
+        proposedResolution: "Der Ausschuss empfiehlt **Zustimmung**.",
+        ...body,
+      },
     });
     if (response.status !== 201) throw new Error(`${response.status} ${await response.text()}`);
     return json(response);
@@ -42,7 +48,10 @@ describe("papers", () => {
   it("keeps a non-public paper from anyone but the secretariat and the members of the committees on its route", async () => {
     const t = await paperSetup();
     const paper = await t.createPaper({ title: "Vertrauliche Personalangelegenheit", isPublic: false });
-    await t.request("POST", `/api/v1/papers/${paper.id}/consultations`, { token: t.tokens.secretariat, body: { committeeId: t.committee.id, role: "deciding" } });
+    await t.request("POST", `/api/v1/papers/${paper.id}/consultations`, {
+      token: t.tokens.secretariat,
+      body: { committeeId: t.committee.id, role: "deciding" },
+    });
     const attached = await json(await t.upload(paper.id, PDF, "application/pdf"));
     const attachmentUrl = attached.attachments[0].url;
 
@@ -66,11 +75,18 @@ describe("papers", () => {
     const t = await paperSetup();
     const paper = await t.createPaper({ title: "Vertrauliche Kalkulation", isPublic: false });
     const meeting = await t.createMeeting();
-    await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "information", title: "Kosten", paperId: paper.id } });
+    await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, {
+      token: t.tokens.secretariat,
+      body: { kind: "information", title: "Kosten", paperId: paper.id },
+    });
     for (const token of [undefined, t.tokens.outsider]) {
-      expect(JSON.stringify(await json(await t.request("GET", `/api/v1/meetings/${meeting.id}/agenda`, { token })))).not.toContain("Vertrauliche");
+      expect(JSON.stringify(await json(await t.request("GET", `/api/v1/meetings/${meeting.id}/agenda`, { token })))).not.toContain(
+        "Vertrauliche",
+      );
     }
-    expect(JSON.stringify(await json(await t.request("GET", `/api/v1/meetings/${meeting.id}/agenda`, { token: t.tokens.member })))).toContain("Vertrauliche");
+    expect(
+      JSON.stringify(await json(await t.request("GET", `/api/v1/meetings/${meeting.id}/agenda`, { token: t.tokens.member }))),
+    ).toContain("Vertrauliche");
   });
 
   it("stores attachments with their SHA-512 and serves the same bytes", async () => {
@@ -80,7 +96,12 @@ describe("papers", () => {
     expect(response.status).toBe(201);
     const attachment = (await json(response)).attachments[0];
     const sha512 = createHash("sha512").update(PDF).digest();
-    expect(attachment).toMatchObject({ filename: "Konzept Sprachförderung.pdf", contentType: "application/pdf", size: PDF.byteLength, sha512: sha512.toString("hex") });
+    expect(attachment).toMatchObject({
+      filename: "Konzept Sprachförderung.pdf",
+      contentType: "application/pdf",
+      size: PDF.byteLength,
+      sha512: sha512.toString("hex"),
+    });
 
     const download = await t.request("GET", attachment.url);
     expect(download.status).toBe(200);
@@ -105,14 +126,35 @@ describe("papers", () => {
   it("lists the route through the committees and links a paper to an agenda item", async () => {
     const t = await paperSetup();
     const paper = await t.createPaper();
-    await t.request("POST", `/api/v1/papers/${paper.id}/consultations`, { token: t.tokens.secretariat, body: { committeeId: t.otherCommittee.id, role: "preparing" } });
-    const routed = await json(await t.request("POST", `/api/v1/papers/${paper.id}/consultations`, { token: t.tokens.secretariat, body: { committeeId: t.committee.id, role: "deciding" } }));
-    expect(routed.consultations.map((c: { committee: { shortName: string }; role: string }) => `${c.committee.shortName}:${c.role}`)).toEqual(["FGZ:preparing", "IA:deciding"]);
+    await t.request("POST", `/api/v1/papers/${paper.id}/consultations`, {
+      token: t.tokens.secretariat,
+      body: { committeeId: t.otherCommittee.id, role: "preparing" },
+    });
+    const routed = await json(
+      await t.request("POST", `/api/v1/papers/${paper.id}/consultations`, {
+        token: t.tokens.secretariat,
+        body: { committeeId: t.committee.id, role: "deciding" },
+      }),
+    );
+    expect(
+      routed.consultations.map((c: { committee: { shortName: string }; role: string }) => `${c.committee.shortName}:${c.role}`),
+    ).toEqual(["FGZ:preparing", "IA:deciding"]);
 
     const meeting = await t.createMeeting();
-    const agenda = await json(await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "resolution", title: "Sprachförderung", paperId: paper.id, position: 2 } }));
-    expect(agenda.items.find((i: { id: string }) => i.id === agenda.itemId).paper).toEqual({ id: paper.id, number: "2026/001", title: "Sprachförderung in Kitas" });
-    expect((await t.request("DELETE", `/api/v1/papers/${paper.id}`, { token: t.tokens.secretariat, headers: { "if-match": '"1"' } })).status).toBe(409);
+    const agenda = await json(
+      await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, {
+        token: t.tokens.secretariat,
+        body: { kind: "resolution", title: "Sprachförderung", paperId: paper.id, position: 2 },
+      }),
+    );
+    expect(agenda.items.find((i: { id: string }) => i.id === agenda.itemId).paper).toEqual({
+      id: paper.id,
+      number: "2026/001",
+      title: "Sprachförderung in Kitas",
+    });
+    expect(
+      (await t.request("DELETE", `/api/v1/papers/${paper.id}`, { token: t.tokens.secretariat, headers: { "if-match": '"1"' } })).status,
+    ).toBe(409);
   });
 });
 
@@ -137,15 +179,29 @@ describe("Markdown is safe", () => {
     const meeting = await t.createMeeting({ standardFrame: false });
     for (const payload of payloads) {
       const paper = await t.createPaper({ proposedResolution: payload, factsAndReasons: payload, financialEffects: payload });
-      const agenda = await json(await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { token: t.tokens.secretariat, body: { kind: "information", title: "XSS", description: payload } }));
-      const html = [paper.proposedResolutionHtml, paper.factsAndReasonsHtml, paper.financialEffectsHtml, ...agenda.items.map((i: { descriptionHtml: string }) => i.descriptionHtml)].join("\n");
-      expect(html, payload).not.toMatch(/<script|<img[^>]*onerror|<iframe|<svg|<details|href="\s*(javascript|vbscript|data):|src="\s*javascript:/i);
+      const agenda = await json(
+        await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, {
+          token: t.tokens.secretariat,
+          body: { kind: "information", title: "XSS", description: payload },
+        }),
+      );
+      const html = [
+        paper.proposedResolutionHtml,
+        paper.factsAndReasonsHtml,
+        paper.financialEffectsHtml,
+        ...agenda.items.map((i: { descriptionHtml: string }) => i.descriptionHtml),
+      ].join("\n");
+      expect(html, payload).not.toMatch(
+        /<script|<img[^>]*onerror|<iframe|<svg|<details|href="\s*(javascript|vbscript|data):|src="\s*javascript:/i,
+      );
     }
   });
 
   it("keeps ordinary links", async () => {
     const t = await paperSetup();
-    const paper = await t.createPaper({ factsAndReasons: "Siehe [Integrationsplan](https://www.example.de/plan) und <mailto:integration@example.de>." });
+    const paper = await t.createPaper({
+      factsAndReasons: "Siehe [Integrationsplan](https://www.example.de/plan) und <mailto:integration@example.de>.",
+    });
     expect(paper.factsAndReasonsHtml).toContain('<a href="https://www.example.de/plan">Integrationsplan</a>');
     expect(paper.factsAndReasonsHtml).toContain('href="mailto:integration@example.de"');
   });

@@ -21,7 +21,10 @@ describe("people", () => {
   it("refuses an invalid body with 400 problem+json naming each field", async () => {
     const { request } = createTestApp();
     const body = await fixtures(request).body();
-    const response = await request("POST", "/api/v1/people", { token: ADMIN_TOKEN, body: { bodyId: body.id, givenName: "  ", email: "not-an-email" } });
+    const response = await request("POST", "/api/v1/people", {
+      token: ADMIN_TOKEN,
+      body: { bodyId: body.id, givenName: "  ", email: "not-an-email" },
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get("content-type")).toContain("application/problem+json");
     const problem = await json(response);
@@ -34,13 +37,19 @@ describe("people", () => {
   it("refuses unknown fields instead of ignoring them", async () => {
     const { request } = createTestApp();
     const body = await fixtures(request).body();
-    const response = await request("POST", "/api/v1/people", { token: ADMIN_TOKEN, body: { bodyId: body.id, givenName: "A", familyName: "B", migrationBackground: true } });
+    const response = await request("POST", "/api/v1/people", {
+      token: ADMIN_TOKEN,
+      body: { bodyId: body.id, givenName: "A", familyName: "B", migrationBackground: true },
+    });
     expect(response.status).toBe(400);
   });
 
   it("answers 422 on bodyId when the body does not exist", async () => {
     const { request } = createTestApp();
-    const response = await request("POST", "/api/v1/people", { token: ADMIN_TOKEN, body: { bodyId: "nope", givenName: "A", familyName: "B" } });
+    const response = await request("POST", "/api/v1/people", {
+      token: ADMIN_TOKEN,
+      body: { bodyId: "nope", givenName: "A", familyName: "B" },
+    });
     expect(response.status).toBe(422);
     expect((await json(response)).errors).toEqual([{ field: "bodyId", reason: "does not name an existing body" }]);
   });
@@ -103,7 +112,11 @@ describe("people", () => {
     const { request } = createTestApp();
     const f = fixtures(request);
     const person = await f.person((await f.body()).id);
-    const response = await request("PATCH", `/api/v1/people/${person.id}`, { token: ADMIN_TOKEN, body: { phone: null }, headers: { "if-match": '"1"' } });
+    const response = await request("PATCH", `/api/v1/people/${person.id}`, {
+      token: ADMIN_TOKEN,
+      body: { phone: null },
+      headers: { "if-match": '"1"' },
+    });
     expect((await json(response)).phone).toBeNull();
   });
 
@@ -120,7 +133,9 @@ describe("people", () => {
     expect(refused.status).toBe(409);
     expect((await request("DELETE", `/api/v1/people/${free.id}`, { token: ADMIN_TOKEN, headers: { "if-match": '"1"' } })).status).toBe(204);
     expect((await request("GET", `/api/v1/people/${free.id}`, { token: ADMIN_TOKEN })).status).toBe(404);
-    const names = (await json(await request("GET", `/api/v1/people?bodyId=${body.id}`, { token: ADMIN_TOKEN }))).items.map((p: { familyName: string }) => p.familyName);
+    const names = (await json(await request("GET", `/api/v1/people?bodyId=${body.id}`, { token: ADMIN_TOKEN }))).items.map(
+      (p: { familyName: string }) => p.familyName,
+    );
     expect(names).toEqual(["Yıldırım"]);
   });
 
@@ -154,12 +169,16 @@ describe("people", () => {
     await f.membership((await f.committee(body.id)).id, member.id);
     const memberToken = await tokenFor("member", { personId: member.id });
     for (const token of [undefined, memberToken]) {
-      const names = (await json(await request("GET", `/api/v1/people?bodyId=${body.id}`, { token }))).items.map((p: { familyName: string }) => p.familyName);
+      const names = (await json(await request("GET", `/api/v1/people?bodyId=${body.id}`, { token }))).items.map(
+        (p: { familyName: string }) => p.familyName,
+      );
       expect(names).toEqual(["Wąsik"]);
       expect((await request("GET", `/api/v1/people/${staff.id}`, { token })).status).toBe(404);
     }
     const secretariat = await tokenFor("secretariat", { bodyId: body.id });
-    const all = (await json(await request("GET", `/api/v1/people?bodyId=${body.id}`, { token: secretariat }))).items.map((p: { familyName: string }) => p.familyName);
+    const all = (await json(await request("GET", `/api/v1/people?bodyId=${body.id}`, { token: secretariat }))).items.map(
+      (p: { familyName: string }) => p.familyName,
+    );
     expect(all).toEqual(["Albrecht", "Wąsik"]);
   });
 

@@ -16,22 +16,34 @@ async function planSetup(now = () => new Date("2026-11-21T10:00:00Z")) {
   }
   const secretariat = await t.tokenFor("secretariat", { bodyId: body.id });
   const member = await t.tokenFor("member", { personId: members[0]!.id });
-  const as = (token: string | undefined) => (method: string, path: string, bodyJson?: unknown, headers?: Record<string, string>) => t.request(method, path, { token, body: bodyJson, headers });
+  const as = (token: string | undefined) => (method: string, path: string, bodyJson?: unknown, headers?: Record<string, string>) =>
+    t.request(method, path, { token, body: bodyJson, headers });
   const staff = as(secretariat);
-  const plan = await json(await staff("POST", "/api/v1/plans", { bodyId: body.id, title: "Integrationsplan 2019", adoptedOn: "2019-04-11" }));
+  const plan = await json(
+    await staff("POST", "/api/v1/plans", { bodyId: body.id, title: "Integrationsplan 2019", adoptedOn: "2019-04-11" }),
+  );
   const importCsv = (csv: string) => staff("POST", `/api/v1/plans/${plan.id}/measures/import`, csv, { "content-type": "text/csv" });
 
   /** A meeting with the given items, all members present; answers the item ids. */
   async function meeting(startsAt: string, items: { title: string; isPublic: boolean }[]) {
     const m = await json(await staff("POST", "/api/v1/meetings", { committeeId: committee.id, startsAt, standardFrame: false }));
     const ids: string[] = [];
-    for (const item of items) ids.push((await json(await staff("POST", `/api/v1/meetings/${m.id}/agenda-items`, { kind: "resolution", ...item }))).itemId);
+    for (const item of items)
+      ids.push((await json(await staff("POST", `/api/v1/meetings/${m.id}/agenda-items`, { kind: "resolution", ...item }))).itemId);
     await staff("POST", `/api/v1/meetings/${m.id}/invitation`, {});
     for (const person of members) await staff("PUT", `/api/v1/meetings/${m.id}/attendance/${person.id}`, { status: "present" });
     return { id: m.id, items: ids };
   }
   const resolve = async (itemId: string, text: string) =>
-    (await json(await staff("POST", `/api/v1/agenda-items/${itemId}/votes`, { motion: text, counts: { yes: 3, no: 0, abstain: 0 }, resolution: { text } }))).resolution;
+    (
+      await json(
+        await staff("POST", `/api/v1/agenda-items/${itemId}/votes`, {
+          motion: text,
+          counts: { yes: 3, no: 0, abstain: 0 },
+          resolution: { text },
+        }),
+      )
+    ).resolution;
   return { ...t, body, committee, members, secretariat, member, staff, as, plan, importCsv, meeting, resolve };
 }
 
@@ -83,53 +95,69 @@ describe("measure catalogue import", () => {
     const json1 = await t.staff("POST", `/api/v1/plans/${t.plan.id}/measures/import`, catalogueRows(5));
     expect(await json(json1)).toEqual({ created: 5, updated: 0, unchanged: 0 });
     const csv = await (await t.request("GET", `/api/v1/plans/${t.plan.id}/measures.csv`)).text();
-    expect(csv.split("\r\n")[0]).toBe("code,actionField,actionFieldTitle,title,description,responsible,partners,status,progress,startDate,targetDate,indicators,evidence");
+    expect(csv.split("\r\n")[0]).toBe(
+      "code,actionField,actionFieldTitle,title,description,responsible,partners,status,progress,startDate,targetDate,indicators,evidence",
+    );
     expect(await json(await t.importCsv(csv))).toEqual({ created: 0, updated: 0, unchanged: 5 });
-    expect((await t.staff("POST", `/api/v1/plans/${t.plan.id}/measures/import`, "code;title", { "content-type": "text/plain" })).status).toBe(415);
+    expect(
+      (await t.staff("POST", `/api/v1/plans/${t.plan.id}/measures/import`, "code;title", { "content-type": "text/plain" })).status,
+    ).toBe(415);
   });
 });
 
 describe("trace from resolutions to measures and back", () => {
-  it("shows three resolutions of two meetings in order, with status change and progress; the public sees no trace of the non-public one", async () => {
-    const t = await planSetup();
-    await t.importCsv(catalogueCsv());
-    const measure = (await json(await t.request("GET", `/api/v1/plans/${t.plan.id}/measures?actionField=4`))).items.find((m: { code: string }) => m.code === "4.3");
+  it(
+    "shows three resolutions of two meetings in order, with status change and progress; the public sees no trace of the " +
+      "non-public one",
+    async () => {
+      const t = await planSetup();
+      await t.importCsv(catalogueCsv());
+      const measure = (await json(await t.request("GET", `/api/v1/plans/${t.plan.id}/measures?actionField=4`))).items.find(
+        (m: { code: string }) => m.code === "4.3",
+      );
 
-    const spring = await t.meeting("2026-12-03T18:00:00+01:00", [
-      { title: "Schwimmkurse starten", isPublic: true },
-      { title: "Vergabe Schwimmhalle", isPublic: false },
-    ]);
-    const start = await t.resolve(spring.items[0]!, "Die Schwimmkurse beginnen im Frühjahr.");
-    const secret = await t.resolve(spring.items[1]!, "Die Hallenzeiten gehen an den Verein Delfin.");
-    const autumn = await t.meeting("2027-01-14T18:00:00+01:00", [{ title: "Sachstand Schwimmkurse", isPublic: true }]);
-    const report = await t.resolve(autumn.items[0]!, "Der Ausschuss nimmt den Sachstand zur Kenntnis.");
+      const spring = await t.meeting("2026-12-03T18:00:00+01:00", [
+        { title: "Schwimmkurse starten", isPublic: true },
+        { title: "Vergabe Schwimmhalle", isPublic: false },
+      ]);
+      const start = await t.resolve(spring.items[0]!, "Die Schwimmkurse beginnen im Frühjahr.");
+      const secret = await t.resolve(spring.items[1]!, "Die Hallenzeiten gehen an den Verein Delfin.");
+      const autumn = await t.meeting("2027-01-14T18:00:00+01:00", [{ title: "Sachstand Schwimmkurse", isPublic: true }]);
+      const report = await t.resolve(autumn.items[0]!, "Der Ausschuss nimmt den Sachstand zur Kenntnis.");
 
-    const link = (resolutionId: string, body: Record<string, unknown>) => t.staff("POST", `/api/v1/resolutions/${resolutionId}/measures`, { measureId: measure.id, ...body });
-    expect((await link(start.id, { relation: "initiates" })).status).toBe(201);
-    expect((await link(secret.id, { relation: "changes", note: "Hallenzeiten vergeben" })).status).toBe(201);
-    expect((await link(report.id, { relation: "reports_progress", progress: 60 })).status).toBe(201);
-    expect((await link(report.id, { relation: "reports_progress", progress: 70 })).status).toBe(409);
+      const link = (resolutionId: string, body: Record<string, unknown>) =>
+        t.staff("POST", `/api/v1/resolutions/${resolutionId}/measures`, { measureId: measure.id, ...body });
+      expect((await link(start.id, { relation: "initiates" })).status).toBe(201);
+      expect((await link(secret.id, { relation: "changes", note: "Hallenzeiten vergeben" })).status).toBe(201);
+      expect((await link(report.id, { relation: "reports_progress", progress: 60 })).status).toBe(201);
+      expect((await link(report.id, { relation: "reports_progress", progress: 70 })).status).toBe(409);
 
-    const after = await json(await t.request("GET", `/api/v1/measures/${measure.id}`));
-    expect(after).toMatchObject({ status: "in_progress", progress: 60 });
+      const after = await json(await t.request("GET", `/api/v1/measures/${measure.id}`));
+      expect(after).toMatchObject({ status: "in_progress", progress: 60 });
 
-    const full = await json(await t.request("GET", `/api/v1/measures/${measure.id}/trace`, { token: t.member }));
-    expect(full.trace.map((e: { resolution: { number: string }; relation: string }) => `${e.resolution.number} ${e.relation}`)).toEqual([
-      "IA/2026/001 initiates",
-      "IA/2026/002 changes",
-      "IA/2027/001 reports_progress",
-    ]);
-    expect(full.trace[0]).toMatchObject({ itemNumber: "Ö 1", meeting: { date: "2026-12-03" }, vote: { outcome: "adopted", yes: 3 }, statusChange: { fromStatus: "planned", toStatus: "in_progress" } });
-    expect(full.trace[2].statusChange).toMatchObject({ fromProgress: 0, toProgress: 60 });
+      const full = await json(await t.request("GET", `/api/v1/measures/${measure.id}/trace`, { token: t.member }));
+      expect(full.trace.map((e: { resolution: { number: string }; relation: string }) => `${e.resolution.number} ${e.relation}`)).toEqual([
+        "IA/2026/001 initiates",
+        "IA/2026/002 changes",
+        "IA/2027/001 reports_progress",
+      ]);
+      expect(full.trace[0]).toMatchObject({
+        itemNumber: "Ö 1",
+        meeting: { date: "2026-12-03" },
+        vote: { outcome: "adopted", yes: 3 },
+        statusChange: { fromStatus: "planned", toStatus: "in_progress" },
+      });
+      expect(full.trace[2].statusChange).toMatchObject({ fromProgress: 0, toProgress: 60 });
 
-    const anonymous = await json(await t.request("GET", `/api/v1/measures/${measure.id}/trace`));
-    expect(anonymous.trace).toHaveLength(2);
-    expect(JSON.stringify(anonymous)).not.toMatch(/Delfin|Hallenzeiten|IA\/2026\/002/);
+      const anonymous = await json(await t.request("GET", `/api/v1/measures/${measure.id}/trace`));
+      expect(anonymous.trace).toHaveLength(2);
+      expect(JSON.stringify(anonymous)).not.toMatch(/Delfin|Hallenzeiten|IA\/2026\/002/);
 
-    const back = await json(await t.request("GET", `/api/v1/resolutions/${start.id}/measures`));
-    expect(back.measures).toEqual([expect.objectContaining({ code: "4.3", relation: "initiates", newStatus: "in_progress" })]);
-    expect((await t.request("GET", `/api/v1/resolutions/${secret.id}/measures`)).status).toBe(404);
-  });
+      const back = await json(await t.request("GET", `/api/v1/resolutions/${start.id}/measures`));
+      expect(back.measures).toEqual([expect.objectContaining({ code: "4.3", relation: "initiates", newStatus: "in_progress" })]);
+      expect((await t.request("GET", `/api/v1/resolutions/${secret.id}/measures`)).status).toBe(404);
+    },
+  );
 
   it("gives the counts by status per action field and the measures without activity", async () => {
     let now = new Date("2026-11-21T10:00:00Z");
@@ -138,7 +166,12 @@ describe("trace from resolutions to measures and back", () => {
     now = new Date("2027-08-01T10:00:00Z");
     const measures = (await json(await t.request("GET", `/api/v1/plans/${t.plan.id}/measures`))).items;
     const touched = measures.find((m: { code: string }) => m.code === "2.1");
-    const patched = await t.staff("PATCH", `/api/v1/measures/${touched.id}`, { status: "in_progress", progress: 10, reason: "Start mit zwei Trägern" }, { "if-match": `"${touched.version}"` });
+    const patched = await t.staff(
+      "PATCH",
+      `/api/v1/measures/${touched.id}`,
+      { status: "in_progress", progress: 10, reason: "Start mit zwei Trägern" },
+      { "if-match": `"${touched.version}"` },
+    );
     expect(patched.status, await patched.clone().text()).toBe(200);
     const overview = await json(await t.request("GET", `/api/v1/plans/${t.plan.id}/overview?staleMonths=6`));
     expect(overview.actionFields.find((f: { number: number }) => f.number === 2).counts).toMatchObject({ planned: 1, in_progress: 1 });
@@ -167,10 +200,16 @@ describe("search", () => {
   it("reads further windows when hidden hits fill the first, and ranks titles above text", async () => {
     const t = await planSetup();
     // 15 non-public resolutions rank above the one public hit (shorter texts); with limit 1 the first window holds 12.
-    const hidden = await t.meeting("2026-12-03T18:00:00+01:00", Array.from({ length: 15 }, (_, i) => ({ title: `Vertraulich ${i + 1}`, isPublic: false })));
+    const hidden = await t.meeting(
+      "2026-12-03T18:00:00+01:00",
+      Array.from({ length: 15 }, (_, i) => ({ title: `Vertraulich ${i + 1}`, isPublic: false })),
+    );
     for (const itemId of hidden.items) await t.resolve(itemId, "Zuschuss Ruderverein.");
     const open = await t.meeting("2026-12-10T18:00:00+01:00", [{ title: "Sport", isPublic: true }]);
-    const visible = await t.resolve(open.items[0]!, "Der Ausschuss bewilligt dem Ruderverein einen Zuschuss für Schwimmkurse mit Kindern aus den Unterkünften.");
+    const visible = await t.resolve(
+      open.items[0]!,
+      "Der Ausschuss bewilligt dem Ruderverein einen Zuschuss für Schwimmkurse mit Kindern aus den Unterkünften.",
+    );
 
     const anonymous = await json(await t.request("GET", "/api/v1/search?q=Ruderverein&limit=1"));
     expect(anonymous.items.map((hit: { id: string }) => hit.id)).toEqual([visible.id]);
@@ -191,32 +230,74 @@ describe("search", () => {
 describe("recommendations, forum ideas, plan updates and the progress report", () => {
   it("follows a recommendation of the advisory council up with the committee's resolution", async () => {
     const t = await planSetup();
-    const council = await fixtures(t.request).committee(t.body.id, { name: "Integrationsbeirat", shortName: "IBR", kind: "advisory_council" });
+    const council = await fixtures(t.request).committee(t.body.id, {
+      name: "Integrationsbeirat",
+      shortName: "IBR",
+      kind: "advisory_council",
+    });
     for (const person of t.members) await fixtures(t.request).membership(council.id, person.id);
-    const councilMeeting = await json(await t.staff("POST", "/api/v1/meetings", { committeeId: council.id, startsAt: "2026-12-01T18:00:00+01:00", standardFrame: false }));
-    const item = (await json(await t.staff("POST", `/api/v1/meetings/${councilMeeting.id}/agenda-items`, { kind: "resolution", title: "Empfehlung Schwimmkurse" }))).itemId;
+    const councilMeeting = await json(
+      await t.staff("POST", "/api/v1/meetings", { committeeId: council.id, startsAt: "2026-12-01T18:00:00+01:00", standardFrame: false }),
+    );
+    const item = (
+      await json(
+        await t.staff("POST", `/api/v1/meetings/${councilMeeting.id}/agenda-items`, {
+          kind: "resolution",
+          title: "Empfehlung Schwimmkurse",
+        }),
+      )
+    ).itemId;
     await t.staff("POST", `/api/v1/meetings/${councilMeeting.id}/invitation`, {});
-    for (const person of t.members) await t.staff("PUT", `/api/v1/meetings/${councilMeeting.id}/attendance/${person.id}`, { status: "present" });
+    for (const person of t.members)
+      await t.staff("PUT", `/api/v1/meetings/${councilMeeting.id}/attendance/${person.id}`, { status: "present" });
     const recommendation = (
-      await json(await t.staff("POST", `/api/v1/agenda-items/${item}/votes`, { motion: "M", counts: { yes: 3, no: 0, abstain: 0 }, resolution: { text: "Der Beirat empfiehlt Schwimmkurse.", kind: "recommendation", recipientBody: "Integrationsausschuss" } }))
+      await json(
+        await t.staff("POST", `/api/v1/agenda-items/${item}/votes`, {
+          motion: "M",
+          counts: { yes: 3, no: 0, abstain: 0 },
+          resolution: { text: "Der Beirat empfiehlt Schwimmkurse.", kind: "recommendation", recipientBody: "Integrationsausschuss" },
+        }),
+      )
     ).resolution;
     expect((await json(await t.request("GET", `/api/v1/resolutions/${recommendation.id}/follow-up`))).handling).toBe("pending");
 
     const committeeMeeting = await t.meeting("2026-12-10T18:00:00+01:00", [{ title: "Schwimmkurse", isPublic: true }]);
     const decision = await t.resolve(committeeMeeting.items[0]!, "Der Ausschuss beschließt die Schwimmkurse mit Änderungen.");
-    const recorded = await t.staff("PUT", `/api/v1/resolutions/${recommendation.id}/follow-up`, { handling: "changed", receivingResolutionId: decision.id, note: "Nur für Mädchen" });
-    expect(await json(recorded)).toMatchObject({ number: "IBR/2026/001", handling: "changed", version: 1, receivingResolution: { number: "IA/2026/001" } });
+    const recorded = await t.staff("PUT", `/api/v1/resolutions/${recommendation.id}/follow-up`, {
+      handling: "changed",
+      receivingResolutionId: decision.id,
+      note: "Nur für Mädchen",
+    });
+    expect(await json(recorded)).toMatchObject({
+      number: "IBR/2026/001",
+      handling: "changed",
+      version: 1,
+      receivingResolution: { number: "IA/2026/001" },
+    });
     expect((await t.staff("PUT", `/api/v1/resolutions/${recommendation.id}/follow-up`, { handling: "adopted" })).status).toBe(428);
-    expect((await t.staff("PUT", `/api/v1/resolutions/${decision.id}/follow-up`, { handling: "adopted" })).status).toBe(409); // not a recommendation
+    // Not a recommendation:
+    expect((await t.staff("PUT", `/api/v1/resolutions/${decision.id}/follow-up`, { handling: "adopted" })).status).toBe(409);
   });
 
   it("captures forum ideas and turns one into a measure", async () => {
     const t = await planSetup();
     await t.importCsv(catalogueCsv(catalogueRows(10)));
-    const idea = await json(await t.staff("POST", `/api/v1/bodies/${t.body.id}/forum-ideas`, { forum: "Integrationsforum 2026", forumDate: "2026-06-20", proposedBy: "Arbeitsgruppe Sport", text: "Vereinsschnuppertage für Neuzugewanderte" }));
+    const idea = await json(
+      await t.staff("POST", `/api/v1/bodies/${t.body.id}/forum-ideas`, {
+        forum: "Integrationsforum 2026",
+        forumDate: "2026-06-20",
+        proposedBy: "Arbeitsgruppe Sport",
+        text: "Vereinsschnuppertage für Neuzugewanderte",
+      }),
+    );
     expect(idea).toMatchObject({ status: "new", measureId: null });
     const measure = (await json(await t.request("GET", `/api/v1/plans/${t.plan.id}/measures?actionField=4`))).items[0];
-    const adopted = await t.staff("PATCH", `/api/v1/forum-ideas/${idea.id}`, { status: "adopted", measureId: measure.id }, { "if-match": '"1"' });
+    const adopted = await t.staff(
+      "PATCH",
+      `/api/v1/forum-ideas/${idea.id}`,
+      { status: "adopted", measureId: measure.id },
+      { "if-match": '"1"' },
+    );
     expect(await json(adopted)).toMatchObject({ status: "adopted", measureId: measure.id, version: 2 });
     expect((await json(await t.request("GET", `/api/v1/bodies/${t.body.id}/forum-ideas`))).items).toHaveLength(1);
   });
@@ -226,12 +307,20 @@ describe("recommendations, forum ideas, plan updates and the progress report", (
     await t.importCsv(catalogueCsv(catalogueRows(10)));
     const meeting = await t.meeting("2026-12-03T18:00:00+01:00", [{ title: "Fortschreibung", isPublic: true }]);
     const resolution = await t.resolve(meeting.items[0]!, "Der Integrationsplan wird fortgeschrieben.");
-    const updated = await json(await t.staff("POST", `/api/v1/plans/${t.plan.id}/updates`, { date: "2026-12-03", resolutionId: resolution.id, note: "Fortschreibung 2026" }));
+    const updated = await json(
+      await t.staff("POST", `/api/v1/plans/${t.plan.id}/updates`, {
+        date: "2026-12-03",
+        resolutionId: resolution.id,
+        note: "Fortschreibung 2026",
+      }),
+    );
     expect(updated.updates).toEqual([{ date: "2026-12-03", resolutionId: resolution.id, note: "Fortschreibung 2026" }]);
     const measure = (await json(await t.request("GET", `/api/v1/plans/${t.plan.id}/measures?actionField=1`))).items[0];
     await t.staff("POST", `/api/v1/resolutions/${resolution.id}/measures`, { measureId: measure.id, relation: "completes" });
 
-    const report = await json(await t.request("GET", `/api/v1/plans/${t.plan.id}/progress-report?from=2026-11-01&to=2026-12-31&actionField=1`));
+    const report = await json(
+      await t.request("GET", `/api/v1/plans/${t.plan.id}/progress-report?from=2026-11-01&to=2026-12-31&actionField=1`),
+    );
     expect(report.byStatus).toMatchObject({ implemented: 1, planned: 1 });
     const completed = report.measures.find((m: { code: string }) => m.code === measure.code);
     expect(completed.resolutions).toEqual([expect.objectContaining({ number: "IA/2026/001", relation: "completes" })]);

@@ -23,7 +23,12 @@ export async function committeeSetup() {
   const createMeeting = async (overrides: Record<string, unknown> = {}) => {
     const response = await t.request("POST", "/api/v1/meetings", {
       token: tokens.secretariat,
-      body: { committeeId: committee.id, startsAt: "2026-12-10T18:00:00+01:00", locationName: "Rathaus, Großer Sitzungssaal", ...overrides },
+      body: {
+        committeeId: committee.id,
+        startsAt: "2026-12-10T18:00:00+01:00",
+        locationName: "Rathaus, Großer Sitzungssaal",
+        ...overrides,
+      },
     });
     if (response.status !== 201) throw new Error(`meeting: ${response.status} ${await response.text()}`);
     return json(response);

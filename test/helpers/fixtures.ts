@@ -12,7 +12,14 @@ export function fixtures(request: TestFetch, token = ADMIN_TOKEN) {
     committee: (bodyId: string, overrides: Record<string, unknown> = {}) =>
       post("/api/v1/committees", { bodyId, name: "Integrationsausschuss", shortName: "IA", kind: "advisory_committee", ...overrides }),
     person: (bodyId: string, overrides: Record<string, unknown> = {}) =>
-      post("/api/v1/people", { bodyId, givenName: "Şükrü", familyName: "Yıldırım", email: "s.yildirim@example.org", phone: "+49 7171 123", ...overrides }),
+      post("/api/v1/people", {
+        bodyId,
+        givenName: "Şükrü",
+        familyName: "Yıldırım",
+        email: "s.yildirim@example.org",
+        phone: "+49 7171 123",
+        ...overrides,
+      }),
     membership: (committeeId: string, personId: string, overrides: Record<string, unknown> = {}) =>
       post("/api/v1/memberships", { committeeId, personId, role: "member", startDate: "2024-07-01", ...overrides }),
   };

@@ -17,7 +17,14 @@ function declaredRoutes(app: App): DeclaredRoute[] {
       if (definition.type !== "route") return [];
       const { method, path, responses } = definition.route;
       const source = path.replace(/[.]/g, "\\.").replace(/\{[^}]+\}/g, "[^/]+");
-      return [{ method: method.toUpperCase(), pattern: new RegExp(`^${source}$`), params: (path.match(/\{/g) ?? []).length, responses: responses as DeclaredRoute["responses"] }];
+      return [
+        {
+          method: method.toUpperCase(),
+          pattern: new RegExp(`^${source}$`),
+          params: (path.match(/\{/g) ?? []).length,
+          responses: responses as DeclaredRoute["responses"],
+        },
+      ];
     });
     routesByApp.set(app, routes);
   }
@@ -38,12 +45,17 @@ export async function assertDeclaredResponse(app: App, method: string, url: stri
     .filter((route) => route.method === method.toUpperCase() && route.pattern.test(path))
     .sort((a, b) => a.params - b.params);
   const route = candidates[0];
-  if (!route) throw new Error(`${method} ${path} answered ${response.status} with JSON, but the OpenAPI document declares no such operation`);
+  if (!route)
+    throw new Error(`${method} ${path} answered ${response.status} with JSON, but the OpenAPI document declares no such operation`);
   const schema = route.responses[String(response.status)]?.content?.["application/json"]?.schema as ZodType | undefined;
   if (!schema) throw new Error(`${method} ${path} answered ${response.status}, which its operation does not declare`);
   const body = await response.clone().json();
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new Error(`${method} ${path} → ${response.status}: the body does not match its declared schema:\n${JSON.stringify(parsed.error.issues, null, 2).slice(0, 2000)}`);
+  if (!parsed.success)
+    throw new Error(
+      `${method} ${path} → ${response.status}: the body does not match its declared ` +
+        `schema:\n${JSON.stringify(parsed.error.issues, null, 2).slice(0, 2000)}`,
+    );
   const undeclared = firstDifference(body, JSON.parse(JSON.stringify(parsed.data)), "body");
   if (undeclared) throw new Error(`${method} ${path} → ${response.status}: its declared schema does not name ${undeclared}`);
 }

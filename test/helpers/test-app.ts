@@ -21,7 +21,9 @@ const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations
 export function migratedDatabaseFile(): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "gremium-test-")), "test.db");
   const sqlite = new SQLite(file);
-  for (const name of readdirSync(migrationsDir).filter((n) => !n.endsWith(".toml")).sort()) {
+  for (const name of readdirSync(migrationsDir)
+    .filter((n) => !n.endsWith(".toml"))
+    .sort()) {
     sqlite.exec(readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8"));
   }
   sqlite.close();

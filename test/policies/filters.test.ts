@@ -18,7 +18,9 @@ describe("policy filters agree with the checks", () => {
     const committees = await db.prisma.committee.findMany();
     const ia = committees.find((c) => c.shortName === "IA")!;
     const today = "2026-11-21";
-    const seats = await db.prisma.membership.findMany({ where: { startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] } });
+    const seats = await db.prisma.membership.findMany({
+      where: { startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+    });
     const seatedIn = (personId: string) => new Set(seats.filter((s) => s.personId === personId).map((s) => s.committeeId));
     const iaMember = seats.find((s) => s.committeeId === ia.id && s.role === "member")!.personId;
     const beiratOnly = seats.find((s) => s.committeeId !== ia.id && !seatedIn(s.personId).has(ia.id))!.personId;

@@ -11,9 +11,12 @@ describe("meetings and agenda items policy", () => {
     expect(canReadNonPublicPart(READERS[key].actor, READERS[key].readership, X1)).toBe(allowed);
   });
 
-  it.each(expectations(["anonymous", "admin", "secretariatA", "secretariatB", "memberC1", "memberC2"]))("reads a public item of C1: %s → %s", (key, allowed) => {
-    expect(canReadItem(READERS[key].actor, READERS[key].readership, { isPublic: true }, C1)).toBe(allowed);
-  });
+  it.each(expectations(["anonymous", "admin", "secretariatA", "secretariatB", "memberC1", "memberC2"]))(
+    "reads a public item of C1: %s → %s",
+    (key, allowed) => {
+      expect(canReadItem(READERS[key].actor, READERS[key].readership, { isPublic: true }, C1)).toBe(allowed);
+    },
+  );
 
   it.each(expectations(["admin", "secretariatA", "memberC1"]))("reads a non-public item of C1: %s → %s", (key, allowed) => {
     expect(canReadItem(READERS[key].actor, READERS[key].readership, { isPublic: false }, C1)).toBe(allowed);

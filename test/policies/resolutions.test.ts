@@ -6,8 +6,20 @@ const everyone = ["anonymous", "admin", "secretariatA", "secretariatB", "memberC
 
 describe("resolutions policy", () => {
   const cases = [
-    { name: "a public resolution of C1", resolution: { isPublic: true, announcedAt: null }, committee: C1, read: everyone, context: everyone },
-    { name: "a non-public resolution of C1", resolution: { isPublic: false, announcedAt: null }, committee: C1, read: ["admin", "secretariatA", "memberC1"], context: ["admin", "secretariatA", "memberC1"] },
+    {
+      name: "a public resolution of C1",
+      resolution: { isPublic: true, announcedAt: null },
+      committee: C1,
+      read: everyone,
+      context: everyone,
+    },
+    {
+      name: "a non-public resolution of C1",
+      resolution: { isPublic: false, announcedAt: null },
+      committee: C1,
+      read: ["admin", "secretariatA", "memberC1"],
+      context: ["admin", "secretariatA", "memberC1"],
+    },
     // §35 (1) GemO: the announcement makes the wording public, not the item or the paper.
     {
       name: "an announced non-public resolution of C1",
@@ -16,7 +28,13 @@ describe("resolutions policy", () => {
       read: everyone,
       context: ["admin", "secretariatA", "memberC1"],
     },
-    { name: "a non-public resolution of X1 (body B)", resolution: { isPublic: false, announcedAt: null }, committee: X1, read: ["admin", "secretariatB"], context: ["admin", "secretariatB"] },
+    {
+      name: "a non-public resolution of X1 (body B)",
+      resolution: { isPublic: false, announcedAt: null },
+      committee: X1,
+      read: ["admin", "secretariatB"],
+      context: ["admin", "secretariatB"],
+    },
   ] as const;
 
   for (const c of cases) {

@@ -15,7 +15,13 @@ describe("agenda numbering", () => {
   });
 
   it("numbers nested items under their parent", () => {
-    const numbered = numberAgenda([item("a", true, 0), item("b", true, 1), item("b2", true, 1, "b"), item("b1", true, 0, "b"), item("b1a", true, 0, "b1")]);
+    const numbered = numberAgenda([
+      item("a", true, 0),
+      item("b", true, 1),
+      item("b2", true, 1, "b"),
+      item("b1", true, 0, "b"),
+      item("b1a", true, 0, "b1"),
+    ]);
     expect(numbered.map((i) => `${i.number}:${i.depth}`)).toEqual(["Ö 1:0", "Ö 2:0", "Ö 2.1:1", "Ö 2.1.1:2", "Ö 2.2:1"]);
   });
 

@@ -18,12 +18,22 @@ const record = (personId: string, status: AttendanceRecord["status"], more: Part
 
 describe("presence per item (§37 (2), §18, §37a GemO)", () => {
   it("§37a: counts members in the room and connected remotely", () => {
-    const presence = presenceAtItem(seats, [record("p1", "present"), record("p2", "remote"), record("p3", "excused"), record("p4", "absent")], 0, new Set());
+    const presence = presenceAtItem(
+      seats,
+      [record("p1", "present"), record("p2", "remote"), record("p3", "excused"), record("p4", "absent")],
+      0,
+      new Set(),
+    );
     expect(presence).toMatchObject({ votingMembers: 4, presentNotRecused: 2, recused: 0 });
   });
 
   it("§37 (2): a deputy standing in counts and votes in the member's place", () => {
-    const presence = presenceAtItem(seats, [record("p1", "present"), record("p2", "excused"), record("d2", "present", { standsInFor: "m2" })], 0, new Set());
+    const presence = presenceAtItem(
+      seats,
+      [record("p1", "present"), record("p2", "excused"), record("d2", "present", { standsInFor: "m2" })],
+      0,
+      new Set(),
+    );
     expect(presence.presentNotRecused).toBe(2);
     expect(presence.voters.map((v) => v.personId)).toEqual(["p1", "d2"]);
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { MEETING_STATES, checkNoticePeriod, demandIsSupported, dueMeetingFor, transitionRefusal, type MeetingState } from "../../src/rules/meeting";
+import {
+  MEETING_STATES,
+  checkNoticePeriod,
+  demandIsSupported,
+  dueMeetingFor,
+  transitionRefusal,
+  type MeetingState,
+} from "../../src/rules/meeting";
 
 describe("meeting states", () => {
   const allowed: [MeetingState, MeetingState][] = [
@@ -28,7 +35,12 @@ describe("notice period (§34 (1) GemO)", () => {
   const meeting = new Date("2026-12-10T17:00:00Z"); // 18:00 in Berlin
 
   it("is kept with exactly 7 Berlin calendar days", () => {
-    expect(checkNoticePeriod(meeting, new Date("2026-12-03T08:00:00Z"), 7)).toEqual({ deadline: "2026-12-03", gapDays: 7, noticeDays: 7, late: false });
+    expect(checkNoticePeriod(meeting, new Date("2026-12-03T08:00:00Z"), 7)).toEqual({
+      deadline: "2026-12-03",
+      gapDays: 7,
+      noticeDays: 7,
+      late: false,
+    });
   });
 
   it("is missed with 6 days", () => {
@@ -41,7 +53,11 @@ describe("notice period (§34 (1) GemO)", () => {
 
   it("counts calendar days across the change to summer time", () => {
     // Meeting on 2 April 2026 at 18:00 CEST; dispatch on 26 March 2026 CET: 7 days.
-    expect(checkNoticePeriod(new Date("2026-04-02T16:00:00Z"), new Date("2026-03-26T10:00:00Z"), 7)).toMatchObject({ gapDays: 7, late: false, deadline: "2026-03-26" });
+    expect(checkNoticePeriod(new Date("2026-04-02T16:00:00Z"), new Date("2026-03-26T10:00:00Z"), 7)).toMatchObject({
+      gapDays: 7,
+      late: false,
+      deadline: "2026-03-26",
+    });
   });
 });
 

@@ -13,10 +13,13 @@ describe("quorum (§37 (2) GemO: at least half of all voting members present and
     [1, 1, 0, true, 1],
     [19, 10, 9, true, 10], // 9 of 19 recused is not more than half
     [19, 9, 9, false, 10],
-  ])("§37 (2): %i members, %i present and not recused, %i recused → quorate %s (needs %i)", (votingMembers, presentNotRecused, recused, quorate, required) => {
-    const result = quorum({ votingMembers, presentNotRecused, recused, repeatMeeting: false });
-    expect(result).toMatchObject({ quorate, required, rule: recused * 2 > votingMembers ? "quarter" : "half" });
-  });
+  ])(
+    "§37 (2): %i members, %i present and not recused, %i recused → quorate %s (needs %i)",
+    (votingMembers, presentNotRecused, recused, quorate, required) => {
+      const result = quorum({ votingMembers, presentNotRecused, recused, repeatMeeting: false });
+      expect(result).toMatchObject({ quorate, required, rule: recused * 2 > votingMembers ? "quarter" : "half" });
+    },
+  );
 
   it.each([
     [19, 5, 10, true, 5],
@@ -25,21 +28,32 @@ describe("quorum (§37 (2) GemO: at least half of all voting members present and
     [20, 4, 11, false, 5],
     [20, 10, 10, true, 10], // exactly half recused: the half rule still applies
     [20, 9, 10, false, 10],
-  ])("§37 (2) Satz 2: more than half recused — %i members, %i present, %i recused → quorate %s (needs %i)", (votingMembers, presentNotRecused, recused, quorate, required) => {
-    expect(quorum({ votingMembers, presentNotRecused, recused, repeatMeeting: false })).toMatchObject({ quorate, required });
-  });
+  ])(
+    "§37 (2) Satz 2: more than half recused — %i members, %i present, %i recused → quorate %s (needs %i)",
+    (votingMembers, presentNotRecused, recused, quorate, required) => {
+      expect(quorum({ votingMembers, presentNotRecused, recused, repeatMeeting: false })).toMatchObject({ quorate, required });
+    },
+  );
 
   it.each([
     [19, 3, true],
     [19, 2, false],
     [33, 3, true],
-  ])("§37 (3): the second meeting after a failed quorum — %i members, %i present → quorate %s", (votingMembers, presentNotRecused, quorate) => {
-    expect(quorum({ votingMembers, presentNotRecused, recused: 0, repeatMeeting: true })).toMatchObject({ quorate, required: 3, rule: "three" });
-  });
+  ])(
+    "§37 (3): the second meeting after a failed quorum — %i members, %i present → quorate %s",
+    (votingMembers, presentNotRecused, quorate) => {
+      expect(quorum({ votingMembers, presentNotRecused, recused: 0, repeatMeeting: true })).toMatchObject({
+        quorate,
+        required: 3,
+        rule: "three",
+      });
+    },
+  );
 
   it("§37 (2): explains the computation in German", () => {
     expect(quorum({ votingMembers: 19, presentNotRecused: 9, recused: 0, repeatMeeting: false }).explanation).toBe(
-      "9 von 19 stimmberechtigten Mitgliedern anwesend und nicht befangen, erforderlich 10 (§ 37 Abs. 2 Satz 1 GemO: mindestens die Hälfte aller Mitglieder): nicht beschlussfähig.",
+      "9 von 19 stimmberechtigten Mitgliedern anwesend und nicht befangen, erforderlich 10 (§ 37 Abs. 2 Satz 1 GemO: " +
+        "mindestens die Hälfte aller Mitglieder): nicht beschlussfähig.",
     );
   });
 });
@@ -68,7 +82,8 @@ describe("majority (§37 (6) GemO: more yes than no; abstentions do not count; a
 describe("elections (§37 (7) GemO)", () => {
   it("§37 (7): more than half of those present and entitled to vote elects", () => {
     expect(decideElection({ A: 10, B: 9 }, 19)).toMatchObject({ outcome: "elected", winner: "A" });
-    expect(decideElection({ A: 10, B: 8 }, 20)).toMatchObject({ outcome: "runoff", candidates: ["A", "B"] }); // 10 of 20 is not more than half
+    // 10 of 20 is not more than half.
+    expect(decideElection({ A: 10, B: 8 }, 20)).toMatchObject({ outcome: "runoff", candidates: ["A", "B"] });
   });
 
   it("§37 (7): without a majority, a run-off between the top two", () => {
@@ -102,7 +117,9 @@ describe("minutes (§38 GemO)", async () => {
 
   it("§38 (2): need the chair, two members and the minute-taker", () => {
     expect(missingSignatures([])).toHaveLength(3);
-    expect(missingSignatures([{ role: "chair" }, { role: "member" }, { role: "minute_taker" }])).toEqual(["1 Mitglied(er), die an der Sitzung teilgenommen haben"]);
+    expect(missingSignatures([{ role: "chair" }, { role: "member" }, { role: "minute_taker" }])).toEqual([
+      "1 Mitglied(er), die an der Sitzung teilgenommen haben",
+    ]);
     expect(missingSignatures([{ role: "chair" }, { role: "member" }, { role: "member" }, { role: "minute_taker" }])).toEqual([]);
   });
 

@@ -32,8 +32,18 @@ export function smokeSuite(runtime: string, target: () => SmokeTarget) {
         return json(response);
       };
       const body = await post("/api/v1/bodies", { name: `Stadt ${crypto.randomUUID().slice(0, 8)}` });
-      const committee = await post("/api/v1/committees", { bodyId: body.id, name: "Integrationsbeirat", shortName: "IBR", kind: "advisory_council" });
-      const person = await post("/api/v1/people", { bodyId: body.id, givenName: "Жанна", familyName: "Ковальчук", email: "zhanna@example.org" });
+      const committee = await post("/api/v1/committees", {
+        bodyId: body.id,
+        name: "Integrationsbeirat",
+        shortName: "IBR",
+        kind: "advisory_council",
+      });
+      const person = await post("/api/v1/people", {
+        bodyId: body.id,
+        givenName: "Жанна",
+        familyName: "Ковальчук",
+        email: "zhanna@example.org",
+      });
       return { request, token, post, body, committee, person };
     }
 
@@ -55,8 +65,13 @@ export function smokeSuite(runtime: string, target: () => SmokeTarget) {
       expect(unknown.status).toBe(404);
       expect(unknown.headers.get("content-type")).toContain("application/problem+json");
       expect((await request("POST", "/api/v1/people", { body: {} })).status).toBe(401);
-      expect((await request("POST", "/api/v1/bodies", { token: adminToken, body: "{oops", headers: { "content-type": "application/json" } })).status).toBe(400);
-      expect((await request("POST", "/api/v1/bodies", { token: adminToken, body: "a=b", headers: { "content-type": "text/plain" } })).status).toBe(415);
+      expect(
+        (await request("POST", "/api/v1/bodies", { token: adminToken, body: "{oops", headers: { "content-type": "application/json" } }))
+          .status,
+      ).toBe(400);
+      expect(
+        (await request("POST", "/api/v1/bodies", { token: adminToken, body: "a=b", headers: { "content-type": "text/plain" } })).status,
+      ).toBe(415);
     });
 
     it("validates, versions and audits a person", async () => {
@@ -82,7 +97,10 @@ export function smokeSuite(runtime: string, target: () => SmokeTarget) {
     it("keeps memberships from overlapping, also when requests race", async () => {
       const { request, token, committee, person } = await seed();
       const create = (startDate: string) =>
-        request("POST", "/api/v1/memberships", { token, body: { committeeId: committee.id, personId: person.id, role: "member", startDate } });
+        request("POST", "/api/v1/memberships", {
+          token,
+          body: { committeeId: committee.id, personId: person.id, role: "member", startDate },
+        });
       const statuses = (await Promise.all([create("2024-07-01"), create("2025-01-01")])).map((r) => r.status).sort();
       expect(statuses).toEqual([201, 409]);
       const composition = await json(await request("GET", `/api/v1/committees/${committee.id}/members?at=2025-06-01`));
@@ -93,7 +111,9 @@ export function smokeSuite(runtime: string, target: () => SmokeTarget) {
     it("lists committees anonymously and shows a member's contact data to no one but the secretariat", async () => {
       const { request, token, post, body, committee, person } = await seed();
       await post("/api/v1/memberships", { committeeId: committee.id, personId: person.id, role: "member", startDate: "2024-07-01" });
-      const minted = await json(await request("POST", "/api/v1/tokens", { token, body: { name: "Mitglied", role: "member", personId: person.id } }));
+      const minted = await json(
+        await request("POST", "/api/v1/tokens", { token, body: { name: "Mitglied", role: "member", personId: person.id } }),
+      );
       for (const viewer of [undefined, minted.token]) {
         const view = await json(await request("GET", `/api/v1/people/${person.id}`, { token: viewer }));
         expect(view.familyName).toBe("Ковальчук");
@@ -121,7 +141,12 @@ export function meetingsSmokeSuite(runtime: string, target: () => SmokeTarget) {
         return json(response);
       };
       const body = await post("/api/v1/bodies", { name: `Stadt ${crypto.randomUUID().slice(0, 8)}` });
-      const committee = await post("/api/v1/committees", { bodyId: body.id, name: "Integrationsausschuss", shortName: "IA", kind: "advisory_committee" });
+      const committee = await post("/api/v1/committees", {
+        bodyId: body.id,
+        name: "Integrationsausschuss",
+        shortName: "IA",
+        kind: "advisory_committee",
+      });
       const person = await post("/api/v1/people", { bodyId: body.id, givenName: "Şükrü", familyName: "Yıldırım" });
       await post("/api/v1/memberships", { committeeId: committee.id, personId: person.id, role: "member", startDate: "2024-01-01" });
       const secretariat = (await post("/api/v1/tokens", { name: "Geschäftsstelle", role: "secretariat", bodyId: body.id })).token as string;
@@ -131,35 +156,68 @@ export function meetingsSmokeSuite(runtime: string, target: () => SmokeTarget) {
 
     it("runs a meeting from the standard frame to the invitation, with a paper and its PDF", async () => {
       const { request, post, body, committee, secretariat, member } = await setup();
-      const meeting = await post("/api/v1/meetings", { committeeId: committee.id, startsAt: inDays(3), locationName: "Rathaus" }, secretariat);
-      const paper = await post("/api/v1/papers", { bodyId: body.id, title: "Sprachförderung", type: "proposal", proposedResolution: "Zustimmung" }, secretariat);
+      const meeting = await post(
+        "/api/v1/meetings",
+        { committeeId: committee.id, startsAt: inDays(3), locationName: "Rathaus" },
+        secretariat,
+      );
+      const paper = await post(
+        "/api/v1/papers",
+        { bodyId: body.id, title: "Sprachförderung", type: "proposal", proposedResolution: "Zustimmung" },
+        secretariat,
+      );
 
       const pdf = new TextEncoder().encode("%PDF-1.4\n%%EOF\n");
-      const upload = await request("POST", `/api/v1/papers/${paper.id}/attachments?filename=Anlage.pdf`, { token: secretariat, body: pdf, headers: { "content-type": "application/pdf" } });
+      const upload = await request("POST", `/api/v1/papers/${paper.id}/attachments?filename=Anlage.pdf`, {
+        token: secretariat,
+        body: pdf,
+        headers: { "content-type": "application/pdf" },
+      });
       expect(upload.status).toBe(201);
       const attachment = (await json(upload)).attachments[0];
       const download = await request("GET", attachment.url);
       expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdf);
       expect(download.headers.get("repr-digest")).toMatch(/^sha-512=:/);
 
-      const topic = await post(`/api/v1/meetings/${meeting.id}/agenda-items`, { kind: "resolution", title: "Sprachförderung", paperId: paper.id, position: 3 }, secretariat);
-      const nested = await post(`/api/v1/meetings/${meeting.id}/agenda-items`, { kind: "information", title: "Bericht der Kitas", parentId: topic.itemId }, secretariat);
-      await post(`/api/v1/meetings/${meeting.id}/agenda-items`, { kind: "discussion", title: "Vertragsangelegenheit", isPublic: false }, secretariat);
+      const topic = await post(
+        `/api/v1/meetings/${meeting.id}/agenda-items`,
+        { kind: "resolution", title: "Sprachförderung", paperId: paper.id, position: 3 },
+        secretariat,
+      );
+      const nested = await post(
+        `/api/v1/meetings/${meeting.id}/agenda-items`,
+        { kind: "information", title: "Bericht der Kitas", parentId: topic.itemId },
+        secretariat,
+      );
+      await post(
+        `/api/v1/meetings/${meeting.id}/agenda-items`,
+        { kind: "discussion", title: "Vertragsangelegenheit", isPublic: false },
+        secretariat,
+      );
       expect(nested.items.map((i: { number: string; title: string }) => `${i.number} ${i.title}`)).toContain("Ö 4.1 Bericht der Kitas");
 
       const late = await request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: secretariat, body: {} });
       expect(late.status).toBe(422);
       expect(await json(late)).toMatchObject({ gapDays: 3, noticeDays: 7 });
-      const sent = await request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: secretariat, body: { lateReason: "Eilbedürftig" } });
+      const sent = await request("POST", `/api/v1/meetings/${meeting.id}/invitation`, {
+        token: secretariat,
+        body: { lateReason: "Eilbedürftig" },
+      });
       expect(sent.status).toBe(201);
 
-      const amended = await post(`/api/v1/meetings/${meeting.id}/agenda-items`, { kind: "information", title: "Nachtrag", position: 0 }, secretariat);
+      const amended = await post(
+        `/api/v1/meetings/${meeting.id}/agenda-items`,
+        { kind: "information", title: "Nachtrag", position: 0 },
+        secretariat,
+      );
       expect(amended.amendments).toHaveLength(1);
 
       const anonymous = await json(await request("GET", `/api/v1/meetings/${meeting.id}/agenda`));
       const asMember = await json(await request("GET", `/api/v1/meetings/${meeting.id}/agenda`, { token: member }));
       expect(JSON.stringify(anonymous)).not.toContain("Vertragsangelegenheit");
-      expect(asMember.items.filter((i: { isPublic: boolean }) => !i.isPublic).map((i: { title: string }) => i.title)).toContain("Vertragsangelegenheit");
+      expect(asMember.items.filter((i: { isPublic: boolean }) => !i.isPublic).map((i: { title: string }) => i.title)).toContain(
+        "Vertragsangelegenheit",
+      );
       expect(asMember.items.filter((i: { isPublic: boolean }) => i.isPublic)).toEqual(anonymous.items);
 
       const invitationPdf = await request("GET", `/api/v1/meetings/${meeting.id}/invitation.pdf`, { token: member });
@@ -187,28 +245,55 @@ export function outcomesSmokeSuite(runtime: string, target: () => SmokeTarget) {
         return json(response);
       };
       const body = await post("/api/v1/bodies", { name: `Stadt ${crypto.randomUUID().slice(0, 8)}` });
-      const committee = await post("/api/v1/committees", { bodyId: body.id, name: "Integrationsbeirat", shortName: "IBR", kind: "advisory_council" });
+      const committee = await post("/api/v1/committees", {
+        bodyId: body.id,
+        name: "Integrationsbeirat",
+        shortName: "IBR",
+        kind: "advisory_council",
+      });
       const people: { id: string }[] = [];
       for (const familyName of ["Yıldırım", "Ковальчук", "Παπαδοπούλου"]) {
         const person = await post("/api/v1/people", { bodyId: body.id, givenName: "X", familyName });
         await post("/api/v1/memberships", { committeeId: committee.id, personId: person.id, role: "member", startDate: "2024-01-01" });
         people.push(person);
       }
-      const meeting = await post("/api/v1/meetings", { committeeId: committee.id, startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), standardFrame: false });
+      const meeting = await post("/api/v1/meetings", {
+        committeeId: committee.id,
+        startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        standardFrame: false,
+      });
       const items: string[] = [];
-      for (const [title, isPublic] of [["Empfehlung A", true], ["Empfehlung B", true], ["Vertraulich", false]] as const) {
+      for (const [title, isPublic] of [
+        ["Empfehlung A", true],
+        ["Empfehlung B", true],
+        ["Vertraulich", false],
+      ] as const) {
         items.push((await post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title, kind: "resolution", isPublic })).itemId);
       }
       await post(`/api/v1/meetings/${meeting.id}/invitation`, {});
-      const attend = (index: number) => request("PUT", `/api/v1/meetings/${meeting.id}/attendance/${people[index]!.id}`, { token: adminToken, body: { status: "present" } });
+      const attend = (index: number) =>
+        request("PUT", `/api/v1/meetings/${meeting.id}/attendance/${people[index]!.id}`, {
+          token: adminToken,
+          body: { status: "present" },
+        });
       await attend(0);
-      const refused = await request("POST", `/api/v1/agenda-items/${items[0]}/votes`, { token: adminToken, body: { motion: "M", counts: { yes: 1, no: 0, abstain: 0 } } });
+      const refused = await request("POST", `/api/v1/agenda-items/${items[0]}/votes`, {
+        token: adminToken,
+        body: { motion: "M", counts: { yes: 1, no: 0, abstain: 0 } },
+      });
       expect(refused.status).toBe(422);
       expect((await json(refused)).quorum).toMatchObject({ quorate: false, required: 2 });
       await attend(1);
 
       const vote = (itemId: string) =>
-        request("POST", `/api/v1/agenda-items/${itemId}/votes`, { token: adminToken, body: { motion: "M", counts: { yes: 2, no: 0, abstain: 0 }, resolution: { text: `Beschluss ${itemId}`, kind: "recommendation", recipientBody: "Gemeinderat" } } }).then(json);
+        request("POST", `/api/v1/agenda-items/${itemId}/votes`, {
+          token: adminToken,
+          body: {
+            motion: "M",
+            counts: { yes: 2, no: 0, abstain: 0 },
+            resolution: { text: `Beschluss ${itemId}`, kind: "recommendation", recipientBody: "Gemeinderat" },
+          },
+        }).then(json);
       const results = await Promise.all(items.map(vote));
       const year = new Date().getUTCFullYear();
       expect(results.map((r) => r.resolution.number).sort()).toEqual([1, 2, 3].map((n) => `IBR/${year}/00${n}`));
@@ -237,7 +322,10 @@ export function planSmokeSuite(runtime: string, target: () => SmokeTarget) {
         { code: "1.1", actionField: 1, actionFieldTitle: "Sprache", title: "Sprachcafé", description: "Treffen zum Üben" },
         { code: "4.3", actionField: 4, actionFieldTitle: "Sport", title: "Sport für alle", description: `Eine ${word} im Jugendhaus` },
       ];
-      const bad = await request("POST", `/api/v1/plans/${plan.id}/measures/import`, { token: adminToken, body: [...rows, { code: "x", actionField: 1, title: "" }] });
+      const bad = await request("POST", `/api/v1/plans/${plan.id}/measures/import`, {
+        token: adminToken,
+        body: [...rows, { code: "x", actionField: 1, title: "" }],
+      });
       expect(bad.status).toBe(422);
       expect((await json(await request("GET", `/api/v1/plans/${plan.id}/measures`))).items).toEqual([]);
       const imported = await request("POST", `/api/v1/plans/${plan.id}/measures/import`, { token: adminToken, body: rows });

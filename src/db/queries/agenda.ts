@@ -3,7 +3,9 @@ import type { Database, Statement } from "../database";
 import { decodeRows } from "../rows";
 import { placeholders } from "../sql";
 
-export type ItemWithPaper = AgendaItemModel & { paper: { id: string; year: number; serial: number; title: string; isPublic: boolean } | null };
+export type ItemWithPaper = AgendaItemModel & {
+  paper: { id: string; year: number; serial: number; title: string; isPublic: boolean } | null;
+};
 export type AmendmentRow = Pick<AgendaAmendmentModel, "id" | "at" | "actorName" | "action" | "itemId" | "summary">;
 export type AnnouncementRow = Pick<ResolutionModel, "id" | "year" | "serial" | "text" | "announcedMeetingId">;
 
@@ -11,7 +13,8 @@ const ITEM_SHAPE = { model: "AgendaItem", nested: { paper: { model: "Paper" } } 
 
 /** The items of a meeting with their papers' numbers. */
 const itemsStatement = (meetingId: string): Statement => ({
-  sql: `SELECT i.*, CASE WHEN p.id IS NULL THEN NULL ELSE json_object('id', p.id, 'year', p.year, 'serial', p.serial, 'title', p.title, 'isPublic', p.isPublic) END AS paper
+  sql: `SELECT i.*, CASE WHEN p.id IS NULL THEN NULL ELSE json_object('id', p.id, 'year', p.year, 'serial', p.serial,
+    'title', p.title, 'isPublic', p.isPublic) END AS paper
         FROM AgendaItem i LEFT JOIN Paper p ON p.id = i.paperId WHERE i.meetingId = ?`,
   params: [meetingId],
 });
@@ -31,14 +34,17 @@ export async function readAgenda(db: Database, meeting: { id: string; committeeI
   const [items, amendments, announcements] = await db.queryAll([
     itemsStatement(meeting.id),
     {
-      sql: `SELECT id, at, actorName, action, itemId, summary FROM AgendaAmendment WHERE meetingId = ? ${readsNonPublic ? "" : "AND isPublic = 1"} ORDER BY at, rowid`,
+      sql: `SELECT id, at, actorName, action, itemId, summary FROM AgendaAmendment WHERE meetingId =
+        ? ${readsNonPublic ? "" : "AND isPublic = 1"} ORDER BY at, rowid`,
       params: [meeting.id],
     },
     // The announcement item (§35 (1) GemO) covers the non-public resolutions announced at this meeting and,
     // for readers of the committee, those of earlier meetings not yet announced.
     {
       sql: `SELECT id, year, serial, text, announcedMeetingId FROM Resolution
-            WHERE committeeId = ? AND isPublic = 0 AND (announcedMeetingId = ? ${readsNonPublic ? "OR (announcedAt IS NULL AND (meetingId IS NULL OR meetingId <> ?))" : ""})
+            WHERE committeeId = ? AND isPublic = 0 AND (announcedMeetingId = ? ${
+              readsNonPublic ? "OR (announcedAt IS NULL " + "AND (meetingId IS NULL OR meetingId <> ?))" : ""
+            })
             ORDER BY year, serial`,
       params: readsNonPublic ? [meeting.committeeId, meeting.id, meeting.id] : [meeting.committeeId, meeting.id],
     },
@@ -57,7 +63,11 @@ export async function findItemsOfMeetings(db: Database, meetingIds: readonly str
     `SELECT id, meetingId, parentId, isPublic, position FROM AgendaItem WHERE meetingId IN (${placeholders(meetingIds)})`,
     [...meetingIds],
   );
-  return decodeRows<Pick<AgendaItemModel, "id" | "meetingId" | "parentId" | "isPublic" | "position">>(db.prisma, { model: "AgendaItem" }, rows);
+  return decodeRows<Pick<AgendaItemModel, "id" | "meetingId" | "parentId" | "isPublic" | "position">>(
+    db.prisma,
+    { model: "AgendaItem" },
+    rows,
+  );
 }
 
 /** Unlinks the demanded items that the removed agenda items dealt with. */

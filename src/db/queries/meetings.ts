@@ -11,5 +11,7 @@ export async function findMeeting(db: Database, id: string): Promise<MeetingWith
      FROM Meeting m JOIN Committee c ON c.id = m.committeeId WHERE m.id = ?`,
     [id],
   );
-  return row ? decodeRow<MeetingWithCommittee>(db.prisma, { model: "Meeting", nested: { committee: { model: "Committee" } } }, row) : undefined;
+  return row
+    ? decodeRow<MeetingWithCommittee>(db.prisma, { model: "Meeting", nested: { committee: { model: "Committee" } } }, row)
+    : undefined;
 }

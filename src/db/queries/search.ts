@@ -21,7 +21,13 @@ export class InvalidSearchQuery extends Error {
  * A window of candidates ranked by relevance (bm25, titles weigh five times). FTS5 orders by its own
  * `rank` column and computes snippets only for the rows returned.
  */
-export async function searchCandidates(db: Database, query: string, kinds: readonly SearchKind[], limit: number, offset: number): Promise<SearchHit[]> {
+export async function searchCandidates(
+  db: Database,
+  query: string,
+  kinds: readonly SearchKind[],
+  limit: number,
+  offset: number,
+): Promise<SearchHit[]> {
   try {
     return await db.query<SearchHit>(
       `SELECT kind, ref_id, snippet(search_index, 3, '«', '»', '…', 16) AS snippet, rank
@@ -75,10 +81,13 @@ export interface HitRows {
 }
 
 /** What each kind of hit needs for its visibility and description, read by id. */
-const LOOKUPS: { [K in SearchKind]: { statement: (ids: string[]) => Statement; model: string; nested: Record<string, { model: string }> } } = {
+const LOOKUPS: {
+  [K in SearchKind]: { statement: (ids: string[]) => Statement; model: string; nested: Record<string, { model: string }> };
+} = {
   measure: {
     statement: (ids) => ({
-      sql: `SELECT m.id, m.code, m.title, json_object('title', p.title) AS plan FROM Measure m JOIN Plan p ON p.id = m.planId WHERE m.id IN (${placeholders(ids)})`,
+      sql: `SELECT m.id, m.code, m.title, json_object('title', p.title) AS plan FROM Measure m JOIN Plan p ON p.id = m.planId
+        WHERE m.id IN (${placeholders(ids)})`,
       params: ids,
     }),
     model: "Measure",
@@ -86,7 +95,8 @@ const LOOKUPS: { [K in SearchKind]: { statement: (ids: string[]) => Statement; m
   },
   resolution: {
     statement: (ids) => ({
-      sql: `SELECT r.id, r.committeeId, r.year, r.serial, r.isPublic, r.announcedAt, json_object('bodyId', c.bodyId, 'shortName', c.shortName, 'name', c.name) AS committee
+      sql: `SELECT r.id, r.committeeId, r.year, r.serial, r.isPublic, r.announcedAt, json_object('bodyId', c.bodyId,
+        'shortName', c.shortName, 'name', c.name) AS committee
             FROM Resolution r JOIN Committee c ON c.id = r.committeeId WHERE r.id IN (${placeholders(ids)})`,
       params: ids,
     }),
@@ -106,13 +116,19 @@ const LOOKUPS: { [K in SearchKind]: { statement: (ids: string[]) => Statement; m
   minutes: {
     statement: (ids) => ({
       sql: `SELECT n.id, json_object('state', mi.state) AS minutes, json_object('id', m.id, 'title', m.title) AS meeting,
-              json_object('id', c.id, 'bodyId', c.bodyId, 'name', c.name) AS committee, json_object('title', i.title, 'isPublic', i.isPublic) AS item
+              json_object('id', c.id, 'bodyId', c.bodyId, 'name', c.name) AS committee, json_object('title', i.title,
+        'isPublic', i.isPublic) AS item
             FROM MinutesItemNote n JOIN Minutes mi ON mi.id = n.minutesId JOIN Meeting m ON m.id = mi.meetingId
             JOIN Committee c ON c.id = m.committeeId JOIN AgendaItem i ON i.id = n.itemId WHERE n.id IN (${placeholders(ids)})`,
       params: ids,
     }),
     model: "MinutesItemNote",
-    nested: { minutes: { model: "Minutes" }, meeting: { model: "Meeting" }, committee: { model: "Committee" }, item: { model: "AgendaItem" } },
+    nested: {
+      minutes: { model: "Minutes" },
+      meeting: { model: "Meeting" },
+      committee: { model: "Committee" },
+      item: { model: "AgendaItem" },
+    },
   },
 };
 

@@ -1,9 +1,20 @@
-import type { CommitteeModel, MeasureHistoryModel, MeasureLinkModel, MeetingModel, MinutesModel, ResolutionModel, VoteModel } from "../../generated/prisma-node/models";
+import type {
+  CommitteeModel,
+  MeasureHistoryModel,
+  MeasureLinkModel,
+  MeetingModel,
+  MinutesModel,
+  ResolutionModel,
+  VoteModel,
+} from "../../generated/prisma-node/models";
 import type { Database } from "../database";
 import { decodeRow, decodeRows } from "../rows";
 
 export type TraceRow = Pick<MeasureLinkModel, "relation"> &
-  Pick<ResolutionModel, "committeeId" | "year" | "serial" | "text" | "kind" | "isPublic" | "announcedAt" | "meetingId" | "itemId" | "createdAt"> & {
+  Pick<
+    ResolutionModel,
+    "committeeId" | "year" | "serial" | "text" | "kind" | "isPublic" | "announcedAt" | "meetingId" | "itemId" | "createdAt"
+  > & {
     resolutionId: string;
     committee: Pick<CommitteeModel, "id" | "name" | "shortName" | "bodyId">;
     vote: Pick<VoteModel, "outcome" | "yes" | "no" | "abstain"> | null;
@@ -13,11 +24,14 @@ export type TraceRow = Pick<MeasureLinkModel, "relation"> &
   };
 
 /** Every link of a measure with its resolution, committee, vote, meeting, minutes note and status change. */
-const TRACE_SQL = `SELECT l.relation, r.id AS resolutionId, r.committeeId, r.year, r.serial, r.text, r.kind, r.isPublic, r.announcedAt, r.meetingId, r.itemId, r.createdAt,
+const TRACE_SQL = `SELECT l.relation, r.id AS resolutionId, r.committeeId, r.year, r.serial, r.text, r.kind, r.isPublic,
+  r.announcedAt, r.meetingId, r.itemId, r.createdAt,
       json_object('id', c.id, 'name', c.name, 'shortName', c.shortName, 'bodyId', c.bodyId) AS committee,
       CASE WHEN v.id IS NULL THEN NULL ELSE json_object('outcome', v.outcome, 'yes', v.yes, 'no', v.no, 'abstain', v.abstain) END AS vote,
-      CASE WHEN m.id IS NULL THEN NULL ELSE json_object('id', m.id, 'sequenceNumber', m.sequenceNumber, 'startsAt', m.startsAt) END AS meeting,
-      CASE WHEN mi.id IS NULL THEN NULL ELSE json_object('state', mi.state, 'notes', (SELECT notes FROM MinutesItemNote WHERE minutesId = mi.id AND itemId = r.itemId)) END AS minutes,
+      CASE WHEN m.id IS NULL THEN NULL ELSE json_object('id', m.id, 'sequenceNumber', m.sequenceNumber, 'startsAt',
+  m.startsAt) END AS meeting,
+      CASE WHEN mi.id IS NULL THEN NULL ELSE json_object('state', mi.state, 'notes', (SELECT notes FROM MinutesItemNote WHERE
+  minutesId = mi.id AND itemId = r.itemId)) END AS minutes,
       (SELECT json_object('fromStatus', h.fromStatus, 'toStatus', h.toStatus, 'fromProgress', h.fromProgress, 'toProgress', h.toProgress)
          FROM MeasureHistory h WHERE h.measureId = l.measureId AND h.resolutionId = r.id ORDER BY h.id LIMIT 1) AS change
     FROM MeasureLink l
@@ -30,7 +44,13 @@ const TRACE_SQL = `SELECT l.relation, r.id AS resolutionId, r.committeeId, r.yea
 
 const TRACE_SHAPE = {
   model: "Resolution",
-  nested: { committee: { model: "Committee" }, vote: { model: "Vote" }, meeting: { model: "Meeting" }, minutes: { model: "Minutes" }, change: { model: "MeasureHistory" } },
+  nested: {
+    committee: { model: "Committee" },
+    vote: { model: "Vote" },
+    meeting: { model: "Meeting" },
+    minutes: { model: "Minutes" },
+    change: { model: "MeasureHistory" },
+  },
 };
 
 /** The plan's title and every link of a measure, in one round trip (see `Database.queryAll`). */

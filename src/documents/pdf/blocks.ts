@@ -30,7 +30,8 @@ function runsOf(inline: Token | undefined): Run[] {
     else if (child.type === "em_open") italic++;
     else if (child.type === "em_close") italic--;
     else if (child.type === "text" || child.type === "code_inline") runs.push({ text: child.content, bold: bold > 0, italic: italic > 0 });
-    else if (child.type === "softbreak" || child.type === "hardbreak") runs.push({ text: child.type === "hardbreak" ? "\n" : " ", bold: bold > 0, italic: italic > 0 });
+    else if (child.type === "softbreak" || child.type === "hardbreak")
+      runs.push({ text: child.type === "hardbreak" ? "\n" : " ", bold: bold > 0, italic: italic > 0 });
   }
   return runs;
 }
@@ -49,7 +50,13 @@ export function blocksOf(source: string): Block[] {
         blocks.push({ kind: "heading", level: Number(token.tag.slice(1)), runs: runsOf(tokens[i + 1]) });
         break;
       case "paragraph_open":
-        blocks.push({ kind: "paragraph", runs: runsOf(tokens[i + 1]), indent: lists.length * 16 + (boxed ? BOX_PADDING + 4 : 0), bullet: pendingBullet, boxed: boxed > 0 });
+        blocks.push({
+          kind: "paragraph",
+          runs: runsOf(tokens[i + 1]),
+          indent: lists.length * 16 + (boxed ? BOX_PADDING + 4 : 0),
+          bullet: pendingBullet,
+          boxed: boxed > 0,
+        });
         pendingBullet = undefined;
         break;
       case "bullet_list_open":

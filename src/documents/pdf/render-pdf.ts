@@ -7,7 +7,21 @@
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, PDFName, PDFNumber, PDFString, degrees, rgb, type PDFDict, type PDFPage, type PDFRef } from "pdf-lib";
 import { blocksOf, type Block, type Run } from "./blocks";
-import { A4, BODY_SIZE, BOX_BAR, BOX_FILL, BOX_PADDING, CELL_PADDING, CONTENT_WIDTH, HEADING_SIZES, LEADING, MARGIN, MUTED, RULE, TEXT_COLOR } from "./style";
+import {
+  A4,
+  BODY_SIZE,
+  BOX_BAR,
+  BOX_FILL,
+  BOX_PADDING,
+  CELL_PADDING,
+  CONTENT_WIDTH,
+  HEADING_SIZES,
+  LEADING,
+  MARGIN,
+  MUTED,
+  RULE,
+  TEXT_COLOR,
+} from "./style";
 import { Typesetter, type Fonts, type Segment } from "./typesetter";
 
 /**
@@ -88,7 +102,12 @@ class Layout {
     this.drawLines(lines, MARGIN.left, size);
     if (block.level === 1) {
       this.y -= 4;
-      this.page.drawLine({ start: { x: MARGIN.left, y: this.y }, end: { x: A4.width - MARGIN.right, y: this.y }, thickness: 0.8, color: BOX_BAR });
+      this.page.drawLine({
+        start: { x: MARGIN.left, y: this.y },
+        end: { x: A4.width - MARGIN.right, y: this.y },
+        thickness: 0.8,
+        color: BOX_BAR,
+      });
     }
     this.y -= size * 0.35;
   }
@@ -116,7 +135,13 @@ class Layout {
     }
     if (block.bullet) {
       this.ensure(lineHeight);
-      this.page.drawText(block.bullet, { x: x - bulletWidth, y: this.y - lineHeight + BODY_SIZE * 0.28, size: BODY_SIZE, font: this.typesetter.fonts.regular, color: TEXT_COLOR });
+      this.page.drawText(block.bullet, {
+        x: x - bulletWidth,
+        y: this.y - lineHeight + BODY_SIZE * 0.28,
+        size: BODY_SIZE,
+        font: this.typesetter.fonts.regular,
+        color: TEXT_COLOR,
+      });
     }
     // Avoid a single line left at the bottom of a page (an orphan).
     if (lines.length > 1) this.ensure(2 * lineHeight);
@@ -132,14 +157,20 @@ class Layout {
     // Column widths follow the longest text in each column; no column is narrower than its longest word.
     const text = (cell: Run[] | undefined) => (cell ?? []).map((r) => r.text).join("");
     const font = (run: Run, bold: boolean) => this.typesetter.fontOf({ bold: bold || run.bold });
-    const measure = (cell: Run[] | undefined, bold: boolean) => (cell ?? []).reduce((sum, run) => sum + this.typesetter.width(font(run, bold), run.text, size), 0);
+    const measure = (cell: Run[] | undefined, bold: boolean) =>
+      (cell ?? []).reduce((sum, run) => sum + this.typesetter.width(font(run, bold), run.text, size), 0);
     const longestWord = (cell: Run[] | undefined, bold: boolean) =>
-      Math.max(0, ...(cell ?? []).flatMap((run) => run.text.split(/\s+/).map((word) => this.typesetter.width(font(run, bold), word, size))));
-    const natural = Array.from({ length: columns }, (_, c) =>
-      Math.max(24, measure(block.header[c], true), ...block.rows.map((row) => measure(row[c], false))) + 2 * CELL_PADDING,
+      Math.max(
+        0,
+        ...(cell ?? []).flatMap((run) => run.text.split(/\s+/).map((word) => this.typesetter.width(font(run, bold), word, size))),
+      );
+    const natural = Array.from(
+      { length: columns },
+      (_, c) => Math.max(24, measure(block.header[c], true), ...block.rows.map((row) => measure(row[c], false))) + 2 * CELL_PADDING,
     );
-    const minimum = Array.from({ length: columns }, (_, c) =>
-      Math.max(24, longestWord(block.header[c], true), ...block.rows.map((row) => longestWord(row[c], false))) + 2 * CELL_PADDING,
+    const minimum = Array.from(
+      { length: columns },
+      (_, c) => Math.max(24, longestWord(block.header[c], true), ...block.rows.map((row) => longestWord(row[c], false))) + 2 * CELL_PADDING,
     );
     const total = natural.reduce((a, b) => a + b, 0);
     const columnWidths =
@@ -154,7 +185,13 @@ class Layout {
           })();
 
     const layoutRow = (cells: Run[][], bold: boolean) => {
-      const wrapped = columnWidths.map((w, c) => this.typesetter.wrap((cells[c] ?? []).map((r) => ({ ...r, bold: bold || r.bold })), size, w - 2 * CELL_PADDING));
+      const wrapped = columnWidths.map((w, c) =>
+        this.typesetter.wrap(
+          (cells[c] ?? []).map((r) => ({ ...r, bold: bold || r.bold })),
+          size,
+          w - 2 * CELL_PADDING,
+        ),
+      );
       return { wrapped, height: Math.max(1, ...wrapped.map((l) => l.length)) * lineHeight + 2 * CELL_PADDING };
     };
     const drawRow = (row: ReturnType<typeof layoutRow>, shaded: boolean) => {
@@ -174,7 +211,12 @@ class Layout {
         x += columnWidths[c]!;
       });
       this.y -= row.height;
-      this.page.drawLine({ start: { x: MARGIN.left, y: this.y }, end: { x: A4.width - MARGIN.right, y: this.y }, thickness: 0.5, color: RULE });
+      this.page.drawLine({
+        start: { x: MARGIN.left, y: this.y },
+        end: { x: A4.width - MARGIN.right, y: this.y },
+        thickness: 0.5,
+        color: RULE,
+      });
     };
 
     const header = block.header.some((cell) => text(cell).trim() !== "") ? layoutRow(block.header, true) : null;
@@ -195,7 +237,12 @@ class Layout {
   rule() {
     this.ensure(12);
     this.y -= 6;
-    this.page.drawLine({ start: { x: MARGIN.left, y: this.y }, end: { x: A4.width - MARGIN.right, y: this.y }, thickness: 0.5, color: RULE });
+    this.page.drawLine({
+      start: { x: MARGIN.left, y: this.y },
+      end: { x: A4.width - MARGIN.right, y: this.y },
+      thickness: 0.5,
+      color: RULE,
+    });
     this.y -= 6;
   }
 
@@ -214,7 +261,16 @@ function addOutline(doc: PDFDocument, pages: PDFPage[], entries: { title: string
     const item: PDFDict = context.obj({});
     item.set(PDFName.of("Title"), PDFString.of(entry.title));
     item.set(PDFName.of("Parent"), outlinesRef);
-    item.set(PDFName.of("Dest"), context.obj([pages[entry.page]!.ref, PDFName.of("XYZ"), PDFNumber.of(MARGIN.left), PDFNumber.of(Math.round(entry.y + 24)), PDFNumber.of(0)]));
+    item.set(
+      PDFName.of("Dest"),
+      context.obj([
+        pages[entry.page]!.ref,
+        PDFName.of("XYZ"),
+        PDFNumber.of(MARGIN.left),
+        PDFNumber.of(Math.round(entry.y + 24)),
+        PDFNumber.of(0),
+      ]),
+    );
     if (index > 0) item.set(PDFName.of("Prev"), refs[index - 1] as PDFRef);
     if (index < refs.length - 1) item.set(PDFName.of("Next"), refs[index + 1] as PDFRef);
     context.assign(refs[index]!, item);
@@ -260,10 +316,23 @@ export async function renderPdf(options: PdfOptions): Promise<Uint8Array> {
     if (options.watermark) {
       const size = 96;
       const width = fonts.bold.widthOfTextAtSize(options.watermark, size);
-      page.drawText(options.watermark, { x: A4.width / 2 - (width / 2) * Math.cos(Math.PI / 4), y: A4.height / 2 - (width / 2) * Math.sin(Math.PI / 4), size, font: fonts.bold, color: rgb(0.6, 0.6, 0.65), opacity: 0.18, rotate: degrees(45) });
+      page.drawText(options.watermark, {
+        x: A4.width / 2 - (width / 2) * Math.cos(Math.PI / 4),
+        y: A4.height / 2 - (width / 2) * Math.sin(Math.PI / 4),
+        size,
+        font: fonts.bold,
+        color: rgb(0.6, 0.6, 0.65),
+        opacity: 0.18,
+        rotate: degrees(45),
+      });
     }
     page.drawText(options.header, { x: MARGIN.left, y: A4.height - 44, size: small, font: fonts.regular, color: MUTED });
-    page.drawLine({ start: { x: MARGIN.left, y: A4.height - 50 }, end: { x: A4.width - MARGIN.right, y: A4.height - 50 }, thickness: 0.5, color: RULE });
+    page.drawLine({
+      start: { x: MARGIN.left, y: A4.height - 50 },
+      end: { x: A4.width - MARGIN.right, y: A4.height - 50 },
+      thickness: 0.5,
+      color: RULE,
+    });
     if (logo && index === 0) {
       const height = 28;
       const width = (logo.width / logo.height) * height;
@@ -272,7 +341,13 @@ export async function renderPdf(options: PdfOptions): Promise<Uint8Array> {
     const pageLabel = `Seite ${index + 1} von ${total}`;
     page.drawLine({ start: { x: MARGIN.left, y: 50 }, end: { x: A4.width - MARGIN.right, y: 50 }, thickness: 0.5, color: RULE });
     page.drawText(options.footer, { x: MARGIN.left, y: 38, size: small, font: fonts.regular, color: MUTED });
-    page.drawText(pageLabel, { x: A4.width - MARGIN.right - fonts.regular.widthOfTextAtSize(pageLabel, small), y: 38, size: small, font: fonts.regular, color: MUTED });
+    page.drawText(pageLabel, {
+      x: A4.width - MARGIN.right - fonts.regular.widthOfTextAtSize(pageLabel, small),
+      y: 38,
+      size: small,
+      font: fonts.regular,
+      color: MUTED,
+    });
   });
   addOutline(doc, layout.pages, layout.outline);
 

@@ -61,7 +61,9 @@ export class Typesetter {
     if (!key) keys.set(segment.font, (key = page.node.newFontDictionary(segment.font.name, segment.font.ref)));
     const hex = segment.pieces.map((piece) => this.shape(segment.font, piece).hex).join("");
     const ySkew = segment.slanted ? SLANT : degrees(0);
-    page.pushOperators(...drawText(PDFHexString.of(hex), { x, y, size, font: key, color: TEXT_COLOR, rotate: degrees(0), xSkew: degrees(0), ySkew }));
+    page.pushOperators(
+      ...drawText(PDFHexString.of(hex), { x, y, size, font: key, color: TEXT_COLOR, rotate: degrees(0), xSkew: degrees(0), ySkew }),
+    );
   }
 
   /** Breaks styled runs into lines that fit the width, at spaces; a word longer than a line is split. */
