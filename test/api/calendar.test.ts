@@ -1,6 +1,6 @@
 import ical from "node-ical";
 import { describe, expect, it } from "vitest";
-import { committeeSetup } from "../helpers/committee-setup";
+import { ONE_MEMBER, scenario } from "../helpers/scenario";
 import { json } from "../helpers/test-app";
 
 type Event = {
@@ -24,7 +24,7 @@ async function feed(response: Response) {
 }
 
 async function calendarSetup() {
-  const t = await committeeSetup();
+  const t = await scenario({ seats: ONE_MEMBER });
   const meeting = await t.createMeeting({ locationRoom: "Raum 2.01", locationAddress: "Marktplatz 1, 73525 Remsfeld" });
   await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, {
     token: t.tokens.secretariat,

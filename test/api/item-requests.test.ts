@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { committeeSetup } from "../helpers/committee-setup";
+import { ONE_MEMBER, scenario } from "../helpers/scenario";
 import { json } from "../helpers/test-app";
 
 describe("demanded items (§34 (1) GemO)", () => {
   it("shows the next-but-one meeting as due and warns while its agenda lacks the subject", async () => {
-    const t = await committeeSetup();
+    const t = await scenario({ seats: ONE_MEMBER });
     const first = await t.createMeeting({ startsAt: "2026-12-10T18:00:00+01:00" });
     const second = await t.createMeeting({ startsAt: "2027-01-14T18:00:00+01:00" });
     const created = await t.request("POST", `/api/v1/committees/${t.committee.id}/item-requests`, {
@@ -42,7 +42,7 @@ describe("demanded items (§34 (1) GemO)", () => {
   });
 
   it("needs a sixth of the voting members unless a group demands it", async () => {
-    const t = await committeeSetup();
+    const t = await scenario({ seats: ONE_MEMBER });
     for (let i = 0; i < 6; i++) await t.f.membership(t.committee.id, (await t.f.person(t.body.id, { familyName: `Mitglied ${i}` })).id);
     // 7 voting members: 2 supporters are needed (2 × 6 ≥ 7).
     const demand = (supporters: number) =>
@@ -60,7 +60,7 @@ describe("demanded items (§34 (1) GemO)", () => {
   });
 
   it("is read by members and written by the secretariat", async () => {
-    const t = await committeeSetup();
+    const t = await scenario({ seats: ONE_MEMBER });
     expect((await t.request("GET", `/api/v1/committees/${t.committee.id}/item-requests`)).status).toBe(401);
     expect((await t.request("GET", `/api/v1/committees/${t.committee.id}/item-requests`, { token: t.tokens.member })).status).toBe(200);
     const write = await t.request("POST", `/api/v1/committees/${t.committee.id}/item-requests`, {
@@ -73,7 +73,7 @@ describe("demanded items (§34 (1) GemO)", () => {
 
 describe("who reads the demanded items of a committee", () => {
   it("keeps them from members of other committees and the public", async () => {
-    const t = await committeeSetup();
+    const t = await scenario({ seats: ONE_MEMBER });
     const path = `/api/v1/committees/${t.committee.id}/item-requests`;
     const created = await t.request("POST", path, {
       token: t.tokens.secretariat,

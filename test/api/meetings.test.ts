@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { committeeSetup } from "../helpers/committee-setup";
+import { ONE_MEMBER, scenario } from "../helpers/scenario";
 import { json } from "../helpers/test-app";
 
 type Item = { id: string; number: string; title: string; version: number; isPublic: boolean; withdrawn: boolean };
@@ -7,7 +7,7 @@ const numbers = (agenda: { items: Item[] }) => agenda.items.map((i) => `${i.numb
 
 describe("meetings", () => {
   it("plans a meeting with the next sequence number, shown in Berlin time", async () => {
-    const t = await committeeSetup();
+    const t = await scenario({ seats: ONE_MEMBER });
     const first = await t.createMeeting();
     const second = await t.createMeeting({ startsAt: "2027-02-04T17:00:00Z" });
     expect(first).toMatchObject({
@@ -22,7 +22,7 @@ describe("meetings", () => {
   });
 
   it("refuses a meeting that ends before it starts, and a time without offset", async () => {
-    const t = await committeeSetup();
+    const t = await scenario({ seats: ONE_MEMBER });
     const ends = await t.request("POST", "/api/v1/meetings", {
       token: t.tokens.secretariat,
       body: { committeeId: t.committee.id, startsAt: "2026-12-10T18:00:00+01:00", endsAt: "2026-12-10T17:00:00+01:00" },
@@ -37,7 +37,7 @@ describe("meetings", () => {
   });
 
   it("follows planned → invited → held → closed and says why anything else is refused", async () => {
-    const t = await committeeSetup();
+    const t = await scenario({ seats: ONE_MEMBER });
     const meeting = await t.createMeeting();
     const transition = (to: string, version: number, reason?: string) =>
       t.request("POST", `/api/v1/meetings/${meeting.id}/transitions`, {
@@ -64,7 +64,7 @@ describe("meetings", () => {
   });
 
   it("cancels with a recorded reason and raises the calendar sequence", async () => {
-    const t = await committeeSetup();
+    const t = await scenario({ seats: ONE_MEMBER });
     const meeting = await t.createMeeting();
     const response = await t.request("POST", `/api/v1/meetings/${meeting.id}/transitions`, {
       token: t.tokens.secretariat,
@@ -83,7 +83,7 @@ describe("meetings", () => {
 
 describe("agenda", () => {
   it("starts from the standard frame, public part first", async () => {
-    const t = await committeeSetup();
+    const t = await scenario({ seats: ONE_MEMBER });
     const meeting = await t.createMeeting();
     const agenda = await json(await t.request("GET", `/api/v1/meetings/${meeting.id}/agenda`, { token: t.tokens.secretariat }));
     expect(agenda.items.map((i: Item) => i.number)).toEqual(["Ö 1", "Ö 2", "Ö 3", "Ö 4", "Ö 5", "N 1", "N 2"]);
@@ -91,7 +91,7 @@ describe("agenda", () => {
   });
 
   it("renumbers when items are inserted, nested, moved and removed", async () => {
-    const t = await committeeSetup();
+    const t = await scenario({ seats: ONE_MEMBER });
     const meeting = await t.createMeeting({ standardFrame: false });
     const add = async (body: Record<string, unknown>) =>
       json(
@@ -138,7 +138,7 @@ describe("agenda", () => {
   });
 
   it("refuses to nest an item under itself or its sub-items, and a stale ETag", async () => {
-    const t = await committeeSetup();
+    const t = await scenario({ seats: ONE_MEMBER });
     const meeting = await t.createMeeting({ standardFrame: false });
     const add = async (body: Record<string, unknown>) =>
       json(
@@ -164,7 +164,7 @@ describe("agenda", () => {
   });
 
   it("shows anonymous callers and outsiders the public part only, members all of it", async () => {
-    const t = await committeeSetup();
+    const t = await scenario({ seats: ONE_MEMBER });
     const meeting = await t.createMeeting();
     await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, {
       token: t.tokens.secretariat,
@@ -183,7 +183,7 @@ describe("agenda", () => {
   });
 
   it("reads a meeting with its agenda in one request, in the caller's view", async () => {
-    const t = await committeeSetup();
+    const t = await scenario({ seats: ONE_MEMBER });
     const meeting = await t.createMeeting();
     await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, {
       token: t.tokens.secretariat,
@@ -204,7 +204,7 @@ describe("agenda", () => {
   });
 
   it("records changes after the invitation as amendments, and keeps withdrawn items visible", async () => {
-    const t = await committeeSetup();
+    const t = await scenario({ seats: ONE_MEMBER });
     const meeting = await t.createMeeting();
     await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: t.tokens.secretariat, body: {} });
     const added = await json(
@@ -238,7 +238,7 @@ describe("agenda", () => {
   });
 
   it("keeps the agenda of a held meeting fixed", async () => {
-    const t = await committeeSetup();
+    const t = await scenario({ seats: ONE_MEMBER });
     const meeting = await t.createMeeting();
     await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: t.tokens.secretariat, body: {} });
     await t.request("POST", `/api/v1/meetings/${meeting.id}/transitions`, {
@@ -254,7 +254,7 @@ describe("agenda", () => {
   });
 
   it("lets only the secretariat of the body write", async () => {
-    const t = await committeeSetup();
+    const t = await scenario({ seats: ONE_MEMBER });
     const meeting = await t.createMeeting();
     for (const token of [t.tokens.member, undefined]) {
       const response = await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, {
@@ -268,7 +268,7 @@ describe("agenda", () => {
 
 describe("invitation (§34 (1) GemO)", () => {
   it("refuses a late dispatch with the deadline and the gap, and sends with a recorded reason", async () => {
-    const t = await committeeSetup(); // now: 2026-11-21
+    const t = await scenario({ seats: ONE_MEMBER }); // now: 2026-11-21
     const meeting = await t.createMeeting({ startsAt: "2026-11-25T18:00:00+01:00" });
     const late = await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, {
       token: t.tokens.secretariat,
@@ -293,7 +293,7 @@ describe("invitation (§34 (1) GemO)", () => {
   });
 
   it("lets an emergency meeting go without notice period", async () => {
-    const t = await committeeSetup();
+    const t = await scenario({ seats: ONE_MEMBER });
     const meeting = await t.createMeeting({ startsAt: "2026-11-23T18:00:00+01:00", emergencyReason: "Unaufschiebbare Stellungnahme" });
     await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, {
       token: t.tokens.secretariat,
@@ -305,7 +305,7 @@ describe("invitation (§34 (1) GemO)", () => {
   });
 
   it("refuses an empty agenda, and one without the previous minutes after a held meeting", async () => {
-    const t = await committeeSetup();
+    const t = await scenario({ seats: ONE_MEMBER });
     const empty = await t.createMeeting({ standardFrame: false });
     const refused = await t.request("POST", `/api/v1/meetings/${empty.id}/invitation`, { token: t.tokens.secretariat, body: {} });
     expect(refused.status).toBe(422);

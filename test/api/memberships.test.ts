@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { fixtures } from "../helpers/fixtures";
-import { ADMIN_TOKEN, createTestApp, json } from "../helpers/test-app";
+import { scenario } from "../helpers/scenario";
+import { ADMIN_TOKEN, json } from "../helpers/test-app";
 
+/** A committee without seats, and a person of the body to give one. */
 async function setup() {
-  const t = createTestApp({ now: () => new Date("2026-11-21T10:00:00Z") });
-  const f = fixtures(t.request);
-  const body = await f.body();
-  const committee = await f.committee(body.id);
-  const person = await f.person(body.id);
-  return { ...t, f, body, committee, person };
+  const t = await scenario({ seats: {} });
+  const person = await t.f.person(t.body.id);
+  return { ...t, person };
 }
 
 const post = (t: Awaited<ReturnType<typeof setup>>, body: Record<string, unknown>) =>

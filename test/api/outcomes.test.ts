@@ -1,57 +1,29 @@
 import { describe, expect, it } from "vitest";
-import type { Database } from "../../src/db/database";
-import { fixtures } from "../helpers/fixtures";
-import { createTestApp, json } from "../helpers/test-app";
+import { COMMITTEE_SEATS, type ScenarioOptions, scenario } from "../helpers/scenario";
+import { json } from "../helpers/test-app";
 
-const NOW = new Date("2026-11-21T10:00:00Z");
-
-/** A committee of four voting members (chair, m2, m3 with a personal deputy d3) and a minute-taker. */
-async function outcomeSetup(options: { wrapDatabase?: (db: Database) => Database; now?: () => Date } = {}) {
-  const t = createTestApp({ now: () => NOW, ...options });
-  const f = fixtures(t.request);
-  const body = await f.body();
-  const committee = await f.committee(body.id);
-  const person = (givenName: string, familyName: string) => f.person(body.id, { givenName, familyName });
-  const people = {
-    chair: await person("Katharina", "Brenner"),
-    m2: await person("Şükrü", "Yıldırım"),
-    m3: await person("Жанна", "Ковальчук"),
-    m4: await person("Łucja", "Wąsik"),
-    d3: await person("Αθηνά", "Παπαδοπούλου"),
-    clerk: await person("Jonas", "Albrecht"),
-  };
-  await f.membership(committee.id, people.chair.id, { role: "chair" });
-  await f.membership(committee.id, people.m2.id);
-  const m3Seat = await f.membership(committee.id, people.m3.id);
-  await f.membership(committee.id, people.m4.id);
-  await f.membership(committee.id, people.d3.id, { role: "deputy", deputyForId: m3Seat.id });
-  await f.membership(committee.id, people.clerk.id, { role: "minute_taker" });
-  const token = async (key: keyof typeof people) => t.tokenFor("member", { personId: people[key].id });
-  const tokens = {
-    secretariat: await t.tokenFor("secretariat", { bodyId: body.id }),
-    chair: await token("chair"),
-    m2: await token("m2"),
-    m3: await token("m3"),
-    d3: await token("d3"),
-    clerk: await token("clerk"),
-  };
+/**
+ * The scenario's committee with an invited meeting on 10 December 2026 and three items under which votes are
+ * taken: two public ones and a non-public one.
+ */
+async function outcomeSetup(options: ScenarioOptions<keyof typeof COMMITTEE_SEATS> = {}) {
+  const t = await scenario(options);
+  const clerk = t.as("secretariat");
   const secretariat = (method: string, path: string, bodyJson?: unknown, headers?: Record<string, string>) =>
-    t.request(method, path, { token: tokens.secretariat, body: bodyJson, headers });
-  const meeting = await json(
-    await secretariat("POST", "/api/v1/meetings", { committeeId: committee.id, startsAt: "2026-12-10T18:00:00+01:00" }),
-  );
+    t.request(method, path, { token: t.tokens.secretariat, body: bodyJson, ...(headers ? { headers } : {}) });
+  const meeting = await clerk.post("/api/v1/meetings", { committeeId: t.committee.id, startsAt: "2026-12-10T18:00:00+01:00" });
   const add = async (title: string, kind: string, isPublic = true) =>
-    (await json(await secretariat("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { title, kind, isPublic }))).itemId as string;
+    (await clerk.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title, kind, isPublic })).itemId as string;
   const items = {
     tie: await add("Antrag auf Verlegung der Sitzungszeit", "resolution"),
     adopted: await add("Förderrichtlinie Migrantenorganisationen", "resolution"),
     secret: await add("Vergabe Integrationsmanagement", "resolution", false),
   };
-  expect((await secretariat("POST", `/api/v1/meetings/${meeting.id}/invitation`, {})).status).toBe(201);
-  const attend = (key: keyof typeof people, status: string, more: Record<string, unknown> = {}) =>
-    secretariat("PUT", `/api/v1/meetings/${meeting.id}/attendance/${people[key].id}`, { status, ...more });
+  await clerk.post(`/api/v1/meetings/${meeting.id}/invitation`, {});
+  const attend = (key: keyof typeof COMMITTEE_SEATS, status: string, more: Record<string, unknown> = {}) =>
+    secretariat("PUT", `/api/v1/meetings/${meeting.id}/attendance/${t.people[key].id}`, { status, ...more });
   const vote = (itemId: string, bodyJson: Record<string, unknown>) => secretariat("POST", `/api/v1/agenda-items/${itemId}/votes`, bodyJson);
-  return { ...t, f, body, committee, people, m3Seat, tokens, secretariat, meeting, items, attend, vote };
+  return { ...t, clerk, secretariat, meeting, items, attend, vote, m3Seat: t.seats.m3 };
 }
 
 describe("a meeting run through the API", () => {
@@ -207,34 +179,69 @@ describe("a meeting run through the API", () => {
     expect((await json(await t.request("GET", `/api/v1/resolutions/${id}`))).text).toBe("Der Auftrag geht an Träger B.");
     expect((await json(await t.request("GET", `/api/v1/meetings/${next.id}/agenda`))).announcements[0]).toMatchObject({ announced: true });
   });
+});
 
-  it("§38: takes the minutes from draft through objections and signatures to final and published", async () => {
-    const t = await outcomeSetup();
-    await t.attend("chair", "present");
-    await t.attend("m2", "present");
-    await t.attend("m3", "excused", { excuseReason: "Urlaub" });
-    await t.attend("d3", "present", { standsInForMembershipId: t.m3Seat.id });
-    await t.attend("m4", "absent");
-    await t.attend("clerk", "present");
-    await t.vote(t.items.adopted, { motion: "Zustimmung", counts: { yes: 3, no: 0, abstain: 0 }, resolution: { text: "Zugestimmt." } });
-    await t.vote(t.items.secret, {
-      motion: "Vergabe",
-      counts: { yes: 3, no: 0, abstain: 0 },
-      resolution: { text: "Geheimer Vergabebeschluss." },
-    });
-    await t.secretariat("POST", `/api/v1/meetings/${t.meeting.id}/transitions`, { to: "held" }, { "if-match": '"2"' });
+/**
+ * The meeting held: the chair, m2, the deputy d3 (for m3, excused) and the minute-taker present, m4 absent; a
+ * public and a non-public resolution; notes on both items, saved as three revisions.
+ */
+async function heldMeetingWithNotes() {
+  const t = await outcomeSetup();
+  await t.attend("chair", "present");
+  await t.attend("m2", "present");
+  await t.attend("m3", "excused", { excuseReason: "Urlaub" });
+  await t.attend("d3", "present", { standsInForMembershipId: t.m3Seat.id });
+  await t.attend("m4", "absent");
+  await t.attend("clerk", "present");
+  await t.clerk.post(`/api/v1/agenda-items/${t.items.adopted}/votes`, {
+    motion: "Zustimmung",
+    counts: { yes: 3, no: 0, abstain: 0 },
+    resolution: { text: "Zugestimmt." },
+  });
+  await t.clerk.post(`/api/v1/agenda-items/${t.items.secret}/votes`, {
+    motion: "Vergabe",
+    counts: { yes: 3, no: 0, abstain: 0 },
+    resolution: { text: "Geheimer Vergabebeschluss." },
+  });
+  await t.clerk.post(`/api/v1/meetings/${t.meeting.id}/transitions`, { to: "held" }, { status: 200, headers: { "if-match": '"2"' } });
+  const minutesPath = `/api/v1/meetings/${t.meeting.id}/minutes`;
+  const save = (itemId: string, notes: string, version: number) =>
+    t.secretariat("PUT", `${minutesPath}/items/${itemId}`, { notes }, { "if-match": `"${version}"` });
+  const transition = (to: string, version: number) =>
+    t.secretariat("POST", `${minutesPath}/transitions`, { to }, { "if-match": `"${version}"` });
+  const sign = (token: string, role: string) => t.request("POST", `${minutesPath}/signatures`, { token, body: { role } });
+  expect((await save(t.items.adopted, "Die Verwaltung erläutert die Richtlinie.", 0)).status).toBe(200);
+  expect((await save(t.items.secret, "Erörterung der Angebote.", 1)).status).toBe(200);
+  expect((await save(t.items.adopted, "Die Verwaltung erläutert die Richtlinie ausführlich.", 2)).status).toBe(200);
+  return { ...t, minutesPath, save, transition, sign };
+}
 
-    const minutesPath = `/api/v1/meetings/${t.meeting.id}/minutes`;
-    const save = (itemId: string, notes: string, version: number) =>
-      t.secretariat("PUT", `${minutesPath}/items/${itemId}`, { notes }, { "if-match": `"${version}"` });
-    expect((await save(t.items.adopted, "Die Verwaltung erläutert die Richtlinie.", 0)).status).toBe(200);
-    expect((await save(t.items.secret, "Erörterung der Angebote.", 1)).status).toBe(200);
-    expect((await save(t.items.adopted, "stale", 1)).status).toBe(412);
-    expect((await save(t.items.adopted, "Die Verwaltung erläutert die Richtlinie ausführlich.", 2)).status).toBe(200);
+/** The minutes circulated, signed by all four and final. */
+async function finalMinutes() {
+  const t = await heldMeetingWithNotes();
+  await t.clerk.post(`${t.minutesPath}/transitions`, { to: "circulated" }, { status: 200, headers: { "if-match": '"3"' } });
+  await t.as("chair").post(`${t.minutesPath}/signatures`, { role: "chair" });
+  await t.as("m2").post(`${t.minutesPath}/signatures`, { role: "member" });
+  await t.as("d3").post(`${t.minutesPath}/signatures`, { role: "member" });
+  await t.as("clerk").post(`${t.minutesPath}/signatures`, { role: "minute_taker" });
+  await t.clerk.post(`${t.minutesPath}/transitions`, { to: "final" }, { status: 200, headers: { "if-match": '"4"' } });
+  return t;
+}
 
-    // A draft is for the secretariat.
-    for (const token of [undefined, t.tokens.m2]) expect((await t.request("GET", minutesPath, { token })).status).toBe(404);
-    const draft = await json(await t.request("GET", minutesPath, { token: t.tokens.secretariat }));
+describe("§38 GemO: the minutes", () => {
+  it("refuses a stale save of the notes and keeps every revision", async () => {
+    const t = await heldMeetingWithNotes();
+    expect((await t.save(t.items.adopted, "stale", 1)).status).toBe(412);
+    const history = await t.clerk.get(`${t.minutesPath}/revisions`);
+    expect(history.revisions).toHaveLength(3);
+    expect(history.diff.some((part: { added: boolean; text: string }) => part.added && part.text.includes("ausführlich"))).toBe(true);
+  });
+
+  it("computes the draft's header, and shows the draft to the secretariat only", async () => {
+    const t = await heldMeetingWithNotes();
+    await t.as("public").get(t.minutesPath, { status: 404 });
+    await t.as("m2").get(t.minutesPath, { status: 404 });
+    const draft = await t.clerk.get(t.minutesPath);
     expect(draft.header).toMatchObject({
       date: "2026-12-10",
       startsAt: "2026-12-10T18:00:00+01:00",
@@ -247,59 +254,63 @@ describe("a meeting run through the API", () => {
         { name: "Łucja Wąsik", reason: "unentschuldigt" },
       ]),
     );
+    expect((await t.transition("final", 3)).status).toBe(409);
+  });
 
-    const transition = (to: string, version: number) =>
-      t.secretariat("POST", `${minutesPath}/transitions`, { to }, { "if-match": `"${version}"` });
-    expect((await transition("final", 3)).status).toBe(409);
-    expect((await transition("circulated", 3)).status).toBe(200);
-    const full = await json(await t.request("GET", minutesPath, { token: t.tokens.m2 }));
-    expect(JSON.stringify(full)).toContain("Geheimer Vergabebeschluss");
-    expect((await t.request("GET", minutesPath)).status).toBe(404);
+  it("circulates the full minutes to the committee, whose members object; final waits for the decision", async () => {
+    const t = await heldMeetingWithNotes();
+    await t.clerk.post(`${t.minutesPath}/transitions`, { to: "circulated" }, { status: 200, headers: { "if-match": '"3"' } });
+    expect(JSON.stringify(await t.as("m2").get(t.minutesPath))).toContain("Geheimer Vergabebeschluss");
+    await t.as("public").get(t.minutesPath, { status: 404 });
 
-    const objection = await json(
-      await t.request("POST", `${minutesPath}/objections`, { token: t.tokens.m2, body: { text: "Meine Wortmeldung fehlt." } }),
-    );
-    const objectionId = objection.objections[0].id;
-    expect((await transition("final", 4)).status).toBe(409); // an objection awaits its decision
-    await t.secretariat("POST", `/api/v1/minutes-objections/${objectionId}/decision`, { decision: "accepted", note: "Wird ergänzt." });
+    const objection = await t.as("m2").post(`${t.minutesPath}/objections`, { text: "Meine Wortmeldung fehlt." });
+    await t.as("outsider").post(`${t.minutesPath}/objections`, { text: "Ich war nicht da." }, { status: 403 });
+    for (const role of ["chair", "m2", "d3"] as const)
+      await t.as(role).post(`${t.minutesPath}/signatures`, { role: role === "chair" ? "chair" : "member" });
+    await t.as("clerk").post(`${t.minutesPath}/signatures`, { role: "minute_taker" });
+    expect((await t.transition("final", 4)).status).toBe(409); // an objection awaits its decision
+    await t.clerk.post(`/api/v1/minutes-objections/${objection.objections[0].id}/decision`, {
+      decision: "accepted",
+      note: "Wird ergänzt.",
+    });
+    expect((await t.transition("final", 4)).status).toBe(200);
+  });
 
-    const sign = (token: string, role: string) => t.request("POST", `${minutesPath}/signatures`, { token, body: { role } });
-    expect((await sign(t.tokens.m3, "member")).status).toBe(422); // absent
-    expect((await sign(t.tokens.secretariat, "member")).status).toBe(403); // only the signing person
-    expect((await sign(t.tokens.m2, "chair")).status).toBe(422);
-    expect((await sign(t.tokens.chair, "chair")).status).toBe(201);
-    expect((await sign(t.tokens.m2, "member")).status).toBe(201);
-    const missing = await transition("final", 4);
-    expect(missing.status).toBe(422);
-    expect((await json(missing)).missingSignatures).toHaveLength(2);
-    await sign(t.tokens.d3, "member");
-    await sign(t.tokens.clerk, "minute_taker");
+  it("is signed by the chair, two members who took part and the minute-taker, each themselves", async () => {
+    const t = await heldMeetingWithNotes();
+    await t.clerk.post(`${t.minutesPath}/transitions`, { to: "circulated" }, { status: 200, headers: { "if-match": '"3"' } });
+    await t.as("m3").post(`${t.minutesPath}/signatures`, { role: "member" }, { status: 422 }); // absent
+    await t.as("secretariat").post(`${t.minutesPath}/signatures`, { role: "member" }, { status: 403 }); // only the signing person
+    await t.as("m2").post(`${t.minutesPath}/signatures`, { role: "chair" }, { status: 422 });
+    await t.as("chair").post(`${t.minutesPath}/signatures`, { role: "chair" });
+    await t.as("m2").post(`${t.minutesPath}/signatures`, { role: "member" });
+    const missing = await t.clerk.post(`${t.minutesPath}/transitions`, { to: "final" }, { status: 422, headers: { "if-match": '"4"' } });
+    expect(missing.missingSignatures).toHaveLength(2);
+    await t.as("d3").post(`${t.minutesPath}/signatures`, { role: "member" });
+    await t.as("clerk").post(`${t.minutesPath}/signatures`, { role: "minute_taker" });
+    const final = await t.clerk.post(`${t.minutesPath}/transitions`, { to: "final" }, { status: 200, headers: { "if-match": '"4"' } });
+    expect(final.signatures.map((s: { role: string }) => s.role)).toEqual(["chair", "member", "member", "minute_taker"]);
+  });
 
-    const final = await transition("final", 4);
-    expect(final.status).toBe(200);
-    expect((await json(final)).signatures.map((s: { role: string }) => s.role)).toEqual(["chair", "member", "member", "minute_taker"]);
-    expect((await json(await t.request("GET", `/api/v1/meetings/${t.meeting.id}`))).state).toBe("closed");
-    expect((await save(t.items.adopted, "Nachträglich geändert", 5)).status).toBe(409);
+  it("closes the meeting when final, and final minutes cannot change", async () => {
+    const t = await finalMinutes();
+    expect((await t.as("public").get(`/api/v1/meetings/${t.meeting.id}`)).state).toBe("closed");
+    expect((await t.save(t.items.adopted, "Nachträglich geändert", 5)).status).toBe(409);
+  });
 
-    const history = await json(await t.secretariat("GET", `${minutesPath}/revisions`));
-    expect(history.revisions).toHaveLength(3);
-    expect(history.diff.some((part: { added: boolean; text: string }) => part.added && part.text.includes("ausführlich"))).toBe(true);
-
-    expect((await transition("published", 5)).status).toBe(200);
-    const published = await t.request("GET", minutesPath);
-    expect(published.status).toBe(200);
-    const publicText = JSON.stringify(await json(published));
+  it("publishes the public part only, and search finds the notes exactly where the minutes are readable", async () => {
+    const t = await finalMinutes();
+    await t.clerk.post(`${t.minutesPath}/transitions`, { to: "published" }, { status: 200, headers: { "if-match": '"5"' } });
+    const publicText = JSON.stringify(await t.as("public").get(t.minutesPath));
     expect(publicText).toContain("Zugestimmt.");
     expect(publicText).not.toMatch(/Vergabe|Geheimer|Erörterung der Angebote|Meine Wortmeldung/);
-    const forced = await json(await t.request("GET", `${minutesPath}?variant=full`));
-    expect(forced.variant).toBe("public");
+    expect((await t.as("public").get(`${t.minutesPath}?variant=full`)).variant).toBe("public");
 
-    // Search shows the minutes' notes exactly as the minutes do.
-    const found = async (q: string, token?: string) =>
-      (await json(await t.request("GET", `/api/v1/search?q=${q}&kind=minutes`, { token }))).items.map((hit: { url: string }) => hit.url);
-    expect(await found("Richtlinie")).toEqual([minutesPath]);
-    expect(await found("Angebote")).toEqual([]);
-    expect(await found("Angebote", t.tokens.m2)).toEqual([minutesPath]);
+    const found = async (q: string, role: "public" | "m2") =>
+      (await t.as(role).get(`/api/v1/search?q=${q}&kind=minutes`)).items.map((hit: { url: string }) => hit.url);
+    expect(await found("Richtlinie", "public")).toEqual([t.minutesPath]);
+    expect(await found("Angebote", "public")).toEqual([]);
+    expect(await found("Angebote", "m2")).toEqual([t.minutesPath]);
   });
 });
 
@@ -369,17 +380,10 @@ describe("more outcomes", () => {
   });
 
   it("§37 (1): a written procedure passes only if nobody objects by the deadline", async () => {
-    let now = NOW;
-    const t = createTestApp({ now: () => now });
-    const f = fixtures(t.request);
-    const body = await f.body();
-    const committee = await f.committee(body.id);
-    const a = await f.person(body.id, { familyName: "A" });
-    const b = await f.person(body.id, { familyName: "B" });
-    await f.membership(committee.id, a.id);
-    await f.membership(committee.id, b.id);
-    const secretariat = await t.tokenFor("secretariat", { bodyId: body.id });
-    const memberB = await t.tokenFor("member", { personId: b.id });
+    const t = await scenario({ seats: { a: { givenName: "Anna", familyName: "A" }, b: { givenName: "Bernd", familyName: "B" } } });
+    const { committee } = t;
+    const secretariat = t.tokens.secretariat;
+    const memberB = t.tokens.b;
     const start = async () =>
       json(
         await t.request("POST", `/api/v1/committees/${committee.id}/written-procedures`, {
@@ -400,7 +404,7 @@ describe("more outcomes", () => {
     // Still open:
     expect((await t.request("POST", `/api/v1/written-procedures/${quiet.id}/conclusion`, { token: secretariat })).status).toBe(409);
 
-    now = new Date("2026-11-29T00:00:00Z");
+    t.clock.now = new Date("2026-11-29T00:00:00Z");
     expect((await t.request("POST", `/api/v1/written-procedures/${quiet.id}/objections`, { token: memberB, body: {} })).status).toBe(409);
     const adopted = await json(await t.request("POST", `/api/v1/written-procedures/${quiet.id}/conclusion`, { token: secretariat }));
     expect(adopted).toMatchObject({ outcome: "adopted", resolutionNumber: "IA/2026/001" });
@@ -409,8 +413,7 @@ describe("more outcomes", () => {
   });
 
   it("§38 (2): warns when the minutes are not with the committee within one month", async () => {
-    let now = NOW;
-    const t = await outcomeSetup({ now: () => now });
+    const t = await outcomeSetup();
     await t.attend("chair", "present");
     await t.secretariat("POST", `/api/v1/meetings/${t.meeting.id}/transitions`, { to: "held" }, { "if-match": '"2"' });
     await t.secretariat(
@@ -422,7 +425,7 @@ describe("more outcomes", () => {
     const minutes = await json(await t.secretariat("GET", `/api/v1/meetings/${t.meeting.id}/minutes`));
     expect(minutes.dueDate).toBe("2027-01-10");
     expect(minutes.warnings).toEqual([]);
-    now = new Date("2027-01-11T10:00:00Z");
+    t.clock.now = new Date("2027-01-11T10:00:00Z");
     const late = await json(await t.secretariat("GET", `/api/v1/meetings/${t.meeting.id}/minutes`));
     expect(late.warnings[0]).toMatch(/bis 2027-01-10 dem Gremium zur Kenntnis zu bringen \(§ 38 Abs\. 2 GemO\)/);
   });
@@ -431,10 +434,7 @@ describe("more outcomes", () => {
 describe("outcomes and the public", () => {
   it("shows members of other committees no trace of non-public items on the attendance sheet", async () => {
     const t = await outcomeSetup();
-    const other = await t.f.committee(t.body.id, { name: "Fachgruppe", shortName: "FG", kind: "working_group" });
-    const outsider = await t.f.person(t.body.id, { familyName: "Außen" });
-    await t.f.membership(other.id, outsider.id);
-    const outsiderToken = await t.tokenFor("member", { personId: outsider.id });
+    const outsiderToken = t.tokens.outsider;
     const numbers = async (token: string) =>
       (await json(await t.request("GET", `/api/v1/meetings/${t.meeting.id}/attendance`, { token }))).quorum.map(
         (q: { number: string }) => q.number,

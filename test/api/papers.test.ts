@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { MAX_ATTACHMENT_BYTES } from "../../src/rules/attachments";
-import { committeeSetup } from "../helpers/committee-setup";
+import { ONE_MEMBER, scenario } from "../helpers/scenario";
 import { json } from "../helpers/test-app";
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
 async function paperSetup() {
-  const t = await committeeSetup();
+  const t = await scenario({ seats: ONE_MEMBER });
   const createPaper = async (body: Record<string, unknown> = {}) => {
     const response = await t.request("POST", "/api/v1/papers", {
       token: t.tokens.secretariat,

@@ -1,21 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { catalogueCsv, catalogueRows } from "../helpers/catalogue";
-import { fixtures } from "../helpers/fixtures";
-import { createTestApp, json } from "../helpers/test-app";
+import { scenario } from "../helpers/scenario";
+import { json } from "../helpers/test-app";
 
-async function planSetup(now = () => new Date("2026-11-21T10:00:00Z")) {
-  const t = createTestApp({ now });
-  const f = fixtures(t.request);
-  const body = await f.body();
-  const committee = await f.committee(body.id);
-  const members: { id: string }[] = [];
-  for (const familyName of ["Brenner", "Yıldırım", "Ковальчук"]) {
-    const person = await f.person(body.id, { familyName });
-    await f.membership(committee.id, person.id);
-    members.push(person);
-  }
-  const secretariat = await t.tokenFor("secretariat", { bodyId: body.id });
-  const member = await t.tokenFor("member", { personId: members[0]!.id });
+/** Three members of the committee, all present at every meeting; a plan of the body. */
+async function planSetup() {
+  const t = await scenario({
+    seats: {
+      brenner: { givenName: "Şükrü", familyName: "Brenner" },
+      yildirim: { givenName: "Şükrü", familyName: "Yıldırım" },
+      kovalchuk: { givenName: "Şükrü", familyName: "Ковальчук" },
+    },
+  });
+  const { body, committee } = t;
+  const members = Object.values(t.people) as { id: string }[];
+  const secretariat = t.tokens.secretariat;
+  const member = t.tokens.brenner;
   const as = (token: string | undefined) => (method: string, path: string, bodyJson?: unknown, headers?: Record<string, string>) =>
     t.request(method, path, { token, body: bodyJson, headers });
   const staff = as(secretariat);
@@ -160,10 +160,9 @@ describe("trace from resolutions to measures and back", () => {
   );
 
   it("gives the counts by status per action field and the measures without activity", async () => {
-    let now = new Date("2026-11-21T10:00:00Z");
-    const t = await planSetup(() => now);
+    const t = await planSetup();
     await t.importCsv(catalogueCsv(catalogueRows(10)));
-    now = new Date("2027-08-01T10:00:00Z");
+    t.clock.now = new Date("2027-08-01T10:00:00Z");
     const measures = (await json(await t.request("GET", `/api/v1/plans/${t.plan.id}/measures`))).items;
     const touched = measures.find((m: { code: string }) => m.code === "2.1");
     const patched = await t.staff(
@@ -230,12 +229,12 @@ describe("search", () => {
 describe("recommendations, forum ideas, plan updates and the progress report", () => {
   it("follows a recommendation of the advisory council up with the committee's resolution", async () => {
     const t = await planSetup();
-    const council = await fixtures(t.request).committee(t.body.id, {
+    const council = await t.f.committee(t.body.id, {
       name: "Integrationsbeirat",
       shortName: "IBR",
       kind: "advisory_council",
     });
-    for (const person of t.members) await fixtures(t.request).membership(council.id, person.id);
+    for (const person of t.members) await t.f.membership(council.id, person.id);
     const councilMeeting = await json(
       await t.staff("POST", "/api/v1/meetings", { committeeId: council.id, startsAt: "2026-12-01T18:00:00+01:00", standardFrame: false }),
     );
