@@ -1,5 +1,5 @@
 import { managesBody } from "../policies/readership";
-import { Problem, fieldProblem } from "../errors";
+import { Problem, fieldProblem, notFound } from "../errors";
 import type { ServiceContext } from "./context";
 
 /** 403 unless the actor manages the body (admin, or its secretariat). */
@@ -12,5 +12,12 @@ export function assertManages(ctx: ServiceContext, bodyId: string): void {
 export async function bodyForWrite(ctx: ServiceContext, bodyId: string, field = "bodyId"): Promise<void> {
   const body = await ctx.db.prisma.body.findFirst({ where: { id: bodyId, deletedAt: null }, select: { id: true } });
   if (!body) throw fieldProblem(field, "does not name an existing body");
+  assertManages(ctx, bodyId);
+}
+
+/** A body named in the path, to change: 404 if it does not exist, 403 if the actor may not manage it. */
+export async function bodyToManage(ctx: ServiceContext, bodyId: string): Promise<void> {
+  const body = await ctx.db.prisma.body.findFirst({ where: { id: bodyId, deletedAt: null }, select: { id: true } });
+  if (!body) throw notFound("Body", bodyId);
   assertManages(ctx, bodyId);
 }

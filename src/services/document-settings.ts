@@ -3,7 +3,8 @@ import { TEMPLATE_NAMES, type TemplateName, type Templates } from "../documents/
 import { Problem, fieldProblem, type FieldError } from "../errors";
 import { ATTACHMENT_TYPES, essenceOf, matchesSignature } from "../rules/attachments";
 import type { AttachmentStore, Bytes } from "../storage";
-import { bodyForWrite } from "./access";
+import { bodyToManage } from "./access";
+import { getBody } from "./bodies";
 import type { ServiceContext } from "./context";
 import { expectVersion, insertAudited, newRecordColumns, updateAudited } from "./records";
 
@@ -17,6 +18,7 @@ export interface DocumentSettingsInput {
 
 /** A body's settings, or the defaults when it has none. */
 export async function getDocumentSettings(ctx: ServiceContext, bodyId: string) {
+  await getBody(ctx, bodyId);
   const row = await ctx.db.prisma.bodyDocumentSettings.findUnique({ where: { bodyId } });
   return {
     bodyId,
@@ -48,7 +50,7 @@ function checkTemplates(templates: Partial<Record<TemplateName, string | null>>)
 
 /** Sets the letterhead, footer and template overrides of a body (null restores a default). */
 export async function updateDocumentSettings(ctx: ServiceContext, bodyId: string, version: number, input: DocumentSettingsInput) {
-  await bodyForWrite(ctx, bodyId);
+  await bodyToManage(ctx, bodyId);
   if (input.templates) checkTemplates(input.templates);
   const current = await ctx.db.prisma.bodyDocumentSettings.findUnique({ where: { bodyId } });
   const templates = Object.fromEntries(
@@ -78,7 +80,7 @@ export async function updateDocumentSettings(ctx: ServiceContext, bodyId: string
 
 /** Stores the body's logo (PNG or JPEG, at most 1 MiB) for its documents. */
 export async function setLogo(ctx: ServiceContext, store: AttachmentStore, bodyId: string, contentType: string | undefined, bytes: Bytes) {
-  await bodyForWrite(ctx, bodyId);
+  await bodyToManage(ctx, bodyId);
   const type = essenceOf(contentType);
   if (type !== "image/png" && type !== "image/jpeg") {
     throw new Problem("unsupported_media_type", "A logo is a PNG or JPEG image.", {

@@ -2,7 +2,8 @@ import * as resolutionPolicy from "../policies/resolutions";
 import { Problem, fieldProblem, notFound } from "../errors";
 import { berlinDateOf } from "../rules/calendar";
 import { type FOLLOW_UP_HANDLING, type FORUM_IDEA_STATUSES, MEASURE_STATUSES, type MeasureStatus } from "../rules/plan";
-import { assertManages, bodyForWrite } from "./access";
+import { assertManages, bodyToManage } from "./access";
+import { getBody } from "./bodies";
 import type { ServiceContext } from "./context";
 import { resolutionNumber } from "../rules/resolutions";
 import { getPlan } from "./plans";
@@ -115,7 +116,7 @@ async function checkIdeaRefs(ctx: ServiceContext, bodyId: string, input: Partial
 
 /** Captures an idea from a public integration forum. */
 export async function createForumIdea(ctx: ServiceContext, bodyId: string, input: IdeaInput) {
-  await bodyForWrite(ctx, bodyId);
+  await bodyToManage(ctx, bodyId);
   await checkIdeaRefs(ctx, bodyId, input);
   return insertAudited(ctx, "ForumIdea", {
     ...newRecordColumns(ctx.now),
@@ -140,6 +141,7 @@ export async function updateForumIdea(ctx: ServiceContext, id: string, version: 
 }
 
 export async function listForumIdeas(ctx: ServiceContext, bodyId: string) {
+  await getBody(ctx, bodyId);
   return ctx.db.prisma.forumIdea.findMany({ where: { bodyId }, orderBy: [{ forumDate: "desc" }, { createdAt: "asc" }] });
 }
 

@@ -20,10 +20,29 @@ describe("API reference", () => {
     const { request } = createTestApp();
     const doc = await json(await request("GET", "/openapi.json"));
     expect(doc.paths["/api/v1/people"].post["x-required-role"]).toBe("secretariat");
-    expect(doc.paths["/api/v1/people"].post.responses["400"].content["application/problem+json"]).toBeDefined();
+    expect(doc.paths["/api/v1/people"].post.responses["400"].content["application/problem+json"].schema).toEqual({
+      $ref: "#/components/schemas/Problem",
+    });
+    expect(doc.components.schemas.Problem.required).toEqual(expect.arrayContaining(["type", "title", "status", "detail"]));
     expect(doc.components.schemas.PersonCreate.required).toEqual(expect.arrayContaining(["bodyId", "givenName", "familyName"]));
-    expect(doc.paths["/api/v1/people/{id}"].patch.responses["412"]).toBeDefined();
-    expect(doc.paths["/api/v1/committees/{id}/members"].get).toBeDefined();
+    const patch = doc.paths["/api/v1/people/{id}"].patch;
+    expect(Object.keys(patch.responses)).toEqual(expect.arrayContaining(["200", "400", "401", "403", "404", "409", "412", "422", "428"]));
+    expect(patch.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: "if-match", in: "header" })]));
+    const members = doc.paths["/api/v1/committees/{id}/members"].get;
+    expect(members["x-required-role"]).toBe("public");
+    expect(members.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: "at", in: "query" })]));
+    // Every response of every operation names its schema: no open object stands in for one.
+    const open: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+      for (const [method, op] of Object.entries(item)) {
+        for (const [status, response] of Object.entries(op.responses as Record<string, any>)) {
+          const schema = response.content?.["application/json"]?.schema;
+          const resolved = schema?.$ref ? doc.components.schemas[schema.$ref.split("/").at(-1)] : schema;
+          if (resolved?.type === "object" && !resolved.properties) open.push(`${method} ${path} ${status}`);
+        }
+      }
+    }
+    expect(open).toEqual([]);
   });
 
   it("serves an interactive reference at /docs", async () => {
