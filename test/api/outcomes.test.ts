@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COMMITTEE_SEATS, type ScenarioOptions, scenario } from "../helpers/scenario";
+import { type COMMITTEE_SEATS, type ScenarioOptions, scenario } from "../helpers/scenario";
 import { json } from "../helpers/test-app";
 
 /**
