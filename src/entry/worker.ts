@@ -33,22 +33,24 @@ const templates = {
 /**
  * The PDF fonts, from the static assets (wrangler.toml [assets]: src/generated/fonts), fetched when the
  * first document is rendered and kept for the life of the isolate. They are served as assets rather
- * than bundled, which keeps about 200 KiB (gzip) out of the Worker script. A failed fetch is retried.
+ * than bundled, which keeps about 200 KiB (gzip) out of the Worker script. Only fonts already loaded are
+ * shared: a request never waits on a fetch another request started (workerd would cancel it). A failed
+ * fetch is tried again by the next document.
  */
-let fonts: Promise<FontSet> | undefined;
+let fonts: FontSet | undefined;
 function fontsFrom(assets: Fetcher): () => Promise<FontSet> {
   const face = async (name: string) => {
     const response = await assets.fetch(`https://assets.invalid/${name}`);
     if (!response.ok) throw new Error(`font ${name}: the assets answered ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
   };
-  return () =>
-    (fonts ??= Promise.all([face("DejaVuSans.ttf"), face("DejaVuSans-Bold.ttf")])
-      .then(([regular, bold]) => ({ regular, bold }))
-      .catch((error: unknown) => {
-        fonts = undefined;
-        throw error;
-      }));
+  return async () => {
+    if (!fonts) {
+      const [regular, bold] = await Promise.all([face("DejaVuSans.ttf"), face("DejaVuSans-Bold.ttf")]);
+      fonts = { regular, bold };
+    }
+    return fonts;
+  };
 }
 
 export interface Env {
@@ -102,17 +104,23 @@ function createR2AttachmentStore(bucket: R2Bucket): AttachmentStore {
   };
 }
 
-const depsByEnv = new WeakMap<Env, AppDeps>();
+const configs = new WeakMap<Env, ReturnType<typeof parseEnv<typeof ZSharedEnv>>>();
+
+/** The configuration from the bindings, validated once per bindings object; throws a ConfigError when invalid. */
+function configOf(env: Env) {
+  let config = configs.get(env);
+  if (!config) configs.set(env, (config = parseEnv(ZSharedEnv, { ADMIN_TOKEN: env.ADMIN_TOKEN, PUBLIC_BASE_URL: env.PUBLIC_BASE_URL })));
+  return config;
+}
 
 /**
- * The dependencies of a request, from its bindings; made once per bindings object (which workerd keeps for
- * the life of the isolate). A misconfigured Worker throws a ConfigError.
+ * The dependencies of one request, from its bindings. The database port (and its Prisma client) is made per
+ * request: workerd cancels a request that waits on I/O another request started, so a client shared across
+ * concurrent requests hangs them.
  */
 export function depsFromEnv(env: Env): AppDeps {
-  const cached = depsByEnv.get(env);
-  if (cached) return cached;
-  const config = parseEnv(ZSharedEnv, { ADMIN_TOKEN: env.ADMIN_TOKEN, PUBLIC_BASE_URL: env.PUBLIC_BASE_URL });
-  const deps = {
+  const config = configOf(env);
+  return {
     db: createD1Database(env.DB),
     attachments: createR2AttachmentStore(env.ATTACHMENTS),
     documents: { fonts: fontsFrom(env.ASSETS), templates },
@@ -120,8 +128,6 @@ export function depsFromEnv(env: Env): AppDeps {
     publicBaseUrl: config.PUBLIC_BASE_URL,
     version: packageJson.version,
   };
-  depsByEnv.set(env, deps);
-  return deps;
 }
 
 let app: App | undefined;
@@ -129,7 +135,7 @@ let app: App | undefined;
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     try {
-      depsFromEnv(env);
+      configOf(env);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       console.error(error.message); // visible in `wrangler tail`; the response reveals nothing
