@@ -323,7 +323,7 @@ export async function demoYear(
           channel: "email",
           recipients: JSON.stringify(recipients),
           deadline: notice.deadline,
-          gapDays: notice.gapDays,
+          gapDays: notice.daysBeforeMeeting,
           noticeDays: notice.noticeDays,
           lateReason: notice.late ? (plan.lateReason ?? null) : null,
           actorName: input.actorName,

@@ -43,9 +43,9 @@ const routes = {
     method: "post",
     path: "/meetings",
     tags,
-    summary: "Plan a meeting, optionally from the standard frame",
+    summary: "Plan a meeting, optionally from the standard frame; answers the meeting with its agenda",
     request: { body: jsonBody(ZMeetingCreate) },
-    responses: { 201: recordResponse(ZMeeting, "Planned") },
+    responses: { 201: recordResponse(ZMeetingWithAgenda, "Planned") },
   }),
   update: defineRoute("secretariat", {
     method: "patch",
@@ -132,7 +132,11 @@ export const meetingsRouter = createRouter()
     const { meetingId: _meetingId, ...agenda } = await agendaOf(ctx, meeting);
     return c.json(withEtag(c, { ...toMeetingView(meeting), agenda }), 200);
   })
-  .openapi(routes.create, async (c) => c.json(withEtag(c, toMeetingView(await createMeeting(serviceContext(c), c.req.valid("json")))), 201))
+  .openapi(routes.create, async (c) => {
+    const { meeting, agenda } = await createMeeting(serviceContext(c), c.req.valid("json"));
+    const { meetingId: _meetingId, ...items } = agenda;
+    return c.json(withEtag(c, { ...toMeetingView(meeting), agenda: items }), 201);
+  })
   .openapi(routes.update, async (c) => {
     const meeting = await updateMeeting(serviceContext(c), c.req.valid("param").id, requiredVersion(c), c.req.valid("json"));
     return c.json(withEtag(c, toMeetingView(meeting)), 200);

@@ -78,6 +78,25 @@ export function numberAgenda<T extends NumberableItem>(items: readonly T[]): (T 
   return result;
 }
 
+/**
+ * Where a new item goes when no position is given: at the end of its part, but before the closing items
+ * ("Verschiedenes" of the public part, the non-public closing item), so that they stay last. Takes the
+ * siblings in agenda order.
+ */
+export function defaultInsertIndex(siblings: readonly { kind: string }[]): number {
+  let index = siblings.length;
+  while (index > 0 && siblings[index - 1]!.kind === "miscellaneous") index--;
+  return index;
+}
+
+/**
+ * The standard frame for a meeting: the item on the previous minutes (public and non-public) only when the
+ * committee has met before, since a committee's first meeting has no minutes to approve.
+ */
+export function standardFrameFor(hasEarlierMeeting: boolean): readonly FrameItem[] {
+  return hasEarlierMeeting ? STANDARD_FRAME : STANDARD_FRAME.filter((item) => item.kind !== "minutes_approval");
+}
+
 /** Dense positions 0…n-1 for siblings after one is inserted at `index` (or moved there). */
 export function reorder(siblings: readonly { id: string }[], moved: { id: string }, index: number): { id: string; position: number }[] {
   const rest = siblings.filter((item) => item.id !== moved.id);

@@ -30,7 +30,9 @@ export interface NoticeCheck {
   /** The last Berlin calendar date on which the invitation is in time. */
   deadline: string;
   /** Whole Berlin calendar days between dispatch and meeting. */
-  gapDays: number;
+  daysBeforeMeeting: number;
+  /** How many days the dispatch is short of the notice period; 0 when in time. */
+  daysShort: number;
   noticeDays: number;
   late: boolean;
 }
@@ -44,9 +46,15 @@ const dayNumber = (date: string) =>
  */
 export function checkNoticePeriod(meetingStartsAt: Date, sentAt: Date, noticeDays: number): NoticeCheck {
   const meetingDay = berlinDateOf(meetingStartsAt);
-  const gapDays = dayNumber(meetingDay) - dayNumber(berlinDateOf(sentAt));
+  const daysBeforeMeeting = dayNumber(meetingDay) - dayNumber(berlinDateOf(sentAt));
   const deadline = new Date((dayNumber(meetingDay) - noticeDays) * 86_400_000).toISOString().slice(0, 10);
-  return { deadline, gapDays, noticeDays, late: gapDays < noticeDays };
+  return {
+    deadline,
+    daysBeforeMeeting,
+    daysShort: Math.max(0, noticeDays - daysBeforeMeeting),
+    noticeDays,
+    late: daysBeforeMeeting < noticeDays,
+  };
 }
 
 /**

@@ -63,7 +63,12 @@ export const ZAgendaItemCreate = z
     ...fields,
     isPublic: z.boolean().default(true),
     parentId: ZId.nullable().optional().openapi({ description: "Nest under this item; the child takes the parent's part." }),
-    position: z.number().int().min(0).optional().openapi({ description: "0-based place among its siblings; default: last." }),
+    position: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .openapi({ description: "0-based place among its siblings; default: last, but before the closing items (Verschiedenes)." }),
   })
   .strict()
   .openapi("AgendaItemCreate");

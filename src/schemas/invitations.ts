@@ -23,7 +23,8 @@ export const ZInvitation = z
     recipients: z.array(ZRecipient),
     notice: z.object({
       deadline: z.string().openapi({ description: "Last Berlin calendar date for a dispatch in time." }),
-      gapDays: z.number().int(),
+      daysBeforeMeeting: z.number().int().openapi({ description: "Berlin calendar days between dispatch and meeting." }),
+      daysShort: z.number().int().openapi({ description: "Days short of the notice period; 0 when in time." }),
       noticeDays: z.number().int(),
       late: z.boolean(),
     }),
@@ -40,7 +41,8 @@ export const toInvitationView = (invitation: InvitationModel) => ({
   recipients: JSON.parse(invitation.recipients) as TRecipient[],
   notice: {
     deadline: invitation.deadline,
-    gapDays: invitation.gapDays,
+    daysBeforeMeeting: invitation.gapDays,
+    daysShort: Math.max(0, invitation.noticeDays - invitation.gapDays),
     noticeDays: invitation.noticeDays,
     late: invitation.gapDays < invitation.noticeDays,
   },

@@ -25,6 +25,9 @@ export const ZMeeting = z
     repeatMeeting: z.boolean().openapi({ description: "§37 (3) GemO: second meeting after a failed quorum." }),
     emergencyReason: z.string().nullable(),
     cancelledReason: z.string().nullable(),
+    hasPublishedMinutes: z
+      .boolean()
+      .openapi({ description: "Whether the minutes are published (the public part is readable by everyone)." }),
   })
   .openapi("Meeting");
 export type TMeeting = z.infer<typeof ZMeeting>;
@@ -88,7 +91,9 @@ export const ZMeetingListQuery = z.object({
   to: ZInstant.optional().openapi({ description: "Meetings starting before this instant." }),
 });
 
-export function toMeetingView(meeting: MeetingModel & { committee: Pick<CommitteeModel, "name" | "shortName"> }): TMeeting {
+export function toMeetingView(
+  meeting: MeetingModel & { committee: Pick<CommitteeModel, "name" | "shortName">; minutesState: string | null },
+): TMeeting {
   return {
     ...recordMeta(meeting),
     committeeId: meeting.committeeId,
@@ -106,5 +111,6 @@ export function toMeetingView(meeting: MeetingModel & { committee: Pick<Committe
     repeatMeeting: meeting.repeatMeeting,
     emergencyReason: meeting.emergencyReason,
     cancelledReason: meeting.cancelledReason,
+    hasPublishedMinutes: meeting.minutesState === "published",
   };
 }

@@ -27,6 +27,7 @@ const ZMinutesItem = z.object({
     z.object({
       id: z.string(),
       number: z.string(),
+      label: z.string().openapi({ example: "Empfehlung an den Gemeinderat" }),
       text: z.string(),
       textHtml: z.string(),
       kind: z.string(),
@@ -51,6 +52,16 @@ export const ZMinutes = z
       chair: z.string().nullable(),
       membersPresent: z.number().int(),
       absent: z.array(z.object({ name: z.string(), reason: z.string().nullable() })),
+      deputies: z
+        .array(z.object({ name: z.string(), standsInFor: z.string() }))
+        .openapi({ description: "Deputies who stood in, and for whom." }),
+      remote: z.array(z.string()).openapi({ description: "Members who took part remotely (§37a GemO)." }),
+      lateArrivals: z
+        .array(z.object({ name: z.string(), item: z.string().nullable() }))
+        .openapi({ description: "Arrived before the item." }),
+      earlyDepartures: z
+        .array(z.object({ name: z.string(), item: z.string().nullable() }))
+        .openapi({ description: "Left before the item." }),
     }),
     items: z.array(ZMinutesItem),
     signatures: z.array(z.object({ role: z.enum(["chair", "member", "minute_taker"]), name: z.string(), signedAt: z.string() })),

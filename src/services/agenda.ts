@@ -5,7 +5,7 @@ import type { Statement } from "../db/database";
 import { deleteItem, findItems, readAgenda, unlinkItemRequests, type AmendmentRow, type AnnouncementRow } from "../db/queries/agenda";
 import { atVersion, deleteVersioned, guard, insertRow, updateRow, updateVersioned } from "../db/sql";
 import { Problem, fieldProblem, notFound, type FieldError } from "../errors";
-import { mustBePublic, numberAgenda, reorder, type AgendaItemKind } from "../rules/agenda";
+import { defaultInsertIndex, mustBePublic, numberAgenda, reorder, type AgendaItemKind } from "../rules/agenda";
 import { toItemView, type TAgendaItemCreate, type TAgendaItemMove, type TAgendaItemUpdate } from "../schemas/agenda";
 import { assertManages } from "./access";
 import type { ServiceContext } from "./context";
@@ -139,7 +139,7 @@ export async function createAgendaItem(ctx: ServiceContext, meetingId: string, i
     withdrawnAt: null,
   };
   const siblings = siblingsOf(items, row.parentId, isPublic);
-  const order = reorder(siblings, row, input.position ?? siblings.length);
+  const order = reorder(siblings, row, input.position ?? (row.parentId ? siblings.length : defaultInsertIndex(siblings)));
   row.position = order.find((p) => p.id === row.id)!.position;
   await ctx.db.batch([
     ...auditedInsert(ctx, "AgendaItem", row),

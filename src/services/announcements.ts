@@ -14,11 +14,12 @@ export async function upcomingAnnouncements(ctx: ServiceContext, bodyId: string)
     include: {
       committee: { select: { name: true, shortName: true, bodyId: true } },
       items: { include: { paper: { select: { year: true, serial: true, isPublic: true } } } },
+      minutes: { select: { state: true } },
     },
     orderBy: { startsAt: "asc" },
   });
-  return meetings.map((meeting) => ({
-    meeting,
+  return meetings.map(({ minutes, ...meeting }) => ({
+    meeting: { ...meeting, minutesState: minutes?.state ?? null },
     agenda: numberAgenda(meeting.items)
       .filter((item) => item.isPublic && item.withdrawnAt === null)
       .map((item) => ({

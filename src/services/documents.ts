@@ -2,6 +2,7 @@
  * The PDF documents: each gathers its data through the services (so it shows exactly what the caller may
  * see), fills a template and lays it out. Dates come from the data, so the same data gives the same bytes.
  */
+import { resolutionLabel } from "../rules/resolutions";
 import * as paperPolicy from "../policies/papers";
 import { canReadNonPublicPart } from "../policies/meetings";
 import { renderPdf } from "../documents/pdf/render-pdf";
@@ -165,6 +166,15 @@ export async function minutesPdf(ctx: ServiceContext, deps: Documents, meetingId
     membersPresent: minutes.header.membersPresent,
     hasAbsent: minutes.header.absent.length > 0,
     absent: minutes.header.absent,
+    hasDeputies: minutes.header.deputies.length > 0,
+    deputies: minutes.header.deputies,
+    hasRemote: minutes.header.remote.length > 0,
+    remote: minutes.header.remote.join(", "),
+    hasMovements: minutes.header.lateArrivals.length + minutes.header.earlyDepartures.length > 0,
+    movements: [
+      ...minutes.header.lateArrivals.map((a) => `${a.name}: anwesend ab ${a.item ?? "–"}`),
+      ...minutes.header.earlyDepartures.map((a) => `${a.name}: abwesend ab ${a.item ?? "–"}`),
+    ],
     items: items.map((i) => ({
       number: i.number,
       title: i.title,
@@ -178,7 +188,7 @@ export async function minutesPdf(ctx: ServiceContext, deps: Documents, meetingId
         abstain: v.abstain ?? "–",
         result: OUTCOME[v.outcome] ?? v.outcome,
       })),
-      resolutions: i.resolutions.map((r) => ({ box: box(`Beschluss ${r.number}:`, r.text) })),
+      resolutions: i.resolutions.map((r) => ({ box: box(`${resolutionLabel(r)} ${r.number}:`, r.text) })),
       statements: i.statements,
     })),
     signatures: minutes.signatures.map((s) => ({
@@ -232,7 +242,7 @@ export async function resolutionExtractPdf(ctx: ServiceContext, deps: Documents,
     item: itemNumber && item ? `${itemNumber} ${item.title}` : "–",
     paper: paper && paperReadable ? `${paperNumber(paper.year, paper.serial)} ${paper.title}` : "–",
     vote: resolution.vote ? resolution.vote.explanation : "ohne Abstimmung",
-    box: box(resolution.kind === "recommendation" ? "Empfehlung:" : "Beschluss:", resolution.text),
+    box: box(`${resolutionLabel(resolution)}:`, resolution.text),
     hasMeasures: linked.measures.length > 0,
     measures: linked.measures.map((m) => ({
       code: m.code,

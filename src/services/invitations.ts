@@ -52,12 +52,14 @@ export async function sendInvitation(ctx: ServiceContext, meetingId: string, inp
   if (notice.late && !meeting.emergencyReason && !input.lateReason) {
     throw new Problem(
       "unprocessable",
-      `The notice period of ${notice.noticeDays} days is not kept: the invitation had to go out by ${notice.deadline}, it ` +
-        `goes out ${notice.gapDays} day(s) before the meeting. Give lateReason to send it anyway.`,
+      `Die Ladungsfrist von ${notice.noticeDays} Tagen ist nicht eingehalten: Die Einladung hätte spätestens am ${notice.deadline} ` +
+        `versandt werden müssen; sie geht ${notice.daysBeforeMeeting} Tag(e) vor der Sitzung hinaus, ${notice.daysShort} Tag(e) zu spät. ` +
+        "Mit einer Begründung in lateReason kann sie trotzdem versandt werden (§ 34 Abs. 1 GemO).",
       {
-        errors: [{ field: "lateReason", reason: "is required for a late invitation" }],
+        errors: [{ field: "lateReason", reason: "ist für eine verspätete Einladung erforderlich" }],
         deadline: notice.deadline,
-        gapDays: notice.gapDays,
+        daysBeforeMeeting: notice.daysBeforeMeeting,
+        daysShort: notice.daysShort,
         noticeDays: notice.noticeDays,
       },
     );
@@ -70,12 +72,12 @@ export async function sendInvitation(ctx: ServiceContext, meetingId: string, inp
     channel: input.channel,
     recipients: JSON.stringify(await recipientsOf(ctx, meeting.committeeId, berlinDateOf(meeting.startsAt))),
     deadline: notice.deadline,
-    gapDays: notice.gapDays,
+    gapDays: notice.daysBeforeMeeting,
     noticeDays: notice.noticeDays,
     lateReason: notice.late ? (input.lateReason ?? null) : null,
     actorName: actorName(ctx.actor),
   };
-  const { committee: _committee, ...before } = meeting;
+  const { committee: _committee, minutesState: _minutesState, ...before } = meeting;
   const changes = { state: "invited", sequence: meeting.sequence + 1, updatedAt: ctx.now };
   const after = { ...before, ...changes, version: before.version + 1 };
   const unchanged = atVersion("Meeting", meeting.id, meeting.version);

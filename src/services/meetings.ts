@@ -1,10 +1,11 @@
 import { findMeeting, type MeetingWithCommittee } from "../db/queries/meetings";
 import { Problem, fieldProblem, notFound } from "../errors";
 import { pageArgs, toPage, type TPageQuery } from "../db/paging";
-import { STANDARD_FRAME } from "../rules/agenda";
+import { standardFrameFor } from "../rules/agenda";
 import { transitionRefusal, type MeetingState } from "../rules/meeting";
 import type { TMeetingCreate, TMeetingTransition, TMeetingUpdate } from "../schemas/meetings";
 import { assertManages } from "./access";
+import { agendaOf } from "./agenda";
 import { getCommittee } from "./committees";
 import type { ServiceContext } from "./context";
 import { auditedInsert, expectVersion, newRecordColumns, updateAudited, withNextNumber } from "./records";
@@ -24,11 +25,15 @@ export async function listMeetings(
         ? { startsAt: { ...(query.from ? { gte: new Date(query.from) } : {}), ...(query.to ? { lt: new Date(query.to) } : {}) } }
         : {}),
     },
-    include: withCommittee,
+    include: { ...withCommittee, minutes: { select: { state: true } } },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     ...pageArgs(query),
   });
-  return toPage(rows, query);
+  const page = toPage(rows, query);
+  return {
+    items: page.items.map(({ minutes, ...meeting }) => ({ ...meeting, minutesState: minutes?.state ?? null })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /** A meeting with the names of its committee. */
@@ -38,7 +43,10 @@ export async function getMeeting(ctx: ServiceContext, id: string): Promise<Meeti
   return meeting;
 }
 
-/** Creates a planned meeting, numbered after the committee's last one, optionally with the standard frame. */
+/**
+ * Creates a planned meeting, optionally with the standard frame (without the minutes item at a committee's first
+ * meeting). Answers the meeting and its agenda.
+ */
 export async function createMeeting(ctx: ServiceContext, input: TMeetingCreate) {
   const committee = await getCommittee(ctx, input.committeeId).catch(() => {
     throw fieldProblem("committeeId", "does not name an existing committee");
@@ -49,6 +57,10 @@ export async function createMeeting(ctx: ServiceContext, input: TMeetingCreate) 
     ((await ctx.db.prisma.meeting.aggregate({ where: { committeeId: committee.id }, _max: { sequenceNumber: true } }))._max
       .sequenceNumber ?? 0) + 1;
 
+  const startsAt = new Date(input.startsAt);
+  const hasEarlierMeeting =
+    (await ctx.db.prisma.meeting.count({ where: { committeeId: committee.id, state: { not: "cancelled" }, startsAt: { lt: startsAt } } })) >
+    0;
   const id = await withNextNumber(nextNumber, async (sequenceNumber) => {
     const meeting = {
       ...newRecordColumns(ctx.now),
@@ -66,7 +78,7 @@ export async function createMeeting(ctx: ServiceContext, input: TMeetingCreate) 
       sequence: 0,
       repeatMeeting: input.repeatMeeting,
     };
-    const frame = input.standardFrame && !input.emergencyReason ? STANDARD_FRAME : [];
+    const frame = input.standardFrame && !input.emergencyReason ? standardFrameFor(hasEarlierMeeting) : [];
     const positions = { public: 0, nonPublic: 0 };
     const items = frame.map((item) => ({
       ...newRecordColumns(ctx.now),
@@ -90,7 +102,8 @@ export async function createMeeting(ctx: ServiceContext, input: TMeetingCreate) 
     }
     throw error;
   });
-  return getMeeting(ctx, id);
+  const meeting = await getMeeting(ctx, id);
+  return { meeting, agenda: await agendaOf(ctx, meeting) };
 }
 
 const CALENDAR_FIELDS = ["title", "startsAt", "endsAt", "locationName", "locationAddress", "locationRoom"] as const;
@@ -112,7 +125,7 @@ export async function updateMeeting(ctx: ServiceContext, id: string, version: nu
   const next = { ...before, ...changes };
   if (next.endsAt && next.endsAt <= next.startsAt) throw fieldProblem("endsAt", "must be after startsAt");
   const visible = CALENDAR_FIELDS.some((field) => String(before[field]) !== String(next[field]));
-  const { committee: _committee, ...row } = before;
+  const { committee: _committee, minutesState: _minutesState, ...row } = before;
   await updateAudited(ctx, "Meeting", row, { ...changes, ...(visible ? { sequence: before.sequence + 1 } : {}) });
   return getMeeting(ctx, id);
 }
@@ -132,7 +145,7 @@ export async function transitionMeeting(ctx: ServiceContext, id: string, version
       });
     }
   }
-  const { committee: _committee, ...row } = before;
+  const { committee: _committee, minutesState: _minutesState, ...row } = before;
   await updateAudited(ctx, "Meeting", row, {
     state: input.to,
     sequence: before.sequence + 1,

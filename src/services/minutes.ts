@@ -10,7 +10,7 @@ import { minutesDueDate, minutesTransitionRefusal, missingSignatures, type Minut
 import { assertManages } from "./access";
 import type { ServiceContext } from "./context";
 import { loadMeetingRecord, type MeetingRecord } from "./meeting-record";
-import { resolutionNumber } from "../rules/resolutions";
+import { resolutionLabel, resolutionNumber } from "../rules/resolutions";
 import { auditStatement, auditedInsert, newRecordColumns } from "./records";
 
 /** The order of the signature block: chair, members, minute-taker. */
@@ -29,6 +29,20 @@ async function readableVariant(ctx: ServiceContext, record: MeetingRecord): Prom
 }
 
 /**
+ * Why the caller reads no minutes: they are not yet published (the public learns that much, since meetings
+ * are public), or there are none yet.
+ */
+function unreadableMinutes(record: MeetingRecord) {
+  const meetingId = record.meeting.id;
+  if (record.minutes) {
+    return new Problem("not_found", `Die Niederschrift der Sitzung ${meetingId} ist noch nicht veröffentlicht.`, {
+      minutesStatus: "not_published",
+    });
+  }
+  return new Problem("not_found", `Zur Sitzung ${meetingId} gibt es noch keine Niederschrift.`, { minutesStatus: "none" });
+}
+
+/**
  * The minutes of a meeting, computed from what was recorded: header (date, place, times, chair,
  * members present, those absent with reasons), items with notes, votes, resolutions, recusals and
  * statements, signatures and objections. The public variant leaves every non-public item out.
@@ -36,7 +50,7 @@ async function readableVariant(ctx: ServiceContext, record: MeetingRecord): Prom
 export async function getMinutes(ctx: ServiceContext, meetingId: string, requested: "full" | "public" = "full") {
   const record = await loadMeetingRecord(ctx, meetingId);
   const allowed = await readableVariant(ctx, record);
-  if (!allowed) throw notFound("Minutes of meeting", meetingId);
+  if (!allowed) throw unreadableMinutes(record);
   const variant = allowed === "public" ? "public" : requested;
   return buildMinutes(ctx, record, variant);
 }
@@ -67,6 +81,19 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
         reason: a?.status === "excused" ? a.excuseReason : a?.status === "absent" ? "unentschuldigt" : "keine Angabe",
       };
     });
+  const nameOf = (personId: string) => record.names.get(personId) ?? personId;
+  const numberOf = (itemId: string | null) => record.agenda.find((item) => item.id === itemId)?.number ?? null;
+  const deputies = present.flatMap((a) => {
+    const member = a.standsInForId ? record.seats.find((s) => s.id === a.standsInForId) : undefined;
+    return member ? [{ name: nameOf(a.personId), standsInFor: nameOf(member.personId) }] : [];
+  });
+  const remote = present.filter((a) => a.status === "remote").map((a) => nameOf(a.personId));
+  const lateArrivals = present.flatMap((a) =>
+    a.arrivedBeforeItemId ? [{ name: nameOf(a.personId), item: numberOf(a.arrivedBeforeItemId) }] : [],
+  );
+  const earlyDepartures = present.flatMap((a) =>
+    a.leftBeforeItemId ? [{ name: nameOf(a.personId), item: numberOf(a.leftBeforeItemId) }] : [],
+  );
   const meetingDate = berlinDateOf(meeting.startsAt);
   const dueDate = minutesDueDate(meetingDate);
   const warnings =
@@ -107,6 +134,7 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
           .map((r) => ({
             id: r.id,
             number: resolutionNumber(shortName, r.year, r.serial),
+            label: resolutionLabel(r),
             text: r.text,
             textHtml: renderMarkdown(r.text)!,
             kind: r.kind,
@@ -129,6 +157,10 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
       chair: chairSeat ? record.names.get(chairSeat.personId)! : null,
       membersPresent: present.filter((a) => record.seats.some((s) => s.personId === a.personId && s.role !== "minute_taker")).length,
       absent,
+      deputies,
+      remote,
+      lateArrivals,
+      earlyDepartures,
     },
     items,
     signatures: signatures

@@ -92,7 +92,7 @@ describe("PDF documents", () => {
     const publicMinutes = inspect((await t.pdf(`/api/v1/meetings/${published.id}/minutes.pdf?part=public`)).bytes);
     expect(publicMinutes.flat).toMatch(/Niederschrift über die 2\. Sitzung/);
     expect(publicMinutes.flat).not.toContain("\\");
-    expect(publicMinutes.flat).toContain("Beschluss IA/");
+    expect(publicMinutes.flat).toContain("Empfehlung an Gemeinderat IA/"); // an advisory body recommends
     expect(publicMinutes.flat).not.toContain("ENTWURF");
     expect(publicMinutes.flat).toContain(`Seite ${publicMinutes.pages} von ${publicMinutes.pages}`);
     expect((await t.pdf(`/api/v1/meetings/${published.id}/minutes.pdf?part=non-public`)).response.status).toBe(404);

@@ -82,12 +82,57 @@ describe("meetings", () => {
 });
 
 describe("agenda", () => {
-  it("starts from the standard frame, public part first", async () => {
+  it("starts from the standard frame, public part first, and answers the new meeting with its agenda", async () => {
+    const t = await scenario({ seats: ONE_MEMBER });
+    await t.createMeeting();
+    const second = await t.createMeeting({ startsAt: "2027-01-14T18:00:00+01:00" });
+    expect(second.agenda.items.map((i: Item) => i.number)).toEqual(["Ö 1", "Ö 2", "Ö 3", "Ö 4", "Ö 5", "N 1", "N 2"]);
+    expect(second.agenda.items[1].title).toBe("Niederschrift der letzten Sitzung");
+    expect(second.agenda.items[2].title).toMatch(/Bekanntgabe von Beschlüssen aus nichtöffentlicher Sitzung/);
+    expect(second.agenda).toEqual(
+      await t
+        .as("secretariat")
+        .get(`/api/v1/meetings/${second.id}/agenda`)
+        .then(({ meetingId: _, ...a }) => a),
+    );
+  });
+
+  it("gives a committee's first meeting no item on the previous minutes, since there are none", async () => {
+    const t = await scenario({ seats: ONE_MEMBER });
+    const first = await t.createMeeting({ startsAt: "2026-12-10T18:00:00+01:00" });
+    const later = await t.createMeeting({ startsAt: "2027-01-14T18:00:00+01:00" });
+    expect(later.agenda.items.map((i: Item) => i.title)).toContain("Niederschrift der letzten Sitzung");
+    // Planned for a date before every other meeting, this one is the committee's first, too.
+    const earliest = await t.createMeeting({ startsAt: "2026-11-30T18:00:00+01:00" });
+    expect(earliest.agenda.items.map((i: Item) => i.title)).not.toContain("Niederschrift der letzten Sitzung");
+    expect(first.agenda.items.map((i: Item) => `${i.number} ${i.title}`)).toEqual([
+      "Ö 1 Eröffnung, Feststellung der ordnungsgemäßen Einladung und der Beschlussfähigkeit",
+      "Ö 2 Bekanntgabe von Beschlüssen aus nichtöffentlicher Sitzung",
+      "Ö 3 Fragen der Einwohnerinnen und Einwohner",
+      "Ö 4 Verschiedenes, Anfragen",
+      "N 1 Verschiedenes (nichtöffentlich)",
+    ]);
+  });
+
+  it("puts a new item before the closing items of its part, unless a position is given", async () => {
     const t = await scenario({ seats: ONE_MEMBER });
     const meeting = await t.createMeeting();
-    const agenda = await json(await t.request("GET", `/api/v1/meetings/${meeting.id}/agenda`, { token: t.tokens.secretariat }));
-    expect(agenda.items.map((i: Item) => i.number)).toEqual(["Ö 1", "Ö 2", "Ö 3", "Ö 4", "Ö 5", "N 1", "N 2"]);
-    expect(agenda.items[2].title).toMatch(/Bekanntgabe von Beschlüssen aus nichtöffentlicher Sitzung/);
+    const clerk = t.as("secretariat");
+    const add = (body: Record<string, unknown>) =>
+      clerk.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { kind: "discussion", ...body });
+    await add({ title: "Sprachkurse" });
+    await add({ title: "Personalsache", isPublic: false });
+    const last = await add({ title: "Ganz am Ende", position: 99 });
+    expect(numbers(last)).toEqual([
+      "Ö 1 Eröffnung, Feststellung der ordnungsgemäßen Einladung und der Beschlussfähigkeit",
+      "Ö 2 Bekanntgabe von Beschlüssen aus nichtöffentlicher Sitzung",
+      "Ö 3 Fragen der Einwohnerinnen und Einwohner",
+      "Ö 4 Sprachkurse",
+      "Ö 5 Verschiedenes, Anfragen",
+      "Ö 6 Ganz am Ende",
+      "N 1 Personalsache",
+      "N 2 Verschiedenes (nichtöffentlich)",
+    ]);
   });
 
   it("renumbers when items are inserted, nested, moved and removed", async () => {
@@ -174,7 +219,7 @@ describe("agenda", () => {
 
     for (const token of [undefined, t.tokens.outsider]) {
       const agenda = await view(token);
-      expect(agenda.items.map((i: Item) => i.number)).toEqual(["Ö 1", "Ö 2", "Ö 3", "Ö 4", "Ö 5"]);
+      expect(agenda.items.map((i: Item) => i.number)).toEqual(["Ö 1", "Ö 2", "Ö 3", "Ö 4"]);
       expect(JSON.stringify(agenda)).not.toMatch(/Müller|nichtöffentliche Sitzung|\(nichtöffentlich\)/);
     }
     for (const token of [t.tokens.member, t.tokens.secretariat, t.tokens.admin]) {
@@ -198,7 +243,7 @@ describe("agenda", () => {
     expect(body.agenda).toEqual(
       await json(await t.request("GET", `/api/v1/meetings/${meeting.id}/agenda`)).then(({ meetingId: _id, ...agenda }) => agenda),
     );
-    expect(body.agenda.items.map((i: Item) => i.number)).toEqual(["Ö 1", "Ö 2", "Ö 3", "Ö 4", "Ö 5"]);
+    expect(body.agenda.items.map((i: Item) => i.number)).toEqual(["Ö 1", "Ö 2", "Ö 3", "Ö 4"]);
     expect(JSON.stringify(body)).not.toContain("Müller");
     expect(JSON.stringify(await json(await read(t.tokens.member)))).toContain("Grundstücksangelegenheit Müller");
   });
@@ -210,7 +255,7 @@ describe("agenda", () => {
     const added = await json(
       await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, {
         token: t.tokens.secretariat,
-        body: { kind: "information", title: "Nachtrag: Sprachkurse", position: 4 },
+        body: { kind: "information", title: "Nachtrag: Sprachkurse", position: 3 },
       }),
     );
     await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, {
@@ -225,7 +270,7 @@ describe("agenda", () => {
       }),
     );
 
-    expect(withdrawn.items.find((i: Item) => i.id === residents.id)).toMatchObject({ withdrawn: true, number: "Ö 4" });
+    expect(withdrawn.items.find((i: Item) => i.id === residents.id)).toMatchObject({ withdrawn: true, number: "Ö 3" });
     expect(withdrawn.amendments.map((a: { action: string }) => a.action)).toEqual(["added", "added", "withdrawn"]);
     expect(withdrawn.amendments[0]).toMatchObject({
       actorName: "secretariat test token",
@@ -275,7 +320,13 @@ describe("invitation (§34 (1) GemO)", () => {
       body: { channel: "email" },
     });
     expect(late.status).toBe(422);
-    expect(await json(late)).toMatchObject({ deadline: "2026-11-18", gapDays: 4, noticeDays: 7, errors: [{ field: "lateReason" }] });
+    expect(await json(late)).toMatchObject({
+      deadline: "2026-11-18",
+      daysBeforeMeeting: 4,
+      daysShort: 3,
+      noticeDays: 7,
+      errors: [{ field: "lateReason" }],
+    });
     expect((await json(await t.request("GET", `/api/v1/meetings/${meeting.id}`))).state).toBe("planned");
 
     const sent = await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, {
@@ -284,7 +335,10 @@ describe("invitation (§34 (1) GemO)", () => {
     });
     expect(sent.status).toBe(201);
     const invitation = await json(sent);
-    expect(invitation).toMatchObject({ lateReason: "Dringende Stellungnahme zum Haushalt", notice: { late: true, gapDays: 4 } });
+    expect(invitation).toMatchObject({
+      lateReason: "Dringende Stellungnahme zum Haushalt",
+      notice: { late: true, daysBeforeMeeting: 4, daysShort: 3 },
+    });
     expect(invitation.recipients.map((r: { name: string }) => r.name)).toEqual(["Αθηνά Παπαδοπούλου"]);
     expect((await json(await t.request("GET", `/api/v1/meetings/${meeting.id}`))).state).toBe("invited");
     expect((await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: t.tokens.secretariat, body: {} })).status).toBe(

@@ -37,24 +37,34 @@ describe("notice period (§34 (1) GemO)", () => {
   it("is kept with exactly 7 Berlin calendar days", () => {
     expect(checkNoticePeriod(meeting, new Date("2026-12-03T08:00:00Z"), 7)).toEqual({
       deadline: "2026-12-03",
-      gapDays: 7,
+      daysBeforeMeeting: 7,
+      daysShort: 0,
       noticeDays: 7,
       late: false,
     });
   });
 
   it("is missed with 6 days", () => {
-    expect(checkNoticePeriod(meeting, new Date("2026-12-04T08:00:00Z"), 7)).toMatchObject({ gapDays: 6, late: true });
+    expect(checkNoticePeriod(meeting, new Date("2026-12-04T08:00:00Z"), 7)).toMatchObject({
+      daysBeforeMeeting: 6,
+      daysShort: 1,
+      late: true,
+    });
   });
 
   it("counts Berlin dates, not UTC ones: 23:30 UTC on the 2nd is already the 3rd in Berlin", () => {
-    expect(checkNoticePeriod(meeting, new Date("2026-12-02T23:30:00Z"), 7)).toMatchObject({ gapDays: 7, late: false });
+    expect(checkNoticePeriod(meeting, new Date("2026-12-02T23:30:00Z"), 7)).toMatchObject({
+      daysBeforeMeeting: 7,
+      daysShort: 0,
+      late: false,
+    });
   });
 
   it("counts calendar days across the change to summer time", () => {
     // Meeting on 2 April 2026 at 18:00 CEST; dispatch on 26 March 2026 CET: 7 days.
     expect(checkNoticePeriod(new Date("2026-04-02T16:00:00Z"), new Date("2026-03-26T10:00:00Z"), 7)).toMatchObject({
-      gapDays: 7,
+      daysBeforeMeeting: 7,
+      daysShort: 0,
       late: false,
       deadline: "2026-03-26",
     });

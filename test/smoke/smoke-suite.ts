@@ -198,7 +198,7 @@ export function meetingsSmokeSuite(runtime: string, target: () => SmokeTarget) {
 
       const late = await request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: secretariat, body: {} });
       expect(late.status).toBe(422);
-      expect(await json(late)).toMatchObject({ gapDays: 3, noticeDays: 7 });
+      expect(await json(late)).toMatchObject({ daysBeforeMeeting: 3, daysShort: 4, noticeDays: 7 });
       const sent = await request("POST", `/api/v1/meetings/${meeting.id}/invitation`, {
         token: secretariat,
         body: { lateReason: "Eilbedürftig" },
