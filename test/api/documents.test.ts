@@ -86,6 +86,20 @@ describe("PDF documents", () => {
     expect(anonymous.flat).not.toMatch(/Personalangelegenheit|Nichtöffentlicher Teil/);
   });
 
+  it("names in the minutes the deputy who stood in, and for whom", async () => {
+    const t = await demo();
+    for (const meeting of t.meetings.filter((m: { state: string }) => m.state === "held" || m.state === "closed")) {
+      const minutes = await json(await t.request("GET", `/api/v1/meetings/${meeting.id}/minutes`, { token: t.secretariat }));
+      if (minutes.header.deputies.length === 0) continue;
+      const [{ name, standsInFor }] = minutes.header.deputies;
+      const text = inspect((await t.pdf(`/api/v1/meetings/${meeting.id}/minutes.pdf`, t.secretariat)).bytes).flat;
+      expect(text).toContain("Vertretungen:");
+      expect(text).toContain(`${name} für ${standsInFor}`);
+      return;
+    }
+    throw new Error("the demo has no meeting with a deputy");
+  });
+
   it("renders public and non-public minutes from one source, with ENTWURF on drafts", async () => {
     const t = await demo();
     const published = t.meetings.find((m: { sequenceNumber: number }) => m.sequenceNumber === 2);

@@ -237,6 +237,33 @@ describe("§38 GemO: the minutes", () => {
     expect(history.diff.some((part: { added: boolean; text: string }) => part.added && part.text.includes("ausführlich"))).toBe(true);
   });
 
+  it("names the deputies and for whom, remote members, late arrivals and early departures (§38 (1) GemO)", async () => {
+    const t = await outcomeSetup();
+    await t.attend("chair", "present");
+    await t.attend("m2", "remote", { leftBeforeItemId: t.items.secret });
+    await t.attend("m3", "excused", { excuseReason: "Urlaub" });
+    await t.attend("d3", "present", { standsInForMembershipId: t.m3Seat.id });
+    await t.attend("m4", "present", { arrivedBeforeItemId: t.items.adopted });
+    const { header } = await t.clerk.get(`/api/v1/meetings/${t.meeting.id}/minutes`);
+    const agenda = await t.clerk.get(`/api/v1/meetings/${t.meeting.id}/agenda`);
+    const numberOf = (id: string) => agenda.items.find((i: { id: string }) => i.id === id).number;
+    expect(header.deputies).toEqual([{ name: "Αθηνά Παπαδοπούλου", standsInFor: "Жанна Ковальчук" }]);
+    expect(header.remote).toEqual(["Şükrü Yıldırım"]);
+    expect(header.lateArrivals).toEqual([{ name: "Łucja Wąsik", item: numberOf(t.items.adopted) }]);
+    expect(header.earlyDepartures).toEqual([{ name: "Şükrü Yıldırım", item: numberOf(t.items.secret) }]);
+  });
+
+  it("tells the public that minutes exist but are not yet published, and says so in every meeting read", async () => {
+    const t = await finalMinutes();
+    const unpublished = await t.as("public").get(t.minutesPath, { status: 404 });
+    expect(unpublished).toMatchObject({ minutesStatus: "not_published", detail: expect.stringMatching(/noch nicht veröffentlicht/) });
+    expect((await t.as("public").get(`/api/v1/meetings/${t.meeting.id}`)).hasPublishedMinutes).toBe(false);
+    await t.clerk.post(`${t.minutesPath}/transitions`, { to: "published" }, { status: 200, headers: { "if-match": '"5"' } });
+    expect((await t.as("public").get(`/api/v1/meetings/${t.meeting.id}`)).hasPublishedMinutes).toBe(true);
+    const listed = await t.as("public").get(`/api/v1/meetings?committeeId=${t.committee.id}`);
+    expect(listed.items.map((m: { hasPublishedMinutes: boolean }) => m.hasPublishedMinutes)).toEqual([true]);
+  });
+
   it("computes the draft's header, and shows the draft to the secretariat only", async () => {
     const t = await heldMeetingWithNotes();
     await t.as("public").get(t.minutesPath, { status: 404 });
