@@ -132,6 +132,11 @@ export const atVersion = (table: TableName, id: string, version: number): Condit
   params: [id, version],
 });
 
+/** DELETE of one row, for records that carry no version. */
+export function deleteRow(table: TableName, id: string): Statement {
+  return { sql: `DELETE FROM ${quote(table)} WHERE "id" = ?`, params: [id] };
+}
+
 /** DELETE of one row, guarded by its version. */
 export function deleteVersioned(table: TableName, id: string, expectedVersion: number): Statement {
   return { sql: `DELETE FROM ${quote(table)} WHERE "id" = ? AND "version" = ?`, params: [id, expectedVersion] };

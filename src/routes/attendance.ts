@@ -3,6 +3,7 @@ import { serviceContext } from "../http/context";
 import { ZIdParam, createRouter, defineRoute, jsonBody, jsonResponse } from "../http/openapi";
 import {
   ZAttendanceSheet,
+  ZAttendanceSheetUpdate,
   ZAttendanceUpdate,
   ZRecusalCreate,
   ZResolution,
@@ -12,7 +13,7 @@ import {
   toResolutionView,
   toVoteView,
 } from "../schemas/outcomes";
-import { attendanceSheet, recordAttendance, recordRecusal, recordStatement } from "../services/attendance";
+import { attendanceSheet, recordAttendance, recordAttendanceSheet, recordRecusal, recordStatement } from "../services/attendance";
 import { recordVote } from "../services/votes";
 
 export const tags = ["Meeting outcomes"];
@@ -57,6 +58,14 @@ const routes = {
     request: { params: ZIdParam },
     responses: { 200: jsonResponse(ZAttendanceSheet, "The attendance sheet") },
   }),
+  recordSheet: defineRoute("secretariat", {
+    method: "put",
+    path: "/meetings/{id}/attendance",
+    tags,
+    summary: "Record the whole attendance sheet in one step: a default for every seat holder (deputies aside) and the exceptions",
+    request: { params: ZIdParam, body: jsonBody(ZAttendanceSheetUpdate) },
+    responses: { 200: jsonResponse(ZAttendanceSheet, "The attendance sheet") },
+  }),
   recordAttendance: defineRoute("secretariat", {
     method: "put",
     path: "/meetings/{id}/attendance/{personId}",
@@ -98,6 +107,9 @@ const routes = {
 
 export const attendanceRouter = createRouter()
   .openapi(routes.attendance, async (c) => c.json(await attendanceSheet(serviceContext(c), c.req.valid("param").id), 200))
+  .openapi(routes.recordSheet, async (c) =>
+    c.json(await recordAttendanceSheet(serviceContext(c), c.req.valid("param").id, c.req.valid("json")), 200),
+  )
   .openapi(routes.recordAttendance, async (c) => {
     const { id, personId } = c.req.valid("param");
     return c.json(await recordAttendance(serviceContext(c), id, personId, c.req.valid("json")), 200);

@@ -5,20 +5,43 @@ import { resolutionNumber } from "../rules/resolutions";
 import { ATTENDANCE_STATUSES } from "../rules/attendance";
 import { ZId, ZOptionalText, ZText } from "./common";
 
-export const ZAttendanceUpdate = z
+const attendanceFields = {
+  status: z.enum(ATTENDANCE_STATUSES).openapi({ description: "present, remote (§37a), excused (with reason) or absent." }),
+  excuseReason: ZOptionalText(500),
+  standsInForMembershipId: ZId.nullable()
+    .optional()
+    .openapi({ description: "For a deputy: the membership of the member whose place they take." }),
+  arrivedBeforeItemId: ZId.nullable().optional().openapi({ description: "Arrived late: present from this item on." }),
+  leftBeforeItemId: ZId.nullable().optional().openapi({ description: "Left early: absent from this item on." }),
+};
+const excusedWithReason = (v: { status: string; excuseReason?: string | null | undefined }) =>
+  v.status !== "excused" || Boolean(v.excuseReason);
+const excuseIssue = { message: "is required when excused", path: ["excuseReason"] };
+
+export const ZAttendanceUpdate = z.object(attendanceFields).strict().refine(excusedWithReason, excuseIssue).openapi("AttendanceUpdate");
+export type TAttendanceUpdate = z.infer<typeof ZAttendanceUpdate>;
+
+export const ZAttendanceSheetUpdate = z
   .object({
-    status: z.enum(ATTENDANCE_STATUSES).openapi({ description: "present, remote (§37a), excused (with reason) or absent." }),
-    excuseReason: ZOptionalText(500),
-    standsInForMembershipId: ZId.nullable()
+    default: z
+      .enum(["present", "remote", "absent"])
+      .nullable()
       .optional()
-      .openapi({ description: "For a deputy: the membership of the member whose place they take." }),
-    arrivedBeforeItemId: ZId.nullable().optional().openapi({ description: "Arrived late: present from this item on." }),
-    leftBeforeItemId: ZId.nullable().optional().openapi({ description: "Left early: absent from this item on." }),
+      .openapi({ description: "How every seat holder but the deputies attended, unless an entry says otherwise." }),
+    entries: z
+      .array(
+        z
+          .object({ personId: ZId, ...attendanceFields })
+          .strict()
+          .refine(excusedWithReason, excuseIssue),
+      )
+      .max(500)
+      .default([])
+      .openapi({ description: "The exceptions, or the whole sheet: one entry per person." }),
   })
   .strict()
-  .refine((v) => v.status !== "excused" || Boolean(v.excuseReason), { message: "is required when excused", path: ["excuseReason"] })
-  .openapi("AttendanceUpdate");
-export type TAttendanceUpdate = z.infer<typeof ZAttendanceUpdate>;
+  .openapi("AttendanceSheetUpdate");
+export type TAttendanceSheetUpdate = z.infer<typeof ZAttendanceSheetUpdate>;
 
 export const ZQuorum = z
   .object({
@@ -40,11 +63,17 @@ export const ZQuorum = z
 export const ZAttendanceSheet = z
   .object({
     meetingId: z.string(),
+    recorded: z.boolean().openapi({ description: "Whether anyone's attendance is recorded; until then there is no quorum to show." }),
+    notice: z.string().nullable().openapi({ example: "Anwesenheit noch nicht erfasst" }),
     attendance: z.array(
       z.object({
         personId: z.string(),
+        membershipId: z.string(),
         name: z.string(),
         role: z.string().nullable(),
+        standIns: z
+          .array(z.object({ personId: z.string(), name: z.string(), membershipId: z.string() }))
+          .openapi({ description: "The deputies who may stand in for this voting member: personal deputies, else the general ones." }),
         status: z.enum(ATTENDANCE_STATUSES).nullable(),
         excuseReason: z.string().nullable(),
         standsInForMembershipId: z.string().nullable(),

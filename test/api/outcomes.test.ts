@@ -228,6 +228,76 @@ async function finalMinutes() {
   return t;
 }
 
+describe("attendance in one step", () => {
+  it("records the whole sheet in one call: everyone present by default, with a deputy, an excused and a remote member", async () => {
+    const t = await outcomeSetup();
+    const sheet = await t.clerk.put(`/api/v1/meetings/${t.meeting.id}/attendance`, {
+      default: "present",
+      entries: [
+        { personId: t.people.m3.id, status: "excused", excuseReason: "Urlaub" },
+        { personId: t.people.d3.id, status: "present", standsInForMembershipId: t.m3Seat.id },
+        { personId: t.people.m4.id, status: "remote" },
+      ],
+    });
+    const statusOf = (key: string) =>
+      sheet.attendance.find((a: { personId: string }) => a.personId === t.people[key as keyof typeof t.people].id)?.status;
+    expect(["chair", "m2", "m3", "m4", "d3", "clerk"].map(statusOf)).toEqual([
+      "present",
+      "present",
+      "excused",
+      "remote",
+      "present",
+      "present",
+    ]);
+    expect(sheet.quorum.every((q: { quorate: boolean; presentNotRecused: number }) => q.quorate && q.presentNotRecused === 4)).toBe(true);
+
+    // The whole sheet again, now without the exceptions: the deputy's record goes, everyone else is present.
+    const again = await t.clerk.put(`/api/v1/meetings/${t.meeting.id}/attendance`, { default: "present", entries: [] });
+    expect(again.attendance.filter((a: { status: string | null }) => a.status === "present")).toHaveLength(5);
+    expect(again.attendance.find((a: { personId: string }) => a.personId === t.people.d3.id).status).toBeNull();
+  });
+
+  it("says that attendance is not yet recorded rather than inquorate, and offers each member their deputies", async () => {
+    const t = await outcomeSetup();
+    const empty = await t.clerk.get(`/api/v1/meetings/${t.meeting.id}/attendance`);
+    expect(empty).toMatchObject({ recorded: false, notice: "Anwesenheit noch nicht erfasst", quorum: [] });
+    const seatOf = (key: string) =>
+      empty.attendance.find((a: { personId: string }) => a.personId === t.people[key as keyof typeof t.people].id);
+    expect(seatOf("m3").standIns).toEqual([{ personId: t.people.d3.id, name: "Αθηνά Παπαδοπούλου", membershipId: t.seats.d3.id }]);
+    expect(seatOf("m2").standIns).toEqual([]); // d3 is m3's personal deputy only
+    expect(seatOf("d3").standIns).toEqual([]);
+    const recorded = await t.clerk.put(`/api/v1/meetings/${t.meeting.id}/attendance`, { default: "absent" });
+    expect(recorded).toMatchObject({ recorded: true, notice: null });
+    expect(recorded.quorum.every((q: { quorate: boolean }) => !q.quorate)).toBe(true);
+  });
+
+  it("refuses a sheet with one bad entry whole, naming the entry and the field", async () => {
+    const t = await outcomeSetup();
+    const refused = await t.clerk.put(
+      `/api/v1/meetings/${t.meeting.id}/attendance`,
+      {
+        default: "present",
+        entries: [
+          { personId: t.people.m3.id, status: "excused", excuseReason: "Urlaub" },
+          { personId: t.people.m2.id, status: "present", standsInForMembershipId: t.m3Seat.id },
+        ],
+      },
+      { status: 422 },
+    );
+    expect(refused.errors).toEqual([
+      { field: "entries.1.standsInForMembershipId", reason: "nur ein Stellvertreter vertritt ein Mitglied" },
+    ]);
+    const sheet = await t.clerk.get(`/api/v1/meetings/${t.meeting.id}/attendance`);
+    expect(sheet.attendance.every((a: { status: string | null }) => a.status === null)).toBe(true);
+    const invalid = await t.clerk.put(
+      `/api/v1/meetings/${t.meeting.id}/attendance`,
+      { entries: [{ personId: t.people.m3.id, status: "excused" }] },
+      { status: 400 },
+    );
+    expect(invalid.errors[0].field).toBe("entries.0.excuseReason");
+  });
+});
+
 describe("§38 GemO: the minutes", () => {
   it("refuses a stale save of the notes and keeps every revision", async () => {
     const t = await heldMeetingWithNotes();
@@ -461,6 +531,7 @@ describe("more outcomes", () => {
 describe("outcomes and the public", () => {
   it("shows members of other committees no trace of non-public items on the attendance sheet", async () => {
     const t = await outcomeSetup();
+    await t.attend("chair", "present");
     const outsiderToken = t.tokens.outsider;
     const numbers = async (token: string) =>
       (await json(await t.request("GET", `/api/v1/meetings/${t.meeting.id}/attendance`, { token }))).quorum.map(
