@@ -1,5 +1,5 @@
 /** The life of a meeting and the notice period (§34 (1) GemO). Pure functions. */
-import { berlinDateOf } from "./calendar";
+import { berlinDateOf, germanDateTimeOf } from "./calendar";
 
 export const MEETING_STATES = ["planned", "invited", "held", "closed", "cancelled"] as const;
 export type MeetingState = (typeof MEETING_STATES)[number];
@@ -68,4 +68,14 @@ export function dueMeetingFor<T>(meetingsAfterReceipt: readonly T[]): T | undefi
 /** §34 (1) GemO: a sixth of the members can demand an item; a parliamentary group can always. */
 export function demandIsSupported(basis: "group" | "members", supporters: number, memberCount: number): boolean {
   return basis === "group" || supporters * 6 >= memberCount;
+}
+
+/**
+ * What happened in a meeting (attendance, votes, recusals, statements, the meeting held, signatures) can only be
+ * recorded once it has begun: a record dated before the meeting is untrue. Undefined when `now` is at or after
+ * the start. (The written procedure has no meeting and no such rule.)
+ */
+export function notYetStarted(startsAt: Date, now: Date): string | undefined {
+  if (now.getTime() >= startsAt.getTime()) return undefined;
+  return `Die Sitzung beginnt erst am ${germanDateTimeOf(startsAt)} Uhr; was in ihr geschieht, wird erst ab ihrem Beginn erfasst.`;
 }

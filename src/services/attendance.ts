@@ -13,7 +13,7 @@ import { auditStatement, auditedInsert, newRecordColumns } from "./records";
 export async function recordForWrite(ctx: ServiceContext, meetingId: string) {
   const record = await loadMeetingRecord(ctx, meetingId);
   assertManages(ctx, record.meeting.committee.bodyId);
-  assertRecordOpen(record);
+  assertRecordOpen(record, ctx.now);
   return record;
 }
 

@@ -1,7 +1,8 @@
 import { Problem, notFound } from "../errors";
 import { numberAgenda } from "../rules/agenda";
 import { presenceAtItem, type AttendanceRecord, type AttendanceStatus } from "../rules/attendance";
-import { berlinDateOf } from "../rules/calendar";
+import { berlinDateOf, berlinIsoOf } from "../rules/calendar";
+import { notYetStarted } from "../rules/meeting";
 import { quorum } from "../rules/voting";
 import { displayName } from "../schemas/people";
 import type { ServiceContext } from "./context";
@@ -55,12 +56,22 @@ export async function loadMeetingRecord(ctx: ServiceContext, meetingId: string) 
 }
 export type MeetingRecord = Awaited<ReturnType<typeof loadMeetingRecord>>;
 
-/** Outcomes are recorded while the meeting is invited or held, and never once its minutes are final. */
-export function assertRecordOpen(record: MeetingRecord) {
+/** 409 with the start time while the meeting has not begun. */
+export function assertStarted(meeting: { startsAt: Date }, now: Date) {
+  const refusal = notYetStarted(meeting.startsAt, now);
+  if (refusal) throw new Problem("conflict", refusal, { startsAt: berlinIsoOf(meeting.startsAt) });
+}
+
+/**
+ * Outcomes are recorded while the meeting is invited or held, once it has begun, and never once its minutes
+ * are final.
+ */
+export function assertRecordOpen(record: MeetingRecord, now: Date) {
   if (record.meeting.state !== "invited" && record.meeting.state !== "held") {
     throw new Problem("conflict", `Outcomes are recorded for an invited or held meeting; this one is ${record.meeting.state}.`);
   }
   if (record.minutes && (record.minutes.state === "final" || record.minutes.state === "published")) {
     throw new Problem("conflict", "The minutes are final; corrections exist only as objection decisions or addenda.");
   }
+  assertStarted(record.meeting, now);
 }

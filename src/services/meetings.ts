@@ -5,6 +5,7 @@ import { standardFrameFor } from "../rules/agenda";
 import { transitionRefusal, type MeetingState } from "../rules/meeting";
 import type { TMeetingCreate, TMeetingTransition, TMeetingUpdate } from "../schemas/meetings";
 import { assertManages } from "./access";
+import { assertStarted } from "./meeting-record";
 import { agendaOf } from "./agenda";
 import { getCommittee } from "./committees";
 import type { ServiceContext } from "./context";
@@ -137,6 +138,7 @@ export async function transitionMeeting(ctx: ServiceContext, id: string, version
   expectVersion(before, version);
   const refusal = transitionRefusal(before.state as MeetingState, input.to);
   if (refusal) throw new Problem("conflict", `The meeting cannot become ${input.to}: ${refusal}.`, { state: before.state });
+  if (input.to === "held") assertStarted(before, ctx.now);
   if (input.to === "closed") {
     const minutes = await ctx.db.prisma.minutes.findUnique({ where: { meetingId: id }, select: { state: true } });
     if (minutes?.state !== "final" && minutes?.state !== "published") {

@@ -9,7 +9,7 @@ import { berlinDateOf, berlinIsoOf } from "../rules/calendar";
 import { minutesDueDate, minutesTransitionRefusal, missingSignatures, type MinutesState, type SignatureRole } from "../rules/minutes";
 import { assertManages } from "./access";
 import type { ServiceContext } from "./context";
-import { loadMeetingRecord, type MeetingRecord } from "./meeting-record";
+import { assertStarted, loadMeetingRecord, type MeetingRecord } from "./meeting-record";
 import { resolutionLabel, resolutionNumber } from "../rules/resolutions";
 import { auditStatement, auditedInsert, newRecordColumns } from "./records";
 
@@ -344,6 +344,7 @@ export async function signMinutes(ctx: ServiceContext, meetingId: string, role: 
   const minutes = record.minutes;
   if (minutes?.state !== "circulated")
     throw new Problem("conflict", "Minutes are signed once they are circulated and before they are final.");
+  assertStarted(record.meeting, ctx.now);
   const seat = record.seats.find((s) => s.personId === personId);
   const attendance = record.attendances.find((a) => a.personId === personId);
   const tookPart = attendance?.status === "present" || attendance?.status === "remote";

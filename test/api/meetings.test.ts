@@ -54,6 +54,15 @@ describe("meetings", () => {
     expect((await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: t.tokens.secretariat, body: {} })).status).toBe(
       201,
     );
+    // A meeting is held from its start on (10 December 2026, 18:00 in Berlin), not a minute earlier.
+    t.clock.now = new Date("2026-12-10T16:59:00Z");
+    const tooEarly = await transition("held", 2);
+    expect(tooEarly.status).toBe(409);
+    expect(await json(tooEarly)).toMatchObject({
+      startsAt: "2026-12-10T18:00:00+01:00",
+      detail: expect.stringMatching(/beginnt erst am Donnerstag, 10\. Dezember 2026 um 18:00 Uhr/),
+    });
+    t.clock.now = new Date("2026-12-10T17:00:00Z");
     expect((await json(await transition("held", 2))).state).toBe("held");
     const cancel = await transition("cancelled", 3, "Raum nicht verfügbar");
     expect(cancel.status).toBe(409);
@@ -286,11 +295,10 @@ describe("agenda", () => {
     const t = await scenario({ seats: ONE_MEMBER });
     const meeting = await t.createMeeting();
     await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: t.tokens.secretariat, body: {} });
-    await t.request("POST", `/api/v1/meetings/${meeting.id}/transitions`, {
-      token: t.tokens.secretariat,
-      body: { to: "held" },
-      headers: { "if-match": '"2"' },
-    });
+    t.clock.now = new Date("2026-12-10T17:00:00Z");
+    await t
+      .as("secretariat")
+      .post(`/api/v1/meetings/${meeting.id}/transitions`, { to: "held" }, { status: 200, headers: { "if-match": '"2"' } });
     const response = await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, {
       token: t.tokens.secretariat,
       body: { kind: "information", title: "Zu spät" },
@@ -367,11 +375,10 @@ describe("invitation (§34 (1) GemO)", () => {
 
     const past = await t.createMeeting({ startsAt: "2026-12-01T18:00:00+01:00" });
     await t.request("POST", `/api/v1/meetings/${past.id}/invitation`, { token: t.tokens.secretariat, body: {} });
-    await t.request("POST", `/api/v1/meetings/${past.id}/transitions`, {
-      token: t.tokens.secretariat,
-      body: { to: "held" },
-      headers: { "if-match": '"2"' },
-    });
+    t.clock.now = new Date("2026-12-01T17:00:00Z");
+    await t
+      .as("secretariat")
+      .post(`/api/v1/meetings/${past.id}/transitions`, { to: "held" }, { status: 200, headers: { "if-match": '"2"' } });
     await t.request("POST", `/api/v1/meetings/${empty.id}/agenda-items`, {
       token: t.tokens.secretariat,
       body: { kind: "discussion", title: "Thema" },

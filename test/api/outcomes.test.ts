@@ -20,6 +20,8 @@ async function outcomeSetup(options: ScenarioOptions<keyof typeof COMMITTEE_SEAT
     secret: await add("Vergabe Integrationsmanagement", "resolution", false),
   };
   await clerk.post(`/api/v1/meetings/${meeting.id}/invitation`, {});
+  // What happens in the meeting is recorded from its start on.
+  t.clock.now = new Date("2026-12-10T17:00:00Z");
   const attend = (key: keyof typeof COMMITTEE_SEATS, status: string, more: Record<string, unknown> = {}) =>
     secretariat("PUT", `/api/v1/meetings/${meeting.id}/attendance/${t.people[key].id}`, { status, ...more });
   const vote = (itemId: string, bodyJson: Record<string, unknown>) => secretariat("POST", `/api/v1/agenda-items/${itemId}/votes`, bodyJson);
@@ -227,6 +229,51 @@ async function finalMinutes() {
   await t.clerk.post(`${t.minutesPath}/transitions`, { to: "final" }, { status: 200, headers: { "if-match": '"4"' } });
   return t;
 }
+
+describe("dates that can be true: nothing of a meeting is recorded before it begins", () => {
+  /** Each write that records what happened in the meeting, as the secretariat or the signing member sends it. */
+  const writes = {
+    attendance: (t: Awaited<ReturnType<typeof outcomeSetup>>) => t.attend("chair", "present"),
+    sheet: (t: Awaited<ReturnType<typeof outcomeSetup>>) =>
+      t.secretariat("PUT", `/api/v1/meetings/${t.meeting.id}/attendance`, { default: "present" }),
+    recusal: (t: Awaited<ReturnType<typeof outcomeSetup>>) =>
+      t.secretariat("POST", `/api/v1/agenda-items/${t.items.adopted}/recusals`, { personId: t.people.m4.id }),
+    statement: (t: Awaited<ReturnType<typeof outcomeSetup>>) =>
+      t.secretariat("POST", `/api/v1/agenda-items/${t.items.adopted}/statements`, { personId: t.people.m2.id, kind: "vote", text: "Nein" }),
+    vote: (t: Awaited<ReturnType<typeof outcomeSetup>>) => t.vote(t.items.adopted, { motion: "M", counts: { yes: 0, no: 0, abstain: 0 } }),
+    held: (t: Awaited<ReturnType<typeof outcomeSetup>>) =>
+      t.secretariat("POST", `/api/v1/meetings/${t.meeting.id}/transitions`, { to: "held" }, { "if-match": '"2"' }),
+  };
+
+  it.each(Object.keys(writes) as (keyof typeof writes)[])(
+    "refuses %s one minute before the start with 409 and the start time",
+    async (name) => {
+      const t = await outcomeSetup();
+      t.clock.now = new Date("2026-12-10T16:59:00Z");
+      const refused = await writes[name](t);
+      expect(refused.status).toBe(409);
+      expect(await json(refused)).toMatchObject({ startsAt: "2026-12-10T18:00:00+01:00" });
+    },
+  );
+
+  it.each(Object.keys(writes) as (keyof typeof writes)[])("takes %s at the start", async (name) => {
+    const t = await outcomeSetup();
+    t.clock.now = new Date("2026-12-10T17:00:00Z");
+    if (name === "vote") await t.secretariat("PUT", `/api/v1/meetings/${t.meeting.id}/attendance`, { default: "present" });
+    const response = await writes[name](t);
+    expect(response.status, await response.clone().text()).toBeLessThan(300);
+  });
+
+  it("leaves the written procedure alone: it has no meeting", async () => {
+    const t = await scenario({ seats: { a: { givenName: "Anna", familyName: "A" } } });
+    const started = await t.as("secretariat").post(`/api/v1/committees/${t.committee.id}/written-procedures`, {
+      motion: "Terminverlegung",
+      text: "Die Sitzung wird verlegt.",
+      deadline: "2026-11-28T12:00:00+01:00",
+    });
+    expect(started.outcome).toBe("pending");
+  });
+});
 
 describe("attendance in one step", () => {
   it("records the whole sheet in one call: everyone present by default, with a deputy, an excused and a remote member", async () => {

@@ -31,6 +31,7 @@ async function planSetup() {
     for (const item of items)
       ids.push((await json(await staff("POST", `/api/v1/meetings/${m.id}/agenda-items`, { kind: "resolution", ...item }))).itemId);
     await staff("POST", `/api/v1/meetings/${m.id}/invitation`, {});
+    t.clock.now = new Date(startsAt); // outcomes are recorded from the meeting's start on
     for (const person of members) await staff("PUT", `/api/v1/meetings/${m.id}/attendance/${person.id}`, { status: "present" });
     return { id: m.id, items: ids };
   }
@@ -247,6 +248,7 @@ describe("recommendations, forum ideas, plan updates and the progress report", (
       )
     ).itemId;
     await t.staff("POST", `/api/v1/meetings/${councilMeeting.id}/invitation`, {});
+    t.clock.now = new Date("2026-12-01T17:00:00Z");
     for (const person of t.members)
       await t.staff("PUT", `/api/v1/meetings/${councilMeeting.id}/attendance/${person.id}`, { status: "present" });
     const recommendation = (

@@ -257,9 +257,10 @@ export function outcomesSmokeSuite(runtime: string, target: () => SmokeTarget) {
         await post("/api/v1/memberships", { committeeId: committee.id, personId: person.id, role: "member", startDate: "2024-01-01" });
         people.push(person);
       }
+      // The meeting began an hour ago (this suite runs on the real clock): outcomes are recorded from its start on.
       const meeting = await post("/api/v1/meetings", {
         committeeId: committee.id,
-        startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
         standardFrame: false,
       });
       const items: string[] = [];
@@ -270,7 +271,7 @@ export function outcomesSmokeSuite(runtime: string, target: () => SmokeTarget) {
       ] as const) {
         items.push((await post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title, kind: "resolution", isPublic })).itemId);
       }
-      await post(`/api/v1/meetings/${meeting.id}/invitation`, {});
+      await post(`/api/v1/meetings/${meeting.id}/invitation`, { lateReason: "Kurzfristig einberufen" });
       const attend = (index: number) =>
         request("PUT", `/api/v1/meetings/${meeting.id}/attendance/${people[index]!.id}`, {
           token: adminToken,
