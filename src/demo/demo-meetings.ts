@@ -313,7 +313,8 @@ export async function demoYear(
       );
     }
     if (plan.state !== "planned") {
-      const sentAt = new Date(startsAt.getTime() - (plan.invitedDaysBefore ?? 14) * 86_400_000);
+      // Two weeks ahead as a rule, but never later than today: an invitation cannot have gone out in the future.
+      const sentAt = new Date(Math.min(startsAt.getTime() - (plan.invitedDaysBefore ?? 14) * 86_400_000, now.getTime()));
       const notice = checkNoticePeriod(startsAt, sentAt, 7);
       statements.push(
         insertRow("Invitation", {

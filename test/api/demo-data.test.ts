@@ -144,6 +144,25 @@ describe("demo data", () => {
     expect((await json(await request("GET", "/api/v1/search?q=Schwimmkurse"))).items[0].kind).toBe("measure");
   });
 
+  it("keeps its dates true: nothing sent or signed in the future, nothing recorded before its meeting began", async () => {
+    // A Monday, so that the next invited meeting (a Thursday 12 to 18 days ahead) lies more than 14 days away.
+    const now = new Date("2026-11-23T08:00:00Z");
+    const { db, attachments } = createTestApp({ now: () => now });
+    await loadDemoData(db, attachments, now);
+    const meetings = new Map((await db.prisma.meeting.findMany()).map((m) => [m.id, m]));
+    for (const invitation of await db.prisma.invitation.findMany()) expect(invitation.sentAt.getTime()).toBeLessThanOrEqual(now.getTime());
+    for (const vote of await db.prisma.vote.findMany()) {
+      expect(vote.createdAt.getTime()).toBeGreaterThanOrEqual(meetings.get(vote.meetingId)!.startsAt.getTime());
+      expect(vote.createdAt.getTime()).toBeLessThanOrEqual(now.getTime());
+    }
+    for (const minutes of await db.prisma.minutes.findMany({ include: { signatures: true } })) {
+      for (const signature of minutes.signatures) {
+        expect(signature.signedAt.getTime()).toBeGreaterThanOrEqual(meetings.get(minutes.meetingId)!.startsAt.getTime());
+        expect(signature.signedAt.getTime()).toBeLessThanOrEqual(now.getTime());
+      }
+    }
+  });
+
   it("loads only into an empty database", async () => {
     const { db, attachments, request } = createTestApp();
     expect((await request("POST", "/api/v1/demo-data", { token: ADMIN_TOKEN })).status).toBe(201);
