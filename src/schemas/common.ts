@@ -1,14 +1,75 @@
 import { z } from "@hono/zod-openapi";
-import { isCalendarDate } from "../rules/calendar";
+import { addDays, berlinWallClockToInstant, isCalendarDate } from "../rules/calendar";
 
-// Plain reasons for the two most common validation errors, instead of zod's technical wording.
+const TYPE_NAMES: Record<string, string> = { number: "a number", int: "a whole number", string: "text", boolean: "true or false", array: "a list", object: "an object" };
+const UNIT: Record<string, string> = { string: "characters", array: "entries" };
+
+// Plain reasons instead of zod's technical wording ("received NaN", "Invalid option"), for every kind of issue.
 z.config({
   customError: (issue) => {
-    if (issue.code === "invalid_type" && issue.input === undefined) return "is required";
-    if (issue.code === "unrecognized_keys") return `unknown field(s): ${issue.keys.join(", ")}`;
-    return undefined;
+    switch (issue.code) {
+      case "invalid_type":
+        if (issue.input === undefined) return "is required";
+        return `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+      case "invalid_value":
+        return `must be one of: ${issue.values.map(String).join(", ")}`;
+      case "unrecognized_keys":
+        return `unknown field(s): ${issue.keys.join(", ")}`;
+      case "too_small":
+        return issue.origin === "number" ? `must be at least ${issue.minimum}` : `must have at least ${issue.minimum} ${UNIT[issue.origin] ?? "items"}`;
+      case "too_big":
+        return issue.origin === "number" ? `must be at most ${issue.maximum}` : `must have at most ${issue.maximum} ${UNIT[issue.origin] ?? "items"}`;
+      case "invalid_format":
+        return `is not a valid ${issue.format}`;
+      default:
+        return undefined;
+    }
   },
 });
+
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+/**
+ * The instant a date-time names, as people write it: with "Z" or an offset it is that instant; without, it is
+ * the wall-clock time in Europe/Berlin ("2026-12-16T18:00" is 18:00 in Berlin). Undefined when it is no
+ * date-time or names no real date.
+ */
+export function instantOf(value: string): Date | undefined {
+  const match = DATE_TIME.exec(value);
+  if (!match || !isCalendarDate(match[1]!)) return undefined;
+  const [, date, time, seconds, zone] = match;
+  const [hours, minutes] = time!.split(":").map(Number) as [number, number];
+  if (hours > 23 || minutes > 59 || Number(seconds ?? 0) > 59) return undefined;
+  const instant = zone ? new Date(value) : new Date(berlinWallClockToInstant(date!, time!).getTime() + Number(seconds ?? 0) * 1000);
+  return Number.isNaN(instant.getTime()) ? undefined : instant;
+}
+
+/** An instant: a date-time with offset or "Z", or a Berlin wall-clock time without one; becomes an ISO string in UTC. */
+export const ZInstant = z
+  .string()
+  .transform((value, ctx) => {
+    const instant = instantOf(value);
+    if (instant) return instant.toISOString();
+    ctx.addIssue({ code: "custom", message: "must be a date-time such as 2026-12-16T18:00 (Berlin time) or 2026-12-16T18:00:00+01:00" });
+    return z.NEVER;
+  })
+  .openapi({ type: "string", format: "date-time", example: "2026-12-16T18:00" });
+
+/**
+ * A bound of a date filter: a date-time as for ZInstant, or a plain Berlin date. As a lower bound a date means
+ * its first moment; as an upper bound the end of that day.
+ */
+export const ZInstantBound = (bound: "from" | "to") =>
+  z
+    .string()
+    .transform((value, ctx) => {
+      if (isCalendarDate(value)) return berlinWallClockToInstant(bound === "from" ? value : addDays(value, 1), "00:00").toISOString();
+      const instant = instantOf(value);
+      if (instant) return instant.toISOString();
+      ctx.addIssue({ code: "custom", message: "must be a date such as 2026-12-01 or a date-time such as 2026-12-01T18:00" });
+      return z.NEVER;
+    })
+    .openapi({ type: "string", example: bound === "from" ? "2026-12-01" : "2026-12-31" });
 
 /** A trimmed, non-empty line of text. */
 export const ZText = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);

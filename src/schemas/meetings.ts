@@ -3,9 +3,9 @@ import type { CommitteeModel, MeetingModel } from "../generated/prisma-node/mode
 import { berlinIsoOf } from "../rules/calendar";
 import { MEETING_STATES, type MeetingState } from "../rules/meeting";
 import { ZAgenda } from "./agenda";
-import { ZId, ZOptionalText, ZRecordMeta, ZText, nonEmptyPatch, recordMeta } from "./common";
+import { ZId, ZInstant, ZInstantBound, ZOptionalText, ZRecordMeta, ZText, nonEmptyPatch, recordMeta } from "./common";
 
-const ZInstant = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time with offset, such as 2026-12-10T18:00:00+01:00" });
+
 
 export const ZMeeting = z
   .object({
@@ -87,8 +87,8 @@ export const ZMeetingListQuery = z.object({
   committeeId: ZId.optional(),
   bodyId: ZId.optional(),
   state: z.enum(MEETING_STATES).optional(),
-  from: ZInstant.optional().openapi({ description: "Meetings starting at or after this instant." }),
-  to: ZInstant.optional().openapi({ description: "Meetings starting before this instant." }),
+  from: ZInstantBound("from").optional().openapi({ description: "Meetings starting at or after this date (Berlin) or instant." }),
+  to: ZInstantBound("to").optional().openapi({ description: "Meetings starting on or before this date (Berlin), or before this instant." }),
 });
 
 export function toMeetingView(

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { WrittenObjectionModel, WrittenProcedureModel } from "../generated/prisma-node/models";
 import { writtenProcedureOutcome } from "../rules/voting";
-import { ZOptionalText, ZText } from "./common";
+import { ZInstant, ZOptionalText, ZText } from "./common";
 
 export const ZWrittenProcedure = z
   .object({
@@ -18,7 +18,7 @@ export const ZWrittenProcedure = z
   .openapi("WrittenProcedure");
 
 export const ZWrittenProcedureCreate = z
-  .object({ motion: ZText(2000), text: ZText(50_000), deadline: z.iso.datetime({ offset: true }) })
+  .object({ motion: ZText(2000), text: ZText(50_000), deadline: ZInstant })
   .strict();
 export const ZWrittenObjectionCreate = z.object({ note: ZOptionalText(2000) }).strict();
 
