@@ -8,7 +8,7 @@ const route = defineRoute("public", {
   method: "get",
   path: "/search",
   tags: ["Search"],
-  summary: "Full-text search over measures, resolutions, papers and minutes, ranked by relevance",
+  summary: "Full-text search over measures, resolutions, papers, minutes and agenda items, ranked by relevance",
   request: {
     query: z.object({
       q: z.string().trim().min(1).max(200).openapi({ example: "Sprachkurs*" }),

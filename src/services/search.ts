@@ -4,6 +4,7 @@ import { paperNumber } from "../rules/papers";
 import type { ServiceContext } from "./context";
 import { resolutionNumber } from "../rules/resolutions";
 export { SEARCH_KINDS, type SearchKind } from "../db/queries/search";
+import * as meetingPolicy from "../policies/meetings";
 import * as minutesPolicy from "../policies/minutes";
 import * as paperPolicy from "../policies/papers";
 import type { Readership } from "../policies/readership";
@@ -66,6 +67,11 @@ async function visibleResults(ctx: ServiceContext, readership: Readership, hits:
         const row = record("paper", hit.ref_id);
         if (!row || !paperPolicy.canRead(ctx.actor, readership, row)) return undefined;
         return { title: `Vorlage ${paperNumber(row.year, row.serial)}: ${row.title}`, context: null, url: `/api/v1/papers/${row.id}` };
+      }
+      case "item": {
+        const row = record("item", hit.ref_id);
+        if (!row || !meetingPolicy.canReadItem(ctx.actor, readership, row, row.committee)) return undefined;
+        return { title: `Tagesordnungspunkt: ${row.title}`, context: `${row.committee.name}, ${row.meeting.title}`, url: `/api/v1/meetings/${row.meeting.id}/agenda` };
       }
       case "minutes": {
         const row = record("minutes", hit.ref_id);

@@ -45,7 +45,7 @@ async function planSetup() {
         }),
       )
     ).resolution;
-  return { ...t, body, committee, members, secretariat, member, staff, as, plan, importCsv, meeting, resolve };
+  return { ...t, body, committee, members, secretariat, member, staff, tokenAs: as, plan, importCsv, meeting, resolve };
 }
 
 describe("measure catalogue import", () => {
@@ -220,10 +220,39 @@ describe("search", () => {
 
   it("answers a malformed query with 400", async () => {
     const t = await planSetup();
-    for (const q of ['"unbalanced', "AND OR", "foo:bar", "(x"]) {
+    for (const q of ['"unbalanced', "AND OR", "(x"]) {
       const response = await t.request("GET", `/api/v1/search?q=${encodeURIComponent(q)}`);
       expect(response.status, q).toBe(400);
     }
+    // Punctuation a clerk types is no syntax error.
+    for (const q of ["foo:bar", "25.000 €", "E-Mail", "IA/2026/003", "§ 35"]) {
+      expect((await t.request("GET", `/api/v1/search?q=${encodeURIComponent(q)}`)).status, q).toBe(200);
+    }
+  });
+
+  it("finds what clerks type: register numbers, hyphenated words, amounts, word forms and agenda items", async () => {
+    const t = await planSetup();
+    const paper = await t.as("secretariat").post("/api/v1/papers", {
+      bodyId: t.body.id,
+      title: "Sprach-Kitas und die Beratung Geflüchteter",
+      type: "proposal",
+      financialEffects: "Zuschuss von 25.000 € im Jahr; Anfragen per E-Mail an die Stabsstelle.",
+    });
+    const meeting = await t.meeting("2026-12-03T18:00:00+01:00", [{ title: "Dolmetscherpool für Elterngespräche", isPublic: true }]);
+    const resolution = await t.resolve(meeting.items[0]!, "Der Ausschuss richtet einen Dolmetscherpool ein.");
+    const secret = await t.meeting("2026-12-10T18:00:00+01:00", [{ title: "Personalsache Wasserläufer", isPublic: false }]);
+    const found = async (q: string, role: "public" | "brenner" = "public") =>
+      (await t.as(role).get(`/api/v1/search?q=${encodeURIComponent(q)}`)).items.map(
+        (hit: { kind: string; id: string }) => `${hit.kind}:${hit.id}`,
+      );
+    for (const q of [paper.number, "Sprach-Kita", "E-Mail", "25.000 €", "Kita", "Geflüchtete", "geflüchtete"]) {
+      expect(await found(q), q).toContain(`paper:${paper.id}`);
+    }
+    expect(await found(resolution.number)).toContain(`resolution:${resolution.id}`);
+    expect(await found("Dolmetscherpool")).toContain(`item:${meeting.items[0]}`);
+    // A non-public item's title is for the committee only.
+    expect(await found("Wasserläufer")).toEqual([]);
+    expect(await found("Wasserläufer", "brenner")).toEqual([`item:${secret.items[0]}`]);
   });
 });
 

@@ -196,6 +196,16 @@ export function meetingsSmokeSuite(runtime: string, target: () => SmokeTarget) {
       );
       expect(nested.items.map((i: { number: string; title: string }) => `${i.number} ${i.title}`)).toContain("Ö 4.1 Bericht der Kitas");
 
+      // Search finds register numbers, word forms and agenda items, with the agenda's visibility.
+      const search = async (q: string, token?: string) =>
+        (await json(await request("GET", `/api/v1/search?q=${encodeURIComponent(q)}`, { token }))).items.map(
+          (hit: { kind: string; id: string }) => `${hit.kind}:${hit.id}`,
+        );
+      expect(await search(paper.number)).toContain(`paper:${paper.id}`);
+      expect(await search("Kita")).toContain(`item:${nested.itemId}`);
+      expect(await search("Vertragsangelegenheit")).toEqual([]);
+      expect(await search("Vertragsangelegenheit", secretariat)).toHaveLength(1);
+
       const late = await request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: secretariat, body: {} });
       expect(late.status).toBe(422);
       expect(await json(late)).toMatchObject({ daysBeforeMeeting: 3, daysShort: 4, noticeDays: 7 });

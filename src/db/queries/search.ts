@@ -2,7 +2,7 @@ import type { Database, Statement } from "../database";
 import { decodeRow } from "../rows";
 import { placeholders } from "../sql";
 
-export const SEARCH_KINDS = ["measure", "resolution", "paper", "minutes"] as const;
+export const SEARCH_KINDS = ["measure", "resolution", "paper", "minutes", "item"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export interface SearchHit {
@@ -15,6 +15,28 @@ export interface SearchHit {
 /** A search expression FTS5 cannot parse; the caller's error. */
 export class InvalidSearchQuery extends Error {
   override name = "InvalidSearchQuery";
+}
+
+const OPERATORS = new Set(["OR", "AND", "NOT"]);
+
+/**
+ * The FTS5 expression for what a clerk types. Quoted phrases, OR, AND, NOT, parentheses and prefix* keep their
+ * meaning. Every other word becomes a quoted phrase with prefix matching: FTS5 splits it as it split the
+ * indexed text, so that "2026/004", "IA/2026/003", "E-Mail", "Sprach-Kita" and "25.000" match as written, and
+ * "Kita" finds "Kitas" and "Geflüchtete" finds "Geflüchteter". Punctuation that names nothing ("€", "–") is
+ * dropped. Undefined when nothing searchable is left.
+ */
+export function toFtsQuery(query: string): string | undefined {
+  const parts: string[] = [];
+  for (const match of query.matchAll(/"([^"]*)"|(\()|(\))|([^\s()"]+)/g)) {
+    const [, phrase, open, close, word] = match;
+    if (phrase !== undefined) parts.push(`"${phrase}"`);
+    else if (open || close) parts.push(open ?? close!);
+    else if (OPERATORS.has(word!)) parts.push(word!);
+    else if (/[\p{L}\p{N}]/u.test(word!)) parts.push(`"${word!.replace(/\*$/, "").replaceAll('"', "")}"*`);
+  }
+  if (query.split('"').length % 2 === 0) return query; // an unbalanced quote: let FTS5 refuse it
+  return parts.length > 0 ? parts.join(" ") : undefined;
 }
 
 /**
@@ -33,7 +55,7 @@ export async function searchCandidates(
       `SELECT kind, ref_id, snippet(search_index, 3, '«', '»', '…', 16) AS snippet, rank
        FROM search_index WHERE search_index MATCH ? AND rank MATCH 'bm25(0.0, 0.0, 5.0, 1.0)' AND kind IN (${placeholders(kinds)})
        ORDER BY rank LIMIT ? OFFSET ?`,
-      [query, ...kinds, limit, offset],
+      [toFtsQuery(query) ?? '""', ...kinds, limit, offset],
     );
   } catch (error) {
     const message = `${(error as Error).message} ${String((error as { cause?: unknown }).cause ?? "")}`;
@@ -73,7 +95,15 @@ export interface MinutesHitRow {
   committee: { id: string; bodyId: string; name: string };
   item: { title: string; isPublic: boolean };
 }
+export interface ItemHitRow {
+  id: string;
+  title: string;
+  isPublic: boolean;
+  meeting: { id: string; title: string };
+  committee: { id: string; bodyId: string; name: string };
+}
 export interface HitRows {
+  item: ItemHitRow;
   measure: MeasureHitRow;
   resolution: ResolutionHitRow;
   paper: PaperHitRow;
@@ -112,6 +142,17 @@ const LOOKUPS: {
     }),
     model: "Paper",
     nested: {},
+  },
+  item: {
+    statement: (ids) => ({
+      sql: `SELECT i.id, i.title, i.isPublic, json_object('id', m.id, 'title', m.title) AS meeting,
+              json_object('id', c.id, 'bodyId', c.bodyId, 'name', c.name) AS committee
+            FROM AgendaItem i JOIN Meeting m ON m.id = i.meetingId JOIN Committee c ON c.id = m.committeeId
+            WHERE i.id IN (${placeholders(ids)})`,
+      params: ids,
+    }),
+    model: "AgendaItem",
+    nested: { meeting: { model: "Meeting" }, committee: { model: "Committee" } },
   },
   minutes: {
     statement: (ids) => ({
