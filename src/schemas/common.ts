@@ -1,7 +1,14 @@
 import { z } from "@hono/zod-openapi";
 import { addDays, berlinWallClockToInstant, isCalendarDate } from "../rules/calendar";
 
-const TYPE_NAMES: Record<string, string> = { number: "a number", int: "a whole number", string: "text", boolean: "true or false", array: "a list", object: "an object" };
+const TYPE_NAMES: Record<string, string> = {
+  number: "a number",
+  int: "a whole number",
+  string: "text",
+  boolean: "true or false",
+  array: "a list",
+  object: "an object",
+};
 const UNIT: Record<string, string> = { string: "characters", array: "entries" };
 
 // Plain reasons instead of zod's technical wording ("received NaN", "Invalid option"), for every kind of issue.
@@ -16,9 +23,13 @@ z.config({
       case "unrecognized_keys":
         return `unknown field(s): ${issue.keys.join(", ")}`;
       case "too_small":
-        return issue.origin === "number" ? `must be at least ${issue.minimum}` : `must have at least ${issue.minimum} ${UNIT[issue.origin] ?? "items"}`;
+        return issue.origin === "number"
+          ? `must be at least ${issue.minimum}`
+          : `must have at least ${issue.minimum} ${UNIT[issue.origin] ?? "items"}`;
       case "too_big":
-        return issue.origin === "number" ? `must be at most ${issue.maximum}` : `must have at most ${issue.maximum} ${UNIT[issue.origin] ?? "items"}`;
+        return issue.origin === "number"
+          ? `must be at most ${issue.maximum}`
+          : `must have at most ${issue.maximum} ${UNIT[issue.origin] ?? "items"}`;
       case "invalid_format":
         return `is not a valid ${issue.format}`;
       default:

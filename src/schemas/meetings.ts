@@ -5,8 +5,6 @@ import { MEETING_STATES, type MeetingState } from "../rules/meeting";
 import { ZAgenda } from "./agenda";
 import { ZId, ZInstant, ZInstantBound, ZOptionalText, ZRecordMeta, ZText, nonEmptyPatch, recordMeta } from "./common";
 
-
-
 export const ZMeeting = z
   .object({
     ...ZRecordMeta,

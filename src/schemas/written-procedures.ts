@@ -17,9 +17,7 @@ export const ZWrittenProcedure = z
   })
   .openapi("WrittenProcedure");
 
-export const ZWrittenProcedureCreate = z
-  .object({ motion: ZText(2000), text: ZText(50_000), deadline: ZInstant })
-  .strict();
+export const ZWrittenProcedureCreate = z.object({ motion: ZText(2000), text: ZText(50_000), deadline: ZInstant }).strict();
 export const ZWrittenObjectionCreate = z.object({ note: ZOptionalText(2000) }).strict();
 
 /** A written procedure with its objections and its outcome at `now`. */

@@ -71,7 +71,11 @@ async function visibleResults(ctx: ServiceContext, readership: Readership, hits:
       case "item": {
         const row = record("item", hit.ref_id);
         if (!row || !meetingPolicy.canReadItem(ctx.actor, readership, row, row.committee)) return undefined;
-        return { title: `Tagesordnungspunkt: ${row.title}`, context: `${row.committee.name}, ${row.meeting.title}`, url: `/api/v1/meetings/${row.meeting.id}/agenda` };
+        return {
+          title: `Tagesordnungspunkt: ${row.title}`,
+          context: `${row.committee.name}, ${row.meeting.title}`,
+          url: `/api/v1/meetings/${row.meeting.id}/agenda`,
+        };
       }
       case "minutes": {
         const row = record("minutes", hit.ref_id);
