@@ -112,10 +112,21 @@ export const ZIdParam = z.object({
     .openapi({ param: { name: "id", in: "path" } }),
 });
 
-/** Header parameter `If-Match`, listed for updates and deletes. */
+/**
+ * Header parameter `If-Match`, required for updates and deletes. The schema lets a missing header through, so
+ * that the handler answers 428 (RFC 6585) rather than a validation error; the document marks it required.
+ */
 export const ZIfMatchHeader = z.object({
   "if-match": z
     .string()
     .optional()
-    .openapi({ param: { name: "if-match", in: "header" }, description: "The ETag from GET; required.", example: '"1"' }),
+    .openapi({ param: { name: "if-match", in: "header", required: true }, description: "The ETag from GET; required.", example: '"1"' }),
+});
+
+/** Header parameter `If-Match` where it is needed only once the record exists (a first write creates it). */
+export const ZOptionalIfMatchHeader = z.object({
+  "if-match": z
+    .string()
+    .optional()
+    .openapi({ param: { name: "if-match", in: "header" }, description: "The ETag from GET, once the record exists.", example: '"1"' }),
 });

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { serviceContext } from "../http/context";
-import { ZIdParam, ZIfMatchHeader, createRouter, defineRoute, jsonBody, jsonResponse, recordResponse } from "../http/openapi";
+import { ZIdParam, ZIfMatchHeader, ZOptionalIfMatchHeader, createRouter, defineRoute, jsonBody, jsonResponse, recordResponse } from "../http/openapi";
 import { requiredVersion, withEtag } from "../http/versioning";
 import { ZCalendarDate, ZId, ZOptionalText, nonEmptyPatch } from "../schemas/common";
 import { ZFollowUpRecord, ZForumIdea, ZProgressReport, ZRecommendationFollowUp, ideaFields, toIdeaView } from "../schemas/plan-follow-up";
@@ -54,7 +54,7 @@ const followUpRoutes = {
     summary: "Record how the receiving body handled a recommendation (If-Match once it exists)",
     request: {
       params: ZIdParam,
-      headers: ZIfMatchHeader,
+      headers: ZOptionalIfMatchHeader,
       body: jsonBody(ZFollowUpRecord),
     },
     responses: { 200: jsonResponse(ZRecommendationFollowUp, "The follow-up") },

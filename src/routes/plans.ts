@@ -97,8 +97,8 @@ const routes = {
     method: "get",
     path: "/plans/{id}/measures.csv",
     tags,
-    summary: "The catalogue as CSV, in the import's columns",
-    request: { params: ZIdParam },
+    summary: "The catalogue as CSV, in the import's columns; format=excel for German Excel (UTF-8 with BOM, semicolons)",
+    request: { params: ZIdParam, query: z.object({ format: z.enum(["csv", "excel"]).default("csv") }) },
     responses: { 200: { description: "CSV", content: { "text/csv": { schema: { type: "string" as const } } } } },
   }),
   overview: defineRoute("public", {
@@ -141,7 +141,7 @@ export const plansRouter = createRouter()
     return c.json(await importMeasures(serviceContext(c), c.req.valid("param").id, format, text), 200);
   })
   .openapi(routes.export, async (c) =>
-    c.body(await exportMeasuresCsv(serviceContext(c), c.req.valid("param").id), 200, {
+    c.body(await exportMeasuresCsv(serviceContext(c), c.req.valid("param").id, c.req.valid("query").format), 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": 'attachment; filename="massnahmen.csv"',
     }),

@@ -134,10 +134,13 @@ export async function importMeasures(ctx: ServiceContext, planId: string, format
   return counts;
 }
 
-/** The catalogue as CSV, in the import's columns, so that an export can be edited and imported again. */
-export async function exportMeasuresCsv(ctx: ServiceContext, planId: string) {
+/**
+ * The catalogue as CSV, in the import's columns, so that an export can be edited and imported again: RFC 4180
+ * (commas), or for German Excel UTF-8 with a byte order mark and semicolons, which Excel opens into columns.
+ */
+export async function exportMeasuresCsv(ctx: ServiceContext, planId: string, dialect: "csv" | "excel" = "csv") {
   const measures = await listMeasures(ctx, planId);
-  return Papa.unparse(
+  const csv = Papa.unparse(
     {
       fields: [...CSV_COLUMNS],
       data: measures.map((m) => [
@@ -156,6 +159,7 @@ export async function exportMeasuresCsv(ctx: ServiceContext, planId: string) {
         m.evidence ?? "",
       ]),
     },
-    { newline: "\r\n" },
+    { newline: "\r\n", delimiter: dialect === "excel" ? ";" : "," },
   );
+  return dialect === "excel" ? `\uFEFF${csv}` : csv;
 }

@@ -31,6 +31,15 @@ describe("API reference", () => {
     const members = doc.paths["/api/v1/committees/{id}/members"].get;
     expect(members["x-required-role"]).toBe("public");
     expect(members.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: "at", in: "query" })]));
+    // If-Match is required wherever the server requires it; only the follow-up of a recommendation takes it optionally.
+    const optional: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+      for (const [method, op] of Object.entries(item)) {
+        const header = (op.parameters ?? []).find((p: { name: string }) => p.name === "if-match");
+        if (header && !header.required) optional.push(`${method} ${path}`);
+      }
+    }
+    expect(optional).toEqual(["put /api/v1/resolutions/{id}/follow-up"]);
     // Every response of every operation names its schema: no open object stands in for one.
     const open: string[] = [];
     for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {

@@ -100,6 +100,15 @@ describe("measure catalogue import", () => {
       "code,actionField,actionFieldTitle,title,description,responsible,partners,status,progress,startDate,targetDate,indicators,evidence",
     );
     expect(await json(await t.importCsv(csv))).toEqual({ created: 0, updated: 0, unchanged: 5 });
+    // For German Excel: UTF-8 with a byte order mark and semicolons; it imports back the same.
+    const excel = await t.request("GET", `/api/v1/plans/${t.plan.id}/measures.csv?format=excel`);
+    const bytes = new Uint8Array(await excel.clone().arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const excelText = await excel.text();
+    expect(excelText.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(
+      "code;actionField;actionFieldTitle;title;description;responsible;partners;status;progress;startDate;targetDate;indicators;evidence",
+    );
+    expect(await json(await t.importCsv(excelText))).toEqual({ created: 0, updated: 0, unchanged: 5 });
     expect(
       (await t.staff("POST", `/api/v1/plans/${t.plan.id}/measures/import`, "code;title", { "content-type": "text/plain" })).status,
     ).toBe(415);
