@@ -1,6 +1,15 @@
 import { z } from "@hono/zod-openapi";
 import { serviceContext } from "../http/context";
-import { ZIdParam, ZIfMatchHeader, ZOptionalIfMatchHeader, createRouter, defineRoute, jsonBody, jsonResponse, recordResponse } from "../http/openapi";
+import {
+  ZIdParam,
+  ZIfMatchHeader,
+  ZOptionalIfMatchHeader,
+  createRouter,
+  defineRoute,
+  jsonBody,
+  jsonResponse,
+  recordResponse,
+} from "../http/openapi";
 import { requiredVersion, withEtag } from "../http/versioning";
 import { ZCalendarDate, ZId, ZOptionalText, nonEmptyPatch } from "../schemas/common";
 import { ZFollowUpRecord, ZForumIdea, ZProgressReport, ZRecommendationFollowUp, ideaFields, toIdeaView } from "../schemas/plan-follow-up";
