@@ -209,7 +209,17 @@ export function demoOutcomes(input: {
         ["minute_taker", clerk.personId],
       ];
       for (const [role, personId] of signers) {
-        statements.push(insertRow("MinutesSignature", { id: crypto.randomUUID(), minutesId, role, personId, signedAt: after(30) }));
+        // The chair signs on paper, and the secretariat records it; the others sign themselves.
+        statements.push(
+          insertRow("MinutesSignature", {
+            id: crypto.randomUUID(),
+            minutesId,
+            role,
+            personId,
+            signedAt: after(30),
+            onPaper: role === "chair",
+          }),
+        );
       }
     }
     if (state === "circulated") {

@@ -3,7 +3,7 @@ import { serviceContext } from "../http/context";
 import { ZIdParam, ZIfMatchHeader, createRouter, defineRoute, jsonBody, jsonResponse, recordResponse } from "../http/openapi";
 import { requiredVersion, withEtag } from "../http/versioning";
 import { MINUTES_STATES } from "../rules/minutes";
-import { ZOptionalText, ZText } from "../schemas/common";
+import { ZId, ZInstant, ZOptionalText, ZText } from "../schemas/common";
 import { ZMinutes, ZMinutesHistory } from "../schemas/minutes";
 import {
   decideObjection,
@@ -73,8 +73,21 @@ const routes = {
     method: "post",
     path: "/meetings/{id}/minutes/signatures",
     tags,
-    summary: "Sign the minutes as chair, member or minute-taker (only the signing person, with their own token)",
-    request: { params: ZIdParam, body: jsonBody(z.object({ role: z.enum(["chair", "member", "minute_taker"]) }).strict()) },
+    summary:
+      "Sign the minutes as chair, member or minute-taker: a member signs themselves, with their own token; the secretariat " +
+      "records a signature given on paper, with personId and signedAt",
+    request: {
+      params: ZIdParam,
+      body: jsonBody(
+        z
+          .object({
+            role: z.enum(["chair", "member", "minute_taker"]),
+            personId: ZId.optional().openapi({ description: "For a signature on paper: who signed." }),
+            signedAt: ZInstant.optional().openapi({ description: "For a signature on paper: when it was given." }),
+          })
+          .strict(),
+      ),
+    },
     responses: { 201: jsonResponse(ZMinutes, "The minutes") },
   }),
   history: defineRoute("secretariat", {
@@ -107,5 +120,5 @@ export const minutesRouter = createRouter()
     const { decision, note } = c.req.valid("json");
     return c.json(await decideObjection(serviceContext(c), c.req.valid("param").id, decision, note ?? undefined), 201);
   })
-  .openapi(routes.sign, async (c) => c.json(await signMinutes(serviceContext(c), c.req.valid("param").id, c.req.valid("json").role), 201))
+  .openapi(routes.sign, async (c) => c.json(await signMinutes(serviceContext(c), c.req.valid("param").id, c.req.valid("json")), 201))
   .openapi(routes.history, async (c) => c.json(await minutesHistory(serviceContext(c), c.req.valid("param").id), 200));

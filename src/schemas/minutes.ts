@@ -64,7 +64,14 @@ export const ZMinutes = z
         .openapi({ description: "Left before the item." }),
     }),
     items: z.array(ZMinutesItem),
-    signatures: z.array(z.object({ role: z.enum(["chair", "member", "minute_taker"]), name: z.string(), signedAt: z.string() })),
+    signatures: z.array(
+      z.object({
+        role: z.enum(["chair", "member", "minute_taker"]),
+        name: z.string(),
+        signedAt: z.string(),
+        onPaper: z.boolean().openapi({ description: "Given on paper and recorded by the secretariat." }),
+      }),
+    ),
     missingSignatures: z.array(z.string()),
     objections: z.array(
       z.object({

@@ -194,7 +194,7 @@ export async function minutesPdf(ctx: ServiceContext, deps: Documents, meetingId
     signatures: minutes.signatures.map((s) => ({
       role: SIGNER[s.role],
       name: s.name,
-      signedAt: `${germanDateTimeOf(new Date(s.signedAt))} Uhr`,
+      signedAt: `${germanDateTimeOf(new Date(s.signedAt))} Uhr${s.onPaper ? " (auf Papier)" : ""}`,
     })),
     missing: minutes.missingSignatures,
   };

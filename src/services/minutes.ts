@@ -1,3 +1,4 @@
+import { managesBody } from "../policies/readership";
 import * as minutesPolicy from "../policies/minutes";
 import { diffLines } from "diff";
 import { actorName } from "../auth/principal";
@@ -164,7 +165,12 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
     },
     items,
     signatures: signatures
-      .map((s) => ({ role: s.role as SignatureRole, name: record.names.get(s.personId) ?? s.personId, signedAt: s.signedAt.toISOString() }))
+      .map((s) => ({
+        role: s.role as SignatureRole,
+        name: record.names.get(s.personId) ?? s.personId,
+        signedAt: s.signedAt.toISOString(),
+        onPaper: s.onPaper,
+      }))
       .sort((a, b) => SIGNATURE_ORDER.indexOf(a.role) - SIGNATURE_ORDER.indexOf(b.role)),
     missingSignatures: missingSignatures(signatures.map((s) => ({ role: s.role as SignatureRole }))),
     objections: objections.map((o) => ({
@@ -333,29 +339,50 @@ export async function decideObjection(
   return getMinutes(ctx, objection.minutes.meetingId);
 }
 
+/** A signature: the person's own (a member signing with their access) or one given on paper, recorded by the secretariat. */
+export interface SignatureInput {
+  role: SignatureRole;
+  /** For a signature on paper: who signed, and when. */
+  personId?: string | undefined;
+  signedAt?: string | undefined;
+}
+
 /**
- * Signs the circulated minutes as chair, member or minute-taker. Only the person themselves signs, with
- * their own member token; a member signatory must have taken part in the meeting.
+ * Signs the circulated minutes as chair, member or minute-taker. A member signs themselves, with their own
+ * access, now; the secretariat records a signature given on paper, naming who signed and when (not before the
+ * meeting began, not in the future). A member signatory must have taken part in the meeting.
  */
-export async function signMinutes(ctx: ServiceContext, meetingId: string, role: SignatureRole) {
-  if (ctx.actor.kind !== "member") throw new Problem("forbidden", "Only the signing person signs, with their own member token.");
-  const personId = ctx.actor.personId;
+export async function signMinutes(ctx: ServiceContext, meetingId: string, input: SignatureInput) {
   const record = await loadMeetingRecord(ctx, meetingId);
+  const onPaper = managesBody(ctx.actor, record.meeting.committee.bodyId);
+  if (!onPaper && ctx.actor.kind !== "member")
+    throw new Problem("forbidden", "Only the signing person signs, with their own member token.");
+  const personId = onPaper ? input.personId : ctx.actor.kind === "member" ? ctx.actor.personId : undefined;
+  if (!onPaper && ((input.personId && input.personId !== personId) || input.signedAt)) {
+    throw new Problem("forbidden", "A member signs only themselves, now; signatures given on paper are recorded by the secretariat.");
+  }
+  if (!personId) throw fieldProblem("personId", "is required for a signature given on paper");
+  if (onPaper && !input.signedAt) throw fieldProblem("signedAt", "is required for a signature given on paper");
+  const signedAt = onPaper ? new Date(input.signedAt!) : ctx.now;
   const minutes = record.minutes;
   if (minutes?.state !== "circulated")
     throw new Problem("conflict", "Minutes are signed once they are circulated and before they are final.");
   assertStarted(record.meeting, ctx.now);
+  if (signedAt < record.meeting.startsAt) throw fieldProblem("signedAt", "lies before the meeting began");
+  if (signedAt > ctx.now) throw fieldProblem("signedAt", "lies in the future");
   const seat = record.seats.find((s) => s.personId === personId);
   const attendance = record.attendances.find((a) => a.personId === personId);
   const tookPart = attendance?.status === "present" || attendance?.status === "remote";
   if (!seat) throw new Problem("forbidden", "Only a member of the committee signs its minutes.");
+  const { role } = input;
   if (role === "minute_taker" && seat.role !== "minute_taker") throw fieldProblem("role", "only the minute-taker signs as minute-taker");
   if (role === "chair" && seat.role !== "chair" && seat.role !== "deputy_chair")
     throw fieldProblem("role", "only the chair (or the deputy chair who chaired) signs as chair");
   if (role !== "minute_taker" && !tookPart) throw fieldProblem("role", "the signatory was absent from the meeting");
-  const signature = { id: crypto.randomUUID(), minutesId: minutes.id, role, personId, signedAt: ctx.now };
+  const signature = { id: crypto.randomUUID(), minutesId: minutes.id, role, personId, signedAt, onPaper };
   await ctx.db.batch(auditedInsert(ctx, "MinutesSignature", signature)).catch((error) => {
-    if ((error as { constraint?: string }).constraint === "unique") throw new Problem("conflict", "You have signed these minutes already.");
+    if ((error as { constraint?: string }).constraint === "unique")
+      throw new Problem("conflict", "The person has signed these minutes already.");
     throw error;
   });
   return getMinutes(ctx, meetingId);

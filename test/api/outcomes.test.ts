@@ -424,7 +424,9 @@ describe("§38 GemO: the minutes", () => {
     const t = await heldMeetingWithNotes();
     await t.clerk.post(`${t.minutesPath}/transitions`, { to: "circulated" }, { status: 200, headers: { "if-match": '"3"' } });
     await t.as("m3").post(`${t.minutesPath}/signatures`, { role: "member" }, { status: 422 }); // absent
-    await t.as("secretariat").post(`${t.minutesPath}/signatures`, { role: "member" }, { status: 403 }); // only the signing person
+    // The secretariat records a signature given on paper only, naming who signed and when.
+    const unnamed = await t.as("secretariat").post(`${t.minutesPath}/signatures`, { role: "member" }, { status: 422 });
+    expect(unnamed.errors[0].field).toBe("personId");
     await t.as("m2").post(`${t.minutesPath}/signatures`, { role: "chair" }, { status: 422 });
     await t.as("chair").post(`${t.minutesPath}/signatures`, { role: "chair" });
     await t.as("m2").post(`${t.minutesPath}/signatures`, { role: "member" });
@@ -434,6 +436,31 @@ describe("§38 GemO: the minutes", () => {
     await t.as("clerk").post(`${t.minutesPath}/signatures`, { role: "minute_taker" });
     const final = await t.clerk.post(`${t.minutesPath}/transitions`, { to: "final" }, { status: 200, headers: { "if-match": '"4"' } });
     expect(final.signatures.map((s: { role: string }) => s.role)).toEqual(["chair", "member", "member", "minute_taker"]);
+  });
+
+  it("takes signatures given on paper from the secretariat, dated between the meeting and now, and marks them", async () => {
+    const t = await heldMeetingWithNotes();
+    await t.clerk.post(`${t.minutesPath}/transitions`, { to: "circulated" }, { status: 200, headers: { "if-match": '"3"' } });
+    t.clock.now = new Date("2026-12-20T10:00:00Z");
+    const paper = (body: Record<string, unknown>, status?: number) =>
+      t.clerk.post(`${t.minutesPath}/signatures`, { role: "member", personId: t.people.m2.id, ...body }, status ? { status } : {});
+    expect((await paper({ signedAt: "2026-12-10T17:59" }, 422)).errors[0]).toMatchObject({
+      field: "signedAt",
+      reason: "lies before the meeting began",
+    });
+    expect((await paper({ signedAt: "2026-12-21T09:00" }, 422)).errors[0]).toMatchObject({
+      field: "signedAt",
+      reason: "lies in the future",
+    });
+    expect((await paper({}, 422)).errors[0].field).toBe("signedAt");
+    await t.as("m2").post(`${t.minutesPath}/signatures`, { role: "chair", personId: t.people.chair.id }, { status: 403 });
+    const signed = await paper({ signedAt: "2026-12-15T16:30" });
+    expect(signed.signatures).toEqual([{ role: "member", name: "Şükrü Yıldırım", signedAt: "2026-12-15T15:30:00.000Z", onPaper: true }]);
+    await t.as("d3").post(`${t.minutesPath}/signatures`, { role: "member" });
+    const both = await t.clerk.get(t.minutesPath);
+    expect(both.signatures.map((s: { onPaper: boolean }) => s.onPaper)).toEqual([true, false]);
+    const log = await t.as("admin").get(`/api/v1/audit-log?entityType=MinutesSignature`);
+    expect(log.items.find((e: { after: { onPaper: boolean } }) => e.after.onPaper)).toMatchObject({ actorName: "secretariat test token" });
   });
 
   it("closes the meeting when final, and final minutes cannot change", async () => {
