@@ -60,6 +60,8 @@ export interface CallOptions {
 
 export interface ScenarioOptions<K extends string> {
   seats?: Record<K, SeatSpec>;
+  /** Fields of the committee, such as { name: "Integrationsbeirat", shortName: "IBR", kind: "advisory_council" }. */
+  committee?: Record<string, unknown>;
   now?: Date;
   wrapDatabase?: (db: Database) => Database;
 }
@@ -70,10 +72,13 @@ export interface ScenarioOptions<K extends string> {
  */
 export async function scenario<K extends string = keyof typeof COMMITTEE_SEATS>(options: ScenarioOptions<K> = {}) {
   const clock = { now: options.now ?? NOW };
-  const t = createTestApp({ now: () => clock.now, ...(options.wrapDatabase ? { wrapDatabase: options.wrapDatabase } : {}) });
+  const app = createTestApp({ now: () => clock.now, ...(options.wrapDatabase ? { wrapDatabase: options.wrapDatabase } : {}) });
+  /** Every HTTP request the test makes; a test that counts the calls of a workflow resets it first. */
+  const calls = { count: 0 };
+  const t = { ...app, request: ((...args) => (calls.count++, app.request(...args))) as typeof app.request };
   const f = fixtures(t.request);
   const body = await f.body();
-  const committee = await f.committee(body.id);
+  const committee = await f.committee(body.id, options.committee ?? {});
   const otherCommittee = await f.committee(body.id, { name: "Fachgruppe Zuwanderung", shortName: "FGZ", kind: "working_group" });
   const specs = (options.seats ?? COMMITTEE_SEATS) as Record<K, SeatSpec>;
   const people = {} as Record<K, any>;
@@ -124,7 +129,7 @@ export async function scenario<K extends string = keyof typeof COMMITTEE_SEATS>(
       ...overrides,
     });
 
-  return { ...t, f, clock, body, committee, otherCommittee, people, seats, tokens, as, createMeeting, json };
+  return { ...t, f, clock, calls, body, committee, otherCommittee, people, seats, tokens, as, createMeeting, json };
 }
 
 export type Scenario<K extends string = keyof typeof COMMITTEE_SEATS> = Awaited<ReturnType<typeof scenario<K>>>;
