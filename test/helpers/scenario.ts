@@ -75,7 +75,11 @@ export async function scenario<K extends string = keyof typeof COMMITTEE_SEATS>(
   const app = createTestApp({ now: () => clock.now, ...(options.wrapDatabase ? { wrapDatabase: options.wrapDatabase } : {}) });
   /** Every HTTP request the test makes; a test that counts the calls of a workflow resets it first. */
   const calls = { count: 0 };
-  const t = { ...app, request: ((...args) => (calls.count++, app.request(...args))) as typeof app.request };
+  const request: typeof app.request = (...args) => {
+    calls.count++;
+    return app.request(...args);
+  };
+  const t = { ...app, request };
   const f = fixtures(t.request);
   const body = await f.body();
   const committee = await f.committee(body.id, options.committee ?? {});
