@@ -97,12 +97,21 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
   );
   const meetingDate = berlinDateOf(meeting.startsAt);
   const dueDate = minutesDueDate(meetingDate);
-  const warnings =
+  const late =
     meeting.state !== "cancelled" &&
     (!minutes?.circulatedAt || berlinDateOf(minutes.circulatedAt) > dueDate) &&
-    berlinDateOf(ctx.now) > dueDate
-      ? [`Die Niederschrift war bis ${dueDate} dem Gremium zur Kenntnis zu bringen (§ 38 Abs. 2 GemO).`]
+    berlinDateOf(ctx.now) > dueDate;
+  // Before the minutes go out, every item that took place should have its notes.
+  const withoutNotes =
+    (minutes?.state ?? "draft") === "draft" && meeting.state !== "planned" && meeting.state !== "invited"
+      ? record.agenda.filter((item) => item.withdrawnAt === null && !notes.some((n) => n.itemId === item.id && n.notes.trim()))
       : [];
+  const warnings = [
+    ...(late ? [`Die Niederschrift war bis ${dueDate} dem Gremium zur Kenntnis zu bringen (§ 38 Abs. 2 GemO).`] : []),
+    ...(withoutNotes.length > 0
+      ? [`Ohne Notizen in der Niederschrift: ${withoutNotes.map((item) => `${item.number} ${item.title}`).join("; ")}.`]
+      : []),
+  ];
   const shortName = meeting.committee.shortName;
   const items = record.agenda
     .filter((item) => variant === "full" || item.isPublic)

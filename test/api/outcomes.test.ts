@@ -381,6 +381,25 @@ describe("§38 GemO: the minutes", () => {
     expect(listed.items.map((m: { hasPublishedMinutes: boolean }) => m.hasPublishedMinutes)).toEqual([true]);
   });
 
+  it("warns before circulating about items without notes, and stops once every item has its notes", async () => {
+    const t = await heldMeetingWithNotes();
+    const draft = await t.clerk.get(t.minutesPath);
+    const warning = draft.warnings.find((w: string) => w.startsWith("Ohne Notizen"));
+    expect(warning).toMatch(/Ö 1 Eröffnung/);
+    expect(warning).not.toMatch(/Förderrichtlinie|Vergabe/);
+    let version = draft.version;
+    for (const item of draft.items.filter((i: { notes: string | null }) => !i.notes)) {
+      version = (
+        await t.clerk.put(
+          `${t.minutesPath}/items/${item.itemId}`,
+          { notes: "Ohne Aussprache." },
+          { headers: { "if-match": `"${version}"` } },
+        )
+      ).version;
+    }
+    expect((await t.clerk.get(t.minutesPath)).warnings).toEqual([]);
+  });
+
   it("computes the draft's header, and shows the draft to the secretariat only", async () => {
     const t = await heldMeetingWithNotes();
     await t.as("public").get(t.minutesPath, { status: 404 });
@@ -595,7 +614,7 @@ describe("more outcomes", () => {
     );
     const minutes = await json(await t.secretariat("GET", `/api/v1/meetings/${t.meeting.id}/minutes`));
     expect(minutes.dueDate).toBe("2027-01-10");
-    expect(minutes.warnings).toEqual([]);
+    expect(minutes.warnings.filter((w: string) => w.includes("§ 38 Abs. 2"))).toEqual([]);
     t.clock.now = new Date("2027-01-11T10:00:00Z");
     const late = await json(await t.secretariat("GET", `/api/v1/meetings/${t.meeting.id}/minutes`));
     expect(late.warnings[0]).toMatch(/bis 2027-01-10 dem Gremium zur Kenntnis zu bringen \(§ 38 Abs\. 2 GemO\)/);
