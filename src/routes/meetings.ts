@@ -16,7 +16,7 @@ import {
 } from "../schemas/meetings";
 import { agendaOf, createAgendaItem, getAgenda, moveAgendaItem, removeAgendaItem, updateAgendaItem } from "../services/agenda";
 import { listInvitations, sendInvitation } from "../services/invitations";
-import { createMeeting, getMeeting, listMeetings, transitionMeeting, updateMeeting } from "../services/meetings";
+import { createMeeting, deleteMeeting, getMeeting, listMeetings, transitionMeeting, updateMeeting } from "../services/meetings";
 
 const tags = ["Meetings"];
 const agendaTags = ["Agenda"];
@@ -95,6 +95,14 @@ const routes = {
     request: { params: ZIdParam, headers: ZIfMatchHeader, body: jsonBody(ZAgendaItemMove) },
     responses: { 200: jsonResponse(ZAgendaChange, "The renumbered agenda") },
   }),
+  remove: defineRoute("secretariat", {
+    method: "delete",
+    path: "/meetings/{id}",
+    tags,
+    summary: "Delete a planned meeting that was never invited, with its agenda (an invited one is cancelled instead)",
+    request: { params: ZIdParam, headers: ZIfMatchHeader },
+    responses: { 204: { description: "Deleted" } },
+  }),
   removeItem: defineRoute("secretariat", {
     method: "delete",
     path: "/agenda-items/{id}",
@@ -144,6 +152,10 @@ export const meetingsRouter = createRouter()
   .openapi(routes.transition, async (c) => {
     const meeting = await transitionMeeting(serviceContext(c), c.req.valid("param").id, requiredVersion(c), c.req.valid("json"));
     return c.json(withEtag(c, toMeetingView(meeting)), 200);
+  })
+  .openapi(routes.remove, async (c) => {
+    await deleteMeeting(serviceContext(c), c.req.valid("param").id, requiredVersion(c));
+    return c.body(null, 204);
   })
   .openapi(routes.agenda, async (c) => c.json(await getAgenda(serviceContext(c), c.req.valid("param").id), 200))
   .openapi(routes.addItem, async (c) =>

@@ -1,7 +1,7 @@
-import { findMeeting, type MeetingWithCommittee } from "../db/queries/meetings";
+import { findMeeting, unscheduleConsultations, type MeetingWithCommittee } from "../db/queries/meetings";
 import { Problem, fieldProblem, notFound } from "../errors";
 import { pageArgs, toPage, type TPageQuery } from "../db/paging";
-import { standardFrameFor } from "../rules/agenda";
+import { numberAgenda, standardFrameFor } from "../rules/agenda";
 import { transitionRefusal, type MeetingState } from "../rules/meeting";
 import type { TMeetingCreate, TMeetingTransition, TMeetingUpdate } from "../schemas/meetings";
 import { assertManages } from "./access";
@@ -9,7 +9,9 @@ import { assertStarted } from "./meeting-record";
 import { agendaOf } from "./agenda";
 import { getCommittee } from "./committees";
 import type { ServiceContext } from "./context";
-import { auditedInsert, expectVersion, newRecordColumns, updateAudited, withNextNumber } from "./records";
+import { auditStatement, auditedInsert, expectVersion, newRecordColumns, updateAudited, withNextNumber } from "./records";
+import { assertion, atVersion, deleteVersioned } from "../db/sql";
+import { deleteItem, unlinkItemRequests } from "../db/queries/agenda";
 
 const withCommittee = { committee: { select: { name: true, shortName: true, bodyId: true } } } as const;
 
@@ -154,4 +156,36 @@ export async function transitionMeeting(ctx: ServiceContext, id: string, version
     ...(input.to === "cancelled" ? { cancelledReason: input.reason! } : {}),
   });
   return getMeeting(ctx, id);
+}
+
+/**
+ * Deletes a planned meeting that was never invited, with its agenda: nobody was told of it, so nothing of it
+ * needs to stay. An invited meeting is cancelled instead (409). The audit log keeps what was deleted.
+ */
+export async function deleteMeeting(ctx: ServiceContext, id: string, version: number) {
+  const meeting = await getMeeting(ctx, id);
+  assertManages(ctx, meeting.committee.bodyId);
+  expectVersion(meeting, version);
+  if (meeting.state !== "planned") {
+    throw new Problem(
+      "conflict",
+      `Only a planned meeting that was never invited can be deleted; this one is ${meeting.state}: cancel it instead.`,
+    );
+  }
+  // Sub-items before their parents, so that no foreign key points at a deleted row; the meeting last, at its version.
+  const items = numberAgenda(await ctx.db.prisma.agendaItem.findMany({ where: { meetingId: id } })).sort((a, b) => b.depth - a.depth);
+  const { committee: _committee, minutesState: _minutesState, ...row } = meeting;
+  const unchanged = atVersion("Meeting", id, meeting.version);
+  const results = await ctx.db.batch([
+    assertion(unchanged),
+    unlinkItemRequests(items.map((item) => item.id)),
+    unscheduleConsultations(id),
+    ...items.flatMap(({ number: _n, depth: _d, ...item }) => [
+      deleteItem(item.id),
+      auditStatement(ctx, "delete", "AgendaItem", item.id, item, null),
+    ]),
+    auditStatement(ctx, "delete", "Meeting", id, row, null),
+    deleteVersioned("Meeting", id, meeting.version),
+  ]);
+  if (results.at(-1) === 0) throw new Problem("precondition_failed", "The meeting was changed in the meantime; reload it.");
 }

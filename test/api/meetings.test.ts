@@ -100,6 +100,30 @@ describe("meetings", () => {
     expect((await json(closed)).detail).toMatch(/closes when its minutes are final/);
   });
 
+  it("deletes a planned meeting that was never invited, with its agenda; an invited one is cancelled instead", async () => {
+    const t = await scenario({ seats: ONE_MEMBER });
+    const clerk = t.as("secretariat");
+    const planned = await t.createMeeting();
+    await clerk.post(`/api/v1/meetings/${planned.id}/agenda-items`, {
+      kind: "information",
+      title: "Unterpunkt",
+      parentId: planned.agenda.items[0].id,
+    });
+    await clerk.delete(`/api/v1/meetings/${planned.id}`, { status: 428 });
+    await clerk.delete(`/api/v1/meetings/${planned.id}`, { status: 412, headers: { "if-match": '"7"' } });
+    await t.as("member").delete(`/api/v1/meetings/${planned.id}`, { status: 403, headers: { "if-match": '"1"' } });
+    await clerk.delete(`/api/v1/meetings/${planned.id}`, { headers: { "if-match": '"1"' } });
+    await t.as("public").get(`/api/v1/meetings/${planned.id}`, { status: 404 });
+    expect(await t.db.prisma.agendaItem.count({ where: { meetingId: planned.id } })).toBe(0);
+    const log = await t.as("admin").get(`/api/v1/audit-log?entityType=Meeting&entityId=${planned.id}`);
+    expect(log.items.map((e: { action: string }) => e.action)).toEqual(["delete", "create"]);
+
+    const invited = await t.createMeeting({ startsAt: "2027-01-14T18:00" });
+    await clerk.post(`/api/v1/meetings/${invited.id}/invitation`, {});
+    const refused = await clerk.delete(`/api/v1/meetings/${invited.id}`, { status: 409, headers: { "if-match": '"2"' } });
+    expect(refused.detail).toMatch(/cancel it instead/);
+  });
+
   it("cancels with a recorded reason and raises the calendar sequence", async () => {
     const t = await scenario({ seats: ONE_MEMBER });
     const meeting = await t.createMeeting();

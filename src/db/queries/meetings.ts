@@ -1,5 +1,5 @@
 import type { CommitteeModel, MeetingModel } from "../../generated/prisma-node/models";
-import type { Database } from "../database";
+import type { Database, Statement } from "../database";
 import { decodeRow } from "../rows";
 
 export type MeetingWithCommittee = MeetingModel & {
@@ -20,3 +20,9 @@ export async function findMeeting(db: Database, id: string): Promise<MeetingWith
     ? decodeRow<MeetingWithCommittee>(db.prisma, { model: "Meeting", nested: { committee: { model: "Committee" } } }, row)
     : undefined;
 }
+
+/** Takes a meeting out of the papers' routes that named it (the consultations stay, without a date). */
+export const unscheduleConsultations = (meetingId: string): Statement => ({
+  sql: `UPDATE "Consultation" SET "meetingId" = NULL WHERE "meetingId" = ?`,
+  params: [meetingId],
+});
