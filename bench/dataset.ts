@@ -200,6 +200,9 @@ function writeMeeting(w: Writer, c: number, year: number, m: number, serial: { l
     cancelledReason: null,
     sequence: 2,
     repeatMeeting: false,
+    startedAt: startsAt,
+    endedAt: endsAt,
+    interruptions: null,
     ...meta(new Date(startsAt.getTime() - 30 * DAY)),
     version: 4,
   });

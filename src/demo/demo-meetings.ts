@@ -281,6 +281,23 @@ export async function demoYear(
         cancelledReason: plan.cancelledReason ?? null,
         sequence: plan.state === "planned" ? 0 : 1,
         repeatMeeting: false,
+        // A meeting that took place records its course: it began a few minutes late, and the first one had a break.
+        ...(plan.outcomes
+          ? {
+              startedAt: new Date(startsAt.getTime() + 4 * 60_000),
+              endedAt: new Date(startsAt.getTime() + 142 * 60_000),
+              interruptions:
+                index === 0
+                  ? JSON.stringify([
+                      {
+                        from: new Date(startsAt.getTime() + 75 * 60_000).toISOString(),
+                        to: new Date(startsAt.getTime() + 90 * 60_000).toISOString(),
+                        reason: "Pause",
+                      },
+                    ])
+                  : null,
+            }
+          : { startedAt: null, endedAt: null, interruptions: null }),
       }),
     );
     const items: { title: string; kind: AgendaItemKind; isPublic: boolean; paper?: string }[] = [

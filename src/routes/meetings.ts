@@ -7,6 +7,7 @@ import { ZAgenda, ZAgendaItemCreate, ZAgendaItemMove, ZAgendaItemUpdate } from "
 import { ZInvitation, ZInvitationCreate, toInvitationView } from "../schemas/invitations";
 import {
   ZMeeting,
+  ZMeetingCourse,
   ZMeetingCreate,
   ZMeetingListQuery,
   ZMeetingTransition,
@@ -16,7 +17,15 @@ import {
 } from "../schemas/meetings";
 import { agendaOf, createAgendaItem, getAgenda, moveAgendaItem, removeAgendaItem, updateAgendaItem } from "../services/agenda";
 import { listInvitations, sendInvitation } from "../services/invitations";
-import { createMeeting, deleteMeeting, getMeeting, listMeetings, transitionMeeting, updateMeeting } from "../services/meetings";
+import {
+  createMeeting,
+  deleteMeeting,
+  recordCourse,
+  getMeeting,
+  listMeetings,
+  transitionMeeting,
+  updateMeeting,
+} from "../services/meetings";
 
 const tags = ["Meetings"];
 const agendaTags = ["Agenda"];
@@ -95,6 +104,14 @@ const routes = {
     request: { params: ZIdParam, headers: ZIfMatchHeader, body: jsonBody(ZAgendaItemMove) },
     responses: { 200: jsonResponse(ZAgendaChange, "The renumbered agenda") },
   }),
+  course: defineRoute("secretariat", {
+    method: "put",
+    path: "/meetings/{id}/course",
+    tags,
+    summary: "Record when a held meeting actually began and ended, and its interruptions, for the minutes (§38 (1) GemO)",
+    request: { params: ZIdParam, headers: ZIfMatchHeader, body: jsonBody(ZMeetingCourse) },
+    responses: { 200: recordResponse(ZMeeting, "The meeting") },
+  }),
   remove: defineRoute("secretariat", {
     method: "delete",
     path: "/meetings/{id}",
@@ -151,6 +168,10 @@ export const meetingsRouter = createRouter()
   })
   .openapi(routes.transition, async (c) => {
     const meeting = await transitionMeeting(serviceContext(c), c.req.valid("param").id, requiredVersion(c), c.req.valid("json"));
+    return c.json(withEtag(c, toMeetingView(meeting)), 200);
+  })
+  .openapi(routes.course, async (c) => {
+    const meeting = await recordCourse(serviceContext(c), c.req.valid("param").id, requiredVersion(c), c.req.valid("json"));
     return c.json(withEtag(c, toMeetingView(meeting)), 200);
   })
   .openapi(routes.remove, async (c) => {

@@ -23,6 +23,13 @@ export const ZMeeting = z
     repeatMeeting: z.boolean().openapi({ description: "§37 (3) GemO: second meeting after a failed quorum." }),
     emergencyReason: z.string().nullable(),
     cancelledReason: z.string().nullable(),
+    course: z
+      .object({
+        startedAt: z.string().nullable(),
+        endedAt: z.string().nullable(),
+        interruptions: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string().nullable().optional() })),
+      })
+      .openapi({ description: "When a held meeting actually began and ended, and its interruptions (§38 (1) GemO)." }),
     hasPublishedMinutes: z
       .boolean()
       .openapi({ description: "Whether the minutes are published (the public part is readable by everyone)." }),
@@ -81,6 +88,19 @@ export const ZMeetingTransition = z
   .openapi("MeetingTransition");
 export type TMeetingTransition = z.infer<typeof ZMeetingTransition>;
 
+export const ZMeetingCourse = z
+  .object({
+    startedAt: ZInstant.openapi({ description: "When the meeting actually began." }),
+    endedAt: ZInstant.nullable().optional().openapi({ description: "When it ended." }),
+    interruptions: z
+      .array(z.object({ from: ZInstant, to: ZInstant, reason: ZOptionalText(200) }).strict())
+      .max(20)
+      .default([]),
+  })
+  .strict()
+  .openapi("MeetingCourse");
+export type TMeetingCourse = z.infer<typeof ZMeetingCourse>;
+
 export const ZMeetingListQuery = z.object({
   committeeId: ZId.optional(),
   bodyId: ZId.optional(),
@@ -110,5 +130,10 @@ export function toMeetingView(
     emergencyReason: meeting.emergencyReason,
     cancelledReason: meeting.cancelledReason,
     hasPublishedMinutes: meeting.minutesState === "published",
+    course: {
+      startedAt: meeting.startedAt?.toISOString() ?? null,
+      endedAt: meeting.endedAt?.toISOString() ?? null,
+      interruptions: meeting.interruptions ? JSON.parse(meeting.interruptions) : [],
+    },
   };
 }

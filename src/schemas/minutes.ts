@@ -48,6 +48,7 @@ export const ZMinutes = z
       date: z.string().openapi({ format: "date" }),
       startsAt: z.string(),
       endsAt: z.string().nullable(),
+      interruptions: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string().nullable() })),
       place: z.string().nullable(),
       chair: z.string().nullable(),
       membersPresent: z.number().int(),

@@ -161,6 +161,10 @@ export async function minutesPdf(ctx: ServiceContext, deps: Documents, meetingId
     date: germanDateTimeOf(meeting.startsAt).replace(/ um .*/, ""),
     start: `${minutes.header.startsAt.slice(11, 16)} Uhr`,
     end: minutes.header.endsAt ? `${minutes.header.endsAt.slice(11, 16)} Uhr` : "–",
+    interruptions:
+      minutes.header.interruptions
+        .map((p) => `${p.from.slice(11, 16)}–${p.to.slice(11, 16)} Uhr${p.reason ? ` (${p.reason})` : ""}`)
+        .join(", ") || "keine",
     place: minutes.header.place ?? "–",
     chair: minutes.header.chair ?? "–",
     membersPresent: minutes.header.membersPresent,

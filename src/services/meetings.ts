@@ -3,7 +3,7 @@ import { Problem, fieldProblem, notFound } from "../errors";
 import { pageArgs, toPage, type TPageQuery } from "../db/paging";
 import { numberAgenda, standardFrameFor } from "../rules/agenda";
 import { transitionRefusal, type MeetingState } from "../rules/meeting";
-import type { TMeetingCreate, TMeetingTransition, TMeetingUpdate } from "../schemas/meetings";
+import type { TMeetingCourse, TMeetingCreate, TMeetingTransition, TMeetingUpdate } from "../schemas/meetings";
 import { assertManages } from "./access";
 import { assertStarted } from "./meeting-record";
 import { agendaOf } from "./agenda";
@@ -80,6 +80,9 @@ export async function createMeeting(ctx: ServiceContext, input: TMeetingCreate) 
       cancelledReason: null,
       sequence: 0,
       repeatMeeting: input.repeatMeeting,
+      startedAt: null,
+      endedAt: null,
+      interruptions: null,
     };
     const frame = input.standardFrame && !input.emergencyReason ? standardFrameFor(hasEarlierMeeting) : [];
     const positions = { public: 0, nonPublic: 0 };
@@ -188,4 +191,30 @@ export async function deleteMeeting(ctx: ServiceContext, id: string, version: nu
     deleteVersioned("Meeting", id, meeting.version),
   ]);
   if (results.at(-1) === 0) throw new Problem("precondition_failed", "The meeting was changed in the meantime; reload it.");
+}
+
+/**
+ * Records the course of a held meeting for its minutes (§38 (1) GemO): when it actually began and ended, and
+ * its interruptions. Only once it is held, and only while its minutes are not final; no time lies in the future,
+ * the end comes after the beginning, and every interruption lies between them.
+ */
+export async function recordCourse(ctx: ServiceContext, id: string, version: number, input: TMeetingCourse) {
+  const before = await getMeeting(ctx, id);
+  assertManages(ctx, before.committee.bodyId);
+  expectVersion(before, version);
+  if (before.state !== "held") throw new Problem("conflict", `The course is recorded for a held meeting; this one is ${before.state}.`);
+  const startedAt = new Date(input.startedAt);
+  const endedAt = input.endedAt ? new Date(input.endedAt) : null;
+  if (startedAt > ctx.now) throw fieldProblem("startedAt", "lies in the future");
+  if (endedAt && endedAt <= startedAt) throw fieldProblem("endedAt", "must be after startedAt");
+  if (endedAt && endedAt > ctx.now) throw fieldProblem("endedAt", "lies in the future");
+  for (const [index, pause] of input.interruptions.entries()) {
+    const [from, to] = [new Date(pause.from), new Date(pause.to)];
+    if (to <= from) throw fieldProblem(`interruptions.${index}.to`, "must be after from");
+    if (from < startedAt || (endedAt && to > endedAt))
+      throw fieldProblem(`interruptions.${index}`, "must lie between startedAt and endedAt");
+  }
+  const { committee: _committee, minutesState: _minutesState, ...row } = before;
+  await updateAudited(ctx, "Meeting", row, { startedAt, endedAt, interruptions: JSON.stringify(input.interruptions) });
+  return getMeeting(ctx, id);
 }

@@ -161,8 +161,13 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
       committee: meeting.committee.name,
       title: meeting.title,
       date: meetingDate,
-      startsAt: berlinIsoOf(meeting.startsAt),
-      endsAt: meeting.endsAt ? berlinIsoOf(meeting.endsAt) : null,
+      // The actual course where it is recorded, else the times of the invitation.
+      startsAt: berlinIsoOf(meeting.startedAt ?? meeting.startsAt),
+      endsAt: meeting.endedAt ? berlinIsoOf(meeting.endedAt) : meeting.endsAt ? berlinIsoOf(meeting.endsAt) : null,
+      interruptions: (meeting.interruptions
+        ? (JSON.parse(meeting.interruptions) as { from: string; to: string; reason?: string | null }[])
+        : []
+      ).map((pause) => ({ from: berlinIsoOf(new Date(pause.from)), to: berlinIsoOf(new Date(pause.to)), reason: pause.reason ?? null })),
       place: [meeting.locationName, meeting.locationRoom, meeting.locationAddress].filter(Boolean).join(", ") || null,
       chair: chairSeat ? record.names.get(chairSeat.personId)! : null,
       membersPresent: present.filter((a) => record.seats.some((s) => s.personId === a.personId && s.role !== "minute_taker")).length,

@@ -124,6 +124,40 @@ describe("meetings", () => {
     expect(refused.detail).toMatch(/cancel it instead/);
   });
 
+  it("records when a held meeting actually began and ended, and its interruptions, for the minutes", async () => {
+    const t = await scenario({ seats: ONE_MEMBER });
+    const clerk = t.as("secretariat");
+    const meeting = await t.createMeeting();
+    await clerk.post(`/api/v1/meetings/${meeting.id}/invitation`, {});
+    const course = {
+      startedAt: "2026-12-10T18:07",
+      endedAt: "2026-12-10T20:31",
+      interruptions: [{ from: "2026-12-10T19:15", to: "2026-12-10T19:30", reason: "Pause" }],
+    };
+    await clerk.put(`/api/v1/meetings/${meeting.id}/course`, course, { status: 409, headers: { "if-match": '"2"' } }); // not yet held
+    t.clock.now = new Date("2026-12-10T17:00:00Z");
+    await clerk.post(`/api/v1/meetings/${meeting.id}/transitions`, { to: "held" }, { status: 200, headers: { "if-match": '"2"' } });
+    const early = await clerk.put(`/api/v1/meetings/${meeting.id}/course`, course, { status: 422, headers: { "if-match": '"3"' } });
+    expect(early.errors[0]).toEqual({ field: "startedAt", reason: "lies in the future" });
+    t.clock.now = new Date("2026-12-10T21:00:00Z");
+    const outside = { ...course, interruptions: [{ from: "2026-12-10T20:00", to: "2026-12-10T21:00" }] };
+    expect(
+      (await clerk.put(`/api/v1/meetings/${meeting.id}/course`, outside, { status: 422, headers: { "if-match": '"3"' } })).errors[0].field,
+    ).toBe("interruptions.0");
+    const recorded = await clerk.put(`/api/v1/meetings/${meeting.id}/course`, course, { headers: { "if-match": '"3"' } });
+    expect(recorded.course).toEqual({
+      startedAt: "2026-12-10T17:07:00.000Z",
+      endedAt: "2026-12-10T19:31:00.000Z",
+      interruptions: [{ from: "2026-12-10T18:15:00.000Z", to: "2026-12-10T18:30:00.000Z", reason: "Pause" }],
+    });
+    const minutes = await clerk.get(`/api/v1/meetings/${meeting.id}/minutes`);
+    expect(minutes.header).toMatchObject({
+      startsAt: "2026-12-10T18:07:00+01:00",
+      endsAt: "2026-12-10T20:31:00+01:00",
+      interruptions: [{ from: "2026-12-10T19:15:00+01:00", to: "2026-12-10T19:30:00+01:00", reason: "Pause" }],
+    });
+  });
+
   it("cancels with a recorded reason and raises the calendar sequence", async () => {
     const t = await scenario({ seats: ONE_MEMBER });
     const meeting = await t.createMeeting();
