@@ -3,9 +3,13 @@
  *   npm run token -- --role admin --name "Automation" [--days 90]
  *   npm run token -- --role secretariat --body <bodyId> --name "Geschäftsstelle"
  *   npm run token -- --role member --person <personId> --name "Mitglied"
- * Prints the new token once; only its hash is stored.
+ * Opens the database of DATABASE_URL (as `npm start` does), says which, and refuses to create a new, empty one
+ * unless --create is given: a token in a database the service does not use is useless. Prints the new token
+ * once; only its hash is stored.
  */
 import { createServiceContext } from "../services/context";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { ConfigError, ZNodeEnv, parseEnv } from "../env";
@@ -27,6 +31,7 @@ async function main() {
       body: { type: "string" },
       person: { type: "string" },
       days: { type: "string" },
+      create: { type: "boolean" },
     },
   });
   let env: ReturnType<typeof parseEnv<typeof ZNodeEnv>>;
@@ -35,6 +40,14 @@ async function main() {
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
+    return 1;
+  }
+  const file = path.resolve(env.DATABASE_URL.replace(/^file:/, ""));
+  if (!existsSync(file) && !values.create) {
+    console.error(
+      `No database at ${file}. Set DATABASE_URL to the one the service uses (npm start: file:./data/gremium.db), ` +
+        "or pass --create to make a new, empty one.",
+    );
     return 1;
   }
   const db = createNodeDatabase(prepareDatabase(env.DATABASE_URL));

@@ -1,5 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -54,10 +54,18 @@ export function prepareDatabase(databaseUrl: string): string {
   mkdirSync(path.dirname(file), { recursive: true });
   const url = `file:${file}`;
   const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
-  execFileSync(process.execPath, [prismaCli, "migrate", "deploy"], {
+  // Prisma's own output (banners, and a warning that the schema's url is unused, which the driver adapter makes
+  // true by design) is shown only when the migrations fail; otherwise one line says what was applied.
+  const result = spawnSync(process.execPath, [prismaCli, "migrate", "deploy"], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: url },
-    stdio: ["ignore", "inherit", "inherit"],
+    encoding: "utf8",
   });
+  if (result.status !== 0) {
+    process.stderr.write(`${result.stdout ?? ""}${result.stderr ?? ""}`);
+    throw new Error(`prisma migrate deploy failed for ${file}`);
+  }
+  const applied = (result.stdout.match(/└─ \d{14}_\S+/g) ?? []).length;
+  console.error(applied > 0 ? `Database ${file}: ${applied} migration(s) applied.` : `Database ${file}: up to date.`);
   return url;
 }
