@@ -20,6 +20,7 @@ const db = new Sqlite(process.env.DATABASE_FILE!, { readonly: true, fileMustExis
 const meetingQuery = db.prepare<[string], Record<string, unknown> & { items: string; amendments: string; announcements: string }>(
   `
   SELECT m.*, c.name AS committeeName, c.shortName AS committeeShortName,
+    (SELECT state FROM Minutes WHERE meetingId = m.id) AS minutesState,
     (SELECT json_group_array(json_object(
         'id', i.id, 'version', i.version, 'parentId', i.parentId, 'isPublic', i.isPublic, 'position', i.position, 'kind', i.kind,
         'title', i.title, 'presenter', i.presenter, 'durationMinutes', i.durationMinutes, 'description', i.description,
@@ -95,6 +96,12 @@ app.get("/api/v1/meetings/:id", (c) => {
     repeatMeeting: m.repeatMeeting === 1,
     emergencyReason: m.emergencyReason,
     cancelledReason: m.cancelledReason,
+    hasPublishedMinutes: m.minutesState === "published",
+    course: {
+      startedAt: m.startedAt === null ? null : iso(m.startedAt),
+      endedAt: m.endedAt === null ? null : iso(m.endedAt),
+      interruptions: m.interruptions === null ? [] : JSON.parse(m.interruptions as string),
+    },
     agenda: {
       items: items.map((item) => ({
         id: item.id,
