@@ -112,6 +112,15 @@ export function demoPlan(input: DemoPlanInput): { statements: Statement[]; measu
       createdAt: now,
     }),
   );
+  // Resolutions of the committee, linked to the measures they concern.
+  const links: [string, string, string][] = [
+    ["Sprachförderung in Kitas", "1.2", "changes"],
+    ["Förderrichtlinie Migrantenorganisationen", "5.2", "initiates"],
+    ["Vergabe Integrationsmanagement", "2.4", "changes"],
+    ["Stellungnahme zum Haushalt 2027: Integrationsmittel", "1.2", "reports_progress"],
+  ];
+  // A measure that resolutions move starts as planned; the resolutions take it, step by step, to where it is now.
+  const linkedCodes = new Set(links.map(([, code]) => code));
   const measureIds = new Map<string, { id: string; status: string; progress: number }>();
   FIELDS.forEach(([fieldTitle, titles], fieldIndex) => {
     const fieldId = crypto.randomUUID();
@@ -145,12 +154,12 @@ export function demoPlan(input: DemoPlanInput): { statements: Statement[]; measu
         }),
         insertRow("MeasureHistory", {
           measureId: id,
-          at: new Date(now.getTime() - (index % 2 ? 400 : 60) * 86_400_000),
+          at: new Date(now.getTime() - (index % 2 || linkedCodes.has(code) ? 400 : 60) * 86_400_000),
           actorName,
           fromStatus: null,
-          toStatus: status,
+          toStatus: linkedCodes.has(code) ? "planned" : status,
           fromProgress: null,
-          toProgress: progress,
+          toProgress: linkedCodes.has(code) ? 0 : progress,
           reason: "Übernahme aus dem Integrationsplan",
           resolutionId: null,
           source: "import",
@@ -159,17 +168,21 @@ export function demoPlan(input: DemoPlanInput): { statements: Statement[]; measu
     });
   });
 
-  // Resolutions of the committee, linked to the measures they concern.
-  const links: [string, string, string][] = [
-    ["Sprachförderung in Kitas", "1.2", "changes"],
-    ["Förderrichtlinie Migrantenorganisationen", "5.2", "initiates"],
-    ["Vergabe Integrationsmanagement", "2.4", "changes"],
-    ["Stellungnahme zum Haushalt 2027: Integrationsmittel", "1.2", "reports_progress"],
-  ];
-  for (const [itemTitle, code, relation] of links) {
-    const resolution = input.resolutions.find((r) => r.itemTitle === itemTitle);
+  const linked = links
+    .flatMap(([itemTitle, code, relation]) => {
+      const resolution = input.resolutions.find((r) => r.itemTitle === itemTitle);
+      return resolution ? [{ resolution, code, relation }] : [];
+    })
+    .sort((a, b) => a.resolution.at.getTime() - b.resolution.at.getTime());
+  const current = new Map([...linkedCodes].map((code) => [code, { status: "planned", progress: 0 }]));
+  for (const [index, { resolution, code, relation }] of linked.entries()) {
+    const itemTitle = resolution.itemTitle;
     const measure = measureIds.get(code)!;
-    if (!resolution) continue;
+    const before = current.get(code)!;
+    // The last resolution on a measure brings it to where it is now; an earlier one halfway.
+    const last = !linked.slice(index + 1).some((l) => l.code === code);
+    const after = { status: measure.status, progress: last ? measure.progress : Math.round(measure.progress / 2) };
+    current.set(code, after);
     statements.push(
       insertRow("MeasureLink", {
         id: crypto.randomUUID(),
@@ -177,7 +190,7 @@ export function demoPlan(input: DemoPlanInput): { statements: Statement[]; measu
         measureId: measure.id,
         relation,
         newStatus: relation === "initiates" ? "in_progress" : null,
-        newProgress: relation === "reports_progress" ? measure.progress : null,
+        newProgress: relation === "reports_progress" ? after.progress : null,
         note: null,
         createdAt: resolution.at,
       }),
@@ -185,10 +198,10 @@ export function demoPlan(input: DemoPlanInput): { statements: Statement[]; measu
         measureId: measure.id,
         at: resolution.at,
         actorName,
-        fromStatus: "planned",
-        toStatus: measure.status,
-        fromProgress: 0,
-        toProgress: measure.progress,
+        fromStatus: before.status,
+        toStatus: after.status,
+        fromProgress: before.progress,
+        toProgress: after.progress,
         reason: `Beschluss zu „${itemTitle}“`,
         resolutionId: resolution.id,
         source: "link",

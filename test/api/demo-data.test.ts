@@ -123,6 +123,12 @@ describe("demo data", () => {
     expect(trace.trace.length).toBeGreaterThanOrEqual(2);
     expect(trace.trace[0]).toMatchObject({ relation: "changes", itemNumber: expect.stringMatching(/^Ö /), vote: { outcome: "adopted" } });
     expect(trace.trace[0].minutesExcerpt).toMatch(/Sprachförderung/); // the minutes of that meeting are published
+    // Each status change appears once, and each step starts where the one before ended.
+    const steps = trace.trace.map((e: { statusChange: Record<string, unknown> }) => e.statusChange);
+    expect(steps.filter((c: { fromStatus: string; toStatus: string }) => c.fromStatus !== c.toStatus)).toHaveLength(1);
+    for (const [index, step] of steps.slice(1).entries()) {
+      expect(step).toMatchObject({ fromStatus: steps[index].toStatus, fromProgress: steps[index].toProgress });
+    }
 
     const management = measures.find((m: { code: string }) => m.code === "2.4");
     const secretariat = await tokenFor("secretariat", { bodyId: loaded!.bodyId });
