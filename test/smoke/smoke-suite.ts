@@ -163,7 +163,13 @@ export function meetingsSmokeSuite(runtime: string, target: () => SmokeTarget) {
       );
       const paper = await post(
         "/api/v1/papers",
-        { bodyId: body.id, title: "Sprachförderung", type: "proposal", proposedResolution: "Zustimmung" },
+        {
+          bodyId: body.id,
+          title: "Sprachförderung",
+          type: "proposal",
+          proposedResolution: "Zustimmung",
+          financialEffects: "Zuschuss von 25.000 € für die Sprach-Kita; Anfragen per E-Mail.",
+        },
         secretariat,
       );
 
@@ -201,7 +207,8 @@ export function meetingsSmokeSuite(runtime: string, target: () => SmokeTarget) {
         (await json(await request("GET", `/api/v1/search?q=${encodeURIComponent(q)}`, { token }))).items.map(
           (hit: { kind: string; id: string }) => `${hit.kind}:${hit.id}`,
         );
-      expect(await search(paper.number)).toContain(`paper:${paper.id}`);
+      for (const q of [paper.number, "25.000 €", "Sprach-Kita", "E-Mail", "Sprachförder"])
+        expect(await search(q), q).toContain(`paper:${paper.id}`);
       expect(await search("Kita")).toContain(`item:${nested.itemId}`);
       expect(await search("Vertragsangelegenheit")).toEqual([]);
       expect(await search("Vertragsangelegenheit", secretariat)).toHaveLength(1);
