@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { ForumIdeaModel } from "../generated/prisma-node/models";
-import { FOLLOW_UP_HANDLING, FORUM_IDEA_STATUSES, LINK_RELATIONS, MEASURE_STATUSES } from "../rules/plan";
+import { FOLLOW_UP_HANDLING, FORUM_IDEA_STATUSES, LINK_RELATIONS } from "../rules/plan";
+import { ZStatusCounts } from "./plans";
 import { ZCalendarDate, ZId, ZOptionalText, ZText } from "./common";
 
 export const ZForumIdea = z
@@ -38,9 +39,7 @@ export const ZProgressReport = z
     plan: z.object({ id: z.string(), title: z.string() }),
     actionField: z.object({ id: z.string(), planId: z.string(), number: z.number().int(), title: z.string() }).nullable(),
     period: z.object({ from: z.string(), to: z.string() }),
-    byStatus: z.object(
-      Object.fromEntries(MEASURE_STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof MEASURE_STATUSES)[number], z.ZodNumber>,
-    ),
+    byStatus: ZStatusCounts,
     measures: z.array(
       z.object({
         id: z.string(),

@@ -157,7 +157,8 @@ export const toPlanView = (plan: PlanRow): z.infer<typeof ZPlan> => ({
   updates: plan.updates.map((u) => ({ date: u.date, resolutionId: u.resolutionId, note: u.note })),
 });
 
-const ZStatusCounts = z.object(
+/** How many measures have each status. */
+export const ZStatusCounts = z.object(
   Object.fromEntries(MEASURE_STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof MEASURE_STATUSES)[number], z.ZodNumber>,
 );
 

@@ -2,22 +2,20 @@ import { describe, expect, it } from "vitest";
 import { ONE_MEMBER, scenario } from "../helpers/scenario";
 import { json } from "../helpers/test-app";
 
+/** A parliamentary group's demand for an item, received on 20 November 2026. */
+const GROUP_DEMAND = {
+  subject: "Dolmetscherpool für Elterngespräche",
+  requestedBy: "Fraktion Bündnis Vielfalt",
+  basis: "group",
+  receivedOn: "2026-11-20",
+};
+
 describe("demanded items (§34 (1) GemO)", () => {
   it("shows the next-but-one meeting as due and warns while its agenda lacks the subject", async () => {
     const t = await scenario({ seats: ONE_MEMBER });
     const first = await t.createMeeting({ startsAt: "2026-12-10T18:00:00+01:00" });
     const second = await t.createMeeting({ startsAt: "2027-01-14T18:00:00+01:00" });
-    const created = await t.request("POST", `/api/v1/committees/${t.committee.id}/item-requests`, {
-      token: t.tokens.secretariat,
-      body: {
-        subject: "Dolmetscherpool für Elterngespräche",
-        requestedBy: "Fraktion Bündnis Vielfalt",
-        basis: "group",
-        receivedOn: "2026-11-20",
-      },
-    });
-    expect(created.status).toBe(201);
-    const request = await json(created);
+    const request = await t.as("secretariat").post(`/api/v1/committees/${t.committee.id}/item-requests`, GROUP_DEMAND);
     expect(request).toMatchObject({ status: "open", dueMeeting: { id: second.id, label: "2. Sitzung" } });
 
     const agendaOf = async (id: string) => json(await t.request("GET", `/api/v1/meetings/${id}/agenda`, { token: t.tokens.secretariat }));
@@ -75,16 +73,7 @@ describe("who reads the demanded items of a committee", () => {
   it("keeps them from members of other committees and the public", async () => {
     const t = await scenario({ seats: ONE_MEMBER });
     const path = `/api/v1/committees/${t.committee.id}/item-requests`;
-    const created = await t.request("POST", path, {
-      token: t.tokens.secretariat,
-      body: {
-        subject: "Dolmetscherpool für Elterngespräche",
-        requestedBy: "Fraktion Bündnis Vielfalt",
-        basis: "group",
-        receivedOn: "2026-11-20",
-      },
-    });
-    expect(created.status).toBe(201);
+    await t.as("secretariat").post(path, GROUP_DEMAND);
     expect((await t.request("GET", path, { token: t.tokens.member })).status).toBe(200);
     expect((await t.request("GET", path, { token: t.tokens.secretariat })).status).toBe(200);
     // The outsider holds a seat in another committee of the same body only.
