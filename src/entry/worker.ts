@@ -118,7 +118,7 @@ function configOf(env: Env) {
  * request: workerd cancels a request that waits on I/O another request started, so a client shared across
  * concurrent requests hangs them.
  */
-export function depsFromEnv(env: Env): AppDeps {
+function depsFromEnv(env: Env): AppDeps {
   const config = configOf(env);
   return {
     db: createD1Database(env.DB),

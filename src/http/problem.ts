@@ -5,7 +5,7 @@ import { ConstraintError } from "../db/database";
 import { PROBLEM_CODES, Problem, type FieldError, type ProblemCode } from "../errors";
 
 /** The HTTP status of each problem code. */
-export const STATUS: Record<ProblemCode, number> = {
+const STATUS: Record<ProblemCode, number> = {
   invalid_request: 400,
   malformed_json: 400,
   unauthenticated: 401,

@@ -2,8 +2,8 @@ import type { AgendaItemModel } from "../generated/prisma-node/models";
 import { canReadNonPublicPart } from "../policies/meetings";
 import { actorName } from "../auth/principal";
 import type { Statement } from "../db/database";
-import { deleteItem, findItems, readAgenda, unlinkItemRequests, type AmendmentRow, type AnnouncementRow } from "../db/queries/agenda";
-import { atVersion, deleteVersioned, guard, insertRow, updateRow, updateVersioned } from "../db/sql";
+import { findItems, readAgenda, unlinkItemRequests, type AmendmentRow, type AnnouncementRow } from "../db/queries/agenda";
+import { atVersion, deleteRow, deleteVersioned, guard, insertRow, updateRow, updateVersioned } from "../db/sql";
 import { Problem, fieldProblem, notFound, type FieldError } from "../errors";
 import { defaultInsertIndex, mustBePublic, numberAgenda, reorder, type AgendaItemKind } from "../rules/agenda";
 import { toItemView, type TAgendaItemCreate, type TAgendaItemMove, type TAgendaItemUpdate } from "../schemas/agenda";
@@ -290,7 +290,7 @@ export async function removeAgendaItem(ctx: ServiceContext, id: string, version:
       ...subtree
         .slice(1)
         .reverse()
-        .map((d) => deleteItem(d.id)),
+        .map((d) => deleteRow("AgendaItem", d.id)),
       ...positionUpdates(
         siblings,
         siblings.map((s, position) => ({ id: s.id, position })),

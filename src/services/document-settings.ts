@@ -16,9 +16,14 @@ export interface DocumentSettingsInput {
   templates?: Partial<Record<TemplateName, string | null>>;
 }
 
-/** A body's settings, or the defaults when it has none. */
+/** A body's settings, or the defaults when it has none; 404 for a body that does not exist. */
 export async function getDocumentSettings(ctx: ServiceContext, bodyId: string) {
   await getBody(ctx, bodyId);
+  return settingsOf(ctx, bodyId);
+}
+
+/** The settings of a body already known to exist (after a write, or for a document of its records). */
+async function settingsOf(ctx: ServiceContext, bodyId: string) {
   const row = await ctx.db.prisma.bodyDocumentSettings.findUnique({ where: { bodyId } });
   return {
     bodyId,
@@ -75,7 +80,7 @@ export async function updateDocumentSettings(ctx: ServiceContext, bodyId: string
     expectVersion(current, version);
     await updateAudited(ctx, "BodyDocumentSettings", current, values);
   }
-  return getDocumentSettings(ctx, bodyId);
+  return settingsOf(ctx, bodyId);
 }
 
 /** Stores the body's logo (PNG or JPEG, at most 1 MiB) for its documents. */
@@ -102,12 +107,12 @@ export async function setLogo(ctx: ServiceContext, store: AttachmentStore, bodyI
       logoKey: key,
       templates: "{}",
     });
-  return getDocumentSettings(ctx, bodyId);
+  return settingsOf(ctx, bodyId);
 }
 
 /** What the documents of a body use: its templates over the defaults, its letterhead, footer and logo. */
 export async function documentLook(ctx: ServiceContext, store: AttachmentStore, bodyId: string, defaults: Templates) {
-  const settings = await getDocumentSettings(ctx, bodyId);
+  const settings = await settingsOf(ctx, bodyId);
   return {
     templates: { ...defaults, ...settings.templates } as Templates,
     letterhead: settings.letterhead,

@@ -10,8 +10,8 @@ import { agendaOf } from "./agenda";
 import { getCommittee } from "./committees";
 import type { ServiceContext } from "./context";
 import { auditStatement, auditedInsert, expectVersion, newRecordColumns, updateAudited, withNextNumber } from "./records";
-import { assertion, atVersion, deleteVersioned } from "../db/sql";
-import { deleteItem, unlinkItemRequests } from "../db/queries/agenda";
+import { assertion, atVersion, deleteRow, deleteVersioned } from "../db/sql";
+import { unlinkItemRequests } from "../db/queries/agenda";
 
 const withCommittee = { committee: { select: { name: true, shortName: true, bodyId: true } } } as const;
 
@@ -184,7 +184,7 @@ export async function deleteMeeting(ctx: ServiceContext, id: string, version: nu
     unlinkItemRequests(items.map((item) => item.id)),
     unscheduleConsultations(id),
     ...items.flatMap(({ number: _n, depth: _d, ...item }) => [
-      deleteItem(item.id),
+      deleteRow("AgendaItem", item.id),
       auditStatement(ctx, "delete", "AgendaItem", item.id, item, null),
     ]),
     auditStatement(ctx, "delete", "Meeting", id, row, null),

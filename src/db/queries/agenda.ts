@@ -1,6 +1,7 @@
 import type { AgendaAmendmentModel, AgendaItemModel, ResolutionModel } from "../../generated/prisma-node/models";
 import type { Database, Statement } from "../database";
 import { decodeRows } from "../rows";
+import { itemConditionSql } from "../../policies/meetings";
 import { placeholders } from "../sql";
 
 export type ItemWithPaper = AgendaItemModel & {
@@ -34,8 +35,8 @@ export async function readAgenda(db: Database, meeting: { id: string; committeeI
   const [items, amendments, announcements] = await db.queryAll([
     itemsStatement(meeting.id),
     {
-      sql: `SELECT id, at, actorName, action, itemId, summary FROM AgendaAmendment WHERE meetingId =
-        ? ${readsNonPublic ? "" : "AND isPublic = 1"} ORDER BY at, rowid`,
+      sql: `SELECT a.id, a.at, a.actorName, a.action, a.itemId, a.summary FROM AgendaAmendment a
+        WHERE a.meetingId = ? AND ${itemConditionSql(readsNonPublic, "a")} ORDER BY a.at, a.rowid`,
       params: [meeting.id],
     },
     // The announcement item (§35 (1) GemO) covers the non-public resolutions announced at this meeting and,
@@ -75,6 +76,3 @@ export const unlinkItemRequests = (itemIds: readonly string[]): Statement => ({
   sql: `UPDATE "ItemRequest" SET "agendaItemId" = NULL WHERE "agendaItemId" IN (${placeholders(itemIds)})`,
   params: [...itemIds],
 });
-
-/** Removes one agenda item (its sub-items must be gone first). */
-export const deleteItem = (id: string): Statement => ({ sql: `DELETE FROM "AgendaItem" WHERE "id" = ?`, params: [id] });
