@@ -5,15 +5,8 @@ import { requiredVersion, withEtag } from "../http/versioning";
 import { MINUTES_STATES } from "../rules/minutes";
 import { ZId, ZInstant, ZOptionalText, ZText } from "../schemas/common";
 import { ZMinutes, ZMinutesHistory } from "../schemas/minutes";
-import {
-  decideObjection,
-  fileObjection,
-  getMinutes,
-  minutesHistory,
-  saveItemNotes,
-  signMinutes,
-  transitionMinutes,
-} from "../services/minutes";
+import { getMinutes, minutesHistory, saveItemNotes, transitionMinutes } from "../services/minutes";
+import { decideObjection, fileObjection, signMinutes } from "../services/minutes-approval";
 
 const tags = ["Minutes"];
 const ZItemParam = z.object({

@@ -1,23 +1,22 @@
-import { managesBody } from "../policies/readership";
 import * as minutesPolicy from "../policies/minutes";
 import { diffLines } from "diff";
 import { actorName } from "../auth/principal";
 import { atVersion, guard, insertRow, updateVersioned } from "../db/sql";
 import type { MinutesModel } from "../generated/prisma-node/models";
 import { renderMarkdown } from "../documents/markdown";
-import { Problem, fieldProblem, notFound } from "../errors";
+import { Problem, notFound } from "../errors";
 import { berlinDateOf, berlinIsoOf } from "../rules/calendar";
 import { minutesDueDate, minutesTransitionRefusal, missingSignatures, type MinutesState, type SignatureRole } from "../rules/minutes";
 import { assertManages } from "./access";
 import type { ServiceContext } from "./context";
-import { assertStarted, loadMeetingRecord, type MeetingRecord } from "./meeting-record";
+import { loadMeetingRecord, type MeetingRecord } from "./meeting-record";
 import { resolutionLabel, resolutionNumber } from "../rules/resolutions";
-import { auditStatement, auditedInsert, newRecordColumns } from "./records";
+import { auditStatement, newRecordColumns } from "./records";
 
 /** The order of the signature block: chair, members, minute-taker. */
 const SIGNATURE_ORDER: SignatureRole[] = ["chair", "member", "minute_taker"];
 
-const isSealed = (minutes: MinutesModel | null) => minutes?.state === "final" || minutes?.state === "published";
+export const isSealed = (minutes: MinutesModel | null) => minutes?.state === "final" || minutes?.state === "published";
 
 /** Which variant of the minutes a caller may read, if any. */
 async function readableVariant(ctx: ServiceContext, record: MeetingRecord): Promise<"full" | "public" | null> {
@@ -200,7 +199,7 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
   };
 }
 
-async function minutesForWrite(ctx: ServiceContext, meetingId: string) {
+export async function minutesForWrite(ctx: ServiceContext, meetingId: string) {
   const record = await loadMeetingRecord(ctx, meetingId);
   assertManages(ctx, record.meeting.committee.bodyId);
   if (record.meeting.state !== "held" && record.meeting.state !== "closed")
@@ -208,7 +207,7 @@ async function minutesForWrite(ctx: ServiceContext, meetingId: string) {
   return record;
 }
 
-function sealedProblem() {
+export function sealedProblem() {
   return new Problem("conflict", "The minutes are final and cannot be changed; corrections exist only as recorded objection decisions.");
 }
 
@@ -301,104 +300,6 @@ export async function transitionMinutes(ctx: ServiceContext, meetingId: string, 
     updateVersioned("Minutes", minutes.id, version, { state: to, ...stamp, updatedAt: ctx.now }),
   ]);
   if (results.at(-1) === 0) throw new Problem("precondition_failed", "The minutes were changed in the meantime; reload them.");
-  return getMinutes(ctx, meetingId);
-}
-
-/** A member files an objection (Einwendung) while the minutes are circulated. */
-export async function fileObjection(ctx: ServiceContext, meetingId: string, text: string) {
-  if (ctx.actor.kind !== "member") throw new Problem("forbidden", "Objections are filed by members of the committee with their own token.");
-  const record = await loadMeetingRecord(ctx, meetingId);
-  const personId = ctx.actor.personId;
-  if (!minutesPolicy.canActAsMember(ctx.actor, (id) => record.seats.some((s) => s.personId === id))) {
-    throw new Problem("forbidden", "Only members of the committee file objections to its minutes.");
-  }
-  if (record.minutes?.state !== "circulated") throw new Problem("conflict", "Objections are filed while the minutes are circulated.");
-  const objection = {
-    id: crypto.randomUUID(),
-    minutesId: record.minutes.id,
-    personId,
-    text,
-    filedAt: ctx.now,
-    decision: null,
-    decisionNote: null,
-    decidedAt: null,
-    version: 1,
-  };
-  await ctx.db.batch(auditedInsert(ctx, "MinutesObjection", objection));
-  return getMinutes(ctx, meetingId);
-}
-
-/** Records the committee's decision on an objection. */
-export async function decideObjection(
-  ctx: ServiceContext,
-  objectionId: string,
-  decision: "accepted" | "rejected",
-  note: string | undefined,
-) {
-  const objection = await ctx.db.prisma.minutesObjection.findUnique({ where: { id: objectionId }, include: { minutes: true } });
-  if (!objection) throw notFound("Objection", objectionId);
-  const record = await minutesForWrite(ctx, objection.minutes.meetingId);
-  if (isSealed(record.minutes)) throw sealedProblem();
-  if (objection.decision) throw new Problem("conflict", `The committee decided on this objection already (${objection.decision}).`);
-  const { minutes: _m, ...before } = objection;
-  const after = { ...before, decision, decisionNote: note ?? null, decidedAt: ctx.now, version: before.version + 1 };
-  const results = await ctx.db.batch([
-    guard(
-      auditStatement(ctx, "update", "MinutesObjection", before.id, before, after),
-      atVersion("MinutesObjection", before.id, before.version),
-    ),
-    updateVersioned("MinutesObjection", before.id, before.version, { decision, decisionNote: note ?? null, decidedAt: ctx.now }),
-  ]);
-  if (results.at(-1) === 0) throw new Problem("precondition_failed", "The objection was decided in the meantime.");
-  return getMinutes(ctx, objection.minutes.meetingId);
-}
-
-/** A signature: the person's own (a member signing with their access) or one given on paper, recorded by the secretariat. */
-export interface SignatureInput {
-  role: SignatureRole;
-  /** For a signature on paper: who signed, and when. */
-  personId?: string | undefined;
-  signedAt?: string | undefined;
-}
-
-/**
- * Signs the circulated minutes as chair, member or minute-taker. A member signs themselves, with their own
- * access, now; the secretariat records a signature given on paper, naming who signed and when (not before the
- * meeting began, not in the future). A member signatory must have taken part in the meeting.
- */
-export async function signMinutes(ctx: ServiceContext, meetingId: string, input: SignatureInput) {
-  const record = await loadMeetingRecord(ctx, meetingId);
-  const onPaper = managesBody(ctx.actor, record.meeting.committee.bodyId);
-  if (!onPaper && ctx.actor.kind !== "member")
-    throw new Problem("forbidden", "Only the signing person signs, with their own member token.");
-  const personId = onPaper ? input.personId : ctx.actor.kind === "member" ? ctx.actor.personId : undefined;
-  if (!onPaper && ((input.personId && input.personId !== personId) || input.signedAt)) {
-    throw new Problem("forbidden", "A member signs only themselves, now; signatures given on paper are recorded by the secretariat.");
-  }
-  if (!personId) throw fieldProblem("personId", "is required for a signature given on paper");
-  if (onPaper && !input.signedAt) throw fieldProblem("signedAt", "is required for a signature given on paper");
-  const signedAt = onPaper ? new Date(input.signedAt!) : ctx.now;
-  const minutes = record.minutes;
-  if (minutes?.state !== "circulated")
-    throw new Problem("conflict", "Minutes are signed once they are circulated and before they are final.");
-  assertStarted(record.meeting, ctx.now);
-  if (signedAt < record.meeting.startsAt) throw fieldProblem("signedAt", "lies before the meeting began");
-  if (signedAt > ctx.now) throw fieldProblem("signedAt", "lies in the future");
-  const seat = record.seats.find((s) => s.personId === personId);
-  const attendance = record.attendances.find((a) => a.personId === personId);
-  const tookPart = attendance?.status === "present" || attendance?.status === "remote";
-  if (!seat) throw new Problem("forbidden", "Only a member of the committee signs its minutes.");
-  const { role } = input;
-  if (role === "minute_taker" && seat.role !== "minute_taker") throw fieldProblem("role", "only the minute-taker signs as minute-taker");
-  if (role === "chair" && seat.role !== "chair" && seat.role !== "deputy_chair")
-    throw fieldProblem("role", "only the chair (or the deputy chair who chaired) signs as chair");
-  if (role !== "minute_taker" && !tookPart) throw fieldProblem("role", "the signatory was absent from the meeting");
-  const signature = { id: crypto.randomUUID(), minutesId: minutes.id, role, personId, signedAt, onPaper };
-  await ctx.db.batch(auditedInsert(ctx, "MinutesSignature", signature)).catch((error) => {
-    if ((error as { constraint?: string }).constraint === "unique")
-      throw new Problem("conflict", "The person has signed these minutes already.");
-    throw error;
-  });
   return getMinutes(ctx, meetingId);
 }
 
