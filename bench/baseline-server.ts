@@ -85,6 +85,7 @@ app.get("/api/v1/meetings/:id", (c) => {
     committee: { name: m.committeeName, shortName: m.committeeShortName },
     title: m.title,
     sequenceNumber: m.sequenceNumber,
+    numberYear: m.numberYear,
     label: `${m.sequenceNumber}. Sitzung`,
     startsAt: iso(m.startsAt),
     startsAtBerlin: berlin(m.startsAt),

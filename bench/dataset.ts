@@ -184,12 +184,13 @@ function writeMeeting(w: Writer, c: number, year: number, m: number, serial: { l
   const endsAt = new Date(startsAt.getTime() + r.int(120, 240) * 60_000);
   const nextId = m + 1 < MEETINGS_PER_YEAR ? meetingId(c, year, m + 1) : year < LAST_YEAR ? meetingId(c, year + 1, 0) : null;
   const nextStart = m + 1 < MEETINGS_PER_YEAR ? meetingStart(year, m + 1) : meetingStart(year + 1, 0);
-  const sequenceNumber = (year - (LAST_YEAR - 9)) * MEETINGS_PER_YEAR + m + 1;
+  const sequenceNumber = m + 1;
   insert("Meeting", {
     id,
     committeeId: committeeId(c),
     title: `${sequenceNumber}. Sitzung ${committeeName(c)}`,
     sequenceNumber,
+    numberYear: year,
     startsAt,
     endsAt,
     locationName: "Rathaus",

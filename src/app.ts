@@ -25,7 +25,7 @@ export function createApp(source: DepsSource) {
   const app = createRouter();
 
   app.onError(handleError);
-  app.notFound((c) => problemResponse(new Problem("not_found", `No route for ${c.req.method} ${c.req.path}.`), c.req.path));
+  app.notFound((c) => problemResponse(new Problem("not_found", `Unter ${c.req.method} ${c.req.path} gibt es nichts.`), c.req.path));
 
   app.use("*", async (c, next) => {
     c.set("deps", depsOf(c.env));

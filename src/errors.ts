@@ -57,7 +57,31 @@ export class Problem extends Error {
 
 /** Shorthand for a 422 on one field. */
 export const fieldProblem = (field: string, reason: string, code: ProblemCode = "unprocessable") =>
-  new Problem(code, reason, { errors: [{ field, reason }] });
+  new Problem(code, `${field}: ${reason}`, { errors: [{ field, reason }] });
+
+const RECORD_NAMES: Record<string, string> = {
+  "Agenda item": "Der Tagesordnungspunkt",
+  Attachment: "Die Anlage",
+  Body: "Die Körperschaft",
+  "Calendar feed": "Der Kalender-Abonnementlink",
+  Committee: "Das Gremium",
+  Consultation: "Die Beratung",
+  "Forum idea": "Die Idee aus dem Forum",
+  "Item request": "Der Antrag auf einen Tagesordnungspunkt",
+  Measure: "Die Maßnahme",
+  Meeting: "Die Sitzung",
+  Membership: "Die Mitgliedschaft",
+  "Minutes of meeting": "Die Niederschrift der Sitzung",
+  Objection: "Der Einwand",
+  Paper: "Die Vorlage",
+  Person: "Die Person",
+  Plan: "Der Plan",
+  Resolution: "Der Beschluss",
+  Term: "Die Amtszeit",
+  Token: "Das Token",
+  "Written procedure": "Das schriftliche Verfahren",
+};
 
 /** The record does not exist, or the actor may not know that it does. */
-export const notFound = (what: string, id: string) => new Problem("not_found", `${what} ${id} does not exist.`);
+export const notFound = (what: keyof typeof RECORD_NAMES, id: string) =>
+  new Problem("not_found", `${RECORD_NAMES[what] ?? what} ${id} gibt es nicht.`);

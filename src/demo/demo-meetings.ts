@@ -7,7 +7,7 @@ import type { Statement } from "../db/database";
 import { insertRow } from "../db/sql";
 import { STANDARD_FRAME, type AgendaItemKind } from "../rules/agenda";
 import { addDays, berlinDateOf, berlinWallClockToInstant } from "../rules/calendar";
-import { checkNoticePeriod } from "../rules/meeting";
+import { checkNoticePeriod, numberYearOf } from "../rules/meeting";
 import type { Bytes } from "../storage";
 import { demoOutcomes, type DemoHeldMeeting, type DemoSeatInfo } from "./demo-outcomes";
 import { demoPlan } from "./demo-plan";
@@ -261,16 +261,22 @@ export async function demoYear(
 
   const recipients = input.seats.map(({ deputyForMembershipId: _d, ...recipient }) => recipient);
   const held: DemoHeldMeeting[] = [];
+  // Numbered in date order within each Berlin year, as the service numbers them.
+  const yearCounts = new Map<number, number>();
   demoMeetings.forEach((plan, index) => {
     const meetingId = crypto.randomUUID();
     const startsAt = berlinWallClockToInstant(thursdayOnOrAfter(addDays(today, plan.offsetDays)), "18:00");
+    const numberYear = numberYearOf(startsAt);
+    const sequenceNumber = (yearCounts.get(numberYear) ?? 0) + 1;
+    yearCounts.set(numberYear, sequenceNumber);
     statements.push(
       insertRow("Meeting", {
         id: meetingId,
         ...stamp,
         committeeId: input.committeeId,
-        title: `${index + 1}. Sitzung ${input.committeeName}`,
-        sequenceNumber: index + 1,
+        title: `${sequenceNumber}. Sitzung ${input.committeeName}`,
+        sequenceNumber,
+        numberYear,
         startsAt,
         endsAt: new Date(startsAt.getTime() + 150 * 60_000),
         locationName: "Rathaus Remsfeld, Großer Sitzungssaal",

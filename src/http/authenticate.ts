@@ -19,7 +19,7 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
 
 async function principalOf(deps: AppDeps, header: string): Promise<Principal> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) throw new Problem("unauthenticated", "The Authorization header must be `Bearer <token>`.");
+  if (!match) throw new Problem("unauthenticated", "Der Authorization-Header muss die Form `Bearer <token>` haben.");
   const secret = match[1]!;
   if (deps.adminToken && (await secretsEqual(secret, deps.adminToken))) {
     return { kind: "admin", tokenId: null, name: "ADMIN_TOKEN" };
@@ -30,7 +30,7 @@ async function principalOf(deps: AppDeps, header: string): Promise<Principal> {
   });
   const now = deps.now?.() ?? new Date();
   if (!token || token.revokedAt !== null || token.expiresAt <= now) {
-    throw new Problem("unauthenticated", "The bearer token is unknown, expired or revoked.");
+    throw new Problem("unauthenticated", "Das Token ist unbekannt, abgelaufen oder widerrufen.");
   }
   switch (token.role) {
     case "admin":

@@ -11,7 +11,7 @@ export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        throw new Problem("invalid_request", "The request has invalid fields.", {
+        throw new Problem("invalid_request", "Die Anfrage enthält ungültige Felder.", {
           errors: fieldErrors(result.error.issues, result.target === "json" ? undefined : result.target),
         });
       }
@@ -24,7 +24,7 @@ export function requestSizeLimit(bytes: number): MiddlewareHandler<AppEnv> {
   return bodyLimit({
     maxSize: bytes,
     onError: () => {
-      throw new Problem("payload_too_large", `The request body exceeds ${bytes} bytes.`);
+      throw new Problem("payload_too_large", `Der Inhalt der Anfrage ist größer als ${bytes} Bytes.`);
     },
   });
 }
@@ -35,7 +35,7 @@ export function requireAccess(access: Access): MiddlewareHandler<AppEnv> {
     const principal = c.get("principal");
     if (!hasAccess(principal, access)) {
       if (principal.kind === "anonymous") {
-        throw new Problem("unauthenticated", "This operation needs a bearer token.", {});
+        throw new Problem("unauthenticated", "Dieser Vorgang braucht ein Token.", {});
       }
       throw new Problem("forbidden", `This operation needs the ${access} role.`);
     }

@@ -39,6 +39,24 @@ const TITLES: Record<ProblemCode, string> = {
   unavailable: "Service unavailable",
 };
 
+/** The detail of a problem that the framework raised, in German like every other detail. */
+const GERMAN_DETAILS: Record<ProblemCode, string> = {
+  invalid_request: "Die Anfrage ist ungültig.",
+  malformed_json: "Der Inhalt der Anfrage ist kein gültiges JSON.",
+  unauthenticated: "Eine Anmeldung ist erforderlich.",
+  forbidden: "Dieser Vorgang ist nicht erlaubt.",
+  not_found: "Das Gesuchte gibt es nicht.",
+  method_not_allowed: "Diese Methode ist hier nicht erlaubt.",
+  conflict: "Der Vorgang steht im Widerspruch zum aktuellen Stand.",
+  precondition_failed: "Der Datensatz wurde inzwischen geändert.",
+  payload_too_large: "Der Inhalt der Anfrage ist zu groß.",
+  unsupported_media_type: "Dieses Format wird nicht unterstützt.",
+  unprocessable: "Die Angaben verletzen eine Regel.",
+  precondition_required: "Eine Vorbedingung (If-Match) ist erforderlich.",
+  internal: "Ein unerwarteter Fehler ist aufgetreten.",
+  unavailable: "Der Dienst ist vorübergehend nicht verfügbar.",
+};
+
 /** The HTTP status of a problem. */
 export const statusOf = (problem: Problem) => STATUS[problem.code];
 
@@ -78,19 +96,20 @@ export function problemResponse(problem: Problem, instance?: string, headers: Re
 export function toProblem(error: unknown): Problem {
   if (error instanceof Problem) return error;
   if (error instanceof ConstraintError) {
-    if (error.constraint === "unique") return new Problem("conflict", "A record with the same unique value exists already.");
+    if (error.constraint === "unique") return new Problem("conflict", "Ein Datensatz mit demselben eindeutigen Wert besteht bereits.");
     if (error.constraint === "check")
-      return new Problem("conflict", "The data changed while the request was processed; reload it and try again.");
-    return new Problem("conflict", "The write refers to a record that does not exist or is still referenced.");
+      return new Problem("conflict", "Die Daten haben sich während der Anfrage geändert; bitte neu laden und erneut versuchen.");
+    return new Problem("conflict", "Die Änderung verweist auf einen Datensatz, den es nicht gibt oder auf den noch verwiesen wird.");
   }
   if (error instanceof HTTPException) {
-    if (error.status === 400 && /JSON/i.test(error.message)) return new Problem("malformed_json", "The request body is not valid JSON.");
-    if (error.status === 413) return new Problem("payload_too_large", error.message || "The request body is too large.");
-    if (error.status === 401) return new Problem("unauthenticated", error.message || "A valid bearer token is required.");
+    if (error.status === 400 && /JSON/i.test(error.message))
+      return new Problem("malformed_json", "Der Inhalt der Anfrage ist kein gültiges JSON.");
+    if (error.status === 413) return new Problem("payload_too_large", "Der Inhalt der Anfrage ist zu groß.");
+    if (error.status === 401) return new Problem("unauthenticated", "Ein gültiges Token ist erforderlich.");
     const code = PROBLEM_CODES.find((key) => STATUS[key] === error.status);
-    if (code && error.status < 500) return new Problem(code, error.message || TITLES[code]);
+    if (code && error.status < 500) return new Problem(code, GERMAN_DETAILS[code]);
   }
-  return new Problem("internal", "An unexpected error occurred. It has been logged.");
+  return new Problem("internal", "Ein unerwarteter Fehler ist aufgetreten. Er wurde protokolliert.");
 }
 
 /** Hono's `onError`: logs what is unexpected, answers with problem+json. */

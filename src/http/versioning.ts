@@ -17,14 +17,18 @@ export function withEtag<T extends { version: number }>(c: Context, record: T): 
 export function requiredVersion(c: Context): number {
   const header = c.req.header("If-Match");
   if (!header) {
-    throw new Problem("precondition_required", "Send the record's ETag in If-Match, so that no concurrent change is overwritten.", {
-      errors: [{ field: "If-Match", reason: "is required for updates and deletes" }],
-    });
+    throw new Problem(
+      "precondition_required",
+      "Bitte das ETag des Datensatzes in If-Match mitsenden, damit keine gleichzeitige Änderung überschrieben wird.",
+      {
+        errors: [{ field: "If-Match", reason: "ist für Änderungen und Löschungen erforderlich" }],
+      },
+    );
   }
   const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
   if (!match) {
-    throw new Problem("invalid_request", 'If-Match must be an ETag such as "3", as sent by GET.', {
-      errors: [{ field: "If-Match", reason: "is not an ETag of this API" }],
+    throw new Problem("invalid_request", 'If-Match muss ein ETag wie "3" sein, wie es GET liefert.', {
+      errors: [{ field: "If-Match", reason: "ist kein ETag dieser Schnittstelle" }],
     });
   }
   return Number(match[1]);

@@ -113,6 +113,6 @@ export const adminRouter = createRouter()
   .openapi(demoRoute, async (c) => {
     const ctx = serviceContext(c);
     const loaded = await loadDemoData(ctx.db, c.get("deps").attachments, ctx.now, ctx.actor);
-    if (!loaded) throw new Problem("conflict", "The database holds data already; demo data goes only into an empty one.");
+    if (!loaded) throw new Problem("conflict", "Die Datenbank enthält schon Daten; Demodaten kommen nur in eine leere.");
     return c.json(loaded, 201);
   });

@@ -114,7 +114,7 @@ const routes = {
 async function importBody(c: Context<AppEnv>): Promise<{ format: "csv" | "json"; text: string }> {
   const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   const format = type === "text/csv" ? "csv" : type === "application/json" ? "json" : null;
-  if (!format) throw new Problem("unsupported_media_type", "Send the catalogue as text/csv or application/json.");
+  if (!format) throw new Problem("unsupported_media_type", "Bitte den Katalog als text/csv oder application/json senden.");
   return { format, text: await c.req.text() };
 }
 

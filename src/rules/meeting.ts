@@ -12,18 +12,31 @@ const TRANSITIONS: Record<MeetingState, readonly MeetingState[]> = {
   cancelled: [],
 };
 
+/** The German names of the states, as the secretariat and the public read them. */
+export const MEETING_STATE_NAMES: Record<MeetingState, string> = {
+  planned: "geplant",
+  invited: "eingeladen",
+  held: "durchgeführt",
+  closed: "abgeschlossen",
+  cancelled: "abgesagt",
+};
+export const meetingStateName = (state: string) => MEETING_STATE_NAMES[state as MeetingState] ?? state;
+
 const WHY_NOT: Partial<Record<MeetingState, string>> = {
-  closed: "a closed meeting is final; its minutes are signed",
-  cancelled: "a cancelled meeting stays cancelled; plan a new one",
-  held: "a meeting that took place can only be closed, once its minutes are final",
+  closed: "eine abgeschlossene Sitzung ist endgültig; ihre Niederschrift ist unterschrieben",
+  cancelled: "eine abgesagte Sitzung bleibt abgesagt; bitte eine neue planen",
+  held: "eine durchgeführte Sitzung wird nur noch abgeschlossen, sobald ihre Niederschrift endgültig ist",
 };
 
 /** Why a transition is not allowed, or undefined when it is. */
 export function transitionRefusal(from: MeetingState, to: MeetingState): string | undefined {
   if (TRANSITIONS[from].includes(to)) return undefined;
-  if (to === "cancelled") return `only a planned or invited meeting can be cancelled; this one is ${from}`;
-  if (to === "invited" && from !== "planned") return `the invitation has been sent already or the meeting is ${from}`;
-  return WHY_NOT[from] ?? `a ${from} meeting cannot become ${to}; allowed next: ${TRANSITIONS[from].join(", ") || "none"}`;
+  if (to === "cancelled")
+    return `abgesagt wird nur eine geplante oder einberufene Sitzung; diese ist im Stand „${MEETING_STATE_NAMES[from]}“`;
+  if (to === "invited" && from !== "planned")
+    return `die Einladung ist schon versandt, oder die Sitzung ist im Stand „${MEETING_STATE_NAMES[from]}“`;
+  const next = TRANSITIONS[from].map((state) => MEETING_STATE_NAMES[state]).join(", ") || "keiner";
+  return WHY_NOT[from] ?? `aus dem Stand „${MEETING_STATE_NAMES[from]}“ geht es nicht nach „${MEETING_STATE_NAMES[to]}“; möglich: ${next}`;
 }
 
 export interface NoticeCheck {
@@ -78,4 +91,39 @@ export function demandIsSupported(basis: "group" | "members", supporters: number
 export function notYetStarted(startsAt: Date, now: Date): string | undefined {
   if (now.getTime() >= startsAt.getTime()) return undefined;
   return `Die Sitzung beginnt erst am ${germanDateTimeOf(startsAt)} Uhr; was in ihr geschieht, wird erst ab ihrem Beginn erfasst.`;
+}
+
+/** The year in which a meeting is counted: the Berlin calendar year of its start. */
+export const numberYearOf = (startsAt: Date): number => Number(berlinDateOf(startsAt).slice(0, 4));
+
+export interface NumberSlot {
+  id: string;
+  startsAt: Date;
+  /** A meeting whose invitation went out (any state but planned) keeps its number for good. */
+  fixed: boolean;
+  sequenceNumber: number;
+}
+
+/**
+ * The numbers of one committee's meetings in one year: in the order of their dates, not of their creation.
+ * A fixed meeting keeps its number; a planned one takes the next number after the meetings before it that no
+ * fixed meeting holds. So a meeting planned before an already numbered one takes that number, and the later
+ * planned meetings move up by one, unless their invitation has gone out.
+ */
+export function meetingNumbers(meetings: readonly NumberSlot[]): Map<string, number> {
+  const taken = new Set(meetings.filter((m) => m.fixed).map((m) => m.sequenceNumber));
+  const ordered = [...meetings].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id));
+  const numbers = new Map<string, number>();
+  let last = 0;
+  for (const meeting of ordered) {
+    if (meeting.fixed) {
+      last = Math.max(last, meeting.sequenceNumber);
+      numbers.set(meeting.id, meeting.sequenceNumber);
+      continue;
+    }
+    do last++;
+    while (taken.has(last));
+    numbers.set(meeting.id, last);
+  }
+  return numbers;
 }

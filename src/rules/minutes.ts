@@ -6,10 +6,21 @@ export type MinutesState = (typeof MINUTES_STATES)[number];
 
 const NEXT: Record<MinutesState, MinutesState | null> = { draft: "circulated", circulated: "final", final: "published", published: null };
 
+/** The German names of the states. */
+export const MINUTES_STATE_NAMES: Record<MinutesState, string> = {
+  draft: "Entwurf",
+  circulated: "im Umlauf",
+  final: "endgültig",
+  published: "veröffentlicht",
+};
+export const minutesStateName = (state: string) => MINUTES_STATE_NAMES[state as MinutesState] ?? state;
+
 export function minutesTransitionRefusal(from: MinutesState, to: MinutesState): string | undefined {
-  return NEXT[from] === to
+  const next = NEXT[from];
+  return next === to
     ? undefined
-    : `minutes go draft → circulated → final → published; from ${from} the next step is ${NEXT[from] ?? "none"}`;
+    : "eine Niederschrift geht vom Entwurf in den Umlauf, wird endgültig und dann veröffentlicht; " +
+        `aus „${MINUTES_STATE_NAMES[from]}“ ist der nächste Schritt ${next ? `„${MINUTES_STATE_NAMES[next]}“` : "keiner"}`;
 }
 
 export type SignatureRole = "chair" | "member" | "minute_taker";

@@ -17,7 +17,7 @@ export const ZBodyCreate = z
     name: ZText(200),
     shortName: ZOptionalText(50),
     website: z
-      .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+      .url({ protocol: /^https?$/, error: "muss eine http(s)-Adresse sein" })
       .max(500)
       .nullable()
       .optional(),

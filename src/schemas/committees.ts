@@ -28,7 +28,7 @@ const fields = {
   kind: ZKind,
   noticePeriodDays: z
     .number()
-    .int("must be a whole number of days")
+    .int("muss eine ganze Zahl von Tagen sein")
     .min(0)
     .max(60)
     .optional()

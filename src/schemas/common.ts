@@ -2,36 +2,36 @@ import { z } from "@hono/zod-openapi";
 import { addDays, berlinWallClockToInstant, isCalendarDate } from "../rules/calendar";
 
 const TYPE_NAMES: Record<string, string> = {
-  number: "a number",
-  int: "a whole number",
-  string: "text",
-  boolean: "true or false",
-  array: "a list",
-  object: "an object",
+  number: "eine Zahl",
+  int: "eine ganze Zahl",
+  string: "ein Text",
+  boolean: "true oder false",
+  array: "eine Liste",
+  object: "ein Objekt",
 };
-const UNIT: Record<string, string> = { string: "characters", array: "entries" };
+const UNIT: Record<string, string> = { string: "Zeichen", array: "Einträge" };
 
 // Plain reasons instead of zod's technical wording ("received NaN", "Invalid option"), for every kind of issue.
 z.config({
   customError: (issue) => {
     switch (issue.code) {
       case "invalid_type":
-        if (issue.input === undefined) return "is required";
-        return `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+        if (issue.input === undefined) return "ist erforderlich";
+        return `muss ${TYPE_NAMES[issue.expected] ?? issue.expected} sein`;
       case "invalid_value":
-        return `must be one of: ${issue.values.map(String).join(", ")}`;
+        return `muss einer dieser Werte sein: ${issue.values.map(String).join(", ")}`;
       case "unrecognized_keys":
-        return `unknown field(s): ${issue.keys.join(", ")}`;
+        return `unbekannte Felder: ${issue.keys.join(", ")}`;
       case "too_small":
         return issue.origin === "number"
-          ? `must be at least ${issue.minimum}`
-          : `must have at least ${issue.minimum} ${UNIT[issue.origin] ?? "items"}`;
+          ? `muss mindestens ${issue.minimum} sein`
+          : `muss mindestens ${issue.minimum} ${UNIT[issue.origin] ?? "Einträge"} haben`;
       case "too_big":
         return issue.origin === "number"
-          ? `must be at most ${issue.maximum}`
-          : `must have at most ${issue.maximum} ${UNIT[issue.origin] ?? "items"}`;
+          ? `darf höchstens ${issue.maximum} sein`
+          : `darf höchstens ${issue.maximum} ${UNIT[issue.origin] ?? "Einträge"} haben`;
       case "invalid_format":
-        return `is not a valid ${issue.format}`;
+        return `ist kein gültiges Format (${issue.format})`;
       default:
         return undefined;
     }
@@ -61,7 +61,10 @@ export const ZInstant = z
   .transform((value, ctx) => {
     const instant = instantOf(value);
     if (instant) return instant.toISOString();
-    ctx.addIssue({ code: "custom", message: "must be a date-time such as 2026-12-16T18:00 (Berlin time) or 2026-12-16T18:00:00+01:00" });
+    ctx.addIssue({
+      code: "custom",
+      message: "muss ein Zeitpunkt wie 2026-12-16T18:00 (Berliner Zeit) oder 2026-12-16T18:00:00+01:00 sein",
+    });
     return z.NEVER;
   })
   .openapi({ type: "string", format: "date-time", example: "2026-12-16T18:00" });
@@ -77,13 +80,13 @@ export const ZInstantBound = (bound: "from" | "to") =>
       if (isCalendarDate(value)) return berlinWallClockToInstant(bound === "from" ? value : addDays(value, 1), "00:00").toISOString();
       const instant = instantOf(value);
       if (instant) return instant.toISOString();
-      ctx.addIssue({ code: "custom", message: "must be a date such as 2026-12-01 or a date-time such as 2026-12-01T18:00" });
+      ctx.addIssue({ code: "custom", message: "muss ein Datum wie 2026-12-01 oder ein Zeitpunkt wie 2026-12-01T18:00 sein" });
       return z.NEVER;
     })
     .openapi({ type: "string", example: bound === "from" ? "2026-12-01" : "2026-12-31" });
 
 /** A trimmed, non-empty line of text. */
-export const ZText = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+export const ZText = (max: number) => z.string().trim().min(1, "darf nicht leer sein").max(max, `darf höchstens ${max} Zeichen haben`);
 
 /** Optional text that can be cleared with null. */
 export const ZOptionalText = (max: number) => ZText(max).nullable().optional();
@@ -91,7 +94,7 @@ export const ZOptionalText = (max: number) => ZText(max).nullable().optional();
 /** A calendar date in Europe/Berlin. */
 export const ZCalendarDate = z
   .string()
-  .refine(isCalendarDate, "must be a date in the form YYYY-MM-DD")
+  .refine(isCalendarDate, "muss ein Datum der Form JJJJ-MM-TT sein")
   .openapi({ format: "date", example: "2026-01-01" });
 
 export const ZId = z.string().min(1).max(64);
@@ -111,9 +114,9 @@ export function recordMeta(row: { id: string; version: number; createdAt: Date; 
 
 /** A PATCH body must change something. */
 export const nonEmptyPatch = <T extends z.ZodObject>(schema: T) =>
-  schema.refine((value) => Object.values(value).some((v) => v !== undefined), "must contain at least one field to change");
+  schema.refine((value) => Object.values(value).some((v) => v !== undefined), "muss mindestens ein zu änderndes Feld enthalten");
 
 /** A period's end must not come before its start (both calendar dates). */
 export const endNotBeforeStart = (value: { startDate?: string; endDate?: string | null }) =>
   !value.startDate || !value.endDate || value.endDate >= value.startDate;
-export const endNotBeforeStartIssue = { message: "must not be before startDate", path: ["endDate"] };
+export const endNotBeforeStartIssue = { message: "darf nicht vor startDate liegen", path: ["endDate"] };

@@ -11,7 +11,8 @@ export const ZMeeting = z
     committeeId: z.string(),
     committee: z.object({ name: z.string(), shortName: z.string() }),
     title: z.string().openapi({ example: "3. Sitzung des Integrationsausschusses" }),
-    sequenceNumber: z.number().int(),
+    sequenceNumber: z.number().int().openapi({ description: "The meeting's number in its committee's year, in date order." }),
+    numberYear: z.number().int().openapi({ description: "The year the meeting is numbered in: the Berlin year of its start." }),
     label: z.string().openapi({ example: "3. Sitzung" }),
     startsAt: z.string().openapi({ format: "date-time", description: "UTC" }),
     startsAtBerlin: z.string().openapi({ example: "2026-12-10T18:00:00+01:00" }),
@@ -45,7 +46,7 @@ export const ZMeetingWithAgenda = ZMeeting.extend({
 
 const endAfterStart = (value: { startsAt?: string; endsAt?: string | null }) =>
   !value.startsAt || !value.endsAt || new Date(value.endsAt) > new Date(value.startsAt);
-const endIssue = { message: "must be after startsAt", path: ["endsAt"] };
+const endIssue = { message: "muss nach startsAt liegen", path: ["endsAt"] };
 
 const fields = {
   title: ZText(200).optional(),
@@ -60,7 +61,6 @@ const fields = {
 export const ZMeetingCreate = z
   .object({
     committeeId: ZId,
-    sequenceNumber: z.number().int().min(1).max(10_000).optional().openapi({ description: "Default: the committee's next number." }),
     standardFrame: z.boolean().default(true).openapi({ description: "Start the agenda from the standard frame." }),
     repeatMeeting: z
       .boolean()
@@ -84,7 +84,7 @@ export const ZMeetingTransition = z
     reason: ZText(2000).optional().openapi({ description: "Required for cancelling." }),
   })
   .strict()
-  .refine((value) => value.to !== "cancelled" || Boolean(value.reason), { message: "is required when cancelling", path: ["reason"] })
+  .refine((value) => value.to !== "cancelled" || Boolean(value.reason), { message: "ist für eine Absage erforderlich", path: ["reason"] })
   .openapi("MeetingTransition");
 export type TMeetingTransition = z.infer<typeof ZMeetingTransition>;
 
@@ -118,6 +118,7 @@ export function toMeetingView(
     committee: { name: meeting.committee.name, shortName: meeting.committee.shortName },
     title: meeting.title,
     sequenceNumber: meeting.sequenceNumber,
+    numberYear: meeting.numberYear,
     label: `${meeting.sequenceNumber}. Sitzung`,
     startsAt: meeting.startsAt.toISOString(),
     startsAtBerlin: berlinIsoOf(meeting.startsAt),

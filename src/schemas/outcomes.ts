@@ -16,7 +16,7 @@ const attendanceFields = {
 };
 const excusedWithReason = (v: { status: string; excuseReason?: string | null | undefined }) =>
   v.status !== "excused" || Boolean(v.excuseReason);
-const excuseIssue = { message: "is required when excused", path: ["excuseReason"] };
+const excuseIssue = { message: "ist bei Entschuldigung erforderlich", path: ["excuseReason"] };
 
 export const ZAttendanceUpdate = z.object(attendanceFields).strict().refine(excusedWithReason, excuseIssue).openapi("AttendanceUpdate");
 export type TAttendanceUpdate = z.infer<typeof ZAttendanceUpdate>;
@@ -130,12 +130,14 @@ export const ZVoteCreate = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.kind === "open" && !v.counts) ctx.addIssue({ code: "custom", path: ["counts"], message: "is required for an open vote" });
+    if (v.kind === "open" && !v.counts)
+      ctx.addIssue({ code: "custom", path: ["counts"], message: "ist für eine offene Abstimmung erforderlich" });
     if (v.kind === "roll_call" && !v.rollCall?.length)
-      ctx.addIssue({ code: "custom", path: ["rollCall"], message: "is required for a roll call" });
-    if (v.kind === "election" && !v.election) ctx.addIssue({ code: "custom", path: ["election"], message: "is required for an election" });
+      ctx.addIssue({ code: "custom", path: ["rollCall"], message: "ist für eine namentliche Abstimmung erforderlich" });
+    if (v.kind === "election" && !v.election)
+      ctx.addIssue({ code: "custom", path: ["election"], message: "ist für eine Wahl erforderlich" });
     if (v.resolution?.kind === "recommendation" && !v.resolution.recipientBody) {
-      ctx.addIssue({ code: "custom", path: ["resolution", "recipientBody"], message: "is required for a recommendation" });
+      ctx.addIssue({ code: "custom", path: ["resolution", "recipientBody"], message: "ist für eine Empfehlung erforderlich" });
     }
   })
   .openapi("VoteCreate");
@@ -239,7 +241,7 @@ export const ZResolutionUpdate = z
   })
   .strict()
   .refine((v) => v.followUp !== "superseded" || Boolean(v.supersededById), {
-    message: "is required when superseded",
+    message: "ist erforderlich, wenn der Beschluss ersetzt ist",
     path: ["supersededById"],
   })
   .openapi("ResolutionUpdate");

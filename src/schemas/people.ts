@@ -25,11 +25,11 @@ const personFields = {
   formOfAddress: ZOptionalText(30),
   title: ZOptionalText(50),
   organisation: ZOptionalText(200),
-  email: z.email({ error: "must be an email address" }).max(254).nullable().optional(),
+  email: z.email({ error: "muss eine E-Mail-Adresse sein" }).max(254).nullable().optional(),
   phone: z
     .string()
     .trim()
-    .regex(/^\+?[0-9 ()/-]{3,30}$/, "must be a phone number of digits, spaces and + ( ) / -")
+    .regex(/^\+?[0-9 ()/-]{3,30}$/, "muss eine Telefonnummer aus Ziffern, Leerzeichen und + ( ) / - sein")
     .nullable()
     .optional(),
 };

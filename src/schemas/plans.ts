@@ -21,7 +21,11 @@ export const ZActionFieldCreate = z
   .openapi("ActionFieldCreate");
 
 const ZStatus = z.enum(MEASURE_STATUSES);
-const ZProgress = z.number().int("must be a whole number").min(0, "must be between 0 and 100").max(100, "must be between 0 and 100");
+const ZProgress = z
+  .number()
+  .int("muss eine ganze Zahl sein")
+  .min(0, "muss zwischen 0 und 100 liegen")
+  .max(100, "muss zwischen 0 und 100 liegen");
 
 /** One measure as imported or created: the action field by its number. */
 export const ZMeasureInput = z
@@ -29,8 +33,8 @@ export const ZMeasureInput = z
     code: z
       .string()
       .trim()
-      .regex(/^\d{1,2}(\.\d{1,3}){1,2}$/, "must be a code such as 4.3"),
-    actionField: z.coerce.number({ error: "must be the number of an action field" }).int().min(1).max(99),
+      .regex(/^\d{1,2}(\.\d{1,3}){1,2}$/, "muss eine Kennung wie 4.3 sein"),
+    actionField: z.coerce.number({ error: "muss die Nummer eines Handlungsfelds sein" }).int().min(1).max(99),
     actionFieldTitle: ZOptionalText(200),
     title: ZText(300),
     description: z.string().max(20_000).nullable().optional(),
@@ -45,7 +49,7 @@ export const ZMeasureInput = z
   })
   .strict()
   .refine((m) => !m.startDate || !m.targetDate || m.targetDate >= m.startDate, {
-    message: "must not be before startDate",
+    message: "darf nicht vor startDate liegen",
     path: ["targetDate"],
   })
   .openapi("MeasureInput");

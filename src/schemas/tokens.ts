@@ -31,13 +31,13 @@ export const ZApiTokenCreate = z
   .strict()
   .superRefine((value, ctx) => {
     if (value.role === "secretariat" && !value.bodyId)
-      ctx.addIssue({ code: "custom", path: ["bodyId"], message: "is required for the secretariat role" });
+      ctx.addIssue({ code: "custom", path: ["bodyId"], message: "ist für die Rolle secretariat erforderlich" });
     if (value.role === "member" && !value.personId)
-      ctx.addIssue({ code: "custom", path: ["personId"], message: "is required for the member role" });
+      ctx.addIssue({ code: "custom", path: ["personId"], message: "ist für die Rolle member erforderlich" });
     if (value.role !== "secretariat" && value.bodyId)
-      ctx.addIssue({ code: "custom", path: ["bodyId"], message: "is only for the secretariat role" });
+      ctx.addIssue({ code: "custom", path: ["bodyId"], message: "gibt es nur für die Rolle secretariat" });
     if (value.role !== "member" && value.personId)
-      ctx.addIssue({ code: "custom", path: ["personId"], message: "is only for the member role" });
+      ctx.addIssue({ code: "custom", path: ["personId"], message: "gibt es nur für die Rolle member" });
   })
   .openapi("ApiTokenCreate");
 export type TApiTokenCreate = z.input<typeof ZApiTokenCreate>;

@@ -5,13 +5,13 @@ import type { ServiceContext } from "./context";
 /** 403 unless the actor manages the body (admin, or its secretariat). */
 export function assertManages(ctx: ServiceContext, bodyId: string): void {
   if (!managesBody(ctx.actor, bodyId))
-    throw new Problem("forbidden", "Only admins and the secretariat of this body may change its records.");
+    throw new Problem("forbidden", "Nur die Administration und die Geschäftsstelle dieser Körperschaft dürfen ihre Daten ändern.");
 }
 
 /** The body a new record goes into: 422 on the field if it does not exist, 403 if the actor may not write there. */
 export async function bodyForWrite(ctx: ServiceContext, bodyId: string, field = "bodyId"): Promise<void> {
   const body = await ctx.db.prisma.body.findFirst({ where: { id: bodyId, deletedAt: null }, select: { id: true } });
-  if (!body) throw fieldProblem(field, "does not name an existing body");
+  if (!body) throw fieldProblem(field, "nennt keine bestehende Körperschaft");
   assertManages(ctx, bodyId);
 }
 

@@ -1,3 +1,4 @@
+import { meetingStateName } from "../rules/meeting";
 import type { AgendaItemModel } from "../generated/prisma-node/models";
 import { canReadNonPublicPart } from "../policies/meetings";
 import { actorName } from "../auth/principal";
@@ -62,7 +63,7 @@ function toAnnouncement(meeting: Meeting, r: AnnouncementRow) {
 /** The agenda can change until the meeting is held; after the invitation, changes are amendments. */
 function assertAgendaOpen(meeting: Meeting) {
   if (meeting.state !== "planned" && meeting.state !== "invited") {
-    throw new Problem("conflict", `The agenda of a ${meeting.state} meeting is fixed.`);
+    throw new Problem("conflict", `Die Tagesordnung einer Sitzung im Stand „${meetingStateName(meeting.state)}“ steht fest.`);
   }
 }
 
@@ -98,11 +99,11 @@ async function checkReferences(
   if (input.paperId) {
     const paper = await ctx.db.prisma.paper.findFirst({ where: { id: input.paperId, deletedAt: null } });
     if (!paper || paper.bodyId !== meeting.committee.bodyId)
-      errors.push({ field: "paperId", reason: "does not name a paper of this body" });
+      errors.push({ field: "paperId", reason: "nennt keine Vorlage dieser Körperschaft" });
   }
   if (input.kind && mustBePublic(input.kind) && !isPublic)
-    errors.push({ field: "isPublic", reason: `an item of kind ${input.kind} belongs to the public part` });
-  if (errors.length) throw new Problem("unprocessable", "The agenda item breaks a rule.", { errors });
+    errors.push({ field: "isPublic", reason: `ein Punkt der Art ${input.kind} gehört in den öffentlichen Teil` });
+  if (errors.length) throw new Problem("unprocessable", "Der Tagesordnungspunkt verletzt eine Regel.", { errors });
 }
 
 async function loadItem(ctx: ServiceContext, id: string) {
@@ -120,7 +121,7 @@ export async function createAgendaItem(ctx: ServiceContext, meetingId: string, i
   assertAgendaOpen(meeting);
   const items = await itemsOf(ctx, meetingId);
   const parent = input.parentId ? items.find((i) => i.id === input.parentId && i.withdrawnAt === null) : undefined;
-  if (input.parentId && !parent) throw fieldProblem("parentId", "does not name an item of this meeting's agenda");
+  if (input.parentId && !parent) throw fieldProblem("parentId", "nennt keinen Punkt der Tagesordnung dieser Sitzung");
   const isPublic = parent ? parent.isPublic : input.isPublic;
   await checkReferences(ctx, meeting, input, isPublic);
 
@@ -194,7 +195,7 @@ async function writeItem(
   if (results[results.length - 1] === 0)
     throw new Problem(
       "precondition_failed",
-      "The agenda item was changed by someone else in the meantime: reload it and apply your change again.",
+      "Der Tagesordnungspunkt wurde inzwischen von jemand anderem geändert: bitte neu laden und die Änderung erneut anbringen.",
     );
 }
 
@@ -202,7 +203,7 @@ export async function updateAgendaItem(ctx: ServiceContext, id: string, version:
   const { item, meeting } = await loadItem(ctx, id);
   expectVersion(item, version);
   assertAgendaOpen(meeting);
-  if (item.withdrawnAt) throw new Problem("conflict", "The item has been withdrawn from the agenda.");
+  if (item.withdrawnAt) throw new Problem("conflict", "Der Punkt wurde von der Tagesordnung abgesetzt.");
   await checkReferences(ctx, meeting, input, item.isPublic);
   await writeItem(ctx, meeting, item, input, [], "changed", `Geändert: ${input.title ?? item.title}`);
   return agendaAfter(ctx, item.meetingId, id);
@@ -218,11 +219,11 @@ export async function moveAgendaItem(ctx: ServiceContext, id: string, version: n
   let isPublic = input.isPublic ?? item.isPublic;
   if (input.parentId) {
     const parent = items.find((i) => i.id === input.parentId);
-    if (!parent || parent.withdrawnAt) throw fieldProblem("parentId", "does not name an item of this meeting's agenda");
+    if (!parent || parent.withdrawnAt) throw fieldProblem("parentId", "nennt keinen Punkt der Tagesordnung dieser Sitzung");
     if (parent.id === item.id || descendants.some((d) => d.id === parent.id))
-      throw fieldProblem("parentId", "an item cannot be nested under itself");
+      throw fieldProblem("parentId", "ein Punkt kann nicht unter sich selbst stehen");
     if (input.isPublic !== undefined && input.isPublic !== parent.isPublic)
-      throw fieldProblem("isPublic", "a sub-item is in its parent's part");
+      throw fieldProblem("isPublic", "ein Unterpunkt gehört in den Teil seines Oberpunkts");
     isPublic = parent.isPublic;
   }
   await checkReferences(ctx, meeting, { kind: item.kind as AgendaItemKind }, isPublic);
@@ -262,7 +263,7 @@ export async function removeAgendaItem(ctx: ServiceContext, id: string, version:
   const { item, meeting } = await loadItem(ctx, id);
   expectVersion(item, version);
   assertAgendaOpen(meeting);
-  if (item.withdrawnAt) throw new Problem("conflict", "The item has been withdrawn already.");
+  if (item.withdrawnAt) throw new Problem("conflict", "Der Punkt ist bereits abgesetzt.");
   const items = await itemsOf(ctx, item.meetingId);
   const subtree = [item, ...descendantsOf(items, item.id)];
   if (meeting.state === "invited") {

@@ -180,10 +180,9 @@ export async function meetingOfItem(ctx: ServiceContext, itemId: string) {
 export async function recordRecusal(ctx: ServiceContext, itemId: string, input: TRecusalCreate) {
   const record = await recordForWrite(ctx, await meetingOfItem(ctx, itemId));
   itemOf(record, itemId);
-  if (!record.seats.some((s) => s.personId === input.personId))
-    throw fieldProblem("personId", "holds no seat in the committee on the day of the meeting");
+  if (!record.seats.some((s) => s.personId === input.personId)) throw fieldProblem("personId", "hat am Sitzungstag keinen Sitz im Gremium");
   if (record.recusals.some((r) => r.itemId === itemId && r.personId === input.personId))
-    throw fieldProblem("personId", "has declared a recusal on this item already", "conflict");
+    throw fieldProblem("personId", "hat sich zu diesem Punkt bereits für befangen erklärt", "conflict");
   const recusal = {
     id: crypto.randomUUID(),
     meetingId: record.meeting.id,
@@ -214,8 +213,7 @@ export async function recordRecusal(ctx: ServiceContext, itemId: string, input: 
 export async function recordStatement(ctx: ServiceContext, itemId: string, input: TStatementCreate) {
   const record = await recordForWrite(ctx, await meetingOfItem(ctx, itemId));
   itemOf(record, itemId);
-  if (!record.seats.some((s) => s.personId === input.personId))
-    throw fieldProblem("personId", "holds no seat in the committee on the day of the meeting");
+  if (!record.seats.some((s) => s.personId === input.personId)) throw fieldProblem("personId", "hat am Sitzungstag keinen Sitz im Gremium");
   const name = record.names.get(input.personId)!;
   const entry = {
     id: crypto.randomUUID(),

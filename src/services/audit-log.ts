@@ -4,7 +4,7 @@ import type { ServiceContext } from "./context";
 
 function auditCursor(cursor: string): number {
   const id = Number(cursor);
-  if (!Number.isSafeInteger(id) || id < 1) throw fieldProblem("query.cursor", "is not a cursor of this list", "invalid_request");
+  if (!Number.isSafeInteger(id) || id < 1) throw fieldProblem("query.cursor", "ist kein Cursor dieser Liste", "invalid_request");
   return id;
 }
 

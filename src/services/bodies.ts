@@ -51,7 +51,10 @@ export async function deleteBody(ctx: ServiceContext, id: string, version: numbe
     ctx.db.prisma.person.count({ where: { bodyId: id, deletedAt: null } }),
   ]);
   if (committees + people > 0) {
-    throw new Problem("conflict", `The body still has ${committees} committee(s) and ${people} person record(s); delete those first.`);
+    throw new Problem(
+      "conflict",
+      `Die Körperschaft hat noch ${committees} Gremium/Gremien und ${people} Person(en); diese bitte zuerst löschen.`,
+    );
   }
   await updateAudited(ctx, "Body", before, { deletedAt: ctx.now }, "delete");
 }

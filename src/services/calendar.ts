@@ -59,7 +59,7 @@ export async function bodyCalendar(ctx: ServiceContext, bodyId: string, baseUrl:
 
 /** Mints a new personal feed URL for the calling member; its secret is shown once. */
 export async function createPersonalFeed(ctx: ServiceContext) {
-  if (!canHavePersonalFeed(ctx.actor)) throw new Problem("forbidden", "Personal calendar feeds are for members.");
+  if (!canHavePersonalFeed(ctx.actor)) throw new Problem("forbidden", "Persönliche Kalender-Abonnements gibt es für Mitglieder.");
   const secret = generateTokenSecret();
   await insertAudited(ctx, "CalendarFeedToken", {
     id: crypto.randomUUID(),
@@ -73,7 +73,7 @@ export async function createPersonalFeed(ctx: ServiceContext) {
 
 /** Revokes every personal feed URL of the calling member. */
 export async function revokePersonalFeeds(ctx: ServiceContext) {
-  if (!canHavePersonalFeed(ctx.actor)) throw new Problem("forbidden", "Personal calendar feeds are for members.");
+  if (!canHavePersonalFeed(ctx.actor)) throw new Problem("forbidden", "Persönliche Kalender-Abonnements gibt es für Mitglieder.");
   await ctx.db.batch([
     revokeFeedsOf(ctx.actor.personId, ctx.now),
     auditStatement(ctx, "revoke", "CalendarFeedToken", ctx.actor.personId, null, { personId: ctx.actor.personId, revokedAt: ctx.now }),

@@ -54,6 +54,7 @@ export async function deleteCommittee(ctx: ServiceContext, id: string, version: 
   assertManages(ctx, before.bodyId);
   expectVersion(before, version);
   const seats = await ctx.db.prisma.membership.count({ where: { committeeId: id, ...currentOrFuture(ctx.now) } });
-  if (seats > 0) throw new Problem("conflict", `The committee still has ${seats} current or future membership(s); end them first.`);
+  if (seats > 0)
+    throw new Problem("conflict", `Das Gremium hat noch ${seats} laufende oder künftige Mitgliedschaft(en); diese bitte zuerst beenden.`);
   await updateAudited(ctx, "Committee", before, { deletedAt: ctx.now }, "delete");
 }

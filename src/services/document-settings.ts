@@ -41,7 +41,7 @@ function checkTemplates(templates: Partial<Record<TemplateName, string | null>>)
   const errors: FieldError[] = [];
   for (const [name, source] of Object.entries(templates)) {
     if (!(TEMPLATE_NAMES as readonly string[]).includes(name))
-      errors.push({ field: `templates.${name}`, reason: `is not a template; use one of ${TEMPLATE_NAMES.join(", ")}` });
+      errors.push({ field: `templates.${name}`, reason: `ist keine Vorlage; möglich sind ${TEMPLATE_NAMES.join(", ")}` });
     else if (source) {
       try {
         Mustache.parse(source);
@@ -50,7 +50,7 @@ function checkTemplates(templates: Partial<Record<TemplateName, string | null>>)
       }
     }
   }
-  if (errors.length) throw new Problem("unprocessable", "A template cannot be used.", { errors });
+  if (errors.length) throw new Problem("unprocessable", "Eine Dokumentvorlage ist nicht verwendbar.", { errors });
 }
 
 /** Sets the letterhead, footer and template overrides of a body (null restores a default). */
@@ -67,7 +67,7 @@ export async function updateDocumentSettings(ctx: ServiceContext, bodyId: string
     templates: JSON.stringify(templates),
   };
   if (!current) {
-    if (version !== 0) throw new Problem("precondition_failed", 'The settings do not exist yet; send If-Match: "0".');
+    if (version !== 0) throw new Problem("precondition_failed", 'Die Einstellungen gibt es noch nicht; bitte If-Match: "0" senden.');
     await insertAudited(ctx, "BodyDocumentSettings", {
       ...newRecordColumns(ctx.now),
       bodyId,
@@ -88,12 +88,13 @@ export async function setLogo(ctx: ServiceContext, store: AttachmentStore, bodyI
   await bodyToManage(ctx, bodyId);
   const type = essenceOf(contentType);
   if (type !== "image/png" && type !== "image/jpeg") {
-    throw new Problem("unsupported_media_type", "A logo is a PNG or JPEG image.", {
-      errors: [{ field: "Content-Type", reason: "must be image/png or image/jpeg" }],
+    throw new Problem("unsupported_media_type", "Ein Logo ist ein PNG- oder JPEG-Bild.", {
+      errors: [{ field: "Content-Type", reason: "muss image/png oder image/jpeg sein" }],
     });
   }
-  if (bytes.byteLength > MAX_LOGO_BYTES) throw new Problem("payload_too_large", `A logo may have at most ${MAX_LOGO_BYTES} bytes.`);
-  if (!matchesSignature(type, bytes)) throw fieldProblem("body", `the bytes are not a ${ATTACHMENT_TYPES[type]} image`);
+  if (bytes.byteLength > MAX_LOGO_BYTES)
+    throw new Problem("payload_too_large", `Ein Logo darf höchstens ${MAX_LOGO_BYTES} Bytes groß sein.`);
+  if (!matchesSignature(type, bytes)) throw fieldProblem("body", `der Inhalt ist kein ${ATTACHMENT_TYPES[type]}-Bild`);
   const key = `bodies/${bodyId}/logo`;
   await store.put(key, bytes, type);
   const current = await ctx.db.prisma.bodyDocumentSettings.findUnique({ where: { bodyId } });

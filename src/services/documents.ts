@@ -274,8 +274,8 @@ export async function progressReportPdf(
   period: { from: string; to: string; actionField?: number },
 ) {
   if (period.to < period.from)
-    throw new Problem("invalid_request", "The period ends before it starts.", {
-      errors: [{ field: "query.to", reason: "must not be before from" }],
+    throw new Problem("invalid_request", "Der Zeitraum endet, bevor er beginnt.", {
+      errors: [{ field: "query.to", reason: "darf nicht vor from liegen" }],
     });
   const report = await progressReport(ctx, planId, period);
   const plan = await ctx.db.prisma.plan.findUniqueOrThrow({ where: { id: planId } });

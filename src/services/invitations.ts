@@ -1,3 +1,4 @@
+import { meetingStateName } from "../rules/meeting";
 import { actorName } from "../auth/principal";
 import { atVersion, guard, updateVersioned } from "../db/sql";
 import { Problem } from "../errors";
@@ -28,21 +29,24 @@ export async function sendInvitation(ctx: ServiceContext, meetingId: string, inp
   const meeting = await getMeeting(ctx, meetingId);
   assertManages(ctx, meeting.committee.bodyId);
   if (meeting.state !== "planned")
-    throw new Problem("conflict", `The invitation can only go out for a planned meeting; this one is ${meeting.state}.`);
+    throw new Problem(
+      "conflict",
+      `Eingeladen wird nur zu einer geplanten Sitzung; diese ist im Stand „${meetingStateName(meeting.state)}“.`,
+    );
 
   const items = await ctx.db.prisma.agendaItem.findMany({
     where: { meetingId, withdrawnAt: null },
     select: { kind: true, isPublic: true },
   });
   if (items.length === 0)
-    throw new Problem("unprocessable", "The agenda is empty.", { errors: [{ field: "agenda", reason: "has no items" }] });
+    throw new Problem("unprocessable", "Die Tagesordnung ist leer.", { errors: [{ field: "agenda", reason: "hat keine Punkte" }] });
   if (!meeting.emergencyReason) {
     const earlier = await ctx.db.prisma.meeting.count({
       where: { committeeId: meeting.committeeId, state: { in: ["held", "closed"] }, startsAt: { lt: meeting.startsAt } },
     });
     if (earlier > 0 && !items.some((item) => item.kind === "minutes_approval")) {
-      throw new Problem("unprocessable", "The agenda lacks the item on the minutes of the previous meeting (§38 (2) GemO).", {
-        errors: [{ field: "agenda", reason: "needs an item of kind minutes_approval" }],
+      throw new Problem("unprocessable", "Der Tagesordnung fehlt der Punkt zur Niederschrift der vorigen Sitzung (§ 38 Abs. 2 GemO).", {
+        errors: [{ field: "agenda", reason: "braucht einen Punkt der Art minutes_approval" }],
       });
     }
   }
@@ -88,7 +92,7 @@ export async function sendInvitation(ctx: ServiceContext, meetingId: string, inp
     updateVersioned("Meeting", meeting.id, meeting.version, changes),
   ]);
   if (results[results.length - 1] === 0)
-    throw new Problem("conflict", "The meeting was changed in the meantime; reload it and send again.");
+    throw new Problem("conflict", "Die Sitzung wurde inzwischen geändert; bitte neu laden und erneut versenden.");
   return invitation;
 }
 

@@ -53,7 +53,7 @@ async function toView(ctx: ServiceContext, request: ItemRequestModel, meetings: 
 export async function listItemRequests(ctx: ServiceContext, committeeId: string) {
   const committee = await getCommittee(ctx, committeeId);
   if (!itemRequestPolicy.canRead(ctx.actor, await ctx.readership(), committee)) {
-    throw new Problem("forbidden", "The demanded items of a committee are for its members and the secretariat.");
+    throw new Problem("forbidden", "Die beantragten Punkte eines Gremiums sehen seine Mitglieder und die Geschäftsstelle.");
   }
   const [requests, meetings] = await Promise.all([
     ctx.db.prisma.itemRequest.findMany({ where: { committeeId }, orderBy: [{ receivedOn: "asc" }, { id: "asc" }] }),
@@ -68,7 +68,10 @@ export async function createItemRequest(ctx: ServiceContext, committeeId: string
   assertManages(ctx, committee.bodyId);
   const members = await ctx.db.prisma.membership.count({ where: { committeeId, votingRight: true, ...currentOn(input.receivedOn) } });
   if (!demandIsSupported(input.basis, input.supporters, members)) {
-    throw fieldProblem("supporters", `a sixth of the ${members} voting members is needed: at least ${Math.ceil(members / 6)}`);
+    throw fieldProblem(
+      "supporters",
+      `ein Sechstel der ${members} stimmberechtigten Mitglieder ist nötig: mindestens ${Math.ceil(members / 6)}`,
+    );
   }
   const row = await insertAudited(ctx, "ItemRequest", {
     ...newRecordColumns(ctx.now),
@@ -97,7 +100,7 @@ export async function updateItemRequest(ctx: ServiceContext, id: string, version
       include: { meeting: { select: { committeeId: true } } },
     });
     if (!item || item.meeting.committeeId !== before.committeeId)
-      throw fieldProblem("agendaItemId", "does not name an agenda item of this committee");
+      throw fieldProblem("agendaItemId", "nennt keinen Tagesordnungspunkt dieses Gremiums");
   }
   const after = await updateAudited(ctx, "ItemRequest", before, input);
   return toView(ctx, after, await meetingsOf(ctx, before.committeeId));

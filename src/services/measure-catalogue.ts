@@ -32,9 +32,9 @@ function parseCsv(text: string): { rows: { line: number; value: Record<string, u
     skipEmptyLines: "greedy",
     transformHeader: (h) => h.trim(),
   });
-  const errors: FieldError[] = parsed.errors.map((e) => ({ field: `line ${(e.row ?? 0) + 2}`, reason: e.message }));
+  const errors: FieldError[] = parsed.errors.map((e) => ({ field: `Zeile ${(e.row ?? 0) + 2}`, reason: e.message }));
   const unknown = (parsed.meta.fields ?? []).filter((f) => !(CSV_COLUMNS as readonly string[]).includes(f));
-  if (unknown.length) errors.push({ field: "line 1", reason: `unknown column(s): ${unknown.join(", ")}` });
+  if (unknown.length) errors.push({ field: "Zeile 1", reason: `unbekannte Spalte(n): ${unknown.join(", ")}` });
   const rows = parsed.data.map((record, index) => {
     const value: Record<string, unknown> = {};
     for (const [key, raw] of Object.entries(record)) {
@@ -60,10 +60,10 @@ function parseJson(text: string): { rows: { line: number; value: Record<string, 
   try {
     data = JSON.parse(text);
   } catch {
-    throw new Problem("malformed_json", "The request body is not valid JSON.");
+    throw new Problem("malformed_json", "Der Inhalt der Anfrage ist kein gültiges JSON.");
   }
   const list = Array.isArray(data) ? data : (data as { measures?: unknown })?.measures;
-  if (!Array.isArray(list)) throw fieldProblem("body", "must be an array of measures, or { measures: [...] }", "invalid_request");
+  if (!Array.isArray(list)) throw fieldProblem("body", "muss eine Liste von Maßnahmen sein, oder { measures: [...] }", "invalid_request");
   return { rows: list.map((value, index) => ({ line: index + 1, value: value as Record<string, unknown> })), errors: [] };
 }
 
@@ -81,12 +81,12 @@ export async function importMeasures(ctx: ServiceContext, planId: string, format
     const result = ZMeasureInput.safeParse(value);
     if (!result.success) {
       errors.push(
-        ...result.error.issues.map((issue) => ({ field: `line ${line}: ${issue.path.join(".") || "row"}`, reason: issue.message })),
+        ...result.error.issues.map((issue) => ({ field: `Zeile ${line}: ${issue.path.join(".") || "Zeile"}`, reason: issue.message })),
       );
       continue;
     }
     if (seen.has(result.data.code))
-      errors.push({ field: `line ${line}: code`, reason: `${result.data.code} appears already in line ${seen.get(result.data.code)}` });
+      errors.push({ field: `Zeile ${line}: code`, reason: `${result.data.code} steht schon in Zeile ${seen.get(result.data.code)}` });
     seen.set(result.data.code, line);
     inputs.push({ line, input: result.data });
   }
@@ -95,10 +95,11 @@ export async function importMeasures(ctx: ServiceContext, planId: string, format
   for (const { line, input } of inputs) {
     if (fields.has(input.actionField) || newFields.has(input.actionField)) continue;
     if (!input.actionFieldTitle)
-      errors.push({ field: `line ${line}: actionFieldTitle`, reason: `is required for the new action field ${input.actionField}` });
+      errors.push({ field: `Zeile ${line}: actionFieldTitle`, reason: `ist für das neue Handlungsfeld ${input.actionField} erforderlich` });
     else newFields.set(input.actionField, { id: crypto.randomUUID(), planId, number: input.actionField, title: input.actionFieldTitle });
   }
-  if (errors.length) throw new Problem("unprocessable", `The catalogue has ${errors.length} error(s); nothing was imported.`, { errors });
+  if (errors.length)
+    throw new Problem("unprocessable", `Der Katalog enthält ${errors.length} Fehler; nichts wurde übernommen.`, { errors });
 
   const existing = new Map((await ctx.db.prisma.measure.findMany({ where: { planId } })).map((m) => [m.code, m]));
   const statements: Statement[] = [...newFields.values()].flatMap((field) => auditedInsert(ctx, "ActionField", field));

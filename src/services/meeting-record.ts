@@ -1,3 +1,4 @@
+import { meetingStateName } from "../rules/meeting";
 import { Problem, notFound } from "../errors";
 import { numberAgenda } from "../rules/agenda";
 import { presenceAtItem, type AttendanceRecord, type AttendanceStatus } from "../rules/attendance";
@@ -68,10 +69,17 @@ export function assertStarted(meeting: { startsAt: Date }, now: Date) {
  */
 export function assertRecordOpen(record: MeetingRecord, now: Date) {
   if (record.meeting.state !== "invited" && record.meeting.state !== "held") {
-    throw new Problem("conflict", `Outcomes are recorded for an invited or held meeting; this one is ${record.meeting.state}.`);
+    throw new Problem(
+      "conflict",
+      "Ergebnisse werden für eine einberufene oder durchgeführte Sitzung erfasst; " +
+        `diese ist im Stand „${meetingStateName(record.meeting.state)}“.`,
+    );
   }
   if (record.minutes && (record.minutes.state === "final" || record.minutes.state === "published")) {
-    throw new Problem("conflict", "The minutes are final; corrections exist only as objection decisions or addenda.");
+    throw new Problem(
+      "conflict",
+      "Die Niederschrift ist endgültig; Berichtigungen gibt es nur als Entscheidung über Einwände oder als Nachtrag.",
+    );
   }
   assertStarted(record.meeting, now);
 }

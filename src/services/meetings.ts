@@ -1,3 +1,4 @@
+import { meetingStateName } from "../rules/meeting";
 import { findMeeting, unscheduleConsultations, type MeetingWithCommittee } from "../db/queries/meetings";
 import { Problem, fieldProblem, notFound } from "../errors";
 import { pageArgs, toPage, type TPageQuery } from "../db/paging";
@@ -9,8 +10,9 @@ import { assertStarted } from "./meeting-record";
 import { agendaOf } from "./agenda";
 import { getCommittee } from "./committees";
 import type { ServiceContext } from "./context";
-import { auditStatement, auditedInsert, expectVersion, newRecordColumns, updateAudited, withNextNumber } from "./records";
-import { assertion, atVersion, deleteRow, deleteVersioned } from "../db/sql";
+import { auditStatement, auditedInsert, expectVersion, newRecordColumns, updateAudited } from "./records";
+import { defaultMeetingTitle, writeNumbered } from "./meeting-numbers";
+import { deleteRow, deleteVersioned, updateVersioned } from "../db/sql";
 import { unlinkItemRequests } from "../db/queries/agenda";
 
 const withCommittee = { committee: { select: { name: true, shortName: true, bodyId: true } } } as const;
@@ -52,61 +54,58 @@ export async function getMeeting(ctx: ServiceContext, id: string): Promise<Meeti
  */
 export async function createMeeting(ctx: ServiceContext, input: TMeetingCreate) {
   const committee = await getCommittee(ctx, input.committeeId).catch(() => {
-    throw fieldProblem("committeeId", "does not name an existing committee");
+    throw fieldProblem("committeeId", "nennt kein bestehendes Gremium");
   });
   assertManages(ctx, committee.bodyId);
-  const nextNumber = async () =>
-    input.sequenceNumber ??
-    ((await ctx.db.prisma.meeting.aggregate({ where: { committeeId: committee.id }, _max: { sequenceNumber: true } }))._max
-      .sequenceNumber ?? 0) + 1;
-
   const startsAt = new Date(input.startsAt);
   const hasEarlierMeeting =
     (await ctx.db.prisma.meeting.count({ where: { committeeId: committee.id, state: { not: "cancelled" }, startsAt: { lt: startsAt } } })) >
     0;
-  const id = await withNextNumber(nextNumber, async (sequenceNumber) => {
-    const meeting = {
-      ...newRecordColumns(ctx.now),
-      committeeId: committee.id,
-      title: input.title ?? `${sequenceNumber}. Sitzung ${committee.name}`,
-      sequenceNumber,
-      startsAt: new Date(input.startsAt),
-      endsAt: input.endsAt ? new Date(input.endsAt) : null,
-      locationName: input.locationName ?? null,
-      locationAddress: input.locationAddress ?? null,
-      locationRoom: input.locationRoom ?? null,
-      state: "planned",
-      emergencyReason: input.emergencyReason ?? null,
-      cancelledReason: null,
-      sequence: 0,
-      repeatMeeting: input.repeatMeeting,
-      startedAt: null,
-      endedAt: null,
-      interruptions: null,
-    };
-    const frame = input.standardFrame && !input.emergencyReason ? standardFrameFor(hasEarlierMeeting) : [];
-    const positions = { public: 0, nonPublic: 0 };
-    const items = frame.map((item) => ({
-      ...newRecordColumns(ctx.now),
-      meetingId: meeting.id,
-      parentId: null,
-      isPublic: item.isPublic,
-      position: item.isPublic ? positions.public++ : positions.nonPublic++,
-      kind: item.kind,
-      title: item.title,
-      paperId: null,
-      presenter: null,
-      durationMinutes: null,
-      description: null,
-      withdrawnAt: null,
-    }));
-    await ctx.db.batch([...auditedInsert(ctx, "Meeting", meeting), ...items.flatMap((item) => auditedInsert(ctx, "AgendaItem", item))]);
-    return meeting.id;
-  }).catch((error) => {
-    if (input.sequenceNumber !== undefined && error?.constraint === "unique") {
-      throw fieldProblem("sequenceNumber", `the committee has a meeting number ${input.sequenceNumber} already`, "conflict");
-    }
-    throw error;
+  const id = crypto.randomUUID();
+  await writeNumbered(ctx, {
+    committee,
+    meetingId: id,
+    startsAt,
+    write: (_current, { sequenceNumber, numberYear }) => {
+      const meeting = {
+        ...newRecordColumns(ctx.now),
+        id,
+        committeeId: committee.id,
+        title: input.title ?? defaultMeetingTitle(sequenceNumber, committee.name),
+        sequenceNumber,
+        numberYear,
+        startsAt,
+        endsAt: input.endsAt ? new Date(input.endsAt) : null,
+        locationName: input.locationName ?? null,
+        locationAddress: input.locationAddress ?? null,
+        locationRoom: input.locationRoom ?? null,
+        state: "planned",
+        emergencyReason: input.emergencyReason ?? null,
+        cancelledReason: null,
+        sequence: 0,
+        repeatMeeting: input.repeatMeeting,
+        startedAt: null,
+        endedAt: null,
+        interruptions: null,
+      };
+      const frame = input.standardFrame && !input.emergencyReason ? standardFrameFor(hasEarlierMeeting) : [];
+      const positions = { public: 0, nonPublic: 0 };
+      const items = frame.map((item) => ({
+        ...newRecordColumns(ctx.now),
+        meetingId: id,
+        parentId: null,
+        isPublic: item.isPublic,
+        position: item.isPublic ? positions.public++ : positions.nonPublic++,
+        kind: item.kind,
+        title: item.title,
+        paperId: null,
+        presenter: null,
+        durationMinutes: null,
+        description: null,
+        withdrawnAt: null,
+      }));
+      return [...auditedInsert(ctx, "Meeting", meeting), ...items.flatMap((item) => auditedInsert(ctx, "AgendaItem", item))];
+    },
   });
   const meeting = await getMeeting(ctx, id);
   return { meeting, agenda: await agendaOf(ctx, meeting) };
@@ -120,7 +119,7 @@ export async function updateMeeting(ctx: ServiceContext, id: string, version: nu
   assertManages(ctx, before.committee.bodyId);
   expectVersion(before, version);
   if (before.state !== "planned" && before.state !== "invited") {
-    throw new Problem("conflict", `A ${before.state} meeting cannot be changed.`);
+    throw new Problem("conflict", `Eine Sitzung im Stand „${meetingStateName(before.state)}“ kann nicht mehr geändert werden.`);
   }
   const { startsAt, endsAt, ...text } = input;
   const changes = {
@@ -129,10 +128,32 @@ export async function updateMeeting(ctx: ServiceContext, id: string, version: nu
     ...(endsAt !== undefined ? { endsAt: endsAt ? new Date(endsAt) : null } : {}),
   };
   const next = { ...before, ...changes };
-  if (next.endsAt && next.endsAt <= next.startsAt) throw fieldProblem("endsAt", "must be after startsAt");
+  if (next.endsAt && next.endsAt <= next.startsAt) throw fieldProblem("endsAt", "muss nach startsAt liegen");
   const visible = CALENDAR_FIELDS.some((field) => String(before[field]) !== String(next[field]));
-  const { committee: _committee, minutesState: _minutesState, ...row } = before;
-  await updateAudited(ctx, "Meeting", row, { ...changes, ...(visible ? { sequence: before.sequence + 1 } : {}) });
+  const { committee, minutesState: _minutesState, ...row } = before;
+  const stamped = { ...changes, updatedAt: ctx.now, ...(visible ? { sequence: before.sequence + 1 } : {}) };
+  if (before.state !== "planned" || !changes.startsAt || changes.startsAt.getTime() === before.startsAt.getTime()) {
+    await updateAudited(ctx, "Meeting", row, stamped);
+    return getMeeting(ctx, id);
+  }
+  // A planned meeting on another date takes the number of its place in the date order; once invited, it keeps it.
+  await writeNumbered(ctx, {
+    committee: { id: before.committeeId, name: committee.name },
+    meetingId: id,
+    startsAt: changes.startsAt,
+    previousYear: before.numberYear,
+    write: (current, number) => {
+      if (!current) throw notFound("Meeting", id);
+      expectVersion(current, version);
+      const defaultTitle = !text.title && before.title === defaultMeetingTitle(before.sequenceNumber, committee.name);
+      const after = {
+        ...stamped,
+        ...number,
+        ...(defaultTitle ? { title: defaultMeetingTitle(number.sequenceNumber, committee.name) } : {}),
+      };
+      return [updateVersioned("Meeting", id, version, after), auditStatement(ctx, "update", "Meeting", id, row, { ...row, ...after })];
+    },
+  });
   return getMeeting(ctx, id);
 }
 
@@ -142,14 +163,19 @@ export async function transitionMeeting(ctx: ServiceContext, id: string, version
   assertManages(ctx, before.committee.bodyId);
   expectVersion(before, version);
   const refusal = transitionRefusal(before.state as MeetingState, input.to);
-  if (refusal) throw new Problem("conflict", `The meeting cannot become ${input.to}: ${refusal}.`, { state: before.state });
+  if (refusal)
+    throw new Problem("conflict", `Die Sitzung kann nicht „${meetingStateName(input.to)}“ werden: ${refusal}.`, { state: before.state });
   if (input.to === "held") assertStarted(before, ctx.now);
   if (input.to === "closed") {
     const minutes = await ctx.db.prisma.minutes.findUnique({ where: { meetingId: id }, select: { state: true } });
     if (minutes?.state !== "final" && minutes?.state !== "published") {
-      throw new Problem("conflict", "The meeting cannot become closed: it closes when its minutes are final (§38 GemO).", {
-        state: before.state,
-      });
+      throw new Problem(
+        "conflict",
+        "Die Sitzung kann noch nicht abgeschlossen werden: das geschieht, wenn ihre Niederschrift endgültig ist (§ 38 GemO).",
+        {
+          state: before.state,
+        },
+      );
     }
   }
   const { committee: _committee, minutesState: _minutesState, ...row } = before;
@@ -172,25 +198,34 @@ export async function deleteMeeting(ctx: ServiceContext, id: string, version: nu
   if (meeting.state !== "planned") {
     throw new Problem(
       "conflict",
-      `Only a planned meeting that was never invited can be deleted; this one is ${meeting.state}: cancel it instead.`,
+      "Gelöscht wird nur eine geplante Sitzung, zu der nie eingeladen wurde; " +
+        `diese ist im Stand „${meetingStateName(meeting.state)}“: bitte stattdessen absagen.`,
     );
   }
   // Sub-items before their parents, so that no foreign key points at a deleted row; the meeting last, at its version.
   const items = numberAgenda(await ctx.db.prisma.agendaItem.findMany({ where: { meetingId: id } })).sort((a, b) => b.depth - a.depth);
-  const { committee: _committee, minutesState: _minutesState, ...row } = meeting;
-  const unchanged = atVersion("Meeting", id, meeting.version);
-  const results = await ctx.db.batch([
-    assertion(unchanged),
-    unlinkItemRequests(items.map((item) => item.id)),
-    unscheduleConsultations(id),
-    ...items.flatMap(({ number: _n, depth: _d, ...item }) => [
-      deleteRow("AgendaItem", item.id),
-      auditStatement(ctx, "delete", "AgendaItem", item.id, item, null),
-    ]),
-    auditStatement(ctx, "delete", "Meeting", id, row, null),
-    deleteVersioned("Meeting", id, meeting.version),
-  ]);
-  if (results.at(-1) === 0) throw new Problem("precondition_failed", "The meeting was changed in the meantime; reload it.");
+  const { committee, minutesState: _minutesState, ...row } = meeting;
+  // The later planned meetings of its year move up into its number.
+  await writeNumbered(ctx, {
+    committee: { id: meeting.committeeId, name: committee.name },
+    meetingId: id,
+    startsAt: null,
+    previousYear: meeting.numberYear,
+    write: (current) => {
+      if (!current) throw notFound("Meeting", id);
+      expectVersion(current, version);
+      return [
+        unlinkItemRequests(items.map((item) => item.id)),
+        unscheduleConsultations(id),
+        ...items.flatMap(({ number: _n, depth: _d, ...item }) => [
+          deleteRow("AgendaItem", item.id),
+          auditStatement(ctx, "delete", "AgendaItem", item.id, item, null),
+        ]),
+        auditStatement(ctx, "delete", "Meeting", id, row, null),
+        deleteVersioned("Meeting", id, meeting.version),
+      ];
+    },
+  });
 }
 
 /**
@@ -202,17 +237,21 @@ export async function recordCourse(ctx: ServiceContext, id: string, version: num
   const before = await getMeeting(ctx, id);
   assertManages(ctx, before.committee.bodyId);
   expectVersion(before, version);
-  if (before.state !== "held") throw new Problem("conflict", `The course is recorded for a held meeting; this one is ${before.state}.`);
+  if (before.state !== "held")
+    throw new Problem(
+      "conflict",
+      `Der Verlauf wird für eine durchgeführte Sitzung erfasst; diese ist im Stand „${meetingStateName(before.state)}“.`,
+    );
   const startedAt = new Date(input.startedAt);
   const endedAt = input.endedAt ? new Date(input.endedAt) : null;
-  if (startedAt > ctx.now) throw fieldProblem("startedAt", "lies in the future");
-  if (endedAt && endedAt <= startedAt) throw fieldProblem("endedAt", "must be after startedAt");
-  if (endedAt && endedAt > ctx.now) throw fieldProblem("endedAt", "lies in the future");
+  if (startedAt > ctx.now) throw fieldProblem("startedAt", "liegt in der Zukunft");
+  if (endedAt && endedAt <= startedAt) throw fieldProblem("endedAt", "muss nach startedAt liegen");
+  if (endedAt && endedAt > ctx.now) throw fieldProblem("endedAt", "liegt in der Zukunft");
   for (const [index, pause] of input.interruptions.entries()) {
     const [from, to] = [new Date(pause.from), new Date(pause.to)];
-    if (to <= from) throw fieldProblem(`interruptions.${index}.to`, "must be after from");
+    if (to <= from) throw fieldProblem(`interruptions.${index}.to`, "muss nach from liegen");
     if (from < startedAt || (endedAt && to > endedAt))
-      throw fieldProblem(`interruptions.${index}`, "must lie between startedAt and endedAt");
+      throw fieldProblem(`interruptions.${index}`, "muss zwischen startedAt und endedAt liegen");
   }
   const { committee: _committee, minutesState: _minutesState, ...row } = before;
   await updateAudited(ctx, "Meeting", row, { startedAt, endedAt, interruptions: JSON.stringify(input.interruptions) });

@@ -44,9 +44,9 @@ async function overlapProblem(ctx: ServiceContext, m: { id: string; personId: st
   return new Problem(
     "conflict",
     clash
-      ? `The person already has a membership in this committee from ${clash.startDate} to ${clash.endDate ?? "open end"} (${clash.id}).`
-      : "The person already has an overlapping membership in this committee.",
-    { errors: [{ field: "startDate", reason: "overlaps another membership of the same person in this committee" }] },
+      ? `Die Person ist schon vom ${clash.startDate} bis ${clash.endDate ?? "auf Weiteres"} Mitglied dieses Gremiums (${clash.id}).`
+      : "Die Person hat schon eine überschneidende Mitgliedschaft in diesem Gremium.",
+    { errors: [{ field: "startDate", reason: "überschneidet sich mit einer anderen Mitgliedschaft derselben Person in diesem Gremium" }] },
   );
 }
 
@@ -54,32 +54,34 @@ async function overlapProblem(ctx: ServiceContext, m: { id: string; personId: st
 async function validate(ctx: ServiceContext, m: Omit<MembershipModel, "createdAt" | "updatedAt" | "version">) {
   const errors: FieldError[] = [];
   const committee = await getCommittee(ctx, m.committeeId).catch(() => undefined);
-  if (!committee) throw fieldProblem("committeeId", "does not name an existing committee");
+  if (!committee) throw fieldProblem("committeeId", "nennt kein bestehendes Gremium");
   assertManages(ctx, committee.bodyId);
 
   const person = await ctx.db.prisma.person.findFirst({ where: { id: m.personId, deletedAt: null } });
-  if (!person) errors.push({ field: "personId", reason: "does not name an existing person" });
-  else if (person.bodyId !== committee.bodyId) errors.push({ field: "personId", reason: "belongs to another body than the committee" });
+  if (!person) errors.push({ field: "personId", reason: "nennt keine bestehende Person" });
+  else if (person.bodyId !== committee.bodyId)
+    errors.push({ field: "personId", reason: "gehört zu einer anderen Körperschaft als das Gremium" });
 
   if (m.termId) {
     const term = await ctx.db.prisma.term.findFirst({ where: { id: m.termId, deletedAt: null } });
-    if (!term || term.bodyId !== committee.bodyId) errors.push({ field: "termId", reason: "does not name a term of the committee's body" });
+    if (!term || term.bodyId !== committee.bodyId)
+      errors.push({ field: "termId", reason: "nennt keine Amtszeit der Körperschaft des Gremiums" });
   }
   if (m.votingRight && !mayVote(m.role as MembershipRole)) {
-    errors.push({ field: "votingRight", reason: `a ${m.role} has no voting right` });
+    errors.push({ field: "votingRight", reason: `die Rolle ${m.role} hat kein Stimmrecht` });
   }
   if (m.deputyForId) {
-    if (m.role !== "deputy") errors.push({ field: "deputyForId", reason: "only a deputy stands in for a member" });
+    if (m.role !== "deputy") errors.push({ field: "deputyForId", reason: "nur ein Stellvertreter vertritt ein Mitglied" });
     const principal = await ctx.db.prisma.membership.findUnique({ where: { id: m.deputyForId } });
     if (!principal || principal.committeeId !== m.committeeId || !SEAT_ROLES.includes(principal.role as MembershipRole)) {
-      errors.push({ field: "deputyForId", reason: "must name the membership of a member of the same committee" });
+      errors.push({ field: "deputyForId", reason: "muss die Mitgliedschaft eines Mitglieds desselben Gremiums nennen" });
     } else if (principal.personId === m.personId) {
-      errors.push({ field: "deputyForId", reason: "a person cannot stand in for themselves" });
+      errors.push({ field: "deputyForId", reason: "niemand vertritt sich selbst" });
     } else if (!periodsOverlap(principal, m)) {
-      errors.push({ field: "deputyForId", reason: "the member's seat does not overlap the deputy's period" });
+      errors.push({ field: "deputyForId", reason: "der Sitz des Mitglieds überschneidet sich nicht mit der Zeit des Stellvertreters" });
     }
   }
-  if (errors.length > 0) throw new Problem("unprocessable", "The membership breaks a rule.", { errors });
+  if (errors.length > 0) throw new Problem("unprocessable", "Die Mitgliedschaft verletzt eine Regel.", { errors });
 }
 
 export async function createMembership(ctx: ServiceContext, input: TMembershipCreate) {
@@ -111,7 +113,7 @@ export async function updateMembership(ctx: ServiceContext, id: string, version:
     ...(input.role && input.votingRight === undefined ? { votingRight: defaultVotingRight(role) } : {}),
   };
   const next = { ...before, ...changes };
-  if (next.endDate && next.endDate < next.startDate) throw fieldProblem("endDate", "must not be before startDate");
+  if (next.endDate && next.endDate < next.startDate) throw fieldProblem("endDate", "darf nicht vor startDate liegen");
   await validate(ctx, next);
   const after = await updateAuditedIf(ctx, "Membership", before, changes, "update", noOverlappingMembership(next));
   if (after) return after;
@@ -133,11 +135,11 @@ export async function endMembership(ctx: ServiceContext, id: string, version: nu
   if (before.startDate > today) {
     throw new Problem(
       "conflict",
-      `The membership starts on ${before.startDate} and cannot end before it starts; change its dates with PATCH.`,
+      `Die Mitgliedschaft beginnt am ${before.startDate} und kann nicht vorher enden; ihre Daten bitte mit PATCH ändern.`,
     );
   }
   if (before.endDate !== null && before.endDate <= today) {
-    throw new Problem("conflict", `The membership has already ended on ${before.endDate}.`);
+    throw new Problem("conflict", `Die Mitgliedschaft endete bereits am ${before.endDate}.`);
   }
   return updateAudited(ctx, "Membership", before, { endDate: today }, "end");
 }

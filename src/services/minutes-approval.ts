@@ -14,13 +14,14 @@ import { auditStatement, auditedInsert } from "./records";
 
 /** A member files an objection (Einwendung) while the minutes are circulated. */
 export async function fileObjection(ctx: ServiceContext, meetingId: string, text: string) {
-  if (ctx.actor.kind !== "member") throw new Problem("forbidden", "Objections are filed by members of the committee with their own token.");
+  if (ctx.actor.kind !== "member") throw new Problem("forbidden", "Einwände erheben Mitglieder des Gremiums mit ihrem eigenen Zugang.");
   const record = await loadMeetingRecord(ctx, meetingId);
   const personId = ctx.actor.personId;
   if (!minutesPolicy.canActAsMember(ctx.actor, (id) => record.seats.some((s) => s.personId === id))) {
-    throw new Problem("forbidden", "Only members of the committee file objections to its minutes.");
+    throw new Problem("forbidden", "Nur Mitglieder des Gremiums erheben Einwände gegen seine Niederschrift.");
   }
-  if (record.minutes?.state !== "circulated") throw new Problem("conflict", "Objections are filed while the minutes are circulated.");
+  if (record.minutes?.state !== "circulated")
+    throw new Problem("conflict", "Einwände werden erhoben, solange die Niederschrift im Umlauf ist.");
   const objection = {
     id: crypto.randomUUID(),
     minutesId: record.minutes.id,
@@ -47,7 +48,7 @@ export async function decideObjection(
   if (!objection) throw notFound("Objection", objectionId);
   const record = await minutesForWrite(ctx, objection.minutes.meetingId);
   if (isSealed(record.minutes)) throw sealedProblem();
-  if (objection.decision) throw new Problem("conflict", `The committee decided on this objection already (${objection.decision}).`);
+  if (objection.decision) throw new Problem("conflict", `Das Gremium hat über diesen Einwand bereits entschieden (${objection.decision}).`);
   const { minutes: _m, ...before } = objection;
   const after = { ...before, decision, decisionNote: note ?? null, decidedAt: ctx.now, version: before.version + 1 };
   const results = await ctx.db.batch([
@@ -57,7 +58,7 @@ export async function decideObjection(
     ),
     updateVersioned("MinutesObjection", before.id, before.version, { decision, decisionNote: note ?? null, decidedAt: ctx.now }),
   ]);
-  if (results.at(-1) === 0) throw new Problem("precondition_failed", "The objection was decided in the meantime.");
+  if (results.at(-1) === 0) throw new Problem("precondition_failed", "Über den Einwand wurde inzwischen entschieden.");
   return getMinutes(ctx, objection.minutes.meetingId);
 }
 
@@ -78,33 +79,37 @@ export async function signMinutes(ctx: ServiceContext, meetingId: string, input:
   const record = await loadMeetingRecord(ctx, meetingId);
   const onPaper = managesBody(ctx.actor, record.meeting.committee.bodyId);
   if (!onPaper && ctx.actor.kind !== "member")
-    throw new Problem("forbidden", "Only the signing person signs, with their own member token.");
+    throw new Problem("forbidden", "Nur die unterzeichnende Person selbst unterschreibt, mit ihrem eigenen Zugang.");
   const personId = onPaper ? input.personId : ctx.actor.kind === "member" ? ctx.actor.personId : undefined;
   if (!onPaper && ((input.personId && input.personId !== personId) || input.signedAt)) {
-    throw new Problem("forbidden", "A member signs only themselves, now; signatures given on paper are recorded by the secretariat.");
+    throw new Problem(
+      "forbidden",
+      "Ein Mitglied unterschreibt nur für sich selbst und nur jetzt; Unterschriften auf Papier erfasst die Geschäftsstelle.",
+    );
   }
-  if (!personId) throw fieldProblem("personId", "is required for a signature given on paper");
-  if (onPaper && !input.signedAt) throw fieldProblem("signedAt", "is required for a signature given on paper");
+  if (!personId) throw fieldProblem("personId", "ist für eine Unterschrift auf Papier erforderlich");
+  if (onPaper && !input.signedAt) throw fieldProblem("signedAt", "ist für eine Unterschrift auf Papier erforderlich");
   const signedAt = onPaper ? new Date(input.signedAt!) : ctx.now;
   const minutes = record.minutes;
   if (minutes?.state !== "circulated")
-    throw new Problem("conflict", "Minutes are signed once they are circulated and before they are final.");
+    throw new Problem("conflict", "Unterschrieben wird, wenn die Niederschrift im Umlauf und noch nicht endgültig ist.");
   assertStarted(record.meeting, ctx.now);
-  if (signedAt < record.meeting.startsAt) throw fieldProblem("signedAt", "lies before the meeting began");
-  if (signedAt > ctx.now) throw fieldProblem("signedAt", "lies in the future");
+  if (signedAt < record.meeting.startsAt) throw fieldProblem("signedAt", "liegt vor dem Beginn der Sitzung");
+  if (signedAt > ctx.now) throw fieldProblem("signedAt", "liegt in der Zukunft");
   const seat = record.seats.find((s) => s.personId === personId);
   const attendance = record.attendances.find((a) => a.personId === personId);
   const tookPart = attendance?.status === "present" || attendance?.status === "remote";
-  if (!seat) throw new Problem("forbidden", "Only a member of the committee signs its minutes.");
+  if (!seat) throw new Problem("forbidden", "Nur ein Mitglied des Gremiums unterschreibt seine Niederschrift.");
   const { role } = input;
-  if (role === "minute_taker" && seat.role !== "minute_taker") throw fieldProblem("role", "only the minute-taker signs as minute-taker");
+  if (role === "minute_taker" && seat.role !== "minute_taker")
+    throw fieldProblem("role", "nur die Schriftführung unterschreibt als Schriftführung");
   if (role === "chair" && seat.role !== "chair" && seat.role !== "deputy_chair")
-    throw fieldProblem("role", "only the chair (or the deputy chair who chaired) signs as chair");
-  if (role !== "minute_taker" && !tookPart) throw fieldProblem("role", "the signatory was absent from the meeting");
+    throw fieldProblem("role", "nur der Vorsitz (oder die Stellvertretung, die die Sitzung leitete) unterschreibt als Vorsitz");
+  if (role !== "minute_taker" && !tookPart) throw fieldProblem("role", "die unterzeichnende Person war bei der Sitzung nicht anwesend");
   const signature = { id: crypto.randomUUID(), minutesId: minutes.id, role, personId, signedAt, onPaper };
   await ctx.db.batch(auditedInsert(ctx, "MinutesSignature", signature)).catch((error) => {
     if ((error as { constraint?: string }).constraint === "unique")
-      throw new Problem("conflict", "The person has signed these minutes already.");
+      throw new Problem("conflict", "Die Person hat diese Niederschrift bereits unterschrieben.");
     throw error;
   });
   return getMinutes(ctx, meetingId);

@@ -1,3 +1,5 @@
+import { meetingStateName } from "../rules/meeting";
+import { minutesStateName } from "../rules/minutes";
 import * as minutesPolicy from "../policies/minutes";
 import { diffLines } from "diff";
 import { actorName } from "../auth/principal";
@@ -203,12 +205,18 @@ export async function minutesForWrite(ctx: ServiceContext, meetingId: string) {
   const record = await loadMeetingRecord(ctx, meetingId);
   assertManages(ctx, record.meeting.committee.bodyId);
   if (record.meeting.state !== "held" && record.meeting.state !== "closed")
-    throw new Problem("conflict", `Minutes are written for a held meeting; this one is ${record.meeting.state}.`);
+    throw new Problem(
+      "conflict",
+      `Eine Niederschrift wird für eine durchgeführte Sitzung geschrieben; diese ist im Stand „${meetingStateName(record.meeting.state)}“.`,
+    );
   return record;
 }
 
 export function sealedProblem() {
-  return new Problem("conflict", "The minutes are final and cannot be changed; corrections exist only as recorded objection decisions.");
+  return new Problem(
+    "conflict",
+    "Die Niederschrift ist endgültig und kann nicht mehr geändert werden; Berichtigungen gibt es nur als Entscheidung über Einwände.",
+  );
 }
 
 /**
@@ -220,7 +228,10 @@ export async function saveItemNotes(ctx: ServiceContext, meetingId: string, item
   if (!record.agenda.some((i) => i.id === itemId)) throw notFound("Agenda item", itemId);
   if (isSealed(record.minutes)) throw sealedProblem();
   if ((record.minutes?.version ?? 0) !== version)
-    throw new Problem("precondition_failed", `The minutes are at version ${record.minutes?.version ?? 0}, not ${version}.`);
+    throw new Problem(
+      "precondition_failed",
+      `Die Niederschrift hat die Version ${record.minutes?.version ?? 0}, nicht ${version}: bitte neu laden.`,
+    );
   const existing = record.minutes ? await ctx.db.prisma.minutesItemNote.findMany({ where: { minutesId: record.minutes.id } }) : [];
   const snapshot = Object.fromEntries([...existing.map((n) => [n.itemId, n.notes]), [itemId, notes]]);
   const minutes = record.minutes ?? {
@@ -250,7 +261,7 @@ export async function saveItemNotes(ctx: ServiceContext, meetingId: string, item
       ...statements.map((s) => guard(s, atVersion("Minutes", minutes.id, version))),
       updateVersioned("Minutes", minutes.id, version, { updatedAt: ctx.now }),
     ]);
-    if (results.at(-1) === 0) throw new Problem("precondition_failed", "The minutes were changed in the meantime; reload them.");
+    if (results.at(-1) === 0) throw new Problem("precondition_failed", "Die Niederschrift wurde inzwischen geändert; bitte neu laden.");
   } else {
     await ctx.db.batch([insertRow("Minutes", { ...minutes, version: 1 }), ...statements]);
   }
@@ -264,20 +275,20 @@ export async function saveItemNotes(ctx: ServiceContext, meetingId: string, item
 export async function transitionMinutes(ctx: ServiceContext, meetingId: string, version: number, to: MinutesState) {
   const record = await minutesForWrite(ctx, meetingId);
   const minutes = record.minutes;
-  if (!minutes) throw new Problem("conflict", "There are no minutes yet; save the notes of an item first.");
+  if (!minutes) throw new Problem("conflict", "Es gibt noch keine Niederschrift; bitte zuerst die Notizen eines Punkts speichern.");
   if (minutes.version !== version)
-    throw new Problem("precondition_failed", `The minutes are at version ${minutes.version}, not ${version}.`);
+    throw new Problem("precondition_failed", `Die Niederschrift hat die Version ${minutes.version}, nicht ${version}: bitte neu laden.`);
   const refusal = minutesTransitionRefusal(minutes.state as MinutesState, to);
-  if (refusal) throw new Problem("conflict", `The minutes cannot become ${to}: ${refusal}.`);
+  if (refusal) throw new Problem("conflict", `Die Niederschrift kann nicht „${minutesStateName(to)}“ werden: ${refusal}.`);
   if (to === "final") {
     const [open, signatures] = await Promise.all([
       ctx.db.prisma.minutesObjection.count({ where: { minutesId: minutes.id, decision: null } }),
       ctx.db.prisma.minutesSignature.findMany({ where: { minutesId: minutes.id } }),
     ]);
-    if (open > 0) throw new Problem("conflict", `${open} objection(s) await the committee's decision.`);
+    if (open > 0) throw new Problem("conflict", `Über ${open} Einwand/Einwände hat das Gremium noch nicht entschieden.`);
     const missing = missingSignatures(signatures.map((s) => ({ role: s.role as SignatureRole })));
     if (missing.length)
-      throw new Problem("unprocessable", `Signatures are missing (§ 38 Abs. 2 GemO): ${missing.join(", ")}.`, {
+      throw new Problem("unprocessable", `Es fehlen Unterschriften (§ 38 Abs. 2 GemO): ${missing.join(", ")}.`, {
         missingSignatures: missing,
       });
   }
@@ -299,7 +310,7 @@ export async function transitionMinutes(ctx: ServiceContext, meetingId: string, 
     ),
     updateVersioned("Minutes", minutes.id, version, { state: to, ...stamp, updatedAt: ctx.now }),
   ]);
-  if (results.at(-1) === 0) throw new Problem("precondition_failed", "The minutes were changed in the meantime; reload them.");
+  if (results.at(-1) === 0) throw new Problem("precondition_failed", "Die Niederschrift wurde inzwischen geändert; bitte neu laden.");
   return getMinutes(ctx, meetingId);
 }
 

@@ -85,7 +85,8 @@ export async function deletePaper(ctx: ServiceContext, id: string, version: numb
   const before = await paperForWrite(ctx, id);
   expectVersion(before, version);
   const onAgenda = await ctx.db.prisma.agendaItem.count({ where: { paperId: id } });
-  if (onAgenda > 0) throw new Problem("conflict", `The paper is on ${onAgenda} agenda item(s); it stays for the record.`);
+  if (onAgenda > 0)
+    throw new Problem("conflict", `Die Vorlage steht auf ${onAgenda} Tagesordnungspunkt(en); sie bleibt für die Akten erhalten.`);
   await updateAudited(ctx, "Paper", before, { deletedAt: ctx.now }, "delete");
 }
 
@@ -93,7 +94,7 @@ export async function deletePaper(ctx: ServiceContext, id: string, version: numb
 export async function addConsultation(ctx: ServiceContext, paperId: string, input: TConsultationCreate) {
   const paper = await paperForWrite(ctx, paperId);
   const committee = await ctx.db.prisma.committee.findFirst({ where: { id: input.committeeId, bodyId: paper.bodyId, deletedAt: null } });
-  if (!committee) throw fieldProblem("committeeId", "does not name a committee of the paper's body");
+  if (!committee) throw fieldProblem("committeeId", "nennt kein Gremium der Körperschaft der Vorlage");
   if (input.meetingId) await assertMeetingOf(ctx, input.meetingId, committee.id);
   const count = await ctx.db.prisma.consultation.count({ where: { paperId } });
   await insertAudited(ctx, "Consultation", {
@@ -110,7 +111,7 @@ export async function addConsultation(ctx: ServiceContext, paperId: string, inpu
 
 async function assertMeetingOf(ctx: ServiceContext, meetingId: string, committeeId: string) {
   const meeting = await ctx.db.prisma.meeting.findUnique({ where: { id: meetingId } });
-  if (!meeting || meeting.committeeId !== committeeId) throw fieldProblem("meetingId", "does not name a meeting of this committee");
+  if (!meeting || meeting.committeeId !== committeeId) throw fieldProblem("meetingId", "nennt keine Sitzung dieses Gremiums");
 }
 
 export async function updateConsultation(ctx: ServiceContext, id: string, version: number, input: TConsultationUpdate) {
@@ -140,16 +141,16 @@ export async function addAttachment(
   if (!ATTACHMENT_TYPES[contentType]) {
     throw new Problem(
       "unsupported_media_type",
-      `Attachments may be PDF, images or office documents, not ${contentType || "untyped data"}.`,
+      `Anlagen können PDF, Bilder oder Office-Dokumente sein, nicht ${contentType || "Daten ohne Typ"}.`,
       {
-        errors: [{ field: "Content-Type", reason: `must be one of ${Object.keys(ATTACHMENT_TYPES).join(", ")}` }],
+        errors: [{ field: "Content-Type", reason: `muss einer dieser Typen sein: ${Object.keys(ATTACHMENT_TYPES).join(", ")}` }],
       },
     );
   }
   if (file.bytes.byteLength > MAX_ATTACHMENT_BYTES)
-    throw new Problem("payload_too_large", `An attachment may have at most ${MAX_ATTACHMENT_BYTES} bytes.`);
-  if (file.bytes.byteLength === 0) throw fieldProblem("body", "the file is empty", "invalid_request");
-  if (!matchesSignature(contentType, file.bytes)) throw fieldProblem("body", `the bytes are not a ${ATTACHMENT_TYPES[contentType]} file`);
+    throw new Problem("payload_too_large", `Eine Anlage darf höchstens ${MAX_ATTACHMENT_BYTES} Bytes groß sein.`);
+  if (file.bytes.byteLength === 0) throw fieldProblem("body", "die Datei ist leer", "invalid_request");
+  if (!matchesSignature(contentType, file.bytes)) throw fieldProblem("body", `der Inhalt ist keine ${ATTACHMENT_TYPES[contentType]}-Datei`);
   const id = crypto.randomUUID();
   const storageKey = `papers/${paperId}/${id}`;
   // The bytes go first: a failed store leaves no record pointing at nothing.
@@ -175,6 +176,6 @@ export async function getAttachment(ctx: ServiceContext, store: AttachmentStore,
     throw notFound("Attachment", id);
   });
   const bytes = await store.get(attachment.storageKey);
-  if (!bytes) throw new Problem("internal", "The attachment's file is missing from the store.");
+  if (!bytes) throw new Problem("internal", "Die Datei der Anlage fehlt im Speicher.");
   return { attachment, bytes };
 }

@@ -57,6 +57,7 @@ export async function deletePerson(ctx: ServiceContext, id: string, version: num
   assertManages(ctx, before.bodyId);
   expectVersion(before, version);
   const seats = await ctx.db.prisma.membership.count({ where: { personId: id, ...currentOrFuture(ctx.now) } });
-  if (seats > 0) throw new Problem("conflict", `The person still holds ${seats} current or future membership(s); end them first.`);
+  if (seats > 0)
+    throw new Problem("conflict", `Die Person hat noch ${seats} laufende oder künftige Mitgliedschaft(en); diese bitte zuerst beenden.`);
   await updateAudited(ctx, "Person", before, { deletedAt: ctx.now }, "delete");
 }

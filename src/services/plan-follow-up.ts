@@ -18,7 +18,7 @@ export async function addPlanUpdate(
   const plan = await getPlan(ctx, planId);
   assertManages(ctx, plan.bodyId);
   if (input.resolutionId && !(await ctx.db.prisma.resolution.findUnique({ where: { id: input.resolutionId } })))
-    throw fieldProblem("resolutionId", "does not name a resolution");
+    throw fieldProblem("resolutionId", "nennt keinen Beschluss");
   await insertAudited(ctx, "PlanUpdate", {
     id: crypto.randomUUID(),
     planId,
@@ -42,18 +42,20 @@ export async function recordFollowUp(
 ) {
   const recommendation = await ctx.db.prisma.resolution.findUnique({ where: { id: recommendationId } });
   if (!recommendation) throw notFound("Resolution", recommendationId);
-  if (recommendation.kind !== "recommendation") throw new Problem("conflict", "Only a recommendation is followed up by a receiving body.");
+  if (recommendation.kind !== "recommendation")
+    throw new Problem("conflict", "Nur eine Empfehlung wird von einem empfangenden Gremium weiterbehandelt.");
   const committee = await ctx.db.prisma.committee.findUniqueOrThrow({ where: { id: recommendation.committeeId } });
   assertManages(ctx, committee.bodyId);
   if (input.receivingResolutionId) {
     const receiving = await ctx.db.prisma.resolution.findUnique({ where: { id: input.receivingResolutionId } });
     if (!receiving || receiving.committeeId === recommendation.committeeId)
-      throw fieldProblem("receivingResolutionId", "must name a resolution of another committee");
+      throw fieldProblem("receivingResolutionId", "muss einen Beschluss eines anderen Gremiums nennen");
   }
   const existing = await ctx.db.prisma.recommendationFollowUp.findUnique({ where: { recommendationId } });
   const values = { handling: input.handling, receivingResolutionId: input.receivingResolutionId ?? null, note: input.note ?? null };
   if (existing) {
-    if (version === null) throw new Problem("precondition_required", "The follow-up exists; send its ETag in If-Match to change it.");
+    if (version === null)
+      throw new Problem("precondition_required", "Die Weiterbehandlung besteht schon; zum Ändern bitte ihr ETag in If-Match senden.");
     expectVersion(existing, version);
     await updateAudited(ctx, "RecommendationFollowUp", existing, values);
   } else {
@@ -106,11 +108,11 @@ type IdeaInput = {
 async function checkIdeaRefs(ctx: ServiceContext, bodyId: string, input: Partial<IdeaInput>) {
   if (input.measureId) {
     const measure = await ctx.db.prisma.measure.findUnique({ where: { id: input.measureId }, include: { plan: true } });
-    if (!measure || measure.plan.bodyId !== bodyId) throw fieldProblem("measureId", "does not name a measure of this body's plan");
+    if (!measure || measure.plan.bodyId !== bodyId) throw fieldProblem("measureId", "nennt keine Maßnahme des Plans dieser Körperschaft");
   }
   if (input.paperId) {
     const paper = await ctx.db.prisma.paper.findFirst({ where: { id: input.paperId, bodyId, deletedAt: null } });
-    if (!paper) throw fieldProblem("paperId", "does not name a paper of this body");
+    if (!paper) throw fieldProblem("paperId", "nennt keine Vorlage dieser Körperschaft");
   }
 }
 

@@ -49,7 +49,7 @@ export async function planForWrite(ctx: ServiceContext, id: string) {
 export async function addActionField(ctx: ServiceContext, planId: string, input: { number: number; title: string }) {
   const plan = await planForWrite(ctx, planId);
   if (plan.actionFields.some((f) => f.number === input.number))
-    throw fieldProblem("number", `the plan has an action field ${input.number} already`, "conflict");
+    throw fieldProblem("number", `der Plan hat schon ein Handlungsfeld ${input.number}`, "conflict");
   await ctx.db.batch(auditedInsert(ctx, "ActionField", { id: crypto.randomUUID(), planId, number: input.number, title: input.title }));
   return getPlan(ctx, planId);
 }
@@ -121,13 +121,13 @@ export function historyRow(
 export async function createMeasure(ctx: ServiceContext, planId: string, input: TMeasureInput) {
   const plan = await planForWrite(ctx, planId);
   const field = plan.actionFields.find((f) => f.number === input.actionField);
-  if (!field) throw fieldProblem("actionField", `the plan has no action field ${input.actionField}`);
+  if (!field) throw fieldProblem("actionField", `der Plan hat kein Handlungsfeld ${input.actionField}`);
   const row = measureRow(ctx, planId, field.id, input);
   await ctx.db
     .batch([...auditedInsert(ctx, "Measure", row), historyRow(ctx, row.id, null, row, "manual", "Aufgenommen", null)])
     .catch((error) => {
       if ((error as { constraint?: string }).constraint === "unique")
-        throw fieldProblem("code", `the plan has a measure ${input.code} already`, "conflict");
+        throw fieldProblem("code", `der Plan hat schon eine Maßnahme ${input.code}`, "conflict");
       throw error;
     });
   return getMeasure(ctx, row.id);
@@ -161,17 +161,17 @@ export async function updateMeasure(ctx: ServiceContext, id: string, version: nu
   const { actionField: _field, ...before } = await getMeasure(ctx, id);
   await planForWrite(ctx, before.planId);
   if (before.version !== version)
-    throw new Problem("precondition_failed", `The measure is at version ${before.version}, not ${version}.`, {
+    throw new Problem("precondition_failed", `Die Maßnahme hat die Version ${before.version}, nicht ${version}: bitte neu laden.`, {
       currentVersion: before.version,
     });
   const { reason, resolutionId, partners, ...fields } = input;
   if (resolutionId && !(await ctx.db.prisma.resolution.findUnique({ where: { id: resolutionId } })))
-    throw fieldProblem("resolutionId", "does not name a resolution");
+    throw fieldProblem("resolutionId", "nennt keinen Beschluss");
   const changes: Partial<MeasureModel> = { ...fields, ...(partners ? { partners: JSON.stringify(partners) } : {}) };
   const results = await ctx.db.batch(
     measureChange(ctx, before, changes, { source: "manual", reason: reason ?? null, resolutionId: resolutionId ?? null }),
   );
-  if (results.at(-1) === 0) throw new Problem("precondition_failed", "The measure was changed by someone else in the meantime.");
+  if (results.at(-1) === 0) throw new Problem("precondition_failed", "Die Maßnahme wurde inzwischen von jemand anderem geändert.");
   return getMeasure(ctx, id);
 }
 

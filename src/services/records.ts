@@ -99,7 +99,7 @@ export async function updateAudited<T extends TableName>(
   if (!after) {
     throw new Problem(
       "precondition_failed",
-      "The record was changed by someone else in the meantime: reload it and apply your change again.",
+      "Der Datensatz wurde inzwischen von jemand anderem geändert: bitte neu laden und die Änderung erneut anbringen.",
     );
   }
   return after;
@@ -131,7 +131,7 @@ export function expectVersion(current: { version: number }, expected: number): v
   if (current.version !== expected) {
     throw new Problem(
       "precondition_failed",
-      `The record is at version ${current.version}, not ${expected}: reload it and apply your change again.`,
+      `Der Datensatz hat die Version ${current.version}, nicht ${expected}: bitte neu laden und die Änderung erneut anbringen.`,
       {
         currentVersion: current.version,
       },

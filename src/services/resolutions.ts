@@ -1,3 +1,5 @@
+import { meetingStateName } from "../rules/meeting";
+import { berlinDateOf, germanDate } from "../rules/calendar";
 import * as resolutionPolicy from "../policies/resolutions";
 import { Problem, fieldProblem, notFound } from "../errors";
 import { pageArgs, toPage, type TPageQuery } from "../db/paging";
@@ -63,10 +65,10 @@ export async function updateResolution(ctx: ServiceContext, id: string, version:
   assertManages(ctx, committee.bodyId);
   expectVersion(row, version);
   if (input.supersededById) {
-    if (input.supersededById === id) throw fieldProblem("supersededById", "a resolution cannot supersede itself");
+    if (input.supersededById === id) throw fieldProblem("supersededById", "ein Beschluss kann sich nicht selbst ersetzen");
     const successor = await ctx.db.prisma.resolution.findUnique({ where: { id: input.supersededById } });
     if (!successor || successor.committeeId !== row.committeeId)
-      throw fieldProblem("supersededById", "does not name a resolution of the same committee");
+      throw fieldProblem("supersededById", "nennt keinen Beschluss desselben Gremiums");
   }
   const { vote: _vote, ...before } = row;
   await updateAudited(ctx, "Resolution", before, {
@@ -92,18 +94,18 @@ export async function pendingAnnouncements(ctx: ServiceContext, committeeId: str
 export async function announceResolution(ctx: ServiceContext, id: string, meetingId: string) {
   const { row, committee } = await load(ctx, id);
   assertManages(ctx, committee.bodyId);
-  if (row.isPublic) throw new Problem("conflict", "The resolution was taken in public; there is nothing to announce.");
-  if (row.announcedAt) throw new Problem("conflict", `The resolution was announced on ${row.announcedAt.toISOString()}.`);
+  if (row.isPublic) throw new Problem("conflict", "Der Beschluss wurde öffentlich gefasst; es gibt nichts bekanntzugeben.");
+  if (row.announcedAt) throw new Problem("conflict", `Der Beschluss wurde am ${germanDate(berlinDateOf(row.announcedAt))} bekanntgegeben.`);
   const meeting = await ctx.db.prisma.meeting.findUnique({
     where: { id: meetingId },
     include: { items: { where: { kind: "announcement_of_resolutions", withdrawnAt: null } } },
   });
-  if (!meeting || meeting.committeeId !== row.committeeId) throw fieldProblem("meetingId", "does not name a meeting of the committee");
+  if (!meeting || meeting.committeeId !== row.committeeId) throw fieldProblem("meetingId", "nennt keine Sitzung des Gremiums");
   if (meeting.state !== "invited" && meeting.state !== "held")
-    throw fieldProblem("meetingId", `the meeting is ${meeting.state}`, "conflict");
-  if (row.meetingId === meetingId) throw fieldProblem("meetingId", "is the meeting the resolution was taken in", "conflict");
+    throw fieldProblem("meetingId", `die Sitzung ist im Stand „${meetingStateName(meeting.state)}“`, "conflict");
+  if (row.meetingId === meetingId) throw fieldProblem("meetingId", "ist die Sitzung, in der der Beschluss gefasst wurde", "conflict");
   if (meeting.items.length === 0)
-    throw fieldProblem("meetingId", "the meeting's agenda has no item for the announcement of non-public resolutions");
+    throw fieldProblem("meetingId", "die Tagesordnung der Sitzung hat keinen Punkt für die Bekanntgabe nichtöffentlicher Beschlüsse");
   const { vote: _vote, ...before } = row;
   await updateAudited(ctx, "Resolution", before, { announcedAt: ctx.now, announcedMeetingId: meetingId }, "update");
   return getResolution(ctx, id);

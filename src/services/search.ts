@@ -36,9 +36,13 @@ async function candidates(ctx: ServiceContext, query: string, kinds: readonly Se
     return await searchCandidates(ctx.db, query, kinds, limit, offset);
   } catch (error) {
     if (error instanceof InvalidSearchQuery) {
-      throw new Problem("invalid_request", 'The search query is not valid: use words, "phrases", OR, NOT, and prefix* searches.', {
-        errors: [{ field: "query.q", reason: "is not a valid search expression" }],
-      });
+      throw new Problem(
+        "invalid_request",
+        'Die Suchanfrage ist ungültig: erlaubt sind Wörter, "Wortgruppen", OR, NOT und Präfix*-Suchen.',
+        {
+          errors: [{ field: "query.q", reason: "ist kein gültiger Suchausdruck" }],
+        },
+      );
     }
     throw error;
   }

@@ -28,7 +28,7 @@ export async function createTerm(ctx: ServiceContext, input: TTermCreate) {
   await bodyForWrite(ctx, input.bodyId);
   if (input.committeeId) {
     const committee = await ctx.db.prisma.committee.findFirst({ where: { id: input.committeeId, bodyId: input.bodyId, deletedAt: null } });
-    if (!committee) throw fieldProblem("committeeId", "does not name a committee of this body");
+    if (!committee) throw fieldProblem("committeeId", "nennt kein Gremium dieser Körperschaft");
   }
   return insertAudited(ctx, "Term", {
     ...newRecordColumns(ctx.now),
@@ -46,7 +46,7 @@ export async function updateTerm(ctx: ServiceContext, id: string, version: numbe
   assertManages(ctx, before.bodyId);
   expectVersion(before, version);
   const next = { ...before, ...input };
-  if (next.endDate && next.endDate < next.startDate) throw fieldProblem("endDate", "must not be before startDate");
+  if (next.endDate && next.endDate < next.startDate) throw fieldProblem("endDate", "darf nicht vor startDate liegen");
   return updateAudited(ctx, "Term", before, input);
 }
 

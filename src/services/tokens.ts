@@ -1,3 +1,4 @@
+import { berlinDateOf, germanDate } from "../rules/calendar";
 import { generateTokenSecret, hashTokenSecret } from "../auth/tokens";
 import { updateRow } from "../db/sql";
 import type { ApiTokenModel } from "../generated/prisma-node/models";
@@ -13,10 +14,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function createToken(ctx: ServiceContext, rawInput: TApiTokenCreate): Promise<{ secret: string; token: ApiTokenModel }> {
   const input = ZApiTokenCreate.parse(rawInput);
   if (input.bodyId && !(await ctx.db.prisma.body.findFirst({ where: { id: input.bodyId, deletedAt: null } }))) {
-    throw fieldProblem("bodyId", "does not name an existing body");
+    throw fieldProblem("bodyId", "nennt keine bestehende Körperschaft");
   }
   if (input.personId && !(await ctx.db.prisma.person.findFirst({ where: { id: input.personId, deletedAt: null } }))) {
-    throw fieldProblem("personId", "does not name an existing person");
+    throw fieldProblem("personId", "nennt keine bestehende Person");
   }
   const secret = generateTokenSecret();
   const token = await insertAudited(ctx, "ApiToken", {
@@ -42,7 +43,7 @@ export async function listTokens(ctx: ServiceContext, query: TPageQuery) {
 export async function revokeToken(ctx: ServiceContext, id: string) {
   const before = await ctx.db.prisma.apiToken.findUnique({ where: { id } });
   if (!before) throw notFound("Token", id);
-  if (before.revokedAt) throw new Problem("conflict", `The token was revoked on ${before.revokedAt.toISOString()}.`);
+  if (before.revokedAt) throw new Problem("conflict", `Das Token wurde am ${germanDate(berlinDateOf(before.revokedAt))} widerrufen.`);
   const after = { ...before, revokedAt: ctx.now };
   await ctx.db.batch([updateRow("ApiToken", id, { revokedAt: ctx.now }), auditStatement(ctx, "revoke", "ApiToken", id, before, after)]);
 }

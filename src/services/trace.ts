@@ -25,10 +25,10 @@ export async function linkResolutionToMeasure(ctx: ServiceContext, resolutionId:
   const committee = await ctx.db.prisma.committee.findUniqueOrThrow({ where: { id: resolution.committeeId } });
   assertManages(ctx, committee.bodyId);
   const { actionField: _field, ...measure } = await getMeasure(ctx, input.measureId).catch(() => {
-    throw fieldProblem("measureId", "does not name a measure");
+    throw fieldProblem("measureId", "nennt keine Maßnahme");
   });
   const plan = await getPlan(ctx, measure.planId);
-  if (plan.bodyId !== committee.bodyId) throw fieldProblem("measureId", "belongs to the plan of another body");
+  if (plan.bodyId !== committee.bodyId) throw fieldProblem("measureId", "gehört zum Plan einer anderen Körperschaft");
   const status = input.status ?? impliedStatus(input.relation) ?? undefined;
   const progress = input.progress ?? (status === "implemented" ? 100 : undefined);
   const link = {
@@ -60,10 +60,10 @@ export async function linkResolutionToMeasure(ctx: ServiceContext, resolutionId:
     : [assertion(atVersion("Measure", measure.id, measure.version)), ...auditedInsert(ctx, "MeasureLink", link)];
   const results = await ctx.db.batch(statements).catch((error) => {
     if ((error as { constraint?: string }).constraint === "unique")
-      throw fieldProblem("relation", "the resolution is linked to the measure with this relation already", "conflict");
+      throw fieldProblem("relation", "der Beschluss ist mit dieser Beziehung bereits mit der Maßnahme verknüpft", "conflict");
     throw error;
   });
-  if (results.at(-1) === 0) throw new Problem("precondition_failed", "The measure was changed in the meantime; try again.");
+  if (results.at(-1) === 0) throw new Problem("precondition_failed", "Die Maßnahme wurde inzwischen geändert; bitte erneut versuchen.");
   return resolutionMeasures(ctx, resolutionId);
 }
 

@@ -21,12 +21,12 @@ export async function recordVote(ctx: ServiceContext, itemId: string, input: TVo
   const record = await recordForWrite(ctx, await meetingOfItem(ctx, itemId));
   const item = itemOf(record, itemId);
   if (!allowsResolution(item.kind as AgendaItemKind)) {
-    throw new Problem("unprocessable", `No vote may be taken under an item of kind ${item.kind}.`, {
-      errors: [{ field: "itemId", reason: `is of kind ${item.kind}` }],
+    throw new Problem("unprocessable", `Unter einem Punkt der Art ${item.kind} wird nicht abgestimmt.`, {
+      errors: [{ field: "itemId", reason: `ist von der Art ${item.kind}` }],
     });
   }
   const { presence, quorum } = record.quorumAt(itemId);
-  if (!quorum.quorate) throw new Problem("unprocessable", `Not quorate: ${quorum.explanation}`, { quorum });
+  if (!quorum.quorate) throw new Problem("unprocessable", `Nicht beschlussfähig: ${quorum.explanation}`, { quorum });
   const eligible = presence.voters.filter((v) => !v.recused);
 
   let counts: VoteCounts | null = null;
@@ -50,8 +50,11 @@ export async function recordVote(ctx: ServiceContext, itemId: string, input: TVo
       const seen = new Set<string>();
       for (const [index, ballot] of input.rollCall!.entries()) {
         if (!eligibleIds.has(ballot.personId))
-          throw fieldProblem(`rollCall.${index}.personId`, "is not a voting member present and not recused on this item");
-        if (seen.has(ballot.personId)) throw fieldProblem(`rollCall.${index}.personId`, "votes twice");
+          throw fieldProblem(
+            `rollCall.${index}.personId`,
+            "ist kein anwesendes, stimmberechtigtes und nicht befangenes Mitglied zu diesem Punkt",
+          );
+        if (seen.has(ballot.personId)) throw fieldProblem(`rollCall.${index}.personId`, "stimmt doppelt ab");
         seen.add(ballot.personId);
       }
       const tally = (vote: string) => input.rollCall!.filter((b) => b.vote === vote).length;

@@ -1,3 +1,4 @@
+import { germanDateTimeOf } from "../rules/calendar";
 import * as writtenProcedurePolicy from "../policies/written-procedures";
 import { actorName } from "../auth/principal";
 import { Problem, fieldProblem, notFound } from "../errors";
@@ -31,7 +32,7 @@ export async function startWrittenProcedure(
   const committee = await getCommittee(ctx, committeeId);
   assertManages(ctx, committee.bodyId);
   const deadline = new Date(input.deadline);
-  if (deadline <= ctx.now) throw fieldProblem("deadline", "must be in the future");
+  if (deadline <= ctx.now) throw fieldProblem("deadline", "muss in der Zukunft liegen");
   const procedure = await insertAudited(ctx, "WrittenProcedure", {
     ...newRecordColumns(ctx.now),
     committeeId,
@@ -54,21 +55,22 @@ export async function getWrittenProcedure(ctx: ServiceContext, id: string) {
 
 /** A voting member objects before the deadline; one objection ends the procedure. */
 export async function objectToWrittenProcedure(ctx: ServiceContext, id: string, note: string | undefined) {
-  if (ctx.actor.kind !== "member") throw new Problem("forbidden", "Members object with their own token.");
+  if (ctx.actor.kind !== "member") throw new Problem("forbidden", "Mitglieder widersprechen mit ihrem eigenen Zugang.");
   const personId = ctx.actor.personId;
   const { procedure } = await load(ctx, id);
-  if (ctx.now >= procedure.deadline) throw new Problem("conflict", "The deadline for objections has passed.");
+  if (ctx.now >= procedure.deadline) throw new Problem("conflict", "Die Frist für Widersprüche ist abgelaufen.");
   const seat = await ctx.db.prisma.membership.findFirst({
     where: { committeeId: procedure.committeeId, personId, ...currentOn(berlinDateOf(ctx.now)) },
     orderBy: { votingRight: "desc" },
   });
-  if (!writtenProcedurePolicy.canObject(ctx.actor, seat)) throw new Problem("forbidden", "Only voting members of the committee object.");
+  if (!writtenProcedurePolicy.canObject(ctx.actor, seat))
+    throw new Problem("forbidden", "Nur stimmberechtigte Mitglieder des Gremiums widersprechen.");
   await ctx.db
     .batch(
       auditedInsert(ctx, "WrittenObjection", { id: crypto.randomUUID(), procedureId: id, personId, note: note ?? null, filedAt: ctx.now }),
     )
     .catch((error) => {
-      if ((error as { constraint?: string }).constraint === "unique") throw new Problem("conflict", "You have objected already.");
+      if ((error as { constraint?: string }).constraint === "unique") throw new Problem("conflict", "Sie haben bereits widersprochen.");
       throw error;
     });
   return getWrittenProcedure(ctx, id);
@@ -79,8 +81,8 @@ export async function concludeWrittenProcedure(ctx: ServiceContext, id: string) 
   const { procedure, committee } = await load(ctx, id);
   assertManages(ctx, committee.bodyId);
   const outcome = writtenProcedureOutcome(procedure.objections.length, ctx.now >= procedure.deadline);
-  if (outcome === "pending") throw new Problem("conflict", `Objections are possible until ${procedure.deadline.toISOString()}.`);
-  if (procedure.resolutionId) throw new Problem("conflict", "The procedure has been concluded already.");
+  if (outcome === "pending") throw new Problem("conflict", `Widersprüche sind bis ${germanDateTimeOf(procedure.deadline)} Uhr möglich.`);
+  if (procedure.resolutionId) throw new Problem("conflict", "Das Verfahren ist bereits abgeschlossen.");
   if (outcome === "failed") return { ...toWrittenProcedureView(procedure, ctx.now), resolutionNumber: null };
   const year = Number(berlinDateOf(ctx.now).slice(0, 4));
   const next = async () =>
@@ -113,7 +115,7 @@ export async function concludeWrittenProcedure(ctx: ServiceContext, id: string) 
       ].map((s) => guard(s, atVersion("WrittenProcedure", id, procedure.version))),
       updateVersioned("WrittenProcedure", id, procedure.version, { resolutionId: resolution.id, updatedAt: ctx.now }),
     ]);
-    if (results.at(-1) === 0) throw new Problem("conflict", "The procedure was concluded in the meantime.");
+    if (results.at(-1) === 0) throw new Problem("conflict", "Das Verfahren wurde inzwischen abgeschlossen.");
     return resolutionNumber(committee.shortName, year, serial);
   });
   return { ...(await getWrittenProcedure(ctx, id)), resolutionNumber: number };

@@ -100,11 +100,11 @@ describe("demo data", () => {
     const resolutions = (await json(await request("GET", `/api/v1/resolutions?committeeId=${ia.id}`))).items;
     const announced = resolutions.find((r: { isPublic: boolean }) => !r.isPublic);
     expect(announced.announcedAt).not.toBeNull(); // the non-public one, announced at the following meeting
-    const published = meetings.find((m: { sequenceNumber: number }) => m.sequenceNumber === 2);
+    const published = meetings[1]; // the demo's meetings in date order
     const publicMinutes = await json(await request("GET", `/api/v1/meetings/${published.id}/minutes`));
     expect(publicMinutes).toMatchObject({ state: "published", variant: "public" });
     expect(publicMinutes.signatures).toHaveLength(4);
-    const tieMeeting = meetings.find((m: { sequenceNumber: number }) => m.sequenceNumber === 6);
+    const tieMeeting = meetings[5]; // the demo's meetings in date order
     const tieMinutes = await json(await request("GET", `/api/v1/meetings/${tieMeeting.id}/minutes`, { token: secretariat }));
     expect(JSON.stringify(tieMinutes)).toContain("Stimmengleichheit (8:8): abgelehnt");
     expect(tieMinutes.objections).toHaveLength(1);

@@ -16,6 +16,29 @@ describe("errors are application/problem+json", () => {
     expect(await json(response)).toMatchObject({ status: 404, title: "Not found", type: expect.stringContaining("not_found") });
   });
 
+  it("says in German what went wrong, whichever layer refuses", async () => {
+    const { request } = createTestApp();
+    const responses = [
+      await request("GET", "/api/v1/nothing-here"),
+      await request("GET", "/api/v1/committees/x"),
+      await request("POST", "/api/v1/bodies", {
+        token: ADMIN_TOKEN,
+        body: '{"name": "Stadt',
+        headers: { "content-type": "application/json" },
+      }),
+      await request("POST", "/api/v1/bodies", { token: ADMIN_TOKEN, body: "name=Stadt", headers: { "content-type": "text/plain" } }),
+      await request("POST", "/api/v1/bodies", { token: ADMIN_TOKEN }),
+      await request("POST", "/api/v1/bodies", { token: "unknown", body: { name: "Stadt" } }),
+      await request("GET", "/api/v1/meetings?limit=abc"),
+    ];
+    for (const response of responses) {
+      const { detail, errors } = await json(response);
+      const texts = [detail, ...(errors ?? []).map((e: { reason: string }) => e.reason)];
+      for (const text of texts) expect(text, `${response.status}: ${text}`).not.toMatch(/\b(the|is|does|must|not|cannot|required)\b/);
+      expect(detail).toMatch(/[äöüß]|\b(die|der|das|ist|eine?|gibt|nicht)\b/i);
+    }
+  });
+
   it("answers an unknown id with 404", async () => {
     const { request } = createTestApp();
     for (const path of [
@@ -60,7 +83,7 @@ describe("errors are application/problem+json", () => {
     const response = await request("POST", "/api/v1/bodies", { token: ADMIN_TOKEN });
     expect(response.status).toBe(400);
     isProblem(response);
-    expect((await json(response)).errors).toEqual([{ field: "name", reason: "is required" }]);
+    expect((await json(response)).errors).toEqual([{ field: "name", reason: "ist erforderlich" }]);
   });
 
   it("answers a body over the size limit with 413 and writes nothing", async () => {

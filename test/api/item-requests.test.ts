@@ -16,7 +16,8 @@ describe("demanded items (§34 (1) GemO)", () => {
     const first = await t.createMeeting({ startsAt: "2026-12-10T18:00:00+01:00" });
     const second = await t.createMeeting({ startsAt: "2027-01-14T18:00:00+01:00" });
     const request = await t.as("secretariat").post(`/api/v1/committees/${t.committee.id}/item-requests`, GROUP_DEMAND);
-    expect(request).toMatchObject({ status: "open", dueMeeting: { id: second.id, label: "2. Sitzung" } });
+    // The first meeting of 2027: numbers count within the year.
+    expect(request).toMatchObject({ status: "open", dueMeeting: { id: second.id, label: "1. Sitzung" } });
 
     const agendaOf = async (id: string) => json(await t.request("GET", `/api/v1/meetings/${id}/agenda`, { token: t.tokens.secretariat }));
     expect((await agendaOf(first.id)).warnings).toEqual([]);
@@ -52,7 +53,7 @@ describe("demanded items (§34 (1) GemO)", () => {
     expect(refused.status).toBe(422);
     expect((await json(refused)).errors[0]).toEqual({
       field: "supporters",
-      reason: "a sixth of the 7 voting members is needed: at least 2",
+      reason: "ein Sechstel der 7 stimmberechtigten Mitglieder ist nötig: mindestens 2",
     });
     expect((await demand(2)).status).toBe(201);
   });

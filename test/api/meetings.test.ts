@@ -9,7 +9,7 @@ describe("meetings", () => {
   it("plans a meeting with the next sequence number, shown in Berlin time", async () => {
     const t = await scenario({ seats: ONE_MEMBER });
     const first = await t.createMeeting();
-    const second = await t.createMeeting({ startsAt: "2027-02-04T17:00:00Z" });
+    const second = await t.createMeeting({ startsAt: "2026-12-17T17:00:00Z" });
     expect(first).toMatchObject({
       sequenceNumber: 1,
       label: "1. Sitzung",
@@ -21,6 +21,66 @@ describe("meetings", () => {
     expect(second.title).toBe("2. Sitzung Integrationsausschuss");
   });
 
+  it("numbers meetings by their dates within the committee's year, and never renumbers an invited one", async () => {
+    const t = await scenario({ seats: ONE_MEMBER });
+    const clerk = t.as("secretariat");
+    const numbersOf = async () =>
+      (await t.as("public").get(`/api/v1/meetings?committeeId=${t.committee.id}`)).items.map(
+        (m: { startsAt: string; sequenceNumber: number; numberYear: number; title: string }) =>
+          `${m.startsAt.slice(0, 10)} ${m.numberYear}/${m.sequenceNumber} ${m.title}`,
+      );
+    const june = await t.createMeeting({ startsAt: "2027-06-17T18:00" });
+    const march = await t.createMeeting({ startsAt: "2027-03-11T18:00" });
+    await t.createMeeting({ startsAt: "2026-12-10T18:00" });
+    expect(await numbersOf()).toEqual([
+      "2026-12-10 2026/1 1. Sitzung Integrationsausschuss",
+      "2027-03-11 2027/1 1. Sitzung Integrationsausschuss",
+      "2027-06-17 2027/2 2. Sitzung Integrationsausschuss",
+    ]);
+    // Renumbering is a change of the record: its version goes up, so a form opened before is stale.
+    expect((await clerk.get(`/api/v1/meetings/${june.id}`)).version).toBe(2);
+
+    await clerk.post(`/api/v1/meetings/${march.id}/invitation`, {});
+    await clerk.post(`/api/v1/meetings/${june.id}/invitation`, {});
+    const february = await t.createMeeting({ startsAt: "2027-02-04T18:00", title: "Sondersitzung" });
+    const may = await t.createMeeting({ startsAt: "2027-05-06T18:00" });
+    const september = await t.createMeeting({ startsAt: "2027-09-23T18:00" });
+    expect(await numbersOf()).toEqual([
+      "2026-12-10 2026/1 1. Sitzung Integrationsausschuss",
+      "2027-02-04 2027/3 Sondersitzung", // 1 and 2 went out with their invitations
+      "2027-03-11 2027/1 1. Sitzung Integrationsausschuss",
+      "2027-05-06 2027/4 4. Sitzung Integrationsausschuss",
+      "2027-06-17 2027/2 2. Sitzung Integrationsausschuss",
+      "2027-09-23 2027/5 5. Sitzung Integrationsausschuss",
+    ]);
+
+    // A planned meeting moved to another date takes its place in the order; the others close ranks.
+    const moved = await clerk.patch(
+      `/api/v1/meetings/${september.id}`,
+      { startsAt: "2027-04-08T18:00" },
+      { headers: { "if-match": '"1"' } },
+    );
+    expect(moved).toMatchObject({ sequenceNumber: 4, title: "4. Sitzung Integrationsausschuss" });
+    expect((await clerk.get(`/api/v1/meetings/${may.id}`)).title).toBe("5. Sitzung Integrationsausschuss");
+    // Deleting a planned meeting closes the gap it leaves.
+    await clerk.delete(`/api/v1/meetings/${february.id}`, { headers: { "if-match": '"1"' } });
+    expect(await numbersOf()).toEqual([
+      "2026-12-10 2026/1 1. Sitzung Integrationsausschuss",
+      "2027-03-11 2027/1 1. Sitzung Integrationsausschuss",
+      "2027-04-08 2027/3 3. Sitzung Integrationsausschuss",
+      "2027-05-06 2027/4 4. Sitzung Integrationsausschuss",
+      "2027-06-17 2027/2 2. Sitzung Integrationsausschuss",
+    ]);
+  });
+
+  it("gives concurrent new meetings distinct numbers in date order", async () => {
+    const t = await scenario({ seats: ONE_MEMBER });
+    const dates = ["2027-05-06", "2027-02-04", "2027-09-23", "2027-03-11", "2027-07-15"];
+    await Promise.all(dates.map((date) => t.createMeeting({ startsAt: `${date}T18:00` })));
+    const items = (await t.as("public").get(`/api/v1/meetings?committeeId=${t.committee.id}`)).items;
+    expect(items.map((m: { sequenceNumber: number }) => m.sequenceNumber)).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it("reads a date-time without offset as Berlin time, honours Z and offsets, and filters by plain dates", async () => {
     const t = await scenario({ seats: ONE_MEMBER });
     const winter = await t.createMeeting({ startsAt: "2026-12-16T18:00" });
@@ -30,7 +90,7 @@ describe("meetings", () => {
     expect((await t.createMeeting({ startsAt: "2027-01-14T17:00:00Z" })).startsAtBerlin).toBe("2027-01-14T18:00:00+01:00");
     for (const bad of ["2026-12-16T25:00", "2026-02-30T18:00", "16.12.2026 18:00", "2026-12-16"]) {
       const refused = await t.as("secretariat").post("/api/v1/meetings", { committeeId: t.committee.id, startsAt: bad }, { status: 400 });
-      expect(refused.errors[0]).toMatchObject({ field: "startsAt", reason: expect.stringMatching(/^must be a date-time such as/) });
+      expect(refused.errors[0]).toMatchObject({ field: "startsAt", reason: expect.stringMatching(/^muss ein Zeitpunkt wie/) });
     }
     const inDecember = await t.as("public").get(`/api/v1/meetings?committeeId=${t.committee.id}&from=2026-12-01&to=2026-12-16`);
     expect(inDecember.items.map((m: { id: string }) => m.id)).toEqual([winter.id]);
@@ -41,14 +101,14 @@ describe("meetings", () => {
   it("says plainly what is wrong with a value, without the validator's internals", async () => {
     const t = await scenario({ seats: ONE_MEMBER });
     const page = await t.as("public").get("/api/v1/meetings?limit=abc", { status: 400 });
-    expect(page.errors).toEqual([{ field: "query.limit", reason: "must be a number" }]);
+    expect(page.errors).toEqual([{ field: "query.limit", reason: "muss eine Zahl sein" }]);
     const state = await t.as("public").get("/api/v1/meetings?state=vertagt", { status: 400 });
-    expect(state.errors[0].reason).toBe("must be one of: planned, invited, held, closed, cancelled");
+    expect(state.errors[0].reason).toBe("muss einer dieser Werte sein: planned, invited, held, closed, cancelled");
     const missing = await t.as("secretariat").post("/api/v1/meetings", {}, { status: 400 });
     expect(missing.errors).toEqual(
       expect.arrayContaining([
-        { field: "committeeId", reason: "is required" },
-        { field: "startsAt", reason: "is required" },
+        { field: "committeeId", reason: "ist erforderlich" },
+        { field: "startsAt", reason: "ist erforderlich" },
       ]),
     );
     expect(JSON.stringify([page, state, missing])).not.toMatch(/NaN|Invalid option|received/i);
@@ -76,7 +136,7 @@ describe("meetings", () => {
 
     const early = await transition("held", 1);
     expect(early.status).toBe(409);
-    expect((await json(early)).detail).toMatch(/cannot become held/);
+    expect((await json(early)).detail).toMatch(/kann nicht „durchgeführt“ werden/);
     expect((await transition("cancelled", 1)).status).toBe(400); // reason required
 
     expect((await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { token: t.tokens.secretariat, body: {} })).status).toBe(
@@ -94,10 +154,10 @@ describe("meetings", () => {
     expect((await json(await transition("held", 2))).state).toBe("held");
     const cancel = await transition("cancelled", 3, "Raum nicht verfügbar");
     expect(cancel.status).toBe(409);
-    expect((await json(cancel)).detail).toMatch(/only a planned or invited meeting can be cancelled/);
+    expect((await json(cancel)).detail).toMatch(/abgesagt wird nur eine geplante oder einberufene Sitzung/);
     const closed = await transition("closed", 3);
     expect(closed.status).toBe(409);
-    expect((await json(closed)).detail).toMatch(/closes when its minutes are final/);
+    expect((await json(closed)).detail).toMatch(/wenn ihre Niederschrift endgültig ist/);
   });
 
   it("deletes a planned meeting that was never invited, with its agenda; an invited one is cancelled instead", async () => {
@@ -121,7 +181,7 @@ describe("meetings", () => {
     const invited = await t.createMeeting({ startsAt: "2027-01-14T18:00" });
     await clerk.post(`/api/v1/meetings/${invited.id}/invitation`, {});
     const refused = await clerk.delete(`/api/v1/meetings/${invited.id}`, { status: 409, headers: { "if-match": '"2"' } });
-    expect(refused.detail).toMatch(/cancel it instead/);
+    expect(refused.detail).toMatch(/stattdessen absagen/);
   });
 
   it("records when a held meeting actually began and ended, and its interruptions, for the minutes", async () => {
@@ -138,7 +198,7 @@ describe("meetings", () => {
     t.clock.now = new Date("2026-12-10T17:00:00Z");
     await clerk.post(`/api/v1/meetings/${meeting.id}/transitions`, { to: "held" }, { status: 200, headers: { "if-match": '"2"' } });
     const early = await clerk.put(`/api/v1/meetings/${meeting.id}/course`, course, { status: 422, headers: { "if-match": '"3"' } });
-    expect(early.errors[0]).toEqual({ field: "startedAt", reason: "lies in the future" });
+    expect(early.errors[0]).toEqual({ field: "startedAt", reason: "liegt in der Zukunft" });
     t.clock.now = new Date("2026-12-10T21:00:00Z");
     const outside = { ...course, interruptions: [{ from: "2026-12-10T20:00", to: "2026-12-10T21:00" }] };
     expect(
@@ -457,7 +517,7 @@ describe("invitation (§34 (1) GemO)", () => {
     const empty = await t.createMeeting({ standardFrame: false });
     const refused = await t.request("POST", `/api/v1/meetings/${empty.id}/invitation`, { token: t.tokens.secretariat, body: {} });
     expect(refused.status).toBe(422);
-    expect((await json(refused)).errors).toEqual([{ field: "agenda", reason: "has no items" }]);
+    expect((await json(refused)).errors).toEqual([{ field: "agenda", reason: "hat keine Punkte" }]);
 
     const past = await t.createMeeting({ startsAt: "2026-12-01T18:00:00+01:00" });
     await t.request("POST", `/api/v1/meetings/${past.id}/invitation`, { token: t.tokens.secretariat, body: {} });

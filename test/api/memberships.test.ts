@@ -37,7 +37,7 @@ describe("memberships", () => {
     const t = await setup();
     const response = await post(t, { startDate: "2024-07-01", endDate: "2024-06-30" });
     expect(response.status).toBe(400);
-    expect((await json(response)).errors).toEqual([{ field: "endDate", reason: "must not be before startDate" }]);
+    expect((await json(response)).errors).toEqual([{ field: "endDate", reason: "darf nicht vor startDate liegen" }]);
   });
 
   it("refuses impossible dates", async () => {
@@ -98,7 +98,7 @@ describe("memberships", () => {
     const wrongCommittee = await post(t, { personId: deputy.id, role: "deputy", startDate: "2024-07-01", deputyForId: foreignSeat.id });
     expect(wrongCommittee.status).toBe(422);
     expect((await json(wrongCommittee)).errors).toEqual([
-      { field: "deputyForId", reason: "must name the membership of a member of the same committee" },
+      { field: "deputyForId", reason: "muss die Mitgliedschaft eines Mitglieds desselben Gremiums nennen" },
     ]);
 
     const notADeputy = await post(t, { personId: deputy.id, role: "member", startDate: "2024-07-01", deputyForId: seat.id });
@@ -153,6 +153,6 @@ describe("memberships", () => {
     const stranger = await t.f.person(elsewhere.id);
     const response = await post(t, { personId: stranger.id, startDate: "2024-07-01" });
     expect(response.status).toBe(422);
-    expect((await json(response)).errors[0]).toEqual({ field: "personId", reason: "belongs to another body than the committee" });
+    expect((await json(response)).errors[0]).toEqual({ field: "personId", reason: "gehört zu einer anderen Körperschaft als das Gremium" });
   });
 });

@@ -465,11 +465,11 @@ describe("§38 GemO: the minutes", () => {
       t.clerk.post(`${t.minutesPath}/signatures`, { role: "member", personId: t.people.m2.id, ...body }, status ? { status } : {});
     expect((await paper({ signedAt: "2026-12-10T17:59" }, 422)).errors[0]).toMatchObject({
       field: "signedAt",
-      reason: "lies before the meeting began",
+      reason: "liegt vor dem Beginn der Sitzung",
     });
     expect((await paper({ signedAt: "2026-12-21T09:00" }, 422)).errors[0]).toMatchObject({
       field: "signedAt",
-      reason: "lies in the future",
+      reason: "liegt in der Zukunft",
     });
     expect((await paper({}, 422)).errors[0].field).toBe("signedAt");
     await t.as("m2").post(`${t.minutesPath}/signatures`, { role: "chair", personId: t.people.chair.id }, { status: 403 });

@@ -31,7 +31,7 @@ describe("people", () => {
     expect(problem).toMatchObject({ status: 400, title: "Invalid request" });
     const fields = problem.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(["givenName", "familyName", "email"]));
-    expect(problem.errors.find((e: { field: string }) => e.field === "email").reason).toMatch(/email/);
+    expect(problem.errors.find((e: { field: string }) => e.field === "email").reason).toMatch(/E-Mail/);
   });
 
   it("refuses unknown fields instead of ignoring them", async () => {
@@ -51,7 +51,7 @@ describe("people", () => {
       body: { bodyId: "nope", givenName: "A", familyName: "B" },
     });
     expect(response.status).toBe(422);
-    expect((await json(response)).errors).toEqual([{ field: "bodyId", reason: "does not name an existing body" }]);
+    expect((await json(response)).errors).toEqual([{ field: "bodyId", reason: "nennt keine bestehende Körperschaft" }]);
   });
 
   it("shows contact data to the body's secretariat and admins only", async () => {

@@ -82,9 +82,9 @@ describe("measure catalogue import", () => {
     const problem = await json(response);
     expect(problem.errors).toEqual(
       expect.arrayContaining([
-        { field: "line 4: status", reason: expect.stringMatching(/planned/) },
-        { field: "line 8: progress", reason: "must be between 0 and 100" },
-        { field: "line 10: code", reason: `${rows[1]!.code} appears already in line 3` },
+        { field: "Zeile 4: status", reason: expect.stringMatching(/planned/) },
+        { field: "Zeile 8: progress", reason: "muss zwischen 0 und 100 liegen" },
+        { field: "Zeile 10: code", reason: `${rows[1]!.code} steht schon in Zeile 3` },
       ]),
     );
     expect(await t.db.prisma.measure.count()).toBe(0);

@@ -4,8 +4,11 @@ import {
   checkNoticePeriod,
   demandIsSupported,
   dueMeetingFor,
+  meetingNumbers,
+  numberYearOf,
   transitionRefusal,
   type MeetingState,
+  type NumberSlot,
 } from "../../src/rules/meeting";
 
 describe("meeting states", () => {
@@ -26,8 +29,8 @@ describe("meeting states", () => {
   });
 
   it("says why a transition is refused", () => {
-    expect(transitionRefusal("held", "cancelled")).toMatch(/only a planned or invited meeting can be cancelled/);
-    expect(transitionRefusal("closed", "held")).toMatch(/closed meeting is final/);
+    expect(transitionRefusal("held", "cancelled")).toMatch(/abgesagt wird nur eine geplante oder einberufene Sitzung/);
+    expect(transitionRefusal("closed", "held")).toMatch(/abgeschlossene Sitzung ist endgültig/);
   });
 });
 
@@ -83,5 +86,36 @@ describe("demanded items (§34 (1) GemO)", () => {
     expect(demandIsSupported("members", 6, 33)).toBe(true);
     expect(demandIsSupported("members", 5, 33)).toBe(false);
     expect(demandIsSupported("group", 1, 33)).toBe(true);
+  });
+});
+
+describe("meeting numbers", () => {
+  const slot = (id: string, date: string, sequenceNumber: number, fixed = false): NumberSlot => ({
+    id,
+    startsAt: new Date(`${date}T17:00:00Z`),
+    fixed,
+    sequenceNumber,
+  });
+  const numbered = (slots: NumberSlot[]) => Object.fromEntries(meetingNumbers(slots));
+
+  it("follow the date order, not the order of creation", () => {
+    expect(numbered([slot("march", "2026-03-05", 1), slot("may", "2026-05-07", 2), slot("april", "2026-04-02", 0)])).toEqual({
+      march: 1,
+      april: 2,
+      may: 3,
+    });
+  });
+
+  it("never change once the invitation has gone out; a planned meeting before it takes the next free number", () => {
+    const slots = [slot("march", "2026-03-05", 1, true), slot("may", "2026-05-07", 2, true), slot("april", "2026-04-02", 0)];
+    expect(numbered(slots)).toEqual({ march: 1, may: 2, april: 3 });
+    const planned = [slot("march", "2026-03-05", 1, true), slot("june", "2026-06-11", 2), slot("may", "2026-05-07", 0)];
+    expect(numbered(planned)).toEqual({ march: 1, may: 2, june: 3 });
+  });
+
+  it("close the gap a deleted planned meeting leaves, and count by the Berlin year", () => {
+    expect(numbered([slot("a", "2026-03-05", 1, true), slot("c", "2026-07-09", 3)])).toEqual({ a: 1, c: 2 });
+    expect(numberYearOf(new Date("2026-12-31T23:30:00Z"))).toBe(2027);
+    expect(numberYearOf(new Date("2026-12-31T22:59:00Z"))).toBe(2026);
   });
 });

@@ -126,7 +126,7 @@ describe("minutes (§38 GemO)", async () => {
 
   it("§38: move draft → circulated → final → published only", () => {
     expect(minutesTransitionRefusal("draft", "circulated")).toBeUndefined();
-    expect(minutesTransitionRefusal("draft", "final")).toMatch(/next step is circulated/);
-    expect(minutesTransitionRefusal("published", "draft")).toMatch(/next step is none/);
+    expect(minutesTransitionRefusal("draft", "final")).toMatch(/nächste Schritt „im Umlauf“/);
+    expect(minutesTransitionRefusal("published", "draft")).toMatch(/nächste Schritt keiner/);
   });
 });
