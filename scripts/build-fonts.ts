@@ -25,7 +25,7 @@ const RANGES: [number, number][] = [
 
 // Italics are drawn slanted from the regular face (see FontSet in src/documents/pdf/render-pdf.ts).
 const FACES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"] as const;
-const FONT_DIR = path.resolve(import.meta.dirname, "../src/generated/fonts");
+const FONT_DIR = path.resolve(import.meta.dirname, "../src/generated/assets/fonts");
 
 const text = RANGES.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i))).join("");
 const source = path.join(path.dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
@@ -34,4 +34,4 @@ for (const face of FACES) {
   const subset = await subsetFont(readFileSync(path.join(source, face)), text, { targetFormat: "truetype" });
   writeFileSync(path.join(FONT_DIR, face), subset);
 }
-console.log(`Subset ${FACES.length} font faces into src/generated/fonts/`);
+console.log(`Subset ${FACES.length} font faces into src/generated/assets/fonts/`);

@@ -6,6 +6,8 @@ import { Problem } from "./errors";
 import { handleError, problemResponse } from "./http/problem";
 import { apiRouter } from "./routes";
 import { healthRouter } from "./routes/health";
+import { pageNotFound, portal } from "./web/portal";
+import { staticFiles } from "./web/static";
 
 /** Request bodies above this size are refused with 413. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -25,7 +27,12 @@ export function createApp(source: DepsSource) {
   const app = createRouter();
 
   app.onError(handleError);
-  app.notFound((c) => problemResponse(new Problem("not_found", `Unter ${c.req.method} ${c.req.path} gibt es nichts.`), c.req.path));
+  // The API and its documents answer problem+json; every other address is a page.
+  app.notFound((c) =>
+    /^\/(api|openapi\.json|health|docs|static)(\/|$)/.test(c.req.path)
+      ? problemResponse(new Problem("not_found", `Unter ${c.req.method} ${c.req.path} gibt es nichts.`), c.req.path)
+      : pageNotFound(c),
+  );
 
   app.use("*", async (c, next) => {
     c.set("deps", depsOf(c.env));
@@ -58,6 +65,9 @@ export function createApp(source: DepsSource) {
     servers: [{ url: c.get("deps").publicBaseUrl ?? new URL(c.req.url).origin }],
   }));
   app.get("/docs", swaggerUI({ url: "/openapi.json", title: "Gremium API" }));
+  app.route("/", staticFiles);
+  // The public portal answers every other address, last, so that it never shadows the API.
+  app.route("/", portal);
 
   return app;
 }

@@ -18,6 +18,11 @@ export interface AppDeps {
   publicBaseUrl?: string;
   /** The service version reported by /health. */
   version: string;
+  /**
+   * A static file of the portal (a path below static/, such as "kern/kern.min.css"), or null when there is none.
+   * From disk on Node, from the static assets on Workers.
+   */
+  staticFile?: (path: string) => Promise<Uint8Array<ArrayBuffer> | null>;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
 }

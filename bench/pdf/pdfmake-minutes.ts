@@ -16,7 +16,7 @@ const pdfmake = require("pdfmake") as {
   setLocalAccessPolicy(policy: (file: string) => boolean): void;
   createPdf(doc: object): { getBuffer(): Promise<Buffer> };
 };
-const fontDir = path.resolve(import.meta.dirname, "../../src/generated/fonts");
+const fontDir = path.resolve(import.meta.dirname, "../../src/generated/assets/fonts");
 const fontFile = (name: string) => path.join(fontDir, name);
 pdfmake.addFonts({
   DejaVu: {

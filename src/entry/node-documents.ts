@@ -7,7 +7,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 /** The PDF fonts: DejaVu Sans, subset after install by scripts/build-fonts.ts. */
 export function loadFonts(): FontSet {
-  const font = (name: string) => new Uint8Array(readFileSync(path.join(root, "src", "generated", "fonts", name)));
+  const font = (name: string) => new Uint8Array(readFileSync(path.join(root, "src", "generated", "assets", "fonts", name)));
   return { regular: font("DejaVuSans.ttf"), bold: font("DejaVuSans-Bold.ttf") };
 }
 

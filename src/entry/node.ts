@@ -11,6 +11,7 @@ import { ConfigError, ZNodeEnv, parseEnv } from "../env";
 import packageJson from "../../package.json";
 import { createNodeDatabase, prepareDatabase } from "./node-database";
 import { loadDocumentAssets } from "./node-documents";
+import { readStaticFile } from "./node-static";
 import { createFileAttachmentStore } from "./node-storage";
 
 function readEnv() {
@@ -46,6 +47,7 @@ const app = createApp({
   documents: loadDocumentAssets(),
   adminToken: env.ADMIN_TOKEN,
   publicBaseUrl: env.PUBLIC_BASE_URL,
+  staticFile: readStaticFile,
   version,
 });
 const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {

@@ -31,7 +31,7 @@ const templates = {
 } satisfies Templates;
 
 /**
- * The PDF fonts, from the static assets (wrangler.toml [assets]: src/generated/fonts), fetched when the
+ * The PDF fonts, from the static assets (wrangler.toml [assets]: src/generated/assets/fonts), fetched when the
  * first document is rendered and kept for the life of the isolate. They are served as assets rather
  * than bundled, which keeps about 200 KiB (gzip) out of the Worker script. Only fonts already loaded are
  * shared: a request never waits on a fetch another request started (workerd would cancel it). A failed
@@ -40,7 +40,7 @@ const templates = {
 let fonts: FontSet | undefined;
 function fontsFrom(assets: Fetcher): () => Promise<FontSet> {
   const face = async (name: string) => {
-    const response = await assets.fetch(`https://assets.invalid/${name}`);
+    const response = await assets.fetch(`https://assets.invalid/fonts/${name}`);
     if (!response.ok) throw new Error(`font ${name}: the assets answered ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
   };
@@ -126,6 +126,10 @@ function depsFromEnv(env: Env): AppDeps {
     documents: { fonts: fontsFrom(env.ASSETS), templates },
     adminToken: config.ADMIN_TOKEN,
     publicBaseUrl: config.PUBLIC_BASE_URL,
+    staticFile: async (relative) => {
+      const response = await env.ASSETS.fetch(`https://assets.invalid/static/${relative}`);
+      return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+    },
     version: packageJson.version,
   };
 }

@@ -302,3 +302,13 @@ export async function removeAgendaItem(ctx: ServiceContext, id: string, version:
   );
   return agendaAfter(ctx, item.meetingId, id);
 }
+
+/**
+ * Whether a meeting has a non-public part. Anyone may know that it exists (§35 GemO), but not what is in it,
+ * nor how many items it has.
+ */
+export async function hasNonPublicPart(ctx: ServiceContext, meetingId: string): Promise<boolean> {
+  return (
+    (await ctx.db.prisma.agendaItem.findFirst({ where: { meetingId, isPublic: false, withdrawnAt: null }, select: { id: true } })) !== null
+  );
+}

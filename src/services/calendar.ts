@@ -11,7 +11,7 @@ import { currentOn } from "./membership-filters";
 import { berlinDateOf } from "../rules/calendar";
 import { auditStatement, insertAudited } from "./records";
 
-type MeetingFilter = { committeeId?: string | { in: string[] }; committee?: { bodyId: string } };
+type MeetingFilter = { id?: string; committeeId?: string | { in: string[] }; committee?: { bodyId: string } };
 
 /**
  * Meetings as calendar entries. `nonPublicFor` names the committees whose non-public item titles the
@@ -38,7 +38,7 @@ async function calendarMeetings(
     cancelledReason: meeting.cancelledReason,
     sequence: meeting.sequence,
     updatedAt: meeting.updatedAt,
-    url: `${baseUrl}/api/v1/meetings/${meeting.id}/agenda`,
+    url: `${baseUrl}/sitzungen/${meeting.id}`,
     agenda: numberAgenda(meeting.items)
       .filter((item) => item.isPublic || showsNonPublicItems(nonPublicFor, meeting.committeeId))
       .map((item) => `${item.number} ${item.title}${item.withdrawnAt ? " (abgesetzt)" : ""}`),
@@ -49,6 +49,13 @@ async function calendarMeetings(
 export async function committeeCalendar(ctx: ServiceContext, committeeId: string, baseUrl: string) {
   const committee = await getCommittee(ctx, committeeId);
   return renderCalendar(`${committee.name}: Sitzungen`, await calendarMeetings(ctx, { committeeId }, baseUrl, new Set()));
+}
+
+/** One meeting as a calendar entry with its public items, to take into one's own calendar. */
+export async function meetingCalendar(ctx: ServiceContext, meetingId: string, baseUrl: string) {
+  const [meeting] = await calendarMeetings(ctx, { id: meetingId }, baseUrl, new Set());
+  if (!meeting) throw notFound("Meeting", meetingId);
+  return renderCalendar(meeting.title, [meeting]);
 }
 
 /** The public feed of all committees of a body. */

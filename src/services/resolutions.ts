@@ -19,10 +19,18 @@ async function committeesById(ctx: ServiceContext, ids: string[]) {
 }
 
 /** The register of resolutions, newest first, as far as the caller may see it. */
-export async function listResolutions(ctx: ServiceContext, query: TPageQuery & { committeeId?: string; meetingId?: string }) {
+export async function listResolutions(
+  ctx: ServiceContext,
+  query: TPageQuery & { committeeId?: string; meetingId?: string; bodyId?: string; year?: number },
+) {
+  const ofBody = query.bodyId
+    ? (await ctx.db.prisma.committee.findMany({ where: { bodyId: query.bodyId }, select: { id: true } })).map((c) => c.id)
+    : undefined;
   const rows = await ctx.db.prisma.resolution.findMany({
     where: {
       ...(query.committeeId ? { committeeId: query.committeeId } : {}),
+      ...(ofBody ? { AND: [{ committeeId: { in: ofBody } }] } : {}),
+      ...(query.year ? { year: query.year } : {}),
       ...(query.meetingId ? { meetingId: query.meetingId } : {}),
       ...resolutionPolicy.where(await ctx.readership()),
     },

@@ -1,7 +1,8 @@
 import { actorName } from "../auth/principal";
 import type { Statement } from "../db/database";
 import { insertRow } from "../db/sql";
-import { Problem, fieldProblem } from "../errors";
+import { Problem, fieldProblem, notFound } from "../errors";
+import * as meetingPolicy from "../policies/meetings";
 import { allowsResolution, type AgendaItemKind } from "../rules/agenda";
 import { berlinDateOf } from "../rules/calendar";
 import { resolutionNumber } from "../rules/resolutions";
@@ -137,4 +138,23 @@ export async function recordVote(ctx: ServiceContext, itemId: string, input: TVo
     return { ...resolution, vote };
   });
   return { vote, resolution, committee };
+}
+
+/**
+ * The votes taken under an agenda item, for those who may read the item: motion, counts and outcome in words.
+ * Roll-call ballots stay out: who voted how is in the minutes.
+ */
+export async function votesOfItem(ctx: ServiceContext, itemId: string) {
+  const item = await ctx.db.prisma.agendaItem.findUnique({
+    where: { id: itemId },
+    select: { isPublic: true, meeting: { select: { committee: { select: { id: true, bodyId: true } } } } },
+  });
+  if (!item || !meetingPolicy.canReadItem(ctx.actor, await ctx.readership(), item, item.meeting.committee)) {
+    throw notFound("Agenda item", itemId);
+  }
+  return ctx.db.prisma.vote.findMany({
+    where: { itemId },
+    select: { id: true, kind: true, motion: true, yes: true, no: true, abstain: true, outcome: true, explanation: true },
+    orderBy: { createdAt: "asc" },
+  });
 }

@@ -43,7 +43,7 @@ describe("calendar feeds", () => {
       expect(event!.uid).toBe(`${t.meeting.id}@gremium`);
       expect(event!.start.toISOString()).toBe("2026-12-10T17:00:00.000Z");
       expect(event!.location).toBe("Rathaus, Großer Sitzungssaal, Raum 2.01, Marktplatz 1, 73525 Remsfeld");
-      expect(event!.url.val).toContain(`/api/v1/meetings/${t.meeting.id}/agenda`);
+      expect(event!.url.val).toContain(`/sitzungen/${t.meeting.id}`);
       expect(event!.status).toBe("TENTATIVE");
       expect(event!.description).toContain("Ö 1 Eröffnung");
       expect(text).not.toMatch(/Müller|N 1|nichtöffentlich\)/);

@@ -1,0 +1,96 @@
+/**
+ * The legal pages every public portal needs (BITV 2.0, L-BGG Baden-Württemberg, TMG/DDG, DSGVO), with defaults
+ * that name the body. They are Markdown, rendered like every other text.
+ */
+import type { Messages } from "./messages";
+
+export const LEGAL_PAGES = {
+  "/barrierefreiheit": "accessibility",
+  "/leichte-sprache": "easyLanguage",
+  "/impressum": "imprint",
+  "/datenschutz": "privacy",
+} as const satisfies Record<string, keyof Messages["legal"]>;
+
+type Body = { name: string } | null;
+
+export function legalPage(key: (typeof LEGAL_PAGES)[keyof typeof LEGAL_PAGES], body: Body): string {
+  const name = body?.name ?? "die Kommune";
+  switch (key) {
+    case "accessibility":
+      return `# Erklärung zur Barrierefreiheit
+
+${name} ist bemüht, dieses Informationsangebot im Einklang mit dem Landes-Behindertengleichstellungsgesetz
+Baden-Württemberg (L-BGG) und der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) barrierefrei
+zugänglich zu machen.
+
+## Stand der Vereinbarkeit mit den Anforderungen
+
+Die Seiten sind mit den Anforderungen der WCAG 2.1 auf Stufe AA (EN 301 549) weitgehend vereinbar. Sie werden
+bei jeder Änderung automatisch mit axe-core und im Browser geprüft: mit der Tastatur, bei 320 Pixel Breite und
+ohne JavaScript.
+
+## Nicht barrierefreie Inhalte
+
+- Die PDF-Dokumente (Einladungen, Niederschriften, Vorlagen) sind keine getaggten PDF-Dateien. Ihre Inhalte
+  stehen jeweils auch als barrierefreie HTML-Seite zur Verfügung.
+- Anlagen zu Vorlagen stammen oft von Dritten und sind nicht immer barrierefrei.
+
+## Feedback und Kontakt
+
+Sind Ihnen Mängel beim barrierefreien Zugang aufgefallen? Schreiben Sie uns: Geschäftsstelle des Gremiums,
+${name}. Wir antworten innerhalb von zwei Wochen.
+
+## Durchsetzungsverfahren
+
+Wenn Sie keine zufriedenstellende Antwort erhalten, können Sie sich an die Ombudsstelle bei der Beauftragten der
+Landesregierung für die Belange von Menschen mit Behinderungen in Baden-Württemberg wenden.
+`;
+    case "easyLanguage":
+      return `# Informationen in Leichter Sprache
+
+Das ist die Internet-Seite von den Gremien von ${name}.
+
+Ein Gremium ist eine Gruppe von Menschen.
+Die Gruppe trifft sich.
+Die Gruppe spricht über wichtige Dinge in der Stadt.
+Die Gruppe entscheidet über diese Dinge.
+
+Auf dieser Internet-Seite finden Sie:
+
+- Wann sich die Gremien treffen.
+  Das Treffen heißt: **Sitzung**.
+- Worüber die Gremien sprechen.
+  Das steht in der **Tages-Ordnung**.
+- Was die Gremien entschieden haben.
+  Das heißt: **Beschluss**.
+- Was die Stadt für gutes Zusammen-Leben tut.
+  Das steht im **Integrations-Plan**.
+
+Viele Sitzungen sind öffentlich.
+Das bedeutet: Sie dürfen hingehen und zuhören.
+
+Sie haben eine Frage?
+Dann schreiben Sie an die Geschäfts-Stelle von ${name}.
+`;
+    case "imprint":
+      return `# Impressum
+
+Herausgeber dieses Informationsangebots ist ${name}.
+
+Verantwortlich für den Inhalt ist die Geschäftsstelle der Gremien. Die Anschrift, die vertretungsberechtigte
+Person und die Kontaktdaten trägt die Kommune hier ein.
+`;
+    case "privacy":
+      return `# Datenschutz
+
+Dieses Informationsangebot von ${name} setzt keine Cookies, lädt nichts von fremden Servern und verwendet kein
+JavaScript.
+
+Beim Aufruf einer Seite verarbeitet der Server technisch notwendige Daten (Adresse, Zeit, aufgerufene Seite),
+um die Seite auszuliefern. Sie werden nicht mit anderen Daten zusammengeführt.
+
+Die Namen der Mitglieder der Gremien und ihre Funktion werden veröffentlicht, weil die Gemeindeordnung
+Baden-Württemberg die Öffentlichkeit der Sitzungen vorsieht. Kontaktdaten werden nie veröffentlicht.
+`;
+  }
+}

@@ -1,0 +1,290 @@
+/** Meetings: the calendar by month, one meeting with its public agenda, one agenda item, and published minutes. */
+import type { TAgendaItem } from "../../schemas/agenda";
+import type { TMeeting } from "../../schemas/meetings";
+import type { TResolution } from "../../schemas/outcomes";
+import { Layout } from "../components/layout";
+import { Badge, Facts, Pagination, trusted } from "../components/ui";
+import { dateOf, isoOf, longDateOf, monthName, timeOf } from "../format";
+import { m } from "../messages";
+import { paths, type Scope, scoped } from "../urls";
+
+const placeOf = (meeting: TMeeting) =>
+  [meeting.location.name, meeting.location.room ? `Raum ${meeting.location.room}` : null, meeting.location.address]
+    .filter(Boolean)
+    .join(", ");
+
+export function MeetingState({ meeting }: { meeting: TMeeting }) {
+  if (meeting.state === "cancelled") return <Badge tone="danger">{m.meeting.cancelled}</Badge>;
+  return <Badge tone={meeting.state === "planned" ? "info" : "success"}>{m.meeting.states[meeting.state]}</Badge>;
+}
+
+/** One line of a meeting list: date and time, title with link, place, state. */
+export function MeetingRow({ meeting, scope }: { meeting: TMeeting; scope: Scope }) {
+  return (
+    <li class="meeting-row">
+      <p class="meeting-row__when">
+        <time datetime={isoOf(meeting.startsAt)}>
+          {dateOf(meeting.startsAt)}, {timeOf(meeting.startsAt)}
+        </time>
+      </p>
+      <p class="meeting-row__title">
+        <a href={scoped(paths.meeting(meeting.id), scope)}>{`${meeting.committee.name}: ${meeting.label}`}</a>{" "}
+        <MeetingState meeting={meeting} />
+      </p>
+      {placeOf(meeting) ? <p class="meeting-row__place">{placeOf(meeting)}</p> : null}
+    </li>
+  );
+}
+
+export interface CalendarPageProps {
+  scope: Scope;
+  month: string;
+  meetings: TMeeting[];
+  committees: { id: string; name: string }[];
+  committeeId?: string;
+  previousMonth: string;
+  nextMonth: string;
+  feedUrl: string | null;
+}
+
+export function CalendarPage(props: CalendarPageProps) {
+  const { scope, month, meetings, committees, committeeId } = props;
+  const link = (target: string) => scoped("/sitzungen", scope, { monat: target, gremium: committeeId });
+  return (
+    <Layout title={`${m.meeting.calendar}: ${monthName(month)}`} scope={scope} section="meetings" breadcrumbs={[{ text: m.nav.meetings }]}>
+      <h1 class="kern-heading-large">
+        {m.meeting.calendar}: {monthName(month)}
+      </h1>
+      <form class="filter" method="get" action="/sitzungen">
+        {scope.several && scope.body ? <input type="hidden" name="k" value={scope.body.id} /> : null}
+        <input type="hidden" name="monat" value={month} />
+        <div class="kern-form-input">
+          <label class="kern-label" for="gremium">
+            {m.meeting.filterCommittee}
+          </label>
+          <select class="kern-form-input__select" id="gremium" name="gremium">
+            <option value="">{m.meeting.allCommittees}</option>
+            {committees.map((c) => (
+              <option value={c.id} selected={c.id === committeeId}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button class="kern-btn kern-btn--secondary" type="submit">
+          <span class="kern-label">{m.meeting.filter}</span>
+        </button>
+      </form>
+      {meetings.length > 0 ? (
+        <ul class="meeting-list">
+          {meetings.map((meeting) => (
+            <MeetingRow meeting={meeting} scope={scope} />
+          ))}
+        </ul>
+      ) : (
+        <p>{m.meeting.noneInMonth}</p>
+      )}
+      <Pagination
+        previous={link(props.previousMonth)}
+        previousLabel={monthName(props.previousMonth)}
+        next={link(props.nextMonth)}
+        nextLabel={monthName(props.nextMonth)}
+      />
+      {props.feedUrl ? (
+        <p>
+          <a href={props.feedUrl}>{m.meeting.subscribe}</a>
+        </p>
+      ) : null}
+    </Layout>
+  );
+}
+
+export interface MeetingPageProps {
+  scope: Scope;
+  meeting: TMeeting;
+  items: TAgendaItem[];
+  resolutions: TResolution[];
+  announcements: { resolutionId: string; number: string; text: string; announced: boolean }[];
+  hasNonPublicPart: boolean;
+}
+
+export function MeetingPage({ scope, meeting, items, resolutions, announcements, hasNonPublicPart }: MeetingPageProps) {
+  const resolutionOf = new Map(resolutions.flatMap((r) => (r.itemId ? [[r.itemId, r] as const] : [])));
+  const announced = announcements.filter((a) => a.announced);
+  const title = `${meeting.committee.name}: ${meeting.label}`;
+  return (
+    <Layout
+      title={title}
+      scope={scope}
+      section="meetings"
+      breadcrumbs={[{ text: m.nav.meetings, href: "/sitzungen" }, { text: meeting.label }]}
+    >
+      <h1 class="kern-heading-large">{title}</h1>
+      <Facts
+        rows={[
+          [m.meeting.committee, <a href={scoped(paths.committee(meeting.committeeId), scope)}>{meeting.committee.name}</a>],
+          [
+            m.meeting.time,
+            <time datetime={isoOf(meeting.startsAt)}>
+              {longDateOf(meeting.startsAt)}, {timeOf(meeting.startsAt)}
+            </time>,
+          ],
+          [m.meeting.place, placeOf(meeting) || m.common.none],
+          [m.meeting.state, <MeetingState meeting={meeting} />],
+        ]}
+      />
+      {meeting.state === "cancelled" && meeting.cancelledReason ? <p>{meeting.cancelledReason}</p> : null}
+      <h2 class="kern-heading-medium">{m.meeting.agenda}</h2>
+      {items.length > 0 ? (
+        <>
+          <h3 class="kern-heading-small">{m.meeting.publicPart}</h3>
+          <ol class="agenda">
+            {items.map((item) => {
+              const resolution = resolutionOf.get(item.id);
+              return (
+                <li class={`agenda__item agenda__item--depth-${item.depth}`}>
+                  <span class="agenda__number">{item.number}</span>{" "}
+                  <a href={scoped(paths.item(meeting.id, item.id), scope)}>{item.title}</a>
+                  {item.withdrawn ? (
+                    <>
+                      {" "}
+                      <Badge tone="warning">{m.meeting.withdrawn}</Badge>
+                    </>
+                  ) : null}
+                  {item.paper || resolution ? (
+                    <ul class="agenda__refs">
+                      {item.paper ? (
+                        <li>
+                          {m.meeting.paper}{" "}
+                          <a href={scoped(paths.paper(item.paper.id), scope)}>{`${item.paper.number}: ${item.paper.title}`}</a>
+                        </li>
+                      ) : null}
+                      {resolution ? (
+                        <li>
+                          {m.meeting.resolution} <a href={scoped(paths.resolution(resolution.id), scope)}>{resolution.number}</a>
+                        </li>
+                      ) : null}
+                    </ul>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      ) : (
+        <p>{m.meeting.noAgenda}</p>
+      )}
+      {hasNonPublicPart ? (
+        <>
+          <h3 class="kern-heading-small">{m.meeting.nonPublicPart}</h3>
+          <p>{m.meeting.nonPublicNote}</p>
+        </>
+      ) : null}
+      {announced.length > 0 ? (
+        <>
+          <h2 class="kern-heading-medium">{m.meeting.announced}</h2>
+          <ul>
+            {announced.map((a) => (
+              <li>
+                <a href={scoped(paths.resolution(a.resolutionId), scope)}>{a.number}</a>: {a.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h2 class="kern-heading-medium">{m.meeting.documents}</h2>
+      <ul>
+        {meeting.state !== "planned" ? (
+          <li>
+            <a href={paths.invitationPdf(meeting.id)}>{m.meeting.invitationPdf}</a>
+          </li>
+        ) : null}
+        {meeting.hasPublishedMinutes ? (
+          <>
+            <li>
+              <a href={scoped(paths.minutes(meeting.id), scope)}>{m.meeting.minutesHtml}</a>
+            </li>
+            <li>
+              <a href={paths.minutesPdf(meeting.id)}>{m.meeting.minutesPdf}</a>
+            </li>
+          </>
+        ) : (
+          <li>{m.meeting.minutesNotYet}</li>
+        )}
+        <li>
+          <a href={paths.meetingIcs(meeting.id)}>{m.meeting.ical}</a>
+        </li>
+      </ul>
+    </Layout>
+  );
+}
+
+export interface ItemPageProps {
+  scope: Scope;
+  meeting: TMeeting;
+  item: TAgendaItem;
+  votes: { id: string; motion: string; yes: number | null; no: number | null; abstain: number | null; explanation: string }[];
+  resolution: TResolution | null;
+  measures: { measureId: string; code: string; title: string; relation: string }[];
+}
+
+export function ItemPage({ scope, meeting, item, votes, resolution, measures }: ItemPageProps) {
+  return (
+    <Layout
+      title={`${item.number} ${item.title}`}
+      scope={scope}
+      section="meetings"
+      breadcrumbs={[
+        { text: m.nav.meetings, href: "/sitzungen" },
+        { text: meeting.label, href: paths.meeting(meeting.id) },
+        { text: item.number },
+      ]}
+    >
+      <p class="kern-subline">
+        {m.item.title} {item.number}, {meeting.committee.name}, {dateOf(meeting.startsAt)}
+      </p>
+      <h1 class="kern-heading-large">{item.title}</h1>
+      {item.descriptionHtml ? <div class="prose">{trusted(item.descriptionHtml)}</div> : null}
+      {item.paper ? (
+        <p>
+          {m.meeting.paper}: <a href={scoped(paths.paper(item.paper.id), scope)}>{`${item.paper.number}: ${item.paper.title}`}</a>
+        </p>
+      ) : null}
+      <h2 class="kern-heading-medium">{m.item.vote}</h2>
+      {votes.length > 0 ? (
+        votes.map((vote) => (
+          <div class="vote">
+            <p>
+              <strong>{m.item.motion}:</strong> {vote.motion}
+            </p>
+            {vote.yes !== null ? <p>{m.item.votes(vote.yes, vote.no ?? 0, vote.abstain ?? 0)}</p> : null}
+            <p>{vote.explanation}</p>
+          </div>
+        ))
+      ) : (
+        <p>{m.item.noVote}</p>
+      )}
+      {resolution ? (
+        <>
+          <h2 class="kern-heading-medium">
+            {m.item.wording} <a href={scoped(paths.resolution(resolution.id), scope)}>{resolution.number}</a>
+          </h2>
+          <div class="prose">{trusted(resolution.textHtml)}</div>
+        </>
+      ) : null}
+      {measures.length > 0 ? (
+        <>
+          <h2 class="kern-heading-medium">{m.item.measures}</h2>
+          <ul>
+            {measures.map((measure) => (
+              <li>
+                {m.resolution.relations[measure.relation] ?? measure.relation}:{" "}
+                <a href={scoped(paths.measure(measure.measureId), scope)}>{`${measure.code} ${measure.title}`}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Layout>
+  );
+}

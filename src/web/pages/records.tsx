@@ -1,0 +1,433 @@
+/** Papers, minutes, committees and people, resolutions. */
+import type { TComposition } from "../../schemas/memberships";
+import type { TMeeting } from "../../schemas/meetings";
+import type { TResolution } from "../../schemas/outcomes";
+import type { TPaper } from "../../schemas/papers";
+import { Layout } from "../components/layout";
+import { Facts, Pagination, trusted } from "../components/ui";
+import { dateOf, isoOf, timeOf } from "../format";
+import { m } from "../messages";
+import { paths, type Scope, scoped } from "../urls";
+import { MeetingRow } from "./meetings";
+
+export function PaperPage({ scope, paper, meetings }: { scope: Scope; paper: TPaper; meetings: Map<string, TMeeting> }) {
+  const sections: [string, string | null][] = [
+    [m.paper.proposedResolution, paper.proposedResolutionHtml],
+    [m.paper.factsAndReasons, paper.factsAndReasonsHtml],
+    [m.paper.financialEffects, paper.financialEffectsHtml],
+  ];
+  return (
+    <Layout
+      title={`${m.paper.title} ${paper.number}: ${paper.title}`}
+      scope={scope}
+      breadcrumbs={[{ text: `${m.paper.title} ${paper.number}` }]}
+    >
+      <p class="kern-subline">
+        {m.paper.types[paper.type] ?? paper.type} {paper.number}
+      </p>
+      <h1 class="kern-heading-large">{paper.title}</h1>
+      {sections.map(([heading, html]) =>
+        html ? (
+          <>
+            <h2 class="kern-heading-medium">{heading}</h2>
+            <div class="prose">{trusted(html)}</div>
+          </>
+        ) : null,
+      )}
+      <h2 class="kern-heading-medium">{m.paper.route}</h2>
+      <section class="kern-table-responsive" tabindex={0} aria-label={m.paper.route}>
+        <table class="kern-table">
+          <thead class="kern-table__header">
+            <tr class="kern-table__row">
+              <th class="kern-table__header" scope="col">
+                {m.meeting.committee}
+              </th>
+              <th class="kern-table__header" scope="col">
+                {m.paper.kind}
+              </th>
+              <th class="kern-table__header" scope="col">
+                {m.resolution.meeting}
+              </th>
+              <th class="kern-table__header" scope="col">
+                {m.paper.outcome}
+              </th>
+            </tr>
+          </thead>
+          <tbody class="kern-table__body">
+            {paper.consultations.map((step) => {
+              const meeting = step.meetingId ? meetings.get(step.meetingId) : undefined;
+              return (
+                <tr class="kern-table__row">
+                  <td class="kern-table__cell">
+                    <a href={scoped(paths.committee(step.committeeId), scope)}>{step.committee.name}</a>
+                  </td>
+                  <td class="kern-table__cell">{m.paper.roles[step.role] ?? step.role}</td>
+                  <td class="kern-table__cell">
+                    {meeting ? (
+                      <a href={scoped(paths.meeting(meeting.id), scope)}>{`${meeting.label}, ${dateOf(meeting.startsAt)}`}</a>
+                    ) : (
+                      m.common.none
+                    )}
+                  </td>
+                  <td class="kern-table__cell">{m.paper.states[step.state] ?? step.state}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+      <h2 class="kern-heading-medium">{m.paper.attachments}</h2>
+      {paper.attachments.length > 0 ? (
+        <ul>
+          {paper.attachments.map((a) => (
+            <li>
+              <a href={paths.attachment(a.id)}>{a.filename}</a> ({a.contentType.split("/").pop()?.toUpperCase()}, {m.common.kib(a.size)})
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{m.paper.noAttachments}</p>
+      )}
+      <p>
+        <a href={paths.paperPdf(paper.id)}>{m.paper.pdf}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export interface MinutesView {
+  meetingId: string;
+  header: {
+    committee: string;
+    title: string;
+    startsAt: string;
+    endsAt: string | null;
+    place: string | null;
+    chair: string | null;
+    membersPresent: number;
+    absent: { name: string; reason: string | null }[];
+    deputies: { name: string; standsInFor: string }[];
+  };
+  items: {
+    itemId: string;
+    number: string;
+    title: string;
+    notesHtml: string | null;
+    resolutions: { id: string; number: string; label: string; textHtml: string }[];
+    votes: { motion: string; explanation: string }[];
+  }[];
+  signatures: { role: string; name: string; signedAt: string }[];
+}
+
+export function MinutesPage({ scope, minutes, meeting }: { scope: Scope; minutes: MinutesView; meeting: TMeeting }) {
+  const h = minutes.header;
+  const title = `${m.minutes.title}: ${h.title} (${m.minutes.publicPart})`;
+  return (
+    <Layout
+      title={title}
+      scope={scope}
+      section="meetings"
+      breadcrumbs={[
+        { text: m.nav.meetings, href: "/sitzungen" },
+        { text: meeting.label, href: paths.meeting(meeting.id) },
+        { text: m.minutes.title },
+      ]}
+    >
+      <h1 class="kern-heading-large">{title}</h1>
+      <Facts
+        rows={[
+          [m.meeting.committee, h.committee],
+          [m.minutes.began, <time datetime={isoOf(h.startsAt)}>{`${dateOf(h.startsAt)}, ${timeOf(h.startsAt)}`}</time>],
+          [m.minutes.ended, h.endsAt ? <time datetime={isoOf(h.endsAt)}>{timeOf(h.endsAt)}</time> : m.common.none],
+          [m.meeting.place, h.place ?? m.common.none],
+          [m.minutes.present, String(h.membersPresent)],
+          [m.minutes.absent, h.absent.map((a) => a.name).join(", ") || m.common.none],
+        ]}
+      />
+      {h.deputies.length > 0 ? (
+        <ul>
+          {h.deputies.map((d) => (
+            <li>{`${d.name} (${m.committee.deputyFor(d.standsInFor)})`}</li>
+          ))}
+        </ul>
+      ) : null}
+      {minutes.items.map((item) => (
+        <section class="minutes-item" aria-labelledby={`top-${item.itemId}`}>
+          <h2 class="kern-heading-medium" id={`top-${item.itemId}`}>
+            {`${item.number} ${item.title}`}
+          </h2>
+          {item.notesHtml ? <div class="prose">{trusted(item.notesHtml)}</div> : null}
+          {item.votes.map((vote) => (
+            <p>
+              {vote.motion}: {vote.explanation}
+            </p>
+          ))}
+          {item.resolutions.map((r) => (
+            <div class="prose">
+              <p>
+                <strong>{r.label}</strong> <a href={scoped(paths.resolution(r.id), scope)}>{r.number}</a>
+              </p>
+              {trusted(r.textHtml)}
+            </div>
+          ))}
+        </section>
+      ))}
+      <h2 class="kern-heading-medium">{m.minutes.signatures}</h2>
+      <ul>
+        {minutes.signatures.map((s) => (
+          <li>{`${s.name}, ${dateOf(s.signedAt)}`}</li>
+        ))}
+      </ul>
+      <p>
+        <a href={paths.minutesPdf(meeting.id)}>{m.meeting.minutesPdf}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function CommitteesPage({ scope, committees }: { scope: Scope; committees: { id: string; name: string; shortName: string }[] }) {
+  return (
+    <Layout title={m.committee.list} scope={scope} section="committees" breadcrumbs={[{ text: m.nav.committees }]}>
+      <h1 class="kern-heading-large">{m.committee.list}</h1>
+      <ul>
+        {committees.map((c) => (
+          <li>
+            <a href={scoped(paths.committee(c.id), scope)}>{c.name}</a>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+export interface CommitteePageProps {
+  scope: Scope;
+  committee: { id: string; name: string };
+  composition: TComposition;
+  terms: Map<string, string>;
+  meetings: TMeeting[];
+}
+
+export function CommitteePage({ scope, committee, composition, terms, meetings }: CommitteePageProps) {
+  return (
+    <Layout
+      title={committee.name}
+      scope={scope}
+      section="committees"
+      breadcrumbs={[{ text: m.nav.committees, href: "/gremien" }, { text: committee.name }]}
+    >
+      <h1 class="kern-heading-large">{committee.name}</h1>
+      <h2 class="kern-heading-medium">
+        {m.committee.members} ({m.committee.on} {dateOf(`${composition.at}T12:00:00Z`)})
+      </h2>
+      <form class="filter" method="get" action={paths.committee(committee.id)}>
+        {scope.several && scope.body ? <input type="hidden" name="k" value={scope.body.id} /> : null}
+        <div class="kern-form-input">
+          <label class="kern-label" for="stand">
+            {m.committee.on}
+          </label>
+          <input class="kern-form-input__input" type="date" id="stand" name="stand" value={composition.at} />
+        </div>
+        <button class="kern-btn kern-btn--secondary" type="submit">
+          <span class="kern-label">{m.meeting.filter}</span>
+        </button>
+      </form>
+      {composition.items.length > 0 ? (
+        <section class="kern-table-responsive" tabindex={0} aria-label={m.committee.members}>
+          <table class="kern-table">
+            <thead class="kern-table__header">
+              <tr class="kern-table__row">
+                {[m.committee.person, m.committee.role, m.committee.voting, m.committee.sentBy, m.committee.term].map((heading) => (
+                  <th class="kern-table__header" scope="col">
+                    {heading}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody class="kern-table__body">
+              {composition.items.map((seat) => (
+                <tr class="kern-table__row">
+                  <td class="kern-table__cell">
+                    <a href={scoped(paths.person(seat.personId), scope)}>{`${seat.person.givenName} ${seat.person.familyName}`}</a>
+                  </td>
+                  <td class="kern-table__cell">
+                    {m.committee.roles[seat.role] ?? seat.role}
+                    {seat.deputyFor
+                      ? ` (${m.committee.deputyFor(`${seat.deputyFor.person.givenName} ${seat.deputyFor.person.familyName}`)})`
+                      : ""}
+                  </td>
+                  <td class="kern-table__cell">{seat.votingRight ? m.committee.votingYes : m.committee.votingNo}</td>
+                  <td class="kern-table__cell">{seat.onBehalfOf ?? m.common.none}</td>
+                  <td class="kern-table__cell">{(seat.termId && terms.get(seat.termId)) ?? m.common.none}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : (
+        <p>{m.committee.noMembers}</p>
+      )}
+      <h2 class="kern-heading-medium">{m.committee.meetings}</h2>
+      <ul class="meeting-list">
+        {meetings.map((meeting) => (
+          <MeetingRow meeting={meeting} scope={scope} />
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+export interface PersonPageProps {
+  scope: Scope;
+  person: { givenName: string; familyName: string };
+  seats: { committeeId: string; committeeName: string; role: string; votingRight: boolean; startDate: string; endDate: string | null }[];
+}
+
+export function PersonPage({ scope, person, seats }: PersonPageProps) {
+  const name = `${person.givenName} ${person.familyName}`;
+  return (
+    <Layout title={name} scope={scope} section="committees" breadcrumbs={[{ text: m.nav.committees, href: "/gremien" }, { text: name }]}>
+      <h1 class="kern-heading-large">{name}</h1>
+      <h2 class="kern-heading-medium">{m.committee.seats}</h2>
+      {seats.length > 0 ? (
+        <ul>
+          {seats.map((seat) => (
+            <li>
+              <a href={scoped(paths.committee(seat.committeeId), scope)}>{seat.committeeName}</a>
+              {`: ${m.committee.roles[seat.role] ?? seat.role}, ${seat.votingRight ? m.committee.votingYes : m.committee.votingNo}, `}
+              {`${dateOf(`${seat.startDate}T12:00:00Z`)} – ${seat.endDate ? dateOf(`${seat.endDate}T12:00:00Z`) : ""}`}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{m.committee.noSeats}</p>
+      )}
+    </Layout>
+  );
+}
+
+export interface ResolutionsPageProps {
+  scope: Scope;
+  resolutions: TResolution[];
+  committees: { id: string; name: string }[];
+  committeeId?: string;
+  year?: number;
+  years: number[];
+  next?: string;
+}
+
+export function ResolutionsPage({ scope, resolutions, committees, committeeId, year, years, next }: ResolutionsPageProps) {
+  return (
+    <Layout title={m.resolution.register} scope={scope} section="resolutions" breadcrumbs={[{ text: m.nav.resolutions }]}>
+      <h1 class="kern-heading-large">{m.resolution.register}</h1>
+      <form class="filter" method="get" action="/beschluesse">
+        {scope.several && scope.body ? <input type="hidden" name="k" value={scope.body.id} /> : null}
+        <div class="kern-form-input">
+          <label class="kern-label" for="gremium">
+            {m.meeting.filterCommittee}
+          </label>
+          <select class="kern-form-input__select" id="gremium" name="gremium">
+            <option value="">{m.meeting.allCommittees}</option>
+            {committees.map((c) => (
+              <option value={c.id} selected={c.id === committeeId}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="kern-form-input">
+          <label class="kern-label" for="jahr">
+            {m.resolution.year}
+          </label>
+          <select class="kern-form-input__select" id="jahr" name="jahr">
+            <option value="">{m.resolution.allYears}</option>
+            {years.map((y) => (
+              <option value={String(y)} selected={y === year}>
+                {String(y)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button class="kern-btn kern-btn--secondary" type="submit">
+          <span class="kern-label">{m.meeting.filter}</span>
+        </button>
+      </form>
+      {resolutions.length > 0 ? (
+        <ul class="resolution-list">
+          {resolutions.map((r) => (
+            <li>
+              <a href={scoped(paths.resolution(r.id), scope)}>{r.number}</a>: {firstLine(r.text)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{m.resolution.none}</p>
+      )}
+      <Pagination next={next} />
+    </Layout>
+  );
+}
+
+const firstLine = (text: string) => {
+  const line = text.split("\n").find((l) => l.trim()) ?? "";
+  return line.length > 160 ? `${line.slice(0, 157)}…` : line;
+};
+
+export interface ResolutionPageProps {
+  scope: Scope;
+  resolution: TResolution;
+  label: string;
+  meeting: TMeeting | null;
+  measures: { measureId: string; code: string; title: string; relation: string }[];
+}
+
+export function ResolutionPage({ scope, resolution, label, meeting, measures }: ResolutionPageProps) {
+  return (
+    <Layout
+      title={`${label} ${resolution.number}`}
+      scope={scope}
+      section="resolutions"
+      breadcrumbs={[{ text: m.nav.resolutions, href: "/beschluesse" }, { text: resolution.number }]}
+    >
+      <p class="kern-subline">{label}</p>
+      <h1 class="kern-heading-large">{resolution.number}</h1>
+      <div class="prose">{trusted(resolution.textHtml)}</div>
+      <Facts
+        rows={[
+          [
+            m.resolution.meeting,
+            meeting ? (
+              <a
+                href={scoped(paths.meeting(meeting.id), scope)}
+              >{`${meeting.committee.name}: ${meeting.label}, ${dateOf(meeting.startsAt)}`}</a>
+            ) : (
+              m.common.none
+            ),
+          ],
+          [
+            m.item.vote,
+            resolution.vote
+              ? `${m.item.votes(resolution.vote.yes ?? 0, resolution.vote.no ?? 0, resolution.vote.abstain ?? 0)}`
+              : m.common.none,
+          ],
+        ]}
+      />
+      <h2 class="kern-heading-medium">{m.resolution.trace}</h2>
+      {measures.length > 0 ? (
+        <ul>
+          {measures.map((measure) => (
+            <li>
+              {m.resolution.relations[measure.relation] ?? measure.relation}:{" "}
+              <a href={scoped(paths.measure(measure.measureId), scope)}>{`${measure.code} ${measure.title}`}</a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{m.resolution.noTrace}</p>
+      )}
+      <p>
+        <a href={paths.resolutionPdf(resolution.id)}>{m.resolution.pdf}</a>
+      </p>
+    </Layout>
+  );
+}

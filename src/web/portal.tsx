@@ -1,0 +1,412 @@
+/**
+ * The public portal (Bürgerinfo): German HTML pages at readable addresses, rendered on the server with hono/jsx.
+ * Each page calls the same services as the JSON API, through the same access policies, as the request's actor.
+ */
+import { Hono, type Context } from "hono";
+import { etag } from "hono/etag";
+import { secureHeaders } from "hono/secure-headers";
+import type { JSX } from "hono/jsx/jsx-runtime";
+import { renderMarkdown } from "../documents/markdown";
+import { Problem } from "../errors";
+import { serviceContext, type AppEnv } from "../http/context";
+import { addMonths, berlinDateOf, isCalendarDate } from "../rules/calendar";
+import { resolutionLabel } from "../rules/resolutions";
+import { toMeetingView } from "../schemas/meetings";
+import { toMeasureView } from "../schemas/plans";
+import { toPaperView } from "../schemas/papers";
+import { agendaOf, hasNonPublicPart } from "../services/agenda";
+import { listBodies } from "../services/bodies";
+import { meetingCalendar } from "../services/calendar";
+import { getCommittee, listCommittees } from "../services/committees";
+import { committeeComposition, listMemberships } from "../services/memberships";
+import { getMeeting, listMeetings } from "../services/meetings";
+import { getMinutes } from "../services/minutes";
+import { getPaper } from "../services/papers";
+import { getPerson } from "../services/people";
+import { getMeasure, listMeasures, listPlans } from "../services/plans";
+import { getResolution, listResolutions } from "../services/resolutions";
+import { search, SEARCH_KINDS, type SearchKind } from "../services/search";
+import { measureTrace, planOverview, resolutionMeasures } from "../services/trace";
+import { votesOfItem } from "../services/votes";
+import { legalPage, LEGAL_PAGES } from "./legal";
+import { m } from "./messages";
+import { CalendarPage, ItemPage, MeetingPage } from "./pages/meetings";
+import { BodiesPage, ErrorPage, MeasurePage, PlanPage, PlansPage, SearchPage, StartPage, TextPage } from "./pages/portal";
+import { CommitteePage, CommitteesPage, MinutesPage, PaperPage, PersonPage, ResolutionPage, ResolutionsPage } from "./pages/records";
+import type { Scope } from "./urls";
+import { paths } from "./urls";
+
+type Ctx = Context<AppEnv>;
+const param = (c: Ctx, name: string) => c.req.param(name) ?? "";
+
+/** The Content-Security-Policy of every page: no script at all, styles and images from here only. */
+const pageHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'none'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", "data:"],
+    fontSrc: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'none'"],
+    objectSrc: ["'none'"],
+  },
+  referrerPolicy: "strict-origin-when-cross-origin",
+  xFrameOptions: "DENY",
+  crossOriginResourcePolicy: "same-origin",
+});
+
+/** Which body the visitor is in: named by `?k=`, or the only one; with several and none named, none. */
+async function scopeOf(c: Ctx): Promise<Scope> {
+  const bodies = (await listBodies(serviceContext(c), { limit: 200 })).items;
+  const named = c.req.query("k");
+  const body = named ? bodies.find((b) => b.id === named) : bodies.length === 1 ? bodies[0] : undefined;
+  if (named && !body) throw new Problem("not_found", "Diese Kommune gibt es nicht.");
+  return { body: body ? { id: body.id, name: body.name, shortName: body.shortName } : null, several: bodies.length > 1 };
+}
+
+async function html(c: Ctx, page: JSX.Element, status: 200 | 404 | 400 = 200) {
+  c.header("cache-control", status === 200 ? "public, max-age=60" : "no-store");
+  return c.html(`<!DOCTYPE html>${await page}`, status);
+}
+
+type Handler = (c: Ctx, scope: Scope & { body: NonNullable<Scope["body"]> }) => Promise<Response>;
+
+/** A page of one body: the visitor chooses a body first when there are several; 404 for what does not exist. */
+const page = (handler: Handler) => async (c: Ctx) => {
+  const scope = await scopeOf(c).catch(() => null);
+  if (!scope) return notFoundPage(c, { body: null, several: true });
+  if (!scope.body) return html(c, <BodiesPage bodies={(await listBodies(serviceContext(c), { limit: 200 })).items} />);
+  try {
+    return await handler(c, scope as Scope & { body: NonNullable<Scope["body"]> });
+  } catch (error) {
+    if (error instanceof Problem && error.code === "not_found") return notFoundPage(c, scope);
+    throw error;
+  }
+};
+
+const notFoundPage = (c: Ctx, scope: Scope) =>
+  html(c, <ErrorPage scope={scope} title={m.errors.notFound} text={m.errors.notFoundText} />, 404);
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export const portal = new Hono<AppEnv>()
+  .use("*", pageHeaders)
+  .use("*", etag())
+  .get(
+    "/",
+    page(async (c, scope) => {
+      const ctx = serviceContext(c);
+      const upcoming = (await listMeetings(ctx, { bodyId: scope.body.id, from: ctx.now.toISOString(), limit: 20 })).items
+        .filter((meeting) => meeting.state !== "cancelled")
+        .slice(0, 5);
+      const resolutions = (await listResolutions(ctx, { bodyId: scope.body.id, limit: 5 })).items;
+      const plans = await Promise.all((await listPlans(ctx, scope.body.id)).map((plan) => planOverview(ctx, plan.id, 6)));
+      return html(
+        c,
+        <StartPage
+          scope={scope}
+          upcoming={upcoming.map(toMeetingView)}
+          resolutions={resolutions}
+          plans={plans.map((p) => ({ id: p.planId, title: p.title, actionFields: p.actionFields }))}
+        />,
+      );
+    }),
+  )
+  .get(
+    "/sitzungen",
+    page(async (c, scope) => {
+      const ctx = serviceContext(c);
+      const requested = c.req.query("monat") ?? "";
+      const month = MONTH.test(requested) ? requested : berlinDateOf(ctx.now).slice(0, 7);
+      const committees = (await listCommittees(ctx, { bodyId: scope.body.id, limit: 200 })).items;
+      const committeeId = committees.find((committee) => committee.id === c.req.query("gremium"))?.id;
+      const next = addMonths(`${month}-01`, 1).slice(0, 7);
+      const previous = addMonths(`${month}-01`, -1).slice(0, 7);
+      const meetings = await listMeetings(ctx, {
+        bodyId: scope.body.id,
+        ...(committeeId ? { committeeId } : {}),
+        from: `${month}-01`,
+        to: `${next}-01`,
+        limit: 200,
+      });
+      return html(
+        c,
+        <CalendarPage
+          scope={scope}
+          month={month}
+          meetings={meetings.items.map(toMeetingView).filter((meeting) => !committeeId || meeting.committeeId === committeeId)}
+          committees={committees}
+          {...(committeeId ? { committeeId } : {})}
+          previousMonth={previous}
+          nextMonth={next}
+          feedUrl={committeeId ? `/api/v1/committees/${committeeId}/calendar.ics` : `/api/v1/bodies/${scope.body.id}/calendar.ics`}
+        />,
+      );
+    }),
+  )
+  .get(
+    "/sitzungen/:id",
+    page(async (c, scope) => {
+      const ctx = serviceContext(c);
+      const meeting = await inBody(await getMeeting(ctx, param(c, "id")), scope);
+      const agenda = await agendaOf(ctx, meeting);
+      const resolutions = (await listResolutions(ctx, { meetingId: meeting.id, limit: 200 })).items;
+      return html(
+        c,
+        <MeetingPage
+          scope={scope}
+          meeting={toMeetingView(meeting)}
+          items={agenda.items.filter((item) => item.isPublic)}
+          resolutions={resolutions.filter((r) => r.isPublic)}
+          announcements={agenda.announcements}
+          hasNonPublicPart={await hasNonPublicPart(ctx, meeting.id)}
+        />,
+      );
+    }),
+  )
+  .get(
+    "/sitzungen/:id/top/:itemId",
+    page(async (c, scope) => {
+      const ctx = serviceContext(c);
+      const meeting = await inBody(await getMeeting(ctx, param(c, "id")), scope);
+      const item = (await agendaOf(ctx, meeting)).items.find((i) => i.id === param(c, "itemId") && i.isPublic);
+      if (!item) throw new Problem("not_found", "Diesen Tagesordnungspunkt gibt es nicht.");
+      const resolution =
+        (await listResolutions(ctx, { meetingId: meeting.id, limit: 200 })).items.find((r) => r.itemId === item.id) ?? null;
+      const measures = resolution ? (await resolutionMeasures(ctx, resolution.id)).measures : [];
+      return html(
+        c,
+        <ItemPage
+          scope={scope}
+          meeting={toMeetingView(meeting)}
+          item={item}
+          votes={await votesOfItem(ctx, item.id)}
+          resolution={resolution}
+          measures={measures}
+        />,
+      );
+    }),
+  )
+  .get(
+    "/sitzungen/:id/niederschrift",
+    page(async (c, scope) => {
+      const ctx = serviceContext(c);
+      const meeting = await inBody(await getMeeting(ctx, param(c, "id")), scope);
+      if (meeting.minutesState !== "published") throw new Problem("not_found", "Die Niederschrift ist nicht veröffentlicht.");
+      const minutes = await getMinutes(ctx, meeting.id, "public");
+      return html(c, <MinutesPage scope={scope} meeting={toMeetingView(meeting)} minutes={minutes} />);
+    }),
+  )
+  .get(
+    "/sitzungen/:id/termin.ics",
+    page(async (c) => {
+      const ctx = serviceContext(c);
+      const body = await meetingCalendar(ctx, param(c, "id"), new URL(c.req.url).origin);
+      return c.body(body, 200, {
+        "content-type": "text/calendar; charset=utf-8",
+        "content-disposition": 'attachment; filename="sitzung.ics"',
+      });
+    }),
+  )
+  .get(
+    "/gremien",
+    page(async (c, scope) => {
+      const committees = (await listCommittees(serviceContext(c), { bodyId: scope.body.id, limit: 200 })).items;
+      return html(c, <CommitteesPage scope={scope} committees={committees} />);
+    }),
+  )
+  .get(
+    "/gremien/:id",
+    page(async (c, scope) => {
+      const ctx = serviceContext(c);
+      const committee = await getCommittee(ctx, param(c, "id"));
+      if (committee.bodyId !== scope.body.id) throw new Problem("not_found", "Dieses Gremium gibt es hier nicht.");
+      const requested = c.req.query("stand");
+      const composition = await committeeComposition(ctx, committee.id, requested && isCalendarDate(requested) ? requested : undefined);
+      const terms = await ctx.db.prisma.term.findMany({ where: { bodyId: scope.body.id }, select: { id: true, name: true } });
+      const year = Number(berlinDateOf(ctx.now).slice(0, 4));
+      const meetings = (await listMeetings(ctx, { committeeId: committee.id, from: `${year}-01-01`, to: `${year + 1}-12-31`, limit: 50 }))
+        .items;
+      return html(
+        c,
+        <CommitteePage
+          scope={scope}
+          committee={committee}
+          composition={composition}
+          terms={new Map(terms.map((t) => [t.id, t.name]))}
+          meetings={meetings.map(toMeetingView)}
+        />,
+      );
+    }),
+  )
+  .get(
+    "/personen/:id",
+    page(async (c, scope) => {
+      const ctx = serviceContext(c);
+      const person = await getPerson(ctx, param(c, "id"));
+      if (person.bodyId !== scope.body.id) throw new Problem("not_found", "Diese Person gibt es hier nicht.");
+      const memberships = (await listMemberships(ctx, { personId: person.id, limit: 200 })).items;
+      const committees = new Map(
+        (await listCommittees(ctx, { bodyId: scope.body.id, limit: 200 })).items.map((committee) => [committee.id, committee.name]),
+      );
+      const seats = memberships.map((seat) => ({ ...seat, committeeName: committees.get(seat.committeeId) ?? "" }));
+      // Contact data is never shown: only the name and the seats.
+      return html(c, <PersonPage scope={scope} person={{ givenName: person.givenName, familyName: person.familyName }} seats={seats} />);
+    }),
+  )
+  .get(
+    "/vorlagen/:id",
+    page(async (c, scope) => {
+      const ctx = serviceContext(c);
+      const paper = toPaperView(await getPaper(ctx, param(c, "id")));
+      if (paper.bodyId !== scope.body.id) throw new Problem("not_found", "Diese Vorlage gibt es hier nicht.");
+      const meetings = new Map<string, ReturnType<typeof toMeetingView>>();
+      for (const step of paper.consultations) {
+        if (step.meetingId) meetings.set(step.meetingId, toMeetingView(await getMeeting(ctx, step.meetingId)));
+      }
+      return html(c, <PaperPage scope={scope} paper={paper} meetings={meetings} />);
+    }),
+  )
+  .get(
+    "/beschluesse",
+    page(async (c, scope) => {
+      const ctx = serviceContext(c);
+      const committees = (await listCommittees(ctx, { bodyId: scope.body.id, limit: 200 })).items;
+      const committeeId = committees.find((committee) => committee.id === c.req.query("gremium"))?.id;
+      const yearParam = Number(c.req.query("jahr"));
+      const year = Number.isInteger(yearParam) && yearParam > 1900 && yearParam < 3000 ? yearParam : undefined;
+      const cursor = c.req.query("seite");
+      const result = await listResolutions(ctx, {
+        bodyId: scope.body.id,
+        ...(committeeId ? { committeeId } : {}),
+        ...(year ? { year } : {}),
+        ...(cursor ? { cursor } : {}),
+        limit: 50,
+      });
+      const thisYear = Number(berlinDateOf(ctx.now).slice(0, 4));
+      const years = Array.from({ length: 10 }, (_, i) => thisYear - i);
+      const query = new URLSearchParams({
+        ...(scope.several ? { k: scope.body.id } : {}),
+        ...(committeeId ? { gremium: committeeId } : {}),
+        ...(year ? { jahr: String(year) } : {}),
+      });
+      return html(
+        c,
+        <ResolutionsPage
+          scope={scope}
+          resolutions={result.items}
+          committees={committees}
+          {...(committeeId ? { committeeId } : {})}
+          {...(year ? { year } : {})}
+          years={years}
+          {...(result.nextCursor ? { next: `/beschluesse?${query}&seite=${encodeURIComponent(result.nextCursor)}` } : {})}
+        />,
+      );
+    }),
+  )
+  .get(
+    "/beschluesse/:id",
+    page(async (c, scope) => {
+      const ctx = serviceContext(c);
+      const resolution = await getResolution(ctx, param(c, "id"));
+      const committee = await getCommittee(ctx, resolution.committeeId);
+      if (committee.bodyId !== scope.body.id) throw new Problem("not_found", "Diesen Beschluss gibt es hier nicht.");
+      const meeting = resolution.meetingId ? toMeetingView(await getMeeting(ctx, resolution.meetingId)) : null;
+      const { measures } = await resolutionMeasures(ctx, resolution.id);
+      return html(
+        c,
+        <ResolutionPage scope={scope} resolution={resolution} label={resolutionLabel(resolution)} meeting={meeting} measures={measures} />,
+      );
+    }),
+  )
+  .get(
+    "/integrationsplan",
+    page(async (c, scope) => {
+      const plans = await listPlans(serviceContext(c), scope.body.id);
+      return html(c, <PlansPage scope={scope} plans={plans} />);
+    }),
+  )
+  .get(
+    "/integrationsplan/:id",
+    page(async (c, scope) => {
+      const ctx = serviceContext(c);
+      const overview = await planOverview(ctx, param(c, "id"), 6);
+      const plan = (await listPlans(ctx, scope.body.id)).find((p) => p.id === overview.planId);
+      if (!plan) throw new Problem("not_found", "Diesen Plan gibt es hier nicht.");
+      const measures = (await listMeasures(ctx, plan.id)).map(toMeasureView);
+      return html(
+        c,
+        <PlanPage
+          scope={scope}
+          plan={{ id: overview.planId, title: overview.title, actionFields: overview.actionFields }}
+          measures={measures}
+        />,
+      );
+    }),
+  )
+  .get(
+    "/massnahmen/:id",
+    page(async (c, scope) => {
+      const ctx = serviceContext(c);
+      const measure = await getMeasure(ctx, param(c, "id"));
+      if (!(await listPlans(ctx, scope.body.id)).some((plan) => plan.id === measure.planId)) {
+        throw new Problem("not_found", "Diese Maßnahme gibt es hier nicht.");
+      }
+      const { planTitle, trace } = await measureTrace(ctx, measure.id);
+      return html(c, <MeasurePage scope={scope} measure={toMeasureView(measure)} planTitle={planTitle} trace={trace} />);
+    }),
+  )
+  .get(
+    "/suche",
+    page(async (c, scope) => {
+      const query = (c.req.query("q") ?? "").trim().slice(0, 200);
+      const kind = SEARCH_KINDS.find((k) => k === c.req.query("art"));
+      if (!query) return html(c, <SearchPage scope={scope} query="" {...(kind ? { kind } : {})} hits={null} />);
+      try {
+        const hits = await search(serviceContext(c), query, kind ? [kind] : SEARCH_KINDS, 50);
+        const shown = hits.flatMap((hit) => {
+          const href = portalAddress(hit.kind, hit.id, hit.url);
+          return href ? [{ kind: hit.kind, title: hit.title, context: hit.context, href, snippet: hit.snippet }] : [];
+        });
+        return html(c, <SearchPage scope={scope} query={query} {...(kind ? { kind } : {})} hits={shown} />);
+      } catch (error) {
+        if (!(error instanceof Problem && error.code === "invalid_request")) throw error;
+        return html(c, <SearchPage scope={scope} query={query} {...(kind ? { kind } : {})} hits={null} error={error.detail} />, 400);
+      }
+    }),
+  );
+
+for (const [path, key] of Object.entries(LEGAL_PAGES)) {
+  portal.get(
+    path,
+    page(async (c, scope) => html(c, <TextPage scope={scope} title={m.legal[key]} html={renderMarkdown(legalPage(key, scope.body))!} />)),
+  );
+}
+
+/** The answer to an address nobody serves: the portal's 404 page. */
+export const pageNotFound = async (c: Ctx) => notFoundPage(c, await scopeOf(c).catch(() => ({ body: null, several: true })));
+
+/** A meeting of the visitor's body; another body's meeting is not found here. */
+async function inBody<T extends { committee: { bodyId: string } }>(meeting: T, scope: { body: { id: string } }): Promise<T> {
+  if (meeting.committee.bodyId !== scope.body.id) throw new Problem("not_found", "Diese Sitzung gibt es hier nicht.");
+  return meeting;
+}
+
+/** Where a search hit lives on the portal. */
+function portalAddress(kind: SearchKind, id: string, apiUrl: string): string | undefined {
+  const meetingId = /^\/api\/v1\/meetings\/([^/]+)\//.exec(apiUrl)?.[1];
+  switch (kind) {
+    case "measure":
+      return paths.measure(id);
+    case "resolution":
+      return paths.resolution(id);
+    case "paper":
+      return paths.paper(id);
+    case "item":
+      return meetingId ? paths.item(meetingId, id) : undefined;
+    case "minutes":
+      return meetingId ? paths.minutes(meetingId) : undefined;
+  }
+}
