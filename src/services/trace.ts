@@ -132,7 +132,9 @@ export async function measureTrace(ctx: ServiceContext, measureId: string) {
       },
       committee: { id: row.committee.id, name: row.committee.name },
       meeting: meeting ? { id: meeting.id, label: `${meeting.sequenceNumber}. Sitzung`, date } : null,
-      itemNumber: item?.number ?? null,
+      // The number of a non-public item stays with those who read the non-public part; an announced resolution's
+      // wording is public (§35 (1) GemO), the place of its item is not.
+      itemNumber: item && resolutionPolicy.canReadContext(ctx.actor, readership, row, row.committee) ? item.number : null,
       vote: row.vote,
       minutesExcerpt: readable ? (minutes.notes ?? null) : null,
       statusChange: row.change,

@@ -37,7 +37,7 @@ export function Layout({ title, scope, breadcrumbs, section, children }: LayoutP
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} – ${siteName}`}</title>
+        <title>{documentTitle(title, siteName)}</title>
         <link rel="stylesheet" href={assetUrl("kern/kern.min.css")} />
         <link rel="stylesheet" href={assetUrl("kern/fonts/fira-sans.css")} />
         <link rel="stylesheet" href={assetUrl("gremium.css")} />
@@ -95,6 +95,14 @@ export function Layout({ title, scope, breadcrumbs, section, children }: LayoutP
       </body>
     </html>
   );
+}
+
+/** The window title: the page, then the site, at most 70 characters (screen readers read it first). */
+function documentTitle(title: string, siteName: string): string {
+  const full = `${title} – ${siteName}`;
+  if (full.length <= 70) return full;
+  const room = 70 - siteName.length - 4;
+  return room > 20 ? `${title.slice(0, room).trimEnd()}… – ${siteName}` : `${full.slice(0, 69).trimEnd()}…`;
 }
 
 function Breadcrumbs({ links, scope }: { links: Link[]; scope: Scope }) {

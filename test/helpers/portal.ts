@@ -1,0 +1,49 @@
+import { serve } from "@hono/node-server";
+import { mkdtempSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createApp } from "../../src/app";
+import { loadDemoData } from "../../src/demo/load-demo-data";
+import { createNodeDatabase } from "../../src/entry/node-database";
+import { loadDocumentAssets } from "../../src/entry/node-documents";
+import { readStaticFile } from "../../src/entry/node-static";
+import { createFileAttachmentStore } from "../../src/entry/node-storage";
+import { migratedDatabaseFile } from "./test-app";
+
+/** The app with the demo municipality, as `npm start` serves it, with its portal and static files. */
+export async function demoPortal(now = new Date()) {
+  const db = createNodeDatabase(`file:${migratedDatabaseFile()}`);
+  const attachments = createFileAttachmentStore(mkdtempSync(path.join(tmpdir(), "gremium-portal-")));
+  await loadDemoData(db, attachments, now);
+  const app = createApp({ db, attachments, documents: loadDocumentAssets(), staticFile: readStaticFile, version: "test", now: () => now });
+  return { app, db };
+}
+
+/** The demo portal on a local port, for a real browser. */
+export async function servedDemoPortal() {
+  const { app, db } = await demoPortal();
+  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise((resolve) => server.once("listening", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { origin, db, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** Every portal page reachable from the start page by links, with its HTML: a crawl as a visitor would click. */
+export async function crawl(fetchPage: (path: string) => Promise<Response>, start = "/", limit = 400) {
+  const pages = new Map<string, { status: number; html: string }>();
+  const queue = [start];
+  while (queue.length > 0 && pages.size < limit) {
+    const next = queue.shift()!;
+    if (pages.has(next)) continue;
+    const response = await fetchPage(next);
+    const html = await response.text();
+    pages.set(next, { status: response.status, html });
+    if (!response.headers.get("content-type")?.startsWith("text/html")) continue;
+    for (const [, href] of html.matchAll(/href="([^"#]+)"/g)) {
+      const target = href!.replaceAll("&amp;", "&");
+      if (target.startsWith("/") && !target.startsWith("/static/") && !target.startsWith("/favicon") && !pages.has(target)) queue.push(target);
+    }
+  }
+  return pages;
+}

@@ -1,0 +1,156 @@
+/**
+ * The portal in a real browser: Debian's Chromium through playwright-core (no browser download). Every page type,
+ * filled with the demo data, is checked with axe-core for WCAG 2.1 AA and best practice, with the keyboard, at
+ * 320 px width, with JavaScript off, and with html-validate.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { HtmlValidate } from "html-validate";
+import { mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { servedDemoPortal } from "../helpers/portal";
+
+let browser: Browser;
+let portal: Awaited<ReturnType<typeof servedDemoPortal>>;
+const pageTypes: Record<string, string> = {};
+
+beforeAll(async () => {
+  portal = await servedDemoPortal();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+  console.log(`Browser: Chromium ${browser.version()}`);
+  const db = portal.db.prisma;
+  const published = await db.meeting.findFirstOrThrow({ where: { minutes: { is: { state: "published" } } }, orderBy: { startsAt: "asc" } });
+  const item = await db.agendaItem.findFirstOrThrow({ where: { meetingId: published.id, isPublic: true, paperId: { not: null } } });
+  const measure = await db.measure.findFirstOrThrow({ where: { links: { some: {} } }, include: { links: true } });
+  const resolution = await db.resolution.findFirstOrThrow({
+    where: { isPublic: true, id: { in: measure.links.map((l) => l.resolutionId) } },
+  });
+  const committee = await db.committee.findFirstOrThrow({ where: { name: "Integrationsbeirat" } });
+  const person = await db.membership.findFirstOrThrow({ where: { committeeId: committee.id } });
+  Object.assign(pageTypes, {
+    start: "/",
+    calendar: "/sitzungen",
+    meeting: `/sitzungen/${published.id}`,
+    item: `/sitzungen/${published.id}/top/${item.id}`,
+    minutes: `/sitzungen/${published.id}/niederschrift`,
+    paper: `/vorlagen/${item.paperId}`,
+    committees: "/gremien",
+    committee: `/gremien/${committee.id}`,
+    person: `/personen/${person.personId}`,
+    resolutions: "/beschluesse",
+    resolution: `/beschluesse/${resolution.id}`,
+    plans: "/integrationsplan",
+    plan: `/integrationsplan/${measure.planId}`,
+    measure: `/massnahmen/${measure.id}`,
+    search: "/suche?q=Kita",
+    "search without hits": "/suche?q=Zeppelinhafen",
+    accessibility: "/barrierefreiheit",
+    "easy language": "/leichte-sprache",
+    imprint: "/impressum",
+    privacy: "/datenschutz",
+    "not found": "/gibt-es-nicht",
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.close();
+});
+
+describe("the portal in Chromium", () => {
+  it("has no axe violations (WCAG 2.1 A/AA and best practice) on any page type, and no console errors", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "de-DE" });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    // The 404 page reports its own status in the console; nothing else may.
+    page.on("console", (message) => {
+      if (message.type() === "error" && !page.url().endsWith(pageTypes["not found"]!))
+        consoleErrors.push(`${page.url()}: ${message.text()}`);
+    });
+    const results: Record<string, number> = {};
+    for (const [type, address] of Object.entries(pageTypes)) {
+      const response = await page.goto(portal.origin + address);
+      expect(response!.status(), type).toBe(type === "not found" ? 404 : 200);
+      expect(await page.getAttribute("html", "lang")).toBe("de");
+      const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+      results[type] = axe.violations.length;
+      expect(
+        axe.violations.map((v) => `${type}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+        type,
+      ).toEqual([]);
+    }
+    console.log("axe violations per page type:", JSON.stringify(results));
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it("starts with the skip link, shows the focus, and reaches the content by keyboard", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${portal.origin}${pageTypes.meeting}`);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe("skip-link");
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).toBe("solid");
+    expect(await page.evaluate(() => document.activeElement!.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("inhalt");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.closest("main") !== null)).toBe(true);
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe("solid");
+    await page.close();
+  });
+
+  it("has no horizontal scrolling at 320 px, on any page type", async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    const wide: string[] = [];
+    for (const [type, address] of Object.entries(pageTypes)) {
+      await page.goto(portal.origin + address);
+      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      if (scroll! > client!) wide.push(`${type}: ${scroll} > ${client}`);
+    }
+    expect(wide).toEqual([]);
+    const shots = path.join(tmpdir(), "gremium-screenshots");
+    mkdirSync(shots, { recursive: true });
+    await page.goto(`${portal.origin}${pageTypes.meeting}`);
+    await page.screenshot({ path: path.join(shots, "meeting-320.png"), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: path.join(shots, "meeting-1280.png"), fullPage: true });
+    console.log(`Screenshots of the meeting page: ${shots}`);
+    await context.close();
+  }, 120_000);
+
+  it("works with JavaScript off: every page type shows its content, and the filters submit", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const [type, address] of Object.entries(pageTypes)) {
+      await page.goto(portal.origin + address);
+      expect((await page.textContent("h1"))?.trim(), type).toBeTruthy();
+    }
+    await page.goto(`${portal.origin}/suche`);
+    await page.fill("#q", "Kita");
+    await page.click("button[type=submit]");
+    expect(page.url()).toContain("/suche?");
+    expect(await page.textContent("main")).toMatch(/Treffer für „Kita“/);
+    await context.close();
+  }, 120_000);
+
+  it("serves valid HTML on every page type", async () => {
+    const validator = new HtmlValidate({
+      extends: ["html-validate:recommended"],
+      rules: { "void-style": ["error", { style: "selfclose" }], "attribute-boolean-style": ["error", { style: "empty" }] },
+    });
+    const problems: string[] = [];
+    for (const [type, address] of Object.entries(pageTypes)) {
+      const html = await (await fetch(portal.origin + address)).text();
+      const report = await validator.validateString(html);
+      for (const result of report.results) for (const m of result.messages) problems.push(`${type}: ${m.ruleId} ${m.message}`);
+    }
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
