@@ -36,7 +36,7 @@ export const paths = {
   measure: (id: string) => `/massnahmen/${id}`,
   invitationPdf: (meetingId: string) => `/api/v1/meetings/${meetingId}/invitation.pdf`,
   minutesPdf: (meetingId: string) => `/api/v1/meetings/${meetingId}/minutes.pdf?part=public`,
-  meetingIcs: (meetingId: string) => `/api/v1/meetings/${meetingId}.ics`,
+  meetingIcs: (meetingId: string) => `/sitzungen/${meetingId}/termin.ics`,
   paperPdf: (id: string) => `/api/v1/papers/${id}.pdf`,
   resolutionPdf: (id: string) => `/api/v1/resolutions/${id}/extract.pdf`,
   attachment: (id: string) => `/api/v1/attachments/${id}`,

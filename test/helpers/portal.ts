@@ -42,7 +42,8 @@ export async function crawl(fetchPage: (path: string) => Promise<Response>, star
     if (!response.headers.get("content-type")?.startsWith("text/html")) continue;
     for (const [, href] of html.matchAll(/href="([^"#]+)"/g)) {
       const target = href!.replaceAll("&amp;", "&");
-      if (target.startsWith("/") && !target.startsWith("/static/") && !target.startsWith("/favicon") && !pages.has(target)) queue.push(target);
+      if (target.startsWith("/") && !target.startsWith("/static/") && !target.startsWith("/favicon") && !pages.has(target))
+        queue.push(target);
     }
   }
   return pages;

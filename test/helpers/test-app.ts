@@ -8,6 +8,7 @@ import type { Role } from "../../src/auth/principal";
 import type { Database } from "../../src/db/database";
 import { createNodeDatabase } from "../../src/entry/node-database";
 import { loadDocumentAssets } from "../../src/entry/node-documents";
+import { readStaticFile } from "../../src/entry/node-static";
 import { createFileAttachmentStore } from "../../src/entry/node-storage";
 
 const documentAssets = loadDocumentAssets();
@@ -59,7 +60,15 @@ export function createTestApp(options: { now?: () => Date; wrapDatabase?: (db: D
   const real = createNodeDatabase(`file:${migratedDatabaseFile()}`);
   const db = options.wrapDatabase?.(real) ?? real;
   const attachments = createFileAttachmentStore(mkdtempSync(path.join(tmpdir(), "gremium-files-")));
-  const app = createApp({ db, attachments, documents: documentAssets, adminToken: ADMIN_TOKEN, version: "test", now: options.now });
+  const app = createApp({
+    db,
+    attachments,
+    documents: documentAssets,
+    adminToken: ADMIN_TOKEN,
+    staticFile: readStaticFile,
+    version: "test",
+    now: options.now,
+  });
   const request = jsonClient(async (urlPath, init) => {
     const response = await app.request(urlPath, init);
     await assertDeclaredResponse(app, init.method ?? "GET", urlPath, response);

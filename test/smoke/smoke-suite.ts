@@ -247,6 +247,23 @@ export function meetingsSmokeSuite(runtime: string, target: () => SmokeTarget) {
       const text = await feed.text();
       expect(text).toContain(`UID:${meeting.id}@gremium`);
       expect(text).not.toContain("Vertragsangelegenheit");
+
+      // The portal page of the meeting, in the body's scope: the public agenda, the paper, no non-public title.
+      const page = await request("GET", `/sitzungen/${meeting.id}?k=${body.id}`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+      expect(page.headers.get("content-security-policy")).toContain("script-src 'none'");
+      const html = await page.text();
+      expect(html).toMatch(/^<!DOCTYPE html><html lang="de"/);
+      expect(html).toContain("Bericht der Kitas");
+      expect(html).toContain(`${paper.number}: Sprachförderung`);
+      expect(html).toContain("nichtöffentlichen Teil");
+      expect(html).not.toContain("Vertragsangelegenheit");
+      const css = await request("GET", "/static/kern/kern.min.css?v=1");
+      expect(css.status).toBe(200);
+      expect(css.headers.get("content-type")).toMatch(/^text\/css/);
+      expect((await css.text()).length).toBeGreaterThan(100_000);
+      expect((await request("GET", `/gibt-es-nicht?k=${body.id}`)).status).toBe(404);
     });
   });
 }

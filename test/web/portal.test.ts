@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { createServiceContext } from "../../src/services/context";
+import { createBody } from "../../src/services/bodies";
+import { demoPortal } from "../helpers/portal";
+
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
+
+describe("the portal's pages", () => {
+  it("lists meetings by month, pages to other months, filters by committee and marks a cancelled meeting", async () => {
+    const { app, db } = await demoPortal();
+    const cancelled = await db.prisma.meeting.findFirstOrThrow({ where: { state: "cancelled" } });
+    const month = cancelled.startsAt.toISOString().slice(0, 7);
+    const page = await (await app.request(`/sitzungen?monat=${month}`)).text();
+    expect(text(page)).toContain("Abgesagt");
+    expect(page).toContain(`href="/sitzungen/${cancelled.id}"`);
+    const committee = await db.prisma.committee.findFirstOrThrow({ where: { id: { not: cancelled.committeeId } } });
+    const filtered = await (await app.request(`/sitzungen?monat=${month}&gremium=${committee.id}`)).text();
+    expect(filtered).not.toContain(`/sitzungen/${cancelled.id}"`);
+    expect(filtered).toContain(`/api/v1/committees/${committee.id}/calendar.ics`);
+    const [year, mm] = month.split("-").map(Number) as [number, number];
+    const previous = mm === 1 ? `${year - 1}-12` : `${year}-${String(mm - 1).padStart(2, "0")}`;
+    expect(page).toContain(`href="/sitzungen?monat=${previous}"`);
+    expect((await app.request("/sitzungen?monat=2026-13")).status).toBe(200); // a bad month shows the current one
+  });
+
+  it("shows a person's seats but never their contact data", async () => {
+    const { app, db } = await demoPortal();
+    const person = await db.prisma.person.findFirstOrThrow({ where: { email: { not: null } } });
+    const page = await (await app.request(`/personen/${person.id}`)).text();
+    expect(page).toContain(person.familyName);
+    expect(page).not.toContain(person.email!);
+    expect(page).not.toContain("@");
+  });
+
+  it("explains an empty search and refuses malformed syntax beside the field", async () => {
+    const { app } = await demoPortal();
+    const empty = text(await (await app.request("/suche?q=Zeppelinhafen")).text());
+    expect(empty).toContain("Für „Zeppelinhafen“ wurde nichts gefunden.");
+    expect(empty).toContain("kürzeres oder allgemeineres Wort");
+    const bad = await app.request(`/suche?q=${encodeURIComponent('"offen')}`);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toMatch(/aria-invalid="true"[^>]*|id="q-error"/);
+    const found = text(await (await app.request("/suche?q=Kita&art=paper")).text());
+    expect(found).toMatch(/Treffer für „Kita“/);
+    expect(found).not.toContain("Beschlüsse IA/");
+  });
+
+  it("lets the visitor choose a body when there are several, and keeps it in every address", async () => {
+    const { app, db } = await demoPortal();
+    const ctx = createServiceContext(db, { kind: "admin", tokenId: null, name: "test" }, new Date());
+    const other = await createBody(ctx, { name: "Gemeinde Nachbarort" });
+    const demo = await db.prisma.body.findFirstOrThrow({ where: { id: { not: other.id } } });
+    const chooser = await (await app.request("/")).text();
+    expect(chooser).toContain(`href="/?k=${demo.id}"`);
+    expect(chooser).toContain(`href="/?k=${other.id}"`);
+    expect(await (await app.request("/sitzungen")).text()).toContain("Wählen Sie eine Kommune");
+    const start = await (await app.request(`/?k=${demo.id}`)).text();
+    expect(start).toContain(`href="/sitzungen?k=${demo.id}"`);
+    expect(start).toMatch(new RegExp(`href="/sitzungen/[^"?]+\\?k=${demo.id}"`));
+    // A record of one body is not found under the other.
+    const meeting = await db.prisma.meeting.findFirstOrThrow();
+    expect((await app.request(`/sitzungen/${meeting.id}?k=${other.id}`)).status).toBe(404);
+    expect((await app.request(`/sitzungen/${meeting.id}?k=${demo.id}`)).status).toBe(200);
+    expect((await app.request("/?k=unbekannt")).status).toBe(404);
+  });
+});
