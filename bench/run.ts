@@ -11,9 +11,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
+import { gzipSync } from "node:zlib";
 import { SCALES, datasetFile, type Scale } from "./dataset";
 import { workerBundle } from "./lib/bundle";
-import { ENDPOINTS, MEETING_ENDPOINT, type Endpoint } from "./lib/endpoints";
+import { ENDPOINTS, MEETING_ENDPOINT, MEETING_PAGE, type Endpoint } from "./lib/endpoints";
 import { load, type LoadResult, type LoadSettings } from "./lib/load";
 import { pdfRun } from "./lib/pdf";
 import { fixed, markdownTable, reportRows } from "./lib/report";
@@ -54,8 +55,18 @@ async function checked(server: Server, endpoint: Endpoint, db: Sqlite.Database):
   const response = await fetch(server.url + endpoint.path);
   if (response.status !== 200) throw new Error(`${endpoint.path} answered ${response.status}: ${await response.text()}`);
   const body = await response.text();
-  endpoint.check(JSON.parse(body), db);
+  endpoint.check(endpoint.kind === "page" ? body : JSON.parse(body), db);
   return body;
+}
+
+/** The weight of the meeting page as a browser loads it: the HTML and its stylesheets, gzip, fonts aside. */
+async function pageWeight(server: Server): Promise<{ htmlKiB: number; cssKiB: number }> {
+  const html = await (await fetch(server.url + MEETING_PAGE.path)).text();
+  const stylesheets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
+  const gzipKiB = (text: string) => gzipSync(Buffer.from(text)).byteLength / 1024;
+  let cssKiB = 0;
+  for (const href of stylesheets) cssKiB += gzipKiB(await (await fetch(server.url + href.replaceAll("&amp;", "&"))).text());
+  return { htmlKiB: gzipKiB(html), cssKiB };
 }
 
 /** Every endpoint on Gremium's Node server over one dataset: the checked body and the load figures. */
@@ -63,7 +74,9 @@ async function gremiumReads(file: string, port: number) {
   const db = new Sqlite(file, { readonly: true });
   const server = await startGremium(file, port);
   const results = new Map<string, { body: string; load: LoadResult }>();
+  let weight = { htmlKiB: 0, cssKiB: 0 };
   try {
+    weight = await pageWeight(server);
     for (const endpoint of ENDPOINTS) {
       const body = await checked(server, endpoint, db);
       log(`  ${endpoint.name}`);
@@ -73,7 +86,7 @@ async function gremiumReads(file: string, port: number) {
     await server.stop();
     db.close();
   }
-  return { results, firstResponseMs: server.firstResponseMs };
+  return { results, firstResponseMs: server.firstResponseMs, weight };
 }
 
 /** One endpoint on another server, whose answer must equal Gremium's (as JSON). */

@@ -9,8 +9,9 @@ import { REFERENCE } from "../dataset";
 
 export interface Endpoint {
   name: string;
-  kind: "read" | "list" | "trace" | "search";
+  kind: "read" | "list" | "trace" | "search" | "page";
   path: string;
+  /** Checks the answer: parsed JSON, or the HTML text of a page. */
   check(body: any, db: Sqlite.Database): void;
 }
 
@@ -110,7 +111,34 @@ export const ENDPOINTS: Endpoint[] = [
       for (const paper of body.items) mustBePublic(this.name, db, "paper", paper.id);
     },
   },
+  {
+    name: "meeting page (HTML)",
+    kind: "page",
+    path: `/sitzungen/${REFERENCE.meetingId}`,
+    check(html: string, db) {
+      // The agenda itself; announced non-public resolutions below it may quote their items' titles (§35 (1) GemO).
+      const agenda = /<ol class="agenda">(.*?)<\/ol>/s.exec(html)?.[1] ?? "";
+      const items = agenda.match(/class="agenda__item /g)?.length ?? 0;
+      if (items !== 19) fail(this.name, `expected the 19 public items, got ${items}`);
+      const secret = db.prepare("SELECT title FROM AgendaItem WHERE meetingId = ? AND isPublic = 0").all(REFERENCE.meetingId) as {
+        title: string;
+      }[];
+      for (const { title } of secret) if (agenda.includes(title)) fail(this.name, `the agenda shows the non-public item ${title}`);
+      if (/\bN \d+\b/.test(html)) fail(this.name, "the page shows the number of a non-public item");
+    },
+  },
+  {
+    name: "search page (HTML)",
+    kind: "page",
+    path: `/suche?q=${encodeURIComponent(REFERENCE.searchQuery)}`,
+    check(html: string) {
+      if (!/\d+ Treffer für/.test(html)) fail(this.name, "no hits");
+    },
+  },
 ];
 
 /** The read the baseline and the Worker answer too. */
 export const MEETING_ENDPOINT = ENDPOINTS.find((e) => e.kind === "read")!;
+export const MEETING_PAGE = ENDPOINTS.find((e) => e.name === "meeting page (HTML)")!;
+export const SEARCH_ENDPOINT = ENDPOINTS.find((e) => e.kind === "search")!;
+export const SEARCH_PAGE = ENDPOINTS.find((e) => e.name === "search page (HTML)")!;

@@ -1,5 +1,5 @@
 /** The benchmark's table: one row per figure, with its reference, ratio, target and verdict. */
-import { ENDPOINTS, MEETING_ENDPOINT } from "./endpoints";
+import { ENDPOINTS, MEETING_ENDPOINT, MEETING_PAGE, SEARCH_ENDPOINT, SEARCH_PAGE } from "./endpoints";
 import type { LoadResult } from "./load";
 import type { PdfResult } from "./pdf";
 
@@ -15,7 +15,7 @@ export interface Row {
 
 export interface Measured {
   mode: { small: { name: string }; large: { name: string }; pdf: { renders: number } };
-  large: { results: Map<string, { load: LoadResult }> };
+  large: { results: Map<string, { load: LoadResult }>; weight: { htmlKiB: number; cssKiB: number } };
   small: { results: Map<string, { load: LoadResult }>; firstResponseMs: number };
   baseline: LoadResult;
   pdf: { gremium: PdfResult; pdfmake: PdfResult };
@@ -59,7 +59,7 @@ export function reportRows({ mode, large, small, baseline, pdf, bundle, workerLo
   for (const endpoint of ENDPOINTS) {
     const big = large.results.get(endpoint.name)!.load;
     const little = small.results.get(endpoint.name)!.load;
-    const scaled = endpoint.kind !== "read";
+    const scaled = endpoint.kind !== "read" && endpoint.kind !== "page";
     rows.push({
       row: "2",
       measurement: `p50 ${endpoint.name}`,
@@ -70,6 +70,38 @@ export function reportRows({ mode, large, small, baseline, pdf, bundle, workerLo
       result: scaled ? verdict(big.p50Ms / little.p50Ms <= 1.5) : "-",
     });
   }
+  // The portal: its pages side by side with the JSON reads they are made of.
+  const meetingPage = large.results.get(MEETING_PAGE.name)!.load;
+  rows.push({
+    row: "6",
+    measurement: `HTTP ${MEETING_PAGE.name} (Node, ${mode.large.name})`,
+    gremium: throughput(meetingPage),
+    reference: `JSON meeting read: ${throughput(meetingLarge)}`,
+    ratio: `throughput ${ratio(meetingPage.requestsPerSecond, meetingLarge.requestsPerSecond)}`,
+    target: "throughput ≥ 0.7",
+    result: verdict(meetingPage.requestsPerSecond / meetingLarge.requestsPerSecond >= 0.7),
+  });
+  const searchPage = large.results.get(SEARCH_PAGE.name)!.load;
+  const searchJson = large.results.get(SEARCH_ENDPOINT.name)!.load;
+  rows.push({
+    row: "6",
+    measurement: `HTTP ${SEARCH_PAGE.name} (Node, ${mode.large.name})`,
+    gremium: throughput(searchPage),
+    reference: `JSON search: ${throughput(searchJson)}`,
+    ratio: `throughput ${ratio(searchPage.requestsPerSecond, searchJson.requestsPerSecond)}`,
+    target: "reported",
+    result: "-",
+  });
+  const weight = large.weight.htmlKiB + large.weight.cssKiB;
+  rows.push({
+    row: "6",
+    measurement: "meeting page, HTML + CSS, gzip (fonts aside)",
+    gremium: `${fixed(weight, 1)} KB (HTML ${fixed(large.weight.htmlKiB, 1)} KB, CSS ${fixed(large.weight.cssKiB, 1)} KB)`,
+    reference: "budget 60 KB",
+    ratio: ratio(weight, 60),
+    target: "≤ 60 KB",
+    result: verdict(weight <= 60),
+  });
   const pdfFigures = (r: typeof pdf.gremium) =>
     `${fixed(r.medianMs)} ms, ${r.pages} pages, ${fixed(r.sizeKiB)} KiB; heap +${fixed(r.peakHeapGrowthMiB)} MiB with ` +
     `garbage, +${fixed(r.retainedGrowthMiB, 1)} MiB retained, renders in ${r.smallestHeapMiB ?? "> 128"} MiB old space`;

@@ -36,11 +36,20 @@ async function agendaAfter(ctx: ServiceContext, meetingId: string, itemId: strin
 }
 
 export async function agendaOf(ctx: ServiceContext, meeting: Meeting) {
+  return (await meetingAgenda(ctx, meeting)).agenda;
+}
+
+/**
+ * The agenda as `agendaOf` answers it, with what a meeting page shows beside it, from the same read: whether
+ * there is a non-public part (anyone may know that it exists, §35 GemO, but not what is in it, nor how many items
+ * it has), and, with `resolutions`, the resolutions of the items the caller may see.
+ */
+export async function meetingAgenda(ctx: ServiceContext, meeting: Meeting, options: { resolutions?: boolean } = {}) {
   const meetingId = meeting.id;
   const full = canReadNonPublicPart(ctx.actor, await ctx.readership(), { id: meeting.committeeId, bodyId: meeting.committee.bodyId });
-  const { items, amendments, announcements } = await readAgenda(ctx.db, meeting, full);
+  const { items, amendments, announcements, resolutions } = await readAgenda(ctx.db, meeting, full, options.resolutions ?? false);
   const numbered = numberAgenda(items).filter((item) => full || item.isPublic);
-  return {
+  const agenda = {
     meetingId,
     items: numbered.map((item) => toItemView(item, full)),
     announcements: numbered.some((item) => item.kind === "announcement_of_resolutions")
@@ -48,6 +57,13 @@ export async function agendaOf(ctx: ServiceContext, meeting: Meeting) {
       : [],
     amendments: amendments.map((a: AmendmentRow) => ({ ...a, at: a.at.toISOString() })),
     warnings: full ? await dueItemRequestWarnings(ctx, meeting) : [],
+  };
+  return {
+    agenda,
+    hasNonPublicPart: items.some((item) => !item.isPublic && !item.withdrawnAt),
+    resolutions: resolutions
+      .filter((r) => r.isPublic || full)
+      .map((r) => ({ id: r.id, itemId: r.itemId, number: resolutionNumber(meeting.committee.shortName, r.year, r.serial) })),
   };
 }
 
@@ -301,14 +317,4 @@ export async function removeAgendaItem(ctx: ServiceContext, id: string, version:
     `Entfernt: ${item.title}`,
   );
   return agendaAfter(ctx, item.meetingId, id);
-}
-
-/**
- * Whether a meeting has a non-public part. Anyone may know that it exists (§35 GemO), but not what is in it,
- * nor how many items it has.
- */
-export async function hasNonPublicPart(ctx: ServiceContext, meetingId: string): Promise<boolean> {
-  return (
-    (await ctx.db.prisma.agendaItem.findFirst({ where: { meetingId, isPublic: false, withdrawnAt: null }, select: { id: true } })) !== null
-  );
 }

@@ -35,7 +35,9 @@ export async function listResolutions(
       ...resolutionPolicy.where(await ctx.readership()),
     },
     include,
-    orderBy: [{ year: "desc" }, { serial: "desc" }, { id: "desc" }],
+    // A meeting's resolutions share its year: ordered by serial alone, SQLite reads them by the meeting's index
+    // instead of walking the whole register in (year, serial) order.
+    orderBy: query.meetingId ? [{ serial: "desc" }, { id: "desc" }] : [{ year: "desc" }, { serial: "desc" }, { id: "desc" }],
     ...pageArgs(query),
   });
   const page = toPage(rows, query);

@@ -3,7 +3,6 @@
  * Each page calls the same services as the JSON API, through the same access policies, as the request's actor.
  */
 import { Hono, type Context } from "hono";
-import { etag } from "hono/etag";
 import { secureHeaders } from "hono/secure-headers";
 import type { JSX } from "hono/jsx/jsx-runtime";
 import { renderMarkdown } from "../documents/markdown";
@@ -14,8 +13,8 @@ import { resolutionLabel } from "../rules/resolutions";
 import { toMeetingView } from "../schemas/meetings";
 import { toMeasureView } from "../schemas/plans";
 import { toPaperView } from "../schemas/papers";
-import { agendaOf, hasNonPublicPart } from "../services/agenda";
-import { listBodies } from "../services/bodies";
+import { meetingAgenda } from "../services/agenda";
+import { getBody, listBodies } from "../services/bodies";
 import { meetingCalendar } from "../services/calendar";
 import { getCommittee, listCommittees } from "../services/committees";
 import { committeeComposition, listMemberships } from "../services/memberships";
@@ -57,18 +56,70 @@ const pageHeaders = secureHeaders({
   crossOriginResourcePolicy: "same-origin",
 });
 
+type BodyRef = NonNullable<Scope["body"]>;
+
+/**
+ * The first two bodies, kept for 30 s per database: every page needs them (the header names the body, and
+ * several bodies put it in the addresses), and bodies are rarely added. A new one shows within 30 s.
+ */
+const bodyCache = new WeakMap<object, { until: number; bodies: BodyRef[] }>();
+async function firstBodies(c: Ctx): Promise<BodyRef[]> {
+  const deps = c.get("deps");
+  const now = Date.now();
+  const cached = bodyCache.get(deps.db);
+  if (cached && cached.until > now) return cached.bodies;
+  const bodies = (await listBodies(serviceContext(c), { limit: 2 })).items.map(({ id, name, shortName }) => ({ id, name, shortName }));
+  bodyCache.set(deps.db, { until: now + 30_000, bodies });
+  return bodies;
+}
+
 /** Which body the visitor is in: named by `?k=`, or the only one; with several and none named, none. */
 async function scopeOf(c: Ctx): Promise<Scope> {
-  const bodies = (await listBodies(serviceContext(c), { limit: 200 })).items;
+  const bodies = await firstBodies(c);
   const named = c.req.query("k");
-  const body = named ? bodies.find((b) => b.id === named) : bodies.length === 1 ? bodies[0] : undefined;
-  if (named && !body) throw new Problem("not_found", "Diese Kommune gibt es nicht.");
+  const body = named
+    ? (bodies.find((b) => b.id === named) ?? (await getBody(serviceContext(c), named)))
+    : bodies.length === 1
+      ? bodies[0]
+      : undefined;
   return { body: body ? { id: body.id, name: body.name, shortName: body.shortName } : null, several: bodies.length > 1 };
 }
 
+/** A page with its status; a page the browser has (same ETag) is answered 304 without a body. */
 async function html(c: Ctx, page: JSX.Element, status: 200 | 404 | 400 = 200) {
-  c.header("cache-control", status === 200 ? "public, max-age=60" : "no-store");
-  return c.html(`<!DOCTYPE html>${await page}`, status);
+  const body = `<!DOCTYPE html>${await page}`;
+  if (status !== 200) {
+    c.header("cache-control", "no-store");
+    return c.html(body, status);
+  }
+  const tag = `W/"${contentHash(body)}"`;
+  c.header("etag", tag);
+  c.header("cache-control", "public, max-age=60");
+  if (
+    c.req
+      .header("if-none-match")
+      ?.split(/\s*,\s*/)
+      .includes(tag)
+  )
+    return c.body(null, 304);
+  return c.html(body, 200);
+}
+
+/**
+ * A 53-bit hash of a page (cyrb53), for its weak ETag: a validator, not a security measure, and computed on the
+ * string at hand, without copying the response as a digest of its bytes would.
+ */
+function contentHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 type Handler = (c: Ctx, scope: Scope & { body: NonNullable<Scope["body"]> }) => Promise<Response>;
@@ -93,7 +144,6 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export const portal = new Hono<AppEnv>()
   .use("*", pageHeaders)
-  .use("*", etag())
   .get(
     "/",
     page(async (c, scope) => {
@@ -151,17 +201,16 @@ export const portal = new Hono<AppEnv>()
     page(async (c, scope) => {
       const ctx = serviceContext(c);
       const meeting = await inBody(await getMeeting(ctx, param(c, "id")), scope);
-      const agenda = await agendaOf(ctx, meeting);
-      const resolutions = (await listResolutions(ctx, { meetingId: meeting.id, limit: 200 })).items;
+      const { agenda, hasNonPublicPart, resolutions } = await meetingAgenda(ctx, meeting, { resolutions: true });
       return html(
         c,
         <MeetingPage
           scope={scope}
           meeting={toMeetingView(meeting)}
           items={agenda.items.filter((item) => item.isPublic)}
-          resolutions={resolutions.filter((r) => r.isPublic)}
+          resolutions={resolutions}
           announcements={agenda.announcements}
-          hasNonPublicPart={await hasNonPublicPart(ctx, meeting.id)}
+          hasNonPublicPart={hasNonPublicPart}
         />,
       );
     }),
@@ -171,10 +220,11 @@ export const portal = new Hono<AppEnv>()
     page(async (c, scope) => {
       const ctx = serviceContext(c);
       const meeting = await inBody(await getMeeting(ctx, param(c, "id")), scope);
-      const item = (await agendaOf(ctx, meeting)).items.find((i) => i.id === param(c, "itemId") && i.isPublic);
+      const { agenda, resolutions } = await meetingAgenda(ctx, meeting, { resolutions: true });
+      const item = agenda.items.find((i) => i.id === param(c, "itemId") && i.isPublic);
       if (!item) throw new Problem("not_found", "Diesen Tagesordnungspunkt gibt es nicht.");
-      const resolution =
-        (await listResolutions(ctx, { meetingId: meeting.id, limit: 200 })).items.find((r) => r.itemId === item.id) ?? null;
+      const ref = resolutions.find((r) => r.itemId === item.id);
+      const resolution = ref ? await getResolution(ctx, ref.id) : null;
       const measures = resolution ? (await resolutionMeasures(ctx, resolution.id)).measures : [];
       return html(
         c,

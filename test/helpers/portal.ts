@@ -30,7 +30,7 @@ export async function servedDemoPortal() {
 }
 
 /** Every portal page reachable from the start page by links, with its HTML: a crawl as a visitor would click. */
-export async function crawl(fetchPage: (path: string) => Promise<Response>, start = "/", limit = 400) {
+export async function crawl(fetchPage: (path: string) => Response | Promise<Response>, start = "/", limit = 400) {
   const pages = new Map<string, { status: number; html: string }>();
   const queue = [start];
   while (queue.length > 0 && pages.size < limit) {

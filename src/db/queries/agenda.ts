@@ -9,6 +9,7 @@ export type ItemWithPaper = AgendaItemModel & {
 };
 export type AmendmentRow = Pick<AgendaAmendmentModel, "id" | "at" | "actorName" | "action" | "itemId" | "summary">;
 export type AnnouncementRow = Pick<ResolutionModel, "id" | "year" | "serial" | "text" | "announcedMeetingId">;
+export type MeetingResolutionRow = Pick<ResolutionModel, "id" | "itemId" | "year" | "serial" | "isPublic">;
 
 const ITEM_SHAPE = { model: "AgendaItem", nested: { paper: { model: "Paper" } } };
 
@@ -31,8 +32,13 @@ export async function findItems(db: Database, meetingId: string): Promise<ItemWi
  * `readsNonPublic` false leaves the amendments of non-public items and the unannounced resolutions out;
  * the items all come back, because the public numbering is derived from the whole agenda.
  */
-export async function readAgenda(db: Database, meeting: { id: string; committeeId: string }, readsNonPublic: boolean) {
-  const [items, amendments, announcements] = await db.queryAll([
+export async function readAgenda(
+  db: Database,
+  meeting: { id: string; committeeId: string },
+  readsNonPublic: boolean,
+  withResolutions = false,
+) {
+  const [items, amendments, announcements, resolutions] = await db.queryAll([
     itemsStatement(meeting.id),
     {
       sql: `SELECT a.id, a.at, a.actorName, a.action, a.itemId, a.summary FROM AgendaAmendment a
@@ -49,11 +55,16 @@ export async function readAgenda(db: Database, meeting: { id: string; committeeI
             ORDER BY year, serial`,
       params: readsNonPublic ? [meeting.committeeId, meeting.id, meeting.id] : [meeting.committeeId, meeting.id],
     },
+    // The resolutions taken in the meeting, for pages that show each item's resolution.
+    ...(withResolutions
+      ? [{ sql: "SELECT id, itemId, year, serial, isPublic FROM Resolution WHERE meetingId = ? ORDER BY serial", params: [meeting.id] }]
+      : []),
   ]);
   return {
     items: decodeRows<ItemWithPaper>(db.prisma, ITEM_SHAPE, items!),
     amendments: decodeRows<AmendmentRow>(db.prisma, { model: "AgendaAmendment" }, amendments!),
     announcements: decodeRows<AnnouncementRow>(db.prisma, { model: "Resolution" }, announcements!),
+    resolutions: resolutions ? decodeRows<MeetingResolutionRow>(db.prisma, { model: "Resolution" }, resolutions) : [],
   };
 }
 

@@ -103,7 +103,7 @@ export interface MeetingPageProps {
   scope: Scope;
   meeting: TMeeting;
   items: TAgendaItem[];
-  resolutions: TResolution[];
+  resolutions: { id: string; itemId: string | null; number: string }[];
   announcements: { resolutionId: string; number: string; text: string; announced: boolean }[];
   hasNonPublicPart: boolean;
 }
