@@ -1,4 +1,3 @@
-import { swaggerUI } from "@hono/swagger-ui";
 import type { AppDeps } from "./deps";
 import { authenticate } from "./http/authenticate";
 import { createRouter, requestSizeLimit } from "./http/openapi";
@@ -7,6 +6,7 @@ import { handleError, problemResponse } from "./http/problem";
 import { apiRouter } from "./routes";
 import { healthRouter } from "./routes/health";
 import { pageNotFound, portal } from "./web/portal";
+import { docs } from "./web/docs";
 import { staticFiles } from "./web/static";
 
 /** Request bodies above this size are refused with 413. */
@@ -64,7 +64,7 @@ export function createApp(source: DepsSource) {
     },
     servers: [{ url: c.get("deps").publicBaseUrl ?? new URL(c.req.url).origin }],
   }));
-  app.get("/docs", swaggerUI({ url: "/openapi.json", title: "Gremium API" }));
+  app.route("/", docs);
   app.route("/", staticFiles);
   // The public portal answers every other address, last, so that it never shadows the API.
   app.route("/", portal);

@@ -8,6 +8,7 @@ import type { AppEnv } from "../http/context";
 
 const TYPES: Record<string, string> = {
   css: "text/css; charset=utf-8",
+  js: "text/javascript; charset=utf-8",
   woff2: "font/woff2",
   svg: "image/svg+xml",
 };

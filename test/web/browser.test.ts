@@ -140,6 +140,20 @@ describe("the portal in Chromium", () => {
     await context.close();
   }, 120_000);
 
+  it("serves the API reference at /docs from its own files, with no request to another host", async () => {
+    const page = await browser.newPage();
+    const hosts = new Set<string>();
+    page.on("request", (request) => hosts.add(new URL(request.url()).host));
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(`${portal.origin}/docs`);
+    await page.waitForSelector(".opblock", { timeout: 30_000 });
+    expect(await page.locator(".opblock").count()).toBeGreaterThan(50);
+    expect([...hosts]).toEqual([new URL(portal.origin).host]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it("serves valid HTML on every page type", async () => {
     const validator = new HtmlValidate({
       extends: ["html-validate:recommended"],
