@@ -1,5 +1,6 @@
 import { InvalidSearchQuery, findHitRecords, searchCandidates, type SearchHit, type SearchKind } from "../db/queries/search";
 import { Problem } from "../errors";
+import { berlinDateOf } from "../rules/calendar";
 import { paperNumber } from "../rules/papers";
 import type { ServiceContext } from "./context";
 import { resolutionNumber } from "../rules/resolutions";
@@ -16,16 +17,47 @@ import * as resolutionPolicy from "../policies/resolutions";
  * only for their readers, minutes only where the caller may read them; when hidden hits thin a window
  * out, the next window is read. A query FTS5 cannot parse is the caller's error (400).
  */
-export async function search(ctx: ServiceContext, query: string, kinds: readonly SearchKind[], limit: number) {
+export async function search(ctx: ServiceContext, query: string, kinds: readonly SearchKind[], limit: number, filter: SearchFilter = {}) {
   const readership = await ctx.readership();
   const window = Math.min(MAX_CANDIDATES, limit * 2 + 10);
   const results: Awaited<ReturnType<typeof visibleResults>> = [];
   for (let offset = 0; offset < MAX_CANDIDATES && results.length < limit; offset += window) {
     const hits = await candidates(ctx, query, kinds, window, offset);
-    results.push(...(await visibleResults(ctx, readership, hits)));
+    results.push(...(await visibleResults(ctx, readership, hits)).filter((hit) => matches(hit, filter)));
     if (hits.length < window) break;
   }
-  return results.slice(0, limit);
+  return results.slice(0, limit).map(({ scope: _scope, ...hit }) => hit);
+}
+
+/**
+ * Narrows a search: to one body, to one committee (its resolutions, agenda items and minutes, and the papers on
+ * its route), and to Berlin calendar dates (of the meeting; of a paper, its creation). Measures belong to no
+ * committee and carry no date: a committee or date filter leaves them out.
+ */
+export interface SearchFilter {
+  bodyId?: string;
+  committeeId?: string;
+  from?: string;
+  to?: string;
+}
+
+function matches(hit: { scope: HitScope }, filter: SearchFilter): boolean {
+  const { bodyId, committeeIds, date } = hit.scope;
+  if (filter.bodyId && bodyId !== filter.bodyId) return false;
+  if (filter.committeeId && !committeeIds.includes(filter.committeeId)) return false;
+  if (filter.from || filter.to) {
+    if (!date) return false;
+    const day = berlinDateOf(date);
+    if ((filter.from && day < filter.from) || (filter.to && day > filter.to)) return false;
+  }
+  return true;
+}
+
+/** Where a hit belongs, for the filters. */
+interface HitScope {
+  bodyId: string;
+  committeeIds: string[];
+  date: Date | null;
 }
 
 /** Candidates are read in windows, so that the work follows the page asked for, not the number of matches. */
@@ -55,7 +87,14 @@ async function visibleResults(ctx: ServiceContext, readership: Readership, hits:
     switch (hit.kind) {
       case "measure": {
         const row = record("measure", hit.ref_id);
-        return row && { title: `${row.code} ${row.title}`, context: row.plan.title, url: `/api/v1/measures/${row.id}/trace` };
+        return (
+          row && {
+            title: `${row.code} ${row.title}`,
+            context: row.plan.title,
+            url: `/api/v1/measures/${row.id}/trace`,
+            scope: { bodyId: row.plan.bodyId, committeeIds: [], date: null },
+          }
+        );
       }
       case "resolution": {
         const row = record("resolution", hit.ref_id);
@@ -65,12 +104,18 @@ async function visibleResults(ctx: ServiceContext, readership: Readership, hits:
           title: `Beschluss ${resolutionNumber(row.committee.shortName, row.year, row.serial)}`,
           context: row.committee.name,
           url: `/api/v1/resolutions/${row.id}`,
+          scope: { bodyId: row.committee.bodyId, committeeIds: [row.committeeId], date: row.createdAt },
         };
       }
       case "paper": {
         const row = record("paper", hit.ref_id);
         if (!row || !paperPolicy.canRead(ctx.actor, readership, row)) return undefined;
-        return { title: `Vorlage ${paperNumber(row.year, row.serial)}: ${row.title}`, context: null, url: `/api/v1/papers/${row.id}` };
+        return {
+          title: `Vorlage ${paperNumber(row.year, row.serial)}: ${row.title}`,
+          context: null,
+          url: `/api/v1/papers/${row.id}`,
+          scope: { bodyId: row.bodyId, committeeIds: row.consultations.map((c) => c.committeeId), date: row.createdAt },
+        };
       }
       case "item": {
         const row = record("item", hit.ref_id);
@@ -79,6 +124,7 @@ async function visibleResults(ctx: ServiceContext, readership: Readership, hits:
           title: `Tagesordnungspunkt: ${row.title}`,
           context: `${row.committee.name}, ${row.meeting.title}`,
           url: `/api/v1/meetings/${row.meeting.id}/agenda`,
+          scope: { bodyId: row.committee.bodyId, committeeIds: [row.committee.id], date: row.meeting.startsAt },
         };
       }
       case "minutes": {
@@ -95,6 +141,7 @@ async function visibleResults(ctx: ServiceContext, readership: Readership, hits:
           title: `Niederschrift ${row.meeting.title}: ${row.item.title}`,
           context: row.committee.name,
           url: `/api/v1/meetings/${row.meeting.id}/minutes`,
+          scope: { bodyId: row.committee.bodyId, committeeIds: [row.committee.id], date: row.meeting.startsAt },
         };
       }
     }

@@ -411,19 +411,30 @@ export const portal = new Hono<AppEnv>()
   .get(
     "/suche",
     page(async (c, scope) => {
+      const ctx = serviceContext(c);
+      const committees = (await listCommittees(ctx, { bodyId: scope.body.id, limit: 200 })).items;
       const query = (c.req.query("q") ?? "").trim().slice(0, 200);
       const kind = SEARCH_KINDS.find((k) => k === c.req.query("art"));
-      if (!query) return html(c, <SearchPage scope={scope} query="" {...(kind ? { kind } : {})} hits={null} />);
+      const committeeId = committees.find((committee) => committee.id === c.req.query("gremium"))?.id;
+      const [from, to] = [c.req.query("von") || undefined, c.req.query("bis") || undefined];
+      const errors: Record<string, string> = {};
+      if (from && !isCalendarDate(from)) errors.von = m.search.badDate;
+      if (to && !isCalendarDate(to)) errors.bis = m.search.badDate;
+      if (from && to && !errors.von && !errors.bis && to < from) errors.bis = m.search.toBeforeFrom;
+      const props = { scope, query, kind, committeeId, from, to, committees };
+      if (Object.keys(errors).length > 0) return html(c, <SearchPage {...props} hits={null} errors={errors} />, 400);
+      if (!query) return html(c, <SearchPage {...props} hits={null} />);
       try {
-        const hits = await search(serviceContext(c), query, kind ? [kind] : SEARCH_KINDS, 50);
+        const filter = { bodyId: scope.body.id, committeeId, from, to };
+        const hits = await search(ctx, query, kind ? [kind] : SEARCH_KINDS, 50, filter);
         const shown = hits.flatMap((hit) => {
           const href = portalAddress(hit.kind, hit.id, hit.url);
           return href ? [{ kind: hit.kind, title: hit.title, context: hit.context, href, snippet: hit.snippet }] : [];
         });
-        return html(c, <SearchPage scope={scope} query={query} {...(kind ? { kind } : {})} hits={shown} />);
+        return html(c, <SearchPage {...props} hits={shown} />);
       } catch (error) {
         if (!(error instanceof Problem && error.code === "invalid_request")) throw error;
-        return html(c, <SearchPage scope={scope} query={query} {...(kind ? { kind } : {})} hits={null} error={error.detail} />, 400);
+        return html(c, <SearchPage {...props} hits={null} errors={{ q: error.detail }} />, 400);
       }
     }),
   );

@@ -49,6 +49,7 @@ beforeAll(async () => {
     measure: `/massnahmen/${measure.id}`,
     search: "/suche?q=Kita",
     "search without hits": "/suche?q=Zeppelinhafen",
+    "search with an error": "/suche?q=Kita&von=2026-02-30",
     accessibility: "/barrierefreiheit",
     "easy language": "/leichte-sprache",
     imprint: "/impressum",
@@ -67,15 +68,16 @@ describe("the portal in Chromium", () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "de-DE" });
     const page = await context.newPage();
     const consoleErrors: string[] = [];
-    // The 404 page reports its own status in the console; nothing else may.
+    // The 404 page and the refused search report their own status in the console; nothing else may.
     page.on("console", (message) => {
-      if (message.type() === "error" && !page.url().endsWith(pageTypes["not found"]!))
-        consoleErrors.push(`${page.url()}: ${message.text()}`);
+      const source = message.location().url;
+      const expected = [pageTypes["not found"], pageTypes["search with an error"]].some((address) => source.endsWith(address!));
+      if (message.type() === "error" && !expected) consoleErrors.push(`${source}: ${message.text()}`);
     });
     const results: Record<string, number> = {};
     for (const [type, address] of Object.entries(pageTypes)) {
       const response = await page.goto(portal.origin + address);
-      expect(response!.status(), type).toBe(type === "not found" ? 404 : 200);
+      expect(response!.status(), type).toBe(type === "not found" ? 404 : type === "search with an error" ? 400 : 200);
       expect(await page.getAttribute("html", "lang")).toBe("de");
       const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
       results[type] = axe.violations.length;

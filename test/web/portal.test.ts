@@ -44,6 +44,14 @@ describe("the portal's pages", () => {
     const bad = await app.request(`/suche?q=${encodeURIComponent('"offen')}`);
     expect(bad.status).toBe(400);
     expect(await bad.text()).toMatch(/aria-invalid="true"[^>]*|id="q-error"/);
+    const badDate = await app.request("/suche?q=Kita&von=2026-02-30&bis=2026-01-01");
+    expect(badDate.status).toBe(400);
+    const badHtml = await badDate.text();
+    expect(badHtml).toContain('<a href="#von">Geben Sie ein Datum wie 01.12.2026 ein.</a>');
+    expect(badHtml).toMatch(/<p class="kern-error" id="von-error">Geben Sie ein Datum/);
+    expect(badHtml).toContain('value="2026-02-30"'); // the input is kept
+    const reversed = await (await app.request("/suche?q=Kita&von=2026-12-01&bis=2026-01-01")).text();
+    expect(reversed).toContain("Das Bis-Datum liegt vor dem Von-Datum.");
     const found = text(await (await app.request("/suche?q=Kita&art=paper")).text());
     expect(found).toMatch(/Treffer für „Kita“/);
     expect(found).not.toContain("Beschlüsse IA/");

@@ -68,7 +68,7 @@ export interface MeasureHitRow {
   id: string;
   code: string;
   title: string;
-  plan: { title: string };
+  plan: { title: string; bodyId: string };
 }
 export interface ResolutionHitRow {
   id: string;
@@ -77,6 +77,8 @@ export interface ResolutionHitRow {
   serial: number;
   isPublic: boolean;
   announcedAt: Date | null;
+  /** The date of its meeting, or of its recording (written procedure). */
+  createdAt: Date;
   committee: { bodyId: string; shortName: string; name: string };
 }
 export interface PaperHitRow {
@@ -86,12 +88,13 @@ export interface PaperHitRow {
   serial: number;
   title: string;
   isPublic: boolean;
+  createdAt: Date;
   consultations: { committeeId: string }[];
 }
 export interface MinutesHitRow {
   id: string;
   minutes: { state: string };
-  meeting: { id: string; title: string };
+  meeting: { id: string; title: string; startsAt: Date };
   committee: { id: string; bodyId: string; name: string };
   item: { title: string; isPublic: boolean };
 }
@@ -99,7 +102,7 @@ export interface ItemHitRow {
   id: string;
   title: string;
   isPublic: boolean;
-  meeting: { id: string; title: string };
+  meeting: { id: string; title: string; startsAt: Date };
   committee: { id: string; bodyId: string; name: string };
 }
 export interface HitRows {
@@ -116,7 +119,7 @@ const LOOKUPS: {
 } = {
   measure: {
     statement: (ids) => ({
-      sql: `SELECT m.id, m.code, m.title, json_object('title', p.title) AS plan FROM Measure m JOIN Plan p ON p.id = m.planId
+      sql: `SELECT m.id, m.code, m.title, json_object('title', p.title, 'bodyId', p.bodyId) AS plan FROM Measure m JOIN Plan p ON p.id = m.planId
         WHERE m.id IN (${placeholders(ids)})`,
       params: ids,
     }),
@@ -125,9 +128,10 @@ const LOOKUPS: {
   },
   resolution: {
     statement: (ids) => ({
-      sql: `SELECT r.id, r.committeeId, r.year, r.serial, r.isPublic, r.announcedAt, json_object('bodyId', c.bodyId,
-        'shortName', c.shortName, 'name', c.name) AS committee
-            FROM Resolution r JOIN Committee c ON c.id = r.committeeId WHERE r.id IN (${placeholders(ids)})`,
+      sql: `SELECT r.id, r.committeeId, r.year, r.serial, r.isPublic, r.announcedAt, coalesce(m.startsAt, r.createdAt) AS createdAt,
+              json_object('bodyId', c.bodyId, 'shortName', c.shortName, 'name', c.name) AS committee
+            FROM Resolution r JOIN Committee c ON c.id = r.committeeId LEFT JOIN Meeting m ON m.id = r.meetingId
+            WHERE r.id IN (${placeholders(ids)})`,
       params: ids,
     }),
     model: "Resolution",
@@ -135,7 +139,7 @@ const LOOKUPS: {
   },
   paper: {
     statement: (ids) => ({
-      sql: `SELECT p.id, p.bodyId, p.year, p.serial, p.title, p.isPublic,
+      sql: `SELECT p.id, p.bodyId, p.year, p.serial, p.title, p.isPublic, p.createdAt,
               (SELECT json_group_array(json_object('committeeId', committeeId)) FROM Consultation WHERE paperId = p.id) AS consultations
             FROM Paper p WHERE p.deletedAt IS NULL AND p.id IN (${placeholders(ids)})`,
       params: ids,
@@ -145,7 +149,7 @@ const LOOKUPS: {
   },
   item: {
     statement: (ids) => ({
-      sql: `SELECT i.id, i.title, i.isPublic, json_object('id', m.id, 'title', m.title) AS meeting,
+      sql: `SELECT i.id, i.title, i.isPublic, json_object('id', m.id, 'title', m.title, 'startsAt', m.startsAt) AS meeting,
               json_object('id', c.id, 'bodyId', c.bodyId, 'name', c.name) AS committee
             FROM AgendaItem i JOIN Meeting m ON m.id = i.meetingId JOIN Committee c ON c.id = m.committeeId
             WHERE i.id IN (${placeholders(ids)})`,
@@ -156,7 +160,8 @@ const LOOKUPS: {
   },
   minutes: {
     statement: (ids) => ({
-      sql: `SELECT n.id, json_object('state', mi.state) AS minutes, json_object('id', m.id, 'title', m.title) AS meeting,
+      sql: `SELECT n.id, json_object('state', mi.state) AS minutes,
+              json_object('id', m.id, 'title', m.title, 'startsAt', m.startsAt) AS meeting,
               json_object('id', c.id, 'bodyId', c.bodyId, 'name', c.name) AS committee, json_object('title', i.title,
         'isPublic', i.isPublic) AS item
             FROM MinutesItemNote n JOIN Minutes mi ON mi.id = n.minutesId JOIN Meeting m ON m.id = mi.meetingId

@@ -183,8 +183,12 @@ export const de = {
       "Prüfen Sie die Schreibweise.",
       "Versuchen Sie ein kürzeres oder allgemeineres Wort: „Kita“ findet auch „Kitas“.",
       "Suchen Sie nach einer Nummer wie „2026/004“ oder „IA/2026/003“.",
-      "Entfernen Sie den Filter für die Art.",
+      "Entfernen Sie die Filter für Art, Gremium oder Datum.",
     ],
+    from: "Von (Datum)",
+    to: "Bis (Datum)",
+    badDate: "Geben Sie ein Datum wie 01.12.2026 ein.",
+    toBeforeFrom: "Das Bis-Datum liegt vor dem Von-Datum.",
   },
   minutes: {
     title: "Niederschrift",

@@ -3,7 +3,7 @@ import type { TMeeting } from "../../schemas/meetings";
 import type { TMeasure } from "../../schemas/plans";
 import type { TResolution } from "../../schemas/outcomes";
 import { Layout } from "../components/layout";
-import { Badge, Facts, trusted } from "../components/ui";
+import { Badge, ErrorSummary, Facts, trusted } from "../components/ui";
 import { dateOf } from "../format";
 import { m } from "../messages";
 import { paths, type Scope, scoped } from "../urls";
@@ -247,19 +247,45 @@ export interface SearchHitView {
   snippet: string;
 }
 
-export function SearchPage({
-  scope,
-  query,
-  kind,
-  hits,
-  error,
-}: {
+export interface SearchPageProps {
   scope: Scope;
   query: string;
-  kind?: string;
+  kind?: string | undefined;
+  committeeId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  committees: { id: string; name: string }[];
   hits: SearchHitView[] | null;
-  error?: string;
-}) {
+  /** German messages by field (q, von, bis). */
+  errors?: Record<string, string>;
+}
+
+function DateField({ id, label, value, error }: { id: string; label: string; value?: string | undefined; error?: string | undefined }) {
+  return (
+    <div class={`kern-form-input${error ? " kern-form-input--error" : ""}`}>
+      <label class="kern-label" for={id}>
+        {label}
+      </label>
+      {error ? (
+        <p class="kern-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <input
+        class="kern-form-input__input"
+        type="date"
+        id={id}
+        name={id}
+        value={value ?? ""}
+        {...(error ? { "aria-invalid": "true", "aria-describedby": `${id}-error` } : {})}
+      />
+    </div>
+  );
+}
+
+export function SearchPage({ scope, query, kind, committeeId, from, to, committees, hits, errors = {} }: SearchPageProps) {
+  const error = errors.q;
+  const summary = Object.entries(errors).map(([field, message]) => ({ field, message }));
   const groups = Object.keys(m.search.kinds).flatMap((k) => {
     const inKind = (hits ?? []).filter((hit) => hit.kind === k);
     return inKind.length ? [[k, inKind] as const] : [];
@@ -272,6 +298,7 @@ export function SearchPage({
       breadcrumbs={[{ text: m.nav.search }]}
     >
       <h1 class="kern-heading-large">{m.search.title}</h1>
+      <ErrorSummary errors={summary} />
       <form class="search-box" method="get" action="/suche">
         {scope.several && scope.body ? <input type="hidden" name="k" value={scope.body.id} /> : null}
         <div class={`kern-form-input${error ? " kern-form-input--error" : ""}`}>
@@ -309,6 +336,21 @@ export function SearchPage({
             ))}
           </select>
         </div>
+        <div class="kern-form-input">
+          <label class="kern-label" for="gremium">
+            {m.meeting.filterCommittee}
+          </label>
+          <select class="kern-form-input__select" id="gremium" name="gremium">
+            <option value="">{m.meeting.allCommittees}</option>
+            {committees.map((c) => (
+              <option value={c.id} selected={c.id === committeeId}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <DateField id="von" label={m.search.from} value={from} error={errors.von} />
+        <DateField id="bis" label={m.search.to} value={to} error={errors.bis} />
         <button class="kern-btn kern-btn--primary" type="submit">
           <span class="kern-label">{m.search.submit}</span>
         </button>
