@@ -21,3 +21,6 @@ export function serviceContext(c: Context<AppEnv>): ServiceContext {
   }
   return ctx;
 }
+
+/** The public address of the service: configured, or the origin the request came to. */
+export const publicBaseUrl = (c: Context<AppEnv>) => c.get("deps").publicBaseUrl ?? new URL(c.req.url).origin;

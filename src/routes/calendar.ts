@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../http/context";
-import { serviceContext } from "../http/context";
+import { publicBaseUrl, serviceContext } from "../http/context";
 import { ZIdParam, createRouter, defineRoute, jsonResponse } from "../http/openapi";
 import { ZMeeting, toMeetingView } from "../schemas/meetings";
 import { upcomingAnnouncements } from "../services/announcements";
@@ -10,7 +10,6 @@ import { bodyCalendar, committeeCalendar, createPersonalFeed, personalCalendar, 
 const tags = ["Calendar and announcements"];
 const ics = { description: "An iCalendar feed (RFC 5545)", content: { "text/calendar": { schema: { type: "string" as const } } } };
 
-const baseUrl = (c: Context<AppEnv>) => c.get("deps").publicBaseUrl ?? new URL(c.req.url).origin;
 const calendarResponse = (c: Context<AppEnv>, body: string) =>
   c.body(body, 200, {
     "content-type": "text/calendar; charset=utf-8",
@@ -85,15 +84,17 @@ const announcements = defineRoute("public", {
 });
 
 export const calendarRouter = createRouter()
-  .openapi(committeeFeed, async (c) => calendarResponse(c, await committeeCalendar(serviceContext(c), c.req.valid("param").id, baseUrl(c))))
-  .openapi(bodyFeed, async (c) => calendarResponse(c, await bodyCalendar(serviceContext(c), c.req.valid("param").id, baseUrl(c))))
+  .openapi(committeeFeed, async (c) =>
+    calendarResponse(c, await committeeCalendar(serviceContext(c), c.req.valid("param").id, publicBaseUrl(c))),
+  )
+  .openapi(bodyFeed, async (c) => calendarResponse(c, await bodyCalendar(serviceContext(c), c.req.valid("param").id, publicBaseUrl(c))))
   .openapi(personalFeed, async (c) => {
     const secret = c.req.valid("param").token.replace(/\.ics$/, "");
-    return calendarResponse(c, await personalCalendar(serviceContext(c), secret, baseUrl(c)));
+    return calendarResponse(c, await personalCalendar(serviceContext(c), secret, publicBaseUrl(c)));
   })
   .openapi(mintFeed, async (c) => {
     const secret = await createPersonalFeed(serviceContext(c));
-    return c.json({ url: `${baseUrl(c)}/api/v1/calendar-feeds/${secret}.ics` }, 201);
+    return c.json({ url: `${publicBaseUrl(c)}/api/v1/calendar-feeds/${secret}.ics` }, 201);
   })
   .openapi(revokeFeeds, async (c) => {
     await revokePersonalFeeds(serviceContext(c));

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { serviceContext, type AppEnv } from "../http/context";
+import { publicBaseUrl, serviceContext, type AppEnv } from "../http/context";
 import { ZIdParam, ZIfMatchHeader, createRouter, defineRoute, jsonBody, recordResponse, requestSizeLimit } from "../http/openapi";
 import { requiredVersion, withEtag } from "../http/versioning";
 import { TEMPLATE_NAMES } from "../documents/templates";
@@ -18,6 +18,9 @@ const pdf = {
 };
 
 /** Sends a PDF with a strong ETag from its bytes, answering If-None-Match with 304. */
+/** The runtime's document dependencies, with the public address that each PDF prints for its page. */
+const documentDeps = (c: Context<AppEnv>) => ({ ...c.get("deps"), baseUrl: publicBaseUrl(c) });
+
 async function sendPdf(c: Context<AppEnv>, bytes: Uint8Array, filename: string) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
   const etag = `"${[...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("")}"`;
@@ -76,19 +79,19 @@ const routes = {
 
 export const documentsRouter = createRouter()
   .openapi(routes.invitation, async (c) =>
-    sendPdf(c, await invitationPdf(serviceContext(c), c.get("deps"), c.req.valid("param").id), "einladung.pdf"),
+    sendPdf(c, await invitationPdf(serviceContext(c), documentDeps(c), c.req.valid("param").id), "einladung.pdf"),
   )
   .openapi(routes.minutes, async (c) => {
     const part = c.req.valid("query").part;
-    return sendPdf(c, await minutesPdf(serviceContext(c), c.get("deps"), c.req.valid("param").id, part), `niederschrift-${part}.pdf`);
+    return sendPdf(c, await minutesPdf(serviceContext(c), documentDeps(c), c.req.valid("param").id, part), `niederschrift-${part}.pdf`);
   })
   .openapi(routes.extract, async (c) =>
-    sendPdf(c, await resolutionExtractPdf(serviceContext(c), c.get("deps"), c.req.valid("param").id), "beschlussauszug.pdf"),
+    sendPdf(c, await resolutionExtractPdf(serviceContext(c), documentDeps(c), c.req.valid("param").id), "beschlussauszug.pdf"),
   )
   .openapi(routes.report, async (c) =>
     sendPdf(
       c,
-      await progressReportPdf(serviceContext(c), c.get("deps"), c.req.valid("param").id, c.req.valid("query")),
+      await progressReportPdf(serviceContext(c), documentDeps(c), c.req.valid("param").id, c.req.valid("query")),
       "sachstandsbericht.pdf",
     ),
   );
@@ -106,7 +109,7 @@ const { middleware: _middleware, ...paperPdfRoute } = defineRoute("public", {
 documentsRouter.openAPIRegistry.registerPath(paperPdfRoute);
 documentsRouter.get("/papers/:file{[^/]+\\.pdf}", async (c) => {
   const id = c.req.param("file").replace(/\.pdf$/, "");
-  return sendPdf(c, await paperPdf(serviceContext(c), c.get("deps"), id), "vorlage.pdf");
+  return sendPdf(c, await paperPdf(serviceContext(c), documentDeps(c), id), "vorlage.pdf");
 });
 
 const ZDocumentSettings = z

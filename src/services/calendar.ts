@@ -1,3 +1,4 @@
+import { paths } from "../addresses";
 import { revokeFeedsOf } from "../db/queries/calendar";
 import { canHavePersonalFeed, showsNonPublicItems } from "../policies/calendar-feeds";
 import { generateTokenSecret, hashTokenSecret } from "../auth/tokens";
@@ -38,7 +39,7 @@ async function calendarMeetings(
     cancelledReason: meeting.cancelledReason,
     sequence: meeting.sequence,
     updatedAt: meeting.updatedAt,
-    url: `${baseUrl}/sitzungen/${meeting.id}`,
+    url: `${baseUrl}${paths.meeting(meeting.id)}`,
     agenda: numberAgenda(meeting.items)
       .filter((item) => item.isPublic || showsNonPublicItems(nonPublicFor, meeting.committeeId))
       .map((item) => `${item.number} ${item.title}${item.withdrawnAt ? " (abgesetzt)" : ""}`),

@@ -1,3 +1,4 @@
+import { paths } from "../addresses";
 /**
  * The PDF documents: each gathers its data through the services (so it shows exactly what the caller may
  * see), fills a template and lays it out. Dates come from the data, so the same data gives the same bytes.
@@ -57,7 +58,8 @@ const OUTCOME: Record<string, string> = {
 const SIGNER: Record<string, string> = { chair: "Vorsitz", member: "Mitglied", minute_taker: "Schriftführung" };
 const PAPER_TYPE: Record<string, string> = { proposal: "Beschlussvorlage", information: "Informationsvorlage", motion: "Antrag" };
 
-type Documents = Pick<AppDeps, "documents" | "attachments">;
+/** What documents need from the runtime; `baseUrl` is the public address, to print the page of each document. */
+type Documents = Pick<AppDeps, "documents" | "attachments"> & { baseUrl?: string };
 
 /** Fills the body's template (or the default) and lays it out with the body's letterhead, footer and logo. */
 async function render(
@@ -66,7 +68,17 @@ async function render(
   bodyId: string,
   template: TemplateName,
   view: object,
-  meta: { title: string; subject: string; author: string; date: Date; header: string; footer: string; watermark?: string },
+  meta: {
+    title: string;
+    subject: string;
+    author: string;
+    date: Date;
+    header: string;
+    footer: string;
+    /** The portal page of the document, its accessible form (pdf-lib writes no tagged PDF). */
+    page?: string;
+    watermark?: string;
+  },
 ) {
   const look = await documentLook(ctx, deps.attachments, bodyId, deps.documents.templates);
   return renderPdf({
@@ -75,6 +87,7 @@ async function render(
     ...meta,
     header: look.letterhead ? `${look.letterhead} · ${meta.header.split(" · ").slice(1).join(" · ")}` : meta.header,
     footer: look.footer ? `${look.footer} · ${meta.footer}` : meta.footer,
+    ...(meta.page && deps.baseUrl ? { link: `Im Netz: ${deps.baseUrl}${meta.page}` } : {}),
     ...(look.logo ? { logo: look.logo } : {}),
   });
 }
@@ -138,6 +151,7 @@ export async function invitationPdf(ctx: ServiceContext, deps: Documents, meetin
     date: invitation?.sentAt ?? meeting.updatedAt,
     header: `${author} · ${committee.name}`,
     footer: `Einladung zur ${meeting.sequenceNumber}. Sitzung`,
+    page: paths.meeting(meeting.id),
   });
 }
 
@@ -216,6 +230,7 @@ export async function minutesPdf(ctx: ServiceContext, deps: Documents, meetingId
       part === "public" ? "" : " " + "(nichtöffentlich)"
     }${sealed ? "" : " · ENTWURF"}`,
     footer: `${meeting.sequenceNumber}. Sitzung vom ${day(meeting.startsAt)}`,
+    page: part === "public" ? paths.minutes(meeting.id) : paths.meeting(meeting.id),
     ...(sealed ? {} : { watermark: "ENTWURF" }),
   });
 }
@@ -263,6 +278,7 @@ export async function resolutionExtractPdf(ctx: ServiceContext, deps: Documents,
     date: new Date(resolution.createdAt),
     header: `${author} · ${committee.name}`,
     footer: `Beschlussauszug ${resolution.number}`,
+    page: paths.resolution(resolution.id),
   });
 }
 
@@ -308,6 +324,7 @@ export async function progressReportPdf(
     date: new Date(`${period.to}T12:00:00Z`),
     header: `${author} · ${report.plan.title}`,
     footer: `Sachstandsbericht ${germanDate(period.from)} bis ${germanDate(period.to)}`,
+    page: paths.plan(planId),
   });
 }
 
@@ -340,5 +357,6 @@ export async function paperPdf(ctx: ServiceContext, deps: Documents, paperId: st
     date: paper.updatedAt,
     header: `${author} · Vorlage ${number}`,
     footer: `Vorlage ${number}`,
+    page: paths.paper(paper.id),
   });
 }

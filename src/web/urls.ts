@@ -24,20 +24,4 @@ export function scoped(path: string, scope: Scope, query: Record<string, string 
 /** A static file, with the release in the address so that browsers may keep it for long. */
 export const assetUrl = (path: string) => `/static/${path}?v=${packageJson.version}`;
 
-export const paths = {
-  meeting: (id: string) => `/sitzungen/${id}`,
-  item: (meetingId: string, itemId: string) => `/sitzungen/${meetingId}/top/${itemId}`,
-  minutes: (meetingId: string) => `/sitzungen/${meetingId}/niederschrift`,
-  committee: (id: string) => `/gremien/${id}`,
-  person: (id: string) => `/personen/${id}`,
-  paper: (id: string) => `/vorlagen/${id}`,
-  resolution: (id: string) => `/beschluesse/${id}`,
-  plan: (id: string) => `/integrationsplan/${id}`,
-  measure: (id: string) => `/massnahmen/${id}`,
-  invitationPdf: (meetingId: string) => `/api/v1/meetings/${meetingId}/invitation.pdf`,
-  minutesPdf: (meetingId: string) => `/api/v1/meetings/${meetingId}/minutes.pdf?part=public`,
-  meetingIcs: (meetingId: string) => `/sitzungen/${meetingId}/termin.ics`,
-  paperPdf: (id: string) => `/api/v1/papers/${id}.pdf`,
-  resolutionPdf: (id: string) => `/api/v1/resolutions/${id}/extract.pdf`,
-  attachment: (id: string) => `/api/v1/attachments/${id}`,
-};
+export { paths } from "../addresses";

@@ -105,6 +105,8 @@ describe("PDF documents", () => {
     const published = t.meetings[1]; // the demo's meetings in date order
     const publicMinutes = inspect((await t.pdf(`/api/v1/meetings/${published.id}/minutes.pdf?part=public`)).bytes);
     expect(publicMinutes.flat).toContain(`Niederschrift über die ${published.label}`);
+    // Every PDF names its accessible HTML page on the portal.
+    expect(publicMinutes.flat).toContain(`Im Netz: http://localhost/sitzungen/${published.id}/niederschrift`);
     expect(publicMinutes.flat).not.toContain("\\");
     expect(publicMinutes.flat).toContain("Empfehlung an Gemeinderat IA/"); // an advisory body recommends
     expect(publicMinutes.flat).not.toContain("ENTWURF");

@@ -119,8 +119,8 @@ const LOOKUPS: {
 } = {
   measure: {
     statement: (ids) => ({
-      sql: `SELECT m.id, m.code, m.title, json_object('title', p.title, 'bodyId', p.bodyId) AS plan FROM Measure m JOIN Plan p ON p.id = m.planId
-        WHERE m.id IN (${placeholders(ids)})`,
+      sql: `SELECT m.id, m.code, m.title, json_object('title', p.title, 'bodyId', p.bodyId) AS plan
+            FROM Measure m JOIN Plan p ON p.id = m.planId WHERE m.id IN (${placeholders(ids)})`,
       params: ids,
     }),
     model: "Measure",

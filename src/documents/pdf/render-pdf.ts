@@ -45,6 +45,8 @@ export interface PdfOptions {
   header: string;
   /** Text at the bottom of every page, before "Seite X von Y". */
   footer: string;
+  /** The document's page on the web, printed under the footer. */
+  link?: string;
   /** A diagonal marking on every page, e.g. "ENTWURF". */
   watermark?: string;
   /** Optional logo (PNG or JPEG) at the top right of the first page. */
@@ -341,6 +343,7 @@ export async function renderPdf(options: PdfOptions): Promise<Uint8Array> {
     const pageLabel = `Seite ${index + 1} von ${total}`;
     page.drawLine({ start: { x: MARGIN.left, y: 50 }, end: { x: A4.width - MARGIN.right, y: 50 }, thickness: 0.5, color: RULE });
     page.drawText(options.footer, { x: MARGIN.left, y: 38, size: small, font: fonts.regular, color: MUTED });
+    if (options.link) page.drawText(options.link, { x: MARGIN.left, y: 27, size: small, font: fonts.regular, color: MUTED });
     page.drawText(pageLabel, {
       x: A4.width - MARGIN.right - fonts.regular.widthOfTextAtSize(pageLabel, small),
       y: 38,
