@@ -39,6 +39,7 @@ export interface Tables {
   RecommendationFollowUp: Models.RecommendationFollowUpModel;
   ForumIdea: Models.ForumIdeaModel;
   BodyDocumentSettings: Models.BodyDocumentSettingsModel;
+  BodyPage: Models.BodyPageModel;
   /** The id is assigned by SQLite, in the order of the writes. */
   AuditEntry: Omit<Models.AuditEntryModel, "id">;
 }

@@ -2,6 +2,7 @@ import { createRouter } from "../http/openapi";
 import { adminRouter } from "./admin";
 import { attendanceRouter } from "./attendance";
 import { bodiesRouter } from "./bodies";
+import { bodyPagesRouter } from "./body-pages";
 import { calendarRouter } from "./calendar";
 import { committeesRouter } from "./committees";
 import { documentSettingsRouter, documentsRouter } from "./documents";
@@ -25,6 +26,7 @@ export const apiRouter = createRouter()
   .route("/", documentsRouter)
   .route("/", documentSettingsRouter)
   .route("/", bodiesRouter)
+  .route("/", bodyPagesRouter)
   .route("/", committeesRouter)
   .route("/", termsRouter)
   .route("/", peopleRouter)

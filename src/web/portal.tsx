@@ -27,7 +27,8 @@ import { getResolution, listResolutions } from "../services/resolutions";
 import { search, SEARCH_KINDS, type SearchKind } from "../services/search";
 import { measureTrace, planOverview, resolutionMeasures } from "../services/trace";
 import { votesOfItem } from "../services/votes";
-import { legalPage, LEGAL_PAGES } from "./legal";
+import { getBodyPage } from "../services/body-pages";
+import type { PageKey } from "../documents/page-texts";
 import { m } from "./messages";
 import { CalendarPage, ItemPage, MeetingPage } from "./pages/meetings";
 import { BodiesPage, ErrorPage, MeasurePage, PlanPage, PlansPage, SearchPage, StartPage, TextPage } from "./pages/portal";
@@ -439,10 +440,22 @@ export const portal = new Hono<AppEnv>()
     }),
   );
 
-for (const [path, key] of Object.entries(LEGAL_PAGES)) {
+/** The pages whose text the body may set (BITV 2.0, L-BGG, DDG, GDPR), at their addresses. */
+export const TEXT_PAGES: Record<string, PageKey> = {
+  "/barrierefreiheit": "accessibility",
+  "/leichte-sprache": "easyLanguage",
+  "/gebaerdensprache": "signLanguage",
+  "/impressum": "imprint",
+  "/datenschutz": "privacy",
+};
+
+for (const [path, key] of Object.entries(TEXT_PAGES)) {
   portal.get(
     path,
-    page(async (c, scope) => html(c, <TextPage scope={scope} title={m.legal[key]} html={renderMarkdown(legalPage(key, scope.body))!} />)),
+    page(async (c, scope) => {
+      const text = await getBodyPage(serviceContext(c), scope.body.id, key);
+      return html(c, <TextPage scope={scope} title={m.legal[key]} html={renderMarkdown(text.markdown)!} />);
+    }),
   );
 }
 

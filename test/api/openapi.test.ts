@@ -59,7 +59,10 @@ describe("API reference", () => {
     const response = await request("GET", "/docs");
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain("/openapi.json");
-    expect(html).toMatch(/swagger/i);
+    // Swagger UI from this installation's own files, never from a CDN, started by a script file.
+    expect(html).toMatch(/<script src="\/static\/swagger\/swagger-ui-bundle\.js\?v=[^"]+"><\/script>/);
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(response.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect(await (await request("GET", "/static/docs.js")).text()).toContain('url: "/openapi.json"');
   });
 });

@@ -52,6 +52,7 @@ beforeAll(async () => {
     "search with an error": "/suche?q=Kita&von=2026-02-30",
     accessibility: "/barrierefreiheit",
     "easy language": "/leichte-sprache",
+    "sign language": "/gebaerdensprache",
     imprint: "/impressum",
     privacy: "/datenschutz",
     "not found": "/gibt-es-nicht",

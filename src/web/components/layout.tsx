@@ -26,6 +26,7 @@ const NAV: { key: keyof typeof m.nav; path: string }[] = [
 const LEGAL: { key: keyof typeof m.legal; path: string }[] = [
   { key: "accessibility", path: "/barrierefreiheit" },
   { key: "easyLanguage", path: "/leichte-sprache" },
+  { key: "signLanguage", path: "/gebaerdensprache" },
   { key: "imprint", path: "/impressum" },
   { key: "privacy", path: "/datenschutz" },
 ];

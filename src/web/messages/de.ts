@@ -23,6 +23,7 @@ export const de = {
   legal: {
     accessibility: "Barrierefreiheit",
     easyLanguage: "Leichte Sprache",
+    signLanguage: "Gebärdensprache",
     imprint: "Impressum",
     privacy: "Datenschutz",
   },

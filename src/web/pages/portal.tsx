@@ -66,9 +66,14 @@ export function StartPage({ scope, upcoming, resolutions, plans }: StartPageProp
     <Layout title={m.site.home} scope={scope}>
       <h1 class="kern-heading-large">{`${m.site.name}: ${name}`}</h1>
       <p>{m.start.intro}</p>
-      <p>
-        <a href={scoped("/leichte-sprache", scope)}>{m.start.easyLanguage}</a>
-      </p>
+      <ul class="inline-links">
+        <li>
+          <a href={scoped("/leichte-sprache", scope)}>{m.start.easyLanguage}</a>
+        </li>
+        <li>
+          <a href={scoped("/gebaerdensprache", scope)}>{m.start.signLanguage}</a>
+        </li>
+      </ul>
       <SearchBox scope={scope} label={m.start.searchLabel} />
       <h2 class="kern-heading-medium">{m.meeting.upcoming}</h2>
       {upcoming.length > 0 ? (

@@ -1,20 +1,13 @@
 /**
- * The legal pages every public portal needs (BITV 2.0, L-BGG Baden-Württemberg, TMG/DDG, DSGVO), with defaults
- * that name the body. They are Markdown, rendered like every other text.
+ * The default texts of the pages every public portal needs (BITV 2.0 and L-BGG Baden-Württemberg: accessibility
+ * statement, Leichte Sprache and sign language; DDG and GDPR: imprint and privacy), in Markdown, naming the body.
+ * A body replaces any of them with its own text (services/body-pages.ts).
  */
-import type { Messages } from "./messages";
+export const PAGE_KEYS = ["accessibility", "easyLanguage", "signLanguage", "imprint", "privacy"] as const;
+export type PageKey = (typeof PAGE_KEYS)[number];
 
-export const LEGAL_PAGES = {
-  "/barrierefreiheit": "accessibility",
-  "/leichte-sprache": "easyLanguage",
-  "/impressum": "imprint",
-  "/datenschutz": "privacy",
-} as const satisfies Record<string, keyof Messages["legal"]>;
-
-type Body = { name: string } | null;
-
-export function legalPage(key: (typeof LEGAL_PAGES)[keyof typeof LEGAL_PAGES], body: Body): string {
-  const name = body?.name ?? "die Kommune";
+export function defaultPageText(key: PageKey, bodyName: string): string {
+  const name = bodyName;
   switch (key) {
     case "accessibility":
       return `# Erklärung zur Barrierefreiheit
@@ -71,6 +64,15 @@ Das bedeutet: Sie dürfen hingehen und zuhören.
 
 Sie haben eine Frage?
 Dann schreiben Sie an die Geschäfts-Stelle von ${name}.
+`;
+    case "signLanguage":
+      return `# Informationen in Deutscher Gebärdensprache
+
+Hier stellt ${name} die wichtigsten Informationen zu den Gremien, ihren Sitzungen und diesem Angebot in
+Deutscher Gebärdensprache bereit.
+
+Das Video wird gerade erstellt. Bis dahin helfen Ihnen die [Informationen in Leichter Sprache](/leichte-sprache)
+weiter, oder Sie schreiben der Geschäftsstelle von ${name}.
 `;
     case "imprint":
       return `# Impressum
