@@ -27,6 +27,22 @@ describe("the portal's pages", () => {
     expect((await app.request("/sitzungen?monat=2026-13")).status).toBe(200); // a bad month shows the current one
   });
 
+  it("shows the published minutes as HTML with the content of the PDF: course, deputies, absences, signatures", async () => {
+    const { app, db } = await demoPortal();
+    const meeting = await db.prisma.meeting.findFirstOrThrow({
+      where: { minutes: { is: { state: "published" } } },
+      orderBy: { startsAt: "asc" },
+    });
+    const page = text(await (await app.request(`/sitzungen/${meeting.id}/niederschrift`)).text());
+    expect(page).toMatch(/Vertretungen .*\(vertritt [^)]+\)/);
+    expect(page).toMatch(/Beginn .* \d\d:\d\d Uhr/);
+    expect(page).toMatch(/Unterschriften/);
+    expect(page).toContain("Ö 1");
+    expect(page).not.toMatch(/\bN \d/);
+    const draft = await db.prisma.meeting.findFirstOrThrow({ where: { minutes: { is: { state: "draft" } } } });
+    expect((await app.request(`/sitzungen/${draft.id}/niederschrift`)).status).toBe(404);
+  });
+
   it("shows a person's seats but never their contact data", async () => {
     const { app, db } = await demoPortal();
     const person = await db.prisma.person.findFirstOrThrow({ where: { email: { not: null } } });

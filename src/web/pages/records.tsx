@@ -102,11 +102,15 @@ export interface MinutesView {
     title: string;
     startsAt: string;
     endsAt: string | null;
+    interruptions: { from: string; to: string; reason: string | null }[];
     place: string | null;
     chair: string | null;
     membersPresent: number;
     absent: { name: string; reason: string | null }[];
     deputies: { name: string; standsInFor: string }[];
+    remote: string[];
+    lateArrivals: { name: string; item: string | null }[];
+    earlyDepartures: { name: string; item: string | null }[];
   };
   items: {
     itemId: string;
@@ -117,6 +121,20 @@ export interface MinutesView {
     votes: { motion: string; explanation: string }[];
   }[];
   signatures: { role: string; name: string; signedAt: string }[];
+}
+
+function NameList({ title, names }: { title: string; names: string[] }) {
+  if (names.length === 0) return null;
+  return (
+    <>
+      <h2 class="kern-heading-small">{title}</h2>
+      <ul>
+        {names.map((name) => (
+          <li>{name}</li>
+        ))}
+      </ul>
+    </>
+  );
 }
 
 export function MinutesPage({ scope, minutes, meeting }: { scope: Scope; minutes: MinutesView; meeting: TMeeting }) {
@@ -139,18 +157,30 @@ export function MinutesPage({ scope, minutes, meeting }: { scope: Scope; minutes
           [m.meeting.committee, h.committee],
           [m.minutes.began, <time datetime={isoOf(h.startsAt)}>{`${dateOf(h.startsAt)}, ${timeOf(h.startsAt)}`}</time>],
           [m.minutes.ended, h.endsAt ? <time datetime={isoOf(h.endsAt)}>{timeOf(h.endsAt)}</time> : m.common.none],
+          ...(h.interruptions.length > 0
+            ? [
+                [
+                  m.minutes.interruptions,
+                  h.interruptions.map((p) => `${timeOf(p.from)}–${timeOf(p.to)}${p.reason ? ` (${p.reason})` : ""}`).join(", "),
+                ] as [string, string],
+              ]
+            : []),
           [m.meeting.place, h.place ?? m.common.none],
+          [m.minutes.chair, h.chair ?? m.common.none],
           [m.minutes.present, String(h.membersPresent)],
-          [m.minutes.absent, h.absent.map((a) => a.name).join(", ") || m.common.none],
         ]}
       />
-      {h.deputies.length > 0 ? (
-        <ul>
-          {h.deputies.map((d) => (
-            <li>{`${d.name} (${m.committee.deputyFor(d.standsInFor)})`}</li>
-          ))}
-        </ul>
-      ) : null}
+      <NameList title={m.minutes.absent} names={h.absent.map((a) => (a.reason ? `${a.name}: ${a.reason}` : a.name))} />
+      <NameList title={m.minutes.deputies} names={h.deputies.map((d) => `${d.name} (${m.committee.deputyFor(d.standsInFor)})`)} />
+      <NameList title={m.minutes.remote} names={h.remote} />
+      <NameList
+        title={m.minutes.lateArrivals}
+        names={h.lateArrivals.map((a) => (a.item ? `${a.name}: ${m.minutes.presentFrom(a.item)}` : a.name))}
+      />
+      <NameList
+        title={m.minutes.earlyDepartures}
+        names={h.earlyDepartures.map((a) => (a.item ? `${a.name}: ${m.minutes.absentFrom(a.item)}` : a.name))}
+      />
       {minutes.items.map((item) => (
         <section class="minutes-item" aria-labelledby={`top-${item.itemId}`}>
           <h2 class="kern-heading-medium" id={`top-${item.itemId}`}>
