@@ -172,6 +172,7 @@ writeFileSync(
       settings: mode,
       datasets: { small: mode.small, large: mode.large },
       rows,
+      pageWeight: large.weight,
       http: {
         large: Object.fromEntries([...large.results].map(([k, v]) => [k, v.load])),
         small: Object.fromEntries([...small.results].map(([k, v]) => [k, v.load])),
