@@ -62,14 +62,16 @@ export function CalendarPage(props: CalendarPageProps) {
           <label class="kern-label" for="gremium">
             {m.meeting.filterCommittee}
           </label>
-          <select class="kern-form-input__select" id="gremium" name="gremium">
-            <option value="">{m.meeting.allCommittees}</option>
-            {committees.map((c) => (
-              <option value={c.id} selected={c.id === committeeId}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <div class="kern-form-input__select-wrapper">
+            <select class="kern-form-input__select" id="gremium" name="gremium">
+              <option value="">{m.meeting.allCommittees}</option>
+              {committees.map((c) => (
+                <option value={c.id} selected={c.id === committeeId}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
         <button class="kern-btn kern-btn--secondary" type="submit">
           <span class="kern-label">{m.meeting.filter}</span>

@@ -332,27 +332,31 @@ export function SearchPage({ scope, query, kind, committeeId, from, to, committe
           <label class="kern-label" for="art">
             {m.search.kind}
           </label>
-          <select class="kern-form-input__select" id="art" name="art">
-            <option value="">{m.search.allKinds}</option>
-            {Object.entries(m.search.kinds).map(([value, label]) => (
-              <option value={value} selected={value === kind}>
-                {label}
-              </option>
-            ))}
-          </select>
+          <div class="kern-form-input__select-wrapper">
+            <select class="kern-form-input__select" id="art" name="art">
+              <option value="">{m.search.allKinds}</option>
+              {Object.entries(m.search.kinds).map(([value, label]) => (
+                <option value={value} selected={value === kind}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
         <div class="kern-form-input">
           <label class="kern-label" for="gremium">
             {m.meeting.filterCommittee}
           </label>
-          <select class="kern-form-input__select" id="gremium" name="gremium">
-            <option value="">{m.meeting.allCommittees}</option>
-            {committees.map((c) => (
-              <option value={c.id} selected={c.id === committeeId}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <div class="kern-form-input__select-wrapper">
+            <select class="kern-form-input__select" id="gremium" name="gremium">
+              <option value="">{m.meeting.allCommittees}</option>
+              {committees.map((c) => (
+                <option value={c.id} selected={c.id === committeeId}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
         <DateField id="von" label={m.search.from} value={from} error={errors.von} />
         <DateField id="bis" label={m.search.to} value={to} error={errors.bis} />

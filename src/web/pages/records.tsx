@@ -356,27 +356,31 @@ export function ResolutionsPage({ scope, resolutions, committees, committeeId, y
           <label class="kern-label" for="gremium">
             {m.meeting.filterCommittee}
           </label>
-          <select class="kern-form-input__select" id="gremium" name="gremium">
-            <option value="">{m.meeting.allCommittees}</option>
-            {committees.map((c) => (
-              <option value={c.id} selected={c.id === committeeId}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <div class="kern-form-input__select-wrapper">
+            <select class="kern-form-input__select" id="gremium" name="gremium">
+              <option value="">{m.meeting.allCommittees}</option>
+              {committees.map((c) => (
+                <option value={c.id} selected={c.id === committeeId}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
         <div class="kern-form-input">
           <label class="kern-label" for="jahr">
             {m.resolution.year}
           </label>
-          <select class="kern-form-input__select" id="jahr" name="jahr">
-            <option value="">{m.resolution.allYears}</option>
-            {years.map((y) => (
-              <option value={String(y)} selected={y === year}>
-                {String(y)}
-              </option>
-            ))}
-          </select>
+          <div class="kern-form-input__select-wrapper">
+            <select class="kern-form-input__select" id="jahr" name="jahr">
+              <option value="">{m.resolution.allYears}</option>
+              {years.map((y) => (
+                <option value={String(y)} selected={y === year}>
+                  {String(y)}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
         <button class="kern-btn kern-btn--secondary" type="submit">
           <span class="kern-label">{m.meeting.filter}</span>
