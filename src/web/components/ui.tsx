@@ -1,6 +1,7 @@
 /** Small shared pieces of the pages: pagination, status badges, error summary, definition rows. */
 import type { Child } from "hono/jsx";
 import { m } from "../messages";
+import type { Scope } from "../urls";
 
 export function Pagination({
   previous,
@@ -70,3 +71,80 @@ export function Facts({ rows }: { rows: [string, Child][] }) {
 
 /** HTML the server rendered from Markdown (markdown-it with raw HTML off), inserted as it is. */
 export { raw as trusted } from "hono/html";
+
+/** The visitor's body in a GET form, so that the answer stays in it (several bodies only). */
+export function ScopeField({ scope }: { scope: Scope }) {
+  return scope.several && scope.body ? <input type="hidden" name="k" value={scope.body.id} /> : null;
+}
+
+/** A labelled select in KERN's wrapper, with an empty first option ("all"). */
+export function SelectField(props: {
+  id: string;
+  label: string;
+  emptyLabel: string;
+  options: { value: string; label: string }[];
+  selected?: string | undefined;
+}) {
+  return (
+    <div class="kern-form-input">
+      <label class="kern-label" for={props.id}>
+        {props.label}
+      </label>
+      <div class="kern-form-input__select-wrapper">
+        <select class="kern-form-input__select" id={props.id} name={props.id}>
+          <option value="">{props.emptyLabel}</option>
+          {props.options.map((option) => (
+            <option value={option.value} selected={option.value === props.selected}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+/** The committees as options of a filter. */
+export const committeeOptions = (committees: { id: string; name: string }[]) => committees.map((c) => ({ value: c.id, label: c.name }));
+
+/** A date input (type="date": the browser's own date picker), with its message beside it when refused. */
+export function DateField({
+  id,
+  label,
+  value,
+  error,
+}: {
+  id: string;
+  label: string;
+  value?: string | undefined;
+  error?: string | undefined;
+}) {
+  return (
+    <div class={`kern-form-input${error ? " kern-form-input--error" : ""}`}>
+      <label class="kern-label" for={id}>
+        {label}
+      </label>
+      {error ? (
+        <p class="kern-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <input
+        class="kern-form-input__input"
+        type="date"
+        id={id}
+        name={id}
+        value={value ?? ""}
+        {...(error ? { "aria-invalid": "true", "aria-describedby": `${id}-error` } : {})}
+      />
+    </div>
+  );
+}
+
+export function SubmitButton({ label, primary = false }: { label: string; primary?: boolean }) {
+  return (
+    <button class={`kern-btn ${primary ? "kern-btn--primary" : "kern-btn--secondary"}`} type="submit">
+      <span class="kern-label">{label}</span>
+    </button>
+  );
+}

@@ -3,7 +3,7 @@ import type { TAgendaItem } from "../../schemas/agenda";
 import type { TMeeting } from "../../schemas/meetings";
 import type { TResolution } from "../../schemas/outcomes";
 import { Layout } from "../components/layout";
-import { Badge, Facts, Pagination, trusted } from "../components/ui";
+import { Badge, committeeOptions, Facts, Pagination, ScopeField, SelectField, SubmitButton, trusted } from "../components/ui";
 import { dateOf, isoOf, longDateOf, monthName, timeOf } from "../format";
 import { m } from "../messages";
 import { paths, type Scope, scoped } from "../urls";
@@ -36,6 +36,26 @@ export function MeetingRow({ meeting, scope }: { meeting: TMeeting; scope: Scope
   );
 }
 
+/** The plan measures a resolution concerns, each with how (starts, changes, reports on …). */
+export function MeasureLinks({
+  scope,
+  measures,
+}: {
+  scope: Scope;
+  measures: { measureId: string; code: string; title: string; relation: string }[];
+}) {
+  return (
+    <ul>
+      {measures.map((measure) => (
+        <li>
+          {m.resolution.relations[measure.relation] ?? measure.relation}:{" "}
+          <a href={scoped(paths.measure(measure.measureId), scope)}>{`${measure.code} ${measure.title}`}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export interface CalendarPageProps {
   scope: Scope;
   month: string;
@@ -56,26 +76,16 @@ export function CalendarPage(props: CalendarPageProps) {
         {m.meeting.calendar}: {monthName(month)}
       </h1>
       <form class="filter" method="get" action="/sitzungen">
-        {scope.several && scope.body ? <input type="hidden" name="k" value={scope.body.id} /> : null}
+        <ScopeField scope={scope} />
         <input type="hidden" name="monat" value={month} />
-        <div class="kern-form-input">
-          <label class="kern-label" for="gremium">
-            {m.meeting.filterCommittee}
-          </label>
-          <div class="kern-form-input__select-wrapper">
-            <select class="kern-form-input__select" id="gremium" name="gremium">
-              <option value="">{m.meeting.allCommittees}</option>
-              {committees.map((c) => (
-                <option value={c.id} selected={c.id === committeeId}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <button class="kern-btn kern-btn--secondary" type="submit">
-          <span class="kern-label">{m.meeting.filter}</span>
-        </button>
+        <SelectField
+          id="gremium"
+          label={m.meeting.filterCommittee}
+          emptyLabel={m.meeting.allCommittees}
+          options={committeeOptions(committees)}
+          selected={committeeId}
+        />
+        <SubmitButton label={m.meeting.filter} />
       </form>
       {meetings.length > 0 ? (
         <ul class="meeting-list">
@@ -277,14 +287,7 @@ export function ItemPage({ scope, meeting, item, votes, resolution, measures }: 
       {measures.length > 0 ? (
         <>
           <h2 class="kern-heading-medium">{m.item.measures}</h2>
-          <ul>
-            {measures.map((measure) => (
-              <li>
-                {m.resolution.relations[measure.relation] ?? measure.relation}:{" "}
-                <a href={scoped(paths.measure(measure.measureId), scope)}>{`${measure.code} ${measure.title}`}</a>
-              </li>
-            ))}
-          </ul>
+          <MeasureLinks scope={scope} measures={measures} />
         </>
       ) : null}
     </Layout>

@@ -3,7 +3,7 @@ import type { TMeeting } from "../../schemas/meetings";
 import type { TMeasure } from "../../schemas/plans";
 import type { TResolution } from "../../schemas/outcomes";
 import { Layout } from "../components/layout";
-import { Badge, ErrorSummary, Facts, trusted } from "../components/ui";
+import { Badge, committeeOptions, DateField, ErrorSummary, Facts, ScopeField, SelectField, SubmitButton, trusted } from "../components/ui";
 import { dateOf } from "../format";
 import { m } from "../messages";
 import { paths, type Scope, scoped } from "../urls";
@@ -36,7 +36,7 @@ function FieldProgress({ field }: { field: PlanSummary["actionFields"][number] }
 function SearchBox({ scope, query = "", label }: { scope: Scope; query?: string; label: string }) {
   return (
     <form class="search-box" method="get" action="/suche">
-      {scope.several && scope.body ? <input type="hidden" name="k" value={scope.body.id} /> : null}
+      <ScopeField scope={scope} />
       <div class="kern-form-input">
         <label class="kern-label" for="q">
           {label}
@@ -46,9 +46,7 @@ function SearchBox({ scope, query = "", label }: { scope: Scope; query?: string;
         </div>
         <input class="kern-form-input__input" type="search" id="q" name="q" value={query} aria-describedby="q-hint" />
       </div>
-      <button class="kern-btn kern-btn--primary" type="submit">
-        <span class="kern-label">{m.search.submit}</span>
-      </button>
+      <SubmitButton label={m.search.submit} primary />
     </form>
   );
 }
@@ -265,29 +263,6 @@ export interface SearchPageProps {
   errors?: Record<string, string>;
 }
 
-function DateField({ id, label, value, error }: { id: string; label: string; value?: string | undefined; error?: string | undefined }) {
-  return (
-    <div class={`kern-form-input${error ? " kern-form-input--error" : ""}`}>
-      <label class="kern-label" for={id}>
-        {label}
-      </label>
-      {error ? (
-        <p class="kern-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <input
-        class="kern-form-input__input"
-        type="date"
-        id={id}
-        name={id}
-        value={value ?? ""}
-        {...(error ? { "aria-invalid": "true", "aria-describedby": `${id}-error` } : {})}
-      />
-    </div>
-  );
-}
-
 export function SearchPage({ scope, query, kind, committeeId, from, to, committees, hits, errors = {} }: SearchPageProps) {
   const error = errors.q;
   const summary = Object.entries(errors).map(([field, message]) => ({ field, message }));
@@ -305,7 +280,7 @@ export function SearchPage({ scope, query, kind, committeeId, from, to, committe
       <h1 class="kern-heading-large">{m.search.title}</h1>
       <ErrorSummary errors={summary} />
       <form class="search-box" method="get" action="/suche">
-        {scope.several && scope.body ? <input type="hidden" name="k" value={scope.body.id} /> : null}
+        <ScopeField scope={scope} />
         <div class={`kern-form-input${error ? " kern-form-input--error" : ""}`}>
           <label class="kern-label" for="q">
             {m.search.label}
@@ -328,41 +303,23 @@ export function SearchPage({ scope, query, kind, committeeId, from, to, committe
             {...(error ? { "aria-invalid": "true" } : {})}
           />
         </div>
-        <div class="kern-form-input">
-          <label class="kern-label" for="art">
-            {m.search.kind}
-          </label>
-          <div class="kern-form-input__select-wrapper">
-            <select class="kern-form-input__select" id="art" name="art">
-              <option value="">{m.search.allKinds}</option>
-              {Object.entries(m.search.kinds).map(([value, label]) => (
-                <option value={value} selected={value === kind}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div class="kern-form-input">
-          <label class="kern-label" for="gremium">
-            {m.meeting.filterCommittee}
-          </label>
-          <div class="kern-form-input__select-wrapper">
-            <select class="kern-form-input__select" id="gremium" name="gremium">
-              <option value="">{m.meeting.allCommittees}</option>
-              {committees.map((c) => (
-                <option value={c.id} selected={c.id === committeeId}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <SelectField
+          id="art"
+          label={m.search.kind}
+          emptyLabel={m.search.allKinds}
+          options={Object.entries(m.search.kinds).map(([value, label]) => ({ value, label }))}
+          selected={kind}
+        />
+        <SelectField
+          id="gremium"
+          label={m.meeting.filterCommittee}
+          emptyLabel={m.meeting.allCommittees}
+          options={committeeOptions(committees)}
+          selected={committeeId}
+        />
         <DateField id="von" label={m.search.from} value={from} error={errors.von} />
         <DateField id="bis" label={m.search.to} value={to} error={errors.bis} />
-        <button class="kern-btn kern-btn--primary" type="submit">
-          <span class="kern-label">{m.search.submit}</span>
-        </button>
+        <SubmitButton label={m.search.submit} primary />
       </form>
       {hits && hits.length > 0 ? (
         <>

@@ -4,11 +4,11 @@ import type { TMeeting } from "../../schemas/meetings";
 import type { TResolution } from "../../schemas/outcomes";
 import type { TPaper } from "../../schemas/papers";
 import { Layout } from "../components/layout";
-import { Facts, Pagination, trusted } from "../components/ui";
+import { committeeOptions, Facts, Pagination, ScopeField, SelectField, SubmitButton, trusted } from "../components/ui";
 import { dateOf, isoOf, timeOf } from "../format";
 import { m } from "../messages";
 import { paths, type Scope, scoped } from "../urls";
-import { MeetingRow } from "./meetings";
+import { MeasureLinks, MeetingRow } from "./meetings";
 
 export function PaperPage({ scope, paper, meetings }: { scope: Scope; paper: TPaper; meetings: Map<string, TMeeting> }) {
   const sections: [string, string | null][] = [
@@ -251,16 +251,14 @@ export function CommitteePage({ scope, committee, composition, terms, meetings }
         {m.committee.members} ({m.committee.on} {dateOf(`${composition.at}T12:00:00Z`)})
       </h2>
       <form class="filter" method="get" action={paths.committee(committee.id)}>
-        {scope.several && scope.body ? <input type="hidden" name="k" value={scope.body.id} /> : null}
+        <ScopeField scope={scope} />
         <div class="kern-form-input">
           <label class="kern-label" for="stand">
             {m.committee.on}
           </label>
           <input class="kern-form-input__input" type="date" id="stand" name="stand" value={composition.at} />
         </div>
-        <button class="kern-btn kern-btn--secondary" type="submit">
-          <span class="kern-label">{m.meeting.filter}</span>
-        </button>
+        <SubmitButton label={m.meeting.filter} />
       </form>
       {composition.items.length > 0 ? (
         <section class="kern-table-responsive" tabindex={0} aria-label={m.committee.members}>
@@ -351,40 +349,22 @@ export function ResolutionsPage({ scope, resolutions, committees, committeeId, y
     <Layout title={m.resolution.register} scope={scope} section="resolutions" breadcrumbs={[{ text: m.nav.resolutions }]}>
       <h1 class="kern-heading-large">{m.resolution.register}</h1>
       <form class="filter" method="get" action="/beschluesse">
-        {scope.several && scope.body ? <input type="hidden" name="k" value={scope.body.id} /> : null}
-        <div class="kern-form-input">
-          <label class="kern-label" for="gremium">
-            {m.meeting.filterCommittee}
-          </label>
-          <div class="kern-form-input__select-wrapper">
-            <select class="kern-form-input__select" id="gremium" name="gremium">
-              <option value="">{m.meeting.allCommittees}</option>
-              {committees.map((c) => (
-                <option value={c.id} selected={c.id === committeeId}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div class="kern-form-input">
-          <label class="kern-label" for="jahr">
-            {m.resolution.year}
-          </label>
-          <div class="kern-form-input__select-wrapper">
-            <select class="kern-form-input__select" id="jahr" name="jahr">
-              <option value="">{m.resolution.allYears}</option>
-              {years.map((y) => (
-                <option value={String(y)} selected={y === year}>
-                  {String(y)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <button class="kern-btn kern-btn--secondary" type="submit">
-          <span class="kern-label">{m.meeting.filter}</span>
-        </button>
+        <ScopeField scope={scope} />
+        <SelectField
+          id="gremium"
+          label={m.meeting.filterCommittee}
+          emptyLabel={m.meeting.allCommittees}
+          options={committeeOptions(committees)}
+          selected={committeeId}
+        />
+        <SelectField
+          id="jahr"
+          label={m.resolution.year}
+          emptyLabel={m.resolution.allYears}
+          options={years.map((y) => ({ value: String(y), label: String(y) }))}
+          selected={year ? String(year) : undefined}
+        />
+        <SubmitButton label={m.meeting.filter} />
       </form>
       {resolutions.length > 0 ? (
         <ul class="resolution-list">
@@ -447,18 +427,7 @@ export function ResolutionPage({ scope, resolution, label, meeting, measures }: 
         ]}
       />
       <h2 class="kern-heading-medium">{m.resolution.trace}</h2>
-      {measures.length > 0 ? (
-        <ul>
-          {measures.map((measure) => (
-            <li>
-              {m.resolution.relations[measure.relation] ?? measure.relation}:{" "}
-              <a href={scoped(paths.measure(measure.measureId), scope)}>{`${measure.code} ${measure.title}`}</a>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{m.resolution.noTrace}</p>
-      )}
+      {measures.length > 0 ? <MeasureLinks scope={scope} measures={measures} /> : <p>{m.resolution.noTrace}</p>}
       <p>
         <a href={paths.resolutionPdf(resolution.id)}>{m.resolution.pdf}</a>
       </p>
