@@ -5,7 +5,10 @@ import { Problem } from "./errors";
 import { handleError, problemResponse } from "./http/problem";
 import { apiRouter } from "./routes";
 import { healthRouter } from "./routes/health";
-import { pageNotFound, portal } from "./web/portal";
+import { portal } from "./web/portal";
+import { pageNotFound } from "./web/render";
+import { accountPages } from "./web/account";
+import { sessionPrincipal } from "./web/session";
 import { docs } from "./web/docs";
 import { staticFiles } from "./web/static";
 
@@ -66,6 +69,10 @@ export function createApp(source: DepsSource) {
   }));
   app.route("/", docs);
   app.route("/", staticFiles);
+  // Pages accept the sign-in session (the API does not: bearer tokens only).
+  const pageSession = sessionPrincipal();
+  app.use("*", (c, next) => (/^\/(api|openapi\.json|health|static)(\/|$)/.test(c.req.path) ? next() : pageSession(c, next)));
+  app.route("/", accountPages);
   // The public portal answers every other address, last, so that it never shadows the API.
   app.route("/", portal);
 

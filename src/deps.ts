@@ -23,6 +23,8 @@ export interface AppDeps {
    * From disk on Node, from the static assets on Workers.
    */
   staticFile?: (path: string) => Promise<Uint8Array<ArrayBuffer> | null>;
+  /** How long a sign-in session lasts: idle (sliding) and at most. Default 8 hours and 30 days. */
+  sessionTimes?: { idleMinutes: number; maxDays: number };
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
 }

@@ -9,6 +9,13 @@ export const ZSharedEnv = z.object({
     .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL such as https://gremium.example.de" })
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ error: "must be a whole number" })
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(8 * 60),
+  SESSION_MAX_DAYS: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(365).default(30),
 });
 
 /** Node also chooses its port and its SQLite file. */

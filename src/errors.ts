@@ -60,6 +60,7 @@ export const fieldProblem = (field: string, reason: string, code: ProblemCode = 
   new Problem(code, `${field}: ${reason}`, { errors: [{ field, reason }] });
 
 const RECORD_NAMES: Record<string, string> = {
+  Account: "Das Konto",
   "Agenda item": "Der Tagesordnungspunkt",
   Attachment: "Die Anlage",
   Body: "Die Körperschaft",

@@ -40,6 +40,10 @@ export interface Tables {
   ForumIdea: Models.ForumIdeaModel;
   BodyDocumentSettings: Models.BodyDocumentSettingsModel;
   BodyPage: Models.BodyPageModel;
+  Account: Models.AccountModel;
+  AccountToken: Models.AccountTokenModel;
+  Session: Models.SessionModel;
+  SignInAttempt: Omit<Models.SignInAttemptModel, "id">;
   /** The id is assigned by SQLite, in the order of the writes. */
   AuditEntry: Omit<Models.AuditEntryModel, "id">;
 }

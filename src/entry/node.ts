@@ -48,6 +48,7 @@ const app = createApp({
   adminToken: env.ADMIN_TOKEN,
   publicBaseUrl: env.PUBLIC_BASE_URL,
   staticFile: readStaticFile,
+  sessionTimes: { idleMinutes: env.SESSION_IDLE_MINUTES, maxDays: env.SESSION_MAX_DAYS },
   version,
 });
 const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {

@@ -59,6 +59,8 @@ export interface Env {
   ASSETS: Fetcher;
   ADMIN_TOKEN?: string;
   PUBLIC_BASE_URL?: string;
+  SESSION_IDLE_MINUTES?: string;
+  SESSION_MAX_DAYS?: string;
 }
 
 /** D1 has no interactive transactions; `batch()` runs the statements atomically. */
@@ -109,7 +111,16 @@ const configs = new WeakMap<Env, ReturnType<typeof parseEnv<typeof ZSharedEnv>>>
 /** The configuration from the bindings, validated once per bindings object; throws a ConfigError when invalid. */
 function configOf(env: Env) {
   let config = configs.get(env);
-  if (!config) configs.set(env, (config = parseEnv(ZSharedEnv, { ADMIN_TOKEN: env.ADMIN_TOKEN, PUBLIC_BASE_URL: env.PUBLIC_BASE_URL })));
+  if (!config)
+    configs.set(
+      env,
+      (config = parseEnv(ZSharedEnv, {
+        ADMIN_TOKEN: env.ADMIN_TOKEN,
+        PUBLIC_BASE_URL: env.PUBLIC_BASE_URL,
+        SESSION_IDLE_MINUTES: env.SESSION_IDLE_MINUTES,
+        SESSION_MAX_DAYS: env.SESSION_MAX_DAYS,
+      })),
+    );
   return config;
 }
 
@@ -126,6 +137,7 @@ function depsFromEnv(env: Env): AppDeps {
     documents: { fonts: fontsFrom(env.ASSETS), templates },
     adminToken: config.ADMIN_TOKEN,
     publicBaseUrl: config.PUBLIC_BASE_URL,
+    sessionTimes: { idleMinutes: config.SESSION_IDLE_MINUTES, maxDays: config.SESSION_MAX_DAYS },
     staticFile: async (relative) => {
       const response = await env.ASSETS.fetch(`https://assets.invalid/static/${relative}`);
       return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;

@@ -8,6 +8,8 @@ export interface AppEnv {
     deps: AppDeps;
     principal: Principal;
     serviceContext?: ServiceContext;
+    /** The sign-in session of a page request, when there is one. */
+    session?: { id: string; accountId: string };
   };
 }
 

@@ -1,4 +1,5 @@
 import { createRouter } from "../http/openapi";
+import { accountsRouter } from "./accounts";
 import { adminRouter } from "./admin";
 import { attendanceRouter } from "./attendance";
 import { bodiesRouter } from "./bodies";
@@ -43,4 +44,5 @@ export const apiRouter = createRouter()
   .route("/", measuresRouter)
   .route("/", searchRouter)
   .route("/", planFollowUpRouter)
+  .route("/", accountsRouter)
   .route("/", adminRouter);

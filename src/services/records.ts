@@ -4,7 +4,21 @@ import { PREVIOUS_CHANGED, guard, insertRow, updateVersioned, type Condition, ty
 import { Problem } from "../errors";
 import type { ServiceContext } from "./context";
 
-export type AuditAction = "create" | "update" | "delete" | "end" | "revoke" | "seed";
+export type AuditAction =
+  | "create"
+  | "update"
+  | "delete"
+  | "end"
+  | "revoke"
+  | "seed"
+  // Accounts: sign-in and its failures, the lock-out after repeated failures, sign-out, password, lock and unlock.
+  | "sign_in"
+  | "sign_in_failed"
+  | "lock_out"
+  | "sign_out"
+  | "password_set"
+  | "lock"
+  | "unlock";
 
 /** Columns that never go into the audit log. */
 const SECRET_COLUMNS = new Set(["tokenHash"]);

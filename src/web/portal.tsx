@@ -2,9 +2,7 @@
  * The public portal (Bürgerinfo): German HTML pages at readable addresses, rendered on the server with hono/jsx.
  * Each page calls the same services as the JSON API, through the same access policies, as the request's actor.
  */
-import { Hono, type Context } from "hono";
-import { secureHeaders } from "hono/secure-headers";
-import type { JSX } from "hono/jsx/jsx-runtime";
+import { Hono } from "hono";
 import { renderMarkdown } from "../documents/markdown";
 import { Problem } from "../errors";
 import { serviceContext, type AppEnv } from "../http/context";
@@ -14,7 +12,6 @@ import { toMeetingView } from "../schemas/meetings";
 import { toMeasureView } from "../schemas/plans";
 import { toPaperView } from "../schemas/papers";
 import { meetingAgenda } from "../services/agenda";
-import { getBody, listBodies } from "../services/bodies";
 import { meetingCalendar } from "../services/calendar";
 import { getCommittee, listCommittees } from "../services/committees";
 import { committeeComposition, listMemberships } from "../services/memberships";
@@ -31,115 +28,10 @@ import { getBodyPage } from "../services/body-pages";
 import type { PageKey } from "../documents/page-texts";
 import { m } from "./messages";
 import { CalendarPage, ItemPage, MeetingPage } from "./pages/meetings";
-import { BodiesPage, ErrorPage, MeasurePage, PlanPage, PlansPage, SearchPage, StartPage, TextPage } from "./pages/portal";
+import { MeasurePage, PlanPage, PlansPage, SearchPage, StartPage, TextPage } from "./pages/portal";
 import { CommitteePage, CommitteesPage, MinutesPage, PaperPage, PersonPage, ResolutionPage, ResolutionsPage } from "./pages/records";
-import type { Scope } from "./urls";
+import { html, page, pageHeaders, param } from "./render";
 import { paths } from "./urls";
-
-type Ctx = Context<AppEnv>;
-const param = (c: Ctx, name: string) => c.req.param(name) ?? "";
-
-/** The Content-Security-Policy of every page: no script at all, styles and images from here only. */
-const pageHeaders = secureHeaders({
-  contentSecurityPolicy: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'none'"],
-    styleSrc: ["'self'"],
-    imgSrc: ["'self'", "data:"],
-    fontSrc: ["'self'"],
-    formAction: ["'self'"],
-    frameAncestors: ["'none'"],
-    baseUri: ["'none'"],
-    objectSrc: ["'none'"],
-  },
-  referrerPolicy: "strict-origin-when-cross-origin",
-  xFrameOptions: "DENY",
-  crossOriginResourcePolicy: "same-origin",
-});
-
-type BodyRef = NonNullable<Scope["body"]>;
-
-/**
- * The first two bodies, kept for 30 s per database: every page needs them (the header names the body, and
- * several bodies put it in the addresses), and bodies are rarely added. A new one shows within 30 s.
- */
-const bodyCache = new WeakMap<object, { until: number; bodies: BodyRef[] }>();
-async function firstBodies(c: Ctx): Promise<BodyRef[]> {
-  const deps = c.get("deps");
-  const now = Date.now();
-  const cached = bodyCache.get(deps.db);
-  if (cached && cached.until > now) return cached.bodies;
-  const bodies = (await listBodies(serviceContext(c), { limit: 2 })).items.map(({ id, name, shortName }) => ({ id, name, shortName }));
-  bodyCache.set(deps.db, { until: now + 30_000, bodies });
-  return bodies;
-}
-
-/** Which body the visitor is in: named by `?k=`, or the only one; with several and none named, none. */
-async function scopeOf(c: Ctx): Promise<Scope> {
-  const bodies = await firstBodies(c);
-  const named = c.req.query("k");
-  const body = named
-    ? (bodies.find((b) => b.id === named) ?? (await getBody(serviceContext(c), named)))
-    : bodies.length === 1
-      ? bodies[0]
-      : undefined;
-  return { body: body ? { id: body.id, name: body.name, shortName: body.shortName } : null, several: bodies.length > 1 };
-}
-
-/** A page with its status; a page the browser has (same ETag) is answered 304 without a body. */
-async function html(c: Ctx, page: JSX.Element, status: 200 | 404 | 400 = 200) {
-  const body = `<!DOCTYPE html>${await page}`;
-  if (status !== 200) {
-    c.header("cache-control", "no-store");
-    return c.html(body, status);
-  }
-  const tag = `W/"${contentHash(body)}"`;
-  c.header("etag", tag);
-  c.header("cache-control", "public, max-age=60");
-  if (
-    c.req
-      .header("if-none-match")
-      ?.split(/\s*,\s*/)
-      .includes(tag)
-  )
-    return c.body(null, 304);
-  return c.html(body, 200);
-}
-
-/**
- * A 53-bit hash of a page (cyrb53), for its weak ETag: a validator, not a security measure, and computed on the
- * string at hand, without copying the response as a digest of its bytes would.
- */
-function contentHash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
-
-type Handler = (c: Ctx, scope: Scope & { body: NonNullable<Scope["body"]> }) => Promise<Response>;
-
-/** A page of one body: the visitor chooses a body first when there are several; 404 for what does not exist. */
-const page = (handler: Handler) => async (c: Ctx) => {
-  const scope = await scopeOf(c).catch(() => null);
-  if (!scope) return notFoundPage(c, { body: null, several: true });
-  if (!scope.body) return html(c, <BodiesPage bodies={(await listBodies(serviceContext(c), { limit: 200 })).items} />);
-  try {
-    return await handler(c, scope as Scope & { body: NonNullable<Scope["body"]> });
-  } catch (error) {
-    if (error instanceof Problem && error.code === "not_found") return notFoundPage(c, scope);
-    throw error;
-  }
-};
-
-const notFoundPage = (c: Ctx, scope: Scope) =>
-  html(c, <ErrorPage scope={scope} title={m.errors.notFound} text={m.errors.notFoundText} />, 404);
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -458,9 +350,6 @@ for (const [path, key] of Object.entries(TEXT_PAGES)) {
     }),
   );
 }
-
-/** The answer to an address nobody serves: the portal's 404 page. */
-export const pageNotFound = async (c: Ctx) => notFoundPage(c, await scopeOf(c).catch(() => ({ body: null, several: true })));
 
 /** A meeting of the visitor's body; another body's meeting is not found here. */
 async function inBody<T extends { committee: { bodyId: string } }>(meeting: T, scope: { body: { id: string } }): Promise<T> {

@@ -10,6 +10,8 @@ export interface Link {
 export interface Scope {
   body: { id: string; name: string; shortName: string | null } | null;
   several: boolean;
+  /** Whether the visitor is signed in (the header then leads to their account). */
+  signedIn?: boolean;
 }
 
 /** A path within the visitor's body: with several bodies, the address carries it as `?k=`. */

@@ -66,6 +66,11 @@ export function Layout({ title, scope, breadcrumbs, section, children }: LayoutP
                     </a>
                   </li>
                 ))}
+                <li>
+                  <a class="site-nav__link" href={scope.signedIn ? "/konto" : "/anmelden"}>
+                    {scope.signedIn ? m.account.title : m.account.signIn}
+                  </a>
+                </li>
               </ul>
             </nav>
           </div>

@@ -1,0 +1,249 @@
+/**
+ * Accounts of people for the HTML front ends: created by the secretariat (member accounts of its body) or an admin
+ * (any), each with a one-time link to set the password; sign-in with the lock-out of repeated failures; sessions.
+ * Bearer tokens for the API are separate (services/tokens.ts).
+ */
+import { hashPassword, passwordProblem, verifyPassword } from "../auth/passwords";
+import type { Principal } from "../auth/principal";
+import { generateTokenSecret, hashTokenSecret } from "../auth/tokens";
+import type { Database } from "../db/database";
+import { PREVIOUS_CHANGED, deleteRow, guard, insertRow, toSqlValue, updateRow } from "../db/sql";
+import { Problem, fieldProblem, notFound } from "../errors";
+import * as accountPolicy from "../policies/accounts";
+import type { TAccountCreate } from "../schemas/accounts";
+import { createServiceContext, type ServiceContext } from "./context";
+import { auditStatement, auditedInsert, newRecordColumns } from "./records";
+
+const DAY = 86_400_000;
+const MINUTE = 60_000;
+
+/** How long a set-password link works, and the limits of sign-in. */
+export const ACCOUNT_RULES = {
+  linkDays: 7,
+  failuresBeforeLockOut: 5,
+  lockOutMinutes: 15,
+  /** Failures from one client address, over all addresses, before it is refused for the same time. */
+  failuresPerClient: 30,
+} as const;
+
+/** The session lifetimes: sliding idle time and absolute end (configurable per installation). */
+export interface SessionTimes {
+  idleMinutes: number;
+  maxDays: number;
+}
+export const DEFAULT_SESSION_TIMES: SessionTimes = { idleMinutes: 8 * 60, maxDays: 30 };
+
+/** The one message of every refused sign-in: it never tells whether the address exists. */
+export const SIGN_IN_REFUSED = "E-Mail-Adresse oder Passwort falsch.";
+
+const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+/** A new one-time link: its secret (shown once) and the row that keeps only its hash. */
+async function newLink(accountId: string, now: Date) {
+  const secret = generateTokenSecret();
+  const row = {
+    id: crypto.randomUUID(),
+    accountId,
+    purpose: "set_password",
+    tokenHash: await hashTokenSecret(secret),
+    expiresAt: new Date(now.getTime() + ACCOUNT_RULES.linkDays * DAY),
+    usedAt: null,
+    createdAt: now,
+  };
+  return { secret, row };
+}
+
+/** Creates an account with a link to set its password, which the caller sees once (as `/passwort-setzen/{secret}`). */
+export async function createAccount(ctx: ServiceContext, input: TAccountCreate) {
+  const person = input.personId ? await ctx.db.prisma.person.findFirst({ where: { id: input.personId, deletedAt: null } }) : null;
+  if (input.personId && !person) throw fieldProblem("personId", "nennt keine bestehende Person");
+  const bodyId = person?.bodyId ?? input.bodyId;
+  if (!bodyId) throw fieldProblem("bodyId", "ist ohne personId erforderlich");
+  if (person && input.bodyId && input.bodyId !== person.bodyId) throw fieldProblem("bodyId", "ist nicht die Körperschaft der Person");
+  if (input.role === "member" && !person) throw fieldProblem("personId", "ist für ein Mitgliedskonto erforderlich");
+  if (!(await ctx.db.prisma.body.findFirst({ where: { id: bodyId, deletedAt: null } })))
+    throw fieldProblem("bodyId", "nennt keine bestehende Körperschaft");
+  if (!accountPolicy.canCreate(ctx.actor, { bodyId, role: input.role })) {
+    throw new Problem(
+      "forbidden",
+      "Die Geschäftsstelle legt Mitgliedskonten ihrer Körperschaft an; andere Konten legt die Administration an.",
+    );
+  }
+  const account = {
+    ...newRecordColumns(ctx.now),
+    bodyId,
+    personId: person?.id ?? null,
+    email: normalizeEmail(input.email),
+    role: input.role,
+    passwordHash: null,
+    lockedAt: null,
+    externalIssuer: null,
+    externalSubject: null,
+  };
+  const link = await newLink(account.id, ctx.now);
+  try {
+    await ctx.db.batch([...auditedInsert(ctx, "Account", account), insertRow("AccountToken", link.row)]);
+  } catch (error) {
+    if ((error as { constraint?: string }).constraint === "unique") {
+      throw fieldProblem(input.personId ? "personId" : "email", "hat schon ein Konto, oder die E-Mail-Adresse ist vergeben", "conflict");
+    }
+    throw error;
+  }
+  return { account: await getAccount(ctx, account.id), setPasswordPath: `/passwort-setzen/${link.secret}` };
+}
+
+export async function getAccount(ctx: ServiceContext, id: string) {
+  const account = await ctx.db.prisma.account.findUnique({ where: { id } });
+  if (!account || !accountPolicy.canManage(ctx.actor, account)) throw notFound("Account", id);
+  return account;
+}
+
+/** A set-password link still good to use, or null. */
+export async function openLink(db: Database, secret: string, now: Date) {
+  const link = await db.prisma.accountToken.findUnique({ where: { tokenHash: await hashTokenSecret(secret) }, include: { account: true } });
+  if (!link || link.usedAt || link.expiresAt <= now || link.purpose !== "set_password") return null;
+  return link;
+}
+
+/**
+ * Sets the password through a one-time link: it works once and for 7 days. Every session of the account ends (a
+ * new password shuts out whoever knew the old one). Audited as a password change.
+ */
+export async function setPasswordWithLink(ctx: ServiceContext, secret: string, password: string) {
+  const link = await openLink(ctx.db, secret, ctx.now);
+  if (!link)
+    throw new Problem("not_found", "Der Link ist ungültig, schon benutzt oder abgelaufen. Bitten Sie die Geschäftsstelle um einen neuen.");
+  const person = link.account.personId ? await ctx.db.prisma.person.findUnique({ where: { id: link.account.personId } }) : null;
+  const problem = passwordProblem(password, { email: link.account.email, names: person ? [person.givenName, person.familyName] : [] });
+  if (problem) throw fieldProblem("password", problem);
+  const passwordHash = await hashPassword(password);
+  // The link is used once: everything below holds only while this request is the one that marked it used.
+  const usedHere = { sql: `EXISTS (SELECT 1 FROM "AccountToken" WHERE "id" = ? AND "usedAt" = ?)`, params: [link.id, toSqlValue(ctx.now)] };
+  const [used] = await ctx.db.batch([
+    guard(updateRow("AccountToken", link.id, { usedAt: ctx.now }), { sql: `"usedAt" IS NULL`, params: [] }),
+    guard(updateRow("Account", link.accountId, { passwordHash, updatedAt: ctx.now }), usedHere),
+    guard({ sql: `DELETE FROM "Session" WHERE "accountId" = ?`, params: [link.accountId] }, usedHere),
+    guard(auditStatement(ctx, "password_set", "Account", link.accountId, null, { via: "link" }), usedHere),
+  ]);
+  if (used === 0) throw new Problem("not_found", "Der Link wurde inzwischen benutzt.");
+  return link.account;
+}
+
+/** The principal an account acts as: the same as an API token of its role. */
+export function principalOfAccount(
+  account: { id: string; role: string; bodyId: string; personId: string | null; email: string },
+  sessionId: string,
+): Principal {
+  const actor = { tokenId: `session:${sessionId}`, name: account.email };
+  if (account.role === "admin") return { kind: "admin", ...actor };
+  if (account.role === "secretariat") return { kind: "secretariat", ...actor, bodyId: account.bodyId };
+  return { kind: "member", ...actor, bodyId: account.bodyId, personId: account.personId! };
+}
+
+/** A hash to verify against when the address is unknown, so that the answer takes as long as for a known one. */
+let decoy: Promise<string> | undefined;
+
+/**
+ * Signs in with an address and a password. Failures are counted in the database per address and per client, so
+ * that the count holds on D1 across isolates: after 5 failures within 15 minutes, that address is refused for 15
+ * minutes. Every refusal says the same. Answers the session's secret (for the cookie) and the account.
+ */
+export async function signIn(
+  ctx: ServiceContext,
+  input: { email: string; password: string; clientAddress: string; userAgent?: string | undefined },
+  times: SessionTimes = DEFAULT_SESSION_TIMES,
+) {
+  const email = normalizeEmail(input.email);
+  const since = new Date(ctx.now.getTime() - ACCOUNT_RULES.lockOutMinutes * MINUTE);
+  const [forAddress, forClient] = await Promise.all([
+    ctx.db.prisma.signInAttempt.count({ where: { email, succeeded: false, at: { gt: since } } }),
+    ctx.db.prisma.signInAttempt.count({ where: { clientAddress: input.clientAddress, succeeded: false, at: { gt: since } } }),
+  ]);
+  if (forAddress >= ACCOUNT_RULES.failuresBeforeLockOut || forClient >= ACCOUNT_RULES.failuresPerClient) {
+    throw new Problem("unauthenticated", SIGN_IN_REFUSED, { lockedOut: true });
+  }
+  const account = await ctx.db.prisma.account.findUnique({ where: { email } });
+  decoy ??= hashPassword("a decoy password nobody has");
+  const { ok, rehash } = await verifyPassword(input.password, account?.passwordHash ?? (await decoy));
+  const attempt = (succeeded: boolean) => insertRow("SignInAttempt", { at: ctx.now, email, clientAddress: input.clientAddress, succeeded });
+  if (!account || !ok || account.lockedAt || !account.passwordHash) {
+    const lockedOutNow = forAddress + 1 >= ACCOUNT_RULES.failuresBeforeLockOut;
+    await ctx.db.batch([
+      attempt(false),
+      ...(account
+        ? [
+            auditStatement(ctx, "sign_in_failed", "Account", account.id, null, { clientAddress: input.clientAddress }),
+            ...(lockedOutNow
+              ? [auditStatement(ctx, "lock_out", "Account", account.id, null, { minutes: ACCOUNT_RULES.lockOutMinutes })]
+              : []),
+          ]
+        : []),
+    ]);
+    throw new Problem("unauthenticated", SIGN_IN_REFUSED);
+  }
+  const secret = generateTokenSecret();
+  const session = {
+    id: crypto.randomUUID(),
+    accountId: account.id,
+    tokenHash: await hashTokenSecret(secret),
+    createdAt: ctx.now,
+    lastSeenAt: ctx.now,
+    expiresAt: new Date(ctx.now.getTime() + times.maxDays * DAY),
+    userAgent: input.userAgent?.slice(0, 300) ?? null,
+  };
+  const as = createServiceContext(ctx.db, principalOfAccount(account, session.id), ctx.now);
+  await ctx.db.batch([
+    attempt(true),
+    insertRow("Session", session),
+    ...(rehash ? [updateRow("Account", account.id, { passwordHash: await hashPassword(input.password) })] : []),
+    auditStatement(as, "sign_in", "Account", account.id, null, { session: session.id }),
+  ]);
+  return { secret, account, session };
+}
+
+/**
+ * The account and session behind a cookie's secret, or null when there is none, it has been idle too long, it has
+ * reached its end, or the account is locked. Sliding: each use moves the idle deadline (written at most once a
+ * minute).
+ */
+export async function sessionOf(db: Database, secret: string, now: Date, times: SessionTimes = DEFAULT_SESSION_TIMES) {
+  const session = await db.prisma.session.findUnique({ where: { tokenHash: await hashTokenSecret(secret) }, include: { account: true } });
+  if (!session) return null;
+  const idleUntil = session.lastSeenAt.getTime() + times.idleMinutes * MINUTE;
+  if (idleUntil <= now.getTime() || session.expiresAt <= now || session.account.lockedAt) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > MINUTE) await db.batch([updateRow("Session", session.id, { lastSeenAt: now })]);
+  return session;
+}
+
+/** Ends one session (sign-out). */
+export async function endSession(ctx: ServiceContext, sessionId: string, accountId: string) {
+  await ctx.db.batch([
+    deleteRow("Session", sessionId),
+    guard(auditStatement(ctx, "sign_out", "Account", accountId, null, { session: sessionId }), PREVIOUS_CHANGED),
+  ]);
+}
+
+/** The sessions of the signed-in person, newest first. */
+export async function sessionsOf(ctx: ServiceContext, accountId: string) {
+  return ctx.db.prisma.session.findMany({ where: { accountId }, orderBy: { lastSeenAt: "desc" } });
+}
+
+/** Locks or unlocks an account; locking ends its sessions. */
+export async function setLocked(ctx: ServiceContext, id: string, locked: boolean) {
+  const account = await getAccount(ctx, id);
+  await ctx.db.batch([
+    updateRow("Account", id, { lockedAt: locked ? ctx.now : null, updatedAt: ctx.now }),
+    ...(locked ? [{ sql: `DELETE FROM "Session" WHERE "accountId" = ?`, params: [id] }] : []),
+    auditStatement(ctx, locked ? "lock" : "unlock", "Account", id, { lockedAt: account.lockedAt }, { lockedAt: locked ? ctx.now : null }),
+  ]);
+  return getAccount(ctx, id);
+}
+
+/** Ends every session of an account (for example after a lost device). */
+export async function endSessions(ctx: ServiceContext, id: string) {
+  await getAccount(ctx, id);
+  await ctx.db.batch([
+    { sql: `DELETE FROM "Session" WHERE "accountId" = ?`, params: [id] },
+    auditStatement(ctx, "end", "Account", id, null, { sessions: "all" }),
+  ]);
+}

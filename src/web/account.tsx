@@ -1,0 +1,122 @@
+/**
+ * Sign-in for people: `/anmelden`, `/abmelden`, `/passwort-setzen/{token}` and `/konto`. Every form posts, then
+ * redirects, then gets; errors show in an error summary and beside the field, and the input is kept (passwords
+ * aside). hono/csrf refuses a cross-site form post with 403 (Origin and Sec-Fetch-Site).
+ */
+import { Hono } from "hono";
+import { csrf } from "hono/csrf";
+import { Problem } from "../errors";
+import { serviceContext, type AppEnv } from "../http/context";
+import { endSession, openLink, sessionsOf, setPasswordWithLink, signIn } from "../services/accounts";
+import { m } from "./messages";
+import { AccountPage, SetPasswordPage, SignInPage, SignOutPage } from "./pages/account";
+import { ErrorPage } from "./pages/portal";
+import { type Ctx, html, pageHeaders, param, scopeOf } from "./render";
+import { clearSessionCookie, sessionTimes, setSessionCookie } from "./session";
+
+/** The client's address, for counting sign-in failures: Cloudflare's header, a proxy's, or the socket's. */
+function clientAddress(c: Ctx): string {
+  const forwarded = c.req.header("cf-connecting-ip") ?? c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+  const socket = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
+  return forwarded || socket || "unbekannt";
+}
+
+const text = (value: unknown) => (typeof value === "string" ? value : "");
+const scope = (c: Ctx) => scopeOf(c).catch(() => ({ body: null, several: true }));
+
+export const accountPages = new Hono<AppEnv>()
+  .use("*", pageHeaders)
+  .post("*", csrf())
+  .get("/anmelden", async (c) => {
+    if (c.get("session")) return c.redirect("/konto", 303);
+    const notice =
+      c.req.query("abgemeldet") !== undefined
+        ? m.account.signedOut
+        : c.req.query("gesetzt") !== undefined
+          ? m.account.passwordSet
+          : undefined;
+    return html(c, <SignInPage scope={await scope(c)} {...(notice ? { notice } : {})} />);
+  })
+  .post("/anmelden", async (c) => {
+    const form = await c.req.parseBody();
+    const email = text(form.email).trim();
+    const password = text(form.password);
+    const errors: Record<string, string> = {};
+    if (!email) errors.email = m.account.emailMissing;
+    if (!password) errors.password = m.account.passwordMissing;
+    if (Object.keys(errors).length > 0) return html(c, <SignInPage scope={await scope(c)} email={email} errors={errors} />, 400);
+    try {
+      const ctx = serviceContext(c);
+      const { secret } = await signIn(
+        ctx,
+        { email, password, clientAddress: clientAddress(c), userAgent: c.req.header("user-agent") },
+        sessionTimes(c),
+      );
+      setSessionCookie(c, secret);
+      return c.redirect("/konto", 303);
+    } catch (error) {
+      if (!(error instanceof Problem && error.code === "unauthenticated")) throw error;
+      return html(c, <SignInPage scope={await scope(c)} email={email} errors={{ email: error.detail }} />, 401);
+    }
+  })
+  .get("/abmelden", async (c) => (c.get("session") ? html(c, <SignOutPage scope={await scope(c)} />) : c.redirect("/anmelden", 303)))
+  .post("/abmelden", async (c) => {
+    const session = c.get("session");
+    if (session) await endSession(serviceContext(c), session.id, session.accountId);
+    clearSessionCookie(c);
+    return c.redirect("/anmelden?abgemeldet", 303);
+  })
+  .get("/passwort-setzen/:token", async (c) => {
+    const ctx = serviceContext(c);
+    const link = await openLink(ctx.db, param(c, "token"), ctx.now);
+    if (!link) return linkInvalid(c);
+    return html(c, <SetPasswordPage scope={await scope(c)} token={param(c, "token")} email={link.account.email} />);
+  })
+  .post("/passwort-setzen/:token", async (c) => {
+    const ctx = serviceContext(c);
+    const token = param(c, "token");
+    const link = await openLink(ctx.db, token, ctx.now);
+    if (!link) return linkInvalid(c);
+    const form = await c.req.parseBody();
+    const [password, repeat] = [text(form.password), text(form.repeat)];
+    const refuse = (errors: Record<string, string>) =>
+      scope(c).then((s) => html(c, <SetPasswordPage scope={s} token={token} email={link.account.email} errors={errors} />, 400));
+    if (password !== repeat) return refuse({ repeat: m.account.repeatMismatch });
+    try {
+      await setPasswordWithLink(ctx, token, password);
+    } catch (error) {
+      if (error instanceof Problem && error.code === "unprocessable")
+        return refuse({ password: `Das Passwort ${error.extra.errors?.[0]?.reason}.` });
+      if (error instanceof Problem && error.code === "not_found") return linkInvalid(c);
+      throw error;
+    }
+    return c.redirect("/anmelden?gesetzt", 303);
+  })
+  .get("/konto", async (c) => {
+    const session = c.get("session");
+    if (!session) return c.redirect("/anmelden", 303);
+    const ctx = serviceContext(c);
+    const account = await ctx.db.prisma.account.findUniqueOrThrow({ where: { id: session.accountId } });
+    const sessions = await sessionsOf(ctx, session.accountId);
+    return html(c, <AccountPage scope={await scope(c)} account={account} sessions={sessions} currentSessionId={session.id} />);
+  })
+  .post("/konto/sitzungen/:id/beenden", async (c) => {
+    const session = c.get("session");
+    if (!session) return c.redirect("/anmelden", 303);
+    const ctx = serviceContext(c);
+    const own = (await sessionsOf(ctx, session.accountId)).find((s) => s.id === param(c, "id"));
+    if (own) await endSession(ctx, own.id, session.accountId);
+    return c.redirect("/konto", 303);
+  });
+
+async function linkInvalid(c: Ctx) {
+  return html(
+    c,
+    <ErrorPage
+      scope={await scope(c)}
+      title={m.account.linkInvalid}
+      text={"Der Link ist ungültig, schon benutzt oder abgelaufen. Bitten Sie die Geschäftsstelle um einen neuen."}
+    />,
+    410,
+  );
+}

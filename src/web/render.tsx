@@ -1,0 +1,127 @@
+/**
+ * What every HTML page shares: its headers (a CSP without script), the visitor's body (scope), the page's caching
+ * and ETag, and the wrapper that turns a missing record into the 404 page.
+ */
+import type { Context } from "hono";
+import type { JSX } from "hono/jsx/jsx-runtime";
+import { secureHeaders } from "hono/secure-headers";
+import { Problem } from "../errors";
+import { serviceContext, type AppEnv } from "../http/context";
+import { getBody, listBodies } from "../services/bodies";
+import { m } from "./messages";
+import { BodiesPage, ErrorPage } from "./pages/portal";
+import type { Scope } from "./urls";
+
+export type Ctx = Context<AppEnv>;
+export const param = (c: Ctx, name: string) => c.req.param(name) ?? "";
+
+/** The Content-Security-Policy of every page: no script at all, styles and images from here only. */
+export const pageHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'none'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", "data:"],
+    fontSrc: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'none'"],
+    objectSrc: ["'none'"],
+  },
+  referrerPolicy: "strict-origin-when-cross-origin",
+  xFrameOptions: "DENY",
+  crossOriginResourcePolicy: "same-origin",
+});
+
+type BodyRef = NonNullable<Scope["body"]>;
+
+/**
+ * The first two bodies, kept for 30 s per database: every page needs them (the header names the body, and
+ * several bodies put it in the addresses), and bodies are rarely added. A new one shows within 30 s.
+ */
+const bodyCache = new WeakMap<object, { until: number; bodies: BodyRef[] }>();
+async function firstBodies(c: Ctx): Promise<BodyRef[]> {
+  const deps = c.get("deps");
+  const now = Date.now();
+  const cached = bodyCache.get(deps.db);
+  if (cached && cached.until > now) return cached.bodies;
+  const bodies = (await listBodies(serviceContext(c), { limit: 2 })).items.map(({ id, name, shortName }) => ({ id, name, shortName }));
+  bodyCache.set(deps.db, { until: now + 30_000, bodies });
+  return bodies;
+}
+
+/** Which body the visitor is in: named by `?k=`, or the only one; with several and none named, none. */
+export async function scopeOf(c: Ctx): Promise<Scope> {
+  const bodies = await firstBodies(c);
+  const named = c.req.query("k");
+  const body = named
+    ? (bodies.find((b) => b.id === named) ?? (await getBody(serviceContext(c), named)))
+    : bodies.length === 1
+      ? bodies[0]
+      : undefined;
+  return {
+    body: body ? { id: body.id, name: body.name, shortName: body.shortName } : null,
+    several: bodies.length > 1,
+    signedIn: c.get("session") !== undefined,
+  };
+}
+
+/** A page with its status; a page the browser has (same ETag) is answered 304 without a body. */
+export async function html(c: Ctx, page: JSX.Element, status: 200 | 400 | 401 | 404 | 410 | 429 = 200) {
+  const body = `<!DOCTYPE html>${await page}`;
+  if (status !== 200) {
+    c.header("cache-control", "no-store");
+    return c.html(body, status);
+  }
+  const tag = `W/"${contentHash(body)}"`;
+  c.header("etag", tag);
+  // A signed-in person's page is theirs alone; a shared cache keeps only what the public sees.
+  c.header("cache-control", c.get("session") ? "private, no-cache" : "public, max-age=60");
+  c.header("vary", "Cookie");
+  if (
+    c.req
+      .header("if-none-match")
+      ?.split(/\s*,\s*/)
+      .includes(tag)
+  )
+    return c.body(null, 304);
+  return c.html(body, 200);
+}
+
+/**
+ * A 53-bit hash of a page (cyrb53), for its weak ETag: a validator, not a security measure, and computed on the
+ * string at hand, without copying the response as a digest of its bytes would.
+ */
+function contentHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+export type Handler = (c: Ctx, scope: Scope & { body: NonNullable<Scope["body"]> }) => Promise<Response>;
+
+/** A page of one body: the visitor chooses a body first when there are several; 404 for what does not exist. */
+export const page = (handler: Handler) => async (c: Ctx) => {
+  const scope = await scopeOf(c).catch(() => null);
+  if (!scope) return notFoundPage(c, { body: null, several: true });
+  if (!scope.body) return html(c, <BodiesPage bodies={(await listBodies(serviceContext(c), { limit: 200 })).items} />);
+  try {
+    return await handler(c, scope as Scope & { body: NonNullable<Scope["body"]> });
+  } catch (error) {
+    if (error instanceof Problem && error.code === "not_found") return notFoundPage(c, scope);
+    throw error;
+  }
+};
+
+export const notFoundPage = (c: Ctx, scope: Scope) =>
+  html(c, <ErrorPage scope={scope} title={m.errors.notFound} text={m.errors.notFoundText} />, 404);
+
+/** The answer to an address nobody serves: the portal's 404 page. */
+export const pageNotFound = async (c: Ctx) => notFoundPage(c, await scopeOf(c).catch(() => ({ body: null, several: true })));

@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { ONE_MEMBER, scenario } from "../helpers/scenario";
+
+const ORIGIN = "http://localhost";
+const PASSWORD = "Hafenkräne im Abendlicht 7";
+
+/** A browser-like form client: posts as a same-origin form and keeps the session cookie. */
+async function signInScenario() {
+  const t = await scenario({ seats: ONE_MEMBER });
+  let cookie = "";
+  const page = async (method: "GET" | "POST", path: string, form?: Record<string, string>, headers: Record<string, string> = {}) => {
+    const response = await t.app.request(path, {
+      method,
+      headers: {
+        ...(form ? { "content-type": "application/x-www-form-urlencoded", origin: ORIGIN } : {}),
+        ...(cookie ? { cookie } : {}),
+        ...headers,
+      },
+      ...(form ? { body: new URLSearchParams(form).toString() } : {}),
+    });
+    const set = response.headers.get("set-cookie");
+    if (set) cookie = set.startsWith("__Host-gremium_session=;") || /Max-Age=0/.test(set) ? "" : set.split(";")[0]!;
+    return response;
+  };
+  const account = await t
+    .as("secretariat")
+    .post("/api/v1/accounts", { email: "Athina@Example.org", personId: t.people.member.id }, { status: 201 });
+  const linkPath = new URL(account.setPasswordUrl).pathname;
+  return { t, page, account, linkPath, cookie: () => cookie, setCookie: (value: string) => (cookie = value) };
+}
+
+describe("sign-in for people", () => {
+  it("sets the password once through a link of 7 days, refusing weak passwords beside the field", async () => {
+    const { t, page, account, linkPath } = await signInScenario();
+    expect(account).toMatchObject({ email: "athina@example.org", role: "member", hasPassword: false, locked: false });
+    expect(account.setPasswordUrl).toMatch(/^http:\/\/localhost\/passwort-setzen\/\S{40,}$/);
+    expect((await page("GET", linkPath)).status).toBe(200);
+    const weak = await page("POST", linkPath, { password: "passwort1234", repeat: "passwort1234" });
+    expect(weak.status).toBe(400);
+    expect(await weak.text()).toMatch(/<p class="kern-error" id="password-error">Das Passwort ist zu bekannt/);
+    const short = await page("POST", linkPath, { password: "kurz", repeat: "kurz" });
+    expect(await short.text()).toContain("mindestens 12 Zeichen");
+    const mismatch = await page("POST", linkPath, { password: PASSWORD, repeat: `${PASSWORD}!` });
+    expect(await mismatch.text()).toContain("Die beiden Passwörter stimmen nicht überein.");
+    const set = await page("POST", linkPath, { password: PASSWORD, repeat: PASSWORD });
+    expect(set.status).toBe(303);
+    expect(set.headers.get("location")).toBe("/anmelden?gesetzt");
+    expect((await page("POST", linkPath, { password: PASSWORD, repeat: PASSWORD })).status).toBe(410); // once only
+    expect((await t.as("secretariat").get(`/api/v1/accounts/${account.id}`)).hasPassword).toBe(true);
+
+    const second = await t
+      .as("admin")
+      .post("/api/v1/accounts", { email: "sekretariat@example.org", role: "secretariat", bodyId: t.body.id }, { status: 201 });
+    t.clock.now = new Date(t.clock.now.getTime() + 7 * 86_400_000 + 60_000);
+    expect((await page("GET", new URL(second.setPasswordUrl).pathname)).status).toBe(410); // expired
+  });
+
+  it("signs in with a __Host- cookie, shows the account and its sessions, and ends the session at sign-out", async () => {
+    const { page, linkPath, cookie } = await signInScenario();
+    await page("POST", linkPath, { password: PASSWORD, repeat: PASSWORD });
+    const signedIn = await page("POST", "/anmelden", { email: "athina@example.org", password: PASSWORD });
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.headers.get("location")).toBe("/konto");
+    const setCookie = signedIn.headers.get("set-cookie")!;
+    expect(setCookie).toMatch(/^__Host-gremium_session=[^;]{40,}; Max-Age=2592000; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    const konto = await page("GET", "/konto");
+    expect(konto.status).toBe(200);
+    expect(konto.headers.get("cache-control")).toBe("private, no-cache");
+    const html = await konto.text();
+    expect(html).toContain("athina@example.org");
+    expect(html).toContain("Diese Sitzung");
+    expect(cookie()).not.toBe("");
+    const out = await page("POST", "/abmelden", {});
+    expect(out.headers.get("location")).toBe("/anmelden?abgemeldet");
+    expect(out.headers.get("set-cookie")).toMatch(/__Host-gremium_session=; Max-Age=0/);
+    expect((await page("GET", "/konto")).headers.get("location")).toBe("/anmelden");
+  });
+
+  it("says the same for an unknown address and a wrong password, and locks the address out after 5 failures for 15 minutes", async () => {
+    const { t, page, linkPath } = await signInScenario();
+    await page("POST", linkPath, { password: PASSWORD, repeat: PASSWORD });
+    const unknown = await page("POST", "/anmelden", { email: "niemand@example.org", password: PASSWORD });
+    const wrong = await page("POST", "/anmelden", { email: "athina@example.org", password: "falsch falsch falsch" });
+    expect(unknown.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    const message = (html: string) => /<p class="kern-error" id="email-error">([^<]*)<\/p>/.exec(html)?.[1];
+    expect(message(await unknown.text())).toBe("E-Mail-Adresse oder Passwort falsch.");
+    expect(message(await wrong.text())).toBe("E-Mail-Adresse oder Passwort falsch.");
+    for (let i = 0; i < 4; i++) await page("POST", "/anmelden", { email: "athina@example.org", password: "falsch falsch falsch" });
+    const refused = await page("POST", "/anmelden", { email: "athina@example.org", password: PASSWORD });
+    expect(refused.status).toBe(401); // the right password, but locked out
+    t.clock.now = new Date(t.clock.now.getTime() + 14 * 60_000);
+    expect((await page("POST", "/anmelden", { email: "athina@example.org", password: PASSWORD })).status).toBe(401);
+    t.clock.now = new Date(t.clock.now.getTime() + 2 * 60_000);
+    expect((await page("POST", "/anmelden", { email: "athina@example.org", password: PASSWORD })).status).toBe(303);
+    const log = await t.as("admin").get("/api/v1/audit-log?entityType=Account&limit=50");
+    const actions = log.items.map((e: { action: string }) => e.action);
+    expect(actions.filter((a: string) => a === "sign_in_failed")).toHaveLength(5);
+    expect(actions).toEqual(expect.arrayContaining(["lock_out", "sign_in", "password_set", "create"]));
+  });
+
+  it("refuses a cross-site form post with 403", async () => {
+    const { page } = await signInScenario();
+    const crossSite = await page(
+      "POST",
+      "/anmelden",
+      { email: "athina@example.org", password: PASSWORD },
+      { origin: "https://evil.example" },
+    );
+    expect(crossSite.status).toBe(403);
+  });
+
+  it("ends an idle session after 8 hours and shuts out a locked account", async () => {
+    const { t, page, linkPath, account } = await signInScenario();
+    await page("POST", linkPath, { password: PASSWORD, repeat: PASSWORD });
+    await page("POST", "/anmelden", { email: "athina@example.org", password: PASSWORD });
+    t.clock.now = new Date(t.clock.now.getTime() + 7 * 3_600_000);
+    expect((await page("GET", "/konto")).status).toBe(200); // used within 8 hours: it slides on
+    t.clock.now = new Date(t.clock.now.getTime() + 8 * 3_600_000 + 60_000);
+    expect((await page("GET", "/konto")).headers.get("location")).toBe("/anmelden");
+
+    await page("POST", "/anmelden", { email: "athina@example.org", password: PASSWORD });
+    expect((await page("GET", "/konto")).status).toBe(200);
+    await t.as("secretariat").post(`/api/v1/accounts/${account.id}/lock`, undefined, { status: 200 });
+    expect((await page("GET", "/konto")).headers.get("location")).toBe("/anmelden"); // its sessions ended
+    expect((await page("POST", "/anmelden", { email: "athina@example.org", password: PASSWORD })).status).toBe(401);
+    await t.as("secretariat").post(`/api/v1/accounts/${account.id}/unlock`, undefined, { status: 200 });
+    expect((await page("POST", "/anmelden", { email: "athina@example.org", password: PASSWORD })).status).toBe(303);
+  });
+
+  it("lets the secretariat create member accounts of its body only; admin and secretariat accounts are for admins", async () => {
+    const t = await scenario({ seats: ONE_MEMBER });
+    await t.as("secretariat").post("/api/v1/accounts", { email: "x@example.org", role: "admin", bodyId: t.body.id }, { status: 403 });
+    await t.as("member").post("/api/v1/accounts", { email: "y@example.org", personId: t.people.member.id }, { status: 403 });
+    await t.as("secretariat").post("/api/v1/accounts", { email: "z@example.org", role: "member" }, { status: 422 });
+    await t.as("secretariat").post("/api/v1/accounts", { email: "kein-at" }, { status: 400 });
+    await t.as("secretariat").post("/api/v1/accounts", { email: "a@example.org", personId: t.people.member.id }, { status: 201 });
+    await t.as("secretariat").post("/api/v1/accounts", { email: "b@example.org", personId: t.people.member.id }, { status: 409 });
+    await t.as("secretariat").post("/api/v1/accounts", { email: "A@example.org", personId: t.people.outsider.id }, { status: 409 });
+  });
+});
