@@ -10,11 +10,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccount } from "../../src/services/accounts";
+import { createServiceContext } from "../../src/services/context";
 import { servedDemoPortal } from "../helpers/portal";
 
 let browser: Browser;
 let portal: Awaited<ReturnType<typeof servedDemoPortal>>;
 const pageTypes: Record<string, string> = {};
+let setPasswordPath = "";
 
 beforeAll(async () => {
   portal = await servedDemoPortal();
@@ -32,6 +35,9 @@ beforeAll(async () => {
   });
   const committee = await db.committee.findFirstOrThrow({ where: { name: "Integrationsbeirat" } });
   const person = await db.membership.findFirstOrThrow({ where: { committeeId: committee.id } });
+  const admin = createServiceContext(portal.db, { kind: "admin", tokenId: null, name: "test" }, new Date());
+  const created = await createAccount(admin, { email: "athina@remsfeld.example", role: "member", personId: person.personId });
+  setPasswordPath = created.setPasswordPath;
   Object.assign(pageTypes, {
     start: "/",
     calendar: "/sitzungen",
@@ -56,6 +62,8 @@ beforeAll(async () => {
     imprint: "/impressum",
     privacy: "/datenschutz",
     "not found": "/gibt-es-nicht",
+    "sign in": "/anmelden",
+    "set password": setPasswordPath,
   });
 }, 120_000);
 
@@ -142,6 +150,31 @@ describe("the portal in Chromium", () => {
     expect(await page.textContent("main")).toMatch(/Treffer für „Kita“/);
     await context.close();
   }, 120_000);
+
+  it("sets a password and signs in over plain HTTP on a loopback address, with the __Host- cookie, then signs out", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(portal.origin + setPasswordPath);
+    await page.fill("#password", "Hafenkräne im Abendlicht 7");
+    await page.fill("#repeat", "Hafenkräne im Abendlicht 7");
+    await page.click("button[type=submit]");
+    expect(new URL(page.url()).pathname).toBe("/anmelden");
+    expect(await page.textContent("main")).toContain("Ihr Passwort ist gesetzt.");
+    await page.fill("#email", "athina@remsfeld.example");
+    await page.fill("#password", "Hafenkräne im Abendlicht 7");
+    await page.click("button[type=submit]");
+    expect(new URL(page.url()).pathname).toBe("/konto");
+    const [cookie] = await context.cookies();
+    // The rule for development: browsers treat loopback origins as secure, so they keep Secure __Host- cookies.
+    expect(cookie).toMatchObject({ name: "__Host-gremium_session", httpOnly: true, secure: true, sameSite: "Lax", path: "/" });
+    expect(await page.textContent("main")).toContain("Diese Sitzung");
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await page.click("form[action='/abmelden'] button");
+    expect(new URL(page.url()).pathname).toBe("/anmelden");
+    expect(await context.cookies()).toEqual([]);
+    await context.close();
+  }, 60_000);
 
   it("serves the API reference at /docs from its own files, with no request to another host", async () => {
     const page = await browser.newPage();
