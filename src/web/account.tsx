@@ -3,8 +3,9 @@
  * redirects, then gets; errors show in an error summary and beside the field, and the input is kept (passwords
  * aside). hono/csrf refuses a cross-site form post with 403 (Origin and Sec-Fetch-Site).
  */
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { csrf } from "hono/csrf";
+import { HTTPException } from "hono/http-exception";
 import { Problem } from "../errors";
 import { serviceContext, type AppEnv } from "../http/context";
 import { endSession, openLink, sessionsOf, setPasswordWithLink, signIn } from "../services/accounts";
@@ -24,9 +25,21 @@ function clientAddress(c: Ctx): string {
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 const scope = (c: Ctx) => scopeOf(c).catch(() => ({ body: null, several: true }));
 
+const checkOrigin = csrf();
+
+/** A form post from another site (no same Origin, no Sec-Fetch-Site: same-origin) gets 403, as a page. */
+const sameOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  try {
+    return await checkOrigin(c, next);
+  } catch (error) {
+    if (!(error instanceof HTTPException && error.status === 403)) throw error;
+    return html(c, <ErrorPage scope={await scope(c)} title={m.account.crossSite} text={m.account.crossSiteText} />, 403);
+  }
+};
+
 export const accountPages = new Hono<AppEnv>()
   .use("*", pageHeaders)
-  .post("*", csrf())
+  .post("*", sameOrigin)
   .get("/anmelden", async (c) => {
     if (c.get("session")) return c.redirect("/konto", 303);
     const notice =

@@ -51,7 +51,7 @@ export function jsonClient(doFetch: (path: string, init: RequestInit) => Promise
       body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
       headers["content-type"] ??= "application/json";
     }
-    return doFetch(urlPath, { method, headers, body });
+    return doFetch(urlPath, { method, headers, body, redirect: "manual" });
   };
 }
 

@@ -47,6 +47,28 @@ export function smokeSuite(runtime: string, target: () => SmokeTarget) {
       return { request, token, post, body, committee, person };
     }
 
+    it("creates an account, sets its password through the link, signs in with the session cookie and signs out", async () => {
+      const { request, post, person } = await seed();
+      const account = await post("/api/v1/accounts", { email: `z${crypto.randomUUID().slice(0, 8)}@example.org`, personId: person.id });
+      const form = (fields: Record<string, string>, cookie?: string) => ({
+        body: new URLSearchParams(fields).toString(),
+        headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin", ...(cookie ? { cookie } : {}) },
+      });
+      const password = "Brücke über die Rems 2026";
+      const link = new URL(account.setPasswordUrl).pathname;
+      expect((await request("POST", link, form({ password, repeat: password }))).status).toBe(303);
+      expect((await request("POST", "/anmelden", form({ email: account.email, password: "falsch falsch falsch" }))).status).toBe(401);
+      const signedIn = await request("POST", "/anmelden", form({ email: account.email, password }));
+      expect(signedIn.status).toBe(303);
+      const cookie = signedIn.headers.get("set-cookie")!.split(";")[0]!;
+      expect(cookie).toMatch(/^__Host-gremium_session=/);
+      const konto = await request("GET", "/konto", { headers: { cookie } });
+      expect(konto.status).toBe(200);
+      expect(await konto.text()).toContain(account.email);
+      expect((await request("POST", "/abmelden", form({}, cookie))).status).toBe(303);
+      expect((await request("GET", "/konto", { headers: { cookie } })).headers.get("location")).toBe("/anmelden");
+    });
+
     it("reports health with the database check", async () => {
       const response = await target().request("GET", "/health");
       expect(response.status).toBe(200);

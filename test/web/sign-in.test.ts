@@ -108,6 +108,16 @@ describe("sign-in for people", () => {
       { origin: "https://evil.example" },
     );
     expect(crossSite.status).toBe(403);
+    expect(await crossSite.text()).toContain("Dieses Formular wurde nicht von dieser Seite abgeschickt.");
+    expect(crossSite.headers.get("set-cookie")).toBeNull();
+    // A browser's own same-origin post needs no Origin when it says Sec-Fetch-Site: same-origin.
+    const sameSite = await page(
+      "POST",
+      "/anmelden",
+      { email: "athina@example.org", password: PASSWORD },
+      { origin: "", "sec-fetch-site": "same-origin" },
+    );
+    expect(sameSite.status).toBe(401);
   });
 
   it("ends an idle session after 8 hours and shuts out a locked account", async () => {

@@ -244,6 +244,8 @@ export const de = {
     since: "angemeldet am",
     lastSeen: "zuletzt aktiv am",
     endSession: "Sitzung beenden",
+    crossSite: "Anfrage abgelehnt",
+    crossSiteText: "Dieses Formular wurde nicht von dieser Seite abgeschickt. Öffnen Sie die Seite neu und versuchen Sie es noch einmal.",
   },
   bodies: { choose: "Wählen Sie eine Kommune", title: "Bürgerinfo" },
   start: {
