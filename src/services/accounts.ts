@@ -247,3 +247,22 @@ export async function endSessions(ctx: ServiceContext, id: string) {
     auditStatement(ctx, "end", "Account", id, null, { sessions: "all" }),
   ]);
 }
+
+/**
+ * Changes the password of the signed-in person: the current one first, then the new one by the same rules as the
+ * link. Every other session of the account ends; the one in use stays.
+ */
+export async function changePassword(ctx: ServiceContext, session: { id: string; accountId: string }, current: string, next: string) {
+  const account = await ctx.db.prisma.account.findUniqueOrThrow({ where: { id: session.accountId }, include: { person: true } });
+  if (!account.passwordHash || !(await verifyPassword(current, account.passwordHash)).ok) {
+    throw fieldProblem("current", "ist nicht Ihr aktuelles Passwort");
+  }
+  const person = account.person;
+  const problem = passwordProblem(next, { email: account.email, names: person ? [person.givenName, person.familyName] : [] });
+  if (problem) throw fieldProblem("password", problem);
+  await ctx.db.batch([
+    updateRow("Account", account.id, { passwordHash: await hashPassword(next), updatedAt: ctx.now }),
+    { sql: `DELETE FROM "Session" WHERE "accountId" = ? AND "id" <> ?`, params: [account.id, session.id] },
+    auditStatement(ctx, "password_set", "Account", account.id, null, { via: "account page" }),
+  ]);
+}

@@ -8,7 +8,7 @@ import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { Problem } from "../errors";
 import { serviceContext, type AppEnv } from "../http/context";
-import { endSession, openLink, sessionsOf, setPasswordWithLink, signIn } from "../services/accounts";
+import { changePassword, endSession, openLink, sessionsOf, setPasswordWithLink, signIn } from "../services/accounts";
 import { m } from "./messages";
 import { AccountPage, SetPasswordPage, SignInPage, SignOutPage } from "./pages/account";
 import { ErrorPage } from "./pages/portal";
@@ -108,10 +108,23 @@ export const accountPages = new Hono<AppEnv>()
   .get("/konto", async (c) => {
     const session = c.get("session");
     if (!session) return c.redirect("/anmelden", 303);
-    const ctx = serviceContext(c);
-    const account = await ctx.db.prisma.account.findUniqueOrThrow({ where: { id: session.accountId } });
-    const sessions = await sessionsOf(ctx, session.accountId);
-    return html(c, <AccountPage scope={await scope(c)} account={account} sessions={sessions} currentSessionId={session.id} />);
+    return accountPage(c, session, c.req.query("geaendert") !== undefined ? { notice: m.account.passwordChanged } : {});
+  })
+  .post("/konto/passwort", async (c) => {
+    const session = c.get("session");
+    if (!session) return c.redirect("/anmelden", 303);
+    const form = await c.req.parseBody();
+    const [current, password, repeat] = [text(form.current), text(form.password), text(form.repeat)];
+    if (password !== repeat) return accountPage(c, session, { errors: { repeat: m.account.repeatMismatch } }, 400);
+    try {
+      await changePassword(serviceContext(c), session, current, password);
+    } catch (error) {
+      if (!(error instanceof Problem && error.code === "unprocessable")) throw error;
+      const field = error.extra.errors?.[0];
+      const label = field?.field === "current" ? "Das aktuelle Passwort" : "Das neue Passwort";
+      return accountPage(c, session, { errors: { [field?.field ?? "password"]: `${label} ${field?.reason}.` } }, 400);
+    }
+    return c.redirect("/konto?geaendert", 303);
   })
   .post("/konto/sitzungen/:id/beenden", async (c) => {
     const session = c.get("session");
@@ -121,6 +134,22 @@ export const accountPages = new Hono<AppEnv>()
     if (own) await endSession(ctx, own.id, session.accountId);
     return c.redirect("/konto", 303);
   });
+
+async function accountPage(
+  c: Ctx,
+  session: { id: string; accountId: string },
+  state: { errors?: Record<string, string>; notice?: string },
+  status: 200 | 400 = 200,
+) {
+  const ctx = serviceContext(c);
+  const account = await ctx.db.prisma.account.findUniqueOrThrow({ where: { id: session.accountId } });
+  const sessions = await sessionsOf(ctx, session.accountId);
+  return html(
+    c,
+    <AccountPage scope={await scope(c)} account={account} sessions={sessions} currentSessionId={session.id} {...state} />,
+    status,
+  );
+}
 
 async function linkInvalid(c: Ctx) {
   return html(

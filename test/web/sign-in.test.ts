@@ -99,6 +99,31 @@ describe("sign-in for people", () => {
     expect(actions).toEqual(expect.arrayContaining(["lock_out", "sign_in", "password_set", "create"]));
   });
 
+  it("changes the password on the account page: the current one first, then ends the other sessions", async () => {
+    const { page, linkPath, cookie, setCookie } = await signInScenario();
+    await page("POST", linkPath, { password: PASSWORD, repeat: PASSWORD });
+    await page("POST", "/anmelden", { email: "athina@example.org", password: PASSWORD });
+    const first = cookie();
+    setCookie("");
+    await page("POST", "/anmelden", { email: "athina@example.org", password: PASSWORD });
+    const second = cookie();
+    const next = "Ein Boot auf dem Neckar 1";
+    const wrong = await page("POST", "/konto/passwort", { current: "nicht das richtige", password: next, repeat: next });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain("Das aktuelle Passwort ist nicht Ihr aktuelles Passwort.");
+    const weak = await page("POST", "/konto/passwort", { current: PASSWORD, password: "athina@example.org", repeat: "athina@example.org" });
+    expect(await weak.text()).toContain("Das neue Passwort darf nicht die E-Mail-Adresse enthalten.");
+    const changed = await page("POST", "/konto/passwort", { current: PASSWORD, password: next, repeat: next });
+    expect(changed.headers.get("location")).toBe("/konto?geaendert");
+    expect(cookie()).toBe(second);
+    expect((await page("GET", "/konto")).status).toBe(200); // this session stays
+    setCookie(first);
+    expect((await page("GET", "/konto")).headers.get("location")).toBe("/anmelden"); // the other one ended
+    setCookie("");
+    expect((await page("POST", "/anmelden", { email: "athina@example.org", password: PASSWORD })).status).toBe(401);
+    expect((await page("POST", "/anmelden", { email: "athina@example.org", password: next })).status).toBe(303);
+  });
+
   it("refuses a cross-site form post with 403", async () => {
     const { page } = await signInScenario();
     const crossSite = await page(

@@ -113,18 +113,43 @@ export interface AccountPageProps {
   account: { email: string; role: string };
   sessions: { id: string; createdAt: Date; lastSeenAt: Date; userAgent: string | null }[];
   currentSessionId: string;
+  errors?: Errors;
+  notice?: string;
 }
 
-export function AccountPage({ scope, account, sessions, currentSessionId }: AccountPageProps) {
+export function AccountPage({ scope, account, sessions, currentSessionId, errors = {}, notice }: AccountPageProps) {
   return (
     <Layout title={m.account.title} scope={scope} breadcrumbs={[{ text: m.account.title }]}>
       <h1 class="kern-heading-large">{m.account.title}</h1>
+      {notice ? (
+        <div class="kern-alert kern-alert--success" role="status">
+          <div class="kern-alert__body">
+            <p>{notice}</p>
+          </div>
+        </div>
+      ) : null}
+      <ErrorSummary errors={summary(errors)} />
       <Facts
         rows={[
           [m.account.email, account.email],
           [m.account.role, m.account.roles[account.role] ?? account.role],
         ]}
       />
+      <h2 class="kern-heading-medium">{m.account.changePassword}</h2>
+      <form method="post" action="/konto/passwort" class="form">
+        <input type="hidden" name="username" value={account.email} autocomplete="username" />
+        <Field id="current" label={m.account.currentPassword} type="password" error={errors.current} autocomplete="current-password" />
+        <Field
+          id="password"
+          label={m.account.newPassword}
+          type="password"
+          error={errors.password}
+          autocomplete="new-password"
+          hint={m.account.passwordHint}
+        />
+        <Field id="repeat" label={m.account.repeatPassword} type="password" error={errors.repeat} autocomplete="new-password" />
+        <SubmitButton label={m.account.savePassword} />
+      </form>
       <h2 class="kern-heading-medium">{m.account.sessions}</h2>
       <ul class="session-list">
         {sessions.map((session) => (
