@@ -2,9 +2,12 @@ import { z } from "@hono/zod-openapi";
 import { publicBaseUrl, serviceContext } from "../http/context";
 import { ZIdParam, createRouter, defineRoute, jsonBody, jsonResponse } from "../http/openapi";
 import { ZAccount, ZAccountCreate, toAccountView } from "../schemas/accounts";
-import { createAccount, endSessions, getAccount, setLocked } from "../services/accounts";
+import { createAccount, endSessions, getAccount, newPasswordLink, setLocked } from "../services/accounts";
 
 const tags = ["Accounts"];
+const ZAccountWithLink = ZAccount.extend({
+  setPasswordUrl: z.string().openapi({ description: "Works once, for 7 days. Hand it over; it is not shown again." }),
+}).openapi("AccountWithLink");
 
 const routes = {
   create: defineRoute("secretariat", {
@@ -46,6 +49,14 @@ const routes = {
     request: { params: ZIdParam },
     responses: { 200: jsonResponse(ZAccount, "The unlocked account") },
   }),
+  link: defineRoute("secretariat", {
+    method: "post",
+    path: "/accounts/{id}/password-link",
+    tags,
+    summary: "A new one-time link to set the password (forgotten password); older links stop working",
+    request: { params: ZIdParam },
+    responses: { 201: jsonResponse(ZAccountWithLink, "The account and its new link") },
+  }),
   endSessions: defineRoute("secretariat", {
     method: "delete",
     path: "/accounts/{id}/sessions",
@@ -64,6 +75,10 @@ export const accountsRouter = createRouter()
   .openapi(routes.get, async (c) => c.json(toAccountView(await getAccount(serviceContext(c), c.req.valid("param").id)), 200))
   .openapi(routes.lock, async (c) => c.json(toAccountView(await setLocked(serviceContext(c), c.req.valid("param").id, true)), 200))
   .openapi(routes.unlock, async (c) => c.json(toAccountView(await setLocked(serviceContext(c), c.req.valid("param").id, false)), 200))
+  .openapi(routes.link, async (c) => {
+    const { account, setPasswordPath } = await newPasswordLink(serviceContext(c), c.req.valid("param").id);
+    return c.json({ ...toAccountView(account), setPasswordUrl: `${publicBaseUrl(c)}${setPasswordPath}` }, 201);
+  })
   .openapi(routes.endSessions, async (c) => {
     await endSessions(serviceContext(c), c.req.valid("param").id);
     return c.body(null, 204);

@@ -266,3 +266,18 @@ export async function changePassword(ctx: ServiceContext, session: { id: string;
     auditStatement(ctx, "password_set", "Account", account.id, null, { via: "account page" }),
   ]);
 }
+
+/**
+ * A new link to set the password, for a person who forgot theirs (or never used the first): the older links of the
+ * account stop working. The secretariat hands it over; e-mail will send it.
+ */
+export async function newPasswordLink(ctx: ServiceContext, id: string) {
+  const account = await getAccount(ctx, id);
+  const link = await newLink(account.id, ctx.now);
+  await ctx.db.batch([
+    { sql: `UPDATE "AccountToken" SET "expiresAt" = ? WHERE "accountId" = ? AND "usedAt" IS NULL`, params: [toSqlValue(ctx.now), id] },
+    insertRow("AccountToken", link.row),
+    auditStatement(ctx, "create", "AccountToken", link.row.id, null, { accountId: id, purpose: "set_password" }),
+  ]);
+  return { account, setPasswordPath: `/passwort-setzen/${link.secret}` };
+}

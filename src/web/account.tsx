@@ -10,7 +10,7 @@ import { Problem } from "../errors";
 import { serviceContext, type AppEnv } from "../http/context";
 import { changePassword, endSession, openLink, sessionsOf, setPasswordWithLink, signIn } from "../services/accounts";
 import { m } from "./messages";
-import { AccountPage, SetPasswordPage, SignInPage, SignOutPage } from "./pages/account";
+import { AccountPage, ForgotPasswordPage, SetPasswordPage, SignInPage, SignOutPage } from "./pages/account";
 import { ErrorPage } from "./pages/portal";
 import { type Ctx, html, pageHeaders, param, scopeOf } from "./render";
 import { clearSessionCookie, sessionTimes, setSessionCookie } from "./session";
@@ -72,6 +72,7 @@ export const accountPages = new Hono<AppEnv>()
       return html(c, <SignInPage scope={await scope(c)} email={email} errors={{ email: error.detail }} />, 401);
     }
   })
+  .get("/passwort-vergessen", async (c) => html(c, <ForgotPasswordPage scope={await scope(c)} />))
   .get("/abmelden", async (c) => (c.get("session") ? html(c, <SignOutPage scope={await scope(c)} />) : c.redirect("/anmelden", 303)))
   .post("/abmelden", async (c) => {
     const session = c.get("session");

@@ -245,6 +245,10 @@ export const de = {
     lastSeen: "zuletzt aktiv am",
     endSession: "Sitzung beenden",
     changePassword: "Passwort ändern",
+    forgotPassword: "Passwort vergessen?",
+    forgotPasswordText:
+      "Die Geschäftsstelle Ihres Gremiums schickt Ihnen einen neuen Link, mit dem Sie ein neues Passwort setzen. " +
+      "Der Link gilt 7 Tage und nur einmal; ältere Links gelten dann nicht mehr.",
     currentPassword: "Aktuelles Passwort",
     passwordChanged: "Ihr Passwort ist geändert. Ihre anderen Sitzungen sind beendet.",
     crossSite: "Anfrage abgelehnt",

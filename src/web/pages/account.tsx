@@ -68,6 +68,9 @@ export function SignInPage({ scope, email = "", errors = {}, notice }: { scope: 
         <Field id="password" label={m.account.password} type="password" error={errors.password} autocomplete="current-password" />
         <SubmitButton label={m.account.signIn} primary />
       </form>
+      <p>
+        <a href="/passwort-vergessen">{m.account.forgotPassword}</a>
+      </p>
       <p>{m.account.noSelfSignUp}</p>
     </Layout>
   );
@@ -170,6 +173,19 @@ export function AccountPage({ scope, account, sessions, currentSessionId, errors
       <form method="post" action="/abmelden">
         <SubmitButton label={m.account.signOut} primary />
       </form>
+    </Layout>
+  );
+}
+
+export function ForgotPasswordPage({ scope }: { scope: Scope }) {
+  return (
+    <Layout
+      title={m.account.forgotPassword}
+      scope={scope}
+      breadcrumbs={[{ text: m.account.signIn, href: "/anmelden" }, { text: m.account.forgotPassword }]}
+    >
+      <h1 class="kern-heading-large">{m.account.forgotPassword}</h1>
+      <p>{m.account.forgotPasswordText}</p>
     </Layout>
   );
 }
