@@ -48,6 +48,13 @@ describe("sign-in for people", () => {
     expect((await page("POST", linkPath, { password: PASSWORD, repeat: PASSWORD })).status).toBe(410); // once only
     expect((await t.as("secretariat").get(`/api/v1/accounts/${account.id}`)).hasPassword).toBe(true);
 
+    // A forgotten password: a new link, and the older ones stop working.
+    const firstLink = await t.as("secretariat").post(`/api/v1/accounts/${account.id}/password-link`, undefined, { status: 201 });
+    const secondLink = await t.as("secretariat").post(`/api/v1/accounts/${account.id}/password-link`, undefined, { status: 201 });
+    expect((await page("GET", new URL(firstLink.setPasswordUrl).pathname)).status).toBe(410);
+    expect((await page("GET", new URL(secondLink.setPasswordUrl).pathname)).status).toBe(200);
+    expect((await page("GET", "/passwort-vergessen")).status).toBe(200);
+
     const second = await t
       .as("admin")
       .post("/api/v1/accounts", { email: "sekretariat@example.org", role: "secretariat", bodyId: t.body.id }, { status: 201 });
