@@ -3,16 +3,25 @@ import { ConfigError, DEFAULT_DATABASE_URL, ZNodeEnv, parseEnv } from "../src/en
 
 describe("configuration", () => {
   it("has defaults for everything but the optional settings", () => {
-    expect(parseEnv(ZNodeEnv, {})).toEqual({ PORT: 3000, DATABASE_URL: DEFAULT_DATABASE_URL, ATTACHMENTS_DIR: "./data/attachments" });
+    expect(parseEnv(ZNodeEnv, {})).toEqual({
+      PORT: 3000,
+      DATABASE_URL: DEFAULT_DATABASE_URL,
+      ATTACHMENTS_DIR: "./data/attachments",
+      SESSION_IDLE_MINUTES: 480,
+      SESSION_MAX_DAYS: 30,
+    });
     expect(DEFAULT_DATABASE_URL).toBe("file:./data/gremium.db");
   });
 
   it("treats empty values as unset", () => {
-    expect(parseEnv(ZNodeEnv, { PORT: "", ADMIN_TOKEN: "" })).toEqual({
+    expect(parseEnv(ZNodeEnv, { PORT: "", ADMIN_TOKEN: "", SESSION_MAX_DAYS: "" })).toEqual({
       PORT: 3000,
       DATABASE_URL: DEFAULT_DATABASE_URL,
       ATTACHMENTS_DIR: "./data/attachments",
+      SESSION_IDLE_MINUTES: 480,
+      SESSION_MAX_DAYS: 30,
     });
+    expect(() => parseEnv(ZNodeEnv, { SESSION_IDLE_MINUTES: "zwei" })).toThrow(/SESSION_IDLE_MINUTES/);
   });
 
   it("reads valid values", () => {
