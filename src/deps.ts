@@ -25,6 +25,8 @@ export interface AppDeps {
   staticFile?: (path: string) => Promise<Uint8Array<ArrayBuffer> | null>;
   /** How long a sign-in session lasts: idle (sliding) and at most. Default 8 hours and 30 days. */
   sessionTimes?: { idleMinutes: number; maxDays: number };
+  /** Admin accounts act as admins on the pages only with two-factor sign-in switched on. */
+  requireAdmin2fa?: boolean;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
 }

@@ -16,6 +16,10 @@ export const ZSharedEnv = z.object({
     .max(7 * 24 * 60)
     .default(8 * 60),
   SESSION_MAX_DAYS: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(365).default(30),
+  REQUIRE_ADMIN_2FA: z
+    .enum(["true", "false"], { error: "must be true or false" })
+    .default("false")
+    .transform((value) => value === "true"),
 });
 
 /** Node also chooses its port and its SQLite file. */

@@ -9,6 +9,7 @@ describe("configuration", () => {
       ATTACHMENTS_DIR: "./data/attachments",
       SESSION_IDLE_MINUTES: 480,
       SESSION_MAX_DAYS: 30,
+      REQUIRE_ADMIN_2FA: false,
     });
     expect(DEFAULT_DATABASE_URL).toBe("file:./data/gremium.db");
   });
@@ -20,6 +21,7 @@ describe("configuration", () => {
       ATTACHMENTS_DIR: "./data/attachments",
       SESSION_IDLE_MINUTES: 480,
       SESSION_MAX_DAYS: 30,
+      REQUIRE_ADMIN_2FA: false,
     });
     expect(() => parseEnv(ZNodeEnv, { SESSION_IDLE_MINUTES: "zwei" })).toThrow(/SESSION_IDLE_MINUTES/);
   });

@@ -49,6 +49,7 @@ const app = createApp({
   publicBaseUrl: env.PUBLIC_BASE_URL,
   staticFile: readStaticFile,
   sessionTimes: { idleMinutes: env.SESSION_IDLE_MINUTES, maxDays: env.SESSION_MAX_DAYS },
+  requireAdmin2fa: env.REQUIRE_ADMIN_2FA,
   version,
 });
 const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {

@@ -61,6 +61,7 @@ export interface Env {
   PUBLIC_BASE_URL?: string;
   SESSION_IDLE_MINUTES?: string;
   SESSION_MAX_DAYS?: string;
+  REQUIRE_ADMIN_2FA?: string;
 }
 
 /** D1 has no interactive transactions; `batch()` runs the statements atomically. */
@@ -119,6 +120,7 @@ function configOf(env: Env) {
         PUBLIC_BASE_URL: env.PUBLIC_BASE_URL,
         SESSION_IDLE_MINUTES: env.SESSION_IDLE_MINUTES,
         SESSION_MAX_DAYS: env.SESSION_MAX_DAYS,
+        REQUIRE_ADMIN_2FA: env.REQUIRE_ADMIN_2FA,
       })),
     );
   return config;
@@ -138,6 +140,7 @@ function depsFromEnv(env: Env): AppDeps {
     adminToken: config.ADMIN_TOKEN,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     sessionTimes: { idleMinutes: config.SESSION_IDLE_MINUTES, maxDays: config.SESSION_MAX_DAYS },
+    requireAdmin2fa: config.REQUIRE_ADMIN_2FA,
     staticFile: async (relative) => {
       const response = await env.ASSETS.fetch(`https://assets.invalid/static/${relative}`);
       return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;

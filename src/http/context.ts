@@ -10,6 +10,8 @@ export interface AppEnv {
     serviceContext?: ServiceContext;
     /** The sign-in session of a page request, when there is one. */
     session?: { id: string; accountId: string };
+    /** A session signed in with the password that waits for its second factor: it grants nothing yet. */
+    pendingSession?: { id: string; accountId: string };
   };
 }
 

@@ -3,6 +3,8 @@
  * (any), each with a one-time link to set the password; sign-in with the lock-out of repeated failures; sessions.
  * Bearer tokens for the API are separate (services/tokens.ts).
  */
+import { encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
+import { createTOTPKeyURI, verifyTOTPWithGracePeriod } from "@oslojs/otp";
 import { hashPassword, passwordProblem, verifyPassword } from "../auth/passwords";
 import type { Principal } from "../auth/principal";
 import { generateTokenSecret, hashTokenSecret } from "../auth/tokens";
@@ -79,6 +81,9 @@ export async function createAccount(ctx: ServiceContext, input: TAccountCreate) 
     lockedAt: null,
     externalIssuer: null,
     externalSubject: null,
+    totpKey: null,
+    totpEnabledAt: null,
+    recoveryCodes: null,
   };
   const link = await newLink(account.id, ctx.now);
   try {
@@ -190,13 +195,15 @@ export async function signIn(
     lastSeenAt: ctx.now,
     expiresAt: new Date(ctx.now.getTime() + times.maxDays * DAY),
     userAgent: input.userAgent?.slice(0, 300) ?? null,
+    // With two-factor sign-in, the password alone opens nothing: the session waits for the code.
+    secondFactorPending: account.totpEnabledAt !== null,
   };
   const as = createServiceContext(ctx.db, principalOfAccount(account, session.id), ctx.now);
   await ctx.db.batch([
-    attempt(true),
+    ...(session.secondFactorPending ? [] : [attempt(true)]),
     insertRow("Session", session),
     ...(rehash ? [updateRow("Account", account.id, { passwordHash: await hashPassword(input.password) })] : []),
-    auditStatement(as, "sign_in", "Account", account.id, null, { session: session.id }),
+    ...(session.secondFactorPending ? [] : [auditStatement(as, "sign_in", "Account", account.id, null, { session: session.id })]),
   ]);
   return { secret, account, session };
 }
@@ -211,6 +218,8 @@ export async function sessionOf(db: Database, secret: string, now: Date, times: 
   if (!session) return null;
   const idleUntil = session.lastSeenAt.getTime() + times.idleMinutes * MINUTE;
   if (idleUntil <= now.getTime() || session.expiresAt <= now || session.account.lockedAt) return null;
+  // A session waiting for its second factor lasts 10 minutes.
+  if (session.secondFactorPending && now.getTime() - session.createdAt.getTime() > 10 * MINUTE) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > MINUTE) await db.batch([updateRow("Session", session.id, { lastSeenAt: now })]);
   return session;
 }
@@ -280,4 +289,91 @@ export async function newPasswordLink(ctx: ServiceContext, id: string) {
     auditStatement(ctx, "create", "AccountToken", link.row.id, null, { accountId: id, purpose: "set_password" }),
   ]);
   return { account, setPasswordPath: `/passwort-setzen/${link.secret}` };
+}
+
+/** TOTP after RFC 6238: 30-second steps, 6 digits, a grace of one step for clocks that drift. */
+const TOTP = { period: 30, digits: 6, graceSeconds: 30 } as const;
+
+const recoveryHash = (code: string) => hashTokenSecret(code.replace(/[\s-]/g, "").toUpperCase());
+
+/**
+ * Starts setting up two-factor sign-in: a new key, kept until a code from it confirms it. Answers the key as the
+ * otpauth URI (for a QR code) and as text (to type in).
+ */
+export async function startTwoFactor(ctx: ServiceContext, accountId: string) {
+  const account = await ctx.db.prisma.account.findUniqueOrThrow({ where: { id: accountId } });
+  if (account.totpEnabledAt) throw new Problem("conflict", "Die Zwei-Faktor-Anmeldung ist schon eingeschaltet.");
+  const key = crypto.getRandomValues(new Uint8Array(20));
+  await ctx.db.batch([updateRow("Account", accountId, { totpKey: Buffer.from(key).toString("base64"), updatedAt: ctx.now })]);
+  return twoFactorKey(account.email, key);
+}
+
+/** The key being set up, for the set-up page, or null when there is none. */
+export async function pendingTwoFactor(ctx: ServiceContext, accountId: string) {
+  const account = await ctx.db.prisma.account.findUniqueOrThrow({ where: { id: accountId } });
+  if (!account.totpKey || account.totpEnabledAt) return null;
+  return twoFactorKey(account.email, new Uint8Array(Buffer.from(account.totpKey, "base64")));
+}
+
+function twoFactorKey(email: string, key: Uint8Array) {
+  return { uri: createTOTPKeyURI("Gremium", email, key, TOTP.period, TOTP.digits), text: encodeBase32UpperCaseNoPadding(key) };
+}
+
+const codeMatches = (key: string, code: string) =>
+  verifyTOTPWithGracePeriod(
+    new Uint8Array(Buffer.from(key, "base64")),
+    TOTP.period,
+    TOTP.digits,
+    code.replace(/\s/g, ""),
+    TOTP.graceSeconds,
+  );
+
+/**
+ * Switches two-factor sign-in on, once a code from the new key is right. Answers ten recovery codes, shown once;
+ * each works once instead of a code, for a lost device.
+ */
+export async function enableTwoFactor(ctx: ServiceContext, accountId: string, code: string) {
+  const account = await ctx.db.prisma.account.findUniqueOrThrow({ where: { id: accountId } });
+  if (!account.totpKey || account.totpEnabledAt) throw new Problem("conflict", "Bitte die Einrichtung neu beginnen.");
+  if (!codeMatches(account.totpKey, code)) throw fieldProblem("code", "stimmt nicht; geben Sie den aktuellen Code aus der App ein");
+  const codes = Array.from({ length: 10 }, () => {
+    const raw = encodeBase32UpperCaseNoPadding(crypto.getRandomValues(new Uint8Array(7))).slice(0, 10);
+    return `${raw.slice(0, 5)}-${raw.slice(5)}`;
+  });
+  const hashes = await Promise.all(codes.map(recoveryHash));
+  await ctx.db.batch([
+    updateRow("Account", accountId, { totpEnabledAt: ctx.now, recoveryCodes: JSON.stringify(hashes), updatedAt: ctx.now }),
+    auditStatement(ctx, "two_factor_on", "Account", accountId, null, { recoveryCodes: codes.length }),
+  ]);
+  return codes;
+}
+
+/**
+ * The second step of sign-in: a code from the app, or a recovery code (used up). Failures count towards the same
+ * lock-out as wrong passwords.
+ */
+export async function completeSecondFactor(ctx: ServiceContext, sessionId: string, code: string, clientAddress: string) {
+  const session = await ctx.db.prisma.session.findUniqueOrThrow({ where: { id: sessionId }, include: { account: true } });
+  const { account } = session;
+  const since = new Date(ctx.now.getTime() - ACCOUNT_RULES.lockOutMinutes * MINUTE);
+  const failures = await ctx.db.prisma.signInAttempt.count({ where: { email: account.email, succeeded: false, at: { gt: since } } });
+  if (failures >= ACCOUNT_RULES.failuresBeforeLockOut)
+    throw new Problem("unauthenticated", "Zu viele Versuche. Versuchen Sie es in 15 Minuten wieder.");
+  const hashes = JSON.parse(account.recoveryCodes ?? "[]") as string[];
+  const recovery = await recoveryHash(code);
+  const byApp = account.totpKey !== null && codeMatches(account.totpKey, code);
+  const byRecovery = !byApp && hashes.includes(recovery);
+  const attempt = (succeeded: boolean) => insertRow("SignInAttempt", { at: ctx.now, email: account.email, clientAddress, succeeded });
+  if (!byApp && !byRecovery) {
+    await ctx.db.batch([attempt(false), auditStatement(ctx, "second_factor_failed", "Account", account.id, null, { clientAddress })]);
+    throw fieldProblem("code", "stimmt nicht", "unauthenticated");
+  }
+  const as = createServiceContext(ctx.db, principalOfAccount(account, session.id), ctx.now);
+  await ctx.db.batch([
+    attempt(true),
+    updateRow("Session", session.id, { secondFactorPending: false, lastSeenAt: ctx.now }),
+    ...(byRecovery ? [updateRow("Account", account.id, { recoveryCodes: JSON.stringify(hashes.filter((h) => h !== recovery)) })] : []),
+    auditStatement(as, "sign_in", "Account", account.id, null, { session: session.id, secondFactor: byApp ? "app" : "recovery code" }),
+  ]);
+  return { recoveryCodesLeft: byRecovery ? hashes.length - 1 : hashes.length };
 }

@@ -18,7 +18,9 @@ export type AuditAction =
   | "sign_out"
   | "password_set"
   | "lock"
-  | "unlock";
+  | "unlock"
+  | "two_factor_on"
+  | "second_factor_failed";
 
 /** Columns that never go into the audit log. */
 const SECRET_COLUMNS = new Set(["tokenHash"]);

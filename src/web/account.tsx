@@ -8,9 +8,29 @@ import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { Problem } from "../errors";
 import { serviceContext, type AppEnv } from "../http/context";
-import { changePassword, endSession, openLink, sessionsOf, setPasswordWithLink, signIn } from "../services/accounts";
+import {
+  changePassword,
+  completeSecondFactor,
+  enableTwoFactor,
+  endSession,
+  openLink,
+  pendingTwoFactor,
+  sessionsOf,
+  setPasswordWithLink,
+  signIn,
+  startTwoFactor,
+} from "../services/accounts";
 import { m } from "./messages";
-import { AccountPage, ForgotPasswordPage, SetPasswordPage, SignInPage, SignOutPage } from "./pages/account";
+import {
+  AccountPage,
+  ForgotPasswordPage,
+  RecoveryCodesPage,
+  SecondFactorPage,
+  SetPasswordPage,
+  SignInPage,
+  SignOutPage,
+  TwoFactorSetupPage,
+} from "./pages/account";
 import { ErrorPage } from "./pages/portal";
 import { type Ctx, html, pageHeaders, param, scopeOf } from "./render";
 import { clearSessionCookie, sessionTimes, setSessionCookie } from "./session";
@@ -60,17 +80,34 @@ export const accountPages = new Hono<AppEnv>()
     if (Object.keys(errors).length > 0) return html(c, <SignInPage scope={await scope(c)} email={email} errors={errors} />, 400);
     try {
       const ctx = serviceContext(c);
-      const { secret } = await signIn(
+      const { secret, session } = await signIn(
         ctx,
         { email, password, clientAddress: clientAddress(c), userAgent: c.req.header("user-agent") },
         sessionTimes(c),
       );
       setSessionCookie(c, secret);
-      return c.redirect("/konto", 303);
+      return c.redirect(session.secondFactorPending ? "/anmelden/code" : "/konto", 303);
     } catch (error) {
       if (!(error instanceof Problem && error.code === "unauthenticated")) throw error;
       return html(c, <SignInPage scope={await scope(c)} email={email} errors={{ email: error.detail }} />, 401);
     }
+  })
+  .get("/anmelden/code", async (c) =>
+    c.get("pendingSession") ? html(c, <SecondFactorPage scope={await scope(c)} />) : c.redirect("/anmelden", 303),
+  )
+  .post("/anmelden/code", async (c) => {
+    const pending = c.get("pendingSession");
+    if (!pending) return c.redirect("/anmelden", 303);
+    const code = text((await c.req.parseBody()).code).trim();
+    if (!code) return html(c, <SecondFactorPage scope={await scope(c)} errors={{ code: m.account.codeMissing }} />, 400);
+    try {
+      await completeSecondFactor(serviceContext(c), pending.id, code, clientAddress(c));
+    } catch (error) {
+      if (!(error instanceof Problem && error.code === "unauthenticated")) throw error;
+      const message = error.extra.errors ? m.account.codeWrong : error.detail;
+      return html(c, <SecondFactorPage scope={await scope(c)} errors={{ code: message }} />, 401);
+    }
+    return c.redirect("/konto", 303);
   })
   .get("/passwort-vergessen", async (c) => html(c, <ForgotPasswordPage scope={await scope(c)} />))
   .get("/abmelden", async (c) => (c.get("session") ? html(c, <SignOutPage scope={await scope(c)} />) : c.redirect("/anmelden", 303)))
@@ -127,6 +164,38 @@ export const accountPages = new Hono<AppEnv>()
     }
     return c.redirect("/konto?geaendert", 303);
   })
+  .post("/konto/zwei-faktor/start", async (c) => {
+    const session = c.get("session");
+    if (!session) return c.redirect("/anmelden", 303);
+    await startTwoFactor(serviceContext(c), session.accountId);
+    return c.redirect("/konto/zwei-faktor", 303);
+  })
+  .get("/konto/zwei-faktor", async (c) => {
+    const session = c.get("session");
+    if (!session) return c.redirect("/anmelden", 303);
+    const key = await pendingTwoFactor(serviceContext(c), session.accountId);
+    return key ? html(c, <TwoFactorSetupPage scope={await scope(c)} uri={key.uri} text={key.text} />) : c.redirect("/konto", 303);
+  })
+  .post("/konto/zwei-faktor", async (c) => {
+    const session = c.get("session");
+    if (!session) return c.redirect("/anmelden", 303);
+    const ctx = serviceContext(c);
+    const key = await pendingTwoFactor(ctx, session.accountId);
+    if (!key) return c.redirect("/konto", 303);
+    try {
+      const codes = await enableTwoFactor(ctx, session.accountId, text((await c.req.parseBody()).code));
+      // Shown once, so not behind a redirect; never cached.
+      c.header("cache-control", "no-store");
+      return c.html(`<!DOCTYPE html>${await (<RecoveryCodesPage scope={await scope(c)} codes={codes} />)}`);
+    } catch (error) {
+      if (!(error instanceof Problem && error.code === "unprocessable")) throw error;
+      return html(
+        c,
+        <TwoFactorSetupPage scope={await scope(c)} uri={key.uri} text={key.text} errors={{ code: m.account.codeWrong }} />,
+        400,
+      );
+    }
+  })
   .post("/konto/sitzungen/:id/beenden", async (c) => {
     const session = c.get("session");
     if (!session) return c.redirect("/anmelden", 303);
@@ -145,9 +214,17 @@ async function accountPage(
   const ctx = serviceContext(c);
   const account = await ctx.db.prisma.account.findUniqueOrThrow({ where: { id: session.accountId } });
   const sessions = await sessionsOf(ctx, session.accountId);
+  const withheld = account.role === "admin" && c.get("deps").requireAdmin2fa && account.totpEnabledAt === null;
   return html(
     c,
-    <AccountPage scope={await scope(c)} account={account} sessions={sessions} currentSessionId={session.id} {...state} />,
+    <AccountPage
+      scope={await scope(c)}
+      account={{ email: account.email, role: account.role, twoFactor: account.totpEnabledAt !== null }}
+      sessions={sessions}
+      currentSessionId={session.id}
+      {...state}
+      {...(withheld ? { warning: m.account.adminNeeds2fa } : {})}
+    />,
     status,
   );
 }

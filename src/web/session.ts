@@ -35,8 +35,12 @@ export function sessionPrincipal(): MiddlewareHandler<AppEnv> {
     if (secret && c.get("principal").kind === "anonymous") {
       const deps = c.get("deps");
       const session = await sessionOf(deps.db, secret, deps.now?.() ?? new Date(), sessionTimes(c));
-      if (session) {
-        c.set("principal", principalOfAccount(session.account, session.id));
+      if (session?.secondFactorPending) {
+        c.set("pendingSession", { id: session.id, accountId: session.accountId });
+      } else if (session) {
+        // With REQUIRE_ADMIN_2FA, an admin without two-factor sign-in reaches their account page, and nothing more.
+        const withheld = session.account.role === "admin" && deps.requireAdmin2fa && session.account.totpEnabledAt === null;
+        if (!withheld) c.set("principal", principalOfAccount(session.account, session.id));
         c.set("session", { id: session.id, accountId: session.accountId });
       } else {
         clearSessionCookie(c);

@@ -56,7 +56,7 @@ export function jsonClient(doFetch: (path: string, init: RequestInit) => Promise
 }
 
 /** A fresh app on its own database; every test builds its own. */
-export function createTestApp(options: { now?: () => Date; wrapDatabase?: (db: Database) => Database } = {}) {
+export function createTestApp(options: { now?: () => Date; wrapDatabase?: (db: Database) => Database; requireAdmin2fa?: boolean } = {}) {
   const real = createNodeDatabase(`file:${migratedDatabaseFile()}`);
   const db = options.wrapDatabase?.(real) ?? real;
   const attachments = createFileAttachmentStore(mkdtempSync(path.join(tmpdir(), "gremium-files-")));
@@ -68,6 +68,7 @@ export function createTestApp(options: { now?: () => Date; wrapDatabase?: (db: D
     staticFile: readStaticFile,
     version: "test",
     now: options.now,
+    requireAdmin2fa: options.requireAdmin2fa ?? false,
   });
   const request = jsonClient(async (urlPath, init) => {
     const response = await app.request(urlPath, init);

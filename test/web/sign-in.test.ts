@@ -1,5 +1,8 @@
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
+import { generateTOTP } from "@oslojs/otp";
 import { describe, expect, it } from "vitest";
 import { ONE_MEMBER, scenario } from "../helpers/scenario";
+import { ADMIN_TOKEN, createTestApp, json } from "../helpers/test-app";
 
 const ORIGIN = "http://localhost";
 const PASSWORD = "Hafenkräne im Abendlicht 7";
@@ -129,6 +132,60 @@ describe("sign-in for people", () => {
     setCookie("");
     expect((await page("POST", "/anmelden", { email: "athina@example.org", password: PASSWORD })).status).toBe(401);
     expect((await page("POST", "/anmelden", { email: "athina@example.org", password: next })).status).toBe(303);
+  });
+
+  it("signs in with a second factor: a code from the app, or a recovery code that works once", async () => {
+    const { t, page, linkPath } = await signInScenario();
+    await page("POST", linkPath, { password: PASSWORD, repeat: PASSWORD });
+    await page("POST", "/anmelden", { email: "athina@example.org", password: PASSWORD });
+    expect((await page("POST", "/konto/zwei-faktor/start", {})).headers.get("location")).toBe("/konto/zwei-faktor");
+    const setup = await (await page("GET", "/konto/zwei-faktor")).text();
+    expect(setup).toMatch(/<svg role="img" aria-label="QR-Code[^"]*" class="qr-code"/);
+    const key = decodeBase32IgnorePadding(/<code class="manual-key">([^<]+)<\/code>/.exec(setup)![1]!.replace(/\s/g, ""));
+    const code = () => generateTOTP(key, 30, 6);
+    const wrong = await page("POST", "/konto/zwei-faktor", { code: code() === "000000" ? "111111" : "000000" });
+    expect(wrong.status).toBe(400);
+    const enabled = await page("POST", "/konto/zwei-faktor", { code: code() });
+    expect(enabled.status).toBe(200);
+    expect(enabled.headers.get("cache-control")).toBe("no-store");
+    const recovery = [...(await enabled.text()).matchAll(/<code>([A-Z2-7]{5}-[A-Z2-7]{5})<\/code>/g)].map((m) => m[1]!);
+    expect(recovery).toHaveLength(10);
+
+    await page("POST", "/abmelden", {});
+    const first = await page("POST", "/anmelden", { email: "athina@example.org", password: PASSWORD });
+    expect(first.headers.get("location")).toBe("/anmelden/code");
+    expect((await page("GET", "/konto")).headers.get("location")).toBe("/anmelden"); // the password alone opens nothing
+    expect((await page("POST", "/anmelden/code", { code: "123 456" })).status).toBe(401);
+    expect((await page("POST", "/anmelden/code", { code: recovery[0]!.toLowerCase() })).headers.get("location")).toBe("/konto");
+    expect((await page("GET", "/konto")).status).toBe(200);
+
+    await page("POST", "/abmelden", {});
+    await page("POST", "/anmelden", { email: "athina@example.org", password: PASSWORD });
+    expect((await page("POST", "/anmelden/code", { code: recovery[0]! })).status).toBe(401); // used up
+    expect((await page("POST", "/anmelden/code", { code: code() })).headers.get("location")).toBe("/konto");
+    const log = await t.as("admin").get("/api/v1/audit-log?entityType=Account&limit=50");
+    expect(log.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(["two_factor_on", "second_factor_failed"]));
+  });
+
+  it("withholds the admin role on the pages from an admin without two-factor sign-in when REQUIRE_ADMIN_2FA is set", async () => {
+    const t = createTestApp({ requireAdmin2fa: true });
+    const body = await json(await t.request("POST", "/api/v1/bodies", { token: ADMIN_TOKEN, body: { name: "Stadt" } }));
+    const created = await json(
+      await t.request("POST", "/api/v1/accounts", {
+        token: ADMIN_TOKEN,
+        body: { email: "admin@example.org", role: "admin", bodyId: body.id },
+      }),
+    );
+    const form = (fields: Record<string, string>, cookie = "") => ({
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: ORIGIN, ...(cookie ? { cookie } : {}) },
+      body: new URLSearchParams(fields).toString(),
+    });
+    await t.app.request(new URL(created.setPasswordUrl).pathname, form({ password: PASSWORD, repeat: PASSWORD }));
+    const signedIn = await t.app.request("/anmelden", form({ email: "admin@example.org", password: PASSWORD }));
+    const cookie = signedIn.headers.get("set-cookie")!.split(";")[0]!;
+    const konto = await (await t.app.request("/konto", { headers: { cookie } })).text();
+    expect(konto).toContain("Für die Administration ist die Zwei-Faktor-Anmeldung vorgeschrieben.");
   });
 
   it("refuses a cross-site form post with 403", async () => {

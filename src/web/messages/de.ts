@@ -245,6 +245,28 @@ export const de = {
     lastSeen: "zuletzt aktiv am",
     endSession: "Sitzung beenden",
     changePassword: "Passwort ändern",
+    twoFactor: "Zwei-Faktor-Anmeldung",
+    adminNeeds2fa:
+      "Für die Administration ist die Zwei-Faktor-Anmeldung vorgeschrieben. " +
+      "Bis Sie sie eingerichtet haben, handeln Sie hier nicht als Administration.",
+    twoFactorOn: "Eingeschaltet: Bei der Anmeldung fragen wir nach dem Passwort einen Code aus Ihrer App.",
+    twoFactorOff: "Ausgeschaltet. Mit einer App wie FreeOTP oder Aegis schützen Sie Ihr Konto zusätzlich.",
+    twoFactorSetUp: "Zwei-Faktor-Anmeldung einrichten",
+    twoFactorConfirm: "Einschalten",
+    setUpStep1: "Öffnen Sie eine Authenticator-App auf Ihrem Telefon.",
+    setUpStep2: "Scannen Sie diesen QR-Code, oder geben Sie den Schlüssel von Hand ein.",
+    setUpStep3: "Geben Sie den sechsstelligen Code ein, den die App jetzt zeigt.",
+    qrLabel: "QR-Code mit dem Schlüssel für die Authenticator-App",
+    manualKey: "Schlüssel",
+    secondFactor: "Code eingeben",
+    code: "Code",
+    codeHint: "Der sechsstellige Code aus Ihrer App, oder einer Ihrer Wiederherstellungscodes.",
+    codeMissing: "Geben Sie den Code ein.",
+    codeWrong: "Der Code stimmt nicht. Geben Sie den aktuellen Code aus der App ein.",
+    recoveryCodes: "Ihre Wiederherstellungscodes",
+    recoveryCodesText:
+      "Bewahren Sie diese Codes sicher auf, getrennt von Ihrem Telefon. Jeder gilt einmal anstelle eines Codes aus der App. " +
+      "Sie werden nur jetzt angezeigt.",
     forgotPassword: "Passwort vergessen?",
     forgotPasswordText:
       "Die Geschäftsstelle Ihres Gremiums schickt Ihnen einen neuen Link, mit dem Sie ein neues Passwort setzen. " +

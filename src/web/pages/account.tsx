@@ -1,6 +1,7 @@
 /** Sign-in, sign-out, setting a password, and a person's own account with their sessions. */
+import { renderSVG } from "uqr";
 import { Layout } from "../components/layout";
-import { ErrorSummary, Facts, SubmitButton } from "../components/ui";
+import { ErrorSummary, Facts, SubmitButton, trusted } from "../components/ui";
 import { dateOf, timeOf } from "../format";
 import { m } from "../messages";
 import type { Scope } from "../urls";
@@ -113,14 +114,15 @@ export function SetPasswordPage({ scope, token, email, errors = {} }: { scope: S
 
 export interface AccountPageProps {
   scope: Scope;
-  account: { email: string; role: string };
+  account: { email: string; role: string; twoFactor: boolean };
   sessions: { id: string; createdAt: Date; lastSeenAt: Date; userAgent: string | null }[];
   currentSessionId: string;
   errors?: Errors;
   notice?: string;
+  warning?: string;
 }
 
-export function AccountPage({ scope, account, sessions, currentSessionId, errors = {}, notice }: AccountPageProps) {
+export function AccountPage({ scope, account, sessions, currentSessionId, errors = {}, notice, warning }: AccountPageProps) {
   return (
     <Layout title={m.account.title} scope={scope} breadcrumbs={[{ text: m.account.title }]}>
       <h1 class="kern-heading-large">{m.account.title}</h1>
@@ -131,6 +133,13 @@ export function AccountPage({ scope, account, sessions, currentSessionId, errors
           </div>
         </div>
       ) : null}
+      {warning ? (
+        <div class="kern-alert kern-alert--warning" role="status">
+          <div class="kern-alert__body">
+            <p>{warning}</p>
+          </div>
+        </div>
+      ) : null}
       <ErrorSummary errors={summary(errors)} />
       <Facts
         rows={[
@@ -138,6 +147,15 @@ export function AccountPage({ scope, account, sessions, currentSessionId, errors
           [m.account.role, m.account.roles[account.role] ?? account.role],
         ]}
       />
+      <h2 class="kern-heading-medium">{m.account.twoFactor}</h2>
+      {account.twoFactor ? (
+        <p>{m.account.twoFactorOn}</p>
+      ) : (
+        <form method="post" action="/konto/zwei-faktor/start">
+          <p>{m.account.twoFactorOff}</p>
+          <SubmitButton label={m.account.twoFactorSetUp} />
+        </form>
+      )}
       <h2 class="kern-heading-medium">{m.account.changePassword}</h2>
       <form method="post" action="/konto/passwort" class="form">
         <input type="hidden" name="username" value={account.email} autocomplete="username" />
@@ -186,6 +204,72 @@ export function ForgotPasswordPage({ scope }: { scope: Scope }) {
     >
       <h1 class="kern-heading-large">{m.account.forgotPassword}</h1>
       <p>{m.account.forgotPasswordText}</p>
+    </Layout>
+  );
+}
+
+export function SecondFactorPage({ scope, errors = {} }: { scope: Scope; errors?: Errors }) {
+  return (
+    <Layout title={m.account.secondFactor} scope={scope} breadcrumbs={[{ text: m.account.secondFactor }]}>
+      <h1 class="kern-heading-large">{m.account.secondFactor}</h1>
+      <ErrorSummary errors={summary(errors)} />
+      <form method="post" action="/anmelden/code" class="form">
+        <Field id="code" label={m.account.code} type="text" error={errors.code} autocomplete="one-time-code" hint={m.account.codeHint} />
+        <SubmitButton label={m.account.signIn} primary />
+      </form>
+    </Layout>
+  );
+}
+
+export function TwoFactorSetupPage({ scope, uri, text, errors = {} }: { scope: Scope; uri: string; text: string; errors?: Errors }) {
+  // The QR code as inline SVG (no script, no style attribute), named for screen readers; the key also as text.
+  const qr = renderSVG(uri).replace("<svg ", `<svg role="img" aria-label="${m.account.qrLabel}" class="qr-code" `);
+  return (
+    <Layout
+      title={m.account.twoFactorSetUp}
+      scope={scope}
+      breadcrumbs={[{ text: m.account.title, href: "/konto" }, { text: m.account.twoFactorSetUp }]}
+    >
+      <h1 class="kern-heading-large">{m.account.twoFactorSetUp}</h1>
+      <ErrorSummary errors={summary(errors)} />
+      <ol>
+        <li>{m.account.setUpStep1}</li>
+        <li>
+          {m.account.setUpStep2}
+          <div>{trusted(qr)}</div>
+          <p>
+            {m.account.manualKey}: <code class="manual-key">{text.replace(/(.{4})/g, "$1 ").trim()}</code>
+          </p>
+        </li>
+        <li>{m.account.setUpStep3}</li>
+      </ol>
+      <form method="post" action="/konto/zwei-faktor" class="form">
+        <Field id="code" label={m.account.code} type="text" error={errors.code} autocomplete="one-time-code" />
+        <SubmitButton label={m.account.twoFactorConfirm} primary />
+      </form>
+    </Layout>
+  );
+}
+
+export function RecoveryCodesPage({ scope, codes }: { scope: Scope; codes: string[] }) {
+  return (
+    <Layout
+      title={m.account.recoveryCodes}
+      scope={scope}
+      breadcrumbs={[{ text: m.account.title, href: "/konto" }, { text: m.account.recoveryCodes }]}
+    >
+      <h1 class="kern-heading-large">{m.account.recoveryCodes}</h1>
+      <p>{m.account.recoveryCodesText}</p>
+      <ul class="recovery-codes">
+        {codes.map((code) => (
+          <li>
+            <code>{code}</code>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a href="/konto">{m.account.title}</a>
+      </p>
     </Layout>
   );
 }
