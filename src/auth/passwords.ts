@@ -5,6 +5,7 @@
  * raised later and old hashes upgraded at sign-in. Keys are compared in constant time.
  */
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from "node:crypto";
+import leaked from "../generated/common-passwords.json";
 
 export const SCRYPT = { N: 2 ** 14, r: 8, p: 5, keyLength: 32, saltLength: 16 } as const;
 
@@ -39,8 +40,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return { ok, rehash: ok && rehash };
 }
 
-/** Passwords seen most often in German and international leaks, at the minimum length and above (lower case). */
+/**
+ * Common and leaked passwords of 12 characters and more, lower case: those of @zxcvbn-ts/language-common's ranked
+ * list (extracted after install by scripts/build-password-list.ts), and German ones its list lacks.
+ */
 const COMMON = new Set([
+  ...leaked,
   "123456789012",
   "1234567890123",
   "12345678901234",
