@@ -63,6 +63,7 @@ beforeAll(async () => {
     privacy: "/datenschutz",
     "not found": "/gibt-es-nicht",
     "sign in": "/anmelden",
+    "forgotten password": "/passwort-vergessen",
     "set password": setPasswordPath,
   });
 }, 120_000);
