@@ -38,6 +38,12 @@ export const DEFAULT_SESSION_TIMES: SessionTimes = { idleMinutes: 8 * 60, maxDay
 /** The one message of every refused sign-in: it never tells whether the address exists. */
 export const SIGN_IN_REFUSED = "E-Mail-Adresse oder Passwort falsch.";
 
+/** Ends every session of an account (all but one, when given). */
+const deleteSessions = (accountId: string, keep?: string) =>
+  keep
+    ? { sql: `DELETE FROM "Session" WHERE "accountId" = ? AND "id" <> ?`, params: [accountId, keep] }
+    : { sql: `DELETE FROM "Session" WHERE "accountId" = ?`, params: [accountId] };
+
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /** A new one-time link: its secret (shown once) and the row that keeps only its hash. */
@@ -127,7 +133,7 @@ export async function setPasswordWithLink(ctx: ServiceContext, secret: string, p
   const [used] = await ctx.db.batch([
     guard(updateRow("AccountToken", link.id, { usedAt: ctx.now }), { sql: `"usedAt" IS NULL`, params: [] }),
     guard(updateRow("Account", link.accountId, { passwordHash, updatedAt: ctx.now }), usedHere),
-    guard({ sql: `DELETE FROM "Session" WHERE "accountId" = ?`, params: [link.accountId] }, usedHere),
+    guard(deleteSessions(link.accountId), usedHere),
     guard(auditStatement(ctx, "password_set", "Account", link.accountId, null, { via: "link" }), usedHere),
   ]);
   if (used === 0) throw new Problem("not_found", "Der Link wurde inzwischen benutzt.");
@@ -242,7 +248,7 @@ export async function setLocked(ctx: ServiceContext, id: string, locked: boolean
   const account = await getAccount(ctx, id);
   await ctx.db.batch([
     updateRow("Account", id, { lockedAt: locked ? ctx.now : null, updatedAt: ctx.now }),
-    ...(locked ? [{ sql: `DELETE FROM "Session" WHERE "accountId" = ?`, params: [id] }] : []),
+    ...(locked ? [deleteSessions(id)] : []),
     auditStatement(ctx, locked ? "lock" : "unlock", "Account", id, { lockedAt: account.lockedAt }, { lockedAt: locked ? ctx.now : null }),
   ]);
   return getAccount(ctx, id);
@@ -251,10 +257,7 @@ export async function setLocked(ctx: ServiceContext, id: string, locked: boolean
 /** Ends every session of an account (for example after a lost device). */
 export async function endSessions(ctx: ServiceContext, id: string) {
   await getAccount(ctx, id);
-  await ctx.db.batch([
-    { sql: `DELETE FROM "Session" WHERE "accountId" = ?`, params: [id] },
-    auditStatement(ctx, "end", "Account", id, null, { sessions: "all" }),
-  ]);
+  await ctx.db.batch([deleteSessions(id), auditStatement(ctx, "end", "Account", id, null, { sessions: "all" })]);
 }
 
 /**
@@ -271,7 +274,7 @@ export async function changePassword(ctx: ServiceContext, session: { id: string;
   if (problem) throw fieldProblem("password", problem);
   await ctx.db.batch([
     updateRow("Account", account.id, { passwordHash: await hashPassword(next), updatedAt: ctx.now }),
-    { sql: `DELETE FROM "Session" WHERE "accountId" = ? AND "id" <> ?`, params: [account.id, session.id] },
+    deleteSessions(account.id, session.id),
     auditStatement(ctx, "password_set", "Account", account.id, null, { via: "account page" }),
   ]);
 }

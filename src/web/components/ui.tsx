@@ -35,9 +35,13 @@ export function Badge({ children, tone = "info" }: { children: Child; tone?: "in
   return <span class={`kern-badge kern-badge--${tone}`}>{children}</span>;
 }
 
-/** GOV.UK's error summary: a titled box at the top of the form that links to each field with a problem. */
-export function ErrorSummary({ errors }: { errors: { field: string; message: string }[] }) {
-  if (errors.length === 0) return null;
+/**
+ * GOV.UK's error summary: a titled box at the top of the form that links to each field with a problem. Takes the
+ * German message of each refused field, by the field's id.
+ */
+export function ErrorSummary({ errors }: { errors: Record<string, string> }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
   return (
     <div class="kern-alert kern-alert--danger error-summary" role="alert" tabindex={-1}>
       <div class="kern-alert__header">
@@ -45,12 +49,24 @@ export function ErrorSummary({ errors }: { errors: { field: string; message: str
       </div>
       <div class="kern-alert__body">
         <ul>
-          {errors.map((error) => (
+          {entries.map(([field, message]) => (
             <li>
-              <a href={`#${error.field}`}>{error.message}</a>
+              <a href={`#${field}`}>{message}</a>
             </li>
           ))}
         </ul>
+      </div>
+    </div>
+  );
+}
+
+/** A success or warning message at the top of a page. */
+export function Notice({ text, tone = "success" }: { text: string | undefined; tone?: "success" | "warning" }) {
+  if (!text) return null;
+  return (
+    <div class={`kern-alert kern-alert--${tone}`} role="status">
+      <div class="kern-alert__body">
+        <p>{text}</p>
       </div>
     </div>
   );
@@ -107,39 +123,50 @@ export function SelectField(props: {
 /** The committees as options of a filter. */
 export const committeeOptions = (committees: { id: string; name: string }[]) => committees.map((c) => ({ value: c.id, label: c.name }));
 
-/** A date input (type="date": the browser's own date picker), with its message beside it when refused. */
-export function DateField({
-  id,
-  label,
-  value,
-  error,
-}: {
+/** A labelled input with its hint and, when refused, its message beside it (GOV.UK's pattern, KERN's look). */
+export function InputField(props: {
   id: string;
   label: string;
+  type: string;
   value?: string | undefined;
   error?: string | undefined;
+  autocomplete?: string;
+  hint?: string;
 }) {
+  const described = [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(" ");
   return (
-    <div class={`kern-form-input${error ? " kern-form-input--error" : ""}`}>
-      <label class="kern-label" for={id}>
-        {label}
+    <div class={`kern-form-input${props.error ? " kern-form-input--error" : ""}`}>
+      <label class="kern-label" for={props.id}>
+        {props.label}
       </label>
-      {error ? (
-        <p class="kern-error" id={`${id}-error`}>
-          {error}
+      {props.hint ? (
+        <div class="kern-hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </div>
+      ) : null}
+      {props.error ? (
+        <p class="kern-error" id={`${props.id}-error`}>
+          {props.error}
         </p>
       ) : null}
       <input
         class="kern-form-input__input"
-        type="date"
-        id={id}
-        name={id}
-        value={value ?? ""}
-        {...(error ? { "aria-invalid": "true", "aria-describedby": `${id}-error` } : {})}
+        type={props.type}
+        id={props.id}
+        name={props.id}
+        value={props.value ?? ""}
+        {...(props.autocomplete ? { autocomplete: props.autocomplete } : {})}
+        {...(described ? { "aria-describedby": described } : {})}
+        {...(props.error ? { "aria-invalid": "true" } : {})}
       />
     </div>
   );
 }
+
+/** A date input (type="date": the browser's own date picker), with its message beside it when refused. */
+export const DateField = (props: { id: string; label: string; value?: string | undefined; error?: string | undefined }) => (
+  <InputField {...props} type="date" />
+);
 
 export function SubmitButton({ label, primary = false }: { label: string; primary?: boolean }) {
   return (

@@ -1,72 +1,24 @@
 /** Sign-in, sign-out, setting a password, and a person's own account with their sessions. */
 import { renderSVG } from "uqr";
 import { Layout } from "../components/layout";
-import { ErrorSummary, Facts, SubmitButton, trusted } from "../components/ui";
+import { ErrorSummary, Facts, InputField, Notice, SubmitButton, trusted } from "../components/ui";
 import { dateOf, timeOf } from "../format";
 import { m } from "../messages";
 import type { Scope } from "../urls";
 
 type Errors = Record<string, string>;
 
-/** A labelled input with its message beside it when refused (GOV.UK's pattern, KERN's look). */
-function Field(props: {
-  id: string;
-  label: string;
-  type: string;
-  value?: string;
-  error?: string | undefined;
-  autocomplete: string;
-  hint?: string;
-}) {
-  const described = [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <div class={`kern-form-input${props.error ? " kern-form-input--error" : ""}`}>
-      <label class="kern-label" for={props.id}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <div class="kern-hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </div>
-      ) : null}
-      {props.error ? (
-        <p class="kern-error" id={`${props.id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
-      <input
-        class="kern-form-input__input"
-        type={props.type}
-        id={props.id}
-        name={props.id}
-        value={props.value ?? ""}
-        autocomplete={props.autocomplete}
-        {...(described ? { "aria-describedby": described } : {})}
-        {...(props.error ? { "aria-invalid": "true" } : {})}
-      />
-    </div>
-  );
-}
-
 const when = (instant: Date) => `${dateOf(instant)}, ${timeOf(instant)}`;
-
-const summary = (errors: Errors) => Object.entries(errors).map(([field, message]) => ({ field, message }));
 
 export function SignInPage({ scope, email = "", errors = {}, notice }: { scope: Scope; email?: string; errors?: Errors; notice?: string }) {
   return (
     <Layout title={m.account.signIn} scope={scope} breadcrumbs={[{ text: m.account.signIn }]}>
       <h1 class="kern-heading-large">{m.account.signIn}</h1>
-      {notice ? (
-        <div class="kern-alert kern-alert--success" role="status">
-          <div class="kern-alert__body">
-            <p>{notice}</p>
-          </div>
-        </div>
-      ) : null}
-      <ErrorSummary errors={summary(errors)} />
+      <Notice text={notice} />
+      <ErrorSummary errors={errors} />
       <form method="post" action="/anmelden" class="form">
-        <Field id="email" label={m.account.email} type="email" value={email} error={errors.email} autocomplete="username" />
-        <Field id="password" label={m.account.password} type="password" error={errors.password} autocomplete="current-password" />
+        <InputField id="email" label={m.account.email} type="email" value={email} error={errors.email} autocomplete="username" />
+        <InputField id="password" label={m.account.password} type="password" error={errors.password} autocomplete="current-password" />
         <SubmitButton label={m.account.signIn} primary />
       </form>
       <p>
@@ -93,11 +45,11 @@ export function SetPasswordPage({ scope, token, email, errors = {} }: { scope: S
     <Layout title={m.account.setPassword} scope={scope} breadcrumbs={[{ text: m.account.setPassword }]}>
       <h1 class="kern-heading-large">{m.account.setPassword}</h1>
       <p>{m.account.setPasswordFor(email)}</p>
-      <ErrorSummary errors={summary(errors)} />
+      <ErrorSummary errors={errors} />
       <form method="post" action={`/passwort-setzen/${token}`} class="form">
         {/* For password managers: the account the new password belongs to. */}
         <input type="hidden" name="username" value={email} autocomplete="username" />
-        <Field
+        <InputField
           id="password"
           label={m.account.newPassword}
           type="password"
@@ -105,7 +57,7 @@ export function SetPasswordPage({ scope, token, email, errors = {} }: { scope: S
           autocomplete="new-password"
           hint={m.account.passwordHint}
         />
-        <Field id="repeat" label={m.account.repeatPassword} type="password" error={errors.repeat} autocomplete="new-password" />
+        <InputField id="repeat" label={m.account.repeatPassword} type="password" error={errors.repeat} autocomplete="new-password" />
         <SubmitButton label={m.account.savePassword} primary />
       </form>
     </Layout>
@@ -126,21 +78,9 @@ export function AccountPage({ scope, account, sessions, currentSessionId, errors
   return (
     <Layout title={m.account.title} scope={scope} breadcrumbs={[{ text: m.account.title }]}>
       <h1 class="kern-heading-large">{m.account.title}</h1>
-      {notice ? (
-        <div class="kern-alert kern-alert--success" role="status">
-          <div class="kern-alert__body">
-            <p>{notice}</p>
-          </div>
-        </div>
-      ) : null}
-      {warning ? (
-        <div class="kern-alert kern-alert--warning" role="status">
-          <div class="kern-alert__body">
-            <p>{warning}</p>
-          </div>
-        </div>
-      ) : null}
-      <ErrorSummary errors={summary(errors)} />
+      <Notice text={notice} />
+      <Notice text={warning} tone="warning" />
+      <ErrorSummary errors={errors} />
       <Facts
         rows={[
           [m.account.email, account.email],
@@ -159,8 +99,8 @@ export function AccountPage({ scope, account, sessions, currentSessionId, errors
       <h2 class="kern-heading-medium">{m.account.changePassword}</h2>
       <form method="post" action="/konto/passwort" class="form">
         <input type="hidden" name="username" value={account.email} autocomplete="username" />
-        <Field id="current" label={m.account.currentPassword} type="password" error={errors.current} autocomplete="current-password" />
-        <Field
+        <InputField id="current" label={m.account.currentPassword} type="password" error={errors.current} autocomplete="current-password" />
+        <InputField
           id="password"
           label={m.account.newPassword}
           type="password"
@@ -168,7 +108,7 @@ export function AccountPage({ scope, account, sessions, currentSessionId, errors
           autocomplete="new-password"
           hint={m.account.passwordHint}
         />
-        <Field id="repeat" label={m.account.repeatPassword} type="password" error={errors.repeat} autocomplete="new-password" />
+        <InputField id="repeat" label={m.account.repeatPassword} type="password" error={errors.repeat} autocomplete="new-password" />
         <SubmitButton label={m.account.savePassword} />
       </form>
       <h2 class="kern-heading-medium">{m.account.sessions}</h2>
@@ -212,9 +152,16 @@ export function SecondFactorPage({ scope, errors = {} }: { scope: Scope; errors?
   return (
     <Layout title={m.account.secondFactor} scope={scope} breadcrumbs={[{ text: m.account.secondFactor }]}>
       <h1 class="kern-heading-large">{m.account.secondFactor}</h1>
-      <ErrorSummary errors={summary(errors)} />
+      <ErrorSummary errors={errors} />
       <form method="post" action="/anmelden/code" class="form">
-        <Field id="code" label={m.account.code} type="text" error={errors.code} autocomplete="one-time-code" hint={m.account.codeHint} />
+        <InputField
+          id="code"
+          label={m.account.code}
+          type="text"
+          error={errors.code}
+          autocomplete="one-time-code"
+          hint={m.account.codeHint}
+        />
         <SubmitButton label={m.account.signIn} primary />
       </form>
     </Layout>
@@ -231,7 +178,7 @@ export function TwoFactorSetupPage({ scope, uri, text, errors = {} }: { scope: S
       breadcrumbs={[{ text: m.account.title, href: "/konto" }, { text: m.account.twoFactorSetUp }]}
     >
       <h1 class="kern-heading-large">{m.account.twoFactorSetUp}</h1>
-      <ErrorSummary errors={summary(errors)} />
+      <ErrorSummary errors={errors} />
       <ol>
         <li>{m.account.setUpStep1}</li>
         <li>
@@ -244,7 +191,7 @@ export function TwoFactorSetupPage({ scope, uri, text, errors = {} }: { scope: S
         <li>{m.account.setUpStep3}</li>
       </ol>
       <form method="post" action="/konto/zwei-faktor" class="form">
-        <Field id="code" label={m.account.code} type="text" error={errors.code} autocomplete="one-time-code" />
+        <InputField id="code" label={m.account.code} type="text" error={errors.code} autocomplete="one-time-code" />
         <SubmitButton label={m.account.twoFactorConfirm} primary />
       </form>
     </Layout>

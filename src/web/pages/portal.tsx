@@ -265,7 +265,6 @@ export interface SearchPageProps {
 
 export function SearchPage({ scope, query, kind, committeeId, from, to, committees, hits, errors = {} }: SearchPageProps) {
   const error = errors.q;
-  const summary = Object.entries(errors).map(([field, message]) => ({ field, message }));
   const groups = Object.keys(m.search.kinds).flatMap((k) => {
     const inKind = (hits ?? []).filter((hit) => hit.kind === k);
     return inKind.length ? [[k, inKind] as const] : [];
@@ -278,7 +277,7 @@ export function SearchPage({ scope, query, kind, committeeId, from, to, committe
       breadcrumbs={[{ text: m.nav.search }]}
     >
       <h1 class="kern-heading-large">{m.search.title}</h1>
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={errors} />
       <form class="search-box" method="get" action="/suche">
         <ScopeField scope={scope} />
         <div class={`kern-form-input${error ? " kern-form-input--error" : ""}`}>
