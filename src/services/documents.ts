@@ -6,7 +6,7 @@ import { paths } from "../addresses";
 import { resolutionLabel } from "../rules/resolutions";
 import * as paperPolicy from "../policies/papers";
 import { canReadNonPublicPart } from "../policies/meetings";
-import { renderPdf } from "../documents/pdf/render-pdf";
+import { renderPdf, type PdfOptions } from "../documents/pdf/render-pdf";
 import { box, renderTemplate, type TemplateName } from "../documents/templates";
 import type { AppDeps } from "../deps";
 import { Problem, notFound } from "../errors";
@@ -68,16 +68,9 @@ async function render(
   bodyId: string,
   template: TemplateName,
   view: object,
-  meta: {
-    title: string;
-    subject: string;
-    author: string;
-    date: Date;
-    header: string;
-    footer: string;
+  meta: Pick<PdfOptions, "title" | "subject" | "author" | "date" | "header" | "footer" | "watermark"> & {
     /** The portal page of the document, its accessible form (pdf-lib writes no tagged PDF). */
     page?: string;
-    watermark?: string;
   },
 ) {
   const look = await documentLook(ctx, deps.attachments, bodyId, deps.documents.templates);
