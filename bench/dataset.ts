@@ -142,7 +142,15 @@ export function populate(db: Sqlite.Database, scale: Scale): DatasetCounts {
   const w = writerFor(db);
   const firstYear = LAST_YEAR - scale.years + 1;
   db.transaction(() => {
-    w.insert("Body", { id: BODY_ID, name: "Stadt Neckarfeld", shortName: "Neckarfeld", website: null, deletedAt: null, ...meta(CREATED) });
+    w.insert("Body", {
+      id: BODY_ID,
+      name: "Stadt Neckarfeld",
+      shortName: "Neckarfeld",
+      website: null,
+      deletedAt: null,
+      publishAttendance: false,
+      ...meta(CREATED),
+    });
     // The public resolutions of each committee and year, for the measures to link to.
     const resolutionsOf = new Map<string, Linkable[]>();
     for (let c = 0; c < scale.committees; c++) {

@@ -5,6 +5,7 @@ import { Problem } from "./errors";
 import { handleError, problemResponse } from "./http/problem";
 import { apiRouter } from "./routes";
 import { healthRouter } from "./routes/health";
+import { oparlRouter } from "./routes/oparl";
 import { portal } from "./web/portal";
 import { pageNotFound } from "./web/render";
 import { accountPages } from "./web/account";
@@ -41,6 +42,9 @@ export function createApp(source: DepsSource) {
     c.set("deps", depsOf(c.env));
     await next();
   });
+  // OParl is public and read-only: no token, no session, no request body.
+  app.route("/oparl/v1.1", oparlRouter);
+  app.get("/oparl", (c) => c.redirect("/oparl/v1.1/system", 301));
   // File uploads set their own, larger limit on their route.
   const jsonLimit = requestSizeLimit(MAX_BODY_BYTES);
   const isUpload = (method: string, path: string) =>

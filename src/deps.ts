@@ -16,6 +16,8 @@ export interface AppDeps {
   adminToken?: string;
   /** The public address of the service, used in links and the OpenAPI document. */
   publicBaseUrl?: string;
+  /** The licence of the data published through OParl (a URL); by default the Datenlizenz Deutschland 2.0. */
+  oparlLicense?: string;
   /** The service version reported by /health. */
   version: string;
   /**

@@ -16,6 +16,9 @@ export const ZSharedEnv = z.object({
     .max(7 * 24 * 60)
     .default(8 * 60),
   SESSION_MAX_DAYS: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(365).default(30),
+  OPARL_LICENSE: z
+    .url({ protocol: /^https?$/, error: "must be the URL of a licence, such as https://www.govdata.de/dl-de/by-2-0" })
+    .optional(),
   REQUIRE_ADMIN_2FA: z
     .enum(["true", "false"], { error: "must be true or false" })
     .default("false")

@@ -12,6 +12,9 @@ export type Principal =
   | { kind: "secretariat"; tokenId: string; name: string; bodyId: string }
   | { kind: "member"; tokenId: string; name: string; bodyId: string; personId: string };
 
+/** The caller without a token or session: the public. */
+export const ANONYMOUS: Principal = { kind: "anonymous" };
+
 const RANK: Record<Access, number> = { public: 0, member: 1, secretariat: 2, admin: 3 };
 
 const rankOf = (principal: Principal) => (principal.kind === "anonymous" ? 0 : RANK[principal.kind]);

@@ -44,6 +44,8 @@ export interface Tables {
   AccountToken: Models.AccountTokenModel;
   Session: Models.SessionModel;
   SignInAttempt: Omit<Models.SignInAttemptModel, "id">;
+  OparlObject: Models.OparlObjectModel;
+  OparlSync: Models.OparlSyncModel;
   /** The id is assigned by SQLite, in the order of the writes. */
   AuditEntry: Omit<Models.AuditEntryModel, "id">;
 }

@@ -20,7 +20,7 @@ export async function loadDemoData(db: Database, store: AttachmentStore, now: Da
   const stamp = () => ({ ...newRecordColumns(now), deletedAt: null });
   const statements: Statement[] = [];
 
-  const body = { ...stamp(), ...demoBody };
+  const body = { ...stamp(), ...demoBody, publishAttendance: false };
   statements.push(insertRow("Body", body));
 
   const committeeIds = {} as Record<keyof typeof demoCommittees, string>;

@@ -47,6 +47,7 @@ const app = createApp({
   documents: loadDocumentAssets(),
   adminToken: env.ADMIN_TOKEN,
   publicBaseUrl: env.PUBLIC_BASE_URL,
+  oparlLicense: env.OPARL_LICENSE,
   staticFile: readStaticFile,
   sessionTimes: { idleMinutes: env.SESSION_IDLE_MINUTES, maxDays: env.SESSION_MAX_DAYS },
   requireAdmin2fa: env.REQUIRE_ADMIN_2FA,

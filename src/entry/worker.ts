@@ -58,6 +58,7 @@ export interface Env {
   ATTACHMENTS: R2Bucket;
   ASSETS: Fetcher;
   ADMIN_TOKEN?: string;
+  OPARL_LICENSE?: string;
   PUBLIC_BASE_URL?: string;
   SESSION_IDLE_MINUTES?: string;
   SESSION_MAX_DAYS?: string;
@@ -121,6 +122,7 @@ function configOf(env: Env) {
         SESSION_IDLE_MINUTES: env.SESSION_IDLE_MINUTES,
         SESSION_MAX_DAYS: env.SESSION_MAX_DAYS,
         REQUIRE_ADMIN_2FA: env.REQUIRE_ADMIN_2FA,
+        OPARL_LICENSE: env.OPARL_LICENSE,
       })),
     );
   return config;
@@ -139,6 +141,7 @@ function depsFromEnv(env: Env): AppDeps {
     documents: { fonts: fontsFrom(env.ASSETS), templates },
     adminToken: config.ADMIN_TOKEN,
     publicBaseUrl: config.PUBLIC_BASE_URL,
+    oparlLicense: config.OPARL_LICENSE,
     sessionTimes: { idleMinutes: config.SESSION_IDLE_MINUTES, maxDays: config.SESSION_MAX_DAYS },
     requireAdmin2fa: config.REQUIRE_ADMIN_2FA,
     staticFile: async (relative) => {

@@ -20,3 +20,11 @@ export function canReadItem(actor: Principal, readership: Readership, item: { is
 export function itemConditionSql(readsNonPublic: boolean, alias: string): string {
   return readsNonPublic ? "1 = 1" : `${alias}."isPublic" = 1`;
 }
+
+/**
+ * Whether OParl publishes who attended a meeting: only once it is held, and only if the body chose to publish
+ * attendance (off by default; the OParl community advises against publishing it unasked, OParl/spec#48).
+ */
+export function publishesAttendance(body: { publishAttendance: boolean }, meeting: { state: string }): boolean {
+  return body.publishAttendance && (meeting.state === "held" || meeting.state === "closed");
+}

@@ -8,6 +8,9 @@ export const ZBody = z
     name: z.string().openapi({ example: "Stadt Schwäbisch Gmünd" }),
     shortName: z.string().nullable(),
     website: z.string().nullable(),
+    publishAttendance: z.boolean().openapi({
+      description: "Whether OParl publishes who attended each held meeting (`gremium:attendance`). Off unless the body chooses it.",
+    }),
   })
   .openapi("Body");
 export type TBody = z.infer<typeof ZBody>;
@@ -21,6 +24,7 @@ export const ZBodyCreate = z
       .max(500)
       .nullable()
       .optional(),
+    publishAttendance: z.boolean().optional(),
   })
   .strict()
   .openapi("BodyCreate");
@@ -42,4 +46,5 @@ export const toBodyView = (body: BodyModel): TBody => ({
   name: body.name,
   shortName: body.shortName,
   website: body.website,
+  publishAttendance: body.publishAttendance,
 });

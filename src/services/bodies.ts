@@ -31,6 +31,7 @@ export async function createBody(ctx: ServiceContext, input: TBodyCreate) {
     shortName: input.shortName ?? null,
     website: input.website ?? null,
     deletedAt: null,
+    publishAttendance: input.publishAttendance ?? false,
   });
 }
 

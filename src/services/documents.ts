@@ -14,6 +14,7 @@ import { berlinDateOf, germanDate, germanDateTimeOf } from "../rules/calendar";
 
 const day = (instant: Date) => germanDate(berlinDateOf(instant));
 import { paperNumber } from "../rules/papers";
+import { MEMBERSHIP_ROLE, MEASURE_STATUS, OUTCOME, PAPER_TYPE, RELATION, SIGNER } from "../documents/labels";
 import { getAgenda } from "./agenda";
 import { documentLook } from "./document-settings";
 import type { ServiceContext } from "./context";
@@ -25,41 +26,8 @@ import { progressReport } from "./plan-follow-up";
 import { getResolution } from "./resolutions";
 import { resolutionMeasures } from "./trace";
 
-const ROLE: Record<string, string> = {
-  chair: "Vorsitz",
-  deputy_chair: "stellv. Vorsitz",
-  member: "Mitglied",
-  deputy: "Stellvertretung",
-  advisory_member: "beratendes Mitglied",
-  minute_taker: "Schriftführung",
-};
-const STATUS: Record<string, string> = {
-  planned: "geplant",
-  in_progress: "in Umsetzung",
-  implemented: "umgesetzt",
-  ongoing: "Daueraufgabe",
-  paused: "pausiert",
-  dropped: "aufgegeben",
-};
-const RELATION: Record<string, string> = {
-  initiates: "startet",
-  changes: "ändert",
-  reports_progress: "berichtet",
-  completes: "schließt ab",
-  drops: "gibt auf",
-};
-const OUTCOME: Record<string, string> = {
-  adopted: "angenommen",
-  rejected: "abgelehnt",
-  elected: "gewählt",
-  runoff: "Stichwahl",
-  lot: "Losentscheid",
-};
-const SIGNER: Record<string, string> = { chair: "Vorsitz", member: "Mitglied", minute_taker: "Schriftführung" };
-const PAPER_TYPE: Record<string, string> = { proposal: "Beschlussvorlage", information: "Informationsvorlage", motion: "Antrag" };
-
 /** What documents need from the runtime; `baseUrl` is the public address, to print the page of each document. */
-type Documents = Pick<AppDeps, "documents" | "attachments"> & { baseUrl?: string };
+export type Documents = Pick<AppDeps, "documents" | "attachments"> & { baseUrl?: string };
 
 /** Fills the body's template (or the default) and lays it out with the body's letterhead, footer and logo. */
 async function render(
@@ -132,7 +100,7 @@ export async function invitationPdf(ctx: ServiceContext, deps: Documents, meetin
                 `Begründung: ${invitation.lateReason ?? ""}`,
         },
     hasRecipients: seats.length > 0,
-    recipients: seats.map((s) => ({ name: s.name, role: ROLE[s.role] ?? s.role })),
+    recipients: seats.map((s) => ({ name: s.name, role: MEMBERSHIP_ROLE[s.role] ?? s.role })),
     chair: chairSeat
       ? `${[chairSeat.person.title, chairSeat.person.givenName, chairSeat.person.familyName].filter(Boolean).join(" ")}, Vorsitz`
       : committee.name,
@@ -294,17 +262,18 @@ export async function progressReportPdf(
     scope: report.actionField ? `Handlungsfeld ${report.actionField.number}: ${report.actionField.title}` : "Alle Handlungsfelder",
     from: germanDate(period.from),
     to: germanDate(period.to),
-    byStatus: Object.entries(report.byStatus).map(([status, count]) => ({ status: STATUS[status] ?? status, count })),
+    byStatus: Object.entries(report.byStatus).map(([status, count]) => ({ status: MEASURE_STATUS[status] ?? status, count })),
     measures: report.measures.map((m) => ({
       code: m.code,
       title: m.title,
-      status: STATUS[m.status] ?? m.status,
+      status: MEASURE_STATUS[m.status] ?? m.status,
       progress: m.progress,
       responsible: m.responsible ?? "–",
       changes: m.changes.map((c) => ({
         date: day(new Date(c.at)),
         change:
-          `${STATUS[c.fromStatus ?? ""] ?? "neu"} → ${STATUS[c.toStatus] ?? c.toStatus}, ${c.fromProgress ?? 0} % ` + `→ ${c.toProgress} %`,
+          `${MEASURE_STATUS[c.fromStatus ?? ""] ?? "neu"} → ${MEASURE_STATUS[c.toStatus] ?? c.toStatus}, ${c.fromProgress ?? 0} % ` +
+          `→ ${c.toProgress} %`,
         reason: c.reason,
       })),
       resolutions: m.resolutions.map((r) => ({ box: box(`Beschluss ${r.number} (${RELATION[r.relation] ?? r.relation}):`, r.text) })),

@@ -1,0 +1,472 @@
+/**
+ * OParl 1.1 objects (https://oparl.org/spezifikation/): pure mappings from the public views the services gather to
+ * the standard's JSON. URLs are relative to the service's address (`/oparl/v1.1/…` and the portal's `/…`); the
+ * HTTP layer puts the address in front. Embedded objects are placeholders (`embed`) that the OParl service fills in
+ * with the embedded object as last published, so that it carries its own `created` and `modified`.
+ */
+import { paths } from "../addresses";
+import { berlinDateOf, berlinIsoOf } from "../rules/calendar";
+import { paperNumber } from "../rules/papers";
+import { MEMBERSHIP_ROLE, OUTCOME, PAPER_TYPE } from "./labels";
+
+export const OPARL_VERSION = "https://schema.oparl.org/1.1/";
+export const OPARL_ROOT = "/oparl/v1.1";
+
+export const OPARL_TYPES = [
+  "System",
+  "Body",
+  "LegislativeTerm",
+  "Organization",
+  "Person",
+  "Membership",
+  "Meeting",
+  "AgendaItem",
+  "Location",
+  "Paper",
+  "Consultation",
+  "File",
+] as const;
+export type OparlType = (typeof OPARL_TYPES)[number];
+
+/** The lists of a body: the name of the list in its URL, the Body member that links it, and the type it holds. */
+export const BODY_LISTS = {
+  organization: { member: "organization", type: "Organization" },
+  person: { member: "person", type: "Person" },
+  meeting: { member: "meeting", type: "Meeting" },
+  paper: { member: "paper", type: "Paper" },
+  agendaItem: { member: "agendaItem", type: "AgendaItem" },
+  consultation: { member: "consultation", type: "Consultation" },
+  file: { member: "file", type: "File" },
+  membership: { member: "membership", type: "Membership" },
+  location: { member: "locationList", type: "Location" },
+  legislativeTerm: { member: "legislativeTermList", type: "LegislativeTerm" },
+} as const satisfies Record<string, { member: string; type: OparlType }>;
+export type BodyList = keyof typeof BODY_LISTS;
+
+/** The key of an object: its path below the OParl root, such as "meeting/<id>". */
+export const oparlKey = (type: OparlType, id: string) => `${type.charAt(0).toLowerCase()}${type.slice(1)}/${id}`;
+export const oparlUrl = (type: OparlType, id: string) => `${OPARL_ROOT}/${oparlKey(type, id)}`;
+export const bodyListUrl = (bodyId: string, list: BodyList) => `${OPARL_ROOT}/body/${bodyId}/${list}`;
+export const fileAccessUrl = (fileId: string) => `${OPARL_ROOT}/file/${fileId}/inhalt`;
+export const fileDownloadUrl = (fileId: string) => `${OPARL_ROOT}/file/${fileId}/herunterladen`;
+
+/** The date-time form OParl asks for: Berlin wall-clock time with its offset, no fraction, no "Z". */
+export const oparlDateTime = (instant: Date) => berlinIsoOf(instant);
+
+/** An embedded object, filled in by the service: the object at `key` as published, without its back-reference. */
+export interface Embed {
+  embed: string;
+  without?: string;
+}
+const embed = (type: OparlType, id: string, without?: string): Embed => ({ embed: oparlKey(type, id), ...(without ? { without } : {}) });
+
+/** One object to publish: where it lives, what it says, and the record it stems from (for `created`). */
+export interface OparlDraft {
+  key: string;
+  type: OparlType;
+  created: Date;
+  data: Record<string, unknown>;
+}
+
+/** Drops members without a value, so that the JSON carries no nulls and no empty lists. */
+function compact(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(data).filter(
+      ([, value]) => value !== undefined && value !== null && value !== "" && !(Array.isArray(value) && !value.length),
+    ),
+  );
+}
+const draft = (type: OparlType, id: string, created: Date, data: Record<string, unknown>): OparlDraft => ({
+  key: oparlKey(type, id),
+  type,
+  created,
+  data: compact(data),
+});
+
+/** The portal address of a record; with several bodies, the body goes along as `?k=`. */
+export type WebOf = (path: string) => string;
+
+export interface BodyView {
+  id: string;
+  name: string;
+  shortName: string | null;
+  website: string | null;
+  createdAt: Date;
+  terms: { id: string; name: string; startDate: string; endDate: string | null; createdAt: Date }[];
+}
+
+export function bodyDrafts(body: BodyView, web: WebOf, license: string): OparlDraft[] {
+  const lists = Object.fromEntries(
+    (Object.keys(BODY_LISTS) as BodyList[]).map((list) => [BODY_LISTS[list].member, bodyListUrl(body.id, list)]),
+  );
+  const terms = body.terms.map((term) =>
+    draft("LegislativeTerm", term.id, term.createdAt, {
+      body: oparlUrl("Body", body.id),
+      name: term.name,
+      startDate: term.startDate,
+      endDate: term.endDate,
+    }),
+  );
+  return [
+    ...terms,
+    draft("Body", body.id, body.createdAt, {
+      system: `${OPARL_ROOT}/system`,
+      name: body.name,
+      shortName: body.shortName,
+      website: body.website,
+      license,
+      classification: "Kommune",
+      ...lists,
+      legislativeTerm: body.terms.map((term) => embed("LegislativeTerm", term.id, "body")),
+      web: web("/"),
+    }),
+  ];
+}
+
+export interface OrganizationView {
+  id: string;
+  bodyId: string;
+  name: string;
+  shortName: string;
+  kind: string;
+  createdAt: Date;
+  membershipIds: string[];
+}
+
+const CLASSIFICATION: Record<string, string> = {
+  advisory_council: "Beirat",
+  advisory_committee: "Ausschuss",
+  decision_committee: "Ausschuss",
+  working_group: "Arbeitsgruppe",
+};
+
+export function organizationDraft(committee: OrganizationView, web: WebOf): OparlDraft {
+  return draft("Organization", committee.id, committee.createdAt, {
+    body: oparlUrl("Body", committee.bodyId),
+    name: committee.name,
+    shortName: committee.shortName,
+    organizationType: "Gremium",
+    classification: CLASSIFICATION[committee.kind] ?? "Gremium",
+    membership: committee.membershipIds.map((id) => oparlUrl("Membership", id)),
+    web: web(paths.committee(committee.id)),
+  });
+}
+
+/** An organisation that sends members (a Verein, a Migrantenorganisation), as an Organization of the body. */
+export function sendingOrganizationDraft(bodyId: string, id: string, name: string, created: Date): OparlDraft {
+  return draft("Organization", id, created, {
+    body: oparlUrl("Body", bodyId),
+    name,
+    organizationType: "Sonstiges",
+    classification: "Entsendende Organisation",
+  });
+}
+
+export interface PersonView {
+  id: string;
+  bodyId: string;
+  givenName: string;
+  familyName: string;
+  formOfAddress: string | null;
+  title: string | null;
+  createdAt: Date;
+  memberships: {
+    id: string;
+    committeeId: string;
+    role: string;
+    votingRight: boolean;
+    startDate: string;
+    endDate: string | null;
+    /** The Organization of the sending organisation, if the member was sent by one. */
+    onBehalfOfId: string | null;
+    createdAt: Date;
+  }[];
+}
+
+export function personDrafts(person: PersonView, web: WebOf): OparlDraft[] {
+  const memberships = person.memberships.map((m) =>
+    draft("Membership", m.id, m.createdAt, {
+      person: oparlUrl("Person", person.id),
+      organization: oparlUrl("Organization", m.committeeId),
+      role: MEMBERSHIP_ROLE[m.role] ?? m.role,
+      votingRight: m.votingRight,
+      startDate: m.startDate,
+      endDate: m.endDate,
+      onBehalfOf: m.onBehalfOfId ? oparlUrl("Organization", m.onBehalfOfId) : null,
+    }),
+  );
+  return [
+    ...memberships,
+    draft("Person", person.id, person.createdAt, {
+      body: oparlUrl("Body", person.bodyId),
+      name: [person.title, person.givenName, person.familyName].filter(Boolean).join(" "),
+      familyName: person.familyName,
+      givenName: person.givenName,
+      formOfAddress: person.formOfAddress,
+      title: person.title ? [person.title] : [],
+      membership: person.memberships.map((m) => embed("Membership", m.id, "person")),
+      web: web(paths.person(person.id)),
+    }),
+  ];
+}
+
+export interface LocationView {
+  id: string;
+  bodyId: string;
+  name: string | null;
+  address: string | null;
+  room: string | null;
+  createdAt: Date;
+}
+
+/** A place, with "Straße 1, 12345 Ort" split into street, postal code and locality where it has that form. */
+export function locationDraft(place: LocationView): OparlDraft {
+  const address = /^(?<street>.+?),\s*(?<postalCode>\d{5})\s+(?<locality>.+)$/.exec(place.address ?? "")?.groups;
+  return draft("Location", place.id, place.createdAt, {
+    description: [place.name, place.room, place.address].filter(Boolean).join(", "),
+    streetAddress: address ? address.street : place.address,
+    postalCode: address?.postalCode,
+    locality: address?.locality,
+    room: place.room,
+    bodies: [oparlUrl("Body", place.bodyId)],
+  });
+}
+
+/** A PDF or an attachment, published as an OParl File. */
+export interface FileView {
+  id: string;
+  name: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha512: string;
+  date: Date;
+  createdAt: Date;
+  meetingId?: string;
+  paperId?: string;
+}
+
+export function fileDraft(file: FileView, license: string): OparlDraft {
+  return draft("File", file.id, file.createdAt, {
+    name: file.name,
+    fileName: file.fileName,
+    mimeType: file.mimeType,
+    date: berlinDateOf(file.date),
+    size: file.size,
+    sha512Checksum: file.sha512,
+    accessUrl: fileAccessUrl(file.id),
+    downloadUrl: fileDownloadUrl(file.id),
+    fileLicense: license,
+    meeting: file.meetingId ? [oparlUrl("Meeting", file.meetingId)] : [],
+    paper: file.paperId ? [oparlUrl("Paper", file.paperId)] : [],
+  });
+}
+
+export interface AgendaItemView {
+  id: string;
+  number: string;
+  title: string;
+  withdrawn: boolean;
+  createdAt: Date;
+  /** The Consultation of the paper dealt with under this item, if the paper is public. */
+  consultationId: string | null;
+  resolution: { number: string; text: string; outcome: string | null } | null;
+  votes: {
+    motion: string;
+    kind: string;
+    yes: number | null;
+    no: number | null;
+    abstain: number | null;
+    outcome: string;
+    /** Who voted how, for a roll call, once the minutes are published. */
+    rollCall: { personId: string; name: string; vote: string }[] | null;
+  }[];
+}
+
+export interface MeetingView {
+  id: string;
+  committeeId: string;
+  title: string;
+  state: string;
+  invited: boolean;
+  startsAt: Date;
+  endsAt: Date | null;
+  createdAt: Date;
+  locationId: string | null;
+  items: AgendaItemView[];
+  invitationFileId: string | null;
+  minutesFileId: string | null;
+  /** Who attended, when the body publishes attendance. */
+  attendance: { personId: string; name: string; status: string }[] | null;
+}
+
+const VOTE = { yes: "ja", no: "nein", abstain: "Enthaltung" } as Record<string, string>;
+const ATTENDANCE = { present: "anwesend", remote: "zugeschaltet", excused: "entschuldigt", absent: "abwesend" } as Record<string, string>;
+
+function meetingState(meeting: MeetingView): string {
+  if (meeting.state === "held" || meeting.state === "closed") return "durchgeführt";
+  return meeting.invited ? "eingeladen" : "terminiert";
+}
+
+/** A meeting with its public agenda items (numbered as shown, `order` from 0 without gaps) and their results. */
+export function meetingDrafts(meeting: MeetingView, web: WebOf): OparlDraft[] {
+  const items = meeting.items.map((item, order) =>
+    draft("AgendaItem", item.id, item.createdAt, {
+      meeting: oparlUrl("Meeting", meeting.id),
+      number: item.number,
+      order,
+      name: item.title,
+      public: true,
+      consultation: item.consultationId ? oparlUrl("Consultation", item.consultationId) : null,
+      result: item.withdrawn
+        ? "abgesetzt"
+        : item.resolution?.outcome
+          ? (OUTCOME[item.resolution.outcome] ?? item.resolution.outcome)
+          : null,
+      resolutionText: item.resolution?.text,
+      keyword: item.resolution ? [`Beschluss ${item.resolution.number}`] : [],
+      "gremium:votes": item.votes.map((vote) =>
+        compact({
+          motion: vote.motion,
+          kind: vote.kind,
+          yes: vote.yes,
+          no: vote.no,
+          abstain: vote.abstain,
+          outcome: OUTCOME[vote.outcome] ?? vote.outcome,
+          rollCall: vote.rollCall?.map((b) => ({ person: oparlUrl("Person", b.personId), name: b.name, vote: VOTE[b.vote] ?? b.vote })),
+        }),
+      ),
+      web: web(paths.item(meeting.id, item.id)),
+    }),
+  );
+  return [
+    ...items,
+    draft("Meeting", meeting.id, meeting.createdAt, {
+      name: meeting.title,
+      meetingState: meetingState(meeting),
+      cancelled: meeting.state === "cancelled",
+      start: oparlDateTime(meeting.startsAt),
+      end: meeting.endsAt ? oparlDateTime(meeting.endsAt) : null,
+      location: meeting.locationId ? embed("Location", meeting.locationId) : null,
+      organization: [oparlUrl("Organization", meeting.committeeId)],
+      invitation: meeting.invitationFileId ? embed("File", meeting.invitationFileId, "meeting") : null,
+      resultsProtocol: meeting.minutesFileId ? embed("File", meeting.minutesFileId, "meeting") : null,
+      agendaItem: meeting.items.map((item) => embed("AgendaItem", item.id, "meeting")),
+      "gremium:attendance": meeting.attendance?.map((a) => ({
+        person: oparlUrl("Person", a.personId),
+        name: a.name,
+        status: ATTENDANCE[a.status] ?? a.status,
+      })),
+      web: web(paths.meeting(meeting.id)),
+    }),
+  ];
+}
+
+export interface PaperView {
+  id: string;
+  bodyId: string;
+  year: number;
+  serial: number;
+  title: string;
+  type: string;
+  createdAt: Date;
+  mainFileId: string | null;
+  attachmentIds: string[];
+  consultations: {
+    id: string;
+    committeeId: string;
+    role: string;
+    meetingId: string | null;
+    agendaItemId: string | null;
+    createdAt: Date;
+  }[];
+}
+
+export function paperDrafts(paper: PaperView, web: WebOf): OparlDraft[] {
+  const consultations = paper.consultations.map((c) =>
+    draft("Consultation", c.id, c.createdAt, {
+      paper: oparlUrl("Paper", paper.id),
+      agendaItem: c.agendaItemId ? oparlUrl("AgendaItem", c.agendaItemId) : null,
+      meeting: c.meetingId ? oparlUrl("Meeting", c.meetingId) : null,
+      organization: [oparlUrl("Organization", c.committeeId)],
+      authoritative: c.role === "deciding",
+      role: c.role === "deciding" ? "Entscheidung" : "Vorberatung",
+    }),
+  );
+  return [
+    ...consultations,
+    draft("Paper", paper.id, paper.createdAt, {
+      body: oparlUrl("Body", paper.bodyId),
+      name: paper.title,
+      reference: paperNumber(paper.year, paper.serial),
+      date: berlinDateOf(paper.createdAt),
+      paperType: PAPER_TYPE[paper.type] ?? "Vorlage",
+      mainFile: paper.mainFileId ? embed("File", paper.mainFileId, "paper") : null,
+      auxiliaryFile: paper.attachmentIds.map((id) => embed("File", id, "paper")),
+      consultation: paper.consultations.map((c) => embed("Consultation", c.id, "paper")),
+      web: web(paths.paper(paper.id)),
+    }),
+  ];
+}
+
+export interface SystemView {
+  license: string;
+  created: Date;
+  modified: Date;
+  name: string;
+  version: string;
+}
+
+export function systemObject(system: SystemView, web: WebOf): Record<string, unknown> {
+  return {
+    id: `${OPARL_ROOT}/system`,
+    type: `${OPARL_VERSION}System`,
+    oparlVersion: OPARL_VERSION,
+    license: system.license,
+    body: `${OPARL_ROOT}/body`,
+    name: system.name,
+    product: "https://github.com/gremium-org/gremium",
+    vendor: "https://github.com/gremium-org",
+    "gremium:version": system.version,
+    created: oparlDateTime(system.created),
+    modified: oparlDateTime(system.modified),
+    web: web("/"),
+  };
+}
+
+/** The members of the objects whose values are URLs, which the HTTP layer makes absolute. */
+export const URL_MEMBERS = new Set([
+  "id",
+  "system",
+  "body",
+  "organization",
+  "person",
+  "meeting",
+  "paper",
+  "agendaItem",
+  "consultation",
+  "file",
+  "membership",
+  "locationList",
+  "legislativeTermList",
+  "bodies",
+  "web",
+  "accessUrl",
+  "downloadUrl",
+  "onBehalfOf",
+  "legislativeTerm",
+  // The links of a list.
+  "first",
+  "self",
+  "next",
+]);
+
+/** Puts the service's address in front of every relative URL of an object, embedded objects included. */
+export function absolute(value: unknown, base: string, member = ""): unknown {
+  if (typeof value === "string") return URL_MEMBERS.has(member) && value.startsWith("/") ? `${base}${value}` : value;
+  if (Array.isArray(value)) return value.map((entry) => absolute(entry, base, member));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, absolute(entry, base, key)]));
+  }
+  return value;
+}

@@ -1,0 +1,246 @@
+/**
+ * OParl 1.1 over HTTP (https://oparl.org/spezifikation/): the System object, the lists of each body, every object
+ * at its id, and the files. Read-only and public; every answer may be read from any origin (CORS `*`), and errors
+ * are OParl Error objects. The view itself is `services/oparl.ts`; the objects are `documents/oparl.ts`.
+ */
+import { Hono, type Context } from "hono";
+import packageJson from "../../package.json";
+import {
+  BODY_LISTS,
+  OPARL_ROOT,
+  OPARL_TYPES,
+  absolute,
+  bodyListUrl,
+  systemObject,
+  type BodyList,
+  type OparlType,
+} from "../documents/oparl";
+import { Problem } from "../errors";
+import { serviceContext, publicBaseUrl, type AppEnv } from "../http/context";
+import {
+  DEFAULT_OPARL_LICENSE,
+  getOparl,
+  listOparl,
+  oparlFileBytes,
+  oparlSpan,
+  publishedObject,
+  sha512Hex,
+  syncOparl,
+  type OparlDeps,
+  type OparlFilter,
+} from "../services/oparl";
+
+const ERROR_TYPE = "https://schema.oparl.org/1.1/Error";
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 1000;
+
+class OparlError extends Error {
+  constructor(
+    readonly status: 400 | 404 | 405 | 410,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const CORS = { "access-control-allow-origin": "*", "access-control-expose-headers": "ETag, Last-Modified, Content-Disposition" };
+
+/** JSON as OParl wants it: UTF-8, not HTML-escaped, readable from any origin. */
+function json(c: Context<AppEnv>, value: unknown, status: 200 | 400 | 404 | 405 | 410 = 200) {
+  return c.body(JSON.stringify(absolute(value, publicBaseUrl(c))), status, {
+    ...CORS,
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-cache",
+  });
+}
+
+const errorResponse = (c: Context<AppEnv>, status: 400 | 404 | 405 | 410, message: string) =>
+  json(c, { type: ERROR_TYPE, message }, status);
+
+const depsOf = (c: Context<AppEnv>): OparlDeps => ({
+  ...c.get("deps"),
+  baseUrl: publicBaseUrl(c),
+  license: c.get("deps").oparlLicense ?? DEFAULT_OPARL_LICENSE,
+});
+
+/** Every OParl answer starts from a view that has caught up with the last write. */
+async function synced(c: Context<AppEnv>) {
+  const ctx = serviceContext(c);
+  await syncOparl(ctx, depsOf(c));
+  return ctx;
+}
+
+const FILTERS = ["created_since", "created_until", "modified_since", "modified_until"] as const;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * A filter's date-time, with "Z" or an offset. A "+" that was not percent-encoded arrives as a space; it is taken
+ * as the "+" it was meant to be.
+ */
+function parseDateTime(name: string, raw: string): Date {
+  const match = DATE_TIME.exec(raw.trim().replace(/ (\d{2}:?\d{2})$/, "+$1"));
+  const date = match ? new Date(`${match[1]}${match[2] === "Z" ? "Z" : match[2]!.replace(/^([+-]\d{2}):?(\d{2})$/, "$1:$2")}`) : null;
+  if (!date || Number.isNaN(date.getTime())) {
+    throw new OparlError(400, `Der Parameter ${name} muss ein Zeitpunkt wie 2026-11-30T10:00:00+01:00 sein, nicht „${raw}“.`);
+  }
+  return date;
+}
+
+/** The filters of a list request, and the query that every link of the list carries. */
+function filterOf(c: Context<AppEnv>): { filter: OparlFilter; kept: URLSearchParams; omitInternal: boolean } {
+  const kept = new URLSearchParams();
+  const filter: OparlFilter = { limit: DEFAULT_LIMIT };
+  const keys: Record<(typeof FILTERS)[number], keyof OparlFilter> = {
+    created_since: "createdSince",
+    created_until: "createdUntil",
+    modified_since: "modifiedSince",
+    modified_until: "modifiedUntil",
+  };
+  for (const name of FILTERS) {
+    const raw = c.req.query(name);
+    if (raw === undefined) continue;
+    (filter as unknown as Record<string, Date>)[keys[name]] = parseDateTime(name, raw);
+    kept.set(name, raw.trim().replace(/ (\d{2}:?\d{2})$/, "+$1"));
+  }
+  const limit = c.req.query("limit");
+  if (limit !== undefined) {
+    if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > MAX_LIMIT) {
+      throw new OparlError(400, `Der Parameter limit muss eine ganze Zahl von 1 bis ${MAX_LIMIT} sein, nicht „${limit}“.`);
+    }
+    filter.limit = Number(limit);
+    kept.set("limit", limit);
+  }
+  const omit = c.req.query("omit_internal");
+  if (omit !== undefined) {
+    if (!["", "true", "false", "1", "0"].includes(omit)) {
+      throw new OparlError(400, `Der Parameter omit_internal kennt die Werte true und false, nicht „${omit}“.`);
+    }
+    kept.set("omit_internal", omit);
+  }
+  const cursor = c.req.query("cursor");
+  if (cursor !== undefined) {
+    const match = /^(\d{10,})\.(.+)$/.exec(cursor);
+    if (!match) throw new OparlError(400, "Der Parameter cursor stammt nicht aus einem Link dieser Liste.");
+    filter.after = { modified: new Date(Number(match[1]) * 1000), id: match[2]! };
+  }
+  return { filter, kept, omitInternal: omit !== undefined && omit !== "false" && omit !== "0" };
+}
+
+/** Leaves out the embedded objects (OParl's "internal output") of a listed object. */
+const withoutInternal = (object: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(object).filter(
+      ([, value]) => !(Array.isArray(value) ? value.some((v) => typeof v === "object") : typeof value === "object" && value !== null),
+    ),
+  );
+
+async function listResponse(c: Context<AppEnv>, path: string, bodyId: string | null, type: OparlType) {
+  const { filter, kept, omitInternal } = filterOf(c);
+  const ctx = await synced(c);
+  const { rows, more } = await listOparl(ctx, bodyId, type, filter);
+  const link = (cursor?: string) => {
+    const query = new URLSearchParams(kept);
+    if (cursor) query.set("cursor", cursor);
+    const search = query.toString();
+    return search ? `${path}?${search}` : path;
+  };
+  const last = rows.at(-1);
+  const data = rows.map((row) => publishedObject(row)).map((object) => (omitInternal ? withoutInternal(object) : object));
+  return json(c, {
+    data,
+    pagination: { elementsPerPage: filter.limit },
+    links: {
+      first: link(),
+      self: link(c.req.query("cursor")),
+      ...(more && last ? { next: link(`${Math.floor(last.modifiedAt.getTime() / 1000)}.${last.id}`) } : {}),
+    },
+  });
+}
+
+/** The HTTP date of an instant, for Last-Modified. */
+const httpDate = (instant: Date) => instant.toUTCString();
+
+async function fileResponse(c: Context<AppEnv>, disposition: "inline" | "attachment") {
+  const ctx = await synced(c);
+  const row = await getOparl(ctx, `file/${c.req.param("id") ?? ""}`);
+  if (!row) throw new OparlError(404, "Diese Datei gibt es nicht.");
+  if (row.deleted) throw new OparlError(410, "Diese Datei ist nicht mehr veröffentlicht.");
+  const file = JSON.parse(row.data) as { fileName: string; mimeType: string };
+  const bytes = await oparlFileBytes(ctx, depsOf(c), row.id.slice("file/".length));
+  const etag = `"${(await sha512Hex(bytes)).slice(0, 32)}"`;
+  const modified = new Date(Math.floor(row.modifiedAt.getTime() / 1000) * 1000);
+  const headers: Record<string, string> = {
+    ...CORS,
+    etag,
+    "last-modified": httpDate(modified),
+    "cache-control": "no-cache",
+  };
+  const ifNoneMatch = c.req.header("if-none-match");
+  const ifModifiedSince = c.req.header("if-modified-since");
+  const notModified = ifNoneMatch
+    ? ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === `W/${etag}` || tag.trim() === "*")
+    : ifModifiedSince !== undefined && !Number.isNaN(Date.parse(ifModifiedSince)) && Date.parse(ifModifiedSince) >= modified.getTime();
+  if (notModified) return c.body(null, 304, headers);
+  const name = file.fileName.replace(/["\\\r\n]/g, "_");
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_");
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+    ...headers,
+    "content-type": file.mimeType,
+    "content-length": String(bytes.byteLength),
+    "content-disposition": `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    "x-content-type-options": "nosniff",
+  });
+}
+
+const TYPE_OF_SEGMENT = new Map(OPARL_TYPES.map((type) => [`${type.charAt(0).toLowerCase()}${type.slice(1)}`, type]));
+
+export const oparlRouter = new Hono<AppEnv>()
+  .onError((error, c) => {
+    if (error instanceof OparlError) return errorResponse(c, error.status, error.message);
+    if (error instanceof Problem && error.code === "not_found") return errorResponse(c, 404, error.message);
+    console.error(error);
+    return c.body(JSON.stringify({ type: ERROR_TYPE, message: "Ein interner Fehler ist aufgetreten." }), 500, {
+      ...CORS,
+      "content-type": "application/json; charset=utf-8",
+    });
+  })
+  .options("*", (c) =>
+    c.body(null, 204, { ...CORS, "access-control-allow-methods": "GET, HEAD, OPTIONS", "access-control-max-age": "86400" }),
+  )
+  .on(["POST", "PUT", "PATCH", "DELETE"], "*", (c) => {
+    c.header("allow", "GET, HEAD, OPTIONS");
+    return errorResponse(c, 405, "OParl ist eine Schnittstelle nur zum Lesen: erlaubt sind GET, HEAD und OPTIONS.");
+  })
+  .get("/", (c) => c.redirect(`${OPARL_ROOT}/system`, 301))
+  .get("/system", async (c) => {
+    const ctx = await synced(c);
+    const span = (await oparlSpan(ctx)) ?? { created: ctx.now, modified: ctx.now };
+    const license = depsOf(c).license;
+    return json(
+      c,
+      systemObject({ license, name: "Gremium", version: packageJson.version, ...span }, (path) => path),
+    );
+  })
+  .get("/body", (c) => listResponse(c, `${OPARL_ROOT}/body`, null, "Body"))
+  .get("/body/:id/:list", async (c) => {
+    const list = c.req.param("list");
+    if (!Object.hasOwn(BODY_LISTS, list)) throw new OparlError(404, `Eine Körperschaft hat keine Liste „${list}“.`);
+    const body = await getOparl(await synced(c), `body/${c.req.param("id")}`);
+    if (!body || body.deleted) throw new OparlError(404, "Diese Körperschaft gibt es nicht.");
+    return listResponse(
+      c,
+      bodyListUrl(body.id.slice("body/".length), list as BodyList),
+      body.id.slice(5),
+      BODY_LISTS[list as BodyList].type,
+    );
+  })
+  .get("/file/:id/inhalt", (c) => fileResponse(c, "inline"))
+  .get("/file/:id/herunterladen", (c) => fileResponse(c, "attachment"))
+  .get("/:type/:id", async (c) => {
+    const type = TYPE_OF_SEGMENT.get(c.req.param("type"));
+    if (!type || type === "System") throw new OparlError(404, `Unter ${c.req.path} gibt es kein OParl-Objekt.`);
+    const row = await getOparl(await synced(c), `${c.req.param("type")}/${c.req.param("id")}`);
+    if (!row) throw new OparlError(404, `Unter ${c.req.path} gibt es kein OParl-Objekt.`);
+    return json(c, publishedObject(row));
+  })
+  .all("*", (c) => errorResponse(c, 404, `Unter ${c.req.path} gibt es kein OParl-Objekt.`));

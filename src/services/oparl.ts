@@ -1,0 +1,677 @@
+/**
+ * The OParl view: the public data of each body as OParl 1.1 objects, kept in `OparlObject` as last published.
+ *
+ * The view follows the audit log. Before each OParl request, `syncOparl` reads the audit entries written since it
+ * last looked, rebuilds the records they touch (a meeting with its items and files, a paper with its consultations
+ * and files, or, for changes to a body, its committees, people, memberships or terms, the whole view) through the
+ * same services and policies as the portal, as an anonymous reader, and compares each object with what was
+ * published. A changed object gets a new `modified`; one that left the public view (deleted, or made non-public)
+ * stays as deleted. So `modified_since` finds every change, lists read one page of an index, and nothing that was
+ * ever published disappears without a trace.
+ */
+import { ANONYMOUS } from "../auth/principal";
+import { ConstraintError, type SqlValue, type Statement } from "../db/database";
+import { assertion } from "../db/sql";
+import {
+  OPARL_ROOT,
+  OPARL_VERSION,
+  bodyDrafts,
+  fileDraft,
+  locationDraft,
+  meetingDrafts,
+  organizationDraft,
+  oparlDateTime,
+  paperDrafts,
+  personDrafts,
+  sendingOrganizationDraft,
+  type Embed,
+  type FileView,
+  type OparlDraft,
+  type OparlType,
+  type WebOf,
+} from "../documents/oparl";
+import { notFound } from "../errors";
+import { canReadItem, publishesAttendance } from "../policies/meetings";
+import { paperNumber } from "../rules/papers";
+import { meetingAgenda } from "./agenda";
+import { createServiceContext, type ServiceContext } from "./context";
+import { getAttachment, getPaper, listPapers } from "./papers";
+import { invitationPdf, minutesPdf, paperPdf, type Documents } from "./documents";
+import { getMeeting, listMeetings } from "./meetings";
+import { listCommittees } from "./committees";
+import { listPeople } from "./people";
+import { listMemberships } from "./memberships";
+import { listTerms } from "./terms";
+import { getResolution } from "./resolutions";
+import { votesOfItem } from "./votes";
+
+export interface OparlDeps extends Documents {
+  /** The licence of the published data (a URL); by default the Datenlizenz Deutschland – Namensnennung 2.0. */
+  license: string;
+}
+
+export const DEFAULT_OPARL_LICENSE = "https://www.govdata.de/dl-de/by-2-0";
+
+/** One published object, as stored. */
+export interface OparlRow {
+  id: string;
+  bodyId: string;
+  type: OparlType;
+  aggregate: string;
+  data: string;
+  deleted: boolean;
+  createdAt: Date;
+  modifiedAt: Date;
+}
+
+/** The view as an anonymous reader sees it: OParl is public data only. */
+const publicContext = (ctx: ServiceContext) => createServiceContext(ctx.db, ANONYMOUS, ctx.now);
+
+/** Reads every page of a list service. */
+async function all<T>(page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>): Promise<T[]> {
+  const items: T[] = [];
+  for (let cursor: string | undefined, next = true; next; ) {
+    const result = await page(cursor);
+    items.push(...result.items);
+    cursor = result.nextCursor ?? undefined;
+    next = result.nextCursor !== null;
+  }
+  return items;
+}
+
+async function sha(algorithm: "SHA-256" | "SHA-512", text: string | Uint8Array): Promise<string> {
+  const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
+  const digest = await crypto.subtle.digest(algorithm, bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+export const sha512Hex = (bytes: Uint8Array) => sha("SHA-512", bytes);
+
+/** A stable id for a record that Gremium keeps as text (a meeting place, a sending organisation). */
+const derivedId = async (...parts: (string | null)[]) => (await sha("SHA-256", JSON.stringify(parts))).slice(0, 32);
+
+/** The generated PDFs published as files: the id of the file names the document and its record. */
+const GENERATED = {
+  einladung: { name: "Einladung", render: (ctx, deps, id) => invitationPdf(ctx, deps, id) },
+  niederschrift: { name: "Niederschrift (öffentlicher Teil)", render: (ctx, deps, id) => minutesPdf(ctx, deps, id, "public") },
+  vorlage: { name: "Vorlage", render: (ctx, deps, id) => paperPdf(ctx, deps, id) },
+} satisfies Record<string, { name: string; render: (ctx: ServiceContext, deps: Documents, id: string) => Promise<Uint8Array> }>;
+type GeneratedKind = keyof typeof GENERATED;
+const generatedId = (kind: GeneratedKind, recordId: string) => `${kind}-${recordId}`;
+
+async function generatedFile(
+  ctx: ServiceContext,
+  deps: Documents,
+  kind: GeneratedKind,
+  recordId: string,
+  meta: { fileName: string; date: Date; meetingId?: string; paperId?: string },
+): Promise<FileView> {
+  const bytes = await GENERATED[kind].render(ctx, deps, recordId);
+  return {
+    id: generatedId(kind, recordId),
+    name: GENERATED[kind].name,
+    mimeType: "application/pdf",
+    size: bytes.byteLength,
+    sha512: await sha512Hex(bytes),
+    createdAt: meta.date,
+    ...meta,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Gathering: the public records of a body, as drafts of OParl objects, per aggregate.
+
+interface Aggregate {
+  key: string;
+  bodyId: string;
+  drafts: OparlDraft[];
+}
+
+interface BodyContext {
+  bodyId: string;
+  web: WebOf;
+  publishAttendance: boolean;
+}
+
+async function bodyContexts(ctx: ServiceContext, bodyIds?: string[]): Promise<BodyContext[]> {
+  const bodies = await ctx.db.prisma.body.findMany({ where: { deletedAt: null }, orderBy: { id: "asc" } });
+  const several = bodies.length > 1;
+  return bodies
+    .filter((body) => !bodyIds || bodyIds.includes(body.id))
+    .map((body) => ({
+      bodyId: body.id,
+      publishAttendance: body.publishAttendance,
+      web: (path: string) => (several ? `${path}?k=${body.id}` : path),
+    }));
+}
+
+/** The body, its terms, committees (and the organisations that send members), people and memberships. */
+async function bodyAggregate(ctx: ServiceContext, body: BodyContext, license: string): Promise<Aggregate> {
+  const row = await ctx.db.prisma.body.findUniqueOrThrow({ where: { id: body.bodyId } });
+  const terms = await all((cursor) => listTerms(ctx, { bodyId: body.bodyId, limit: 200, cursor }));
+  const committees = await all((cursor) => listCommittees(ctx, { bodyId: body.bodyId, limit: 200, cursor }));
+  const people = await all((cursor) => listPeople(ctx, { bodyId: body.bodyId, limit: 200, cursor }));
+  const shown = new Set(people.map((person) => person.id));
+  const memberships = (
+    await Promise.all(committees.map((c) => all((cursor) => listMemberships(ctx, { committeeId: c.id, limit: 200, cursor }))))
+  )
+    .flat()
+    .filter((m) => shown.has(m.personId));
+  const senders = new Map<string, { id: string; created: Date }>();
+  for (const m of memberships) {
+    if (!m.onBehalfOf) continue;
+    const sender = senders.get(m.onBehalfOf);
+    if (!sender) senders.set(m.onBehalfOf, { id: await derivedId(body.bodyId, m.onBehalfOf), created: m.createdAt });
+    else if (m.createdAt < sender.created) sender.created = m.createdAt;
+  }
+  const drafts: OparlDraft[] = [
+    ...bodyDrafts({ ...row, terms: terms.sort((a, b) => a.startDate.localeCompare(b.startDate)) }, body.web, license),
+    ...committees.map((c) =>
+      organizationDraft({ ...c, membershipIds: memberships.filter((m) => m.committeeId === c.id).map((m) => m.id) }, body.web),
+    ),
+    ...[...senders].map(([name, sender]) => sendingOrganizationDraft(body.bodyId, sender.id, name, sender.created)),
+    ...people.flatMap((person) =>
+      personDrafts(
+        {
+          ...person,
+          memberships: memberships
+            .filter((m) => m.personId === person.id)
+            .map((m) => ({ ...m, onBehalfOfId: m.onBehalfOf ? senders.get(m.onBehalfOf)!.id : null })),
+        },
+        body.web,
+      ),
+    ),
+  ];
+  return { key: `body:${body.bodyId}`, bodyId: body.bodyId, drafts };
+}
+
+const placeOf = (m: { locationName: string | null; locationAddress: string | null; locationRoom: string | null }) =>
+  m.locationName || m.locationAddress || m.locationRoom ? [m.locationName, m.locationAddress, m.locationRoom] : null;
+
+/** The meeting places of a body, one Location each. */
+async function locationsAggregate(ctx: ServiceContext, bodyId: string): Promise<Aggregate> {
+  const places = await ctx.db.query<{ name: string | null; address: string | null; room: string | null; created: string }>(
+    `SELECT m."locationName" AS name, m."locationAddress" AS address, m."locationRoom" AS room, MIN(m."createdAt") AS created
+     FROM "Meeting" m JOIN "Committee" c ON c."id" = m."committeeId"
+     WHERE c."bodyId" = ? AND (m."locationName" IS NOT NULL OR m."locationAddress" IS NOT NULL OR m."locationRoom" IS NOT NULL)
+     GROUP BY 1, 2, 3`,
+    [bodyId],
+  );
+  const drafts = await Promise.all(
+    places.map(async (p) =>
+      locationDraft({ ...p, id: await derivedId(bodyId, p.name, p.address, p.room), bodyId, createdAt: new Date(p.created) }),
+    ),
+  );
+  return { key: `locations:${bodyId}`, bodyId, drafts };
+}
+
+/** A meeting with its public agenda items, their results and votes, its invitation and its published minutes. */
+async function meetingAggregate(ctx: ServiceContext, deps: OparlDeps, bodies: BodyContext[], meetingId: string): Promise<Aggregate> {
+  const key = `meeting:${meetingId}`;
+  const meeting = await getMeeting(ctx, meetingId).catch(() => null);
+  const body = bodies.find((b) => b.bodyId === meeting?.committee.bodyId);
+  if (!meeting || !body) return { key, bodyId: "", drafts: [] };
+  const { agenda, resolutions } = await meetingAgenda(ctx, meeting, { resolutions: true });
+  const minutesPublished = meeting.minutesState === "published";
+  const consultations = await ctx.db.prisma.consultation.findMany({ where: { meetingId }, select: { id: true, paperId: true } });
+  const created = new Map(
+    (await ctx.db.prisma.agendaItem.findMany({ where: { meetingId }, select: { id: true, createdAt: true } })).map((i) => [
+      i.id,
+      i.createdAt,
+    ]),
+  );
+  const items = await Promise.all(
+    agenda.items.map(async (item) => {
+      const ref = resolutions.find((r) => r.itemId === item.id);
+      const resolution = ref ? await getResolution(ctx, ref.id) : null;
+      const votes = await votesOfItem(ctx, item.id);
+      const rollCalls = minutesPublished
+        ? await ctx.db.prisma.vote.findMany({ where: { itemId: item.id, kind: "roll_call" }, select: { id: true, details: true } })
+        : [];
+      const ballots = (voteId: string) => {
+        const details = rollCalls.find((v) => v.id === voteId)?.details;
+        return details ? (JSON.parse(details) as { personId: string; name: string; vote: string }[]) : null;
+      };
+      return {
+        id: item.id,
+        number: item.number,
+        title: item.title,
+        withdrawn: item.withdrawn,
+        createdAt: created.get(item.id) ?? meeting.createdAt,
+        consultationId: item.paper ? (consultations.find((c) => c.paperId === item.paper!.id)?.id ?? null) : null,
+        resolution: resolution ? { number: resolution.number, text: resolution.text, outcome: resolution.vote?.outcome ?? null } : null,
+        votes: votes.map((vote) => ({ ...vote, rollCall: ballots(vote.id) })),
+      };
+    }),
+  );
+  const invitation = meeting.state === "planned" ? null : await ctx.db.prisma.invitation.findFirst({ where: { meetingId } });
+  const minutes = minutesPublished ? await ctx.db.prisma.minutes.findUnique({ where: { meetingId } }) : null;
+  const label = `${meeting.sequenceNumber}-sitzung-${meeting.committee.shortName}`.toLowerCase().replace(/[^a-z0-9-]+/g, "-");
+  const files = [
+    ...(invitation
+      ? [await generatedFile(ctx, deps, "einladung", meetingId, { fileName: `einladung-${label}.pdf`, date: invitation.sentAt, meetingId })]
+      : []),
+    ...(minutes?.publishedAt
+      ? [
+          await generatedFile(ctx, deps, "niederschrift", meetingId, {
+            fileName: `niederschrift-${label}.pdf`,
+            date: minutes.publishedAt,
+            meetingId,
+          }),
+        ]
+      : []),
+  ];
+  const attendance = publishesAttendance(body, meeting) ? await attendanceOf(ctx, meetingId) : null;
+  const place = placeOf(meeting);
+  const drafts = [
+    ...files.map((file) => fileDraft(file, deps.license)),
+    ...meetingDrafts(
+      {
+        ...meeting,
+        invited: invitation !== null,
+        locationId: place ? await derivedId(body.bodyId, ...place) : null,
+        items,
+        invitationFileId: invitation ? generatedId("einladung", meetingId) : null,
+        minutesFileId: minutes?.publishedAt ? generatedId("niederschrift", meetingId) : null,
+        attendance,
+      },
+      body.web,
+    ),
+  ];
+  return { key, bodyId: body.bodyId, drafts };
+}
+
+/** Who attended a meeting, by name. */
+async function attendanceOf(ctx: ServiceContext, meetingId: string) {
+  const rows = await ctx.db.prisma.attendance.findMany({ where: { meetingId }, select: { personId: true, status: true } });
+  const people = await ctx.db.prisma.person.findMany({
+    where: { id: { in: rows.map((r) => r.personId) } },
+    select: { id: true, givenName: true, familyName: true },
+    orderBy: [{ familyName: "asc" }, { givenName: "asc" }],
+  });
+  return people.map((p) => ({
+    personId: p.id,
+    name: `${p.givenName} ${p.familyName}`,
+    status: rows.find((r) => r.personId === p.id)!.status,
+  }));
+}
+
+/** A public paper with its route (consultations), its PDF and its attachments. */
+async function paperAggregate(ctx: ServiceContext, deps: OparlDeps, bodies: BodyContext[], paperId: string): Promise<Aggregate> {
+  const key = `paper:${paperId}`;
+  const paper = await getPaper(ctx, paperId).catch(() => null);
+  const body = bodies.find((b) => b.bodyId === paper?.bodyId);
+  if (!paper || !body) return { key, bodyId: "", drafts: [] };
+  const readership = await ctx.readership();
+  const consultations = await Promise.all(
+    paper.consultations.map(async (c) => {
+      const item = c.meetingId
+        ? await ctx.db.prisma.agendaItem.findFirst({
+            where: { meetingId: c.meetingId, paperId },
+            orderBy: [{ isPublic: "desc" }, { position: "asc" }],
+          })
+        : null;
+      const shown = item && canReadItem(ctx.actor, readership, item, { id: c.committeeId, bodyId: c.committee.bodyId }) ? item : null;
+      return { ...c, meetingId: shown ? c.meetingId : null, agendaItemId: shown?.id ?? null };
+    }),
+  );
+  const number = paperNumber(paper.year, paper.serial).replace("/", "-");
+  const files: FileView[] = [
+    await generatedFile(ctx, deps, "vorlage", paperId, { fileName: `vorlage-${number}.pdf`, date: paper.updatedAt, paperId }),
+    ...paper.attachments.map((a) => ({
+      id: a.id,
+      name: a.filename,
+      fileName: a.filename,
+      mimeType: a.contentType,
+      size: a.size,
+      sha512: a.sha512,
+      date: a.createdAt,
+      createdAt: a.createdAt,
+      paperId,
+    })),
+  ];
+  const drafts = [
+    ...files.map((file) => fileDraft(file, deps.license)),
+    ...paperDrafts(
+      { ...paper, consultations, mainFileId: generatedId("vorlage", paperId), attachmentIds: paper.attachments.map((a) => a.id) },
+      body.web,
+    ),
+  ];
+  return { key, bodyId: body.bodyId, drafts };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Following the audit log.
+
+/** Changes to these records may touch any object of the body (names in PDFs, memberships, letterhead): rebuild it. */
+const WHOLE_VIEW = new Set(["Body", "Committee", "Term", "Person", "Membership", "BodyDocumentSettings"]);
+/** Records OParl does not publish. */
+const NOT_PUBLISHED = new Set([
+  "ApiToken",
+  "Account",
+  "AccountToken",
+  "Session",
+  "SignInAttempt",
+  "CalendarFeedToken",
+  "ItemRequest",
+  "WrittenProcedure",
+  "WrittenObjection",
+  "Plan",
+  "PlanUpdate",
+  "ActionField",
+  "Measure",
+  "MeasureHistory",
+  "MeasureLink",
+  "RecommendationFollowUp",
+  "ForumIdea",
+  "BodyPage",
+]);
+const BY_MINUTES = new Set(["MinutesItemNote", "MinutesRevision", "MinutesObjection", "MinutesSignature"]);
+/** More changes than this at once are cheaper to take as a rebuild of the whole view. */
+const MAX_ENTRIES = 2000;
+
+interface Plan {
+  whole: boolean;
+  meetings: Set<string>;
+  papers: Set<string>;
+}
+
+interface AuditRow {
+  entityType: string;
+  entityId: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** Which aggregates the audit entries since `from` touch. */
+async function planOf(ctx: ServiceContext, from: number, to: number): Promise<Plan> {
+  const plan: Plan = { whole: false, meetings: new Set(), papers: new Set() };
+  const entries = await ctx.db.query<AuditRow>(
+    `SELECT "entityType", "entityId", "before", "after" FROM "AuditEntry" WHERE "id" > ? AND "id" <= ? ORDER BY "id" LIMIT ?`,
+    [from, to, MAX_ENTRIES + 1],
+  );
+  if (entries.length > MAX_ENTRIES) return { ...plan, whole: true };
+  const minutesIds = new Set<string>();
+  const paperIds = new Set<string>();
+  for (const entry of entries) {
+    const type = entry.entityType;
+    if (NOT_PUBLISHED.has(type)) continue;
+    if (WHOLE_VIEW.has(type)) return { ...plan, whole: true };
+    const snapshots = [entry.before, entry.after].flatMap((s) => (s ? [JSON.parse(s) as Record<string, unknown>] : []));
+    const values = (field: string) => snapshots.flatMap((s) => (typeof s[field] === "string" ? [s[field] as string] : []));
+    if (type === "Meeting") plan.meetings.add(entry.entityId);
+    else if (type === "Paper") paperIds.add(entry.entityId);
+    else if (type === "Minutes") values("meetingId").forEach((id) => plan.meetings.add(id));
+    else if (BY_MINUTES.has(type)) values("minutesId").forEach((id) => minutesIds.add(id));
+    else if (["PaperAttachment", "Consultation", "AgendaItem", "Resolution", "Invitation", "AgendaAmendment"].includes(type)) {
+      values("paperId").forEach((id) => plan.papers.add(id));
+      values("meetingId").forEach((id) => plan.meetings.add(id));
+      values("announcedMeetingId").forEach((id) => plan.meetings.add(id));
+    } else if (["Attendance", "Recusal", "Vote", "MinutesEntry"].includes(type)) values("meetingId").forEach((id) => plan.meetings.add(id));
+    else return { ...plan, whole: true }; // a record this view does not know yet: rebuild rather than miss it
+  }
+  if (minutesIds.size) {
+    const minutes = await ctx.db.prisma.minutes.findMany({ where: { id: { in: [...minutesIds] } }, select: { meetingId: true } });
+    minutes.forEach((m) => plan.meetings.add(m.meetingId));
+  }
+  if (paperIds.size) {
+    // A paper's visibility decides whether the items that deal with it link its consultation.
+    const items = await ctx.db.prisma.agendaItem.findMany({ where: { paperId: { in: [...paperIds] } }, select: { meetingId: true } });
+    items.forEach((item) => plan.meetings.add(item.meetingId));
+    paperIds.forEach((id) => plan.papers.add(id));
+  }
+  return plan;
+}
+
+async function aggregatesOf(ctx: ServiceContext, deps: OparlDeps, plan: Plan): Promise<Aggregate[]> {
+  const bodies = await bodyContexts(ctx);
+  const aggregates: Aggregate[] = [];
+  let meetingIds = [...plan.meetings];
+  let paperIds = [...plan.papers];
+  if (plan.whole) {
+    for (const body of bodies) aggregates.push(await bodyAggregate(ctx, body, deps.license));
+    meetingIds = (await all((cursor) => listMeetings(ctx, { limit: 500, cursor }))).map((m) => m.id);
+    paperIds = (await all((cursor) => listPapers(ctx, { limit: 500, cursor }))).map((p) => p.id);
+  }
+  // Places first: meetings embed them.
+  if (plan.whole || meetingIds.length) for (const body of bodies) aggregates.push(await locationsAggregate(ctx, body.bodyId));
+  for (const id of meetingIds) aggregates.push(await meetingAggregate(ctx, deps, bodies, id));
+  for (const id of paperIds) aggregates.push(await paperAggregate(ctx, deps, bodies, id));
+  return aggregates;
+}
+
+interface StoredRow {
+  id: string;
+  bodyId: string;
+  type: string;
+  aggregate: string;
+  data: string;
+  deleted: number;
+  createdAt: string;
+  modifiedAt: string;
+}
+
+const ROW_COLUMNS = `"id", "bodyId", "type", "aggregate", "data", "deleted", "createdAt", "modifiedAt"`;
+const toRow = (row: StoredRow): OparlRow => ({
+  ...row,
+  type: row.type as OparlType,
+  deleted: row.deleted === 1,
+  createdAt: new Date(row.createdAt),
+  modifiedAt: new Date(row.modifiedAt),
+});
+const sqlDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
+
+function upsert(row: OparlRow): Statement {
+  return {
+    sql:
+      `INSERT INTO "OparlObject" (${ROW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT("id") DO UPDATE SET ` +
+      `"bodyId" = excluded."bodyId", "type" = excluded."type", "aggregate" = excluded."aggregate", "data" = excluded."data", ` +
+      `"deleted" = excluded."deleted", "modifiedAt" = excluded."modifiedAt"`,
+    params: [row.id, row.bodyId, row.type, row.aggregate, row.data, row.deleted ? 1 : 0, sqlDate(row.createdAt), sqlDate(row.modifiedAt)],
+  };
+}
+
+/** The object as OParl shows it: id and type first, then its data, then created and modified. */
+export function publishedObject(row: Pick<OparlRow, "id" | "type" | "data" | "deleted" | "createdAt" | "modifiedAt">) {
+  return {
+    id: `${OPARL_ROOT}/${row.id}`,
+    type: `${OPARL_VERSION}${row.type}`,
+    ...(row.deleted ? {} : (JSON.parse(row.data) as Record<string, unknown>)),
+    created: oparlDateTime(row.createdAt),
+    modified: oparlDateTime(row.modifiedAt),
+    ...(row.deleted ? { deleted: true } : {}),
+  };
+}
+
+const isEmbed = (value: unknown): value is Embed => typeof value === "object" && value !== null && "embed" in value;
+
+/**
+ * Compares the aggregates with what was published and answers the writes: new and changed objects with a new
+ * `modified`, and objects of the rebuilt aggregates (or, for the whole view, of all) that are gone, as deleted.
+ */
+async function changes(ctx: ServiceContext, aggregates: Aggregate[], whole: boolean, now: Date): Promise<Statement[]> {
+  const keys = aggregates.map((a) => a.key);
+  const existing = new Map<string, OparlRow>();
+  const chunks = whole ? [[]] : Array.from({ length: Math.ceil(keys.length / 90) }, (_, i) => keys.slice(i * 90, i * 90 + 90));
+  for (const chunk of chunks) {
+    const rows = await ctx.db.query<StoredRow>(
+      whole
+        ? `SELECT ${ROW_COLUMNS} FROM "OparlObject"`
+        : `SELECT ${ROW_COLUMNS} FROM "OparlObject" WHERE "aggregate" IN (${chunk.map(() => "?").join(", ")})`,
+      chunk,
+    );
+    for (const row of rows) existing.set(row.id, toRow(row));
+  }
+  // Embedded objects from aggregates not rebuilt now (the places of a meeting) are taken as published.
+  const produced = new Set(aggregates.flatMap((a) => a.drafts.map((d) => d.key)));
+  const wanted = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (isEmbed(value)) wanted.add(value.embed);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === "object") Object.values(value).forEach(collect);
+  };
+  aggregates.forEach((a) => a.drafts.forEach((d) => collect(d.data)));
+  const outside = [...wanted].filter((key) => !produced.has(key) && !existing.has(key));
+  for (let i = 0; i < outside.length; i += 90) {
+    const chunk = outside.slice(i, i + 90);
+    const rows = await ctx.db.query<StoredRow>(
+      `SELECT ${ROW_COLUMNS} FROM "OparlObject" WHERE "id" IN (${chunk.map(() => "?").join(", ")})`,
+      chunk,
+    );
+    for (const row of rows) existing.set(row.id, toRow(row));
+  }
+
+  const published = new Map<string, OparlRow>();
+  const statements: Statement[] = [];
+  const embedded = (value: Embed) => {
+    const row = published.get(value.embed) ?? existing.get(value.embed);
+    if (!row || row.deleted) return undefined;
+    const { [value.without ?? ""]: _backReference, ...object } = publishedObject(row) as Record<string, unknown>;
+    return object;
+  };
+  const resolve = (value: unknown): unknown => {
+    if (isEmbed(value)) return embedded(value);
+    if (Array.isArray(value)) return value.map(resolve).filter((entry) => entry !== undefined);
+    if (value && typeof value === "object") {
+      return Object.fromEntries(Object.entries(value).flatMap(([k, v]) => ((v = resolve(v)) === undefined ? [] : [[k, v]])));
+    }
+    return value;
+  };
+  for (const aggregate of aggregates) {
+    for (const draft of aggregate.drafts) {
+      const before = existing.get(draft.key);
+      const data = resolve(draft.data) as Record<string, unknown>;
+      if (draft.type === "Body") data.oparlSince = (before && !before.deleted && JSON.parse(before.data).oparlSince) || oparlDateTime(now);
+      const json = JSON.stringify(data);
+      const unchanged =
+        before && !before.deleted && before.data === json && before.type === draft.type && before.aggregate === aggregate.key;
+      const row: OparlRow = unchanged
+        ? before
+        : {
+            id: draft.key,
+            bodyId: aggregate.bodyId,
+            type: draft.type,
+            aggregate: aggregate.key,
+            data: json,
+            deleted: false,
+            createdAt: before?.createdAt ?? (draft.created < now ? draft.created : now),
+            modifiedAt: now,
+          };
+      published.set(draft.key, row);
+      if (!unchanged) statements.push(upsert(row));
+    }
+  }
+  for (const row of existing.values()) {
+    const inScope = whole || keys.includes(row.aggregate);
+    if (inScope && !row.deleted && !published.has(row.id)) statements.push(upsert({ ...row, data: "{}", deleted: true, modifiedAt: now }));
+  }
+  return statements;
+}
+
+/** Brings the view up to date with the audit log; cheap when nothing was written since the last call. */
+export async function syncOparl(ctx: ServiceContext, deps: OparlDeps): Promise<void> {
+  const reader = publicContext(ctx);
+  for (let attempt = 1; ; attempt++) {
+    const [states, heads] = await ctx.db.queryAll([
+      { sql: `SELECT "auditId", "syncedAt" FROM "OparlSync" WHERE "id" = 1`, params: [] },
+      { sql: `SELECT MAX("id") AS "head" FROM "AuditEntry"`, params: [] },
+    ]);
+    const state = states![0] as { auditId: number; syncedAt: string } | undefined;
+    const head = Number(heads![0]?.head ?? 0);
+    if (state && state.auditId >= head) return;
+    const plan = state
+      ? await planOf(reader, state.auditId, head)
+      : { whole: true, meetings: new Set<string>(), papers: new Set<string>() };
+    // Seconds: OParl's date-times have none smaller, and a client's modified_since must find the change.
+    const now = new Date(Math.floor(ctx.now.getTime() / 1000) * 1000);
+    const statements = await changes(reader, await aggregatesOf(reader, deps, plan), plan.whole, now);
+    const unchanged: Statement = state
+      ? { sql: `EXISTS (SELECT 1 FROM "OparlSync" WHERE "id" = 1 AND "auditId" = ?)`, params: [state.auditId] }
+      : { sql: `NOT EXISTS (SELECT 1 FROM "OparlSync")`, params: [] };
+    try {
+      await ctx.db.batch([
+        assertion(unchanged),
+        ...statements,
+        {
+          sql: `INSERT INTO "OparlSync" ("id", "auditId", "syncedAt") VALUES (1, ?, ?) ON CONFLICT("id") DO UPDATE SET "auditId" = excluded."auditId", "syncedAt" = excluded."syncedAt"`,
+          params: [head, sqlDate(ctx.now)],
+        },
+      ]);
+      return;
+    } catch (error) {
+      // Another request brought the view forward meanwhile; look again from where it got to.
+      if (!(error instanceof ConstraintError) || attempt >= 5) throw error;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading the view.
+
+export interface OparlFilter {
+  createdSince?: Date;
+  createdUntil?: Date;
+  modifiedSince?: Date;
+  modifiedUntil?: Date;
+  limit: number;
+  /** The last object of the previous page. */
+  after?: { modified: Date; id: string };
+}
+
+/**
+ * One page of a list, in (modified, id) order: an object that changes while a client pages moves to the end,
+ * where the client meets it again, rather than being skipped. Deleted objects are listed only to clients that
+ * ask what changed (`modified_since`). Without `bodyId`, the list of bodies.
+ */
+export async function listOparl(ctx: ServiceContext, bodyId: string | null, type: OparlType, filter: OparlFilter) {
+  const where: string[] = [`"type" = ?`];
+  const params: SqlValue[] = [type];
+  if (bodyId !== null) {
+    where.unshift(`"bodyId" = ?`);
+    params.unshift(bodyId);
+  }
+  if (!filter.modifiedSince) where.push(`"deleted" = 0`);
+  const add = (condition: string, value: Date | undefined) => {
+    if (!value) return;
+    where.push(condition);
+    params.push(sqlDate(value));
+  };
+  add(`"modifiedAt" >= ?`, filter.modifiedSince);
+  add(`"modifiedAt" <= ?`, filter.modifiedUntil);
+  add(`"createdAt" >= ?`, filter.createdSince);
+  add(`"createdAt" <= ?`, filter.createdUntil);
+  if (filter.after) {
+    where.push(`("modifiedAt" > ? OR ("modifiedAt" = ? AND "id" > ?))`);
+    params.push(sqlDate(filter.after.modified), sqlDate(filter.after.modified), filter.after.id);
+  }
+  const rows = await ctx.db.query<StoredRow>(
+    `SELECT ${ROW_COLUMNS} FROM "OparlObject" WHERE ${where.join(" AND ")} ORDER BY "modifiedAt", "id" LIMIT ?`,
+    [...params, filter.limit + 1],
+  );
+  return { rows: rows.slice(0, filter.limit).map(toRow), more: rows.length > filter.limit };
+}
+
+/** One object of the view, deleted ones included; null if it was never published. */
+export async function getOparl(ctx: ServiceContext, key: string): Promise<OparlRow | null> {
+  const [row] = await ctx.db.query<StoredRow>(`SELECT ${ROW_COLUMNS} FROM "OparlObject" WHERE "id" = ?`, [key]);
+  return row ? toRow(row) : null;
+}
+
+/** When the published view began and last changed, for the System object. */
+export async function oparlSpan(ctx: ServiceContext): Promise<{ created: Date; modified: Date } | null> {
+  const [span] = await ctx.db.query<{ created: string | null; modified: string | null }>(
+    `SELECT MIN("createdAt") AS created, MAX("modifiedAt") AS modified FROM "OparlObject" WHERE "type" = 'Body'`,
+    [],
+  );
+  return span?.created && span.modified ? { created: new Date(span.created), modified: new Date(span.modified) } : null;
+}
+
+/** The bytes of a published file, read as the public reads them. */
+export async function oparlFileBytes(ctx: ServiceContext, deps: OparlDeps, fileId: string) {
+  const reader = publicContext(ctx);
+  const generated = /^(einladung|niederschrift|vorlage)-(.+)$/.exec(fileId);
+  if (generated) return GENERATED[generated[1] as GeneratedKind].render(reader, deps, generated[2]!);
+  const { bytes } = await getAttachment(reader, deps.attachments, fileId).catch(() => {
+    throw notFound("File", fileId);
+  });
+  return bytes;
+}
