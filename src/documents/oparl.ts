@@ -271,6 +271,8 @@ export interface AgendaItemView {
   /** The Consultation of the paper dealt with under this item, if the paper is public. */
   consultationId: string | null;
   resolution: { number: string; text: string; outcome: string | null } | null;
+  /** The wording of the non-public resolutions announced under this item. */
+  announced: string[];
   votes: {
     motion: string;
     kind: string;
@@ -323,7 +325,7 @@ export function meetingDrafts(meeting: MeetingView, web: WebOf): OparlDraft[] {
         : item.resolution?.outcome
           ? (OUTCOME[item.resolution.outcome] ?? item.resolution.outcome)
           : null,
-      resolutionText: item.resolution?.text,
+      resolutionText: item.resolution?.text ?? (item.announced.join("\n\n") || null),
       keyword: item.resolution ? [`Beschluss ${item.resolution.number}`] : [],
       "gremium:votes": item.votes.map((vote) =>
         compact({

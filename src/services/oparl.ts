@@ -239,6 +239,11 @@ async function meetingAggregate(ctx: ServiceContext, deps: OparlDeps, bodies: Bo
         createdAt: created.get(item.id) ?? meeting.createdAt,
         consultationId: item.paper ? (consultations.find((c) => c.paperId === item.paper!.id)?.id ?? null) : null,
         resolution: resolution ? { number: resolution.number, text: resolution.text, outcome: resolution.vote?.outcome ?? null } : null,
+        // The item that announces non-public resolutions (§35 (1) GemO) gives their wording, now public.
+        announced:
+          item.kind === "announcement_of_resolutions"
+            ? agenda.announcements.filter((a) => a.announced).map((a) => `Beschluss ${a.number}: ${a.text}`)
+            : [],
         votes: votes.map((vote) => ({ ...vote, rollCall: ballots(vote.id) })),
       };
     }),
@@ -365,7 +370,32 @@ const NOT_PUBLISHED = new Set([
   "ForumIdea",
   "BodyPage",
 ]);
-const BY_MINUTES = new Set(["MinutesItemNote", "MinutesRevision", "MinutesObjection", "MinutesSignature"]);
+/** Records that belong to a meeting or a paper, which the fields of their audit snapshots name. */
+const PART_OF_MEETING_OR_PAPER = new Set([
+  "Meeting",
+  "AgendaItem",
+  "AgendaAmendment",
+  "Invitation",
+  "Attendance",
+  "Recusal",
+  "Vote",
+  "Resolution",
+  "MinutesEntry",
+  "Minutes",
+  "MinutesItemNote",
+  "MinutesRevision",
+  "MinutesObjection",
+  "MinutesSignature",
+  "Paper",
+  "PaperAttachment",
+  "Consultation",
+]);
+const LINK_FIELDS = {
+  meetingId: "meeting",
+  announcedMeetingId: "meeting",
+  paperId: "paper",
+  minutesId: "minutes",
+} as const satisfies Record<string, "meeting" | "paper" | "minutes">;
 /** More changes than this at once are cheaper to take as a rebuild of the whole view. */
 const MAX_ENTRIES = 2000;
 
@@ -390,35 +420,29 @@ async function planOf(ctx: ServiceContext, from: number, to: number): Promise<Pl
     [from, to, MAX_ENTRIES + 1],
   );
   if (entries.length > MAX_ENTRIES) return { ...plan, whole: true };
-  const minutesIds = new Set<string>();
-  const paperIds = new Set<string>();
+  const found = { meeting: new Set<string>(), paper: new Set<string>(), minutes: new Set<string>() };
   for (const entry of entries) {
     const type = entry.entityType;
     if (NOT_PUBLISHED.has(type)) continue;
-    if (WHOLE_VIEW.has(type)) return { ...plan, whole: true };
-    const snapshots = [entry.before, entry.after].flatMap((s) => (s ? [JSON.parse(s) as Record<string, unknown>] : []));
-    const values = (field: string) => snapshots.flatMap((s) => (typeof s[field] === "string" ? [s[field] as string] : []));
-    if (type === "Meeting") plan.meetings.add(entry.entityId);
-    else if (type === "Paper") paperIds.add(entry.entityId);
-    else if (type === "Minutes") values("meetingId").forEach((id) => plan.meetings.add(id));
-    else if (BY_MINUTES.has(type)) values("minutesId").forEach((id) => minutesIds.add(id));
-    else if (["PaperAttachment", "Consultation", "AgendaItem", "Resolution", "Invitation", "AgendaAmendment"].includes(type)) {
-      values("paperId").forEach((id) => plan.papers.add(id));
-      values("meetingId").forEach((id) => plan.meetings.add(id));
-      values("announcedMeetingId").forEach((id) => plan.meetings.add(id));
-    } else if (["Attendance", "Recusal", "Vote", "MinutesEntry"].includes(type)) values("meetingId").forEach((id) => plan.meetings.add(id));
-    else return { ...plan, whole: true }; // a record this view does not know yet: rebuild rather than miss it
+    // A record this view does not know yet is taken as touching everything: rebuild rather than miss it.
+    if (WHOLE_VIEW.has(type) || !PART_OF_MEETING_OR_PAPER.has(type)) return { ...plan, whole: true };
+    if (type === "Meeting") found.meeting.add(entry.entityId);
+    if (type === "Paper") found.paper.add(entry.entityId);
+    for (const snapshot of [entry.before, entry.after]) {
+      if (!snapshot) continue;
+      const row = JSON.parse(snapshot) as Record<string, unknown>;
+      for (const [field, target] of Object.entries(LINK_FIELDS)) if (typeof row[field] === "string") found[target].add(row[field]);
+    }
   }
-  if (minutesIds.size) {
-    const minutes = await ctx.db.prisma.minutes.findMany({ where: { id: { in: [...minutesIds] } }, select: { meetingId: true } });
-    minutes.forEach((m) => plan.meetings.add(m.meetingId));
-  }
-  if (paperIds.size) {
-    // A paper's visibility decides whether the items that deal with it link its consultation.
-    const items = await ctx.db.prisma.agendaItem.findMany({ where: { paperId: { in: [...paperIds] } }, select: { meetingId: true } });
-    items.forEach((item) => plan.meetings.add(item.meetingId));
-    paperIds.forEach((id) => plan.papers.add(id));
-  }
+  const minutes = found.minutes.size
+    ? await ctx.db.prisma.minutes.findMany({ where: { id: { in: [...found.minutes] } }, select: { meetingId: true } })
+    : [];
+  // A paper's visibility decides whether the items that deal with it link its consultation.
+  const items = found.paper.size
+    ? await ctx.db.prisma.agendaItem.findMany({ where: { paperId: { in: [...found.paper] } }, select: { meetingId: true } })
+    : [];
+  for (const id of [...found.meeting, ...minutes.map((m) => m.meetingId), ...items.map((i) => i.meetingId)]) plan.meetings.add(id);
+  for (const id of found.paper) plan.papers.add(id);
   return plan;
 }
 
@@ -506,10 +530,9 @@ async function changes(ctx: ServiceContext, aggregates: Aggregate[], whole: bool
   const wanted = new Set<string>();
   const collect = (value: unknown): void => {
     if (isEmbed(value)) wanted.add(value.embed);
-    else if (Array.isArray(value)) value.forEach(collect);
-    else if (value && typeof value === "object") Object.values(value).forEach(collect);
+    else if (value && typeof value === "object") for (const entry of Object.values(value)) collect(entry);
   };
-  aggregates.forEach((a) => a.drafts.forEach((d) => collect(d.data)));
+  for (const draft of aggregates.flatMap((a) => a.drafts)) collect(draft.data);
   const outside = [...wanted].filter((key) => !produced.has(key) && !existing.has(key));
   for (let i = 0; i < outside.length; i += 90) {
     const chunk = outside.slice(i, i + 90);

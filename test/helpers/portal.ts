@@ -9,6 +9,9 @@ import { createNodeDatabase } from "../../src/entry/node-database";
 import { loadDocumentAssets } from "../../src/entry/node-documents";
 import { readStaticFile } from "../../src/entry/node-static";
 import { createFileAttachmentStore } from "../../src/entry/node-storage";
+import type { Database } from "../../src/db/database";
+import { paperNumber } from "../../src/rules/papers";
+import { resolutionNumber } from "../../src/rules/resolutions";
 import { migratedDatabaseFile } from "./test-app";
 
 /** The app with the demo municipality, as `npm start` serves it, with its portal and static files. */
@@ -47,4 +50,31 @@ export async function crawl(fetchPage: (path: string) => Response | Promise<Resp
     }
   }
   return pages;
+}
+
+/**
+ * What the demo holds that the public must not see: non-public items (but not those whose titles also stand in the
+ * public part, such as "Verschiedenes", or that an announced resolution quotes, §35 (1) GemO), non-public papers and
+ * unannounced non-public resolutions (their number and the first line of their wording).
+ */
+export async function demoSecrets(db: Database) {
+  const items = await db.prisma.agendaItem.findMany({ where: { isPublic: false } });
+  const papers = await db.prisma.paper.findMany({ where: { isPublic: false } });
+  const committees = new Map((await db.prisma.committee.findMany()).map((c) => [c.id, c.shortName]));
+  const resolutions = await db.prisma.resolution.findMany({ where: { isPublic: false, announcedAt: null } });
+  const publicTitles = new Set((await db.prisma.agendaItem.findMany({ where: { isPublic: true } })).map((i) => i.title));
+  const announced = (await db.prisma.resolution.findMany({ where: { isPublic: false, announcedAt: { not: null } } })).map((r) => r.text);
+  const secretItems = items.filter(
+    (i) =>
+      !publicTitles.has(i.title) && !/^(Niederschrift|Verschiedenes)/.test(i.title) && !announced.some((text) => text.includes(i.title)),
+  );
+  if (!secretItems.length || papers.length + resolutions.length === 0) throw new Error("the demo data has nothing non-public to test with");
+  return {
+    secretItems,
+    secretPapers: papers.map((p) => ({ title: p.title, number: paperNumber(p.year, p.serial) })),
+    secretResolutions: resolutions.map((r) => ({
+      number: resolutionNumber(committees.get(r.committeeId)!, r.year, r.serial),
+      text: r.text.split("\n")[0]!.slice(0, 60),
+    })),
+  };
 }
