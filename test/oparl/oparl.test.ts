@@ -1,0 +1,243 @@
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/app";
+import { loadDocumentAssets } from "../../src/entry/node-documents";
+import { updateBody } from "../../src/services/bodies";
+import { createServiceContext } from "../../src/services/context";
+import { demoPortal } from "../helpers/portal";
+import { OPARL_DATE_TIME, oparlValidator } from "../helpers/oparl";
+import { ONE_MEMBER, scenario } from "../helpers/scenario";
+
+const ROOT = "http://localhost/oparl/v1.1";
+const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+
+/** A body with a meeting whose agenda deals with a public paper (with an attachment), and an OParl reader. */
+async function oparlSetup() {
+  const t = await scenario({ seats: ONE_MEMBER });
+  const clerk = t.as("secretariat");
+  const oparl = async (path: string, status = 200) => {
+    const response = await t.app.request(path.startsWith("http") ? path : `${ROOT}${path}`);
+    expect(response.status, `${path}: ${await response.clone().text()}`).toBe(status);
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    return response.json() as Promise<any>;
+  };
+  const paper = await clerk.post("/api/v1/papers", { bodyId: t.body.id, title: "Sprachcafé im Stadtteil", type: "proposal" });
+  const upload = await t.app.request(`/api/v1/papers/${paper.id}/attachments?filename=Konzept.pdf`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${t.tokens.secretariat}`, "content-type": "application/pdf" },
+    body: PDF as Uint8Array<ArrayBuffer>,
+  });
+  expect(upload.status).toBe(201);
+  const meeting = await t.createMeeting();
+  await clerk.post(`/api/v1/papers/${paper.id}/consultations`, { committeeId: t.committee.id, role: "deciding" });
+  const change = await clerk.post(`/api/v1/meetings/${meeting.id}/agenda-items`, {
+    kind: "discussion",
+    title: "Sprachcafé im Stadtteil",
+    paperId: paper.id,
+  });
+  const item = change.items.find((i: { id: string }) => i.id === change.itemId);
+  return { t, clerk, oparl, paper, meeting, item };
+}
+
+describe("OParl 1.1", () => {
+  it("serves each object at its id, with its back-reference, and embeds it without", async () => {
+    const { oparl, meeting, item, paper } = await oparlSetup();
+    const agendaItem = await oparl(`/agendaItem/${item.id}`);
+    expect(agendaItem).toMatchObject({ id: `${ROOT}/agendaItem/${item.id}`, meeting: `${ROOT}/meeting/${meeting.id}`, public: true });
+    const embedded = (await oparl(`/meeting/${meeting.id}`)).agendaItem;
+    expect(embedded.map((i: { order: number }) => i.order)).toEqual(embedded.map((_: unknown, index: number) => index));
+    expect(embedded.find((i: { id: string }) => i.id === agendaItem.id)).not.toHaveProperty("meeting");
+    const published = await oparl(`/paper/${paper.id}`);
+    expect(published.auxiliaryFile[0]).toMatchObject({ name: "Konzept.pdf", mimeType: "application/pdf", size: PDF.byteLength });
+    expect(published.auxiliaryFile[0]).not.toHaveProperty("paper");
+    expect((await oparl(`/file/${published.auxiliaryFile[0].id.split("/").at(-1)}`)).paper).toEqual([published.id]);
+    expect(published.mainFile).toMatchObject({ mimeType: "application/pdf", fileName: "vorlage-2026-001.pdf" });
+    const validate = oparlValidator();
+    for (const object of [agendaItem, published, await oparl(`/meeting/${meeting.id}`)]) expect(validate(object)).toEqual([]);
+  });
+
+  it("serves an object that leaves the public view as deleted: listed only to modified_since, never embedded", async () => {
+    const { t, clerk, oparl, meeting, item, paper } = await oparlSetup();
+    const before = await oparl(`/meeting/${meeting.id}`);
+    const attachment = (await oparl(`/paper/${paper.id}`)).auxiliaryFile[0];
+    const since = before.modified;
+
+    t.clock.now = new Date(t.clock.now.getTime() + 60_000);
+    await clerk.post(
+      `/api/v1/agenda-items/${item.id}/move`,
+      { isPublic: false, position: 0 },
+      { status: 200, headers: { "if-match": '"1"' } },
+    );
+    const gone = await oparl(`/agendaItem/${item.id}`);
+    expect(Object.keys(gone).sort()).toEqual(["created", "deleted", "id", "modified", "type"]);
+    expect(gone).toMatchObject({ deleted: true, type: "https://schema.oparl.org/1.1/AgendaItem" });
+    expect(gone.modified > since).toBe(true);
+    const after = await oparl(`/meeting/${meeting.id}`);
+    expect(after.agendaItem.map((i: { id: string }) => i.id)).not.toContain(gone.id);
+    expect(after.agendaItem.map((i: { order: number }) => i.order)).toEqual(after.agendaItem.map((_: unknown, index: number) => index));
+    expect(after.modified > before.modified).toBe(true);
+    expect(JSON.stringify(after)).not.toContain("Sprachcafé");
+
+    const list = `/body/${t.body.id}/agendaItem`;
+    expect((await oparl(list)).data.map((i: { id: string }) => i.id)).not.toContain(gone.id);
+    const changed = await oparl(`${list}?modified_since=${encodeURIComponent(since)}`);
+    expect(changed.data.find((i: { id: string }) => i.id === gone.id)).toMatchObject({ deleted: true });
+    // The consultation no longer leads to the item.
+    expect((await oparl(`/paper/${paper.id}`)).consultation[0]).not.toHaveProperty("agendaItem");
+
+    // A paper made non-public takes its consultations and files with it; its files answer 410.
+    const version = (await clerk.get(`/api/v1/papers/${paper.id}`)).version;
+    await clerk.patch(`/api/v1/papers/${paper.id}`, { isPublic: false }, { headers: { "if-match": `"${version}"` } });
+    expect(await oparl(`/paper/${paper.id}`)).toMatchObject({ deleted: true });
+    expect(await oparl(`/file/${attachment.id.split("/").at(-1)}`)).toMatchObject({ deleted: true });
+    const file = await t.app.request(attachment.accessUrl);
+    expect(file.status).toBe(410);
+    expect(await file.json()).toMatchObject({ type: "https://schema.oparl.org/1.1/Error", message: expect.stringMatching(/nicht mehr/) });
+    expect((await oparl(`/body/${t.body.id}/paper`)).data).toEqual([]);
+    expect((await oparl(`/body/${t.body.id}/consultation`)).data).toEqual([]);
+
+    // A deleted meeting stays, as deleted.
+    const planned = await t.createMeeting({ startsAt: "2027-01-14T18:00:00+01:00" });
+    expect((await oparl(`/meeting/${planned.id}`)).deleted).toBeUndefined();
+    await clerk.delete(`/api/v1/meetings/${planned.id}`, { headers: { "if-match": '"1"' } });
+    expect(await oparl(`/meeting/${planned.id}`)).toMatchObject({ deleted: true });
+  });
+
+  it("changes modified only for what changed, and for what embeds it", async () => {
+    const { t, clerk, oparl, meeting, paper } = await oparlSetup();
+    const other = await t.createMeeting({ startsAt: "2027-02-11T18:00:00+01:00" });
+    const [first, second, paperBefore] = [
+      await oparl(`/meeting/${meeting.id}`),
+      await oparl(`/meeting/${other.id}`),
+      await oparl(`/paper/${paper.id}`),
+    ];
+    t.clock.now = new Date(t.clock.now.getTime() + 60_000);
+    await clerk.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { kind: "information", title: "Bericht der Verwaltung" });
+    const changed = await oparl(`/meeting/${meeting.id}`);
+    expect(changed.modified > first.modified).toBe(true);
+    expect(changed.agendaItem.map((i: { name: string }) => i.name)).toContain("Bericht der Verwaltung");
+    expect(changed.created).toBe(first.created);
+    expect((await oparl(`/meeting/${other.id}`)).modified).toBe(second.modified);
+    expect((await oparl(`/paper/${paper.id}`)).modified).toBe(paperBefore.modified);
+    // An unchanged item keeps its modified inside the changed meeting.
+    const kept = changed.agendaItem.find((i: { id: string }) => i.id === first.agendaItem[0].id);
+    expect(kept.modified).toBe(first.agendaItem[0].modified);
+  });
+
+  it("brings the view forward once when readers arrive together after a write", async () => {
+    const { t, clerk, oparl, meeting } = await oparlSetup();
+    await oparl("/system");
+    t.clock.now = new Date(t.clock.now.getTime() + 60_000);
+    await clerk.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { kind: "information", title: "Zeitgleich gelesen" });
+    const answers = await Promise.all(Array.from({ length: 6 }, () => oparl(`/meeting/${meeting.id}`)));
+    expect(new Set(answers.map((a) => a.modified)).size).toBe(1);
+    expect(answers.every((a) => a.agendaItem.some((i: { name: string }) => i.name === "Zeitgleich gelesen"))).toBe(true);
+  });
+
+  it("takes filters with Z, with an offset and with a + that arrived as a space, and keeps them in every link", async () => {
+    const { t, oparl } = await oparlSetup();
+    const list = `/body/${t.body.id}/organization`;
+    const all = (await oparl(list)).data.length;
+    expect(all).toBeGreaterThan(1);
+    for (const since of ["2000-01-01T00:00:00Z", "2000-01-01T01:00:00%2B01:00", "2000-01-01T01:00:00+01:00", "2000-01-01T01:00:00.000Z"]) {
+      expect((await oparl(`${list}?created_since=${since}`)).data.length).toBe(all);
+    }
+    expect((await oparl(`${list}?modified_until=2000-01-01T00:00:00Z`)).data).toEqual([]);
+    const page = await oparl(`${list}?limit=1&created_since=2000-01-01T01:00:00 01:00&omit_internal=true`);
+    expect(page.data).toHaveLength(1);
+    for (const link of [page.links.first, page.links.next]) {
+      expect(new URL(link).searchParams.get("created_since")).toBe("2000-01-01T01:00:00+01:00");
+      expect(new URL(link).searchParams.get("limit")).toBe("1");
+      expect(new URL(link).searchParams.get("omit_internal")).toBe("true");
+    }
+    const next = await oparl(page.links.next);
+    expect(next.data[0].id).not.toBe(page.data[0].id);
+  });
+
+  it("answers bad requests, unknown addresses and writes with an OParl error, readable from any origin", async () => {
+    const { t, oparl } = await oparlSetup();
+    const list = `/body/${t.body.id}/meeting`;
+    expect(await oparl(`${list}?modified_since=gestern`, 400)).toEqual({
+      type: "https://schema.oparl.org/1.1/Error",
+      message: expect.stringMatching(/modified_since .*„gestern“/),
+    });
+    expect((await oparl(`${list}?limit=0`, 400)).message).toMatch(/limit/);
+    expect((await oparl(`${list}?cursor=xyz`, 400)).message).toMatch(/cursor/);
+    expect((await oparl("/meeting/unbekannt", 404)).type).toBe("https://schema.oparl.org/1.1/Error");
+    expect((await oparl(`/body/${t.body.id}/gremien`, 404)).message).toMatch(/gremien/);
+    expect((await oparl("/body/unbekannt/meeting", 404)).message).toMatch(/Körperschaft/);
+    const post = await t.app.request(`${ROOT}/system`, { method: "POST" });
+    expect(post.status).toBe(405);
+    expect(post.headers.get("access-control-allow-origin")).toBe("*");
+    const preflight = await t.app.request(`${ROOT}/system`, { method: "OPTIONS" });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    expect((await t.app.request("/oparl")).headers.get("location")).toBe("/oparl/v1.1/system");
+  });
+
+  it("serves files inline and as downloads, with ETag, Last-Modified and Content-Length, and honours conditional requests", async () => {
+    const { t, oparl, paper } = await oparlSetup();
+    const file = (await oparl(`/paper/${paper.id}`)).auxiliaryFile[0];
+    const inline = await t.app.request(file.accessUrl);
+    expect(inline.status).toBe(200);
+    expect(new Uint8Array(await inline.arrayBuffer())).toEqual(PDF);
+    expect(inline.headers.get("content-length")).toBe(String(PDF.byteLength));
+    expect(inline.headers.get("content-disposition")).toBe(`inline; filename="Konzept.pdf"; filename*=UTF-8''Konzept.pdf`);
+    const download = await t.app.request(file.downloadUrl);
+    expect(download.headers.get("content-disposition")).toMatch(/^attachment; filename="Konzept.pdf"/);
+    const etag = inline.headers.get("etag")!;
+    const lastModified = inline.headers.get("last-modified")!;
+    expect((await t.app.request(file.accessUrl, { headers: { "if-none-match": etag } })).status).toBe(304);
+    expect((await t.app.request(file.accessUrl, { headers: { "if-none-match": '"anders"' } })).status).toBe(200);
+    expect((await t.app.request(file.accessUrl, { headers: { "if-modified-since": lastModified } })).status).toBe(304);
+    const earlier = new Date(Date.parse(lastModified) - 1000).toUTCString();
+    expect((await t.app.request(file.accessUrl, { headers: { "if-modified-since": earlier } })).status).toBe(200);
+    expect((await t.app.request(`${ROOT}/file/unbekannt/inhalt`)).status).toBe(404);
+  });
+
+  it("dates everything in the spec's form and states the licence, by default the Datenlizenz Deutschland 2.0", async () => {
+    const { oparl, t } = await oparlSetup();
+    const system = await oparl("/system");
+    expect(system.license).toBe("https://www.govdata.de/dl-de/by-2-0");
+    expect(system.oparlVersion).toBe("https://schema.oparl.org/1.1/");
+    const body = await oparl(`/body/${t.body.id}`);
+    expect(body.oparlSince).toMatch(OPARL_DATE_TIME);
+    expect(body.created).toMatch(OPARL_DATE_TIME);
+    expect((await oparl(`/body/${t.body.id}/meeting`)).data[0].start).toBe("2026-12-10T18:00:00+01:00");
+
+    const { db } = await demoPortal();
+    const licensed = createApp({
+      db,
+      attachments: t.attachments,
+      documents: loadDocumentAssets(),
+      version: "test",
+      oparlLicense: "https://creativecommons.org/publicdomain/zero/1.0/",
+    });
+    const answer = await (await licensed.request("/oparl/v1.1/system")).json();
+    expect(answer.license).toBe("https://creativecommons.org/publicdomain/zero/1.0/");
+  });
+
+  it("publishes attendance only for a body that chose to, and never contact data", async () => {
+    const { app, db } = await demoPortal();
+    const held = (await db.prisma.meeting.findMany({ where: { state: { in: ["held", "closed"] } }, include: { attendances: true } })).find(
+      (m) => m.attendances.length > 0,
+    )!;
+    const meeting = async () => (await app.request(`/oparl/v1.1/meeting/${held.id}`)).json();
+    expect(await meeting()).not.toHaveProperty("gremium:attendance");
+    const body = (await db.prisma.body.findFirstOrThrow()).id;
+    const version = (await db.prisma.body.findFirstOrThrow()).version;
+    await updateBody(createServiceContext(db, { kind: "admin", tokenId: null, name: "Test" }, new Date()), body, version, {
+      publishAttendance: true,
+    });
+    const published = (await meeting())["gremium:attendance"];
+    expect(published.length).toBe(held.attendances.length);
+    expect(published[0]).toEqual({
+      person: expect.stringMatching(/\/oparl\/v1\.1\/person\//),
+      name: expect.any(String),
+      status: expect.any(String),
+    });
+    const people = await (await app.request(`/oparl/v1.1/body/${body}/person?limit=1000`)).text();
+    const withEmail = await db.prisma.person.findMany({ where: { email: { not: null } } });
+    expect(withEmail.length).toBeGreaterThan(0);
+    for (const person of withEmail) expect(people).not.toContain(person.email!);
+  });
+});
