@@ -46,6 +46,7 @@ export interface Tables {
   SignInAttempt: Omit<Models.SignInAttemptModel, "id">;
   OparlObject: Models.OparlObjectModel;
   OparlSync: Models.OparlSyncModel;
+  DocumentDigest: Models.DocumentDigestModel;
   /** The id is assigned by SQLite, in the order of the writes. */
   AuditEntry: Omit<Models.AuditEntryModel, "id">;
 }

@@ -238,8 +238,9 @@ export interface FileView {
   name: string;
   fileName: string;
   mimeType: string;
-  size: number;
-  sha512: string;
+  /** Size and SHA-512, where known (a generated document's once it was rendered from its present content). */
+  size: number | null;
+  sha512: string | null;
   date: Date;
   createdAt: Date;
   meetingId?: string;

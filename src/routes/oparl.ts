@@ -166,9 +166,9 @@ async function fileResponse(c: Context<AppEnv>, disposition: "inline" | "attachm
   if (!row) throw new OparlError(404, "Diese Datei gibt es nicht.");
   if (row.deleted) throw new OparlError(410, "Diese Datei ist nicht mehr veröffentlicht.");
   const file = JSON.parse(row.data) as { fileName: string; mimeType: string };
-  const bytes = await oparlFileBytes(ctx, depsOf(c), row.id.slice("file/".length));
+  const { bytes, lastModified } = await oparlFileBytes(ctx, depsOf(c), row.id.slice("file/".length));
   const etag = `"${(await sha512Hex(bytes)).slice(0, 32)}"`;
-  const modified = new Date(Math.floor(row.modifiedAt.getTime() / 1000) * 1000);
+  const modified = new Date(Math.floor(lastModified.getTime() / 1000) * 1000);
   const headers: Record<string, string> = {
     ...CORS,
     etag,

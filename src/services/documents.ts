@@ -29,8 +29,14 @@ import { resolutionMeasures } from "./trace";
 /** What documents need from the runtime; `baseUrl` is the public address, to print the page of each document. */
 export type Documents = Pick<AppDeps, "documents" | "attachments"> & { baseUrl?: string };
 
-/** Fills the body's template (or the default) and lays it out with the body's letterhead, footer and logo. */
-async function render(
+/** A document ready to lay out: everything `renderPdf` takes but the fonts. The same input gives the same bytes. */
+export type PreparedPdf = Omit<PdfOptions, "fonts">;
+
+/**
+ * Fills the body's template (or the default) and adds the body's letterhead, footer and logo: the document up to
+ * its layout, which `renderDocument` does.
+ */
+async function prepare(
   ctx: ServiceContext,
   deps: Documents,
   bodyId: string,
@@ -40,17 +46,22 @@ async function render(
     /** The portal page of the document, its accessible form (pdf-lib writes no tagged PDF). */
     page?: string;
   },
-) {
+): Promise<PreparedPdf> {
   const look = await documentLook(ctx, deps.attachments, bodyId, deps.documents.templates);
-  return renderPdf({
+  const { page, ...options } = meta;
+  return {
     markdown: renderTemplate(look.templates[template], view),
-    fonts: await deps.documents.fonts(),
-    ...meta,
+    ...options,
     header: look.letterhead ? `${look.letterhead} · ${meta.header.split(" · ").slice(1).join(" · ")}` : meta.header,
     footer: look.footer ? `${look.footer} · ${meta.footer}` : meta.footer,
-    ...(meta.page && deps.baseUrl ? { link: `Im Netz: ${deps.baseUrl}${meta.page}` } : {}),
+    ...(page && deps.baseUrl ? { link: `Im Netz: ${deps.baseUrl}${page}` } : {}),
     ...(look.logo ? { logo: look.logo } : {}),
-  });
+  };
+}
+
+/** Lays a prepared document out as PDF. */
+export async function renderDocument(deps: Documents, prepared: PreparedPdf): Promise<Uint8Array> {
+  return renderPdf({ ...prepared, fonts: await deps.documents.fonts() });
 }
 
 async function bodyName(ctx: ServiceContext, bodyId: string) {
@@ -58,7 +69,7 @@ async function bodyName(ctx: ServiceContext, bodyId: string) {
 }
 
 /** The invitation with agenda; the public gets the public part, the committee everything. */
-export async function invitationPdf(ctx: ServiceContext, deps: Documents, meetingId: string) {
+export async function invitationDocument(ctx: ServiceContext, deps: Documents, meetingId: string) {
   const meeting = await getMeeting(ctx, meetingId);
   const agenda = await getAgenda(ctx, meetingId);
   const full = canReadNonPublicPart(ctx.actor, await ctx.readership(), { id: meeting.committeeId, bodyId: meeting.committee.bodyId });
@@ -105,7 +116,7 @@ export async function invitationPdf(ctx: ServiceContext, deps: Documents, meetin
       ? `${[chairSeat.person.title, chairSeat.person.givenName, chairSeat.person.familyName].filter(Boolean).join(" ")}, Vorsitz`
       : committee.name,
   };
-  return render(ctx, deps, meeting.committee.bodyId, "invitation", view, {
+  return prepare(ctx, deps, meeting.committee.bodyId, "invitation", view, {
     title: `Einladung ${meeting.title}`,
     subject: `Einladung und Tagesordnung, ${committee.name}`,
     author,
@@ -120,7 +131,7 @@ export async function invitationPdf(ctx: ServiceContext, deps: Documents, meetin
  * The minutes, public or non-public part. The public part comes from the public variant of the minutes
  * (never a non-public item); the non-public part is for those who read the committee's full minutes.
  */
-export async function minutesPdf(ctx: ServiceContext, deps: Documents, meetingId: string, part: "public" | "non-public") {
+export async function minutesDocument(ctx: ServiceContext, deps: Documents, meetingId: string, part: "public" | "non-public") {
   const minutes = await getMinutes(ctx, meetingId, part === "public" ? "public" : "full");
   if (part === "non-public" && minutes.variant !== "full") throw notFound("Minutes of meeting", meetingId);
   const meeting = await getMeeting(ctx, meetingId);
@@ -182,7 +193,7 @@ export async function minutesPdf(ctx: ServiceContext, deps: Documents, meetingId
     .map((s) => s.signedAt)
     .sort()
     .at(-1);
-  return render(ctx, deps, meeting.committee.bodyId, "minutes", view, {
+  return prepare(ctx, deps, meeting.committee.bodyId, "minutes", view, {
     title: `Niederschrift ${meeting.title}${part === "public" ? "" : " (nichtöffentlich)"}`,
     subject: `Niederschrift, ${meeting.committee.name}`,
     author,
@@ -197,7 +208,7 @@ export async function minutesPdf(ctx: ServiceContext, deps: Documents, meetingId
 }
 
 /** One resolution with its meeting, item, vote, wording and linked measures, addressed to the office that acts on it. */
-export async function resolutionExtractPdf(ctx: ServiceContext, deps: Documents, resolutionId: string) {
+export async function resolutionExtractDocument(ctx: ServiceContext, deps: Documents, resolutionId: string) {
   const resolution = await getResolution(ctx, resolutionId);
   const linked = await resolutionMeasures(ctx, resolutionId);
   const committee = await ctx.db.prisma.committee.findUniqueOrThrow({ where: { id: resolution.committeeId } });
@@ -232,7 +243,7 @@ export async function resolutionExtractPdf(ctx: ServiceContext, deps: Documents,
     })),
     issuer: `Geschäftsstelle ${committee.name}`,
   };
-  return render(ctx, deps, committee.bodyId, "resolution-extract", view, {
+  return prepare(ctx, deps, committee.bodyId, "resolution-extract", view, {
     title: `Beschlussauszug ${resolution.number}`,
     subject: `Beschlussauszug, ${committee.name}`,
     author,
@@ -244,7 +255,7 @@ export async function resolutionExtractPdf(ctx: ServiceContext, deps: Documents,
 }
 
 /** The progress report (Sachstandsbericht) of a plan or action field over a period. */
-export async function progressReportPdf(
+export async function progressReportDocument(
   ctx: ServiceContext,
   deps: Documents,
   planId: string,
@@ -279,7 +290,7 @@ export async function progressReportPdf(
       resolutions: m.resolutions.map((r) => ({ box: box(`Beschluss ${r.number} (${RELATION[r.relation] ?? r.relation}):`, r.text) })),
     })),
   };
-  return render(ctx, deps, plan.bodyId, "progress-report", view, {
+  return prepare(ctx, deps, plan.bodyId, "progress-report", view, {
     title: `Sachstandsbericht ${report.plan.title}`,
     subject: `Sachstandsbericht ${germanDate(period.from)} bis ${germanDate(period.to)}`,
     author,
@@ -291,7 +302,7 @@ export async function progressReportPdf(
 }
 
 /** A paper (Vorlage) with its route, proposed resolution, facts and financial effects, and its attachments. */
-export async function paperPdf(ctx: ServiceContext, deps: Documents, paperId: string) {
+export async function paperDocument(ctx: ServiceContext, deps: Documents, paperId: string) {
   const paper = await getPaper(ctx, paperId);
   const author = await bodyName(ctx, paper.bodyId);
   const number = paperNumber(paper.year, paper.serial);
@@ -312,7 +323,7 @@ export async function paperPdf(ctx: ServiceContext, deps: Documents, paperId: st
     hasAttachments: paper.attachments.length > 0,
     attachments: paper.attachments.map((a) => ({ filename: a.filename, size: `${Math.max(1, Math.round(a.size / 1024))} KB` })),
   };
-  return render(ctx, deps, paper.bodyId, "paper", view, {
+  return prepare(ctx, deps, paper.bodyId, "paper", view, {
     title: `Vorlage ${number}: ${paper.title}`,
     subject: PAPER_TYPE[paper.type] ?? "Vorlage",
     author,
@@ -322,3 +333,15 @@ export async function paperPdf(ctx: ServiceContext, deps: Documents, paperId: st
     page: paths.paper(paper.id),
   });
 }
+
+type Rendered<A extends unknown[]> = (ctx: ServiceContext, deps: Documents, ...args: A) => Promise<Uint8Array>;
+const rendered =
+  <A extends unknown[]>(document: (ctx: ServiceContext, deps: Documents, ...args: A) => Promise<PreparedPdf>): Rendered<A> =>
+  async (ctx, deps, ...args) =>
+    renderDocument(deps, await document(ctx, deps, ...args));
+
+export const invitationPdf = rendered(invitationDocument);
+export const minutesPdf = rendered(minutesDocument);
+export const resolutionExtractPdf = rendered(resolutionExtractDocument);
+export const progressReportPdf = rendered(progressReportDocument);
+export const paperPdf = rendered(paperDocument);

@@ -12,6 +12,7 @@
 import { ANONYMOUS } from "../auth/principal";
 import { ConstraintError, type SqlValue, type Statement } from "../db/database";
 import { assertion } from "../db/sql";
+import { auditStatement } from "./records";
 import {
   OPARL_ROOT,
   OPARL_VERSION,
@@ -36,7 +37,7 @@ import { paperNumber } from "../rules/papers";
 import { meetingAgenda } from "./agenda";
 import { createServiceContext, type ServiceContext } from "./context";
 import { getAttachment, getPaper, listPapers } from "./papers";
-import { invitationPdf, minutesPdf, paperPdf, type Documents } from "./documents";
+import { invitationDocument, minutesDocument, paperDocument, renderDocument, type Documents, type PreparedPdf } from "./documents";
 import { getMeeting, listMeetings } from "./meetings";
 import { listCommittees } from "./committees";
 import { listPeople } from "./people";
@@ -46,6 +47,8 @@ import { getResolution } from "./resolutions";
 import { votesOfItem } from "./votes";
 
 export interface OparlDeps extends Documents {
+  /** The release: generated documents look the same only within one. */
+  version: string;
   /** The licence of the published data (a URL); by default the Datenlizenz Deutschland – Namensnennung 2.0. */
   license: string;
 }
@@ -91,28 +94,40 @@ const derivedId = async (...parts: (string | null)[]) => (await sha("SHA-256", J
 
 /** The generated PDFs published as files: the id of the file names the document and its record. */
 const GENERATED = {
-  einladung: { name: "Einladung", render: (ctx, deps, id) => invitationPdf(ctx, deps, id) },
-  niederschrift: { name: "Niederschrift (öffentlicher Teil)", render: (ctx, deps, id) => minutesPdf(ctx, deps, id, "public") },
-  vorlage: { name: "Vorlage", render: (ctx, deps, id) => paperPdf(ctx, deps, id) },
-} satisfies Record<string, { name: string; render: (ctx: ServiceContext, deps: Documents, id: string) => Promise<Uint8Array> }>;
+  einladung: { name: "Einladung", prepare: (ctx, deps, id) => invitationDocument(ctx, deps, id) },
+  niederschrift: { name: "Niederschrift (öffentlicher Teil)", prepare: (ctx, deps, id) => minutesDocument(ctx, deps, id, "public") },
+  vorlage: { name: "Vorlage", prepare: (ctx, deps, id) => paperDocument(ctx, deps, id) },
+} satisfies Record<string, { name: string; prepare: (ctx: ServiceContext, deps: Documents, id: string) => Promise<PreparedPdf> }>;
 type GeneratedKind = keyof typeof GENERATED;
 const generatedId = (kind: GeneratedKind, recordId: string) => `${kind}-${recordId}`;
 
+/** What a generated document is made of, as a hash: the same fingerprint, the same bytes (within one release). */
+async function fingerprintOf({ logo, ...prepared }: PreparedPdf, version: string): Promise<string> {
+  return sha("SHA-256", JSON.stringify([version, prepared, logo ? await sha("SHA-256", logo) : null]));
+}
+
+/**
+ * A generated PDF as a file. Rendering takes long (about 0.1 s a page), so the view does not render: it states
+ * size and checksum once the document was rendered for a reader (see `oparlFile`) from what it is made of now.
+ */
 async function generatedFile(
   ctx: ServiceContext,
-  deps: Documents,
+  deps: OparlDeps,
   kind: GeneratedKind,
   recordId: string,
   meta: { fileName: string; date: Date; meetingId?: string; paperId?: string },
 ): Promise<FileView> {
-  const bytes = await GENERATED[kind].render(ctx, deps, recordId);
+  const id = generatedId(kind, recordId);
+  const fingerprint = await fingerprintOf(await GENERATED[kind].prepare(ctx, deps, recordId), deps.version);
+  const digest = await ctx.db.prisma.documentDigest.findUnique({ where: { id } });
+  const known = digest?.fingerprint === fingerprint ? digest : { size: null, sha512: null };
   return {
-    id: generatedId(kind, recordId),
+    id,
     name: GENERATED[kind].name,
     mimeType: "application/pdf",
-    size: bytes.byteLength,
-    sha512: await sha512Hex(bytes),
     createdAt: meta.date,
+    size: known.size,
+    sha512: known.sha512,
     ...meta,
   };
 }
@@ -389,6 +404,7 @@ const PART_OF_MEETING_OR_PAPER = new Set([
   "Paper",
   "PaperAttachment",
   "Consultation",
+  "DocumentDigest",
 ]);
 const LINK_FIELDS = {
   meetingId: "meeting",
@@ -688,13 +704,45 @@ export async function oparlSpan(ctx: ServiceContext): Promise<{ created: Date; m
   return span?.created && span.modified ? { created: new Date(span.created), modified: new Date(span.modified) } : null;
 }
 
-/** The bytes of a published file, read as the public reads them. */
-export async function oparlFileBytes(ctx: ServiceContext, deps: OparlDeps, fileId: string) {
+/**
+ * The bytes of a published file, read as the public reads them, and when they last changed. A generated document
+ * is rendered now; when its digest is new, it is kept (and audited, so that the view states the file's size and
+ * checksum from then on).
+ */
+export async function oparlFileBytes(
+  ctx: ServiceContext,
+  deps: OparlDeps,
+  fileId: string,
+): Promise<{ bytes: Uint8Array; lastModified: Date }> {
   const reader = publicContext(ctx);
   const generated = /^(einladung|niederschrift|vorlage)-(.+)$/.exec(fileId);
-  if (generated) return GENERATED[generated[1] as GeneratedKind].render(reader, deps, generated[2]!);
-  const { bytes } = await getAttachment(reader, deps.attachments, fileId).catch(() => {
-    throw notFound("File", fileId);
-  });
-  return bytes;
+  if (!generated) {
+    const { attachment, bytes } = await getAttachment(reader, deps.attachments, fileId).catch(() => {
+      throw notFound("File", fileId);
+    });
+    return { bytes, lastModified: attachment.createdAt };
+  }
+  const kind = generated[1] as GeneratedKind;
+  const recordId = generated[2]!;
+  const prepared = await GENERATED[kind].prepare(reader, deps, recordId);
+  const bytes = await renderDocument(deps, prepared);
+  const digest = { fingerprint: await fingerprintOf(prepared, deps.version), size: bytes.byteLength, sha512: await sha512Hex(bytes) };
+  const before = await ctx.db.prisma.documentDigest.findUnique({ where: { id: fileId } });
+  if (before?.fingerprint !== digest.fingerprint) {
+    const row = { id: fileId, ...digest, renderedAt: ctx.now };
+    const record = kind === "vorlage" ? { paperId: recordId } : { meetingId: recordId };
+    await ctx.db.batch([
+      {
+        sql:
+          `INSERT INTO "DocumentDigest" ("id", "fingerprint", "size", "sha512", "renderedAt") VALUES (?, ?, ?, ?, ?) ` +
+          `ON CONFLICT("id") DO UPDATE SET "fingerprint" = excluded."fingerprint", "size" = excluded."size", ` +
+          `"sha512" = excluded."sha512", "renderedAt" = excluded."renderedAt"`,
+        params: [row.id, row.fingerprint, row.size, row.sha512, sqlDate(row.renderedAt)],
+      },
+      auditStatement(reader, before ? "update" : "create", "DocumentDigest", fileId, before, { ...row, ...record }),
+    ]);
+    return { bytes, lastModified: ctx.now };
+  }
+  // The content last changed when a document with these contents was first rendered.
+  return { bytes, lastModified: before.renderedAt };
 }

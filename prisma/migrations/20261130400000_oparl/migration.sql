@@ -30,3 +30,12 @@ CREATE INDEX "OparlObject_bodyId_type_modifiedAt_id_idx" ON "OparlObject"("bodyI
 -- CreateIndex
 CREATE INDEX "OparlObject_aggregate_idx" ON "OparlObject"("aggregate");
 
+
+-- CreateTable
+CREATE TABLE "DocumentDigest" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "fingerprint" TEXT NOT NULL,
+    "size" INTEGER NOT NULL,
+    "sha512" TEXT NOT NULL,
+    "renderedAt" DATETIME NOT NULL
+);
