@@ -631,7 +631,9 @@ export async function syncOparl(ctx: ServiceContext, deps: OparlDeps): Promise<v
         assertion(unchanged),
         ...statements,
         {
-          sql: `INSERT INTO "OparlSync" ("id", "auditId", "syncedAt") VALUES (1, ?, ?) ON CONFLICT("id") DO UPDATE SET "auditId" = excluded."auditId", "syncedAt" = excluded."syncedAt"`,
+          sql:
+            `INSERT INTO "OparlSync" ("id", "auditId", "syncedAt") VALUES (1, ?, ?) ` +
+            `ON CONFLICT("id") DO UPDATE SET "auditId" = excluded."auditId", "syncedAt" = excluded."syncedAt"`,
           params: [head, sqlDate(ctx.now)],
         },
       ]);
