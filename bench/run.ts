@@ -108,7 +108,7 @@ log(
   `mode ${modeName}: datasets ${mode.small.name} and ${mode.large.name}, ${mode.load.connections} ` +
     `connections, ${mode.load.warmupSeconds} s warm-up, ${mode.load.seconds} s per load`,
 );
-const datasets = { small: datasetFile(mode.small), large: datasetFile(mode.large) };
+const datasets = { small: await datasetFile(mode.small), large: await datasetFile(mode.large) };
 for (const [name, dataset] of Object.entries(datasets)) {
   log(
     dataset.built

@@ -437,8 +437,8 @@ export function systemObject(system: SystemView, web: WebOf): Record<string, unk
   };
 }
 
-/** The members of the objects whose values are URLs, which the HTTP layer makes absolute. */
-export const URL_MEMBERS = new Set([
+/** The members whose values are URLs (or lists of URLs), which the HTTP layer makes absolute. */
+const URL_MEMBERS = [
   "id",
   "system",
   "body",
@@ -457,19 +457,21 @@ export const URL_MEMBERS = new Set([
   "accessUrl",
   "downloadUrl",
   "onBehalfOf",
-  "legislativeTerm",
   // The links of a list.
   "first",
   "self",
   "next",
-]);
+].join("|");
+const URL_VALUE = new RegExp(`([{,]"(?:${URL_MEMBERS})":)"/`, "g");
+const URL_LIST = new RegExp(`([{,]"(?:${URL_MEMBERS})":)\\[((?:"/[^"\\\\]*",?)+)\\]`, "g");
 
-/** Puts the service's address in front of every relative URL of an object, embedded objects included. */
-export function absolute(value: unknown, base: string, member = ""): unknown {
-  if (typeof value === "string") return URL_MEMBERS.has(member) && value.startsWith("/") ? `${base}${value}` : value;
-  if (Array.isArray(value)) return value.map((entry) => absolute(entry, base, member));
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, absolute(entry, base, key)]));
-  }
-  return value;
+/**
+ * Puts the service's address in front of every relative URL of a JSON text, embedded objects included. It works on
+ * the text, so that a page of objects as stored is never parsed again: in JSON, a member name can only follow "{" or
+ * ",", never inside a string (whose quotes are escaped), so texts from users cannot be taken for URLs.
+ */
+export function absoluteJson(json: string, base: string): string {
+  return json
+    .replace(URL_LIST, (_, member: string, list: string) => `${member}[${list.replaceAll('"/', `"${base}/`)}]`)
+    .replace(URL_VALUE, (_, member: string) => `${member}"${base}/`);
 }

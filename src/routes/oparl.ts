@@ -9,7 +9,7 @@ import {
   BODY_LISTS,
   OPARL_ROOT,
   OPARL_TYPES,
-  absolute,
+  absoluteJson,
   bodyListUrl,
   systemObject,
   type BodyList,
@@ -23,6 +23,7 @@ import {
   listOparl,
   oparlFileBytes,
   oparlSpan,
+  publishedJson,
   publishedObject,
   sha512Hex,
   syncOparl,
@@ -45,13 +46,19 @@ class OparlError extends Error {
 
 const CORS = { "access-control-allow-origin": "*", "access-control-expose-headers": "ETag, Last-Modified, Content-Disposition" };
 
-/** JSON as OParl wants it: UTF-8, not HTML-escaped, readable from any origin. */
+/** JSON as OParl wants it (a value, or JSON text): UTF-8, not HTML-escaped, readable from any origin. */
 function json(c: Context<AppEnv>, value: unknown, status: 200 | 400 | 404 | 405 | 410 = 200) {
-  return c.body(JSON.stringify(absolute(value, publicBaseUrl(c))), status, {
+  const text = value instanceof JsonText ? value.text : JSON.stringify(value);
+  return c.body(absoluteJson(text, publicBaseUrl(c)), status, {
     ...CORS,
     "content-type": "application/json; charset=utf-8",
     "cache-control": "no-cache",
   });
+}
+
+/** JSON already serialised. */
+class JsonText {
+  constructor(readonly text: string) {}
 }
 
 const errorResponse = (c: Context<AppEnv>, status: 400 | 404 | 405 | 410, message: string) =>
@@ -145,16 +152,14 @@ async function listResponse(c: Context<AppEnv>, path: string, bodyId: string | n
     return search ? `${path}?${search}` : path;
   };
   const last = rows.at(-1);
-  const data = rows.map((row) => publishedObject(row)).map((object) => (omitInternal ? withoutInternal(object) : object));
-  return json(c, {
-    data,
-    pagination: { elementsPerPage: filter.limit },
-    links: {
-      first: link(),
-      self: link(c.req.query("cursor")),
-      ...(more && last ? { next: link(`${Math.floor(last.modifiedAt.getTime() / 1000)}.${last.id}`) } : {}),
-    },
-  });
+  const data = rows.map((row) => (omitInternal ? JSON.stringify(withoutInternal(publishedObject(row))) : publishedJson(row)));
+  const links = {
+    first: link(),
+    self: link(c.req.query("cursor")),
+    ...(more && last ? { next: link(`${Math.floor(last.modifiedAt.getTime() / 1000)}.${last.id}`) } : {}),
+  };
+  const page = `{"data":[${data.join(",")}],"pagination":${JSON.stringify({ elementsPerPage: filter.limit })},"links":${JSON.stringify(links)}}`;
+  return json(c, new JsonText(page));
 }
 
 /** The HTTP date of an instant, for Last-Modified. */
@@ -241,6 +246,6 @@ export const oparlRouter = new Hono<AppEnv>()
     if (!type || type === "System") throw new OparlError(404, `Unter ${c.req.path} gibt es kein OParl-Objekt.`);
     const row = await getOparl(await synced(c), `${c.req.param("type")}/${c.req.param("id")}`);
     if (!row) throw new OparlError(404, `Unter ${c.req.path} gibt es kein OParl-Objekt.`);
-    return json(c, publishedObject(row));
+    return json(c, new JsonText(publishedJson(row)));
   })
   .all("*", (c) => errorResponse(c, 404, `Unter ${c.req.path} gibt es kein OParl-Objekt.`));

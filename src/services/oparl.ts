@@ -522,6 +522,14 @@ export function publishedObject(row: Pick<OparlRow, "id" | "type" | "data" | "de
   };
 }
 
+/** The same as `publishedObject`, as JSON, from the stored text: a page of objects is never parsed to be served. */
+export function publishedJson(row: Pick<OparlRow, "id" | "type" | "data" | "deleted" | "createdAt" | "modifiedAt">): string {
+  const head = `{"id":${JSON.stringify(`${OPARL_ROOT}/${row.id}`)},"type":${JSON.stringify(`${OPARL_VERSION}${row.type}`)}`;
+  const data = row.deleted || row.data === "{}" ? "" : `,${row.data.slice(1, -1)}`;
+  const tail = `,"created":"${oparlDateTime(row.createdAt)}","modified":"${oparlDateTime(row.modifiedAt)}"`;
+  return `${head}${data}${tail}${row.deleted ? ',"deleted":true' : ""}}`;
+}
+
 const isEmbed = (value: unknown): value is Embed => typeof value === "object" && value !== null && "embed" in value;
 
 /**

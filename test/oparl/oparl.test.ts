@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
+import { absoluteJson } from "../../src/documents/oparl";
 import { loadDocumentAssets } from "../../src/entry/node-documents";
 import { updateBody } from "../../src/services/bodies";
 import { createServiceContext } from "../../src/services/context";
@@ -39,6 +40,24 @@ async function oparlSetup() {
 }
 
 describe("OParl 1.1", () => {
+  it("makes every URL absolute, in objects and lists, and never a user's text that looks like one", () => {
+    const object = {
+      id: "/oparl/v1.1/meeting/m",
+      name: '/oparl/v1.1/x "web":"/y',
+      organization: ["/oparl/v1.1/organization/a", "/oparl/v1.1/organization/b"],
+      keyword: ["/kein/link"],
+      agendaItem: [{ id: "/oparl/v1.1/agendaItem/i", name: "/z", web: "/sitzungen/m/top/i" }],
+      "gremium:votes": [{ rollCall: [{ person: "/oparl/v1.1/person/p", name: "/n" }] }],
+    };
+    expect(JSON.parse(absoluteJson(JSON.stringify(object), "https://g.example"))).toEqual({
+      ...object,
+      id: "https://g.example/oparl/v1.1/meeting/m",
+      organization: ["https://g.example/oparl/v1.1/organization/a", "https://g.example/oparl/v1.1/organization/b"],
+      agendaItem: [{ id: "https://g.example/oparl/v1.1/agendaItem/i", name: "/z", web: "https://g.example/sitzungen/m/top/i" }],
+      "gremium:votes": [{ rollCall: [{ person: "https://g.example/oparl/v1.1/person/p", name: "/n" }] }],
+    });
+  });
+
   it("serves each object at its id, with its back-reference, and embeds it without", async () => {
     const { oparl, meeting, item, paper } = await oparlSetup();
     const agendaItem = await oparl(`/agendaItem/${item.id}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canReadItem, canReadNonPublicPart, itemConditionSql } from "../../src/policies/meetings";
+import { canReadItem, canReadNonPublicPart, itemConditionSql, publishesAttendance } from "../../src/policies/meetings";
 import { C1, READERS, X1, expectations } from "./actors";
 
 describe("meetings and agenda items policy", () => {
@@ -25,5 +25,12 @@ describe("meetings and agenda items policy", () => {
   it("limits the SQL of the public part to public items", () => {
     expect(itemConditionSql(false, "i")).toBe('i."isPublic" = 1');
     expect(itemConditionSql(true, "i")).toBe("1 = 1");
+  });
+
+  it("publishes attendance only for a held meeting of a body that chose to publish it", () => {
+    for (const state of ["planned", "invited", "held", "closed", "cancelled"]) {
+      expect(publishesAttendance({ publishAttendance: false }, { state }), state).toBe(false);
+      expect(publishesAttendance({ publishAttendance: true }, { state }), state).toBe(state === "held" || state === "closed");
+    }
   });
 });

@@ -93,6 +93,11 @@ export function Layout({ title, scope, breadcrumbs, section, children }: LayoutP
                 <li>
                   <a href="/docs">{m.site.api}</a>
                 </li>
+                <li>
+                  <a href="/oparl/v1.1/system" hreflang="de" type="application/json">
+                    {m.site.oparl}
+                  </a>
+                </li>
               </ul>
             </nav>
             <p class="site-footer__meta">{m.site.poweredBy}</p>

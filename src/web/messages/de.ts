@@ -11,6 +11,7 @@ export const de = {
     footerNav: "Rechtliches und Hilfe",
     home: "Start",
     api: "Offene Schnittstelle (API)",
+    oparl: "Offene Ratsdaten (OParl)",
     poweredBy: "Betrieben mit Gremium, freie Software unter der EUPL-1.2",
   },
   nav: {
