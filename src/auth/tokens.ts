@@ -1,4 +1,5 @@
 /** Bearer tokens: a random secret shown once, stored only as its SHA-256 hash. */
+import { hexDigest } from "../digest";
 
 const PREFIX = "grm_";
 
@@ -15,8 +16,7 @@ export function generateTokenSecret(): string {
 
 /** The stored form of a secret. A fast hash is right here: the secret is random, not a password. */
 export async function hashTokenSecret(secret: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(secret));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return hexDigest("SHA-256", secret);
 }
 
 /** Compares two secrets without leaking where they differ, by comparing their hashes. */

@@ -3,6 +3,7 @@
  * cancelled), agendas with public and non-public items, papers with attachments and a route through
  * the committees, one invitation sent late with its reason, an amendment and a demanded item.
  */
+import { hexDigest } from "../digest";
 import type { Statement } from "../db/database";
 import { insertRow } from "../db/sql";
 import { STANDARD_FRAME, type AgendaItemKind } from "../rules/agenda";
@@ -241,7 +242,6 @@ export async function demoYear(
     if (paper.attachment) {
       const attachmentId = crypto.randomUUID();
       const bytes = demoPdf(paper.title);
-      const digest = await crypto.subtle.digest("SHA-512", bytes);
       const storageKey = `papers/${id}/${attachmentId}`;
       files.push({ key: storageKey, bytes, contentType: "application/pdf" });
       statements.push(
@@ -251,7 +251,7 @@ export async function demoYear(
           filename: paper.attachment,
           contentType: "application/pdf",
           size: bytes.byteLength,
-          sha512: [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join(""),
+          sha512: await hexDigest("SHA-512", bytes),
           storageKey,
           createdAt: now,
         }),

@@ -1,3 +1,4 @@
+import { hexDigest } from "../digest";
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { publicBaseUrl, serviceContext, type AppEnv } from "../http/context";
@@ -22,8 +23,7 @@ const pdf = {
 const documentDeps = (c: Context<AppEnv>) => ({ ...c.get("deps"), baseUrl: publicBaseUrl(c) });
 
 async function sendPdf(c: Context<AppEnv>, bytes: Uint8Array, filename: string) {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
-  const etag = `"${[...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("")}"`;
+  const etag = `"${(await hexDigest("SHA-256", bytes)).slice(0, 32)}"`;
   const headers = { etag, "cache-control": "private, no-cache" };
   if (
     c.req

@@ -15,6 +15,7 @@ import {
   type BodyList,
   type OparlType,
 } from "../documents/oparl";
+import { hexDigest } from "../digest";
 import { Problem } from "../errors";
 import { serviceContext, publicBaseUrl, type AppEnv } from "../http/context";
 import {
@@ -25,7 +26,6 @@ import {
   oparlSpan,
   publishedJson,
   publishedObject,
-  sha512Hex,
   syncOparl,
   type OparlDeps,
   type OparlFilter,
@@ -172,7 +172,7 @@ async function fileResponse(c: Context<AppEnv>, disposition: "inline" | "attachm
   if (row.deleted) throw new OparlError(410, "Diese Datei ist nicht mehr veröffentlicht.");
   const file = JSON.parse(row.data) as { fileName: string; mimeType: string };
   const { bytes, lastModified } = await oparlFileBytes(ctx, depsOf(c), row.id.slice("file/".length));
-  const etag = `"${(await sha512Hex(bytes)).slice(0, 32)}"`;
+  const etag = `"${(await hexDigest("SHA-256", bytes)).slice(0, 32)}"`;
   const modified = new Date(Math.floor(lastModified.getTime() / 1000) * 1000);
   const headers: Record<string, string> = {
     ...CORS,

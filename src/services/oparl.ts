@@ -10,6 +10,7 @@
  * ever published disappears without a trace.
  */
 import { ANONYMOUS } from "../auth/principal";
+import { hexDigest } from "../digest";
 import { ConstraintError, type SqlValue, type Statement } from "../db/database";
 import { assertion } from "../db/sql";
 import { auditStatement } from "./records";
@@ -82,15 +83,8 @@ async function all<T>(page: (cursor: string | undefined) => Promise<{ items: T[]
   return items;
 }
 
-async function sha(algorithm: "SHA-256" | "SHA-512", text: string | Uint8Array): Promise<string> {
-  const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
-  const digest = await crypto.subtle.digest(algorithm, bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-export const sha512Hex = (bytes: Uint8Array) => sha("SHA-512", bytes);
-
 /** A stable id for a record that Gremium keeps as text (a meeting place, a sending organisation). */
-const derivedId = async (...parts: (string | null)[]) => (await sha("SHA-256", JSON.stringify(parts))).slice(0, 32);
+const derivedId = async (...parts: (string | null)[]) => (await hexDigest("SHA-256", JSON.stringify(parts))).slice(0, 32);
 
 /** The generated PDFs published as files: the id of the file names the document and its record. */
 const GENERATED = {
@@ -103,12 +97,12 @@ const generatedId = (kind: GeneratedKind, recordId: string) => `${kind}-${record
 
 /** What a generated document is made of, as a hash: the same fingerprint, the same bytes (within one release). */
 async function fingerprintOf({ logo, ...prepared }: PreparedPdf, version: string): Promise<string> {
-  return sha("SHA-256", JSON.stringify([version, prepared, logo ? await sha("SHA-256", logo) : null]));
+  return hexDigest("SHA-256", JSON.stringify([version, prepared, logo ? await hexDigest("SHA-256", logo) : null]));
 }
 
 /**
  * A generated PDF as a file. Rendering takes long (about 0.1 s a page), so the view does not render: it states
- * size and checksum once the document was rendered for a reader (see `oparlFile`) from what it is made of now.
+ * size and checksum once the document was rendered for a reader (see `oparlFileBytes`) from what it is made of now.
  */
 async function generatedFile(
   ctx: ServiceContext,
@@ -736,7 +730,11 @@ export async function oparlFileBytes(
   const recordId = generated[2]!;
   const prepared = await GENERATED[kind].prepare(reader, deps, recordId);
   const bytes = await renderDocument(deps, prepared);
-  const digest = { fingerprint: await fingerprintOf(prepared, deps.version), size: bytes.byteLength, sha512: await sha512Hex(bytes) };
+  const digest = {
+    fingerprint: await fingerprintOf(prepared, deps.version),
+    size: bytes.byteLength,
+    sha512: await hexDigest("SHA-512", bytes),
+  };
   const before = await ctx.db.prisma.documentDigest.findUnique({ where: { id: fileId } });
   if (before?.fingerprint !== digest.fingerprint) {
     const row = { id: fileId, ...digest, renderedAt: ctx.now };

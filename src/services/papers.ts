@@ -1,3 +1,4 @@
+import { hexDigest } from "../digest";
 import * as paperPolicy from "../policies/papers";
 import { Problem, fieldProblem, notFound } from "../errors";
 import { pageArgs, toPage, type TPageQuery } from "../db/paging";
@@ -124,11 +125,6 @@ export async function updateConsultation(ctx: ServiceContext, id: string, versio
   return getPaper(ctx, before.paperId);
 }
 
-async function sha512Hex(bytes: Bytes): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-512", bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 /** Stores a file for a paper: allowed types only, within the size limit, with its SHA-512. */
 export async function addAttachment(
   ctx: ServiceContext,
@@ -161,7 +157,7 @@ export async function addAttachment(
     filename: cleanFilename(file.filename),
     contentType,
     size: file.bytes.byteLength,
-    sha512: await sha512Hex(file.bytes),
+    sha512: await hexDigest("SHA-512", file.bytes),
     storageKey,
     createdAt: ctx.now,
   });
