@@ -158,8 +158,8 @@ async function listResponse(c: Context<AppEnv>, path: string, bodyId: string | n
     self: link(c.req.query("cursor")),
     ...(more && last ? { next: link(`${Math.floor(last.modifiedAt.getTime() / 1000)}.${last.id}`) } : {}),
   };
-  const page = `{"data":[${data.join(",")}],"pagination":${JSON.stringify({ elementsPerPage: filter.limit })},"links":${JSON.stringify(links)}}`;
-  return json(c, new JsonText(page));
+  const pagination = JSON.stringify({ elementsPerPage: filter.limit });
+  return json(c, new JsonText(`{"data":[${data.join(",")}],"pagination":${pagination},"links":${JSON.stringify(links)}}`));
 }
 
 /** The HTTP date of an instant, for Last-Modified. */
