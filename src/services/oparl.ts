@@ -356,8 +356,19 @@ async function paperAggregate(ctx: ServiceContext, deps: OparlDeps, bodies: Body
 // ---------------------------------------------------------------------------------------------------------------
 // Following the audit log.
 
-/** Changes to these records may touch any object of the body (names in PDFs, memberships, letterhead): rebuild it. */
-const WHOLE_VIEW = new Set(["Body", "Committee", "Term", "Person", "Membership", "BodyDocumentSettings"]);
+/** A body's name and its letterhead are in every document of the body (and the number of bodies in every `web`). */
+const WHOLE_VIEW = new Set(["Body", "BodyDocumentSettings"]);
+/**
+ * Records of the body's aggregate (its terms, committees, people and memberships), with the fields of their audit
+ * snapshots that name what else they touch: people and committees are named in the documents of their committees'
+ * meetings (chair, attendance, signatures), and a committee on the route of its papers.
+ */
+const OF_BODY: Record<string, readonly ("bodyId" | "committeeId" | "personId")[]> = {
+  Committee: ["bodyId"],
+  Term: ["bodyId"],
+  Person: ["bodyId"],
+  Membership: ["committeeId", "personId"],
+};
 /** Records OParl does not publish. */
 const NOT_PUBLISHED = new Set([
   "ApiToken",
@@ -400,6 +411,7 @@ const PART_OF_MEETING_OR_PAPER = new Set([
   "Consultation",
   "DocumentDigest",
 ]);
+/** The fields of the audit snapshots of a meeting's or a paper's records that name the aggregate they belong to. */
 const LINK_FIELDS = {
   meetingId: "meeting",
   announcedMeetingId: "meeting",
@@ -409,11 +421,15 @@ const LINK_FIELDS = {
 /** More changes than this at once are cheaper to take as a rebuild of the whole view. */
 const MAX_ENTRIES = 2000;
 
-interface Plan {
+/** What a sync rebuilds: everything, or the aggregates of some bodies, meetings and papers. */
+export interface Plan {
   whole: boolean;
+  bodies: Set<string>;
   meetings: Set<string>;
   papers: Set<string>;
 }
+
+const emptyPlan = (whole: boolean): Plan => ({ whole, bodies: new Set(), meetings: new Set(), papers: new Set() });
 
 interface AuditRow {
   entityType: string;
@@ -423,37 +439,59 @@ interface AuditRow {
 }
 
 /** Which aggregates the audit entries since `from` touch. */
-async function planOf(ctx: ServiceContext, from: number, to: number): Promise<Plan> {
-  const plan: Plan = { whole: false, meetings: new Set(), papers: new Set() };
+export async function planOf(ctx: ServiceContext, from: number, to: number): Promise<Plan> {
   const entries = await ctx.db.query<AuditRow>(
     `SELECT "entityType", "entityId", "before", "after" FROM "AuditEntry" WHERE "id" > ? AND "id" <= ? ORDER BY "id" LIMIT ?`,
     [from, to, MAX_ENTRIES + 1],
   );
-  if (entries.length > MAX_ENTRIES) return { ...plan, whole: true };
+  if (entries.length > MAX_ENTRIES) return emptyPlan(true);
   const found = { meeting: new Set<string>(), paper: new Set<string>(), minutes: new Set<string>() };
+  const of = { bodyId: new Set<string>(), committeeId: new Set<string>(), personId: new Set<string>() };
+  // Renamed committees: their papers' documents name them.
+  const renamed = new Set<string>();
   for (const entry of entries) {
     const type = entry.entityType;
     if (NOT_PUBLISHED.has(type)) continue;
     // A record this view does not know yet is taken as touching everything: rebuild rather than miss it.
-    if (WHOLE_VIEW.has(type) || !PART_OF_MEETING_OR_PAPER.has(type)) return { ...plan, whole: true };
+    if (WHOLE_VIEW.has(type) || !(PART_OF_MEETING_OR_PAPER.has(type) || Object.hasOwn(OF_BODY, type))) return emptyPlan(true);
     if (type === "Meeting") found.meeting.add(entry.entityId);
     if (type === "Paper") found.paper.add(entry.entityId);
+    if (type === "Committee") of.committeeId.add(entry.entityId) && renamed.add(entry.entityId);
+    if (type === "Person") of.personId.add(entry.entityId);
     for (const snapshot of [entry.before, entry.after]) {
       if (!snapshot) continue;
       const row = JSON.parse(snapshot) as Record<string, unknown>;
+      const links = OF_BODY[type] ?? [];
+      for (const field of links) if (typeof row[field] === "string") of[field].add(row[field]);
+      if (links.length) continue;
       for (const [field, target] of Object.entries(LINK_FIELDS)) if (typeof row[field] === "string") found[target].add(row[field]);
     }
   }
-  const minutes = found.minutes.size
-    ? await ctx.db.prisma.minutes.findMany({ where: { id: { in: [...found.minutes] } }, select: { meetingId: true } })
-    : [];
-  // A paper's visibility decides whether the items that deal with it link its consultation.
-  const items = found.paper.size
-    ? await ctx.db.prisma.agendaItem.findMany({ where: { paperId: { in: [...found.paper] } }, select: { meetingId: true } })
-    : [];
-  for (const id of [...found.meeting, ...minutes.map((m) => m.meetingId), ...items.map((i) => i.meetingId)]) plan.meetings.add(id);
-  for (const id of found.paper) plan.papers.add(id);
-  return plan;
+  const { prisma } = ctx.db;
+  const anyOf = (set: Set<string>) => ({ in: [...set] });
+  // People's seats: the committees whose meetings name them.
+  const seats = of.personId.size ? await prisma.membership.findMany({ where: { personId: anyOf(of.personId) } }) : [];
+  for (const seat of seats) of.committeeId.add(seat.committeeId);
+  const committees = of.committeeId.size ? await prisma.committee.findMany({ where: { id: anyOf(of.committeeId) } }) : [];
+  for (const committee of committees) of.bodyId.add(committee.bodyId);
+  const [minutes, items, meetings, consultations] = await Promise.all([
+    found.minutes.size ? prisma.minutes.findMany({ where: { id: anyOf(found.minutes) }, select: { meetingId: true } }) : [],
+    // A paper's visibility decides whether the items that deal with it link its consultation.
+    found.paper.size ? prisma.agendaItem.findMany({ where: { paperId: anyOf(found.paper) }, select: { meetingId: true } }) : [],
+    of.committeeId.size ? prisma.meeting.findMany({ where: { committeeId: anyOf(of.committeeId) }, select: { id: true } }) : [],
+    renamed.size ? prisma.consultation.findMany({ where: { committeeId: anyOf(renamed) }, select: { paperId: true } }) : [],
+  ]);
+  return {
+    whole: false,
+    bodies: of.bodyId,
+    meetings: new Set([
+      ...found.meeting,
+      ...minutes.map((m) => m.meetingId),
+      ...items.map((i) => i.meetingId),
+      ...meetings.map((m) => m.id),
+    ]),
+    papers: new Set([...found.paper, ...consultations.map((c) => c.paperId)]),
+  };
 }
 
 async function aggregatesOf(ctx: ServiceContext, deps: OparlDeps, plan: Plan): Promise<Aggregate[]> {
@@ -461,8 +499,10 @@ async function aggregatesOf(ctx: ServiceContext, deps: OparlDeps, plan: Plan): P
   const aggregates: Aggregate[] = [];
   let meetingIds = [...plan.meetings];
   let paperIds = [...plan.papers];
+  for (const body of bodies) {
+    if (plan.whole || plan.bodies.has(body.bodyId)) aggregates.push(await bodyAggregate(ctx, body, deps.license));
+  }
   if (plan.whole) {
-    for (const body of bodies) aggregates.push(await bodyAggregate(ctx, body, deps.license));
     meetingIds = (await all((cursor) => listMeetings(ctx, { limit: 500, cursor }))).map((m) => m.id);
     paperIds = (await all((cursor) => listPapers(ctx, { limit: 500, cursor }))).map((p) => p.id);
   }
@@ -619,9 +659,7 @@ export async function syncOparl(ctx: ServiceContext, deps: OparlDeps): Promise<v
     const state = states![0] as { auditId: number; syncedAt: string } | undefined;
     const head = Number(heads![0]?.head ?? 0);
     if (state && state.auditId >= head) return;
-    const plan = state
-      ? await planOf(reader, state.auditId, head)
-      : { whole: true, meetings: new Set<string>(), papers: new Set<string>() };
+    const plan = state ? await planOf(reader, state.auditId, head) : emptyPlan(true);
     // Seconds: OParl's date-times have none smaller, and a client's modified_since must find the change.
     const now = new Date(Math.floor(ctx.now.getTime() / 1000) * 1000);
     const statements = await changes(reader, await aggregatesOf(reader, deps, plan), plan.whole, now);

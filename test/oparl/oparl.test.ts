@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { absoluteJson } from "../../src/documents/oparl";
+import { planOf } from "../../src/services/oparl";
 import { loadDocumentAssets } from "../../src/entry/node-documents";
 import { updateBody } from "../../src/services/bodies";
 import { createServiceContext } from "../../src/services/context";
@@ -140,6 +141,24 @@ describe("OParl 1.1", () => {
     // An unchanged item keeps its modified inside the changed meeting.
     const kept = changed.agendaItem.find((i: { id: string }) => i.id === first.agendaItem[0].id);
     expect(kept.modified).toBe(first.agendaItem[0].modified);
+  });
+
+  it("rebuilds for a change to a person the body's records and the meetings of their committees, not the whole view", async () => {
+    const { t, clerk, oparl, meeting, paper } = await oparlSetup();
+    const before = { paper: await oparl(`/paper/${paper.id}`), meeting: await oparl(`/meeting/${meeting.id}`) };
+    const person = t.people.member;
+    const from = (await t.db.prisma.auditEntry.aggregate({ _max: { id: true } }))._max.id!;
+    t.clock.now = new Date(t.clock.now.getTime() + 60_000);
+    await clerk.patch(`/api/v1/people/${person.id}`, { familyName: "Παπαδοπούλου-Weber" }, { headers: { "if-match": '"1"' } });
+    const to = (await t.db.prisma.auditEntry.aggregate({ _max: { id: true } }))._max.id!;
+    const plan = await planOf(createServiceContext(t.db, { kind: "anonymous" }, t.clock.now), from, to);
+    expect(plan).toEqual({ whole: false, bodies: new Set([t.body.id]), meetings: new Set([meeting.id]), papers: new Set() });
+
+    const renamed = await oparl(`/person/${person.id}`);
+    expect(renamed.familyName).toBe("Παπαδοπούλου-Weber");
+    expect(renamed.modified > before.meeting.modified).toBe(true);
+    expect((await oparl(`/paper/${paper.id}`)).modified).toBe(before.paper.modified);
+    expect((await oparl(`/meeting/${meeting.id}`)).modified).toBe(before.meeting.modified);
   });
 
   it("brings the view forward once when readers arrive together after a write", async () => {
