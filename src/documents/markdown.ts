@@ -10,3 +10,28 @@ markdown.validateLink = (url: string) => SAFE_LINK.test(url.trim());
 export function renderMarkdown(source: string | null): string | null {
   return source === null ? null : markdown.render(source);
 }
+
+/** The text of Markdown without its markup: one line per paragraph, heading, list item or table row. */
+export function markdownToText(source: string): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const token of markdown.parse(source, {})) {
+    if (token.type === "inline") {
+      for (const child of token.children ?? []) {
+        if (child.type === "text" || child.type === "code_inline") line += child.content;
+        else if (child.type === "softbreak" || child.type === "hardbreak") line += " ";
+      }
+    } else if (token.type === "th_close" || token.type === "td_close") {
+      line += "\t";
+    } else if (token.nesting === -1 && ["paragraph_close", "heading_close", "tr_close"].includes(token.type)) {
+      lines.push(line.trimEnd());
+      line = "";
+    } else if (token.type === "code_block" || token.type === "fence") {
+      lines.push(token.content.trimEnd());
+    }
+  }
+  return lines
+    .filter((text, index) => text !== "" || lines[index - 1] !== "")
+    .join("\n")
+    .trim();
+}

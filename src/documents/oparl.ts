@@ -53,12 +53,16 @@ export const fileDownloadUrl = (fileId: string) => `${OPARL_ROOT}/file/${fileId}
 /** The date-time form OParl asks for: Berlin wall-clock time with its offset, no fraction, no "Z". */
 export const oparlDateTime = (instant: Date) => berlinIsoOf(instant);
 
-/** An embedded object, filled in by the service: the object at `key` as published, without its back-reference. */
+/**
+ * An embedded object, filled in by the service: the object at `key` as published, without its back-reference (and,
+ * for a file, without its text, which can be long: it is at the file's own address).
+ */
 export interface Embed {
   embed: string;
-  without?: string;
+  without: string[];
 }
-const embed = (type: OparlType, id: string, without?: string): Embed => ({ embed: oparlKey(type, id), ...(without ? { without } : {}) });
+const embed = (type: OparlType, id: string, ...without: string[]): Embed => ({ embed: oparlKey(type, id), without });
+const embedFile = (id: string, backReference: "meeting" | "paper") => embed("File", id, backReference, "text");
 
 /** One object to publish: where it lives, what it says, and the record it stems from (for `created`). */
 export interface OparlDraft {
@@ -241,6 +245,8 @@ export interface FileView {
   /** Size and SHA-512, where known (a generated document's once it was rendered from its present content). */
   size: number | null;
   sha512: string | null;
+  /** The text of the document, where it is known. */
+  text: string | null;
   date: Date;
   createdAt: Date;
   meetingId?: string;
@@ -255,6 +261,7 @@ export function fileDraft(file: FileView, license: string): OparlDraft {
     date: berlinDateOf(file.date),
     size: file.size,
     sha512Checksum: file.sha512,
+    text: file.text,
     accessUrl: fileAccessUrl(file.id),
     downloadUrl: fileDownloadUrl(file.id),
     fileLicense: license,
@@ -352,8 +359,8 @@ export function meetingDrafts(meeting: MeetingView, web: WebOf): OparlDraft[] {
       end: meeting.endsAt ? oparlDateTime(meeting.endsAt) : null,
       location: meeting.locationId ? embed("Location", meeting.locationId) : null,
       organization: [oparlUrl("Organization", meeting.committeeId)],
-      invitation: meeting.invitationFileId ? embed("File", meeting.invitationFileId, "meeting") : null,
-      resultsProtocol: meeting.minutesFileId ? embed("File", meeting.minutesFileId, "meeting") : null,
+      invitation: meeting.invitationFileId ? embedFile(meeting.invitationFileId, "meeting") : null,
+      resultsProtocol: meeting.minutesFileId ? embedFile(meeting.minutesFileId, "meeting") : null,
       agendaItem: meeting.items.map((item) => embed("AgendaItem", item.id, "meeting")),
       "gremium:attendance": meeting.attendance?.map((a) => ({
         person: oparlUrl("Person", a.personId),
@@ -404,8 +411,8 @@ export function paperDrafts(paper: PaperView, web: WebOf): OparlDraft[] {
       reference: paperNumber(paper.year, paper.serial),
       date: berlinDateOf(paper.createdAt),
       paperType: PAPER_TYPE[paper.type] ?? "Vorlage",
-      mainFile: paper.mainFileId ? embed("File", paper.mainFileId, "paper") : null,
-      auxiliaryFile: paper.attachmentIds.map((id) => embed("File", id, "paper")),
+      mainFile: paper.mainFileId ? embedFile(paper.mainFileId, "paper") : null,
+      auxiliaryFile: paper.attachmentIds.map((id) => embedFile(id, "paper")),
       consultation: paper.consultations.map((c) => embed("Consultation", c.id, "paper")),
       web: web(paths.paper(paper.id)),
     }),

@@ -32,6 +32,7 @@ import {
   type OparlType,
   type WebOf,
 } from "../documents/oparl";
+import { markdownToText } from "../documents/markdown";
 import { notFound } from "../errors";
 import { canReadItem, publishesAttendance } from "../policies/meetings";
 import { paperNumber } from "../rules/papers";
@@ -112,7 +113,8 @@ async function generatedFile(
   meta: { fileName: string; date: Date; meetingId?: string; paperId?: string },
 ): Promise<FileView> {
   const id = generatedId(kind, recordId);
-  const fingerprint = await fingerprintOf(await GENERATED[kind].prepare(ctx, deps, recordId), deps.version);
+  const prepared = await GENERATED[kind].prepare(ctx, deps, recordId);
+  const fingerprint = await fingerprintOf(prepared, deps.version);
   const digest = await ctx.db.prisma.documentDigest.findUnique({ where: { id } });
   const known = digest?.fingerprint === fingerprint ? digest : { size: null, sha512: null };
   return {
@@ -122,6 +124,7 @@ async function generatedFile(
     createdAt: meta.date,
     size: known.size,
     sha512: known.sha512,
+    text: markdownToText(prepared.markdown),
     ...meta,
   };
 }
@@ -338,6 +341,7 @@ async function paperAggregate(ctx: ServiceContext, deps: OparlDeps, bodies: Body
       mimeType: a.contentType,
       size: a.size,
       sha512: a.sha512,
+      text: null,
       date: a.createdAt,
       createdAt: a.createdAt,
       paperId,
@@ -606,7 +610,8 @@ async function changes(ctx: ServiceContext, aggregates: Aggregate[], whole: bool
   const embedded = (value: Embed) => {
     const row = published.get(value.embed) ?? existing.get(value.embed);
     if (!row || row.deleted) return undefined;
-    const { [value.without ?? ""]: _backReference, ...object } = publishedObject(row) as Record<string, unknown>;
+    const object = publishedObject(row) as Record<string, unknown>;
+    for (const member of value.without) delete object[member];
     return object;
   };
   const resolve = (value: unknown): unknown => {

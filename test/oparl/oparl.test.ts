@@ -71,6 +71,11 @@ describe("OParl 1.1", () => {
     expect(published.auxiliaryFile[0]).not.toHaveProperty("paper");
     expect((await oparl(`/file/${published.auxiliaryFile[0].id.split("/").at(-1)}`)).paper).toEqual([published.id]);
     expect(published.mainFile).toMatchObject({ mimeType: "application/pdf", fileName: "vorlage-2026-001.pdf" });
+    // The text of a generated document is at the file's own address; embedded, it would weigh on every list.
+    expect(published.mainFile).not.toHaveProperty("text");
+    expect((await oparl(`/file/${published.mainFile.id.split("/").at(-1)}`)).text).toMatch(
+      /^Beschlussvorlage[\s\S]*Sprachcafé im Stadtteil/,
+    );
     const validate = oparlValidator();
     for (const object of [agendaItem, published, await oparl(`/meeting/${meeting.id}`)]) expect(validate(object)).toEqual([]);
   });
