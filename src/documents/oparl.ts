@@ -427,7 +427,7 @@ export interface SystemView {
   version: string;
 }
 
-export function systemObject(system: SystemView, web: WebOf): Record<string, unknown> {
+export function systemObject(system: SystemView): Record<string, unknown> {
   return {
     id: `${OPARL_ROOT}/system`,
     type: `${OPARL_VERSION}System`,
@@ -440,7 +440,7 @@ export function systemObject(system: SystemView, web: WebOf): Record<string, unk
     "gremium:version": system.version,
     created: oparlDateTime(system.created),
     modified: oparlDateTime(system.modified),
-    web: web("/"),
+    web: "/",
   };
 }
 

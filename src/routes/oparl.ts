@@ -4,7 +4,6 @@
  * are OParl Error objects. The view itself is `services/oparl.ts`; the objects are `documents/oparl.ts`.
  */
 import { Hono, type Context } from "hono";
-import packageJson from "../../package.json";
 import {
   BODY_LISTS,
   OPARL_ROOT,
@@ -17,7 +16,9 @@ import {
 } from "../documents/oparl";
 import { hexDigest } from "../digest";
 import { Problem } from "../errors";
-import { serviceContext, publicBaseUrl, type AppEnv } from "../http/context";
+import { ANONYMOUS } from "../auth/principal";
+import { publicBaseUrl, type AppEnv } from "../http/context";
+import { createServiceContext, type ServiceContext } from "../services/context";
 import {
   DEFAULT_OPARL_LICENSE,
   getOparl,
@@ -70,44 +71,50 @@ const depsOf = (c: Context<AppEnv>): OparlDeps => ({
   license: c.get("deps").oparlLicense ?? DEFAULT_OPARL_LICENSE,
 });
 
-/** Every OParl answer starts from a view that has caught up with the last write. */
+/**
+ * Every OParl answer starts from a view that has caught up with the last write. OParl is public: the request is
+ * served as the public, whatever token or session it carries.
+ */
 async function synced(c: Context<AppEnv>) {
-  const ctx = serviceContext(c);
+  const deps = c.get("deps");
+  const ctx = createServiceContext(deps.db, ANONYMOUS, deps.now?.() ?? new Date());
   await syncOparl(ctx, depsOf(c));
   return ctx;
 }
 
-const FILTERS = ["created_since", "created_until", "modified_since", "modified_until"] as const;
+/** The date-time filters of every list, and the members of `OparlFilter` they set. */
+const FILTERS = {
+  created_since: "createdSince",
+  created_until: "createdUntil",
+  modified_since: "modifiedSince",
+  modified_until: "modifiedUntil",
+} as const;
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})$/;
 
 /**
- * A filter's date-time, with "Z" or an offset. A "+" that was not percent-encoded arrives as a space; it is taken
- * as the "+" it was meant to be.
+ * A filter's date-time, with "Z" or an offset, as the link should carry it. A "+" that was not percent-encoded
+ * arrives as a space; it is taken as the "+" it was meant to be.
  */
-function parseDateTime(name: string, raw: string): Date {
-  const match = DATE_TIME.exec(raw.trim().replace(/ (\d{2}:?\d{2})$/, "+$1"));
+function parseDateTime(name: string, raw: string): { value: string; date: Date } {
+  const value = raw.trim().replace(/ (\d{2}:?\d{2})$/, "+$1");
+  const match = DATE_TIME.exec(value);
   const date = match ? new Date(`${match[1]}${match[2] === "Z" ? "Z" : match[2]!.replace(/^([+-]\d{2}):?(\d{2})$/, "$1:$2")}`) : null;
   if (!date || Number.isNaN(date.getTime())) {
     throw new OparlError(400, `Der Parameter ${name} muss ein Zeitpunkt wie 2026-11-30T10:00:00+01:00 sein, nicht „${raw}“.`);
   }
-  return date;
+  return { value, date };
 }
 
 /** The filters of a list request, and the query that every link of the list carries. */
 function filterOf(c: Context<AppEnv>): { filter: OparlFilter; kept: URLSearchParams; omitInternal: boolean } {
   const kept = new URLSearchParams();
   const filter: OparlFilter = { limit: DEFAULT_LIMIT };
-  const keys: Record<(typeof FILTERS)[number], keyof OparlFilter> = {
-    created_since: "createdSince",
-    created_until: "createdUntil",
-    modified_since: "modifiedSince",
-    modified_until: "modifiedUntil",
-  };
-  for (const name of FILTERS) {
+  for (const [name, member] of Object.entries(FILTERS)) {
     const raw = c.req.query(name);
     if (raw === undefined) continue;
-    (filter as unknown as Record<string, Date>)[keys[name]] = parseDateTime(name, raw);
-    kept.set(name, raw.trim().replace(/ (\d{2}:?\d{2})$/, "+$1"));
+    const { value, date } = parseDateTime(name, raw);
+    filter[member] = date;
+    kept.set(name, value);
   }
   const limit = c.req.query("limit");
   if (limit !== undefined) {
@@ -141,9 +148,9 @@ const withoutInternal = (object: Record<string, unknown>) =>
     ),
   );
 
-async function listResponse(c: Context<AppEnv>, path: string, bodyId: string | null, type: OparlType) {
+/** One page of a list (of a body's objects of a type, or of the bodies), with links that keep the filters. */
+async function listResponse(c: Context<AppEnv>, ctx: ServiceContext, path: string, bodyId: string | null, type: OparlType) {
   const { filter, kept, omitInternal } = filterOf(c);
-  const ctx = await synced(c);
   const { rows, more } = await listOparl(ctx, bodyId, type, filter);
   const link = (cursor?: string) => {
     const query = new URLSearchParams(kept);
@@ -220,24 +227,18 @@ export const oparlRouter = new Hono<AppEnv>()
   .get("/system", async (c) => {
     const ctx = await synced(c);
     const span = (await oparlSpan(ctx)) ?? { created: ctx.now, modified: ctx.now };
-    const license = depsOf(c).license;
-    return json(
-      c,
-      systemObject({ license, name: "Gremium", version: packageJson.version, ...span }, (path) => path),
-    );
+    const { license, version } = depsOf(c);
+    return json(c, systemObject({ license, name: "Gremium", version, ...span }));
   })
-  .get("/body", (c) => listResponse(c, `${OPARL_ROOT}/body`, null, "Body"))
+  .get("/body", async (c) => listResponse(c, await synced(c), `${OPARL_ROOT}/body`, null, "Body"))
   .get("/body/:id/:list", async (c) => {
     const list = c.req.param("list");
     if (!Object.hasOwn(BODY_LISTS, list)) throw new OparlError(404, `Eine Körperschaft hat keine Liste „${list}“.`);
-    const body = await getOparl(await synced(c), `body/${c.req.param("id")}`);
+    const ctx = await synced(c);
+    const bodyId = c.req.param("id");
+    const body = await getOparl(ctx, `body/${bodyId}`);
     if (!body || body.deleted) throw new OparlError(404, "Diese Körperschaft gibt es nicht.");
-    return listResponse(
-      c,
-      bodyListUrl(body.id.slice("body/".length), list as BodyList),
-      body.id.slice(5),
-      BODY_LISTS[list as BodyList].type,
-    );
+    return listResponse(c, ctx, bodyListUrl(bodyId, list as BodyList), bodyId, BODY_LISTS[list as BodyList].type);
   })
   .get("/file/:id/inhalt", (c) => fileResponse(c, "inline"))
   .get("/file/:id/herunterladen", (c) => fileResponse(c, "attachment"))
