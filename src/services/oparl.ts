@@ -224,7 +224,16 @@ async function meetingAggregate(ctx: ServiceContext, deps: OparlDeps, bodies: Bo
   if (!meeting || !body) return { key, bodyId: "", drafts: [] };
   const { agenda, resolutions } = await meetingAgenda(ctx, meeting, { resolutions: true });
   const minutesPublished = meeting.minutesState === "published";
-  const consultations = await ctx.db.prisma.consultation.findMany({ where: { meetingId }, select: { id: true, paperId: true } });
+  const paperIds = agenda.items.flatMap((item) => (item.paper ? [item.paper.id] : []));
+  const consultations = await ctx.db.prisma.consultation.findMany({
+    where: { paperId: { in: paperIds }, committeeId: meeting.committeeId },
+  });
+  // An item links the consultation whose item it is.
+  const consultationOf = new Map<string, string>();
+  for (const c of consultations) {
+    const item = await consultationItem(ctx, c);
+    if (item) consultationOf.set(item.id, c.id);
+  }
   const created = new Map(
     (await ctx.db.prisma.agendaItem.findMany({ where: { meetingId }, select: { id: true, createdAt: true } })).map((i) => [
       i.id,
@@ -249,7 +258,7 @@ async function meetingAggregate(ctx: ServiceContext, deps: OparlDeps, bodies: Bo
         title: item.title,
         withdrawn: item.withdrawn,
         createdAt: created.get(item.id) ?? meeting.createdAt,
-        consultationId: item.paper ? (consultations.find((c) => c.paperId === item.paper!.id)?.id ?? null) : null,
+        consultationId: consultationOf.get(item.id) ?? null,
         resolution: resolution ? { number: resolution.number, text: resolution.text, outcome: resolution.vote?.outcome ?? null } : null,
         // The item that announces non-public resolutions (§35 (1) GemO) gives their wording, now public.
         announced:
@@ -312,6 +321,19 @@ async function attendanceOf(ctx: ServiceContext, meetingId: string) {
   }));
 }
 
+/**
+ * The agenda item where a consultation took place: in its meeting if it names one, else the latest meeting of its
+ * committee that dealt with the paper. Both sides of the link (the item's `consultation`, the consultation's
+ * `agendaItem`) come from here.
+ */
+async function consultationItem(ctx: ServiceContext, c: { paperId: string; committeeId: string; meetingId: string | null }) {
+  return ctx.db.prisma.agendaItem.findFirst({
+    where: { paperId: c.paperId, meeting: c.meetingId ? { id: c.meetingId } : { committeeId: c.committeeId } },
+    orderBy: [{ meeting: { startsAt: "desc" } }, { isPublic: "desc" }, { position: "asc" }],
+    select: { id: true, meetingId: true, isPublic: true },
+  });
+}
+
 /** A public paper with its route (consultations), its PDF and its attachments. */
 async function paperAggregate(ctx: ServiceContext, deps: OparlDeps, bodies: BodyContext[], paperId: string): Promise<Aggregate> {
   const key = `paper:${paperId}`;
@@ -321,14 +343,9 @@ async function paperAggregate(ctx: ServiceContext, deps: OparlDeps, bodies: Body
   const readership = await ctx.readership();
   const consultations = await Promise.all(
     paper.consultations.map(async (c) => {
-      const item = c.meetingId
-        ? await ctx.db.prisma.agendaItem.findFirst({
-            where: { meetingId: c.meetingId, paperId },
-            orderBy: [{ isPublic: "desc" }, { position: "asc" }],
-          })
-        : null;
+      const item = await consultationItem(ctx, c);
       const shown = item && canReadItem(ctx.actor, readership, item, { id: c.committeeId, bodyId: c.committee.bodyId }) ? item : null;
-      return { ...c, meetingId: shown ? c.meetingId : null, agendaItemId: shown?.id ?? null };
+      return { ...c, meetingId: shown?.meetingId ?? null, agendaItemId: shown?.id ?? null };
     }),
   );
   const number = paperNumber(paper.year, paper.serial).replace("/", "-");
