@@ -43,12 +43,14 @@ export const BODY_LISTS = {
 } as const satisfies Record<string, { member: string; type: OparlType }>;
 export type BodyList = keyof typeof BODY_LISTS;
 
+/** The segment of a type in URLs: "agendaItem" for AgendaItem. */
+export const oparlSegment = (type: OparlType) => `${type.charAt(0).toLowerCase()}${type.slice(1)}`;
 /** The key of an object: its path below the OParl root, such as "meeting/<id>". */
-export const oparlKey = (type: OparlType, id: string) => `${type.charAt(0).toLowerCase()}${type.slice(1)}/${id}`;
-export const oparlUrl = (type: OparlType, id: string) => `${OPARL_ROOT}/${oparlKey(type, id)}`;
+export const oparlKey = (type: OparlType, id: string) => `${oparlSegment(type)}/${id}`;
+const oparlUrl = (type: OparlType, id: string) => `${OPARL_ROOT}/${oparlKey(type, id)}`;
 export const bodyListUrl = (bodyId: string, list: BodyList) => `${OPARL_ROOT}/body/${bodyId}/${list}`;
-export const fileAccessUrl = (fileId: string) => `${OPARL_ROOT}/file/${fileId}/inhalt`;
-export const fileDownloadUrl = (fileId: string) => `${OPARL_ROOT}/file/${fileId}/herunterladen`;
+const fileAccessUrl = (fileId: string) => `${OPARL_ROOT}/file/${fileId}/inhalt`;
+const fileDownloadUrl = (fileId: string) => `${OPARL_ROOT}/file/${fileId}/herunterladen`;
 
 /** The date-time form OParl asks for: Berlin wall-clock time with its offset, no fraction, no "Z". */
 export const oparlDateTime = (instant: Date) => berlinIsoOf(instant);

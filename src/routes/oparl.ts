@@ -10,6 +10,7 @@ import {
   OPARL_TYPES,
   absoluteJson,
   bodyListUrl,
+  oparlSegment,
   systemObject,
   type BodyList,
   type OparlType,
@@ -204,7 +205,7 @@ async function fileResponse(c: Context<AppEnv>, disposition: "inline" | "attachm
   });
 }
 
-const TYPE_OF_SEGMENT = new Map(OPARL_TYPES.map((type) => [`${type.charAt(0).toLowerCase()}${type.slice(1)}`, type]));
+const TYPE_OF_SEGMENT = new Map(OPARL_TYPES.map((type) => [oparlSegment(type), type]));
 
 export const oparlRouter = new Hono<AppEnv>()
   .onError((error, c) => {

@@ -247,6 +247,12 @@ describe("OParl 1.1", () => {
     expect(body.created).toMatch(OPARL_DATE_TIME);
     expect((await oparl(`/body/${t.body.id}/meeting`)).data[0].start).toBe("2026-12-10T18:00:00+01:00");
 
+    // The body's choice to publish attendance is part of the body, set by its secretariat.
+    const choice = await t
+      .as("secretariat")
+      .patch(`/api/v1/bodies/${t.body.id}`, { publishAttendance: true }, { headers: { "if-match": '"1"' } });
+    expect(choice.publishAttendance).toBe(true);
+
     const { db } = await demoPortal();
     const licensed = createApp({
       db,
