@@ -144,16 +144,15 @@ interface BodyContext {
   publishAttendance: boolean;
 }
 
-async function bodyContexts(ctx: ServiceContext, bodyIds?: string[]): Promise<BodyContext[]> {
+/** The bodies, each with its portal address (with several bodies, the body goes along as `?k=`). */
+async function bodyContexts(ctx: ServiceContext): Promise<BodyContext[]> {
   const bodies = await ctx.db.prisma.body.findMany({ where: { deletedAt: null }, orderBy: { id: "asc" } });
   const several = bodies.length > 1;
-  return bodies
-    .filter((body) => !bodyIds || bodyIds.includes(body.id))
-    .map((body) => ({
-      bodyId: body.id,
-      publishAttendance: body.publishAttendance,
-      web: (path: string) => (several ? `${path}?k=${body.id}` : path),
-    }));
+  return bodies.map((body) => ({
+    bodyId: body.id,
+    publishAttendance: body.publishAttendance,
+    web: (path: string) => (several ? `${path}?k=${body.id}` : path),
+  }));
 }
 
 /** The body, its terms, committees (and the organisations that send members), people and memberships. */
