@@ -121,7 +121,18 @@ export function SelectField(props: {
 }
 
 /** The committees as options of a filter. */
-export const committeeOptions = (committees: { id: string; name: string }[]) => committees.map((c) => ({ value: c.id, label: c.name }));
+/** The committee filter of the calendar, the register and the search (`gremium`), with "all committees" first. */
+export function CommitteeFilter({ committees, selected }: { committees: { id: string; name: string }[]; selected?: string | undefined }) {
+  return (
+    <SelectField
+      id="gremium"
+      label={m.meeting.filterCommittee}
+      emptyLabel={m.meeting.allCommittees}
+      options={committees.map((c) => ({ value: c.id, label: c.name }))}
+      selected={selected}
+    />
+  );
+}
 
 /** A labelled input with its hint and, when refused, its message beside it (GOV.UK's pattern, KERN's look). */
 export function InputField(props: {

@@ -49,15 +49,7 @@ export function SetPasswordPage({ scope, token, email, errors = {} }: { scope: S
       <form method="post" action={`/passwort-setzen/${token}`} class="form">
         {/* For password managers: the account the new password belongs to. */}
         <input type="hidden" name="username" value={email} autocomplete="username" />
-        <InputField
-          id="password"
-          label={m.account.newPassword}
-          type="password"
-          error={errors.password}
-          autocomplete="new-password"
-          hint={m.account.passwordHint}
-        />
-        <InputField id="repeat" label={m.account.repeatPassword} type="password" error={errors.repeat} autocomplete="new-password" />
+        <NewPasswordFields errors={errors} />
         <SubmitButton label={m.account.savePassword} primary />
       </form>
     </Layout>
@@ -100,15 +92,7 @@ export function AccountPage({ scope, account, sessions, currentSessionId, errors
       <form method="post" action="/konto/passwort" class="form">
         <input type="hidden" name="username" value={account.email} autocomplete="username" />
         <InputField id="current" label={m.account.currentPassword} type="password" error={errors.current} autocomplete="current-password" />
-        <InputField
-          id="password"
-          label={m.account.newPassword}
-          type="password"
-          error={errors.password}
-          autocomplete="new-password"
-          hint={m.account.passwordHint}
-        />
-        <InputField id="repeat" label={m.account.repeatPassword} type="password" error={errors.repeat} autocomplete="new-password" />
+        <NewPasswordFields errors={errors} />
         <SubmitButton label={m.account.savePassword} />
       </form>
       <h2 class="kern-heading-medium">{m.account.sessions}</h2>
@@ -218,5 +202,22 @@ export function RecoveryCodesPage({ scope, codes }: { scope: Scope; codes: strin
         <a href="/konto">{m.account.title}</a>
       </p>
     </Layout>
+  );
+}
+
+/** The new password and its repetition, as every form that sets a password asks for them. */
+function NewPasswordFields({ errors }: { errors: Errors }) {
+  return (
+    <>
+      <InputField
+        id="password"
+        label={m.account.newPassword}
+        type="password"
+        error={errors.password}
+        autocomplete="new-password"
+        hint={m.account.passwordHint}
+      />
+      <InputField id="repeat" label={m.account.repeatPassword} type="password" error={errors.repeat} autocomplete="new-password" />
+    </>
   );
 }

@@ -3,7 +3,7 @@ import type { TAgendaItem } from "../../schemas/agenda";
 import type { TMeeting } from "../../schemas/meetings";
 import type { TResolution } from "../../schemas/outcomes";
 import { Layout } from "../components/layout";
-import { Badge, committeeOptions, Facts, Pagination, ScopeField, SelectField, SubmitButton, trusted } from "../components/ui";
+import { Badge, CommitteeFilter, Facts, Pagination, ScopeField, SubmitButton, trusted } from "../components/ui";
 import { dateOf, isoOf, longDateOf, monthName, timeOf } from "../format";
 import { m } from "../messages";
 import { paths, type Scope, scoped } from "../urls";
@@ -78,13 +78,7 @@ export function CalendarPage(props: CalendarPageProps) {
       <form class="filter" method="get" action="/sitzungen">
         <ScopeField scope={scope} />
         <input type="hidden" name="monat" value={month} />
-        <SelectField
-          id="gremium"
-          label={m.meeting.filterCommittee}
-          emptyLabel={m.meeting.allCommittees}
-          options={committeeOptions(committees)}
-          selected={committeeId}
-        />
+        <CommitteeFilter committees={committees} selected={committeeId} />
         <SubmitButton label={m.meeting.filter} />
       </form>
       {meetings.length > 0 ? (

@@ -3,7 +3,7 @@ import type { TMeeting } from "../../schemas/meetings";
 import type { TMeasure } from "../../schemas/plans";
 import type { TResolution } from "../../schemas/outcomes";
 import { Layout } from "../components/layout";
-import { Badge, committeeOptions, DateField, ErrorSummary, Facts, ScopeField, SelectField, SubmitButton, trusted } from "../components/ui";
+import { Badge, CommitteeFilter, DateField, ErrorSummary, Facts, ScopeField, SelectField, SubmitButton, trusted } from "../components/ui";
 import { dateOf } from "../format";
 import { m } from "../messages";
 import { paths, type Scope, scoped } from "../urls";
@@ -309,13 +309,7 @@ export function SearchPage({ scope, query, kind, committeeId, from, to, committe
           options={Object.entries(m.search.kinds).map(([value, label]) => ({ value, label }))}
           selected={kind}
         />
-        <SelectField
-          id="gremium"
-          label={m.meeting.filterCommittee}
-          emptyLabel={m.meeting.allCommittees}
-          options={committeeOptions(committees)}
-          selected={committeeId}
-        />
+        <CommitteeFilter committees={committees} selected={committeeId} />
         <DateField id="von" label={m.search.from} value={from} error={errors.von} />
         <DateField id="bis" label={m.search.to} value={to} error={errors.bis} />
         <SubmitButton label={m.search.submit} primary />

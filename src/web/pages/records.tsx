@@ -4,7 +4,7 @@ import type { TMeeting } from "../../schemas/meetings";
 import type { TResolution } from "../../schemas/outcomes";
 import type { TPaper } from "../../schemas/papers";
 import { Layout } from "../components/layout";
-import { committeeOptions, Facts, Pagination, ScopeField, SelectField, SubmitButton, trusted } from "../components/ui";
+import { CommitteeFilter, Facts, Pagination, ScopeField, SelectField, SubmitButton, trusted } from "../components/ui";
 import { dateOf, isoOf, timeOf } from "../format";
 import { m } from "../messages";
 import { paths, type Scope, scoped } from "../urls";
@@ -350,13 +350,7 @@ export function ResolutionsPage({ scope, resolutions, committees, committeeId, y
       <h1 class="kern-heading-large">{m.resolution.register}</h1>
       <form class="filter" method="get" action="/beschluesse">
         <ScopeField scope={scope} />
-        <SelectField
-          id="gremium"
-          label={m.meeting.filterCommittee}
-          emptyLabel={m.meeting.allCommittees}
-          options={committeeOptions(committees)}
-          selected={committeeId}
-        />
+        <CommitteeFilter committees={committees} selected={committeeId} />
         <SelectField
           id="jahr"
           label={m.resolution.year}
