@@ -1,7 +1,7 @@
 /**
  * OParl 1.1 over HTTP (https://oparl.org/spezifikation/): the System object, the lists of each body, every object
  * at its id, and the files. Read-only and public; every answer may be read from any origin (CORS `*`), and errors
- * are OParl Error objects. The view itself is `services/oparl.ts`; the objects are `documents/oparl.ts`.
+ * are OParl Error objects. The view is `services/oparl*.ts`; the objects are `documents/oparl.ts`.
  */
 import { Hono, type Context } from "hono";
 import {
@@ -20,18 +20,9 @@ import { Problem } from "../errors";
 import { ANONYMOUS } from "../auth/principal";
 import { publicBaseUrl, type AppEnv } from "../http/context";
 import { createServiceContext, type ServiceContext } from "../services/context";
-import {
-  DEFAULT_OPARL_LICENSE,
-  getOparl,
-  listOparl,
-  oparlFileBytes,
-  oparlSpan,
-  publishedJson,
-  publishedObject,
-  syncOparl,
-  type OparlDeps,
-  type OparlFilter,
-} from "../services/oparl";
+import { getOparl, listOparl, oparlSpan, publishedJson, publishedObject, type OparlFilter } from "../services/oparl";
+import { DEFAULT_OPARL_LICENSE, oparlFileBytes, type OparlDeps } from "../services/oparl-objects";
+import { syncOparl } from "../services/oparl-sync";
 
 const ERROR_TYPE = "https://schema.oparl.org/1.1/Error";
 const DEFAULT_LIMIT = 100;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { absoluteJson } from "../../src/documents/oparl";
-import { planOf } from "../../src/services/oparl";
+import { planOf } from "../../src/services/oparl-sync";
 import { loadDocumentAssets } from "../../src/entry/node-documents";
 import { updateBody } from "../../src/services/bodies";
 import { createServiceContext } from "../../src/services/context";
