@@ -1,5 +1,7 @@
+import { HashingSlots } from "./auth/passwords";
 import type { AppDeps } from "./deps";
 import { authenticate } from "./http/authenticate";
+import { publicBaseUrl } from "./http/context";
 import { createRouter, requestSizeLimit } from "./http/openapi";
 import { Problem } from "./errors";
 import { handleError, problemResponse } from "./http/problem";
@@ -38,8 +40,15 @@ export function createApp(source: DepsSource) {
       : pageNotFound(c),
   );
 
+  // No browser may guess another type than the one declared: for JSON, PDFs, feeds and files as for pages.
+  app.use("*", async (c, next) => {
+    await next();
+    c.res.headers.set("x-content-type-options", "nosniff");
+  });
+  const hashing = new HashingSlots();
   app.use("*", async (c, next) => {
     c.set("deps", depsOf(c.env));
+    c.set("hashing", hashing);
     await next();
   });
   // OParl is public and read-only: no token, no session, no request body.
@@ -69,7 +78,7 @@ export function createApp(source: DepsSource) {
         "Committees, members, meetings and resolutions of German municipalities. Errors are application/problem+json (RFC 9457). " +
         "Updates and deletes require If-Match with the ETag from GET; a stale one gets 412.",
     },
-    servers: [{ url: c.get("deps").publicBaseUrl ?? new URL(c.req.url).origin }],
+    servers: [{ url: publicBaseUrl(c) }],
   }));
   app.route("/", docs);
   app.route("/", staticFiles);

@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import type { Database } from "./db/database";
 import type { FontSet } from "./documents/pdf/render-pdf";
 import type { Templates } from "./documents/templates";
@@ -29,6 +30,11 @@ export interface AppDeps {
   sessionTimes?: { idleMinutes: number; maxDays: number };
   /** Admin accounts act as admins on the pages only with two-factor sign-in switched on. */
   requireAdmin2fa?: boolean;
+  /**
+   * The address of the client that sent a request, as the runtime knows it: on Node the socket's, or the hop a
+   * trusted proxy added to X-Forwarded-For; on Workers CF-Connecting-IP, which the platform sets.
+   */
+  clientAddress?: (c: Context) => string | undefined;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
 }

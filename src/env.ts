@@ -38,6 +38,24 @@ export const ZNodeEnv = ZSharedEnv.extend({
     .regex(/^file:.+/, "must be a SQLite file URL such as file:./data/gremium.db")
     .default(DEFAULT_DATABASE_URL),
   ATTACHMENTS_DIR: z.string().min(1).default("./data/attachments"),
+  /**
+   * The reverse proxies in front of the service whose X-Forwarded-For counts, as addresses or CIDR ranges
+   * separated by commas. Without it, the socket's address is the client's.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((list) =>
+      list
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ""),
+    )
+    .pipe(
+      z.array(
+        z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { error: "must list IP addresses or CIDR ranges, separated by commas" }),
+      ),
+    )
+    .default([]),
 });
 
 export type TSharedEnv = z.infer<typeof ZSharedEnv>;

@@ -6,6 +6,7 @@
  */
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from "node:crypto";
 import leaked from "../generated/common-passwords.json";
+import { Problem } from "../errors";
 
 export const SCRYPT = { N: 2 ** 14, r: 8, p: 5, keyLength: 32, saltLength: 16 } as const;
 
@@ -21,6 +22,42 @@ export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(SCRYPT.saltLength);
   const key = await scrypt(password, salt, SCRYPT, SCRYPT.keyLength);
   return ["scrypt", SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString("base64"), key.toString("base64")].join("$");
+}
+
+/** How many seconds a client refused for lack of hashing capacity should wait (Retry-After). */
+export const HASHING_RETRY_SECONDS = 5;
+
+/**
+ * Bounds the password checks one process (or Worker isolate) runs at once, so that a flood of sign-ins cannot
+ * starve everything else: on Node, scrypt runs on libuv's four threads, which reading static files needs too; on
+ * Workers it does not leave the request's thread. A few checks run, a few wait their turn, and the rest are
+ * refused at once as unavailable, to try again after `HASHING_RETRY_SECONDS`.
+ */
+export class HashingSlots {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(
+    readonly concurrency = 2,
+    readonly queue = 4,
+  ) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running < this.concurrency) this.running++;
+    else if (this.waiting.length < this.queue) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else
+      throw new Problem("unavailable", "Gerade melden sich zu viele Personen gleichzeitig an. Bitte versuchen Sie es gleich noch einmal.", {
+        retryAfter: HASHING_RETRY_SECONDS,
+      });
+    try {
+      return await work();
+    } finally {
+      // A waiting check takes over the slot; otherwise it is free.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
 }
 
 /**

@@ -27,7 +27,8 @@ const STATUS: Record<string, ICalEventStatus> = {
  */
 export function renderCalendar(name: string, meetings: CalendarMeeting[]): string {
   const calendar = ical({
-    name,
+    // ical-generator escapes the events' texts, but writes the calendar's name as it is.
+    name: escapeText(name),
     prodId: { company: "Gremium", product: "Sitzungskalender", language: "DE" },
     x: [["X-WR-TIMEZONE", "Europe/Berlin"]],
   });
@@ -54,4 +55,9 @@ export function renderCalendar(name: string, meetings: CalendarMeeting[]): strin
     });
   }
   return calendar.toString();
+}
+
+/** A TEXT value after RFC 5545, 3.3.11: backslash, semicolon and comma escaped, every line break as \n. */
+function escapeText(text: string): string {
+  return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, "\\n");
 }

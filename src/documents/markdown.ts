@@ -6,6 +6,19 @@ const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false
 // markdown-it already refuses javascript:, vbscript:, file: and most data: URLs; allow only known-safe schemes.
 markdown.validateLink = (url: string) => SAFE_LINK.test(url.trim());
 
+/** An image of this service (a path on the same site); any other would be loaded from elsewhere by every reader. */
+const LOCAL_IMAGE = /^\/(?!\/)/;
+const renderImage = markdown.renderer.rules.image!;
+// An image from another host becomes a link to it, named by its description: a reader who follows it chooses to,
+// and no client of the API loads it unasked (which would tell that host who reads what, and when).
+markdown.renderer.rules.image = (tokens, index, options, env, self) => {
+  const token = tokens[index]!;
+  const src = token.attrGet("src") ?? "";
+  if (LOCAL_IMAGE.test(src)) return renderImage(tokens, index, options, env, self);
+  const text = self.renderInlineAsText(token.children ?? [], options, env) || src;
+  return `<a href="${markdown.utils.escapeHtml(src)}">${markdown.utils.escapeHtml(text)}</a>`;
+};
+
 /** Renders user Markdown to HTML: raw HTML is escaped, and links may only use safe schemes. */
 export function renderMarkdown(source: string | null): string | null {
   return source === null ? null : markdown.render(source);

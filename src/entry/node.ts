@@ -4,10 +4,13 @@
  *   tsx src/entry/node.ts [--demo]
  */
 import { serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { BlockList, isIPv6 } from "node:net";
 import path from "node:path";
 import { createApp } from "../app";
 import { loadDemoData } from "../demo/load-demo-data";
 import { ConfigError, ZNodeEnv, parseEnv } from "../env";
+import { clientBehindProxies } from "../http/client-address";
 import packageJson from "../../package.json";
 import { createNodeDatabase, prepareDatabase } from "./node-database";
 import { loadDocumentAssets } from "./node-documents";
@@ -27,12 +30,29 @@ function readEnv() {
 }
 
 const env = readEnv();
+const demo = process.argv.includes("--demo");
+// Links in mails, PDFs, feeds and OParl must not take the request's Host header, which anyone may set. The demo
+// runs on this machine.
+if (!env.PUBLIC_BASE_URL && !demo) {
+  console.error("Invalid configuration:\n  - PUBLIC_BASE_URL: required, the public address such as https://gremium.example.de");
+  process.exit(1);
+}
+const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`;
+
+const trustedProxies = new BlockList();
+for (const entry of env.TRUSTED_PROXIES) {
+  const [address, prefix] = entry.split("/") as [string, string | undefined];
+  const type = isIPv6(address) ? "ipv6" : "ipv4";
+  if (prefix === undefined) trustedProxies.addAddress(address, type);
+  else trustedProxies.addSubnet(address, Number(prefix), type);
+}
+const isTrusted = (address: string) => trustedProxies.check(address, isIPv6(address) ? "ipv6" : "ipv4");
 const db = createNodeDatabase(prepareDatabase(env.DATABASE_URL));
 const { version } = packageJson;
 
 const attachments = createFileAttachmentStore(path.resolve(env.ATTACHMENTS_DIR));
 
-if (process.argv.includes("--demo")) {
+if (demo) {
   const loaded = await loadDemoData(db, attachments, new Date());
   console.log(
     loaded
@@ -46,7 +66,8 @@ const app = createApp({
   attachments,
   documents: loadDocumentAssets(),
   adminToken: env.ADMIN_TOKEN,
-  publicBaseUrl: env.PUBLIC_BASE_URL,
+  publicBaseUrl,
+  clientAddress: (c) => clientBehindProxies(getConnInfo(c).remote.address, c.req.header("x-forwarded-for"), isTrusted),
   oparlLicense: env.OPARL_LICENSE,
   staticFile: readStaticFile,
   sessionTimes: { idleMinutes: env.SESSION_IDLE_MINUTES, maxDays: env.SESSION_MAX_DAYS },

@@ -140,7 +140,11 @@ function depsFromEnv(env: Env): AppDeps {
     attachments: createR2AttachmentStore(env.ATTACHMENTS),
     documents: { fonts: fontsFrom(env.ASSETS), templates },
     adminToken: config.ADMIN_TOKEN,
+    // Without PUBLIC_BASE_URL, links take the request's origin: Cloudflare routes to the Worker only the hosts of
+    // its own routes, so that Host is not the client's to choose.
     publicBaseUrl: config.PUBLIC_BASE_URL,
+    // Set by Cloudflare's edge for every request; a client's own value is overwritten.
+    clientAddress: (c) => c.req.header("cf-connecting-ip"),
     oparlLicense: config.OPARL_LICENSE,
     sessionTimes: { idleMinutes: config.SESSION_IDLE_MINUTES, maxDays: config.SESSION_MAX_DAYS },
     requireAdmin2fa: config.REQUIRE_ADMIN_2FA,

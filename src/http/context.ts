@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import type { HashingSlots } from "../auth/passwords";
 import type { Principal } from "../auth/principal";
 import type { AppDeps } from "../deps";
 import { createServiceContext, type ServiceContext } from "../services/context";
@@ -6,6 +7,8 @@ import { createServiceContext, type ServiceContext } from "../services/context";
 export interface AppEnv {
   Variables: {
     deps: AppDeps;
+    /** The password checks this process or isolate may run at once (one per app). */
+    hashing: HashingSlots;
     principal: Principal;
     serviceContext?: ServiceContext;
     /** The sign-in session of a page request, when there is one. */
@@ -25,6 +28,12 @@ export function serviceContext(c: Context<AppEnv>): ServiceContext {
   }
   return ctx;
 }
+
+/**
+ * The client's address, for counting sign-in failures and the audit log: as the entry knows it (the socket's, or
+ * a trusted proxy's header on Node; Cloudflare's on Workers), never a header anyone may set.
+ */
+export const clientAddress = (c: Context<AppEnv>): string => c.get("deps").clientAddress?.(c) || "unbekannt";
 
 /** The public address of the service: configured, or the origin the request came to. */
 export const publicBaseUrl = (c: Context<AppEnv>) => c.get("deps").publicBaseUrl ?? new URL(c.req.url).origin;

@@ -3,7 +3,7 @@ import type { ItemWithPaper } from "../db/queries/agenda";
 import { renderMarkdown } from "../documents/markdown";
 import { AGENDA_ITEM_KINDS, type AgendaItemKind } from "../rules/agenda";
 import { paperNumber } from "../rules/papers";
-import { ZId, ZOptionalText, ZText, nonEmptyPatch } from "./common";
+import { nonEmptyPatch, ZId, ZLine, ZOptionalLine } from "./common";
 
 const ZKind = z.enum(AGENDA_ITEM_KINDS).openapi({
   description:
@@ -50,10 +50,10 @@ export const ZAgenda = z
   .openapi("Agenda");
 
 const fields = {
-  title: ZText(500),
+  title: ZLine(500),
   kind: ZKind,
   paperId: ZId.nullable().optional(),
-  presenter: ZOptionalText(200),
+  presenter: ZOptionalLine(200),
   durationMinutes: z.number().int().min(1).max(600).nullable().optional(),
   description: z.string().max(20_000).nullable().optional().openapi({ description: "Markdown." }),
 };

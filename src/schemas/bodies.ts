@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { BodyModel } from "../generated/prisma-node/models";
-import { ZOptionalText, ZRecordMeta, ZText, nonEmptyPatch, recordMeta } from "./common";
+import { nonEmptyPatch, recordMeta, ZLine, ZOptionalLine, ZRecordMeta } from "./common";
 
 export const ZBody = z
   .object({
@@ -17,8 +17,8 @@ export type TBody = z.infer<typeof ZBody>;
 
 export const ZBodyCreate = z
   .object({
-    name: ZText(200),
-    shortName: ZOptionalText(50),
+    name: ZLine(200),
+    shortName: ZOptionalLine(50),
     website: z
       .url({ protocol: /^https?$/, error: "muss eine http(s)-Adresse sein" })
       .max(500)
@@ -32,7 +32,7 @@ export type TBodyCreate = z.infer<typeof ZBodyCreate>;
 
 export const ZBodyUpdate = nonEmptyPatch(
   ZBodyCreate.partial()
-    .extend({ name: ZText(200).optional() })
+    .extend({ name: ZLine(200).optional() })
     .strict(),
 ).openapi("BodyUpdate");
 export type TBodyUpdate = z.infer<typeof ZBodyUpdate>;

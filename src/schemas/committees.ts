@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { CommitteeModel } from "../generated/prisma-node/models";
 import { COMMITTEE_KINDS, type CommitteeKind } from "../rules/membership";
-import { ZId, ZOptionalText, ZRecordMeta, ZText, nonEmptyPatch, recordMeta } from "./common";
+import { nonEmptyPatch, recordMeta, ZId, ZLine, ZOptionalText, ZRecordMeta } from "./common";
 
 const ZKind = z.enum(COMMITTEE_KINDS).openapi({
   description:
@@ -23,8 +23,8 @@ export const ZCommittee = z
 export type TCommittee = z.infer<typeof ZCommittee>;
 
 const fields = {
-  name: ZText(200),
-  shortName: ZText(30),
+  name: ZLine(200),
+  shortName: ZLine(30),
   kind: ZKind,
   noticePeriodDays: z
     .number()

@@ -85,11 +85,21 @@ export const ZInstantBound = (bound: "from" | "to") =>
     })
     .openapi({ type: "string", example: bound === "from" ? "2026-12-01" : "2026-12-31" });
 
-/** A trimmed, non-empty line of text. */
+/** Trimmed, non-empty text, which may run over several lines. */
 export const ZText = (max: number) => z.string().trim().min(1, "darf nicht leer sein").max(max, `darf höchstens ${max} Zeichen haben`);
 
 /** Optional text that can be cleared with null. */
 export const ZOptionalText = (max: number) => ZText(max).nullable().optional();
+
+/**
+ * A single line: a name, a title, a place. A line break or another control character would split the line in the
+ * formats that carry it (iCalendar, mail headers, CSV), so it is refused, not silently dropped.
+ */
+export const ZLine = (max: number) =>
+  ZText(max).refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "darf keinen Zeilenumbruch und kein Steuerzeichen enthalten");
+
+/** An optional single line that can be cleared with null. */
+export const ZOptionalLine = (max: number) => ZLine(max).nullable().optional();
 
 /** A calendar date in Europe/Berlin. */
 export const ZCalendarDate = z

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { ZCalendarDate, ZId, ZOptionalText, ZText, nonEmptyPatch } from "./common";
+import { nonEmptyPatch, ZCalendarDate, ZId, ZLine, ZOptionalText } from "./common";
 
 export const ZItemRequest = z
   .object({
@@ -24,8 +24,8 @@ export type TItemRequest = z.infer<typeof ZItemRequest>;
 
 export const ZItemRequestCreate = z
   .object({
-    subject: ZText(500),
-    requestedBy: ZText(300).openapi({ example: "Fraktion Bündnis Vielfalt" }),
+    subject: ZLine(500),
+    requestedBy: ZLine(300).openapi({ example: "Fraktion Bündnis Vielfalt" }),
     basis: z.enum(["group", "members"]).openapi({ description: "group: a parliamentary group; members: a sixth of the members." }),
     supporters: z.number().int().min(1).max(1000).default(1),
     receivedOn: ZCalendarDate,

@@ -3,7 +3,7 @@ import type { CommitteeModel, MeetingModel } from "../generated/prisma-node/mode
 import { berlinIsoOf } from "../rules/calendar";
 import { MEETING_STATES, type MeetingState } from "../rules/meeting";
 import { ZAgenda } from "./agenda";
-import { ZId, ZInstant, ZInstantBound, ZOptionalText, ZRecordMeta, ZText, nonEmptyPatch, recordMeta } from "./common";
+import { nonEmptyPatch, recordMeta, ZId, ZInstant, ZInstantBound, ZLine, ZOptionalLine, ZOptionalText, ZRecordMeta, ZText } from "./common";
 
 export const ZMeeting = z
   .object({
@@ -49,12 +49,12 @@ const endAfterStart = (value: { startsAt?: string; endsAt?: string | null }) =>
 const endIssue = { message: "muss nach startsAt liegen", path: ["endsAt"] };
 
 const fields = {
-  title: ZText(200).optional(),
+  title: ZLine(200).optional(),
   startsAt: ZInstant,
   endsAt: ZInstant.nullable().optional(),
-  locationName: ZOptionalText(200),
-  locationAddress: ZOptionalText(300),
-  locationRoom: ZOptionalText(100),
+  locationName: ZOptionalLine(200),
+  locationAddress: ZOptionalLine(300),
+  locationRoom: ZOptionalLine(100),
   emergencyReason: ZOptionalText(2000).openapi({ description: "Makes this an emergency meeting (§34 (2) GemO) without notice period." }),
 };
 

@@ -2,14 +2,14 @@ import { z } from "@hono/zod-openapi";
 import type { MembershipModel } from "../generated/prisma-node/models";
 import { MEMBERSHIP_ROLES, type MembershipRole } from "../rules/membership";
 import {
-  ZCalendarDate,
-  ZId,
-  ZOptionalText,
-  ZRecordMeta,
   endNotBeforeStart,
   endNotBeforeStartIssue,
   nonEmptyPatch,
   recordMeta,
+  ZCalendarDate,
+  ZId,
+  ZOptionalLine,
+  ZRecordMeta,
 } from "./common";
 
 const ZRole = z.enum(MEMBERSHIP_ROLES).openapi({
@@ -39,8 +39,8 @@ const fields = {
   termId: ZId.nullable().optional(),
   role: ZRole,
   votingRight: z.boolean().optional().openapi({ description: "Default: true for chair, deputy chair and member; false otherwise." }),
-  seatCategory: ZOptionalText(100),
-  onBehalfOf: ZOptionalText(200),
+  seatCategory: ZOptionalLine(100),
+  onBehalfOf: ZOptionalLine(200),
   startDate: ZCalendarDate,
   endDate: ZCalendarDate.nullable().optional(),
   deputyForId: ZId.nullable().optional(),

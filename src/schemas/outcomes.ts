@@ -3,7 +3,7 @@ import { renderMarkdown } from "../documents/markdown";
 import type { ResolutionModel, VoteModel } from "../generated/prisma-node/models";
 import { resolutionNumber } from "../rules/resolutions";
 import { ATTENDANCE_STATUSES } from "../rules/attendance";
-import { ZId, ZOptionalText, ZText } from "./common";
+import { ZId, ZLine, ZOptionalLine, ZOptionalText, ZText } from "./common";
 
 const attendanceFields = {
   status: z.enum(ATTENDANCE_STATUSES).openapi({ description: "present, remote (§37a), excused (with reason) or absent." }),
@@ -115,7 +115,7 @@ export const ZVoteCreate = z
       .optional()
       .openapi({ description: "For a roll call: each voter's vote." }),
     election: z
-      .object({ round: z.enum(["first", "runoff"]).default("first"), votes: z.record(ZText(200), ZCount) })
+      .object({ round: z.enum(["first", "runoff"]).default("first"), votes: z.record(ZLine(200), ZCount) })
       .strict()
       .optional()
       .openapi({ description: "For an election: votes per candidate." }),
@@ -123,7 +123,7 @@ export const ZVoteCreate = z
       .object({
         text: ZText(50_000).openapi({ description: "The wording (Markdown), recorded when the motion is adopted." }),
         kind: z.enum(["resolution", "recommendation"]).default("resolution"),
-        recipientBody: ZOptionalText(200).openapi({ description: "For a recommendation: the body it goes to." }),
+        recipientBody: ZOptionalLine(200).openapi({ description: "For a recommendation: the body it goes to." }),
       })
       .strict()
       .optional(),

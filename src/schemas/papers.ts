@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { renderMarkdown } from "../documents/markdown";
 import type { CommitteeModel, ConsultationModel, PaperAttachmentModel, PaperModel } from "../generated/prisma-node/models";
 import { CONSULTATION_ROLES, CONSULTATION_STATES, PAPER_TYPES, paperNumber, type PaperType } from "../rules/papers";
-import { ZId, ZRecordMeta, ZText, nonEmptyPatch, recordMeta } from "./common";
+import { nonEmptyPatch, recordMeta, ZId, ZLine, ZRecordMeta } from "./common";
 
 const ZMarkdown = z.string().max(100_000).nullable().optional().openapi({ description: "Markdown; raw HTML is not rendered." });
 
@@ -53,7 +53,7 @@ export const ZPaper = z
 export type TPaper = z.infer<typeof ZPaper>;
 
 const fields = {
-  title: ZText(500),
+  title: ZLine(500),
   type: z.enum(PAPER_TYPES),
   isPublic: z.boolean().default(true),
   proposedResolution: ZMarkdown,

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { Principal } from "../auth/principal";
 import { canSeeContactData } from "../policies/people";
 import type { PersonModel } from "../generated/prisma-node/models";
-import { ZId, ZOptionalText, ZRecordMeta, ZText, nonEmptyPatch, recordMeta } from "./common";
+import { nonEmptyPatch, recordMeta, ZId, ZLine, ZOptionalLine, ZRecordMeta } from "./common";
 
 export const ZPerson = z
   .object({
@@ -20,11 +20,11 @@ export const ZPerson = z
 export type TPerson = z.infer<typeof ZPerson>;
 
 const personFields = {
-  givenName: ZText(100),
-  familyName: ZText(100),
-  formOfAddress: ZOptionalText(30),
-  title: ZOptionalText(50),
-  organisation: ZOptionalText(200),
+  givenName: ZLine(100),
+  familyName: ZLine(100),
+  formOfAddress: ZOptionalLine(30),
+  title: ZOptionalLine(50),
+  organisation: ZOptionalLine(200),
   email: z.email({ error: "muss eine E-Mail-Adresse sein" }).max(254).nullable().optional(),
   phone: z
     .string()

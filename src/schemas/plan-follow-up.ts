@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { ForumIdeaModel } from "../generated/prisma-node/models";
 import { FOLLOW_UP_HANDLING, FORUM_IDEA_STATUSES, LINK_RELATIONS } from "../rules/plan";
 import { ZStatusCounts } from "./plans";
-import { ZCalendarDate, ZId, ZOptionalText, ZText } from "./common";
+import { ZCalendarDate, ZId, ZLine, ZOptionalText, ZText } from "./common";
 
 export const ZForumIdea = z
   .object({
@@ -20,9 +20,9 @@ export const ZForumIdea = z
   .openapi("ForumIdea");
 
 export const ideaFields = {
-  forum: ZText(200).openapi({ example: "Integrationsforum 2026" }),
+  forum: ZLine(200).openapi({ example: "Integrationsforum 2026" }),
   forumDate: ZCalendarDate,
-  proposedBy: ZText(300),
+  proposedBy: ZLine(300),
   text: ZText(5000),
   status: z.enum(FORUM_IDEA_STATUSES).optional(),
   measureId: ZId.nullable().optional(),

@@ -1,12 +1,12 @@
 import { z } from "@hono/zod-openapi";
 import type { ActionFieldModel, MeasureHistoryModel, MeasureModel, PlanModel, PlanUpdateModel } from "../generated/prisma-node/models";
 import { LINK_RELATIONS, MEASURE_STATUSES, type MeasureStatus } from "../rules/plan";
-import { ZCalendarDate, ZId, ZOptionalText, ZText, nonEmptyPatch } from "./common";
+import { nonEmptyPatch, ZCalendarDate, ZId, ZLine, ZOptionalLine, ZOptionalText } from "./common";
 
 export const ZPlanCreate = z
   .object({
     bodyId: ZId,
-    title: ZText(200).openapi({ example: "Integrationsplan 2019" }),
+    title: ZLine(200).openapi({ example: "Integrationsplan 2019" }),
     adoptedOn: ZCalendarDate.nullable().optional(),
     adoptedByResolutionId: ZId.nullable().optional(),
     description: z.string().max(20_000).nullable().optional(),
@@ -16,7 +16,7 @@ export const ZPlanCreate = z
 export type TPlanCreate = z.infer<typeof ZPlanCreate>;
 
 export const ZActionFieldCreate = z
-  .object({ number: z.number().int().min(1).max(99), title: ZText(200) })
+  .object({ number: z.number().int().min(1).max(99), title: ZLine(200) })
   .strict()
   .openapi("ActionFieldCreate");
 
@@ -35,11 +35,11 @@ export const ZMeasureInput = z
       .trim()
       .regex(/^\d{1,2}(\.\d{1,3}){1,2}$/, "muss eine Kennung wie 4.3 sein"),
     actionField: z.coerce.number({ error: "muss die Nummer eines Handlungsfelds sein" }).int().min(1).max(99),
-    actionFieldTitle: ZOptionalText(200),
-    title: ZText(300),
+    actionFieldTitle: ZOptionalLine(200),
+    title: ZLine(300),
     description: z.string().max(20_000).nullable().optional(),
-    responsible: ZOptionalText(300),
-    partners: z.array(ZText(200)).max(50).default([]),
+    responsible: ZOptionalLine(300),
+    partners: z.array(ZLine(200)).max(50).default([]),
     status: ZStatus.default("planned"),
     progress: ZProgress.default(0),
     startDate: ZCalendarDate.nullable().optional(),
@@ -58,10 +58,10 @@ export type TMeasureInput = z.infer<typeof ZMeasureInput>;
 export const ZMeasureUpdate = nonEmptyPatch(
   z
     .object({
-      title: ZText(300).optional(),
+      title: ZLine(300).optional(),
       description: z.string().max(20_000).nullable().optional(),
-      responsible: ZOptionalText(300),
-      partners: z.array(ZText(200)).max(50).optional(),
+      responsible: ZOptionalLine(300),
+      partners: z.array(ZLine(200)).max(50).optional(),
       status: ZStatus.optional(),
       progress: ZProgress.optional(),
       startDate: ZCalendarDate.nullable().optional(),

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { TermModel } from "../generated/prisma-node/models";
-import { ZCalendarDate, ZId, ZRecordMeta, ZText, endNotBeforeStart, endNotBeforeStartIssue, nonEmptyPatch, recordMeta } from "./common";
+import { endNotBeforeStart, endNotBeforeStartIssue, nonEmptyPatch, recordMeta, ZCalendarDate, ZId, ZLine, ZRecordMeta } from "./common";
 
 export const ZTerm = z
   .object({
@@ -18,7 +18,7 @@ export const ZTermCreate = z
   .object({
     bodyId: ZId,
     committeeId: ZId.nullable().optional(),
-    name: ZText(100),
+    name: ZLine(100),
     startDate: ZCalendarDate,
     endDate: ZCalendarDate.nullable().optional(),
   })
@@ -28,7 +28,7 @@ export const ZTermCreate = z
 export type TTermCreate = z.infer<typeof ZTermCreate>;
 
 export const ZTermUpdate = nonEmptyPatch(
-  z.object({ name: ZText(100).optional(), startDate: ZCalendarDate.optional(), endDate: ZCalendarDate.nullable().optional() }).strict(),
+  z.object({ name: ZLine(100).optional(), startDate: ZCalendarDate.optional(), endDate: ZCalendarDate.nullable().optional() }).strict(),
 )
   .refine(endNotBeforeStart, endNotBeforeStartIssue)
   .openapi("TermUpdate");

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { ROLES, type Role } from "../auth/principal";
 import type { ApiTokenModel } from "../generated/prisma-node/models";
-import { ZId, ZText } from "./common";
+import { ZId, ZLine } from "./common";
 
 export const ZApiToken = z
   .object({
@@ -22,7 +22,7 @@ export const ZApiTokenCreated = ZApiToken.extend({
 
 export const ZApiTokenCreate = z
   .object({
-    name: ZText(100).openapi({ description: "What the token is for, shown in the audit log.", example: "Geschäftsstelle Integration" }),
+    name: ZLine(100).openapi({ description: "What the token is for, shown in the audit log.", example: "Geschäftsstelle Integration" }),
     role: z.enum(ROLES),
     bodyId: ZId.optional().openapi({ description: "Required for the secretariat role: the body it manages." }),
     personId: ZId.optional().openapi({ description: "Required for the member role: the person the token belongs to." }),

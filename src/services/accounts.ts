@@ -3,12 +3,10 @@
  * (any), each with a one-time link to set the password; sign-in with the lock-out of repeated failures; sessions.
  * Bearer tokens for the API are separate (services/tokens.ts).
  */
-import { encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
-import { createTOTPKeyURI, verifyTOTPWithGracePeriod } from "@oslojs/otp";
-import { hashPassword, passwordProblem, verifyPassword } from "../auth/passwords";
+import { hashPassword, passwordProblem, verifyPassword, type HashingSlots } from "../auth/passwords";
 import type { Principal } from "../auth/principal";
 import { generateTokenSecret, hashTokenSecret } from "../auth/tokens";
-import type { Database } from "../db/database";
+import { ConstraintError, type Database, type Statement } from "../db/database";
 import { PREVIOUS_CHANGED, deleteRow, guard, insertRow, toSqlValue, updateRow } from "../db/sql";
 import { Problem, fieldProblem, notFound } from "../errors";
 import * as accountPolicy from "../policies/accounts";
@@ -90,17 +88,34 @@ export async function createAccount(ctx: ServiceContext, input: TAccountCreate) 
     totpKey: null,
     totpEnabledAt: null,
     recoveryCodes: null,
+    totpLastStep: null,
   };
   const link = await newLink(account.id, ctx.now);
   try {
     await ctx.db.batch([...auditedInsert(ctx, "Account", account), insertRow("AccountToken", link.row)]);
   } catch (error) {
-    if ((error as { constraint?: string }).constraint === "unique") {
-      throw fieldProblem(input.personId ? "personId" : "email", "hat schon ein Konto, oder die E-Mail-Adresse ist vergeben", "conflict");
-    }
-    throw error;
+    if (!(error instanceof ConstraintError && error.constraint === "unique")) throw error;
+    throw await accountConflict(ctx, account);
   }
   return { account: await getAccount(ctx, account.id), setPasswordPath: `/passwort-setzen/${link.secret}` };
+}
+
+/**
+ * Why a new account collides with an existing one, in the words the actor may read: the person's account, or an
+ * address in use in the actor's body. An address in use in another body is only "not available": the secretariat
+ * of one body learns nothing of another's accounts.
+ */
+async function accountConflict(ctx: ServiceContext, account: { personId: string | null; email: string }) {
+  if (account.personId && (await ctx.db.prisma.account.findUnique({ where: { personId: account.personId } })))
+    return fieldProblem("personId", "hat schon ein Konto", "conflict");
+  const holder = await ctx.db.prisma.account.findUnique({ where: { email: account.email }, select: { bodyId: true, role: true } });
+  return holder && accountPolicy.canManage(ctx.actor, holder)
+    ? fieldProblem("email", "ist schon die Anmeldeadresse eines Kontos", "conflict")
+    : fieldProblem(
+        "email",
+        "steht für ein neues Konto nicht zur Verfügung; wählen Sie eine andere oder fragen Sie die Administration",
+        "conflict",
+      );
 }
 
 export async function getAccount(ctx: ServiceContext, id: string) {
@@ -155,41 +170,132 @@ export function principalOfAccount(
 let decoy: Promise<string> | undefined;
 
 /**
- * Signs in with an address and a password. Failures are counted in the database per address and per client, so
- * that the count holds on D1 across isolates: after 5 failures within 15 minutes, that address is refused for 15
- * minutes. Every refusal says the same. Answers the session's secret (for the cookie) and the account.
+ * Reserves one attempt for an address from a client, as a failure, unless the address or the client has used up
+ * its failures: one statement, so that concurrent attempts cannot all pass the check before any is counted. The
+ * attempt is reserved before the password or code is checked; a right one is marked as succeeded afterwards.
+ * Answers the attempt's ref, or null when the limit is reached.
+ */
+export async function reserveAttempt(
+  ctx: ServiceContext,
+  email: string,
+  clientAddress: string,
+  perClient: boolean,
+): Promise<string | null> {
+  const since = toSqlValue(new Date(ctx.now.getTime() - ACCOUNT_RULES.lockOutMinutes * MINUTE));
+  const failures = (column: "email" | "clientAddress") =>
+    `(SELECT COUNT(*) FROM "SignInAttempt" WHERE "${column}" = ? AND "succeeded" = 0 AND "at" > ?)`;
+  const ref = crypto.randomUUID();
+  const [reserved] = await ctx.db.batch([
+    insertRow(
+      "SignInAttempt",
+      { ref, at: ctx.now, email, clientAddress, succeeded: false },
+      perClient
+        ? {
+            sql: `${failures("email")} < ? AND ${failures("clientAddress")} < ?`,
+            params: [email, since, ACCOUNT_RULES.failuresBeforeLockOut, clientAddress, since, ACCOUNT_RULES.failuresPerClient],
+          }
+        : { sql: `${failures("email")} < ?`, params: [email, since, ACCOUNT_RULES.failuresBeforeLockOut] },
+    ),
+  ]);
+  return reserved === 0 ? null : ref;
+}
+
+/** Marks a reserved attempt as succeeded. */
+export const attemptSucceeded = (ref: string) => ({ sql: `UPDATE "SignInAttempt" SET "succeeded" = 1 WHERE "ref" = ?`, params: [ref] });
+
+/** Where a password or code check comes from, and the capacity it runs in. */
+export interface CheckSource {
+  clientAddress: string;
+  hashing: HashingSlots;
+}
+
+/**
+ * Runs the check of a reserved attempt in a hashing slot. When no slot is free, the reservation is taken back (the
+ * check never ran, so it counts neither way) and the refusal passes on.
+ */
+async function checkReserved<T>(ctx: ServiceContext, ref: string, source: CheckSource, check: () => Promise<T>): Promise<T> {
+  try {
+    return await source.hashing.run(check);
+  } catch (error) {
+    if (error instanceof Problem && error.code === "unavailable")
+      await ctx.db.batch([{ sql: `DELETE FROM "SignInAttempt" WHERE "ref" = ?`, params: [ref] }]);
+    throw error;
+  }
+}
+
+/**
+ * Asks a signed-in person for their password again before a change that matters (the password, the e-mail address,
+ * two-factor sign-in). The check counts towards the same limit as sign-in, so that a session someone else got hold
+ * of cannot be used to guess the password. Throws a field problem on `field`; answers the statement that marks the
+ * attempt as succeeded, for the batch of the change.
+ */
+export async function confirmPassword(
+  ctx: ServiceContext,
+  account: { email: string; passwordHash: string | null },
+  password: string,
+  source: CheckSource,
+  field = "password",
+): Promise<Statement> {
+  const ref = await reserveAttempt(ctx, account.email, source.clientAddress, false);
+  if (!ref) throw fieldProblem(field, "wurde zu oft falsch eingegeben; versuchen Sie es in 15 Minuten wieder", "unauthenticated");
+  const { ok } = await checkReserved(ctx, ref, source, async () =>
+    account.passwordHash ? verifyPassword(password, account.passwordHash) : { ok: false, rehash: false },
+  );
+  if (!ok) throw fieldProblem(field, "ist nicht Ihr aktuelles Passwort");
+  return attemptSucceeded(ref);
+}
+
+/** A new secret for a session, so that one known before a sign-in step or a password change opens nothing. */
+export async function renewSessionSecret(sessionId: string) {
+  const secret = generateTokenSecret();
+  return { secret, statement: updateRow("Session", sessionId, { tokenHash: await hashTokenSecret(secret) }) };
+}
+
+/**
+ * The audit entry of a lock-out, written by the attempt that was the last one allowed: the failures up to and
+ * including it reach the limit.
+ */
+const lockOutAudit = (ctx: ServiceContext, accountId: string, email: string, ref: string) =>
+  guard(auditStatement(ctx, "lock_out", "Account", accountId, null, { minutes: ACCOUNT_RULES.lockOutMinutes }), {
+    sql: `(SELECT COUNT(*) FROM "SignInAttempt" WHERE "email" = ? AND "succeeded" = 0 AND "at" > ?
+      AND "id" <= (SELECT "id" FROM "SignInAttempt" WHERE "ref" = ?)) = ?`,
+    params: [
+      email,
+      toSqlValue(new Date(ctx.now.getTime() - ACCOUNT_RULES.lockOutMinutes * MINUTE)),
+      ref,
+      ACCOUNT_RULES.failuresBeforeLockOut,
+    ],
+  });
+
+/**
+ * Signs in with an address and a password. Attempts are counted in the database per address and per client, so
+ * that the count holds on D1 across isolates, and each is counted before its password is checked, so that it
+ * holds under concurrency: at most 5 passwords are checked per address within 15 minutes, then that address is
+ * refused for 15 minutes. Every refusal says the same. Checking a password waits for a slot of `hashing`; when
+ * none is free soon, the attempt is withdrawn and refused as unavailable. Answers the session's secret (for the
+ * cookie) and the account.
  */
 export async function signIn(
   ctx: ServiceContext,
-  input: { email: string; password: string; clientAddress: string; userAgent?: string | undefined },
+  input: { email: string; password: string; userAgent?: string | undefined },
+  source: CheckSource,
   times: SessionTimes = DEFAULT_SESSION_TIMES,
 ) {
   const email = normalizeEmail(input.email);
-  const since = new Date(ctx.now.getTime() - ACCOUNT_RULES.lockOutMinutes * MINUTE);
-  const [forAddress, forClient] = await Promise.all([
-    ctx.db.prisma.signInAttempt.count({ where: { email, succeeded: false, at: { gt: since } } }),
-    ctx.db.prisma.signInAttempt.count({ where: { clientAddress: input.clientAddress, succeeded: false, at: { gt: since } } }),
-  ]);
-  if (forAddress >= ACCOUNT_RULES.failuresBeforeLockOut || forClient >= ACCOUNT_RULES.failuresPerClient) {
-    throw new Problem("unauthenticated", SIGN_IN_REFUSED, { lockedOut: true });
-  }
+  const ref = await reserveAttempt(ctx, email, source.clientAddress, true);
+  if (!ref) throw new Problem("unauthenticated", SIGN_IN_REFUSED, { lockedOut: true });
   const account = await ctx.db.prisma.account.findUnique({ where: { email } });
   decoy ??= hashPassword("a decoy password nobody has");
-  const { ok, rehash } = await verifyPassword(input.password, account?.passwordHash ?? (await decoy));
-  const attempt = (succeeded: boolean) => insertRow("SignInAttempt", { at: ctx.now, email, clientAddress: input.clientAddress, succeeded });
+  const { ok, rehash } = await checkReserved(ctx, ref, source, async () =>
+    verifyPassword(input.password, account?.passwordHash ?? (await decoy!)),
+  );
   if (!account || !ok || account.lockedAt || !account.passwordHash) {
-    const lockedOutNow = forAddress + 1 >= ACCOUNT_RULES.failuresBeforeLockOut;
-    await ctx.db.batch([
-      attempt(false),
-      ...(account
-        ? [
-            auditStatement(ctx, "sign_in_failed", "Account", account.id, null, { clientAddress: input.clientAddress }),
-            ...(lockedOutNow
-              ? [auditStatement(ctx, "lock_out", "Account", account.id, null, { minutes: ACCOUNT_RULES.lockOutMinutes })]
-              : []),
-          ]
-        : []),
-    ]);
+    if (account) {
+      await ctx.db.batch([
+        auditStatement(ctx, "sign_in_failed", "Account", account.id, null, { clientAddress: source.clientAddress }),
+        lockOutAudit(ctx, account.id, email, ref),
+      ]);
+    }
     throw new Problem("unauthenticated", SIGN_IN_REFUSED);
   }
   const secret = generateTokenSecret();
@@ -206,7 +312,7 @@ export async function signIn(
   };
   const as = createServiceContext(ctx.db, principalOfAccount(account, session.id), ctx.now);
   await ctx.db.batch([
-    ...(session.secondFactorPending ? [] : [attempt(true)]),
+    attemptSucceeded(ref),
     insertRow("Session", session),
     ...(rehash ? [updateRow("Account", account.id, { passwordHash: await hashPassword(input.password) })] : []),
     ...(session.secondFactorPending ? [] : [auditStatement(as, "sign_in", "Account", account.id, null, { session: session.id })]),
@@ -262,21 +368,57 @@ export async function endSessions(ctx: ServiceContext, id: string) {
 
 /**
  * Changes the password of the signed-in person: the current one first, then the new one by the same rules as the
- * link. Every other session of the account ends; the one in use stays.
+ * link. Every other session of the account ends; the one in use stays, with a new secret. Answers that secret.
  */
-export async function changePassword(ctx: ServiceContext, session: { id: string; accountId: string }, current: string, next: string) {
+export async function changePassword(
+  ctx: ServiceContext,
+  session: { id: string; accountId: string },
+  current: string,
+  next: string,
+  source: CheckSource,
+) {
   const account = await ctx.db.prisma.account.findUniqueOrThrow({ where: { id: session.accountId }, include: { person: true } });
-  if (!account.passwordHash || !(await verifyPassword(current, account.passwordHash)).ok) {
-    throw fieldProblem("current", "ist nicht Ihr aktuelles Passwort");
-  }
+  const confirmed = await confirmPassword(ctx, account, current, source, "current");
   const person = account.person;
   const problem = passwordProblem(next, { email: account.email, names: person ? [person.givenName, person.familyName] : [] });
   if (problem) throw fieldProblem("password", problem);
+  const renewed = await renewSessionSecret(session.id);
   await ctx.db.batch([
+    confirmed,
     updateRow("Account", account.id, { passwordHash: await hashPassword(next), updatedAt: ctx.now }),
     deleteSessions(account.id, session.id),
+    renewed.statement,
     auditStatement(ctx, "password_set", "Account", account.id, null, { via: "account page" }),
   ]);
+  return renewed.secret;
+}
+
+/**
+ * Changes the e-mail address, which is the sign-in name, after the password. An address in use by any account is
+ * refused without saying whose.
+ */
+export async function changeEmail(
+  ctx: ServiceContext,
+  session: { id: string; accountId: string },
+  email: string,
+  password: string,
+  source: CheckSource,
+) {
+  const account = await ctx.db.prisma.account.findUniqueOrThrow({ where: { id: session.accountId } });
+  const next = normalizeEmail(email);
+  const confirmed = await confirmPassword(ctx, account, password, source);
+  if (next === account.email) return;
+  try {
+    await ctx.db.batch([
+      confirmed,
+      updateRow("Account", account.id, { email: next, updatedAt: ctx.now }),
+      auditStatement(ctx, "email_changed", "Account", account.id, { email: account.email }, { email: next }),
+    ]);
+  } catch (error) {
+    if (!(error instanceof ConstraintError && error.constraint === "unique")) throw error;
+    await ctx.db.batch([confirmed]);
+    throw fieldProblem("email", "kann für Ihr Konto nicht verwendet werden; wählen Sie eine andere", "conflict");
+  }
 }
 
 /**
@@ -292,91 +434,4 @@ export async function newPasswordLink(ctx: ServiceContext, id: string) {
     auditStatement(ctx, "create", "AccountToken", link.row.id, null, { accountId: id, purpose: "set_password" }),
   ]);
   return { account, setPasswordPath: `/passwort-setzen/${link.secret}` };
-}
-
-/** TOTP after RFC 6238: 30-second steps, 6 digits, a grace of one step for clocks that drift. */
-const TOTP = { period: 30, digits: 6, graceSeconds: 30 } as const;
-
-const recoveryHash = (code: string) => hashTokenSecret(code.replace(/[\s-]/g, "").toUpperCase());
-
-/**
- * Starts setting up two-factor sign-in: a new key, kept until a code from it confirms it. Answers the key as the
- * otpauth URI (for a QR code) and as text (to type in).
- */
-export async function startTwoFactor(ctx: ServiceContext, accountId: string) {
-  const account = await ctx.db.prisma.account.findUniqueOrThrow({ where: { id: accountId } });
-  if (account.totpEnabledAt) throw new Problem("conflict", "Die Zwei-Faktor-Anmeldung ist schon eingeschaltet.");
-  const key = crypto.getRandomValues(new Uint8Array(20));
-  await ctx.db.batch([updateRow("Account", accountId, { totpKey: Buffer.from(key).toString("base64"), updatedAt: ctx.now })]);
-  return twoFactorKey(account.email, key);
-}
-
-/** The key being set up, for the set-up page, or null when there is none. */
-export async function pendingTwoFactor(ctx: ServiceContext, accountId: string) {
-  const account = await ctx.db.prisma.account.findUniqueOrThrow({ where: { id: accountId } });
-  if (!account.totpKey || account.totpEnabledAt) return null;
-  return twoFactorKey(account.email, new Uint8Array(Buffer.from(account.totpKey, "base64")));
-}
-
-function twoFactorKey(email: string, key: Uint8Array) {
-  return { uri: createTOTPKeyURI("Gremium", email, key, TOTP.period, TOTP.digits), text: encodeBase32UpperCaseNoPadding(key) };
-}
-
-const codeMatches = (key: string, code: string) =>
-  verifyTOTPWithGracePeriod(
-    new Uint8Array(Buffer.from(key, "base64")),
-    TOTP.period,
-    TOTP.digits,
-    code.replace(/\s/g, ""),
-    TOTP.graceSeconds,
-  );
-
-/**
- * Switches two-factor sign-in on, once a code from the new key is right. Answers ten recovery codes, shown once;
- * each works once instead of a code, for a lost device.
- */
-export async function enableTwoFactor(ctx: ServiceContext, accountId: string, code: string) {
-  const account = await ctx.db.prisma.account.findUniqueOrThrow({ where: { id: accountId } });
-  if (!account.totpKey || account.totpEnabledAt) throw new Problem("conflict", "Bitte die Einrichtung neu beginnen.");
-  if (!codeMatches(account.totpKey, code)) throw fieldProblem("code", "stimmt nicht; geben Sie den aktuellen Code aus der App ein");
-  const codes = Array.from({ length: 10 }, () => {
-    const raw = encodeBase32UpperCaseNoPadding(crypto.getRandomValues(new Uint8Array(7))).slice(0, 10);
-    return `${raw.slice(0, 5)}-${raw.slice(5)}`;
-  });
-  const hashes = await Promise.all(codes.map(recoveryHash));
-  await ctx.db.batch([
-    updateRow("Account", accountId, { totpEnabledAt: ctx.now, recoveryCodes: JSON.stringify(hashes), updatedAt: ctx.now }),
-    auditStatement(ctx, "two_factor_on", "Account", accountId, null, { recoveryCodes: codes.length }),
-  ]);
-  return codes;
-}
-
-/**
- * The second step of sign-in: a code from the app, or a recovery code (used up). Failures count towards the same
- * lock-out as wrong passwords.
- */
-export async function completeSecondFactor(ctx: ServiceContext, sessionId: string, code: string, clientAddress: string) {
-  const session = await ctx.db.prisma.session.findUniqueOrThrow({ where: { id: sessionId }, include: { account: true } });
-  const { account } = session;
-  const since = new Date(ctx.now.getTime() - ACCOUNT_RULES.lockOutMinutes * MINUTE);
-  const failures = await ctx.db.prisma.signInAttempt.count({ where: { email: account.email, succeeded: false, at: { gt: since } } });
-  if (failures >= ACCOUNT_RULES.failuresBeforeLockOut)
-    throw new Problem("unauthenticated", "Zu viele Versuche. Versuchen Sie es in 15 Minuten wieder.");
-  const hashes = JSON.parse(account.recoveryCodes ?? "[]") as string[];
-  const recovery = await recoveryHash(code);
-  const byApp = account.totpKey !== null && codeMatches(account.totpKey, code);
-  const byRecovery = !byApp && hashes.includes(recovery);
-  const attempt = (succeeded: boolean) => insertRow("SignInAttempt", { at: ctx.now, email: account.email, clientAddress, succeeded });
-  if (!byApp && !byRecovery) {
-    await ctx.db.batch([attempt(false), auditStatement(ctx, "second_factor_failed", "Account", account.id, null, { clientAddress })]);
-    throw fieldProblem("code", "stimmt nicht", "unauthenticated");
-  }
-  const as = createServiceContext(ctx.db, principalOfAccount(account, session.id), ctx.now);
-  await ctx.db.batch([
-    attempt(true),
-    updateRow("Session", session.id, { secondFactorPending: false, lastSeenAt: ctx.now }),
-    ...(byRecovery ? [updateRow("Account", account.id, { recoveryCodes: JSON.stringify(hashes.filter((h) => h !== recovery)) })] : []),
-    auditStatement(as, "sign_in", "Account", account.id, null, { session: session.id, secondFactor: byApp ? "app" : "recovery code" }),
-  ]);
-  return { recoveryCodesLeft: byRecovery ? hashes.length - 1 : hashes.length };
 }

@@ -1,3 +1,4 @@
+import { attendanceSheetAccess } from "../policies/attendance";
 import { canReadNonPublicPart } from "../policies/meetings";
 import { actorName } from "../auth/principal";
 import type { Statement } from "../db/database";
@@ -23,10 +24,11 @@ export async function recordForWrite(ctx: ServiceContext, meetingId: string) {
  */
 export async function attendanceSheet(ctx: ServiceContext, meetingId: string) {
   const record = await loadMeetingRecord(ctx, meetingId);
-  const readsNonPublic = canReadNonPublicPart(ctx.actor, await ctx.readership(), {
-    id: record.meeting.committeeId,
-    bodyId: record.meeting.committee.bodyId,
-  });
+  const committee = { id: record.meeting.committeeId, bodyId: record.meeting.committee.bodyId };
+  const readership = await ctx.readership();
+  const access = attendanceSheetAccess(ctx.actor, readership, committee);
+  if (!access) throw notFound("Meeting", meetingId);
+  const readsNonPublic = canReadNonPublicPart(ctx.actor, readership, committee);
   const byPerson = new Map(record.attendances.map((a) => [a.personId, a]));
   const people = new Map(record.seats.map((seat) => [seat.personId, seat]));
   const deputies = record.seats.filter((s) => s.role === "deputy");
@@ -49,7 +51,7 @@ export async function attendanceSheet(ctx: ServiceContext, meetingId: string) {
       role: seat.role,
       standIns: standInsFor(seat),
       status: (a?.status ?? null) as "present" | "remote" | "excused" | "absent" | null,
-      excuseReason: a?.excuseReason ?? null,
+      excuseReason: access === "with_reasons" ? (a?.excuseReason ?? null) : null,
       standsInForMembershipId: a?.standsInForId ?? null,
       arrivedBeforeItemId: a?.arrivedBeforeItemId ?? null,
       leftBeforeItemId: a?.leftBeforeItemId ?? null,

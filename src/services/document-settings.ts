@@ -4,7 +4,6 @@ import { Problem, fieldProblem, type FieldError } from "../errors";
 import { ATTACHMENT_TYPES, essenceOf, matchesSignature } from "../rules/attachments";
 import type { AttachmentStore, Bytes } from "../storage";
 import { bodyToManage } from "./access";
-import { getBody } from "./bodies";
 import type { ServiceContext } from "./context";
 import { expectVersion, insertAudited, newRecordColumns, updateAudited } from "./records";
 
@@ -16,9 +15,9 @@ export interface DocumentSettingsInput {
   templates?: Partial<Record<TemplateName, string | null>>;
 }
 
-/** A body's settings, or the defaults when it has none; 404 for a body that does not exist. */
+/** A body's settings, or the defaults when it has none, for those who manage it; 404 for a body that does not exist. */
 export async function getDocumentSettings(ctx: ServiceContext, bodyId: string) {
-  await getBody(ctx, bodyId);
+  await bodyToManage(ctx, bodyId);
   return settingsOf(ctx, bodyId);
 }
 

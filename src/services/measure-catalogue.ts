@@ -1,5 +1,5 @@
 /** The measure catalogue as CSV or JSON: import (all or nothing, matched by code) and export. */
-import Papa from "papaparse";
+import { parseCsvRecords, toCsv, type CsvDialect } from "../documents/csv";
 import type { Statement } from "../db/database";
 import { assertion, atVersion } from "../db/sql";
 import type { MeasureModel } from "../generated/prisma-node/models";
@@ -27,11 +27,7 @@ const CSV_COLUMNS = [
 
 /** Rows of a CSV catalogue, by column name; partners are separated by semicolons. */
 function parseCsv(text: string): { rows: { line: number; value: Record<string, unknown> }[]; errors: FieldError[] } {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), {
-    header: true,
-    skipEmptyLines: "greedy",
-    transformHeader: (h) => h.trim(),
-  });
+  const parsed = parseCsvRecords(text);
   const errors: FieldError[] = parsed.errors.map((e) => ({ field: `Zeile ${(e.row ?? 0) + 2}`, reason: e.message }));
   const unknown = (parsed.meta.fields ?? []).filter((f) => !(CSV_COLUMNS as readonly string[]).includes(f));
   if (unknown.length) errors.push({ field: "Zeile 1", reason: `unbekannte Spalte(n): ${unknown.join(", ")}` });
@@ -139,28 +135,25 @@ export async function importMeasures(ctx: ServiceContext, planId: string, format
  * The catalogue as CSV, in the import's columns, so that an export can be edited and imported again: RFC 4180
  * (commas), or for German Excel UTF-8 with a byte order mark and semicolons, which Excel opens into columns.
  */
-export async function exportMeasuresCsv(ctx: ServiceContext, planId: string, dialect: "csv" | "excel" = "csv") {
+export async function exportMeasuresCsv(ctx: ServiceContext, planId: string, dialect: CsvDialect = "csv") {
   const measures = await listMeasures(ctx, planId);
-  const csv = Papa.unparse(
-    {
-      fields: [...CSV_COLUMNS],
-      data: measures.map((m) => [
-        m.code,
-        m.actionField.number,
-        m.actionField.title,
-        m.title,
-        m.description ?? "",
-        m.responsible ?? "",
-        (JSON.parse(m.partners) as string[]).join("; "),
-        m.status,
-        m.progress,
-        m.startDate ?? "",
-        m.targetDate ?? "",
-        m.indicators ?? "",
-        m.evidence ?? "",
-      ]),
-    },
-    { newline: "\r\n", delimiter: dialect === "excel" ? ";" : "," },
+  return toCsv(
+    CSV_COLUMNS,
+    measures.map((m) => [
+      m.code,
+      m.actionField.number,
+      m.actionField.title,
+      m.title,
+      m.description ?? "",
+      m.responsible ?? "",
+      (JSON.parse(m.partners) as string[]).join("; "),
+      m.status,
+      m.progress,
+      m.startDate ?? "",
+      m.targetDate ?? "",
+      m.indicators ?? "",
+      m.evidence ?? "",
+    ]),
+    dialect,
   );
-  return dialect === "excel" ? `\uFEFF${csv}` : csv;
 }

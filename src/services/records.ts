@@ -20,7 +20,9 @@ export type AuditAction =
   | "lock"
   | "unlock"
   | "two_factor_on"
-  | "second_factor_failed";
+  | "two_factor_off"
+  | "second_factor_failed"
+  | "email_changed";
 
 /** Columns that never go into the audit log. */
 const SECRET_COLUMNS = new Set(["tokenHash"]);

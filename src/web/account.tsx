@@ -7,19 +7,18 @@ import { Hono, type MiddlewareHandler } from "hono";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { Problem } from "../errors";
-import { serviceContext, type AppEnv } from "../http/context";
+import { clientAddress, serviceContext, type AppEnv } from "../http/context";
 import {
+  changeEmail,
   changePassword,
-  completeSecondFactor,
-  enableTwoFactor,
   endSession,
   openLink,
-  pendingTwoFactor,
   sessionsOf,
   setPasswordWithLink,
   signIn,
-  startTwoFactor,
+  type CheckSource,
 } from "../services/accounts";
+import { completeSecondFactor, disableTwoFactor, enableTwoFactor, pendingTwoFactor, startTwoFactor } from "../services/two-factor";
 import { m } from "./messages";
 import {
   AccountPage,
@@ -35,11 +34,13 @@ import { ErrorPage } from "./pages/portal";
 import { type Ctx, html, pageHeaders, param, scopeOf } from "./render";
 import { clearSessionCookie, sessionTimes, setSessionCookie } from "./session";
 
-/** The client's address, for counting sign-in failures: Cloudflare's header, a proxy's, or the socket's. */
-function clientAddress(c: Ctx): string {
-  const forwarded = c.req.header("cf-connecting-ip") ?? c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-  const socket = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
-  return forwarded || socket || "unbekannt";
+/** Where a password or code check of this request comes from. */
+const checkSource = (c: Ctx): CheckSource => ({ clientAddress: clientAddress(c), hashing: c.get("hashing") });
+
+/** A refusal because too many checks run at once: 503, and when to try again. */
+function busy(c: Ctx, error: Problem) {
+  c.header("Retry-After", String(error.extra.retryAfter));
+  return 503 as const;
 }
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
@@ -60,6 +61,12 @@ const sameOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const accountPages = new Hono<AppEnv>()
   .use("*", pageHeaders)
   .post("*", sameOrigin)
+  // The address of a set-password link is the credential: kept by no cache, and sent as no referrer.
+  .use("/passwort-setzen/*", async (c, next) => {
+    await next();
+    c.res.headers.set("cache-control", "no-store");
+    c.res.headers.set("referrer-policy", "no-referrer");
+  })
   .get("/anmelden", async (c) => {
     if (c.get("session")) return c.redirect("/konto", 303);
     const notice =
@@ -82,14 +89,16 @@ export const accountPages = new Hono<AppEnv>()
       const ctx = serviceContext(c);
       const { secret, session } = await signIn(
         ctx,
-        { email, password, clientAddress: clientAddress(c), userAgent: c.req.header("user-agent") },
+        { email, password, userAgent: c.req.header("user-agent") },
+        checkSource(c),
         sessionTimes(c),
       );
       setSessionCookie(c, secret);
       return c.redirect(session.secondFactorPending ? "/anmelden/code" : "/konto", 303);
     } catch (error) {
-      if (!(error instanceof Problem && error.code === "unauthenticated")) throw error;
-      return html(c, <SignInPage scope={await scope(c)} email={email} errors={{ email: error.detail }} />, 401);
+      if (!(error instanceof Problem && (error.code === "unauthenticated" || error.code === "unavailable"))) throw error;
+      const status = error.code === "unavailable" ? busy(c, error) : 401;
+      return html(c, <SignInPage scope={await scope(c)} email={email} errors={{ email: error.detail }} />, status);
     }
   })
   .get("/anmelden/code", async (c) =>
@@ -101,7 +110,8 @@ export const accountPages = new Hono<AppEnv>()
     const code = text((await c.req.parseBody()).code).trim();
     if (!code) return html(c, <SecondFactorPage scope={await scope(c)} errors={{ code: m.account.codeMissing }} />, 400);
     try {
-      await completeSecondFactor(serviceContext(c), pending.id, code, clientAddress(c));
+      const { secret } = await completeSecondFactor(serviceContext(c), pending.id, code, checkSource(c));
+      setSessionCookie(c, secret);
     } catch (error) {
       if (!(error instanceof Problem && error.code === "unauthenticated")) throw error;
       const message = error.extra.errors ? m.account.codeWrong : error.detail;
@@ -146,7 +156,13 @@ export const accountPages = new Hono<AppEnv>()
   .get("/konto", async (c) => {
     const session = c.get("session");
     if (!session) return c.redirect("/anmelden", 303);
-    return accountPage(c, session, c.req.query("geaendert") !== undefined ? { notice: m.account.passwordChanged } : {});
+    const notices: Record<string, string> = {
+      geaendert: m.account.passwordChanged,
+      email: m.account.emailChanged,
+      "zwei-faktor-aus": m.account.twoFactorSwitchedOff,
+    };
+    const notice = Object.keys(notices).find((key) => c.req.query(key) !== undefined);
+    return accountPage(c, session, notice ? { notice: notices[notice]! } : {});
   })
   .post("/konto/passwort", async (c) => {
     const session = c.get("session");
@@ -154,21 +170,42 @@ export const accountPages = new Hono<AppEnv>()
     const form = await c.req.parseBody();
     const [current, password, repeat] = [text(form.current), text(form.password), text(form.repeat)];
     if (password !== repeat) return accountPage(c, session, { errors: { repeat: m.account.repeatMismatch } }, 400);
-    try {
-      await changePassword(serviceContext(c), session, current, password);
-    } catch (error) {
-      if (!(error instanceof Problem && error.code === "unprocessable")) throw error;
-      const field = error.extra.errors?.[0];
-      const label = field?.field === "current" ? "Das aktuelle Passwort" : "Das neue Passwort";
-      return accountPage(c, session, { errors: { [field?.field ?? "password"]: `${label} ${field?.reason}.` } }, 400);
-    }
+    const fields = { current: ["current", "Das aktuelle Passwort"], password: ["password", "Das neue Passwort"] } as const;
+    const secret = await confirmed(c, session, fields, () => changePassword(serviceContext(c), session, current, password, checkSource(c)));
+    if (secret instanceof Response) return secret;
+    setSessionCookie(c, secret);
     return c.redirect("/konto?geaendert", 303);
+  })
+  .post("/konto/email", async (c) => {
+    const session = c.get("session");
+    if (!session) return c.redirect("/anmelden", 303);
+    const form = await c.req.parseBody();
+    const [email, password] = [text(form.email).trim(), text(form.password)];
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254)
+      return accountPage(c, session, { errors: { email: m.account.emailInvalid }, values: { email } }, 400);
+    const fields = { email: ["email", "Die E-Mail-Adresse"], password: ["email-password", "Das Passwort"] } as const;
+    const done = await confirmed(c, session, fields, () => changeEmail(serviceContext(c), session, email, password, checkSource(c)), {
+      email,
+    });
+    return done instanceof Response ? done : c.redirect("/konto?email", 303);
   })
   .post("/konto/zwei-faktor/start", async (c) => {
     const session = c.get("session");
     if (!session) return c.redirect("/anmelden", 303);
-    await startTwoFactor(serviceContext(c), session.accountId);
-    return c.redirect("/konto/zwei-faktor", 303);
+    const password = text((await c.req.parseBody()).password);
+    const done = await confirmed(c, session, TWO_FACTOR_FIELDS, () =>
+      startTwoFactor(serviceContext(c), session.accountId, password, checkSource(c)),
+    );
+    return done instanceof Response ? done : c.redirect("/konto/zwei-faktor", 303);
+  })
+  .post("/konto/zwei-faktor/aus", async (c) => {
+    const session = c.get("session");
+    if (!session) return c.redirect("/anmelden", 303);
+    const password = text((await c.req.parseBody()).password);
+    const done = await confirmed(c, session, TWO_FACTOR_FIELDS, () =>
+      disableTwoFactor(serviceContext(c), session.accountId, password, checkSource(c)),
+    );
+    return done instanceof Response ? done : c.redirect("/konto?zwei-faktor-aus", 303);
   })
   .get("/konto/zwei-faktor", async (c) => {
     const session = c.get("session");
@@ -205,11 +242,41 @@ export const accountPages = new Hono<AppEnv>()
     return c.redirect("/konto", 303);
   });
 
+/** The fields of a form of the account page: each service field as the input's id and its German name. */
+type FormFields = Readonly<Record<string, readonly [id: string, label: string]>>;
+
+const TWO_FACTOR_FIELDS: FormFields = { password: ["two-factor-password", "Das Passwort"] };
+
+/**
+ * Runs a change of the account page that asks for the password, and answers its result, or the account page again
+ * with the refusal beside its field and the input kept.
+ */
+async function confirmed<T>(
+  c: Ctx,
+  session: { id: string; accountId: string },
+  fields: FormFields,
+  change: () => Promise<T>,
+  values: Record<string, string> = {},
+): Promise<T | Response> {
+  try {
+    return await change();
+  } catch (error) {
+    if (!(error instanceof Problem)) throw error;
+    const passwordId = fields.password?.[0] ?? "password";
+    if (error.code === "unavailable") return accountPage(c, session, { errors: { [passwordId]: error.detail }, values }, busy(c, error));
+    const problem = error.extra.errors?.[0];
+    const field = problem && fields[problem.field];
+    if (!problem || !field) throw error;
+    const status = error.code === "conflict" ? 409 : 400;
+    return accountPage(c, session, { errors: { [field[0]]: `${field[1]} ${problem.reason}.` }, values }, status);
+  }
+}
+
 async function accountPage(
   c: Ctx,
   session: { id: string; accountId: string },
-  state: { errors?: Record<string, string>; notice?: string },
-  status: 200 | 400 = 200,
+  state: { errors?: Record<string, string>; notice?: string; values?: Record<string, string> },
+  status: 200 | 400 | 409 | 503 = 200,
 ) {
   const ctx = serviceContext(c);
   const account = await ctx.db.prisma.account.findUniqueOrThrow({ where: { id: session.accountId } });

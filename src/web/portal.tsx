@@ -5,7 +5,7 @@
 import { Hono } from "hono";
 import { renderMarkdown } from "../documents/markdown";
 import { Problem } from "../errors";
-import { serviceContext, type AppEnv } from "../http/context";
+import { publicBaseUrl, serviceContext, type AppEnv } from "../http/context";
 import { addMonths, berlinDateOf, isCalendarDate } from "../rules/calendar";
 import { resolutionLabel } from "../rules/resolutions";
 import { toMeetingView } from "../schemas/meetings";
@@ -146,7 +146,7 @@ export const portal = new Hono<AppEnv>()
     "/sitzungen/:id/termin.ics",
     page(async (c) => {
       const ctx = serviceContext(c);
-      const body = await meetingCalendar(ctx, param(c, "id"), new URL(c.req.url).origin);
+      const body = await meetingCalendar(ctx, param(c, "id"), publicBaseUrl(c));
       return c.body(body, 200, {
         "content-type": "text/calendar; charset=utf-8",
         "content-disposition": 'attachment; filename="sitzung.ics"',

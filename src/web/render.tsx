@@ -67,7 +67,7 @@ export async function scopeOf(c: Ctx): Promise<Scope> {
 }
 
 /** A page with its status; a page the browser has (same ETag) is answered 304 without a body. */
-export async function html(c: Ctx, page: JSX.Element, status: 200 | 400 | 401 | 403 | 404 | 410 | 429 = 200) {
+export async function html(c: Ctx, page: JSX.Element, status: 200 | 400 | 401 | 403 | 404 | 409 | 410 | 429 | 503 = 200) {
   const body = `<!DOCTYPE html>${await page}`;
   if (status !== 200) {
     c.header("cache-control", "no-store");
@@ -75,9 +75,11 @@ export async function html(c: Ctx, page: JSX.Element, status: 200 | 400 | 401 | 
   }
   const tag = `W/"${contentHash(body)}"`;
   c.header("etag", tag);
-  // A signed-in person's page is theirs alone; a shared cache keeps only what the public sees.
-  c.header("cache-control", c.get("session") ? "private, no-cache" : "public, max-age=60");
-  c.header("vary", "Cookie");
+  // A page for anyone identified (a session, or a bearer token) is theirs alone; a shared cache keeps only what the
+  // public sees, and keys it on what could identify someone.
+  const personal = c.get("session") !== undefined || c.get("principal").kind !== "anonymous";
+  c.header("cache-control", personal ? "private, no-cache" : "public, max-age=60");
+  c.header("vary", "Cookie, Authorization");
   if (
     c.req
       .header("if-none-match")

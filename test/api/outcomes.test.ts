@@ -622,16 +622,26 @@ describe("more outcomes", () => {
 });
 
 describe("outcomes and the public", () => {
-  it("shows members of other committees no trace of non-public items on the attendance sheet", async () => {
+  it("shows the attendance sheet to the committee without reasons, with them to the secretariat, and to nobody else", async () => {
     const t = await outcomeSetup();
     await t.attend("chair", "present");
-    const outsiderToken = t.tokens.outsider;
-    const numbers = async (token: string) =>
-      (await json(await t.request("GET", `/api/v1/meetings/${t.meeting.id}/attendance`, { token }))).quorum.map(
-        (q: { number: string }) => q.number,
-      );
-    expect((await numbers(outsiderToken)).some((n: string) => n.startsWith("N"))).toBe(false);
-    expect((await numbers(t.tokens.m2)).some((n: string) => n.startsWith("N"))).toBe(true);
-    expect((await t.request("GET", `/api/v1/meetings/${t.meeting.id}/attendance`)).status).toBe(401);
+    await t.attend("m3", "excused", { excuseReason: "Krankheit" });
+    const sheet = (token?: string) => t.request("GET", `/api/v1/meetings/${t.meeting.id}/attendance`, { token });
+    const reasonOf = (body: { attendance: { personId: string; excuseReason: string | null }[] }) =>
+      body.attendance.find((a) => a.personId === t.people.m3.id)!.excuseReason;
+    const otherBody = await t.f.body({ name: "Stadt Nebenort" });
+    const stranger = await t.f.person(otherBody.id, { givenName: "Olga", familyName: "Fremd" });
+    const strangerToken = await t.tokenFor("member", { personId: stranger.id });
+    for (const token of [t.tokens.outsider, strangerToken]) {
+      const refused = await sheet(token);
+      expect(refused.status).toBe(404);
+      expect(await refused.text()).not.toContain("Krankheit");
+    }
+    expect((await sheet()).status).toBe(401);
+    const forMember = await json(await sheet(t.tokens.m2));
+    expect(reasonOf(forMember)).toBeNull();
+    expect(forMember.quorum.some((q: { number: string }) => q.number.startsWith("N"))).toBe(true);
+    expect(reasonOf(await json(await sheet(t.tokens.secretariat)))).toBe("Krankheit");
+    expect(reasonOf(await json(await sheet(t.tokens.admin)))).toBe("Krankheit");
   });
 });

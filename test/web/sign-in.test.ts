@@ -1,5 +1,5 @@
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
-import { generateTOTP } from "@oslojs/otp";
+import { generateHOTP } from "@oslojs/otp";
 import { describe, expect, it } from "vitest";
 import { ONE_MEMBER, scenario } from "../helpers/scenario";
 import { ADMIN_TOKEN, createTestApp, json } from "../helpers/test-app";
@@ -125,10 +125,13 @@ describe("sign-in for people", () => {
     expect(await weak.text()).toContain("Das neue Passwort darf nicht die E-Mail-Adresse enthalten.");
     const changed = await page("POST", "/konto/passwort", { current: PASSWORD, password: next, repeat: next });
     expect(changed.headers.get("location")).toBe("/konto?geaendert");
-    expect(cookie()).toBe(second);
-    expect((await page("GET", "/konto")).status).toBe(200); // this session stays
-    setCookie(first);
-    expect((await page("GET", "/konto")).headers.get("location")).toBe("/anmelden"); // the other one ended
+    const renewed = cookie();
+    expect(renewed).not.toBe(second); // this session stays, with a new secret
+    expect((await page("GET", "/konto")).status).toBe(200);
+    for (const old of [first, second]) {
+      setCookie(old);
+      expect((await page("GET", "/konto")).headers.get("location")).toBe("/anmelden"); // the other one ended, the old secret too
+    }
     setCookie("");
     expect((await page("POST", "/anmelden", { email: "athina@example.org", password: PASSWORD })).status).toBe(401);
     expect((await page("POST", "/anmelden", { email: "athina@example.org", password: next })).status).toBe(303);
@@ -138,11 +141,16 @@ describe("sign-in for people", () => {
     const { t, page, linkPath } = await signInScenario();
     await page("POST", linkPath, { password: PASSWORD, repeat: PASSWORD });
     await page("POST", "/anmelden", { email: "athina@example.org", password: PASSWORD });
-    expect((await page("POST", "/konto/zwei-faktor/start", {})).headers.get("location")).toBe("/konto/zwei-faktor");
+    const unconfirmed = await page("POST", "/konto/zwei-faktor/start", { password: "nicht das Passwort" });
+    expect(unconfirmed.status).toBe(400);
+    expect(await unconfirmed.text()).toContain("Das Passwort ist nicht Ihr aktuelles Passwort.");
+    expect((await page("POST", "/konto/zwei-faktor/start", { password: PASSWORD })).headers.get("location")).toBe("/konto/zwei-faktor");
     const setup = await (await page("GET", "/konto/zwei-faktor")).text();
     expect(setup).toMatch(/<svg role="img" aria-label="QR-Code[^"]*" class="qr-code"/);
     const key = decodeBase32IgnorePadding(/<code class="manual-key">([^<]+)<\/code>/.exec(setup)![1]!.replace(/\s/g, ""));
-    const code = () => generateTOTP(key, 30, 6);
+    // A code of the scenario's clock; a code works once, so the clock moves on by a step before the next one.
+    const code = () => generateHOTP(key, BigInt(Math.floor(t.clock.now.getTime() / 30_000)), 6);
+    const nextStep = () => (t.clock.now = new Date(t.clock.now.getTime() + 30_000));
     const wrong = await page("POST", "/konto/zwei-faktor", { code: code() === "000000" ? "111111" : "000000" });
     expect(wrong.status).toBe(400);
     const enabled = await page("POST", "/konto/zwei-faktor", { code: code() });
@@ -162,6 +170,7 @@ describe("sign-in for people", () => {
     await page("POST", "/abmelden", {});
     await page("POST", "/anmelden", { email: "athina@example.org", password: PASSWORD });
     expect((await page("POST", "/anmelden/code", { code: recovery[0]! })).status).toBe(401); // used up
+    nextStep();
     expect((await page("POST", "/anmelden/code", { code: code() })).headers.get("location")).toBe("/konto");
     const log = await t.as("admin").get("/api/v1/audit-log?entityType=Account&limit=50");
     expect(log.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(["two_factor_on", "second_factor_failed"]));

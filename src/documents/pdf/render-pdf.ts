@@ -23,6 +23,13 @@ import {
   TEXT_COLOR,
 } from "./style";
 import { Typesetter, type Fonts, type Segment } from "./typesetter";
+import { Problem } from "../../errors";
+
+/**
+ * The most pages one document may have. Wrapping is linear in the text, so the pages bound the work of a render;
+ * a document beyond them fails with a clear error instead of holding the process (a 30-item minutes has 20).
+ */
+export const MAX_PAGES = 400;
 
 /**
  * Two faces: italics are the regular face slanted (see `Typesetter`), which is how DejaVu Sans Oblique itself is
@@ -70,6 +77,11 @@ class Layout {
   }
 
   newPage() {
+    if (this.pages.length >= MAX_PAGES)
+      throw new Problem(
+        "unprocessable",
+        `Das Dokument wäre länger als ${MAX_PAGES} Seiten und wird nicht als PDF erzeugt. Bitte kürzen Sie den Text oder geben Sie ihn als Anlage bei.`,
+      );
     this.page = this.doc.addPage([A4.width, A4.height]);
     this.pages.push(this.page);
     this.y = A4.height - MARGIN.top;

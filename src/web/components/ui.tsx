@@ -137,6 +137,8 @@ export function CommitteeFilter({ committees, selected }: { committees: { id: st
 /** A labelled input with its hint and, when refused, its message beside it (GOV.UK's pattern, KERN's look). */
 export function InputField(props: {
   id: string;
+  /** The form field's name, when it differs from the id (two forms of a page may both have a "password"). */
+  name?: string;
   label: string;
   type: string;
   value?: string | undefined;
@@ -164,7 +166,7 @@ export function InputField(props: {
         class="kern-form-input__input"
         type={props.type}
         id={props.id}
-        name={props.id}
+        name={props.name ?? props.id}
         value={props.value ?? ""}
         {...(props.autocomplete ? { autocomplete: props.autocomplete } : {})}
         {...(described ? { "aria-describedby": described } : {})}

@@ -62,11 +62,13 @@ export interface AccountPageProps {
   sessions: { id: string; createdAt: Date; lastSeenAt: Date; userAgent: string | null }[];
   currentSessionId: string;
   errors?: Errors;
+  /** What the person typed into a refused form (never a password). */
+  values?: Record<string, string>;
   notice?: string;
   warning?: string;
 }
 
-export function AccountPage({ scope, account, sessions, currentSessionId, errors = {}, notice, warning }: AccountPageProps) {
+export function AccountPage({ scope, account, sessions, currentSessionId, errors = {}, values = {}, notice, warning }: AccountPageProps) {
   return (
     <Layout title={m.account.title} scope={scope} breadcrumbs={[{ text: m.account.title }]}>
       <h1 class="kern-heading-large">{m.account.title}</h1>
@@ -80,14 +82,39 @@ export function AccountPage({ scope, account, sessions, currentSessionId, errors
         ]}
       />
       <h2 class="kern-heading-medium">{m.account.twoFactor}</h2>
-      {account.twoFactor ? (
-        <p>{m.account.twoFactorOn}</p>
-      ) : (
-        <form method="post" action="/konto/zwei-faktor/start">
-          <p>{m.account.twoFactorOff}</p>
-          <SubmitButton label={m.account.twoFactorSetUp} />
-        </form>
-      )}
+      <form method="post" action={account.twoFactor ? "/konto/zwei-faktor/aus" : "/konto/zwei-faktor/start"} class="form">
+        <p>{account.twoFactor ? m.account.twoFactorOn : m.account.twoFactorOff}</p>
+        <input type="hidden" name="username" value={account.email} autocomplete="username" />
+        <InputField
+          id="two-factor-password"
+          name="password"
+          label={m.account.confirmWithPassword}
+          type="password"
+          error={errors["two-factor-password"]}
+          autocomplete="current-password"
+        />
+        <SubmitButton label={account.twoFactor ? m.account.twoFactorSwitchOff : m.account.twoFactorSetUp} />
+      </form>
+      <h2 class="kern-heading-medium">{m.account.changeEmail}</h2>
+      <form method="post" action="/konto/email" class="form">
+        <InputField
+          id="email"
+          label={m.account.newEmail}
+          type="email"
+          value={values.email ?? ""}
+          error={errors.email}
+          autocomplete="email"
+        />
+        <InputField
+          id="email-password"
+          name="password"
+          label={m.account.confirmWithPassword}
+          type="password"
+          error={errors["email-password"]}
+          autocomplete="current-password"
+        />
+        <SubmitButton label={m.account.saveEmail} />
+      </form>
       <h2 class="kern-heading-medium">{m.account.changePassword}</h2>
       <form method="post" action="/konto/passwort" class="form">
         <input type="hidden" name="username" value={account.email} autocomplete="username" />
