@@ -96,7 +96,7 @@ export const ZOptionalText = (max: number) => ZText(max).nullable().optional();
  * formats that carry it (iCalendar, mail headers, CSV), so it is refused, not silently dropped.
  */
 export const ZLine = (max: number) =>
-  ZText(max).refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "darf keinen Zeilenumbruch und kein Steuerzeichen enthalten");
+  ZText(max).refine((value) => !/[\p{Cc}\u2028\u2029]/u.test(value), "darf keinen Zeilenumbruch und kein Steuerzeichen enthalten");
 
 /** An optional single line that can be cleared with null. */
 export const ZOptionalLine = (max: number) => ZLine(max).nullable().optional();

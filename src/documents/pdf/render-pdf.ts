@@ -80,7 +80,8 @@ class Layout {
     if (this.pages.length >= MAX_PAGES)
       throw new Problem(
         "unprocessable",
-        `Das Dokument wäre länger als ${MAX_PAGES} Seiten und wird nicht als PDF erzeugt. Bitte kürzen Sie den Text oder geben Sie ihn als Anlage bei.`,
+        `Das Dokument wäre länger als ${MAX_PAGES} Seiten und wird nicht als PDF erzeugt. ` +
+          "Bitte kürzen Sie den Text oder geben Sie ihn als Anlage bei.",
       );
     this.page = this.doc.addPage([A4.width, A4.height]);
     this.pages.push(this.page);
