@@ -4,15 +4,13 @@
  *   tsx src/entry/node.ts [--demo]
  */
 import { serve } from "@hono/node-server";
-import { getConnInfo } from "@hono/node-server/conninfo";
-import { BlockList, isIPv6 } from "node:net";
 import path from "node:path";
 import { createApp } from "../app";
 import { loadDemoData } from "../demo/load-demo-data";
 import { ConfigError, ZNodeEnv, parseEnv } from "../env";
-import { clientBehindProxies } from "../http/client-address";
 import packageJson from "../../package.json";
 import { createNodeDatabase, prepareDatabase } from "./node-database";
+import { nodeClientAddress } from "./node-client-address";
 import { loadDocumentAssets } from "./node-documents";
 import { readStaticFile } from "./node-static";
 import { createFileAttachmentStore } from "./node-storage";
@@ -39,14 +37,6 @@ if (!env.PUBLIC_BASE_URL && !demo) {
 }
 const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`;
 
-const trustedProxies = new BlockList();
-for (const entry of env.TRUSTED_PROXIES) {
-  const [address, prefix] = entry.split("/") as [string, string | undefined];
-  const type = isIPv6(address) ? "ipv6" : "ipv4";
-  if (prefix === undefined) trustedProxies.addAddress(address, type);
-  else trustedProxies.addSubnet(address, Number(prefix), type);
-}
-const isTrusted = (address: string) => trustedProxies.check(address, isIPv6(address) ? "ipv6" : "ipv4");
 const db = createNodeDatabase(prepareDatabase(env.DATABASE_URL));
 const { version } = packageJson;
 
@@ -67,7 +57,7 @@ const app = createApp({
   documents: loadDocumentAssets(),
   adminToken: env.ADMIN_TOKEN,
   publicBaseUrl,
-  clientAddress: (c) => clientBehindProxies(getConnInfo(c).remote.address, c.req.header("x-forwarded-for"), isTrusted),
+  clientAddress: nodeClientAddress(env.TRUSTED_PROXIES),
   oparlLicense: env.OPARL_LICENSE,
   staticFile: readStaticFile,
   sessionTimes: { idleMinutes: env.SESSION_IDLE_MINUTES, maxDays: env.SESSION_MAX_DAYS },

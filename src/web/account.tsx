@@ -59,14 +59,15 @@ const sameOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 export const accountPages = new Hono<AppEnv>()
-  .use("*", pageHeaders)
-  .post("*", sameOrigin)
-  // The address of a set-password link is the credential: kept by no cache, and sent as no referrer.
+  // The address of a set-password link is the credential: kept by no cache, and sent as no referrer (outside the
+  // page headers, which would set their own referrer policy after it).
   .use("/passwort-setzen/*", async (c, next) => {
     await next();
     c.res.headers.set("cache-control", "no-store");
     c.res.headers.set("referrer-policy", "no-referrer");
   })
+  .use("*", pageHeaders)
+  .post("*", sameOrigin)
   .get("/anmelden", async (c) => {
     if (c.get("session")) return c.redirect("/konto", 303);
     const notice =

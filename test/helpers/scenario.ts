@@ -1,4 +1,5 @@
 import type { Database } from "../../src/db/database";
+import type { AppDeps } from "../../src/deps";
 import { fixtures } from "./fixtures";
 import { ADMIN_TOKEN, createTestApp, json } from "./test-app";
 
@@ -64,6 +65,9 @@ export interface ScenarioOptions<K extends string> {
   committee?: Record<string, unknown>;
   now?: Date;
   wrapDatabase?: (db: Database) => Database;
+  /** The client address as the entry would know it (tests without a socket have none). */
+  clientAddress?: AppDeps["clientAddress"];
+  publicBaseUrl?: string;
 }
 
 /**
@@ -72,7 +76,12 @@ export interface ScenarioOptions<K extends string> {
  */
 export async function scenario<K extends string = keyof typeof COMMITTEE_SEATS>(options: ScenarioOptions<K> = {}) {
   const clock = { now: options.now ?? NOW };
-  const app = createTestApp({ now: () => clock.now, ...(options.wrapDatabase ? { wrapDatabase: options.wrapDatabase } : {}) });
+  const app = createTestApp({
+    now: () => clock.now,
+    ...(options.wrapDatabase ? { wrapDatabase: options.wrapDatabase } : {}),
+    ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
+    ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}),
+  });
   /** Every HTTP request the test makes; a test that counts the calls of a workflow resets it first. */
   const calls = { count: 0 };
   const request: typeof app.request = (...args) => {

@@ -6,6 +6,7 @@ import path from "node:path";
 import { createApp } from "../../src/app";
 import type { Role } from "../../src/auth/principal";
 import type { Database } from "../../src/db/database";
+import type { AppDeps } from "../../src/deps";
 import { createNodeDatabase } from "../../src/entry/node-database";
 import { loadDocumentAssets } from "../../src/entry/node-documents";
 import { readStaticFile } from "../../src/entry/node-static";
@@ -56,7 +57,13 @@ export function jsonClient(doFetch: (path: string, init: RequestInit) => Promise
 }
 
 /** A fresh app on its own database; every test builds its own. */
-export function createTestApp(options: { now?: () => Date; wrapDatabase?: (db: Database) => Database; requireAdmin2fa?: boolean } = {}) {
+export function createTestApp(
+  options: {
+    now?: () => Date;
+    wrapDatabase?: (db: Database) => Database;
+    requireAdmin2fa?: boolean;
+  } & Pick<AppDeps, "clientAddress" | "publicBaseUrl"> = {},
+) {
   const real = createNodeDatabase(`file:${migratedDatabaseFile()}`);
   const db = options.wrapDatabase?.(real) ?? real;
   const attachments = createFileAttachmentStore(mkdtempSync(path.join(tmpdir(), "gremium-files-")));
@@ -69,6 +76,8 @@ export function createTestApp(options: { now?: () => Date; wrapDatabase?: (db: D
     version: "test",
     now: options.now,
     requireAdmin2fa: options.requireAdmin2fa ?? false,
+    ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
+    ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}),
   });
   const request = jsonClient(async (urlPath, init) => {
     const response = await app.request(urlPath, init);

@@ -1,0 +1,80 @@
+/**
+ * Finding 4 of the security test, under load: a flood of sign-ins (50 a second for 20 seconds, each from another
+ * forwarded address behind a trusted proxy, so that the per-client limit does not stop it and every one wants a
+ * password hashed) must leave the pages answering. Bounded in count and time, on loopback only.
+ */
+import { serve } from "@hono/node-server";
+import type { AddressInfo } from "node:net";
+import { describe, expect, it } from "vitest";
+import { nodeClientAddress } from "../../src/entry/node-client-address";
+import { ONE_MEMBER, scenario } from "../helpers/scenario";
+
+const FLOOD = { perSecond: 50, seconds: 20 };
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+describe("a sign-in flood", () => {
+  it(`of ${FLOOD.perSecond} requests a second for ${FLOOD.seconds} s leaves a meeting page's p99 under 1 s`, async () => {
+    const t = await scenario({ seats: ONE_MEMBER, clientAddress: nodeClientAddress(["127.0.0.1"]) });
+    const meeting = await t.createMeeting();
+    const server = serve({ fetch: t.app.fetch, port: 0, hostname: "127.0.0.1" });
+    await new Promise((resolve) => server.once("listening", resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const statuses = new Map<number, number>();
+      const signIns: Promise<void>[] = [];
+      const end = performance.now() + FLOOD.seconds * 1000;
+      let sent = 0;
+      const flood = (async () => {
+        const start = performance.now();
+        while (performance.now() < end) {
+          const i = sent++;
+          signIns.push(
+            fetch(`${origin}/anmelden`, {
+              method: "POST",
+              redirect: "manual",
+              headers: {
+                "content-type": "application/x-www-form-urlencoded",
+                origin,
+                "x-forwarded-for": `198.51.${(i >> 8) & 255}.${i & 255}`,
+              },
+              body: new URLSearchParams({ email: `angreifer${i}@example.org`, password: "Passwort raten 123" }).toString(),
+            }).then(async (response) => {
+              await response.arrayBuffer();
+              statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+            }),
+          );
+          const due = start + (sent * 1000) / FLOOD.perSecond;
+          await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+        }
+      })();
+      const latencies: number[] = [];
+      const reads = (async () => {
+        while (performance.now() < end) {
+          const started = performance.now();
+          for (const address of [`/sitzungen/${meeting.id}`, "/static/kern/kern.min.css"]) {
+            const response = await fetch(`${origin}${address}`);
+            await response.arrayBuffer();
+            expect(response.status).toBe(200);
+          }
+          latencies.push(performance.now() - started);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      })();
+      await Promise.all([flood, reads]);
+      await Promise.all(signIns);
+      latencies.sort((a, b) => a - b);
+      const p50 = percentile(latencies, 50);
+      const p99 = percentile(latencies, 99);
+      console.log(
+        `Sign-in flood: ${sent} sign-ins in ${FLOOD.seconds} s (${[...statuses].map(([s, n]) => `${n}×${s}`).join(", ")}); ` +
+          `meeting page with its stylesheet, ${latencies.length} reads: p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms`,
+      );
+      expect(sent).toBeGreaterThanOrEqual(FLOOD.perSecond * FLOOD.seconds * 0.8);
+      expect(statuses.get(503) ?? 0).toBeGreaterThan(0); // the hashing bound refused some
+      expect(p99).toBeLessThan(1000);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }, 60_000);
+});
