@@ -63,7 +63,11 @@ function spawnServer(script: string, env: Record<string, string>, port: number, 
 export const startGremium = (databaseFile: string, port: number) =>
   spawnServer(
     "src/entry/node.ts",
-    { DATABASE_URL: `file:${databaseFile}`, ATTACHMENTS_DIR: path.join(root, "bench/.data/attachments") },
+    {
+      DATABASE_URL: `file:${databaseFile}`,
+      ATTACHMENTS_DIR: path.join(root, "bench/.data/attachments"),
+      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    },
     port,
     "/health",
   );
