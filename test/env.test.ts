@@ -10,6 +10,7 @@ describe("configuration", () => {
       SESSION_IDLE_MINUTES: 480,
       SESSION_MAX_DAYS: 30,
       REQUIRE_ADMIN_2FA: false,
+      TRUSTED_PROXIES: [],
     });
     expect(DEFAULT_DATABASE_URL).toBe("file:./data/gremium.db");
   });
@@ -22,6 +23,7 @@ describe("configuration", () => {
       SESSION_IDLE_MINUTES: 480,
       SESSION_MAX_DAYS: 30,
       REQUIRE_ADMIN_2FA: false,
+      TRUSTED_PROXIES: [],
     });
     expect(() => parseEnv(ZNodeEnv, { SESSION_IDLE_MINUTES: "zwei" })).toThrow(/SESSION_IDLE_MINUTES/);
   });
@@ -32,17 +34,25 @@ describe("configuration", () => {
       DATABASE_URL: "file:/var/lib/gremium/gremium.db",
       ADMIN_TOKEN: "a".repeat(32),
       PUBLIC_BASE_URL: "https://gremium.example.de/",
+      TRUSTED_PROXIES: "127.0.0.1, 10.0.0.0/8,::1",
     });
     expect(env).toMatchObject({
       PORT: 8080,
       DATABASE_URL: "file:/var/lib/gremium/gremium.db",
       ADMIN_TOKEN: "a".repeat(32),
       PUBLIC_BASE_URL: "https://gremium.example.de",
+      TRUSTED_PROXIES: ["127.0.0.1", "10.0.0.0/8", "::1"],
     });
   });
 
   it("names every bad value with a reason", () => {
-    const bad = { PORT: "70000", DATABASE_URL: "postgres://x", ADMIN_TOKEN: "short", PUBLIC_BASE_URL: "ftp://x" };
+    const bad = {
+      PORT: "70000",
+      DATABASE_URL: "postgres://x",
+      ADMIN_TOKEN: "short",
+      PUBLIC_BASE_URL: "ftp://x",
+      TRUSTED_PROXIES: "proxy.local",
+    };
     let error: unknown;
     try {
       parseEnv(ZNodeEnv, bad);
@@ -55,6 +65,7 @@ describe("configuration", () => {
     expect(problems).toMatch(/^DATABASE_URL: must be a SQLite file URL/m);
     expect(problems).toMatch(/^ADMIN_TOKEN: must be at least 32 characters/m);
     expect(problems).toMatch(/^PUBLIC_BASE_URL: must be an absolute http\(s\) URL/m);
+    expect(problems).toMatch(/^TRUSTED_PROXIES\.0: must list IP addresses or CIDR ranges/m);
     expect(parseEnv.bind(null, ZNodeEnv, { PORT: "abc" })).toThrow(/PORT: must be a whole number/);
   });
 });
