@@ -176,6 +176,39 @@ describe("sign-in for people", () => {
     expect(log.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(["two_factor_on", "second_factor_failed"]));
   });
 
+  it("asks for the password again to change the e-mail address and to switch two-factor sign-in off", async () => {
+    const { t, page, linkPath } = await signInScenario();
+    await page("POST", linkPath, { password: PASSWORD, repeat: PASSWORD });
+    await page("POST", "/anmelden", { email: "athina@example.org", password: PASSWORD });
+    const wrong = await page("POST", "/konto/email", { email: "neu@example.org", password: "nicht das richtige" });
+    expect(wrong.status).toBe(400);
+    const wrongPage = await wrong.text();
+    expect(wrongPage).toContain('id="email-password-error">Das Passwort ist nicht Ihr aktuelles Passwort.');
+    expect(wrongPage).toContain('value="neu@example.org"'); // the input is kept
+    const invalid = await page("POST", "/konto/email", { email: "kein-at", password: PASSWORD });
+    expect(await invalid.text()).toContain("Geben Sie eine E-Mail-Adresse in der Form name@beispiel.de ein.");
+    await t.as("admin").post("/api/v1/accounts", { email: "vergeben@example.org", role: "secretariat", bodyId: t.body.id });
+    const taken = await page("POST", "/konto/email", { email: "vergeben@example.org", password: PASSWORD });
+    expect(taken.status).toBe(409);
+    expect(await taken.text()).toContain("Die E-Mail-Adresse kann für Ihr Konto nicht verwendet werden");
+    const changed = await page("POST", "/konto/email", { email: "Neu@Example.org", password: PASSWORD });
+    expect(changed.headers.get("location")).toBe("/konto?email");
+    expect(await (await page("GET", "/konto?email")).text()).toContain("neu@example.org");
+
+    await page("POST", "/konto/zwei-faktor/start", { password: PASSWORD });
+    const setup = await (await page("GET", "/konto/zwei-faktor")).text();
+    const key = decodeBase32IgnorePadding(/<code class="manual-key">([^<]+)<\/code>/.exec(setup)![1]!.replace(/\s/g, ""));
+    await page("POST", "/konto/zwei-faktor", { code: generateHOTP(key, BigInt(Math.floor(t.clock.now.getTime() / 30_000)), 6) });
+    const refused = await page("POST", "/konto/zwei-faktor/aus", { password: "nicht das richtige" });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('id="two-factor-password-error">Das Passwort ist nicht Ihr aktuelles Passwort.');
+    expect((await page("POST", "/konto/zwei-faktor/aus", { password: PASSWORD })).headers.get("location")).toBe("/konto?zwei-faktor-aus");
+    await page("POST", "/abmelden", {});
+    expect((await page("POST", "/anmelden", { email: "neu@example.org", password: PASSWORD })).headers.get("location")).toBe("/konto");
+    const log = await t.as("admin").get("/api/v1/audit-log?entityType=Account&limit=50");
+    expect(log.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(["email_changed", "two_factor_off"]));
+  });
+
   it("withholds the admin role on the pages from an admin without two-factor sign-in when REQUIRE_ADMIN_2FA is set", async () => {
     const t = createTestApp({ requireAdmin2fa: true });
     const body = await json(await t.request("POST", "/api/v1/bodies", { token: ADMIN_TOKEN, body: { name: "Stadt" } }));
