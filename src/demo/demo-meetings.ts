@@ -97,7 +97,7 @@ const demoMeetings: DemoMeeting[] = [
   {
     offsetDays: -260,
     state: "closed",
-    outcomes: { minutes: "published" },
+    outcomes: { minutes: "published", recusal: true },
     topics: [{ title: "Sprachförderung in Kitas", kind: "resolution", paper: "kita" }],
   },
   {

@@ -31,3 +31,14 @@ export const OUTCOME: Record<string, string> = {
 };
 export const SIGNER: Record<string, string> = { chair: "Vorsitz", member: "Mitglied", minute_taker: "Schriftführung" };
 export const PAPER_TYPE: Record<string, string> = { proposal: "Beschlussvorlage", information: "Informationsvorlage", motion: "Antrag" };
+
+/** How the minutes name an absence: excused or not, and the reason where the reader may know it. */
+export function absenceLabel(status: "excused" | "absent" | "unknown", reason: string | null): string {
+  if (status === "excused") return reason ? `entschuldigt (${reason})` : "entschuldigt";
+  return status === "absent" ? "nicht entschuldigt" : "keine Angabe";
+}
+
+/** The minutes' sentence on a recusal (§18 GemO), with the remark recorded with it where the reader may know it. */
+export function recusalText(name: string, note: string | null): string {
+  return `${name} erklärt sich für befangen (§ 18 GemO) und verlässt den Sitzungsraum.${note ? ` ${note}` : ""}`;
+}

@@ -3,10 +3,11 @@
  * (e-mail, phone) is for the secretariat of the person's body and admins only.
  */
 import type { Principal } from "../auth/principal";
+import { reads } from "./personal-data";
 import { managesBody } from "./readership";
 
 export function canSeeContactData(actor: Principal, person: { bodyId: string }): boolean {
-  return managesBody(actor, person.bodyId);
+  return reads(managesBody(actor, person.bodyId) ? "staff" : "public", "person.contact");
 }
 
 /** Whether the actor changes the person's record. */

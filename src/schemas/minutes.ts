@@ -52,7 +52,14 @@ export const ZMinutes = z
       place: z.string().nullable(),
       chair: z.string().nullable(),
       membersPresent: z.number().int(),
-      absent: z.array(z.object({ name: z.string(), reason: z.string().nullable() })),
+      absent: z.array(
+        z.object({
+          name: z.string(),
+          status: z.enum(["excused", "absent", "unknown"]),
+          reason: z.string().nullable().openapi({ description: "Only in the committee's full minutes; null in the public ones." }),
+          label: z.string().openapi({ example: "entschuldigt" }),
+        }),
+      ),
       deputies: z
         .array(z.object({ name: z.string(), standsInFor: z.string() }))
         .openapi({ description: "Deputies who stood in, and for whom." }),

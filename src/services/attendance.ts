@@ -1,3 +1,4 @@
+import { recusalText } from "../documents/labels";
 import { attendanceSheetAccess } from "../policies/attendance";
 import { canReadNonPublicPart } from "../policies/meetings";
 import { actorName } from "../auth/principal";
@@ -202,7 +203,7 @@ export async function recordRecusal(ctx: ServiceContext, itemId: string, input: 
       itemId,
       kind: "recusal",
       personId: input.personId,
-      text: `${name} erklärt sich für befangen (§ 18 GemO) und verlässt den Sitzungsraum.${input.note ? ` ${input.note}` : ""}`,
+      text: recusalText(name, input.note ?? null),
       refId: recusal.id,
       actorName: actorName(ctx.actor),
       createdAt: ctx.now,

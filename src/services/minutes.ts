@@ -14,6 +14,8 @@ import type { ServiceContext } from "./context";
 import { loadMeetingRecord, type MeetingRecord } from "./meeting-record";
 import { resolutionLabel, resolutionNumber } from "../rules/resolutions";
 import { auditStatement, newRecordColumns } from "./records";
+import { reads, type Audience } from "../policies/personal-data";
+import { absenceLabel, recusalText } from "../documents/labels";
 
 /** The order of the signature block: chair, members, minute-taker. */
 const SIGNATURE_ORDER: SignatureRole[] = ["chair", "member", "minute_taker"];
@@ -73,15 +75,16 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
   const chairSeat =
     record.seats.find((s) => s.role === "chair" && present.some((a) => a.personId === s.personId)) ??
     record.seats.find((s) => s.role === "deputy_chair" && present.some((a) => a.personId === s.personId));
+  // The public reads the minutes without the personal remarks the committee's own record keeps.
+  const audience: Audience = variant === "full" ? "committee" : "public";
   const absent = record.seats
     .filter((seat) => seat.role !== "deputy" && seat.role !== "minute_taker")
     .filter((seat) => !present.some((a) => a.personId === seat.personId))
     .map((seat) => {
       const a = record.attendances.find((x) => x.personId === seat.personId);
-      return {
-        name: record.names.get(seat.personId)!,
-        reason: a?.status === "excused" ? a.excuseReason : a?.status === "absent" ? "unentschuldigt" : "keine Angabe",
-      };
+      const status = a?.status === "excused" ? "excused" : a?.status === "absent" ? "absent" : "unknown";
+      const reason = status === "excused" && reads(audience, "minutes.absenceReason") ? (a?.excuseReason ?? null) : null;
+      return { name: record.names.get(seat.personId)!, status, reason, label: absenceLabel(status, reason) };
     });
   const nameOf = (personId: string) => record.names.get(personId) ?? personId;
   const numberOf = (itemId: string | null) => record.agenda.find((item) => item.id === itemId)?.number ?? null;
@@ -126,7 +129,9 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
         withdrawn: item.withdrawnAt !== null,
         notes: note,
         notesHtml: renderMarkdown(note),
-        recusals: entries.filter((e) => e.itemId === item.id && e.kind === "recusal").map((e) => e.text),
+        recusals: record.recusals
+          .filter((r) => r.itemId === item.id)
+          .map((r) => recusalText(nameOf(r.personId), reads(audience, "minutes.recusalNote") ? r.note : null)),
         statements: entries.filter((e) => e.itemId === item.id && e.kind === "statement").map((e) => e.text),
         votes: votes
           .filter((v) => v.itemId === item.id)
@@ -168,7 +173,11 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
       interruptions: (meeting.interruptions
         ? (JSON.parse(meeting.interruptions) as { from: string; to: string; reason?: string | null }[])
         : []
-      ).map((pause) => ({ from: berlinIsoOf(new Date(pause.from)), to: berlinIsoOf(new Date(pause.to)), reason: pause.reason ?? null })),
+      ).map((pause) => ({
+        from: berlinIsoOf(new Date(pause.from)),
+        to: berlinIsoOf(new Date(pause.to)),
+        reason: reads(audience, "minutes.interruptionReason") ? (pause.reason ?? null) : null,
+      })),
       place: [meeting.locationName, meeting.locationRoom, meeting.locationAddress].filter(Boolean).join(", ") || null,
       chair: chairSeat ? record.names.get(chairSeat.personId)! : null,
       membersPresent: present.filter((a) => record.seats.some((s) => s.personId === a.personId && s.role !== "minute_taker")).length,

@@ -88,7 +88,7 @@ describe("the meeting cycle as a clerk lives it", () => {
       membersPresent: 4, // the chair, m2, m4 (remote) and the deputy d3; the minute-taker is no member
       deputies: [{ name: "Αθηνά Παπαδοπούλου", standsInFor: "Жанна Ковальчук" }],
       remote: ["Łucja Wąsik"],
-      absent: [{ name: "Жанна Ковальчук", reason: "Dienstreise" }],
+      absent: [{ name: "Жанна Ковальчук", status: "excused", reason: "Dienstreise", label: "entschuldigt (Dienstreise)" }],
     });
     expect(published.signatures.map((s: { role: string; onPaper: boolean }) => `${s.role}${s.onPaper ? " (Papier)" : ""}`)).toEqual([
       "chair (Papier)",

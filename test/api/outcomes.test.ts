@@ -413,8 +413,8 @@ describe("§38 GemO: the minutes", () => {
     });
     expect(draft.header.absent).toEqual(
       expect.arrayContaining([
-        { name: "Жанна Ковальчук", reason: "Urlaub" },
-        { name: "Łucja Wąsik", reason: "unentschuldigt" },
+        { name: "Жанна Ковальчук", status: "excused", reason: "Urlaub", label: "entschuldigt (Urlaub)" },
+        { name: "Łucja Wąsik", status: "absent", reason: null, label: "nicht entschuldigt" },
       ]),
     );
     expect((await t.transition("final", 3)).status).toBe(409);

@@ -106,7 +106,7 @@ export interface MinutesView {
     place: string | null;
     chair: string | null;
     membersPresent: number;
-    absent: { name: string; reason: string | null }[];
+    absent: { name: string; label: string }[];
     deputies: { name: string; standsInFor: string }[];
     remote: string[];
     lateArrivals: { name: string; item: string | null }[];
@@ -170,7 +170,7 @@ export function MinutesPage({ scope, minutes, meeting }: { scope: Scope; minutes
           [m.minutes.present, String(h.membersPresent)],
         ]}
       />
-      <NameList title={m.minutes.absent} names={h.absent.map((a) => (a.reason ? `${a.name}: ${a.reason}` : a.name))} />
+      <NameList title={m.minutes.absent} names={h.absent.map((a) => `${a.name}: ${a.label}`)} />
       <NameList title={m.minutes.deputies} names={h.deputies.map((d) => `${d.name} (${m.committee.deputyFor(d.standsInFor)})`)} />
       <NameList title={m.minutes.remote} names={h.remote} />
       <NameList
