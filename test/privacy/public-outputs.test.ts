@@ -87,7 +87,8 @@ describe("the public record", () => {
     const report = await crawlOparl((address, headers) => app.request(address, { headers }), { secrets });
     expect(report.errors).toEqual([]);
     console.log(
-      `Privacy crawl: ${outputs.size} portal, API, PDF, feed and CSV outputs and ${report.pages} OParl pages; ${secrets.length} personal texts looked for`,
+      `Privacy crawl: ${outputs.size} portal, API, PDF, feed and CSV outputs and ${report.pages} OParl pages; ` +
+        `${secrets.length} personal texts looked for`,
     );
   }, 120_000);
 });
