@@ -7,7 +7,7 @@ import { Problem } from "./errors";
 import { handleError, problemResponse } from "./http/problem";
 import { apiRouter } from "./routes";
 import { healthRouter } from "./routes/health";
-import { oparlRouter } from "./routes/oparl";
+import { oparlFallback, oparlRouter } from "./routes/oparl";
 import { portal } from "./web/portal";
 import { pageNotFound } from "./web/render";
 import { accountPages } from "./web/account";
@@ -54,6 +54,7 @@ export function createApp(source: DepsSource) {
   // OParl is public and read-only: no token, no session, no request body.
   app.route("/oparl/v1.1", oparlRouter);
   app.get("/oparl", (c) => c.redirect("/oparl/v1.1/system", 301));
+  app.route("/oparl", oparlFallback);
   // File uploads set their own, larger limit on their route.
   const jsonLimit = requestSizeLimit(MAX_BODY_BYTES);
   const isUpload = (method: string, path: string) =>

@@ -222,10 +222,15 @@ export interface LocationView {
   name: string | null;
   address: string | null;
   room: string | null;
+  /** The meetings held there, in date order. */
+  meetingIds: string[];
   createdAt: Date;
 }
 
-/** A place, with "Straße 1, 12345 Ort" split into street, postal code and locality where it has that form. */
+/**
+ * A place, with "Straße 1, 12345 Ort" split into street, postal code and locality where it has that form, and the
+ * meetings held there. Embedded in a meeting, it carries neither back-reference (see `embed` in `meetingDrafts`).
+ */
 export function locationDraft(place: LocationView): OparlDraft {
   const address = /^(?<street>.+?),\s*(?<postalCode>\d{5})\s+(?<locality>.+)$/.exec(place.address ?? "")?.groups;
   return draft("Location", place.id, place.createdAt, {
@@ -235,6 +240,7 @@ export function locationDraft(place: LocationView): OparlDraft {
     locality: address?.locality,
     room: place.room,
     bodies: [oparlUrl("Body", place.bodyId)],
+    meetings: place.meetingIds.map((id) => oparlUrl("Meeting", id)),
   });
 }
 
@@ -284,6 +290,7 @@ export interface AgendaItemView {
   /** The wording of the non-public resolutions announced under this item. */
   announced: string[];
   votes: {
+    id: string;
     motion: string;
     kind: string;
     yes: number | null;
@@ -337,8 +344,10 @@ export function meetingDrafts(meeting: MeetingView, web: WebOf): OparlDraft[] {
           : null,
       resolutionText: item.resolution?.text ?? (item.announced.join("\n\n") || null),
       keyword: item.resolution ? [`Beschluss ${item.resolution.number}`] : [],
+      // Each vote has an id of its own (at its item's address), so that importers that key objects by id keep it.
       "gremium:votes": item.votes.map((vote) =>
         compact({
+          id: `${oparlUrl("AgendaItem", item.id)}#vote-${vote.id}`,
           motion: vote.motion,
           kind: vote.kind,
           yes: vote.yes,
@@ -359,7 +368,7 @@ export function meetingDrafts(meeting: MeetingView, web: WebOf): OparlDraft[] {
       cancelled: meeting.state === "cancelled",
       start: oparlDateTime(meeting.startsAt),
       end: meeting.endsAt ? oparlDateTime(meeting.endsAt) : null,
-      location: meeting.locationId ? embed("Location", meeting.locationId) : null,
+      location: meeting.locationId ? embed("Location", meeting.locationId, "bodies", "meetings") : null,
       organization: [oparlUrl("Organization", meeting.committeeId)],
       invitation: meeting.invitationFileId ? embedFile(meeting.invitationFileId, "meeting") : null,
       resultsProtocol: meeting.minutesFileId ? embedFile(meeting.minutesFileId, "meeting") : null,
@@ -462,6 +471,7 @@ const URL_MEMBERS = [
   "locationList",
   "legislativeTermList",
   "bodies",
+  "meetings",
   "web",
   "accessUrl",
   "downloadUrl",

@@ -105,16 +105,20 @@ function filterOf(c: Context<AppEnv>): { filter: OparlFilter; kept: URLSearchPar
     const raw = c.req.query(name);
     if (raw === undefined) continue;
     const { value, date } = parseDateTime(name, raw);
-    filter[member] = date;
+    // `created` and `modified` are published to the second, so a filter compares by whole seconds: a change in the
+    // same second as a `*_since` is in, and so is one in the same second as an `*_until`.
+    const second = Math.floor(date.getTime() / 1000) * 1000;
+    filter[member] = new Date(member.endsWith("Since") ? second : second + 999);
     kept.set(name, value);
   }
   const limit = c.req.query("limit");
   if (limit !== undefined) {
-    if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > MAX_LIMIT) {
-      throw new OparlError(400, `Der Parameter limit muss eine ganze Zahl von 1 bis ${MAX_LIMIT} sein, nicht „${limit}“.`);
+    if (!/^\d+$/.test(limit) || Number(limit) < 1) {
+      throw new OparlError(400, `Der Parameter limit muss eine ganze Zahl ab 1 sein, nicht „${limit}“.`);
     }
-    filter.limit = Number(limit);
-    kept.set("limit", limit);
+    // A larger limit than the server serves is clamped, not refused (OParl 1.1, 2.5.3).
+    filter.limit = Math.min(Number(limit), MAX_LIMIT);
+    kept.set("limit", String(filter.limit));
   }
   const omit = c.req.query("omit_internal");
   if (omit !== undefined) {
@@ -132,13 +136,22 @@ function filterOf(c: Context<AppEnv>): { filter: OparlFilter; kept: URLSearchPar
   return { filter, kept, omitInternal: omit !== undefined && omit !== "false" && omit !== "0" };
 }
 
-/** Leaves out the embedded objects (OParl's "internal output") of a listed object. */
-const withoutInternal = (object: Record<string, unknown>) =>
-  Object.fromEntries(
-    Object.entries(object).filter(
-      ([, value]) => !(Array.isArray(value) ? value.some((v) => typeof v === "object") : typeof value === "object" && value !== null),
-    ),
-  );
+/**
+ * What `omit_internal` may leave out of a listed object, and nothing else (OParl 1.1, 2.5.4): the attributes whose
+ * objects have a list of their own. A meeting's location, invitation and protocol, a paper's main file and
+ * consultations, and Gremium's own members stay.
+ */
+const INTERNAL: Record<string, string[]> = {
+  Body: ["legislativeTerm"],
+  Meeting: ["agendaItem", "auxiliaryFile"],
+  Paper: ["auxiliaryFile", "location"],
+  Person: ["membership"],
+  AgendaItem: ["auxiliaryFile"],
+};
+const withoutInternal = (object: Record<string, unknown>) => {
+  const internal = INTERNAL[String(object.type).slice("https://schema.oparl.org/1.1/".length)] ?? [];
+  return Object.fromEntries(Object.entries(object).filter(([member]) => !internal.includes(member)));
+};
 
 /** One page of a list (of a body's objects of a type, or of the bodies), with links that keep the filters. */
 async function listResponse(c: Context<AppEnv>, ctx: ServiceContext, path: string, bodyId: string | null, type: OparlType) {
@@ -199,6 +212,13 @@ async function fileResponse(c: Context<AppEnv>, disposition: "inline" | "attachm
 const TYPE_OF_SEGMENT = new Map(OPARL_TYPES.map((type) => [oparlSegment(type), type]));
 
 export const oparlRouter = new Hono<AppEnv>()
+  // An address with a trailing slash is the same address without it.
+  .use("*", async (c, next) => {
+    const url = new URL(c.req.url);
+    if (url.pathname.length > OPARL_ROOT.length + 1 && url.pathname.endsWith("/"))
+      return c.redirect(`${url.pathname.replace(/\/+$/, "")}${url.search}`, 301);
+    await next();
+  })
   .onError((error, c) => {
     if (error instanceof OparlError) return errorResponse(c, error.status, error.message);
     if (error instanceof Problem && error.code === "not_found") return errorResponse(c, 404, error.message);
@@ -242,3 +262,8 @@ export const oparlRouter = new Hono<AppEnv>()
     return json(c, new JsonText(publishedJson(row)));
   })
   .all("*", (c) => errorResponse(c, 404, `Unter ${c.req.path} gibt es kein OParl-Objekt.`));
+
+/** Any other OParl address (another version, or a mistyped one): an OParl error, not a page. */
+export const oparlFallback = new Hono<AppEnv>().all("*", (c) =>
+  errorResponse(c, 404, `Unter ${c.req.path} gibt es kein OParl-Objekt. Gremium spricht OParl 1.1: ${OPARL_ROOT}/system`),
+);

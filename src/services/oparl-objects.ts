@@ -173,16 +173,30 @@ const placeOf = (m: { locationName: string | null; locationAddress: string | nul
 
 /** The meeting places of a body, one Location each. */
 async function locationsAggregate(ctx: ServiceContext, bodyId: string): Promise<Aggregate> {
-  const places = await ctx.db.query<{ name: string | null; address: string | null; room: string | null; created: string }>(
-    `SELECT m."locationName" AS name, m."locationAddress" AS address, m."locationRoom" AS room, MIN(m."createdAt") AS created
-     FROM "Meeting" m JOIN "Committee" c ON c."id" = m."committeeId"
-     WHERE c."bodyId" = ? AND (m."locationName" IS NOT NULL OR m."locationAddress" IS NOT NULL OR m."locationRoom" IS NOT NULL)
+  const places = await ctx.db.query<{
+    name: string | null;
+    address: string | null;
+    room: string | null;
+    created: string;
+    meetings: string;
+  }>(
+    `SELECT name, address, room, MIN(createdAt) AS created, json_group_array(id) AS meetings
+     FROM (SELECT m."locationName" AS name, m."locationAddress" AS address, m."locationRoom" AS room, m."createdAt" AS createdAt, m."id" AS id
+           FROM "Meeting" m JOIN "Committee" c ON c."id" = m."committeeId"
+           WHERE c."bodyId" = ? AND (m."locationName" IS NOT NULL OR m."locationAddress" IS NOT NULL OR m."locationRoom" IS NOT NULL)
+           ORDER BY m."startsAt", m."id")
      GROUP BY 1, 2, 3`,
     [bodyId],
   );
   const drafts = await Promise.all(
     places.map(async (p) =>
-      locationDraft({ ...p, id: await derivedId(bodyId, p.name, p.address, p.room), bodyId, createdAt: new Date(p.created) }),
+      locationDraft({
+        ...p,
+        id: await derivedId(bodyId, p.name, p.address, p.room),
+        bodyId,
+        meetingIds: JSON.parse(p.meetings) as string[],
+        createdAt: new Date(p.created),
+      }),
     ),
   );
   return { key: `locations:${bodyId}`, bodyId, drafts };

@@ -57,6 +57,20 @@ const LIST_OF_TYPE: Record<string, string> = {
   Location: "location",
   LegislativeTerm: "legislativeTerm",
 };
+/** What `omit_internal` leaves out (OParl 1.1, 2.5.4), and what it must keep though it is embedded. */
+const OMITTED: Record<string, string[]> = {
+  Body: ["legislativeTerm"],
+  Meeting: ["agendaItem", "auxiliaryFile"],
+  Paper: ["auxiliaryFile", "location"],
+  Person: ["membership"],
+  AgendaItem: ["auxiliaryFile"],
+};
+const KEPT: Record<string, string[]> = {
+  Meeting: ["location", "invitation", "resultsProtocol", "gremium:attendance"],
+  Paper: ["mainFile", "consultation"],
+  AgendaItem: ["gremium:votes"],
+};
+
 /** Members whose values are the ids of other objects (not lists). */
 const OBJECT_LINKS = ["body", "organization", "person", "meeting", "paper", "agendaItem", "consultation", "membership", "onBehalfOf"];
 
@@ -272,15 +286,14 @@ async function checkPaging(
         const page = (await response.json()) as { data: Record<string, unknown>[]; links: Record<string, string> };
         for (const item of page.data) {
           seen.push(String(item.id));
-          for (const [member, value] of Object.entries(item)) {
-            if (
-              typeof value === "object" &&
-              value !== null &&
-              !member.startsWith("gremium:") &&
-              (Array.isArray(value) ? value.some((v) => typeof v === "object") : true)
-            ) {
-              errors.push(`${url}: omit_internal kept ${member}`);
-            }
+          // OParl 1.1, 2.5.4: exactly these members are left out, and no other.
+          const type = String(item.type).slice(SCHEMA_BASE.length);
+          for (const member of Object.keys(item)) {
+            if (OMITTED[type]?.includes(member)) errors.push(`${url}: omit_internal kept ${member}`);
+          }
+          for (const member of KEPT[type] ?? []) {
+            const full = whole.data.find((other) => other.id === item.id) as Record<string, unknown> | undefined;
+            if (full?.[member] !== undefined && item[member] === undefined) errors.push(`${url}: omit_internal left out ${member}`);
           }
         }
         for (const [name, link] of Object.entries(page.links)) {

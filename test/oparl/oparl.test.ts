@@ -217,6 +217,78 @@ describe("OParl 1.1", () => {
     expect((await t.app.request("/oparl")).headers.get("location")).toBe("/oparl/v1.1/system");
   });
 
+  it("finds a change made in the same second as a filter with fractional seconds, either way", async () => {
+    const { t, clerk, oparl, meeting } = await oparlSetup();
+    await oparl("/system"); // the view is in step
+    t.clock.now = new Date("2026-11-21T10:30:00.300Z");
+    await clerk.patch(`/api/v1/meetings/${meeting.id}`, { title: "Geänderter Titel" }, { headers: { "if-match": '"1"' } });
+    const list = `/body/${t.body.id}/meeting`;
+    const since = (await oparl(`${list}?modified_since=2026-11-21T10:30:00.500Z`)).data.map((m: { name: string }) => m.name);
+    expect(since).toContain("Geänderter Titel");
+    const until = (await oparl(`${list}?modified_until=2026-11-21T11:30:00.100%2B01:00`)).data.map((m: { name: string }) => m.name);
+    expect(until).toContain("Geänderter Titel");
+    expect((await oparl(`${list}?modified_since=2026-11-21T10:30:01Z`)).data).toEqual([]);
+  });
+
+  it("leaves out with omit_internal exactly what OParl 1.1 lists, and keeps locations, files and consultations", async () => {
+    const { t, oparl, clerk, meeting } = await oparlSetup();
+    await clerk.post(`/api/v1/meetings/${meeting.id}/invitation`, {});
+    const [full] = (await oparl(`/body/${t.body.id}/meeting`)).data;
+    const [omitted] = (await oparl(`/body/${t.body.id}/meeting?omit_internal=true`)).data;
+    expect(full.agendaItem.length).toBeGreaterThan(0);
+    expect(omitted.agendaItem).toBeUndefined();
+    for (const member of ["location", "invitation", "organization", "start"]) expect(omitted[member], member).toEqual(full[member]);
+    const [paper] = (await oparl(`/body/${t.body.id}/paper?omit_internal=true`)).data;
+    expect(paper.auxiliaryFile).toBeUndefined();
+    expect(paper.mainFile.id).toMatch(/\/file\//);
+    expect(paper.consultation.length).toBe(1);
+    const [person] = (await oparl(`/body/${t.body.id}/person?omit_internal=true`)).data;
+    expect(person.membership).toBeUndefined();
+  });
+
+  it("clamps a limit beyond the largest page, redirects a trailing slash, and answers other versions with an OParl error", async () => {
+    const { t, oparl } = await oparlSetup();
+    const page = await oparl(`/body/${t.body.id}/meeting?limit=100000`);
+    expect(page.pagination.elementsPerPage).toBe(1000);
+    expect(new URL(page.links.first).searchParams.get("limit")).toBe("1000");
+    const slash = await t.app.request(`${ROOT}/body/${t.body.id}/meeting/?limit=5`);
+    expect(slash.status).toBe(301);
+    expect(slash.headers.get("location")).toBe(`/oparl/v1.1/body/${t.body.id}/meeting?limit=5`);
+    for (const address of ["/oparl/v1.0/system", "/oparl/v2/body", "/oparl/irgendwas"]) {
+      const response = await t.app.request(address);
+      expect(response.status, address).toBe(404);
+      expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+      expect(await response.json()).toMatchObject({
+        type: "https://schema.oparl.org/1.1/Error",
+        message: expect.stringContaining("OParl 1.1"),
+      });
+    }
+  });
+
+  it("lists a location's meetings where it stands alone, and embeds it without back-references", async () => {
+    const { t, oparl, meeting } = await oparlSetup();
+    const published = await oparl(`/meeting/${meeting.id}`);
+    expect(published.location.bodies).toBeUndefined();
+    expect(published.location.meetings).toBeUndefined();
+    const location = await oparl(new URL(published.location.id).pathname.replace("/oparl/v1.1", ""));
+    expect(location.meetings).toEqual([published.id]);
+    expect(location.bodies).toEqual([`${ROOT}/body/${t.body.id}`]);
+  });
+
+  it("gives every entry of gremium:votes an id", async () => {
+    const t = await scenario();
+    const clerk = t.as("secretariat");
+    const meeting = await t.createMeeting();
+    const { itemId } = await clerk.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { kind: "resolution", title: "Sprachkurse" });
+    await clerk.post(`/api/v1/meetings/${meeting.id}/invitation`, {});
+    t.clock.now = new Date("2026-12-10T17:00:00Z");
+    await clerk.put(`/api/v1/meetings/${meeting.id}/attendance`, { default: "present" });
+    await clerk.post(`/api/v1/agenda-items/${itemId}/votes`, { motion: "Zustimmung", counts: { yes: 4, no: 0, abstain: 0 } });
+    const item = await (await t.app.request(`${ROOT}/agendaItem/${itemId}`)).json();
+    expect(item["gremium:votes"]).toHaveLength(1);
+    expect(item["gremium:votes"][0].id).toMatch(new RegExp(`^${ROOT}/agendaItem/${itemId}#vote-[\\w-]+$`));
+  });
+
   it("serves files inline and as downloads, with ETag, Last-Modified and Content-Length, and honours conditional requests", async () => {
     const { t, oparl, paper } = await oparlSetup();
     const file = (await oparl(`/paper/${paper.id}`)).auxiliaryFile[0];
