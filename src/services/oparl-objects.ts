@@ -181,7 +181,8 @@ async function locationsAggregate(ctx: ServiceContext, bodyId: string): Promise<
     meetings: string;
   }>(
     `SELECT name, address, room, MIN(createdAt) AS created, json_group_array(id) AS meetings
-     FROM (SELECT m."locationName" AS name, m."locationAddress" AS address, m."locationRoom" AS room, m."createdAt" AS createdAt, m."id" AS id
+     FROM (SELECT m."locationName" AS name, m."locationAddress" AS address, m."locationRoom" AS room,
+             m."createdAt" AS createdAt, m."id" AS id
            FROM "Meeting" m JOIN "Committee" c ON c."id" = m."committeeId"
            WHERE c."bodyId" = ? AND (m."locationName" IS NOT NULL OR m."locationAddress" IS NOT NULL OR m."locationRoom" IS NOT NULL)
            ORDER BY m."startsAt", m."id")
