@@ -158,6 +158,12 @@ export function populate(db: Sqlite.Database, scale: Scale): DatasetCounts {
       website: null,
       deletedAt: null,
       publishAttendance: false,
+      ags: null,
+      contactEmail: null,
+      contactName: null,
+      address: null,
+      latitude: null,
+      longitude: null,
       ...meta(CREATED),
     });
     // The public resolutions of each committee and year, for the measures to link to.
@@ -172,6 +178,7 @@ export function populate(db: Sqlite.Database, scale: Scale): DatasetCounts {
         noticePeriodDays: 7,
         description: null,
         deletedAt: null,
+        constitutedOn: null,
         ...meta(CREATED),
       });
       for (let year = firstYear; year <= LAST_YEAR; year++) {
@@ -213,6 +220,8 @@ function writeMeeting(w: Writer, c: number, year: number, m: number, serial: { l
     locationName: "Rathaus",
     locationAddress: "Marktplatz 1, 74000 Neckarfeld",
     locationRoom: r.pick(["Großer Sitzungssaal", "Kleiner Sitzungssaal", "Raum 104"]),
+    locationLatitude: null,
+    locationLongitude: null,
     state: "closed",
     emergencyReason: null,
     cancelledReason: null,
@@ -256,6 +265,7 @@ function writeMeeting(w: Writer, c: number, year: number, m: number, serial: { l
         factsAndReasons: paragraph(r, r.int(4, 7)),
         financialEffects: `Aufwand ${r.int(5, 120) * 1000} Euro jährlich.`,
         isPublic: slot.isPublic,
+        date: null,
         deletedAt: null,
         ...meta(new Date(startsAt.getTime() - 20 * DAY)),
       });

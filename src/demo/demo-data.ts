@@ -108,7 +108,19 @@ const toPerson =
     familyName,
   });
 
-export const demoBody = { name: "Große Kreisstadt Remsfeld (Demo)", shortName: "Remsfeld", website: "https://remsfeld.example" };
+/** The town hall of the fictional town: its address and coordinates (in the Rems valley, where no town hall stands). */
+export const demoTownHall = { address: "Marktplatz 1, 73525 Remsfeld", latitude: 48.7991, longitude: 9.7962 };
+
+export const demoBody = {
+  name: "Große Kreisstadt Remsfeld (Demo)",
+  shortName: "Remsfeld",
+  website: "https://remsfeld.example",
+  // A fictional key of the right form: Ostalbkreis (08136), municipality 999, which does not exist.
+  ags: "08136999",
+  contactEmail: "integration@remsfeld.example",
+  contactName: "Stabsstelle Integration",
+  ...demoTownHall,
+};
 
 export const demoPeople: DemoPerson[] = [
   { key: "mayor", formOfAddress: "Frau", title: "Dr.", givenName: "Katharina", familyName: "Brenner", organisation: "Oberbürgermeisterin" },
@@ -126,6 +138,7 @@ export const demoCommittees = {
     shortName: "IBR",
     kind: "advisory_council" as const,
     description: "Berät Gemeinderat und Verwaltung in allen Fragen der Integration. Amtszeit vier Jahre; tagt öffentlich.",
+    constitutedOn: "2025-01-22",
     term: { name: "Amtszeit Integrationsbeirat 2025–2028", startDate: "2025-01-01", endDate: "2028-12-31" },
   },
   ausschuss: {
@@ -133,6 +146,7 @@ export const demoCommittees = {
     shortName: "IA",
     kind: "advisory_committee" as const,
     description: "Beratender Ausschuss des Gemeinderats; wird nach jeder Kommunalwahl neu gebildet.",
+    constitutedOn: "2024-07-24",
     term: { name: "Wahlperiode 2024–2029", startDate: "2024-07-01", endDate: "2029-06-30" },
   },
 };

@@ -11,6 +11,7 @@ import { addDays, berlinDateOf, berlinWallClockToInstant } from "../rules/calend
 import { checkNoticePeriod, numberYearOf } from "../rules/meeting";
 import type { Bytes } from "../storage";
 import { demoOutcomes, type DemoHeldMeeting, type DemoSeatInfo } from "./demo-outcomes";
+import { demoTownHall } from "./demo-data";
 import { demoPlan } from "./demo-plan";
 
 interface DemoPaper {
@@ -218,6 +219,8 @@ export async function demoYear(
         serial,
         title: paper.title,
         type: paper.type,
+        // The demo's papers take their date from their first consultation, as most do.
+        date: null,
         isPublic: paper.isPublic,
         proposedResolution: paper.proposedResolution ?? null,
         factsAndReasons: paper.factsAndReasons,
@@ -280,8 +283,10 @@ export async function demoYear(
         startsAt,
         endsAt: new Date(startsAt.getTime() + 150 * 60_000),
         locationName: "Rathaus Remsfeld, Großer Sitzungssaal",
-        locationAddress: "Marktplatz 1, 73525 Remsfeld",
+        locationAddress: demoTownHall.address,
         locationRoom: "1.12",
+        locationLatitude: demoTownHall.latitude,
+        locationLongitude: demoTownHall.longitude,
         state: plan.state,
         emergencyReason: null,
         cancelledReason: plan.cancelledReason ?? null,

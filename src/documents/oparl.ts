@@ -97,6 +97,11 @@ export interface BodyView {
   name: string;
   shortName: string | null;
   website: string | null;
+  ags: string | null;
+  contactEmail: string | null;
+  contactName: string | null;
+  /** The Location of the seat of the administration, where the body gave one. */
+  locationId: string | null;
   createdAt: Date;
   terms: { id: string; name: string; startDate: string; endDate: string | null; createdAt: Date }[];
 }
@@ -113,20 +118,24 @@ export function bodyDrafts(body: BodyView, web: WebOf, license: string): OparlDr
       endDate: term.endDate,
     }),
   );
-  return [
-    ...terms,
-    draft("Body", body.id, body.createdAt, {
-      system: `${OPARL_ROOT}/system`,
-      name: body.name,
-      shortName: body.shortName,
-      website: body.website,
-      license,
-      classification: "Kommune",
-      ...lists,
-      legislativeTerm: body.terms.map((term) => embed("LegislativeTerm", term.id, "body")),
-      web: web("/"),
-    }),
-  ];
+  const bodyDraft = draft("Body", body.id, body.createdAt, {
+    system: `${OPARL_ROOT}/system`,
+    name: body.name,
+    shortName: body.shortName,
+    website: body.website,
+    license,
+    ags: body.ags,
+    contactEmail: body.contactEmail,
+    contactName: body.contactName,
+    classification: "Kommune",
+    location: body.locationId ? embed("Location", body.locationId, "bodies", "meetings") : null,
+    ...lists,
+    legislativeTerm: body.terms.map((term) => embed("LegislativeTerm", term.id, "body")),
+    web: web("/"),
+  });
+  // OParl requires the list of terms, also when it is empty.
+  bodyDraft.data.legislativeTerm ??= [];
+  return [...terms, bodyDraft];
 }
 
 export interface OrganizationView {
@@ -135,6 +144,8 @@ export interface OrganizationView {
   name: string;
   shortName: string;
   kind: string;
+  /** When the committee was constituted (a calendar date). */
+  constitutedOn: string | null;
   createdAt: Date;
   membershipIds: string[];
 }
@@ -153,6 +164,7 @@ export function organizationDraft(committee: OrganizationView, web: WebOf): Opar
     shortName: committee.shortName,
     organizationType: "Gremium",
     classification: CLASSIFICATION[committee.kind] ?? "Gremium",
+    startDate: committee.constitutedOn,
     membership: committee.membershipIds.map((id) => oparlUrl("Membership", id)),
     web: web(paths.committee(committee.id)),
   });
@@ -222,6 +234,9 @@ export interface LocationView {
   name: string | null;
   address: string | null;
   room: string | null;
+  /** Coordinates (WGS 84), where known. */
+  latitude: number | null;
+  longitude: number | null;
   /** The meetings held there, in date order. */
   meetingIds: string[];
   createdAt: Date;
@@ -239,6 +254,10 @@ export function locationDraft(place: LocationView): OparlDraft {
     postalCode: address?.postalCode,
     locality: address?.locality,
     room: place.room,
+    geojson:
+      place.latitude !== null && place.longitude !== null
+        ? { type: "Feature", geometry: { type: "Point", coordinates: [place.longitude, place.latitude] }, properties: {} }
+        : null,
     bodies: [oparlUrl("Body", place.bodyId)],
     meetings: place.meetingIds.map((id) => oparlUrl("Meeting", id)),
   });
@@ -390,6 +409,8 @@ export interface PaperView {
   serial: number;
   title: string;
   type: string;
+  /** The paper's date: set by the secretariat, or its first consultation's invitation (a calendar date). */
+  date: string;
   createdAt: Date;
   mainFileId: string | null;
   attachmentIds: string[];
@@ -420,7 +441,7 @@ export function paperDrafts(paper: PaperView, web: WebOf): OparlDraft[] {
       body: oparlUrl("Body", paper.bodyId),
       name: paper.title,
       reference: paperNumber(paper.year, paper.serial),
-      date: berlinDateOf(paper.createdAt),
+      date: paper.date,
       paperType: PAPER_TYPE[paper.type] ?? "Vorlage",
       mainFile: paper.mainFileId ? embedFile(paper.mainFileId, "paper") : null,
       auxiliaryFile: paper.attachmentIds.map((id) => embedFile(id, "paper")),
@@ -436,6 +457,8 @@ export interface SystemView {
   modified: Date;
   name: string;
   version: string;
+  /** The contact of the installation: that of its body, where it serves one. */
+  contact: { website: string | null; contactEmail: string | null; contactName: string | null } | null;
 }
 
 export function systemObject(system: SystemView): Record<string, unknown> {
@@ -446,6 +469,7 @@ export function systemObject(system: SystemView): Record<string, unknown> {
     license: system.license,
     body: `${OPARL_ROOT}/body`,
     name: system.name,
+    ...compact({ ...system.contact }),
     product: "https://github.com/gremium-org/gremium",
     vendor: "https://github.com/gremium-org",
     "gremium:version": system.version,

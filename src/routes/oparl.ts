@@ -20,7 +20,7 @@ import { Problem } from "../errors";
 import { ANONYMOUS } from "../auth/principal";
 import { publicBaseUrl, type AppEnv } from "../http/context";
 import { createServiceContext, type ServiceContext } from "../services/context";
-import { getOparl, listOparl, oparlSpan, publishedJson, publishedObject, type OparlFilter } from "../services/oparl";
+import { getOparl, listOparl, oparlSpan, oparlSystemContact, publishedJson, publishedObject, type OparlFilter } from "../services/oparl";
 import { DEFAULT_OPARL_LICENSE, oparlFileBytes, type OparlDeps } from "../services/oparl-objects";
 import { syncOparl } from "../services/oparl-sync";
 
@@ -240,7 +240,7 @@ export const oparlRouter = new Hono<AppEnv>()
     const ctx = await synced(c);
     const span = (await oparlSpan(ctx)) ?? { created: ctx.now, modified: ctx.now };
     const { license, version } = depsOf(c);
-    return json(c, systemObject({ license, name: "Gremium", version, ...span }));
+    return json(c, systemObject({ license, name: "Gremium", version, contact: await oparlSystemContact(ctx), ...span }));
   })
   .get("/body", async (c) => listResponse(c, await synced(c), `${OPARL_ROOT}/body`, null, "Body"))
   .get("/body/:id/:list", async (c) => {

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { CommitteeModel } from "../generated/prisma-node/models";
 import { COMMITTEE_KINDS, type CommitteeKind } from "../rules/membership";
-import { nonEmptyPatch, recordMeta, ZId, ZLine, ZOptionalText, ZRecordMeta } from "./common";
+import { nonEmptyPatch, recordMeta, ZCalendarDate, ZId, ZLine, ZOptionalText, ZRecordMeta } from "./common";
 
 const ZKind = z.enum(COMMITTEE_KINDS).openapi({
   description:
@@ -18,6 +18,7 @@ export const ZCommittee = z
     kind: ZKind,
     noticePeriodDays: z.number().int(),
     description: z.string().nullable(),
+    constitutedOn: z.string().nullable().openapi({ format: "date", description: "When the committee was constituted." }),
   })
   .openapi("Committee");
 export type TCommittee = z.infer<typeof ZCommittee>;
@@ -34,6 +35,7 @@ const fields = {
     .optional()
     .openapi({ description: "Ladungsfrist in days; default 7 (§34 GemO)." }),
   description: ZOptionalText(2000),
+  constitutedOn: ZCalendarDate.nullable().optional(),
 };
 
 export const ZCommitteeCreate = z
@@ -61,4 +63,5 @@ export const toCommitteeView = (committee: CommitteeModel): TCommittee => ({
   kind: committee.kind as CommitteeKind,
   noticePeriodDays: committee.noticePeriodDays,
   description: committee.description,
+  constitutedOn: committee.constitutedOn,
 });

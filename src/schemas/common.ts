@@ -98,6 +98,10 @@ export const ZOptionalText = (max: number) => ZText(max).nullable().optional();
 export const ZLine = (max: number) =>
   ZText(max).refine((value) => !/[\p{Cc}\u2028\u2029]/u.test(value), "darf keinen Zeilenumbruch und kein Steuerzeichen enthalten");
 
+/** Coordinates in WGS 84, as a map shows them. */
+export const ZLatitude = z.number().min(-90, "muss zwischen -90 und 90 liegen").max(90, "muss zwischen -90 und 90 liegen");
+export const ZLongitude = z.number().min(-180, "muss zwischen -180 und 180 liegen").max(180, "muss zwischen -180 und 180 liegen");
+
 /** An optional single line that can be cleared with null. */
 export const ZOptionalLine = (max: number) => ZLine(max).nullable().optional();
 

@@ -3,7 +3,20 @@ import type { CommitteeModel, MeetingModel } from "../generated/prisma-node/mode
 import { berlinIsoOf } from "../rules/calendar";
 import { MEETING_STATES, type MeetingState } from "../rules/meeting";
 import { ZAgenda } from "./agenda";
-import { nonEmptyPatch, recordMeta, ZId, ZInstant, ZInstantBound, ZLine, ZOptionalLine, ZOptionalText, ZRecordMeta, ZText } from "./common";
+import {
+  nonEmptyPatch,
+  recordMeta,
+  ZId,
+  ZInstant,
+  ZInstantBound,
+  ZLatitude,
+  ZLine,
+  ZLongitude,
+  ZOptionalLine,
+  ZOptionalText,
+  ZRecordMeta,
+  ZText,
+} from "./common";
 
 export const ZMeeting = z
   .object({
@@ -18,7 +31,13 @@ export const ZMeeting = z
     startsAtBerlin: z.string().openapi({ example: "2026-12-10T18:00:00+01:00" }),
     endsAt: z.string().nullable(),
     endsAtBerlin: z.string().nullable(),
-    location: z.object({ name: z.string().nullable(), address: z.string().nullable(), room: z.string().nullable() }),
+    location: z.object({
+      name: z.string().nullable(),
+      address: z.string().nullable(),
+      room: z.string().nullable(),
+      latitude: z.number().nullable(),
+      longitude: z.number().nullable(),
+    }),
     state: z.enum(MEETING_STATES),
     emergency: z.boolean().openapi({ description: "§34 (2) GemO: convened without notice period." }),
     repeatMeeting: z.boolean().openapi({ description: "§37 (3) GemO: second meeting after a failed quorum." }),
@@ -55,6 +74,8 @@ const fields = {
   locationName: ZOptionalLine(200),
   locationAddress: ZOptionalLine(300),
   locationRoom: ZOptionalLine(100),
+  locationLatitude: ZLatitude.nullable().optional(),
+  locationLongitude: ZLongitude.nullable().optional(),
   emergencyReason: ZOptionalText(2000).openapi({ description: "Makes this an emergency meeting (§34 (2) GemO) without notice period." }),
 };
 
@@ -124,7 +145,13 @@ export function toMeetingView(
     startsAtBerlin: berlinIsoOf(meeting.startsAt),
     endsAt: meeting.endsAt?.toISOString() ?? null,
     endsAtBerlin: meeting.endsAt ? berlinIsoOf(meeting.endsAt) : null,
-    location: { name: meeting.locationName, address: meeting.locationAddress, room: meeting.locationRoom },
+    location: {
+      name: meeting.locationName,
+      address: meeting.locationAddress,
+      room: meeting.locationRoom,
+      latitude: meeting.locationLatitude,
+      longitude: meeting.locationLongitude,
+    },
     state: meeting.state as MeetingState,
     emergency: meeting.emergencyReason !== null,
     repeatMeeting: meeting.repeatMeeting,

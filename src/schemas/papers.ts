@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { renderMarkdown } from "../documents/markdown";
 import type { CommitteeModel, ConsultationModel, PaperAttachmentModel, PaperModel } from "../generated/prisma-node/models";
 import { CONSULTATION_ROLES, CONSULTATION_STATES, PAPER_TYPES, paperNumber, type PaperType } from "../rules/papers";
-import { nonEmptyPatch, recordMeta, ZId, ZLine, ZRecordMeta } from "./common";
+import { nonEmptyPatch, recordMeta, ZCalendarDate, ZId, ZLine, ZRecordMeta } from "./common";
 
 const ZMarkdown = z.string().max(100_000).nullable().optional().openapi({ description: "Markdown; raw HTML is not rendered." });
 
@@ -40,6 +40,7 @@ export const ZPaper = z
     title: z.string(),
     type: z.enum(PAPER_TYPES).openapi({ description: "proposal: Beschlussvorlage; information: Informationsvorlage; motion: Antrag." }),
     isPublic: z.boolean(),
+    date: z.string().nullable().openapi({ format: "date", description: "The paper's date, as the secretariat set it." }),
     proposedResolution: z.string().nullable(),
     proposedResolutionHtml: z.string().nullable(),
     factsAndReasons: z.string().nullable(),
@@ -56,6 +57,7 @@ const fields = {
   title: ZLine(500),
   type: z.enum(PAPER_TYPES),
   isPublic: z.boolean().default(true),
+  date: ZCalendarDate.nullable().optional().openapi({ description: "Default: the invitation date of its first consultation." }),
   proposedResolution: ZMarkdown,
   factsAndReasons: ZMarkdown,
   financialEffects: ZMarkdown,
@@ -121,6 +123,7 @@ export function toPaperView(paper: PaperRow): TPaper {
     title: paper.title,
     type: paper.type as PaperType,
     isPublic: paper.isPublic,
+    date: paper.date,
     proposedResolution: paper.proposedResolution,
     proposedResolutionHtml: renderMarkdown(paper.proposedResolution),
     factsAndReasons: paper.factsAndReasons,

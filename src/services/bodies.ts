@@ -32,6 +32,12 @@ export async function createBody(ctx: ServiceContext, input: TBodyCreate) {
     website: input.website ?? null,
     deletedAt: null,
     publishAttendance: input.publishAttendance ?? false,
+    ags: input.ags ?? null,
+    contactEmail: input.contactEmail ?? null,
+    contactName: input.contactName ?? null,
+    address: input.address ?? null,
+    latitude: input.latitude ?? null,
+    longitude: input.longitude ?? null,
   });
 }
 

@@ -37,6 +37,7 @@ export async function createCommittee(ctx: ServiceContext, input: TCommitteeCrea
     kind: input.kind,
     noticePeriodDays: input.noticePeriodDays ?? 7,
     description: input.description ?? null,
+    constitutedOn: input.constitutedOn ?? null,
     deletedAt: null,
   });
 }

@@ -79,6 +79,8 @@ export async function createMeeting(ctx: ServiceContext, input: TMeetingCreate) 
         locationName: input.locationName ?? null,
         locationAddress: input.locationAddress ?? null,
         locationRoom: input.locationRoom ?? null,
+        locationLatitude: input.locationLatitude ?? null,
+        locationLongitude: input.locationLongitude ?? null,
         state: "planned",
         emergencyReason: input.emergencyReason ?? null,
         cancelledReason: null,

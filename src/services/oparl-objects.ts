@@ -22,6 +22,7 @@ import {
 import { markdownToText } from "../documents/markdown";
 import { notFound } from "../errors";
 import { canReadItem, publishesAttendance } from "../policies/meetings";
+import { berlinDateOf } from "../rules/calendar";
 import { paperNumber } from "../rules/papers";
 import { meetingAgenda } from "./agenda";
 import { createServiceContext, type ServiceContext } from "./context";
@@ -148,7 +149,11 @@ async function bodyAggregate(ctx: ServiceContext, body: BodyContext, license: st
     else if (m.createdAt < sender.created) sender.created = m.createdAt;
   }
   const drafts: OparlDraft[] = [
-    ...bodyDrafts({ ...row, terms: terms.sort((a, b) => a.startDate.localeCompare(b.startDate)) }, body.web, license),
+    ...bodyDrafts(
+      { ...row, locationId: await seatLocationId(row), terms: terms.sort((a, b) => a.startDate.localeCompare(b.startDate)) },
+      body.web,
+      license,
+    ),
     ...committees.map((c) =>
       organizationDraft({ ...c, membershipIds: memberships.filter((m) => m.committeeId === c.id).map((m) => m.id) }, body.web),
     ),
@@ -168,6 +173,10 @@ async function bodyAggregate(ctx: ServiceContext, body: BodyContext, license: st
   return { key: `body:${body.bodyId}`, bodyId: body.bodyId, drafts };
 }
 
+/** The Location of a body's seat of administration, where the body gave its address or coordinates. */
+const seatLocationId = async (body: { id: string; address: string | null; latitude: number | null; longitude: number | null }) =>
+  body.address || (body.latitude !== null && body.longitude !== null) ? derivedId(body.id, "seat") : null;
+
 const placeOf = (m: { locationName: string | null; locationAddress: string | null; locationRoom: string | null }) =>
   m.locationName || m.locationAddress || m.locationRoom ? [m.locationName, m.locationAddress, m.locationRoom] : null;
 
@@ -177,12 +186,15 @@ async function locationsAggregate(ctx: ServiceContext, bodyId: string): Promise<
     name: string | null;
     address: string | null;
     room: string | null;
+    latitude: number | null;
+    longitude: number | null;
     created: string;
     meetings: string;
   }>(
-    `SELECT name, address, room, MIN(createdAt) AS created, json_group_array(id) AS meetings
+    `SELECT name, address, room, MAX(latitude) AS latitude, MAX(longitude) AS longitude, MIN(createdAt) AS created,
+            json_group_array(id) AS meetings
      FROM (SELECT m."locationName" AS name, m."locationAddress" AS address, m."locationRoom" AS room,
-             m."createdAt" AS createdAt, m."id" AS id
+             m."locationLatitude" AS latitude, m."locationLongitude" AS longitude, m."createdAt" AS createdAt, m."id" AS id
            FROM "Meeting" m JOIN "Committee" c ON c."id" = m."committeeId"
            WHERE c."bodyId" = ? AND (m."locationName" IS NOT NULL OR m."locationAddress" IS NOT NULL OR m."locationRoom" IS NOT NULL)
            ORDER BY m."startsAt", m."id")
@@ -200,6 +212,22 @@ async function locationsAggregate(ctx: ServiceContext, bodyId: string): Promise<
       }),
     ),
   );
+  const body = await ctx.db.prisma.body.findUniqueOrThrow({ where: { id: bodyId } });
+  const seat = await seatLocationId(body);
+  if (seat)
+    drafts.push(
+      locationDraft({
+        id: seat,
+        bodyId,
+        name: body.name,
+        address: body.address,
+        room: null,
+        latitude: body.latitude,
+        longitude: body.longitude,
+        meetingIds: [],
+        createdAt: body.createdAt,
+      }),
+    );
   return { key: `locations:${bodyId}`, bodyId, drafts };
 }
 
@@ -313,6 +341,14 @@ async function attendanceOf(ctx: ServiceContext, meetingId: string) {
  * committee that dealt with the paper. Both sides of the link (the item's `consultation`, the consultation's
  * `agendaItem`) come from here.
  */
+/** The date the first consultation's meeting was invited to, where it was (a Berlin calendar date). */
+async function firstInvitationDate(ctx: ServiceContext, consultations: { meetingId: string | null }[]): Promise<string | null> {
+  const meetingId = consultations.find((c) => c.meetingId)?.meetingId;
+  if (!meetingId) return null;
+  const invitation = await ctx.db.prisma.invitation.findFirst({ where: { meetingId }, orderBy: { sentAt: "asc" } });
+  return invitation ? berlinDateOf(invitation.sentAt) : null;
+}
+
 async function consultationItem(ctx: ServiceContext, c: { paperId: string; committeeId: string; meetingId: string | null }) {
   return ctx.db.prisma.agendaItem.findFirst({
     where: { paperId: c.paperId, meeting: c.meetingId ? { id: c.meetingId } : { committeeId: c.committeeId } },
@@ -354,7 +390,13 @@ async function paperAggregate(ctx: ServiceContext, deps: OparlDeps, bodies: Body
   const drafts = [
     ...files.map((file) => fileDraft(file, deps.license)),
     ...paperDrafts(
-      { ...paper, consultations, mainFileId: generatedId("vorlage", paperId), attachmentIds: paper.attachments.map((a) => a.id) },
+      {
+        ...paper,
+        date: paper.date ?? (await firstInvitationDate(ctx, consultations)) ?? berlinDateOf(paper.createdAt),
+        consultations,
+        mainFileId: generatedId("vorlage", paperId),
+        attachmentIds: paper.attachments.map((a) => a.id),
+      },
       body.web,
     ),
   ];
@@ -376,15 +418,16 @@ export async function aggregatesOf(ctx: ServiceContext, deps: OparlDeps, plan: P
   const aggregates: Aggregate[] = [];
   let meetingIds = [...plan.meetings];
   let paperIds = [...plan.papers];
-  for (const body of bodies) {
-    if (plan.whole || plan.bodies.has(body.bodyId)) aggregates.push(await bodyAggregate(ctx, body, deps.license));
-  }
   if (plan.whole) {
     meetingIds = (await all((cursor) => listMeetings(ctx, { limit: 500, cursor }))).map((m) => m.id);
     paperIds = (await all((cursor) => listPapers(ctx, { limit: 500, cursor }))).map((p) => p.id);
   }
-  // Places first: meetings embed them.
-  if (plan.whole || meetingIds.length) for (const body of bodies) aggregates.push(await locationsAggregate(ctx, body.bodyId));
+  // Places first: bodies (their seat) and meetings embed them.
+  if (plan.whole || meetingIds.length || plan.bodies.size)
+    for (const body of bodies) aggregates.push(await locationsAggregate(ctx, body.bodyId));
+  for (const body of bodies) {
+    if (plan.whole || plan.bodies.has(body.bodyId)) aggregates.push(await bodyAggregate(ctx, body, deps.license));
+  }
   for (const id of meetingIds) aggregates.push(await meetingAggregate(ctx, deps, bodies, id));
   for (const id of paperIds) aggregates.push(await paperAggregate(ctx, deps, bodies, id));
   return aggregates;

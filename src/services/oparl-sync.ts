@@ -89,6 +89,8 @@ export async function planOf(ctx: ServiceContext, from: number, to: number): Pro
   );
   if (entries.length > MAX_ENTRIES) return emptyPlan(true);
   const found = { meeting: new Set<string>(), paper: new Set<string>(), minutes: new Set<string>() };
+  // An invitation dates the papers on its meeting's agenda that have no date of their own.
+  const invited = new Set<string>();
   const of = { bodyId: new Set<string>(), committeeId: new Set<string>(), personId: new Set<string>() };
   // Renamed committees: their papers' documents name them.
   const renamed = new Set<string>();
@@ -99,6 +101,7 @@ export async function planOf(ctx: ServiceContext, from: number, to: number): Pro
     if (WHOLE_VIEW.has(type) || !(PART_OF_MEETING_OR_PAPER.has(type) || Object.hasOwn(OF_BODY, type))) return emptyPlan(true);
     if (type === "Meeting") found.meeting.add(entry.entityId);
     if (type === "Paper") found.paper.add(entry.entityId);
+    if (type === "Invitation" && entry.after) invited.add(String((JSON.parse(entry.after) as { meetingId: string }).meetingId));
     if (type === "Committee") of.committeeId.add(entry.entityId) && renamed.add(entry.entityId);
     if (type === "Person") of.personId.add(entry.entityId);
     for (const snapshot of [entry.before, entry.after]) {
@@ -117,12 +120,15 @@ export async function planOf(ctx: ServiceContext, from: number, to: number): Pro
   for (const seat of seats) of.committeeId.add(seat.committeeId);
   const committees = of.committeeId.size ? await prisma.committee.findMany({ where: { id: anyOf(of.committeeId) } }) : [];
   for (const committee of committees) of.bodyId.add(committee.bodyId);
-  const [minutes, items, meetings, consultations] = await Promise.all([
+  const [minutes, items, meetings, consultations, agendaPapers] = await Promise.all([
     found.minutes.size ? prisma.minutes.findMany({ where: { id: anyOf(found.minutes) }, select: { meetingId: true } }) : [],
     // A paper's visibility decides whether the items that deal with it link its consultation.
     found.paper.size ? prisma.agendaItem.findMany({ where: { paperId: anyOf(found.paper) }, select: { meetingId: true } }) : [],
     of.committeeId.size ? prisma.meeting.findMany({ where: { committeeId: anyOf(of.committeeId) }, select: { id: true } }) : [],
     renamed.size ? prisma.consultation.findMany({ where: { committeeId: anyOf(renamed) }, select: { paperId: true } }) : [],
+    invited.size
+      ? prisma.agendaItem.findMany({ where: { meetingId: anyOf(invited), paperId: { not: null } }, select: { paperId: true } })
+      : [],
   ]);
   return {
     whole: false,
@@ -133,7 +139,7 @@ export async function planOf(ctx: ServiceContext, from: number, to: number): Pro
       ...items.map((i) => i.meetingId),
       ...meetings.map((m) => m.id),
     ]),
-    papers: new Set([...found.paper, ...consultations.map((c) => c.paperId)]),
+    papers: new Set([...found.paper, ...consultations.map((c) => c.paperId), ...agendaPapers.map((i) => i.paperId!)]),
   };
 }
 

@@ -112,6 +112,19 @@ export async function getOparl(ctx: ServiceContext, key: string): Promise<OparlR
   return row ? toRow(row) : null;
 }
 
+/**
+ * The contact of the installation for the System object: that of its body where it serves one (with several, each
+ * Body names its own).
+ */
+export async function oparlSystemContact(ctx: ServiceContext) {
+  const bodies = await ctx.db.prisma.body.findMany({
+    where: { deletedAt: null },
+    select: { website: true, contactEmail: true, contactName: true },
+    take: 2,
+  });
+  return bodies.length === 1 ? bodies[0]! : null;
+}
+
 /** When the published view began and last changed, for the System object. */
 export async function oparlSpan(ctx: ServiceContext): Promise<{ created: Date; modified: Date } | null> {
   const [span] = await ctx.db.query<{ created: string | null; modified: string | null }>(

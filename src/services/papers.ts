@@ -61,6 +61,7 @@ export async function createPaper(ctx: ServiceContext, input: TPaperCreate) {
       proposedResolution: input.proposedResolution ?? null,
       factsAndReasons: input.factsAndReasons ?? null,
       financialEffects: input.financialEffects ?? null,
+      date: input.date ?? null,
       deletedAt: null,
     }),
   );

@@ -289,6 +289,78 @@ describe("OParl 1.1", () => {
     expect(item["gremium:votes"][0].id).toMatch(new RegExp(`^${ROOT}/agendaItem/${itemId}#vote-[\\w-]+$`));
   });
 
+  it("names the body's AGS, contact and seat with coordinates, on Body and System, and validates without them", async () => {
+    const { t, oparl } = await oparlSetup();
+    const validate = oparlValidator();
+    const bare = await oparl(`/body/${t.body.id}`);
+    expect(bare.ags).toBeUndefined();
+    expect(validate(bare)).toEqual([]);
+    await t.as("admin").patch(`/api/v1/bodies/${t.body.id}`, { ags: "0813" }, { status: 400, headers: { "if-match": '"1"' } });
+    await t.as("secretariat").patch(
+      `/api/v1/bodies/${t.body.id}`,
+      {
+        ags: "08136999",
+        website: "https://testhausen.example",
+        contactEmail: "integration@testhausen.example",
+        contactName: "Stabsstelle Integration",
+        address: "Marktplatz 1, 73525 Testhausen",
+        latitude: 48.7991,
+        longitude: 9.7962,
+      },
+      { headers: { "if-match": '"1"' } },
+    );
+    const body = await oparl(`/body/${t.body.id}`);
+    expect(validate(body)).toEqual([]);
+    expect(body).toMatchObject({
+      ags: "08136999",
+      website: "https://testhausen.example",
+      contactEmail: "integration@testhausen.example",
+      contactName: "Stabsstelle Integration",
+    });
+    expect(body.location).toMatchObject({
+      streetAddress: "Marktplatz 1",
+      postalCode: "73525",
+      locality: "Testhausen",
+      geojson: { type: "Feature", geometry: { type: "Point", coordinates: [9.7962, 48.7991] } },
+    });
+    expect(body.location.bodies).toBeUndefined();
+    const seat = await oparl(new URL(body.location.id).pathname.replace("/oparl/v1.1", ""));
+    expect(seat.bodies).toEqual([body.id]);
+    expect((await oparl(`/body/${t.body.id}/location`)).data.map((l: { id: string }) => l.id)).toContain(seat.id);
+    expect(await oparl("/system")).toMatchObject({ contactEmail: "integration@testhausen.example", website: "https://testhausen.example" });
+  });
+
+  it("gives a meeting place its coordinates as GeoJSON, and a committee its constitution date as startDate", async () => {
+    const { t, oparl, clerk } = await oparlSetup();
+    const placed = await t.createMeeting({
+      startsAt: "2027-01-14T18:00:00+01:00",
+      locationName: "Bürgerhaus",
+      locationLatitude: 48.8,
+      locationLongitude: 9.81,
+    });
+    await clerk.patch(`/api/v1/committees/${t.committee.id}`, { constitutedOn: "2024-07-24" }, { headers: { "if-match": '"1"' } });
+    const meeting = await oparl(`/meeting/${placed.id}`);
+    expect(meeting.location.geojson).toEqual({ type: "Feature", geometry: { type: "Point", coordinates: [9.81, 48.8] }, properties: {} });
+    expect((await oparl(`/organization/${t.committee.id}`)).startDate).toBe("2024-07-24");
+    await clerk.post(
+      "/api/v1/meetings",
+      { committeeId: t.committee.id, startsAt: "2027-01-15T18:00:00+01:00", locationLatitude: 91 },
+      { status: 400 },
+    );
+  });
+
+  it("dates a paper by its own date, or else by its first consultation's invitation, not by when the row was made", async () => {
+    const { t, oparl, clerk, paper, meeting } = await oparlSetup();
+    t.clock.now = new Date("2026-11-25T09:00:00Z");
+    expect((await oparl(`/paper/${paper.id}`)).date).toBe("2026-11-21"); // no invitation yet: the day it was made
+    await clerk.post(`/api/v1/meetings/${meeting.id}/invitation`, {});
+    expect((await oparl(`/paper/${paper.id}`)).date).toBe("2026-11-25");
+    const dated = await clerk.post("/api/v1/papers", { bodyId: t.body.id, title: "Mit Datum", type: "information", date: "2026-11-02" });
+    expect(dated.date).toBe("2026-11-02");
+    expect((await oparl(`/paper/${dated.id}`)).date).toBe("2026-11-02");
+    await clerk.post("/api/v1/papers", { bodyId: t.body.id, title: "Falsch", type: "information", date: "02.11.2026" }, { status: 400 });
+  });
+
   it("serves files inline and as downloads, with ETag, Last-Modified and Content-Length, and honours conditional requests", async () => {
     const { t, oparl, paper } = await oparlSetup();
     const file = (await oparl(`/paper/${paper.id}`)).auxiliaryFile[0];
