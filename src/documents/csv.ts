@@ -8,8 +8,8 @@ import Papa from "papaparse";
 
 export type CsvDialect = "csv" | "excel";
 
-/** What begins a formula in Excel or LibreOffice. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** What begins a formula in Excel or LibreOffice, also after spaces, and in the full-width forms they accept. */
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
 
 /** A table as CSV text: a header row of `fields`, then one row per entry. */
 export function toCsv(fields: readonly string[], rows: (string | number)[][], dialect: CsvDialect = "csv"): string {
@@ -21,7 +21,7 @@ export function toCsv(fields: readonly string[], rows: (string | number)[][], di
 }
 
 /** A cell as it was before export: without the apostrophe that defused a formula. */
-export function fromCsvCell(cell: string): string {
+function fromCsvCell(cell: string): string {
   return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 

@@ -15,8 +15,11 @@ markdown.renderer.rules.image = (tokens, index, options, env, self) => {
   const token = tokens[index]!;
   const src = token.attrGet("src") ?? "";
   if (LOCAL_IMAGE.test(src)) return renderImage(tokens, index, options, env, self);
-  const text = self.renderInlineAsText(token.children ?? [], options, env) || src;
-  return `<a href="${markdown.utils.escapeHtml(src)}">${markdown.utils.escapeHtml(text)}</a>`;
+  const text = markdown.utils.escapeHtml(self.renderInlineAsText(token.children ?? [], options, env) || src);
+  // Inside a link, the image's description stands as text: a link may not hold another.
+  let depth = 0;
+  for (let i = 0; i < index; i++) depth += tokens[i]!.type === "link_open" ? 1 : tokens[i]!.type === "link_close" ? -1 : 0;
+  return depth > 0 ? text : `<a href="${markdown.utils.escapeHtml(src)}">${text}</a>`;
 };
 
 /** Renders user Markdown to HTML: raw HTML is escaped, and links may only use safe schemes. */

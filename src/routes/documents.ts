@@ -6,7 +6,7 @@ import { ZIdParam, ZIfMatchHeader, createRouter, defineRoute, jsonBody, recordRe
 import { requiredVersion, withEtag } from "../http/versioning";
 import { TEMPLATE_NAMES } from "../documents/templates";
 import { MAX_LOGO_BYTES, getDocumentSettings, setLogo, updateDocumentSettings } from "../services/document-settings";
-import { ZCalendarDate, ZOptionalText } from "../schemas/common";
+import { ZCalendarDate, ZOptionalLine } from "../schemas/common";
 import { invitationPdf, minutesPdf, paperPdf, progressReportPdf, resolutionExtractPdf } from "../services/documents";
 
 const tags = ["Documents (PDF)"];
@@ -149,8 +149,8 @@ const settingsRoutes = {
       body: jsonBody(
         z
           .object({
-            letterhead: ZOptionalText(200),
-            footer: ZOptionalText(200),
+            letterhead: ZOptionalLine(200),
+            footer: ZOptionalLine(200),
             templates: z.partialRecord(z.enum(TEMPLATE_NAMES), z.string().max(100_000).nullable()).optional(),
           })
           .strict(),

@@ -1,11 +1,14 @@
 import { z } from "@hono/zod-openapi";
 import { ZId } from "./common";
 
+/** An e-mail address, which is also the sign-in name: one line, of the form name@example.de. */
+export const ZEmailAddress = z.email({ error: "muss eine E-Mail-Adresse sein" }).max(254);
+
 export const ACCOUNT_ROLES = ["member", "secretariat", "admin"] as const;
 
 export const ZAccountCreate = z
   .object({
-    email: z.email({ error: "muss eine E-Mail-Adresse sein" }).max(254),
+    email: ZEmailAddress,
     role: z.enum(ACCOUNT_ROLES).default("member"),
     personId: ZId.optional().openapi({ description: "The person the account belongs to; required for members." }),
     bodyId: ZId.optional().openapi({ description: "Without a person: the body of a secretariat or admin account." }),

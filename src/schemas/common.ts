@@ -96,7 +96,11 @@ export const ZOptionalText = (max: number) => ZText(max).nullable().optional();
  * formats that carry it (iCalendar, mail headers, CSV), so it is refused, not silently dropped.
  */
 export const ZLine = (max: number) =>
-  ZText(max).refine((value) => !/[\p{Cc}\u2028\u2029]/u.test(value), "darf keinen Zeilenumbruch und kein Steuerzeichen enthalten");
+  ZText(max).refine(
+    // Control characters, line and paragraph separators, and the bidirectional overrides that reorder what follows.
+    (value) => !/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u.test(value),
+    "darf keinen Zeilenumbruch und kein Steuerzeichen enthalten",
+  );
 
 /** Coordinates in WGS 84, as a map shows them. */
 export const ZLatitude = z.number().min(-90, "muss zwischen -90 und 90 liegen").max(90, "muss zwischen -90 und 90 liegen");

@@ -169,32 +169,35 @@ export function principalOfAccount(
 /** A hash to verify against when the address is unknown, so that the answer takes as long as for a known one. */
 let decoy: Promise<string> | undefined;
 
+/** The failed attempts within the lock-out window by one address or one client, as SQL with its parameters. */
+function recentFailures(ctx: ServiceContext, column: "email" | "clientAddress", value: string, extra = "") {
+  const since = toSqlValue(new Date(ctx.now.getTime() - ACCOUNT_RULES.lockOutMinutes * MINUTE));
+  return {
+    sql: `(SELECT COUNT(*) FROM "SignInAttempt" WHERE "${column}" = ? AND "succeeded" = 0 AND "at" > ?${extra})`,
+    params: [value, since],
+  };
+}
+
 /**
  * Reserves one attempt for an address from a client, as a failure, unless the address or the client has used up
  * its failures: one statement, so that concurrent attempts cannot all pass the check before any is counted. The
  * attempt is reserved before the password or code is checked; a right one is marked as succeeded afterwards.
- * Answers the attempt's ref, or null when the limit is reached.
+ * Clients are counted by `source.clientKey`. Answers the attempt's ref, or null when the limit is reached.
  */
-export async function reserveAttempt(
-  ctx: ServiceContext,
-  email: string,
-  clientAddress: string,
-  perClient: boolean,
-): Promise<string | null> {
-  const since = toSqlValue(new Date(ctx.now.getTime() - ACCOUNT_RULES.lockOutMinutes * MINUTE));
-  const failures = (column: "email" | "clientAddress") =>
-    `(SELECT COUNT(*) FROM "SignInAttempt" WHERE "${column}" = ? AND "succeeded" = 0 AND "at" > ?)`;
+export async function reserveAttempt(ctx: ServiceContext, email: string, source: CheckSource, perClient: boolean): Promise<string | null> {
+  const byEmail = recentFailures(ctx, "email", email);
+  const byClient = recentFailures(ctx, "clientAddress", source.clientKey);
   const ref = crypto.randomUUID();
   const [reserved] = await ctx.db.batch([
     insertRow(
       "SignInAttempt",
-      { ref, at: ctx.now, email, clientAddress, succeeded: false },
+      { ref, at: ctx.now, email, clientAddress: source.clientKey, succeeded: false },
       perClient
         ? {
-            sql: `${failures("email")} < ? AND ${failures("clientAddress")} < ?`,
-            params: [email, since, ACCOUNT_RULES.failuresBeforeLockOut, clientAddress, since, ACCOUNT_RULES.failuresPerClient],
+            sql: `${byEmail.sql} < ? AND ${byClient.sql} < ?`,
+            params: [...byEmail.params, ACCOUNT_RULES.failuresBeforeLockOut, ...byClient.params, ACCOUNT_RULES.failuresPerClient],
           }
-        : { sql: `${failures("email")} < ?`, params: [email, since, ACCOUNT_RULES.failuresBeforeLockOut] },
+        : { sql: `${byEmail.sql} < ?`, params: [...byEmail.params, ACCOUNT_RULES.failuresBeforeLockOut] },
     ),
   ]);
   return reserved === 0 ? null : ref;
@@ -205,7 +208,10 @@ export const attemptSucceeded = (ref: string) => ({ sql: `UPDATE "SignInAttempt"
 
 /** Where a password or code check comes from, and the capacity it runs in. */
 export interface CheckSource {
+  /** The client's address, for the audit log. */
   clientAddress: string;
+  /** What limits count the client by (an IPv6 client by its /64 network). */
+  clientKey: string;
   hashing: HashingSlots;
 }
 
@@ -236,7 +242,7 @@ export async function confirmPassword(
   source: CheckSource,
   field = "password",
 ): Promise<Statement> {
-  const ref = await reserveAttempt(ctx, account.email, source.clientAddress, false);
+  const ref = await reserveAttempt(ctx, account.email, source, false);
   if (!ref) throw fieldProblem(field, "wurde zu oft falsch eingegeben; versuchen Sie es in 15 Minuten wieder", "unauthenticated");
   const { ok } = await checkReserved(ctx, ref, source, async () =>
     account.passwordHash ? verifyPassword(password, account.passwordHash) : { ok: false, rehash: false },
@@ -255,17 +261,13 @@ export async function renewSessionSecret(sessionId: string) {
  * The audit entry of a lock-out, written by the attempt that was the last one allowed: the failures up to and
  * including it reach the limit.
  */
-const lockOutAudit = (ctx: ServiceContext, accountId: string, email: string, ref: string) =>
-  guard(auditStatement(ctx, "lock_out", "Account", accountId, null, { minutes: ACCOUNT_RULES.lockOutMinutes }), {
-    sql: `(SELECT COUNT(*) FROM "SignInAttempt" WHERE "email" = ? AND "succeeded" = 0 AND "at" > ?
-      AND "id" <= (SELECT "id" FROM "SignInAttempt" WHERE "ref" = ?)) = ?`,
-    params: [
-      email,
-      toSqlValue(new Date(ctx.now.getTime() - ACCOUNT_RULES.lockOutMinutes * MINUTE)),
-      ref,
-      ACCOUNT_RULES.failuresBeforeLockOut,
-    ],
+const lockOutAudit = (ctx: ServiceContext, accountId: string, email: string, ref: string) => {
+  const upToThis = recentFailures(ctx, "email", email, ` AND "id" <= (SELECT "id" FROM "SignInAttempt" WHERE "ref" = ?)`);
+  return guard(auditStatement(ctx, "lock_out", "Account", accountId, null, { minutes: ACCOUNT_RULES.lockOutMinutes }), {
+    sql: `${upToThis.sql} = ?`,
+    params: [...upToThis.params, ref, ACCOUNT_RULES.failuresBeforeLockOut],
   });
+};
 
 /**
  * Signs in with an address and a password. Attempts are counted in the database per address and per client, so
@@ -282,8 +284,8 @@ export async function signIn(
   times: SessionTimes = DEFAULT_SESSION_TIMES,
 ) {
   const email = normalizeEmail(input.email);
-  const ref = await reserveAttempt(ctx, email, source.clientAddress, true);
-  if (!ref) throw new Problem("unauthenticated", SIGN_IN_REFUSED, { lockedOut: true });
+  const ref = await reserveAttempt(ctx, email, source, true);
+  if (!ref) throw new Problem("unauthenticated", SIGN_IN_REFUSED);
   const account = await ctx.db.prisma.account.findUnique({ where: { email } });
   decoy ??= hashPassword("a decoy password nobody has");
   const { ok, rehash } = await checkReserved(ctx, ref, source, async () =>
@@ -378,10 +380,11 @@ export async function changePassword(
   source: CheckSource,
 ) {
   const account = await ctx.db.prisma.account.findUniqueOrThrow({ where: { id: session.accountId }, include: { person: true } });
-  const confirmed = await confirmPassword(ctx, account, current, source, "current");
+  // The new password's rules first: a refusal of it does not spend an attempt of the current one.
   const person = account.person;
   const problem = passwordProblem(next, { email: account.email, names: person ? [person.givenName, person.familyName] : [] });
   if (problem) throw fieldProblem("password", problem);
+  const confirmed = await confirmPassword(ctx, account, current, source, "current");
   const renewed = await renewSessionSecret(session.id);
   await ctx.db.batch([
     confirmed,
@@ -407,7 +410,10 @@ export async function changeEmail(
   const account = await ctx.db.prisma.account.findUniqueOrThrow({ where: { id: session.accountId } });
   const next = normalizeEmail(email);
   const confirmed = await confirmPassword(ctx, account, password, source);
-  if (next === account.email) return;
+  if (next === account.email) {
+    await ctx.db.batch([confirmed]);
+    return;
+  }
   try {
     await ctx.db.batch([
       confirmed,

@@ -110,7 +110,7 @@ export async function disableTwoFactor(ctx: ServiceContext, accountId: string, p
 export async function completeSecondFactor(ctx: ServiceContext, sessionId: string, code: string, source: CheckSource) {
   const session = await ctx.db.prisma.session.findUniqueOrThrow({ where: { id: sessionId }, include: { account: true } });
   const { account } = session;
-  const ref = await reserveAttempt(ctx, account.email, source.clientAddress, false);
+  const ref = await reserveAttempt(ctx, account.email, source, false);
   if (!ref) throw new Problem("unauthenticated", "Zu viele Versuche. Versuchen Sie es in 15 Minuten wieder.");
   const hashes = JSON.parse(account.recoveryCodes ?? "[]") as string[];
   const recovery = await recoveryHash(code);

@@ -7,6 +7,8 @@ import { Hono, type MiddlewareHandler } from "hono";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { Problem } from "../errors";
+import { limitKeyOf } from "../http/client-address";
+import { ZEmailAddress } from "../schemas/accounts";
 import { clientAddress, serviceContext, type AppEnv } from "../http/context";
 import {
   changeEmail,
@@ -35,7 +37,10 @@ import { type Ctx, html, pageHeaders, param, scopeOf } from "./render";
 import { clearSessionCookie, sessionTimes, setSessionCookie } from "./session";
 
 /** Where a password or code check of this request comes from. */
-const checkSource = (c: Ctx): CheckSource => ({ clientAddress: clientAddress(c), hashing: c.get("hashing") });
+const checkSource = (c: Ctx): CheckSource => {
+  const address = clientAddress(c);
+  return { clientAddress: address, clientKey: limitKeyOf(address), hashing: c.get("hashing") };
+};
 
 /** A refusal because too many checks run at once: 503, and when to try again. */
 function busy(c: Ctx, error: Problem) {
@@ -182,7 +187,7 @@ export const accountPages = new Hono<AppEnv>()
     if (!session) return c.redirect("/anmelden", 303);
     const form = await c.req.parseBody();
     const [email, password] = [text(form.email).trim(), text(form.password)];
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254)
+    if (!ZEmailAddress.safeParse(email).success)
       return accountPage(c, session, { errors: { email: m.account.emailInvalid }, values: { email } }, 400);
     const fields = { email: ["email", "Die E-Mail-Adresse"], password: ["email-password", "Das Passwort"] } as const;
     const done = await confirmed(c, session, fields, () => changeEmail(serviceContext(c), session, email, password, checkSource(c)), {

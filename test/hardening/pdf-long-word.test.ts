@@ -50,6 +50,16 @@ describe("a word longer than a line", () => {
     for (const line of lines) expect(line[0]!.pieces.join("").startsWith("\u0301")).toBe(false);
   });
 
+  it("sets a letter with 65 accents, and 5,000 distinct words, without a crash and in well under a second", async () => {
+    const setter = await typesetter();
+    const piled = setter.wrap([{ text: `a${"\u0301".repeat(65)} ${"\u0301".repeat(70)}`, bold: false, italic: false }], 10, 400);
+    expect(piled.length).toBeGreaterThan(0);
+    const words = Array.from({ length: 5_000 }, (_, i) => `Wort${i.toString(36).padStart(6, "x")}${"k".repeat(50)}`).join(" ");
+    const started = performance.now();
+    setter.wrap([{ text: words, bold: false, italic: false }], 10, 400);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
   it("renders a public paper holding a 20,000-character word in under 2 s, and /health answers meanwhile in under 1 s", async () => {
     const t = await scenario({ seats: ONE_MEMBER });
     const paper = await t.as("secretariat").post("/api/v1/papers", {

@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { HashingSlots } from "../../src/auth/passwords";
 import { nodeClientAddress } from "../../src/entry/node-client-address";
-import { clientBehindProxies } from "../../src/http/client-address";
+import { clientBehindProxies, limitKeyOf, plainAddress } from "../../src/http/client-address";
 import { ONE_MEMBER, scenario, type ScenarioOptions } from "../helpers/scenario";
 
 const ORIGIN = "http://localhost";
@@ -53,6 +53,14 @@ describe("the sign-in limit under concurrency", () => {
   it("counts a right password as a success, so that signing in often never locks anyone out", async () => {
     const { post, attempts } = await withAccount();
     for (let i = 0; i < 7; i++) expect((await post("/anmelden", { email: EMAIL, password: PASSWORD })).status).toBe(303);
+    expect((await attempts()).every((a) => a.succeeded)).toBe(true);
+    // Nor do changes that ask for the right password again and are refused for another reason, or change nothing.
+    const cookie = cookieOf(await post("/anmelden", { email: EMAIL, password: PASSWORD }));
+    for (let i = 0; i < 6; i++) {
+      const weak = await post("/konto/passwort", { current: PASSWORD, password: "kurz", repeat: "kurz" }, { cookie });
+      expect(weak.status).toBe(400);
+      expect((await post("/konto/email", { email: EMAIL, password: PASSWORD }, { cookie })).status).toBe(303);
+    }
     expect((await attempts()).every((a) => a.succeeded)).toBe(true);
   });
 
@@ -149,6 +157,15 @@ describe("the client address", () => {
     expect(clientBehindProxies("10.0.0.5", "1.2.3.4, 198.51.100.7, 10.0.0.5", trusted)).toBe("198.51.100.7");
     expect(clientBehindProxies("::ffff:10.0.0.5", "198.51.100.7", trusted)).toBe("198.51.100.7");
     expect(clientBehindProxies("10.0.0.5", undefined, trusted)).toBe("10.0.0.5");
+    expect(clientBehindProxies("10.0.0.5", "198.51.100.7:51234, [2001:DB8::1]:443", trusted)).toBe("2001:db8::1");
+  });
+
+  it("counts an IPv6 client by its /64 network, and an IPv4 client by its address", () => {
+    expect(limitKeyOf("2001:db8:1:2:3:4:5:6")).toBe("2001:db8:1:2::/64");
+    expect(limitKeyOf("2001:0db8:0001:0002:ffff::1")).toBe("2001:db8:1:2::/64");
+    expect(limitKeyOf("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(limitKeyOf("198.51.100.7")).toBe("198.51.100.7");
+    expect(plainAddress("::ffff:10.0.0.5")).toBe("10.0.0.5");
   });
 
   /** The app behind a real socket on loopback, with the Node entry's rule for the client address. */

@@ -14,13 +14,11 @@ export interface Fonts {
 
 /**
  * A letter with its combining marks: the graphemes of the scripts the fonts hold (Latin, Greek, Cyrillic).
- * `Intl.Segmenter` knows more scripts but costs about 4 µs a grapheme, a regular expression a tenth of that.
+ * `Intl.Segmenter` knows more scripts but costs about 4 µs a grapheme, a regular expression a tenth of that. At
+ * most 8 marks stay with their letter: more is no writing, and each run of 8 is then shaped on its own.
  */
-const GRAPHEME = /\P{M}\p{M}*|\p{M}+/gu;
+const GRAPHEME = /\P{M}\p{M}{0,8}|\p{M}{1,8}/gu;
 const graphemes = (text: string) => text.match(GRAPHEME) ?? [];
-
-/** Texts longer than this (in UTF-16 units) are measured by their graphemes. */
-const LONG_TEXT = 64;
 
 /** Italics: the regular face slanted, which is how DejaVu Sans Oblique itself is made. */
 const SLANT = degrees(12);
@@ -52,19 +50,21 @@ export class Typesetter {
   }
 
   /**
-   * A text's width at size 1 and its glyphs as hex, shaped once per document. A long text is put together from
-   * its graphemes (exact, as above): shaping it whole costs about 10 µs a letter, and a long word is shaped
-   * again in every piece a line break cuts it into.
+   * A text's width at size 1 and its glyphs as hex, kept once per document. Only a single grapheme is shaped by
+   * fontkit (about 200 µs each, so a document of many distinct words would take seconds); a longer text is put
+   * together from its graphemes, which is exact, as above, and linear in its length.
    */
   private shape(font: PDFFont, text: string): { width: number; hex: string } {
     let cache = this.words.get(font);
     if (!cache) this.words.set(font, (cache = new Map()));
     let shaped = cache.get(text);
     if (shaped) return shaped;
-    if (text.length > LONG_TEXT) {
-      const parts = graphemes(text).map((grapheme) => this.shape(font, grapheme));
-      shaped = { width: parts.reduce((sum, part) => sum + part.width, 0), hex: parts.map((part) => part.hex).join("") };
-    } else shaped = { width: font.widthOfTextAtSize(text, 1), hex: font.encodeText(text).asString() };
+    const parts = graphemes(text);
+    if (parts.length === 1) shaped = { width: font.widthOfTextAtSize(text, 1), hex: font.encodeText(text).asString() };
+    else {
+      const glyphs = parts.map((grapheme) => this.shape(font, grapheme));
+      shaped = { width: glyphs.reduce((sum, part) => sum + part.width, 0), hex: glyphs.map((part) => part.hex).join("") };
+    }
     cache.set(text, shaped);
     return shaped;
   }
