@@ -3,28 +3,31 @@
  * (any), each with a one-time link to set the password; sign-in with the lock-out of repeated failures; sessions.
  * Bearer tokens for the API are separate (services/tokens.ts).
  */
-import { hashPassword, passwordProblem, verifyPassword, type HashingSlots } from "../auth/passwords";
+import { hashPassword, passwordProblem, verifyPassword } from "../auth/passwords";
 import type { Principal } from "../auth/principal";
 import { generateTokenSecret, hashTokenSecret } from "../auth/tokens";
-import { ConstraintError, type Database, type Statement } from "../db/database";
+import { ConstraintError, type Database } from "../db/database";
 import { PREVIOUS_CHANGED, deleteRow, guard, insertRow, toSqlValue, updateRow } from "../db/sql";
 import { Problem, fieldProblem, notFound } from "../errors";
 import * as accountPolicy from "../policies/accounts";
 import type { TAccountCreate } from "../schemas/accounts";
 import { createServiceContext, type ServiceContext } from "./context";
 import { auditStatement, auditedInsert, newRecordColumns } from "./records";
+import {
+  SIGN_IN_LIMITS,
+  attemptSucceeded,
+  checkReserved,
+  confirmPassword,
+  lockOutAudit,
+  reserveAttempt,
+  type CheckSource,
+} from "./sign-in-attempts";
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 
 /** How long a set-password link works, and the limits of sign-in. */
-export const ACCOUNT_RULES = {
-  linkDays: 7,
-  failuresBeforeLockOut: 5,
-  lockOutMinutes: 15,
-  /** Failures from one client address, over all addresses, before it is refused for the same time. */
-  failuresPerClient: 30,
-} as const;
+export const ACCOUNT_RULES = { linkDays: 7, ...SIGN_IN_LIMITS } as const;
 
 /** The session lifetimes: sliding idle time and absolute end (configurable per installation). */
 export interface SessionTimes {
@@ -169,105 +172,11 @@ export function principalOfAccount(
 /** A hash to verify against when the address is unknown, so that the answer takes as long as for a known one. */
 let decoy: Promise<string> | undefined;
 
-/** The failed attempts within the lock-out window by one address or one client, as SQL with its parameters. */
-function recentFailures(ctx: ServiceContext, column: "email" | "clientAddress", value: string, extra = "") {
-  const since = toSqlValue(new Date(ctx.now.getTime() - ACCOUNT_RULES.lockOutMinutes * MINUTE));
-  return {
-    sql: `(SELECT COUNT(*) FROM "SignInAttempt" WHERE "${column}" = ? AND "succeeded" = 0 AND "at" > ?${extra})`,
-    params: [value, since],
-  };
-}
-
-/**
- * Reserves one attempt for an address from a client, as a failure, unless the address or the client has used up
- * its failures: one statement, so that concurrent attempts cannot all pass the check before any is counted. The
- * attempt is reserved before the password or code is checked; a right one is marked as succeeded afterwards.
- * Clients are counted by `source.clientKey`. Answers the attempt's ref, or null when the limit is reached.
- */
-export async function reserveAttempt(ctx: ServiceContext, email: string, source: CheckSource, perClient: boolean): Promise<string | null> {
-  const byEmail = recentFailures(ctx, "email", email);
-  const byClient = recentFailures(ctx, "clientAddress", source.clientKey);
-  const ref = crypto.randomUUID();
-  const [reserved] = await ctx.db.batch([
-    insertRow(
-      "SignInAttempt",
-      { ref, at: ctx.now, email, clientAddress: source.clientKey, succeeded: false },
-      perClient
-        ? {
-            sql: `${byEmail.sql} < ? AND ${byClient.sql} < ?`,
-            params: [...byEmail.params, ACCOUNT_RULES.failuresBeforeLockOut, ...byClient.params, ACCOUNT_RULES.failuresPerClient],
-          }
-        : { sql: `${byEmail.sql} < ?`, params: [...byEmail.params, ACCOUNT_RULES.failuresBeforeLockOut] },
-    ),
-  ]);
-  return reserved === 0 ? null : ref;
-}
-
-/** Marks a reserved attempt as succeeded. */
-export const attemptSucceeded = (ref: string) => ({ sql: `UPDATE "SignInAttempt" SET "succeeded" = 1 WHERE "ref" = ?`, params: [ref] });
-
-/** Where a password or code check comes from, and the capacity it runs in. */
-export interface CheckSource {
-  /** The client's address, for the audit log. */
-  clientAddress: string;
-  /** What limits count the client by (an IPv6 client by its /64 network). */
-  clientKey: string;
-  hashing: HashingSlots;
-}
-
-/**
- * Runs the check of a reserved attempt in a hashing slot. When no slot is free, the reservation is taken back (the
- * check never ran, so it counts neither way) and the refusal passes on.
- */
-async function checkReserved<T>(ctx: ServiceContext, ref: string, source: CheckSource, check: () => Promise<T>): Promise<T> {
-  try {
-    return await source.hashing.run(check);
-  } catch (error) {
-    if (error instanceof Problem && error.code === "unavailable")
-      await ctx.db.batch([{ sql: `DELETE FROM "SignInAttempt" WHERE "ref" = ?`, params: [ref] }]);
-    throw error;
-  }
-}
-
-/**
- * Asks a signed-in person for their password again before a change that matters (the password, the e-mail address,
- * two-factor sign-in). The check counts towards the same limit as sign-in, so that a session someone else got hold
- * of cannot be used to guess the password. Throws a field problem on `field`; answers the statement that marks the
- * attempt as succeeded, for the batch of the change.
- */
-export async function confirmPassword(
-  ctx: ServiceContext,
-  account: { email: string; passwordHash: string | null },
-  password: string,
-  source: CheckSource,
-  field = "password",
-): Promise<Statement> {
-  const ref = await reserveAttempt(ctx, account.email, source, false);
-  if (!ref) throw fieldProblem(field, "wurde zu oft falsch eingegeben; versuchen Sie es in 15 Minuten wieder", "unauthenticated");
-  const { ok } = await checkReserved(ctx, ref, source, async () =>
-    account.passwordHash ? verifyPassword(password, account.passwordHash) : { ok: false, rehash: false },
-  );
-  if (!ok) throw fieldProblem(field, "ist nicht Ihr aktuelles Passwort");
-  return attemptSucceeded(ref);
-}
-
 /** A new secret for a session, so that one known before a sign-in step or a password change opens nothing. */
 export async function renewSessionSecret(sessionId: string) {
   const secret = generateTokenSecret();
   return { secret, statement: updateRow("Session", sessionId, { tokenHash: await hashTokenSecret(secret) }) };
 }
-
-/**
- * The audit entry of a lock-out, written by the attempt that was the last one allowed: the failures up to and
- * including it reach the limit.
- */
-const lockOutAudit = (ctx: ServiceContext, accountId: string, email: string, ref: string) => {
-  const upToThis = recentFailures(ctx, "email", email, ` AND "id" <= (SELECT "id" FROM "SignInAttempt" WHERE "ref" = ?)`);
-  return guard(auditStatement(ctx, "lock_out", "Account", accountId, null, { minutes: ACCOUNT_RULES.lockOutMinutes }), {
-    sql: `${upToThis.sql} = ?`,
-    params: [...upToThis.params, ref, ACCOUNT_RULES.failuresBeforeLockOut],
-  });
-};
 
 /**
  * Signs in with an address and a password. Attempts are counted in the database per address and per client, so

@@ -61,13 +61,16 @@ export async function getMinutes(ctx: ServiceContext, meetingId: string, request
 
 async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant: "full" | "public") {
   const { meeting, minutes } = record;
-  const [notes, entries, votes, resolutions, signatures, objections] = await Promise.all([
+  // The public reads the minutes without the personal remarks the committee's own record keeps.
+  const audience: Audience = variant === "full" ? "committee" : "public";
+  const [notes, statements, votes, resolutions, signatures, objections] = await Promise.all([
     minutes ? ctx.db.prisma.minutesItemNote.findMany({ where: { minutesId: minutes.id } }) : [],
-    ctx.db.prisma.minutesEntry.findMany({ where: { meetingId: meeting.id }, orderBy: { createdAt: "asc" } }),
+    // Recusals are written from their records below, with or without their remark.
+    ctx.db.prisma.minutesEntry.findMany({ where: { meetingId: meeting.id, kind: "statement" }, orderBy: { createdAt: "asc" } }),
     ctx.db.prisma.vote.findMany({ where: { meetingId: meeting.id }, orderBy: { createdAt: "asc" } }),
     ctx.db.prisma.resolution.findMany({ where: { meetingId: meeting.id } }),
     minutes ? ctx.db.prisma.minutesSignature.findMany({ where: { minutesId: minutes.id }, orderBy: { signedAt: "asc" } }) : [],
-    minutes && variant === "full"
+    minutes && reads(audience, "minutes.objection")
       ? ctx.db.prisma.minutesObjection.findMany({ where: { minutesId: minutes.id }, orderBy: { filedAt: "asc" } })
       : [],
   ]);
@@ -75,8 +78,6 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
   const chairSeat =
     record.seats.find((s) => s.role === "chair" && present.some((a) => a.personId === s.personId)) ??
     record.seats.find((s) => s.role === "deputy_chair" && present.some((a) => a.personId === s.personId));
-  // The public reads the minutes without the personal remarks the committee's own record keeps.
-  const audience: Audience = variant === "full" ? "committee" : "public";
   const absent = record.seats
     .filter((seat) => seat.role !== "deputy" && seat.role !== "minute_taker")
     .filter((seat) => !present.some((a) => a.personId === seat.personId))
@@ -132,7 +133,7 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
         recusals: record.recusals
           .filter((r) => r.itemId === item.id)
           .map((r) => recusalText(nameOf(r.personId), reads(audience, "minutes.recusalNote") ? r.note : null)),
-        statements: entries.filter((e) => e.itemId === item.id && e.kind === "statement").map((e) => e.text),
+        statements: statements.filter((e) => e.itemId === item.id).map((e) => e.text),
         votes: votes
           .filter((v) => v.itemId === item.id)
           .map((v) => ({

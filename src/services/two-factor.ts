@@ -9,7 +9,8 @@ import { hashTokenSecret } from "../auth/tokens";
 import type { Statement } from "../db/database";
 import { PREVIOUS_CHANGED, guard, updateRow } from "../db/sql";
 import { Problem, fieldProblem } from "../errors";
-import { attemptSucceeded, confirmPassword, principalOfAccount, renewSessionSecret, reserveAttempt, type CheckSource } from "./accounts";
+import { principalOfAccount, renewSessionSecret } from "./accounts";
+import { attemptSucceeded, confirmPassword, reserveAttempt, type CheckSource } from "./sign-in-attempts";
 import { createServiceContext, type ServiceContext } from "./context";
 import { auditStatement } from "./records";
 

@@ -10,16 +10,9 @@ import { Problem } from "../errors";
 import { limitKeyOf } from "../http/client-address";
 import { ZEmailAddress } from "../schemas/accounts";
 import { clientAddress, serviceContext, type AppEnv } from "../http/context";
-import {
-  changeEmail,
-  changePassword,
-  endSession,
-  openLink,
-  sessionsOf,
-  setPasswordWithLink,
-  signIn,
-  type CheckSource,
-} from "../services/accounts";
+import { changeEmail, changePassword, endSession, openLink, sessionsOf, setPasswordWithLink, signIn } from "../services/accounts";
+import type { ServiceContext } from "../services/context";
+import type { CheckSource } from "../services/sign-in-attempts";
 import { completeSecondFactor, disableTwoFactor, enableTwoFactor, pendingTwoFactor, startTwoFactor } from "../services/two-factor";
 import { m } from "./messages";
 import {
@@ -195,24 +188,8 @@ export const accountPages = new Hono<AppEnv>()
     });
     return done instanceof Response ? done : c.redirect("/konto?email", 303);
   })
-  .post("/konto/zwei-faktor/start", async (c) => {
-    const session = c.get("session");
-    if (!session) return c.redirect("/anmelden", 303);
-    const password = text((await c.req.parseBody()).password);
-    const done = await confirmed(c, session, TWO_FACTOR_FIELDS, () =>
-      startTwoFactor(serviceContext(c), session.accountId, password, checkSource(c)),
-    );
-    return done instanceof Response ? done : c.redirect("/konto/zwei-faktor", 303);
-  })
-  .post("/konto/zwei-faktor/aus", async (c) => {
-    const session = c.get("session");
-    if (!session) return c.redirect("/anmelden", 303);
-    const password = text((await c.req.parseBody()).password);
-    const done = await confirmed(c, session, TWO_FACTOR_FIELDS, () =>
-      disableTwoFactor(serviceContext(c), session.accountId, password, checkSource(c)),
-    );
-    return done instanceof Response ? done : c.redirect("/konto?zwei-faktor-aus", 303);
-  })
+  .post("/konto/zwei-faktor/start", (c) => switchTwoFactor(c, startTwoFactor, "/konto/zwei-faktor"))
+  .post("/konto/zwei-faktor/aus", (c) => switchTwoFactor(c, disableTwoFactor, "/konto?zwei-faktor-aus"))
   .get("/konto/zwei-faktor", async (c) => {
     const session = c.get("session");
     if (!session) return c.redirect("/anmelden", 303);
@@ -247,6 +224,19 @@ export const accountPages = new Hono<AppEnv>()
     if (own) await endSession(ctx, own.id, session.accountId);
     return c.redirect("/konto", 303);
   });
+
+/** Switches two-factor sign-in on or off after the password, then goes on to `next`. */
+async function switchTwoFactor(
+  c: Ctx,
+  change: (ctx: ServiceContext, accountId: string, password: string, source: CheckSource) => Promise<unknown>,
+  next: string,
+) {
+  const session = c.get("session");
+  if (!session) return c.redirect("/anmelden", 303);
+  const password = text((await c.req.parseBody()).password);
+  const done = await confirmed(c, session, TWO_FACTOR_FIELDS, () => change(serviceContext(c), session.accountId, password, checkSource(c)));
+  return done instanceof Response ? done : c.redirect(next, 303);
+}
 
 /** The fields of a form of the account page: each service field as the input's id and its German name. */
 type FormFields = Readonly<Record<string, readonly [id: string, label: string]>>;

@@ -3,10 +3,9 @@
  * forwarded address behind a trusted proxy, so that the per-client limit does not stop it and every one wants a
  * password hashed) must leave the pages answering. Bounded in count and time, on loopback only.
  */
-import { serve } from "@hono/node-server";
-import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { nodeClientAddress } from "../../src/entry/node-client-address";
+import { onLoopback, postForm } from "../helpers/portal";
 import { ONE_MEMBER, scenario } from "../helpers/scenario";
 
 const FLOOD = { perSecond: 50, seconds: 20 };
@@ -17,9 +16,7 @@ describe("a sign-in flood", () => {
   it(`of ${FLOOD.perSecond} requests a second for ${FLOOD.seconds} s leaves a meeting page's p99 under 1 s`, async () => {
     const t = await scenario({ seats: ONE_MEMBER, clientAddress: nodeClientAddress(["127.0.0.1"]) });
     const meeting = await t.createMeeting();
-    const server = serve({ fetch: t.app.fetch, port: 0, hostname: "127.0.0.1" });
-    await new Promise((resolve) => server.once("listening", resolve));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { origin, close } = await onLoopback(t.app);
     try {
       const statuses = new Map<number, number>();
       const signIns: Promise<void>[] = [];
@@ -30,16 +27,12 @@ describe("a sign-in flood", () => {
         while (performance.now() < end) {
           const i = sent++;
           signIns.push(
-            fetch(`${origin}/anmelden`, {
-              method: "POST",
-              redirect: "manual",
-              headers: {
-                "content-type": "application/x-www-form-urlencoded",
-                origin,
-                "x-forwarded-for": `198.51.${(i >> 8) & 255}.${i & 255}`,
-              },
-              body: new URLSearchParams({ email: `angreifer${i}@example.org`, password: "Passwort raten 123" }).toString(),
-            }).then(async (response) => {
+            postForm(
+              origin,
+              "/anmelden",
+              { email: `angreifer${i}@example.org`, password: "Passwort raten 123" },
+              { "x-forwarded-for": `198.51.${(i >> 8) & 255}.${i & 255}` },
+            ).then(async (response) => {
               await response.arrayBuffer();
               statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
             }),
@@ -74,7 +67,7 @@ describe("a sign-in flood", () => {
       expect(statuses.get(503) ?? 0).toBeGreaterThan(0); // the hashing bound refused some
       expect(p99).toBeLessThan(1000);
     } finally {
-      await new Promise((resolve) => server.close(resolve));
+      await close();
     }
   }, 60_000);
 });

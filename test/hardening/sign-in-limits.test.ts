@@ -3,14 +3,13 @@
  * that a burst cannot outrun the limit; the client address comes from the socket unless a trusted proxy speaks
  * for it; a code from the app works once; a recovery code gives one session, also when sent three times at once.
  */
-import { serve } from "@hono/node-server";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP } from "@oslojs/otp";
-import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { HashingSlots } from "../../src/auth/passwords";
 import { nodeClientAddress } from "../../src/entry/node-client-address";
 import { clientBehindProxies, limitKeyOf, plainAddress } from "../../src/http/client-address";
+import { onLoopback, postForm } from "../helpers/portal";
 import { ONE_MEMBER, scenario, type ScenarioOptions } from "../helpers/scenario";
 
 const ORIGIN = "http://localhost";
@@ -171,22 +170,15 @@ describe("the client address", () => {
   /** The app behind a real socket on loopback, with the Node entry's rule for the client address. */
   async function served(trustedProxies: string[]) {
     const setup = await withAccount({ clientAddress: nodeClientAddress(trustedProxies) });
-    const server = serve({ fetch: setup.t.app.fetch, port: 0, hostname: "127.0.0.1" });
-    await new Promise((resolve) => server.once("listening", resolve));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { origin, close } = await onLoopback(setup.t.app);
     const signIn = (email: string, forwardedFor: string) =>
-      fetch(`${origin}/anmelden`, {
-        method: "POST",
-        redirect: "manual",
-        headers: {
-          "content-type": "application/x-www-form-urlencoded",
-          origin,
-          "x-forwarded-for": forwardedFor,
-          "cf-connecting-ip": forwardedFor,
-        },
-        body: new URLSearchParams({ email, password: "falsch falsch falsch" }).toString(),
-      });
-    return { ...setup, signIn, close: () => new Promise((resolve) => server.close(resolve)) };
+      postForm(
+        origin,
+        "/anmelden",
+        { email, password: "falsch falsch falsch" },
+        { "x-forwarded-for": forwardedFor, "cf-connecting-ip": forwardedFor },
+      );
+    return { ...setup, signIn, close };
   }
 
   it("ignores X-Forwarded-For and CF-Connecting-IP without TRUSTED_PROXIES: a spoofed address changes nothing", async () => {

@@ -23,13 +23,27 @@ export async function demoPortal(now = new Date()) {
   return { app, db };
 }
 
-/** The demo portal on a local port, for a real browser. */
-export async function servedDemoPortal() {
-  const { app, db } = await demoPortal();
+/** An app behind a real socket on a free loopback port. */
+export async function onLoopback(app: { fetch: (request: Request) => Response | Promise<Response> }) {
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise((resolve) => server.once("listening", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { origin, db, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { origin, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** A form post to a served app as a browser sends it from the same site, without following the redirect. */
+export const postForm = (origin: string, path: string, form: Record<string, string>, headers: Record<string, string> = {}) =>
+  fetch(`${origin}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin, ...headers },
+    body: new URLSearchParams(form).toString(),
+  });
+
+/** The demo portal on a local port, for a real browser. */
+export async function servedDemoPortal() {
+  const { app, db } = await demoPortal();
+  return { ...(await onLoopback(app)), db };
 }
 
 /** Every portal page reachable from the start page by links, with its HTML: a crawl as a visitor would click. */

@@ -85,14 +85,7 @@ export function AccountPage({ scope, account, sessions, currentSessionId, errors
       <form method="post" action={account.twoFactor ? "/konto/zwei-faktor/aus" : "/konto/zwei-faktor/start"} class="form">
         <p>{account.twoFactor ? m.account.twoFactorOn : m.account.twoFactorOff}</p>
         <input type="hidden" name="username" value={account.email} autocomplete="username" />
-        <InputField
-          id="two-factor-password"
-          name="password"
-          label={m.account.confirmWithPassword}
-          type="password"
-          error={errors["two-factor-password"]}
-          autocomplete="current-password"
-        />
+        <ConfirmPasswordField id="two-factor-password" errors={errors} />
         <SubmitButton label={account.twoFactor ? m.account.twoFactorSwitchOff : m.account.twoFactorSetUp} />
       </form>
       <h2 class="kern-heading-medium">{m.account.changeEmail}</h2>
@@ -105,14 +98,7 @@ export function AccountPage({ scope, account, sessions, currentSessionId, errors
           error={errors.email}
           autocomplete="email"
         />
-        <InputField
-          id="email-password"
-          name="password"
-          label={m.account.confirmWithPassword}
-          type="password"
-          error={errors["email-password"]}
-          autocomplete="current-password"
-        />
+        <ConfirmPasswordField id="email-password" errors={errors} />
         <SubmitButton label={m.account.saveEmail} />
       </form>
       <h2 class="kern-heading-medium">{m.account.changePassword}</h2>
@@ -233,6 +219,20 @@ export function RecoveryCodesPage({ scope, codes }: { scope: Scope; codes: strin
 }
 
 /** The new password and its repetition, as every form that sets a password asks for them. */
+/** The current password, asked again before a change; each form of the page gives it its own id. */
+function ConfirmPasswordField({ id, errors }: { id: string; errors: Errors }) {
+  return (
+    <InputField
+      id={id}
+      name="password"
+      label={m.account.confirmWithPassword}
+      type="password"
+      error={errors[id]}
+      autocomplete="current-password"
+    />
+  );
+}
+
 function NewPasswordFields({ errors }: { errors: Errors }) {
   return (
     <>
