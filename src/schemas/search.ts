@@ -11,8 +11,11 @@ export const ZSearchResults = z
         title: z.string(),
         context: z.string().nullable(),
         url: z.string(),
-        snippet: z.string().openapi({ description: "The matching passage; matches are marked «…»." }),
+        snippet: z.string().openapi({ description: "The matching passage as plain text; matches are marked «…»." }),
         score: z.number(),
+        match: z.enum(["number", "all", "some"]).openapi({
+          description: "How it matched: by its paper or resolution number (first), by every word, or by some of the words (last).",
+        }),
       }),
     ),
   })

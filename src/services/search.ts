@@ -1,5 +1,12 @@
-import { InvalidSearchQuery, findHitRecords, searchCandidates, type SearchHit, type SearchKind } from "../db/queries/search";
-import { Problem } from "../errors";
+import {
+  InvalidSearchQuery,
+  findHitRecords,
+  numberedCandidates,
+  searchCandidates,
+  type SearchHit,
+  type SearchKind,
+} from "../db/queries/search";
+import { plainExpression, searchExpressions } from "./search-query";
 import { berlinDateOf } from "../rules/calendar";
 import { paperNumber } from "../rules/papers";
 import type { ServiceContext } from "./context";
@@ -12,22 +19,46 @@ import type { Readership } from "../policies/readership";
 import * as resolutionPolicy from "../policies/resolutions";
 
 /**
- * Full-text search (SQLite FTS5, also on D1) over measures, resolutions, papers and minutes, ranked by
- * relevance. Every hit passes the same access policies as the trace: non-public resolutions and papers
- * only for their readers, minutes only where the caller may read them; when hidden hits thin a window
- * out, the next window is read. A query FTS5 cannot parse is the caller's error (400).
+ * Full-text search (SQLite FTS5, also on D1) over measures, resolutions, papers and minutes. A paper or resolution
+ * number comes first ("number"); then the records that match every word, ranked by relevance ("all"); when those do
+ * not fill the page, the records that match some of the words, most first ("some"). Every hit passes the same access
+ * policies as the trace: non-public resolutions and papers only for their readers, minutes only where the caller may
+ * read them; when hidden hits thin a window out, the next window is read. Whatever the reader types is searched: a
+ * stray quote, bracket or operator is dropped, and an expression FTS5 still refuses is searched as its plain words.
  */
 export async function search(ctx: ServiceContext, query: string, kinds: readonly SearchKind[], limit: number, filter: SearchFilter = {}) {
   const readership = await ctx.readership();
-  const window = Math.min(MAX_CANDIDATES, limit * 2 + 10);
-  const results: Awaited<ReturnType<typeof visibleResults>> = [];
-  for (let offset = 0; offset < MAX_CANDIDATES && results.length < limit; offset += window) {
-    const hits = await candidates(ctx, query, kinds, window, offset);
-    results.push(...(await visibleResults(ctx, readership, hits)).filter((hit) => matches(hit, filter)));
-    if (hits.length < window) break;
+  const expressions = searchExpressions(query);
+  const results: (Awaited<ReturnType<typeof visibleResults>>[number] & { match: SearchMatch })[] = [];
+  const seen = new Set<string>();
+  const add = (hits: Awaited<ReturnType<typeof visibleResults>>, match: SearchMatch) => {
+    for (const hit of hits) {
+      const key = `${hit.kind}:${hit.id}`;
+      if (seen.has(key) || !matches(hit, filter)) continue;
+      seen.add(key);
+      results.push({ ...hit, match });
+    }
+  };
+  if (expressions.number) add(await visibleResults(ctx, readership, await numberedCandidates(ctx.db, expressions.number, kinds)), "number");
+  const passes = [
+    [expressions.all, "all"],
+    [expressions.some, "some"],
+  ] as const;
+  for (const [expression, match] of passes) {
+    if (!expression) continue;
+    const window = Math.min(MAX_CANDIDATES, limit * 2 + 10);
+    for (let offset = 0; offset < MAX_CANDIDATES && results.length < limit; offset += window) {
+      const hits = await candidates(ctx, expression, query, kinds, window, offset);
+      add(await visibleResults(ctx, readership, hits), match);
+      if (hits.length < window) break;
+    }
+    if (results.length >= limit) break;
   }
-  return results.slice(0, limit).map(({ scope: _scope, ...hit }) => hit);
+  return results.slice(0, limit).map(({ scope: _scope, snippet, ...hit }) => ({ ...hit, snippet: plainSnippet(snippet) }));
 }
+
+/** How a hit matched: by its register number, by every word, or by some of the words. */
+export type SearchMatch = "number" | "all" | "some";
 
 /**
  * Narrows a search: to one body, to one committee (its resolutions, agenda items and minutes, and the papers on
@@ -63,21 +94,34 @@ interface HitScope {
 /** Candidates are read in windows, so that the work follows the page asked for, not the number of matches. */
 const MAX_CANDIDATES = 500;
 
-async function candidates(ctx: ServiceContext, query: string, kinds: readonly SearchKind[], limit: number, offset: number) {
+async function candidates(
+  ctx: ServiceContext,
+  expression: string,
+  query: string,
+  kinds: readonly SearchKind[],
+  limit: number,
+  offset: number,
+) {
   try {
-    return await searchCandidates(ctx.db, query, kinds, limit, offset);
+    return await searchCandidates(ctx.db, expression, kinds, limit, offset);
   } catch (error) {
-    if (error instanceof InvalidSearchQuery) {
-      throw new Problem(
-        "invalid_request",
-        'Die Suchanfrage ist ungültig: erlaubt sind Wörter, "Wortgruppen", OR, NOT und Präfix*-Suchen.',
-        {
-          errors: [{ field: "query.q", reason: "ist kein gültiger Suchausdruck" }],
-        },
-      );
-    }
-    throw error;
+    if (!(error instanceof InvalidSearchQuery)) throw error;
+    const plain = plainExpression(query);
+    return plain && plain !== expression ? searchCandidates(ctx.db, plain, kinds, limit, offset) : [];
   }
+}
+
+/**
+ * A snippet as text: the Markdown the secretariat wrote (emphasis, headings, links, quotes, code) is left out, so the
+ * reader sees words, not asterisks. The match marks «…» stay.
+ */
+export function plainSnippet(snippet: string): string {
+  return snippet
+    .replace(/!?\[([^\]]*)\]\([^)]*\)?/g, "$1")
+    .replace(/(\*\*|__|\*|`|~~)/g, "")
+    .replace(/(^|\n)\s{0,3}(#{1,6}|>|[-+] )\s*/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** The hits the caller may see, described with title, context and address, in rank order. */

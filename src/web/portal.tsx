@@ -100,7 +100,7 @@ export const portal = new Hono<AppEnv>()
         <MeetingPage
           scope={scope}
           meeting={toMeetingView(meeting)}
-          items={agenda.items.filter((item) => item.isPublic)}
+          items={agenda.items}
           resolutions={resolutions}
           announcements={agenda.announcements}
           hasNonPublicPart={hasNonPublicPart}
@@ -114,7 +114,7 @@ export const portal = new Hono<AppEnv>()
       const ctx = serviceContext(c);
       const meeting = await inBody(await getMeeting(ctx, param(c, "id")), scope);
       const { agenda, resolutions } = await meetingAgenda(ctx, meeting, { resolutions: true });
-      const item = agenda.items.find((i) => i.id === param(c, "itemId") && i.isPublic);
+      const item = agenda.items.find((i) => i.id === param(c, "itemId"));
       if (!item) throw new Problem("not_found", "Diesen Tagesordnungspunkt gibt es nicht.");
       const ref = resolutions.find((r) => r.itemId === item.id);
       const resolution = ref ? await getResolution(ctx, ref.id) : null;
@@ -137,8 +137,7 @@ export const portal = new Hono<AppEnv>()
     page(async (c, scope) => {
       const ctx = serviceContext(c);
       const meeting = await inBody(await getMeeting(ctx, param(c, "id")), scope);
-      if (meeting.minutesState !== "published") throw new Problem("not_found", "Die Niederschrift ist nicht veröffentlicht.");
-      const minutes = await getMinutes(ctx, meeting.id, "public");
+      const minutes = await getMinutes(ctx, meeting.id);
       return html(c, <MinutesPage scope={scope} meeting={toMeetingView(meeting)} minutes={minutes} />);
     }),
   )
@@ -317,18 +316,13 @@ export const portal = new Hono<AppEnv>()
       const props = { scope, query, kind, committeeId, from, to, committees };
       if (Object.keys(errors).length > 0) return html(c, <SearchPage {...props} hits={null} errors={errors} />, 400);
       if (!query) return html(c, <SearchPage {...props} hits={null} />);
-      try {
-        const filter = { bodyId: scope.body.id, committeeId, from, to };
-        const hits = await search(ctx, query, kind ? [kind] : SEARCH_KINDS, 50, filter);
-        const shown = hits.flatMap((hit) => {
-          const href = portalAddress(hit.kind, hit.id, hit.url);
-          return href ? [{ kind: hit.kind, title: hit.title, context: hit.context, href, snippet: hit.snippet }] : [];
-        });
-        return html(c, <SearchPage {...props} hits={shown} />);
-      } catch (error) {
-        if (!(error instanceof Problem && error.code === "invalid_request")) throw error;
-        return html(c, <SearchPage {...props} hits={null} errors={{ q: error.detail }} />, 400);
-      }
+      const filter = { bodyId: scope.body.id, committeeId, from, to };
+      const hits = await search(ctx, query, kind ? [kind] : SEARCH_KINDS, 50, filter);
+      const shown = hits.flatMap((hit) => {
+        const href = portalAddress(hit.kind, hit.id, hit.url);
+        return href ? [{ kind: hit.kind, title: hit.title, context: hit.context, href, snippet: hit.snippet, match: hit.match }] : [];
+      });
+      return html(c, <SearchPage {...props} hits={shown} />);
     }),
   );
 

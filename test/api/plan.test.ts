@@ -227,14 +227,9 @@ describe("search", () => {
     expect(member.items.at(-1).id).toBe(visible.id);
   });
 
-  it("answers a malformed query with 400", async () => {
+  it("searches whatever is typed: stray quotes, brackets, operators and punctuation are no error", async () => {
     const t = await planSetup();
-    for (const q of ['"unbalanced', "AND OR", "(x"]) {
-      const response = await t.request("GET", `/api/v1/search?q=${encodeURIComponent(q)}`);
-      expect(response.status, q).toBe(400);
-    }
-    // Punctuation a clerk types is no syntax error.
-    for (const q of ["foo:bar", "25.000 €", "E-Mail", "IA/2026/003", "§ 35"]) {
+    for (const q of ['"unbalanced', "AND OR", "(x", "foo:bar", "25.000 €", "E-Mail", "IA/2026/003", "§ 35", "x NOT", "((a)"]) {
       expect((await t.request("GET", `/api/v1/search?q=${encodeURIComponent(q)}`)).status, q).toBe(200);
     }
   });

@@ -52,14 +52,11 @@ describe("the portal's pages", () => {
     expect(page).not.toContain("@");
   });
 
-  it("explains an empty search and refuses malformed syntax beside the field", async () => {
+  it("explains an empty search and refuses a malformed date beside the field", async () => {
     const { app } = await demoPortal();
     const empty = text(await (await app.request("/suche?q=Zeppelinhafen")).text());
     expect(empty).toContain("Für „Zeppelinhafen“ wurde nichts gefunden.");
     expect(empty).toContain("kürzeres oder allgemeineres Wort");
-    const bad = await app.request(`/suche?q=${encodeURIComponent('"offen')}`);
-    expect(bad.status).toBe(400);
-    expect(await bad.text()).toMatch(/aria-invalid="true"[^>]*|id="q-error"/);
     const badDate = await app.request("/suche?q=Kita&von=2026-02-30&bis=2026-01-01");
     expect(badDate.status).toBe(400);
     const badHtml = await badDate.text();

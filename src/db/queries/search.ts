@@ -12,40 +12,18 @@ export interface SearchHit {
   rank: number;
 }
 
-/** A search expression FTS5 cannot parse; the caller's error. */
+/** A search expression FTS5 cannot parse. */
 export class InvalidSearchQuery extends Error {
   override name = "InvalidSearchQuery";
 }
 
-const OPERATORS = new Set(["OR", "AND", "NOT"]);
-
 /**
- * The FTS5 expression for what a clerk types. Quoted phrases, OR, AND, NOT, parentheses and prefix* keep their
- * meaning. Every other word becomes a quoted phrase with prefix matching: FTS5 splits it as it split the
- * indexed text, so that "2026/004", "IA/2026/003", "E-Mail", "Sprach-Kita" and "25.000" match as written, and
- * "Kita" finds "Kitas" and "Geflüchtete" finds "Geflüchteter". Punctuation that names nothing ("€", "–") is
- * dropped. Undefined when nothing searchable is left.
- */
-export function toFtsQuery(query: string): string | undefined {
-  const parts: string[] = [];
-  for (const match of query.matchAll(/"([^"]*)"|(\()|(\))|([^\s()"]+)/g)) {
-    const [, phrase, open, close, word] = match;
-    if (phrase !== undefined) parts.push(`"${phrase}"`);
-    else if (open || close) parts.push(open ?? close!);
-    else if (OPERATORS.has(word!)) parts.push(word!);
-    else if (/[\p{L}\p{N}]/u.test(word!)) parts.push(`"${word!.replace(/\*$/, "").replaceAll('"', "")}"*`);
-  }
-  if (query.split('"').length % 2 === 0) return query; // an unbalanced quote: let FTS5 refuse it
-  return parts.length > 0 ? parts.join(" ") : undefined;
-}
-
-/**
- * A window of candidates ranked by relevance (bm25, titles weigh five times). FTS5 orders by its own
- * `rank` column and computes snippets only for the rows returned.
+ * A window of candidates for an FTS5 expression, ranked by relevance (bm25, titles weigh five times). FTS5 orders
+ * by its own `rank` column and computes snippets only for the rows returned.
  */
 export async function searchCandidates(
   db: Database,
-  query: string,
+  expression: string,
   kinds: readonly SearchKind[],
   limit: number,
   offset: number,
@@ -55,13 +33,46 @@ export async function searchCandidates(
       `SELECT kind, ref_id, snippet(search_index, 3, '«', '»', '…', 16) AS snippet, rank
        FROM search_index WHERE search_index MATCH ? AND rank MATCH 'bm25(0.0, 0.0, 5.0, 1.0)' AND kind IN (${placeholders(kinds)})
        ORDER BY rank LIMIT ? OFFSET ?`,
-      [toFtsQuery(query) ?? '""', ...kinds, limit, offset],
+      [expression, ...kinds, limit, offset],
     );
   } catch (error) {
     const message = `${(error as Error).message} ${String((error as { cause?: unknown }).cause ?? "")}`;
     if (/fts5|syntax error|no such column|unterminated|malformed MATCH/i.test(message)) throw new InvalidSearchQuery(message);
     throw error;
   }
+}
+
+/** The papers and resolutions that carry a register number, as hits before all others, with the start of their text. */
+export async function numberedCandidates(
+  db: Database,
+  number: { year: number; serial: number; kind?: "paper" | "resolution"; committee?: string },
+  kinds: readonly SearchKind[],
+): Promise<SearchHit[]> {
+  const papers = kinds.includes("paper") && number.kind !== "resolution" && !number.committee;
+  const resolutions = kinds.includes("resolution") && number.kind !== "paper";
+  const start = (column: string) => `CASE WHEN length(${column}) > 240 THEN substr(${column}, 1, 240) || '…' ELSE ${column} END`;
+  const statements = [
+    ...(papers
+      ? [
+          {
+            sql: `SELECT 'paper' AS kind, id AS ref_id, ${start("coalesce(proposedResolution, factsAndReasons, '')")} AS snippet, 0 AS rank
+                  FROM Paper WHERE deletedAt IS NULL AND year = ? AND serial = ?`,
+            params: [number.year, number.serial],
+          },
+        ]
+      : []),
+    ...(resolutions
+      ? [
+          {
+            sql: `SELECT 'resolution' AS kind, r.id AS ref_id, ${start("r.text")} AS snippet, 0 AS rank
+                  FROM Resolution r JOIN Committee c ON c.id = r.committeeId
+                  WHERE r.year = ? AND r.serial = ? AND (? IS NULL OR lower(c.shortName) = lower(?)) ORDER BY c.shortName`,
+            params: [number.year, number.serial, number.committee ?? null, number.committee ?? null],
+          },
+        ]
+      : []),
+  ];
+  return statements.length > 0 ? ((await db.queryAll(statements)).flat() as unknown as SearchHit[]) : [];
 }
 
 export interface MeasureHitRow {

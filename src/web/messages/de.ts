@@ -45,6 +45,8 @@ export const de = {
     publicPart: "Öffentlicher Teil",
     nonPublicPart: "Nichtöffentlicher Teil",
     nonPublicNote: "Die Sitzung hat auch einen nichtöffentlichen Teil. Seine Beratungen sind nicht öffentlich (§ 35 GemO).",
+    nonPublic: "nichtöffentlich",
+    nonPublicShown: "Sie sehen diesen Teil, weil Sie ihn lesen dürfen. Geben Sie seinen Inhalt nicht weiter (§ 35 Abs. 2 GemO).",
     noAgenda: "Die Tagesordnung ist noch nicht veröffentlicht.",
     withdrawn: "abgesetzt",
     paper: "Vorlage",
@@ -180,6 +182,8 @@ export const de = {
       measure: "Maßnahmen",
     } as Record<string, string>,
     results: (n: number, q: string) => (n === 1 ? `1 Treffer für „${q}“` : `${n} Treffer für „${q}“`),
+    byNumber: "Mit dieser Nummer",
+    some: "Treffer, die nur einige der Wörter enthalten",
     empty: (q: string) => `Für „${q}“ wurde nichts gefunden.`,
     tips: [
       "Prüfen Sie die Schreibweise.",
@@ -195,6 +199,8 @@ export const de = {
   minutes: {
     title: "Niederschrift",
     publicPart: "öffentlicher Teil",
+    notPublished: (state: string) =>
+      `Stand: ${state}. Diese Niederschrift ist noch nicht veröffentlicht; Sie sehen sie, weil Sie sie lesen dürfen.`,
     began: "Beginn",
     ended: "Ende",
     present: "Anwesend",

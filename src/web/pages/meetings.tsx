@@ -105,6 +105,48 @@ export function CalendarPage(props: CalendarPageProps) {
   );
 }
 
+/** Agenda items with their paper and resolution: the items the reader may read, as the policies returned them. */
+function AgendaList(props: {
+  items: TAgendaItem[];
+  meetingId: string;
+  resolutionOf: Map<string, { id: string; number: string }>;
+  scope: Scope;
+}) {
+  const { scope } = props;
+  return (
+    <ol class="agenda">
+      {props.items.map((item) => {
+        const resolution = props.resolutionOf.get(item.id);
+        return (
+          <li class={`agenda__item agenda__item--depth-${item.depth}`}>
+            <span class="agenda__number">{item.number}</span> <a href={scoped(paths.item(props.meetingId, item.id), scope)}>{item.title}</a>
+            {item.withdrawn ? (
+              <>
+                {" "}
+                <Badge tone="warning">{m.meeting.withdrawn}</Badge>
+              </>
+            ) : null}
+            {item.paper || resolution ? (
+              <ul class="agenda__refs">
+                {item.paper ? (
+                  <li>
+                    {m.meeting.paper} <a href={scoped(paths.paper(item.paper.id), scope)}>{`${item.paper.number}: ${item.paper.title}`}</a>
+                  </li>
+                ) : null}
+                {resolution ? (
+                  <li>
+                    {m.meeting.resolution} <a href={scoped(paths.resolution(resolution.id), scope)}>{resolution.number}</a>
+                  </li>
+                ) : null}
+              </ul>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
 export interface MeetingPageProps {
   scope: Scope;
   meeting: TMeeting;
@@ -117,6 +159,7 @@ export interface MeetingPageProps {
 export function MeetingPage({ scope, meeting, items, resolutions, announcements, hasNonPublicPart }: MeetingPageProps) {
   const resolutionOf = new Map(resolutions.flatMap((r) => (r.itemId ? [[r.itemId, r] as const] : [])));
   const announced = announcements.filter((a) => a.announced);
+  const nonPublic = items.filter((item) => !item.isPublic);
   const title = `${meeting.committee.name}: ${meeting.label}`;
   return (
     <Layout
@@ -144,43 +187,20 @@ export function MeetingPage({ scope, meeting, items, resolutions, announcements,
       {items.length > 0 ? (
         <>
           <h3 class="kern-heading-small">{m.meeting.publicPart}</h3>
-          <ol class="agenda">
-            {items.map((item) => {
-              const resolution = resolutionOf.get(item.id);
-              return (
-                <li class={`agenda__item agenda__item--depth-${item.depth}`}>
-                  <span class="agenda__number">{item.number}</span>{" "}
-                  <a href={scoped(paths.item(meeting.id, item.id), scope)}>{item.title}</a>
-                  {item.withdrawn ? (
-                    <>
-                      {" "}
-                      <Badge tone="warning">{m.meeting.withdrawn}</Badge>
-                    </>
-                  ) : null}
-                  {item.paper || resolution ? (
-                    <ul class="agenda__refs">
-                      {item.paper ? (
-                        <li>
-                          {m.meeting.paper}{" "}
-                          <a href={scoped(paths.paper(item.paper.id), scope)}>{`${item.paper.number}: ${item.paper.title}`}</a>
-                        </li>
-                      ) : null}
-                      {resolution ? (
-                        <li>
-                          {m.meeting.resolution} <a href={scoped(paths.resolution(resolution.id), scope)}>{resolution.number}</a>
-                        </li>
-                      ) : null}
-                    </ul>
-                  ) : null}
-                </li>
-              );
-            })}
-          </ol>
+          <AgendaList items={items.filter((item) => item.isPublic)} meetingId={meeting.id} resolutionOf={resolutionOf} scope={scope} />
         </>
       ) : (
         <p>{m.meeting.noAgenda}</p>
       )}
-      {hasNonPublicPart ? (
+      {nonPublic.length > 0 ? (
+        <>
+          <h3 class="kern-heading-small">
+            {m.meeting.nonPublicPart} <Badge tone="info">{m.meeting.nonPublic}</Badge>
+          </h3>
+          <p>{m.meeting.nonPublicShown}</p>
+          <AgendaList items={nonPublic} meetingId={meeting.id} resolutionOf={resolutionOf} scope={scope} />
+        </>
+      ) : hasNonPublicPart ? (
         <>
           <h3 class="kern-heading-small">{m.meeting.nonPublicPart}</h3>
           <p>{m.meeting.nonPublicNote}</p>
@@ -250,6 +270,11 @@ export function ItemPage({ scope, meeting, item, votes, resolution, measures }: 
         {m.item.title} {item.number}, {meeting.committee.name}, {dateOf(meeting.startsAt)}
       </p>
       <h1 class="kern-heading-large">{item.title}</h1>
+      {item.isPublic ? null : (
+        <p>
+          <Badge tone="info">{m.meeting.nonPublic}</Badge> {m.meeting.nonPublicShown}
+        </p>
+      )}
       {item.descriptionHtml ? <div class="prose">{trusted(item.descriptionHtml)}</div> : null}
       {item.paper ? (
         <p>

@@ -248,6 +248,21 @@ export interface SearchHitView {
   context: string | null;
   href: string;
   snippet: string;
+  match: "number" | "all" | "some";
+}
+
+function HitList({ hits, scope }: { hits: SearchHitView[]; scope: Scope }) {
+  return (
+    <ul class="search-results">
+      {hits.map((hit) => (
+        <li>
+          <a href={scoped(hit.href, scope)}>{hit.title}</a>
+          {hit.context ? <span class="search-results__context">{` – ${hit.context}`}</span> : null}
+          {hit.snippet ? <p class="search-results__snippet">{trusted(markMatches(hit.snippet))}</p> : null}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export interface SearchPageProps {
@@ -265,8 +280,10 @@ export interface SearchPageProps {
 
 export function SearchPage({ scope, query, kind, committeeId, from, to, committees, hits, errors = {} }: SearchPageProps) {
   const error = errors.q;
+  const byNumber = (hits ?? []).filter((hit) => hit.match === "number");
+  const some = (hits ?? []).filter((hit) => hit.match === "some");
   const groups = Object.keys(m.search.kinds).flatMap((k) => {
-    const inKind = (hits ?? []).filter((hit) => hit.kind === k);
+    const inKind = (hits ?? []).filter((hit) => hit.kind === k && hit.match === "all");
     return inKind.length ? [[k, inKind] as const] : [];
   });
   return (
@@ -317,22 +334,30 @@ export function SearchPage({ scope, query, kind, committeeId, from, to, committe
       {hits && hits.length > 0 ? (
         <>
           <h2 class="kern-heading-medium">{m.search.results(hits.length, query)}</h2>
+          {byNumber.length > 0 ? (
+            <section aria-labelledby="nummer">
+              <h3 class="kern-heading-small" id="nummer">
+                {m.search.byNumber}
+              </h3>
+              <HitList hits={byNumber} scope={scope} />
+            </section>
+          ) : null}
           {groups.map(([k, inKind]) => (
             <section aria-labelledby={`art-${k}`}>
               <h3 class="kern-heading-small" id={`art-${k}`}>
                 {m.search.kinds[k]}
               </h3>
-              <ul class="search-results">
-                {inKind.map((hit) => (
-                  <li>
-                    <a href={scoped(hit.href, scope)}>{hit.title}</a>
-                    {hit.context ? <span class="search-results__context">{` – ${hit.context}`}</span> : null}
-                    <p class="search-results__snippet">{trusted(markMatches(hit.snippet))}</p>
-                  </li>
-                ))}
-              </ul>
+              <HitList hits={inKind} scope={scope} />
             </section>
           ))}
+          {some.length > 0 ? (
+            <section aria-labelledby="einige-woerter">
+              <h3 class="kern-heading-small" id="einige-woerter">
+                {m.search.some}
+              </h3>
+              <HitList hits={some} scope={scope} />
+            </section>
+          ) : null}
         </>
       ) : null}
       {hits && hits.length === 0 ? (

@@ -4,7 +4,8 @@ import type { TMeeting } from "../../schemas/meetings";
 import type { TResolution } from "../../schemas/outcomes";
 import type { TPaper } from "../../schemas/papers";
 import { Layout } from "../components/layout";
-import { CommitteeFilter, Facts, Pagination, ScopeField, SelectField, SubmitButton, trusted } from "../components/ui";
+import { CommitteeFilter, Facts, Notice, Pagination, ScopeField, SelectField, SubmitButton, trusted } from "../components/ui";
+import { minutesStateName } from "../../rules/minutes";
 import { dateOf, isoOf, timeOf } from "../format";
 import { m } from "../messages";
 import { paths, type Scope, scoped } from "../urls";
@@ -97,6 +98,8 @@ export function PaperPage({ scope, paper, meetings }: { scope: Scope; paper: TPa
 
 export interface MinutesView {
   meetingId: string;
+  variant: "full" | "public";
+  state: string;
   header: {
     committee: string;
     title: string;
@@ -139,7 +142,7 @@ function NameList({ title, names }: { title: string; names: string[] }) {
 
 export function MinutesPage({ scope, minutes, meeting }: { scope: Scope; minutes: MinutesView; meeting: TMeeting }) {
   const h = minutes.header;
-  const title = `${m.minutes.title}: ${h.title} (${m.minutes.publicPart})`;
+  const title = `${m.minutes.title}: ${h.title}${minutes.variant === "public" ? ` (${m.minutes.publicPart})` : ""}`;
   return (
     <Layout
       title={title}
@@ -152,6 +155,7 @@ export function MinutesPage({ scope, minutes, meeting }: { scope: Scope; minutes
       ]}
     >
       <h1 class="kern-heading-large">{title}</h1>
+      {minutes.state === "published" ? null : <Notice tone="warning" text={m.minutes.notPublished(minutesStateName(minutes.state))} />}
       <Facts
         rows={[
           [m.meeting.committee, h.committee],
