@@ -1,10 +1,17 @@
-/** German names of the stored codes, as documents, OParl and feeds print them. */
+/**
+ * The German names of the stored codes: the one catalogue that pages, documents, OParl, feeds and mails print.
+ * Words for states live here and nowhere else, so that a measure does not "ruhen" on a page and "pausieren" in
+ * its PDF.
+ */
+export { MEETING_STATE_NAMES as MEETING_STATE } from "../rules/meeting";
+export { MINUTES_STATE_NAMES as MINUTES_STATE } from "../rules/minutes";
+
 export const MEMBERSHIP_ROLE: Record<string, string> = {
   chair: "Vorsitz",
-  deputy_chair: "stellv. Vorsitz",
+  deputy_chair: "Stellvertretender Vorsitz",
   member: "Mitglied",
   deputy: "Stellvertretung",
-  advisory_member: "beratendes Mitglied",
+  advisory_member: "Beratendes Mitglied",
   minute_taker: "Schriftführung",
 };
 export const MEASURE_STATUS: Record<string, string> = {
@@ -12,15 +19,24 @@ export const MEASURE_STATUS: Record<string, string> = {
   in_progress: "in Umsetzung",
   implemented: "umgesetzt",
   ongoing: "Daueraufgabe",
-  paused: "pausiert",
+  paused: "ruht",
   dropped: "aufgegeben",
 };
+/** What a resolution does to a measure, as the verb of "Beschluss IA/2026/003 ändert 1.2 Sprachkurse". */
 export const RELATION: Record<string, string> = {
   initiates: "startet",
   changes: "ändert",
-  reports_progress: "berichtet",
+  reports_progress: "berichtet über",
   completes: "schließt ab",
   drops: "gibt auf",
+};
+/** The same as a whole phrase about "the measure", separable verbs split as German wants them. */
+export const RELATION_TO_MEASURE: Record<string, string> = {
+  initiates: "startet die Maßnahme",
+  changes: "ändert die Maßnahme",
+  reports_progress: "berichtet über die Maßnahme",
+  completes: "schließt die Maßnahme ab",
+  drops: "gibt die Maßnahme auf",
 };
 export const OUTCOME: Record<string, string> = {
   adopted: "angenommen",
@@ -31,6 +47,23 @@ export const OUTCOME: Record<string, string> = {
 };
 export const SIGNER: Record<string, string> = { chair: "Vorsitz", member: "Mitglied", minute_taker: "Schriftführung" };
 export const PAPER_TYPE: Record<string, string> = { proposal: "Beschlussvorlage", information: "Informationsvorlage", motion: "Antrag" };
+export const CONSULTATION_ROLE: Record<string, string> = { preparing: "Vorberatung", deciding: "Entscheidung" };
+export const CONSULTATION_STATE: Record<string, string> = {
+  pending: "noch offen",
+  scheduled: "auf der Tagesordnung",
+  advised: "beraten",
+  decided: "entschieden",
+  deferred: "vertagt",
+};
+/** How the receiving body handled a recommendation of an advisory body. */
+export const FOLLOW_UP_HANDLING: Record<string, string> = {
+  adopted: "übernommen",
+  changed: "mit Änderungen übernommen",
+  rejected: "nicht übernommen",
+  pending: "noch nicht behandelt",
+};
+/** A stored code's German name; the code itself only if the catalogue lacks it. */
+export const label = (catalogue: Record<string, string>, code: string) => catalogue[code] ?? code;
 
 /** How the minutes name an absence: excused or not, and the reason where the reader may know it. */
 export function absenceLabel(status: "excused" | "absent" | "unknown", reason: string | null): string {

@@ -41,7 +41,8 @@ Landesregierung für die Belange von Menschen mit Behinderungen in Baden-Württe
     case "easyLanguage":
       return `# Informationen in Leichter Sprache
 
-Das ist die Internet-Seite von den Gremien von ${name}.
+Diese Internet-Seite ist von: ${name}.
+Hier finden Sie Informationen über die Gremien.
 
 Ein Gremium ist eine Gruppe von Menschen.
 Die Gruppe trifft sich.
@@ -63,7 +64,7 @@ Viele Sitzungen sind öffentlich.
 Das bedeutet: Sie dürfen hingehen und zuhören.
 
 Sie haben eine Frage?
-Dann schreiben Sie an die Geschäfts-Stelle von ${name}.
+Dann schreiben Sie an die Geschäfts-Stelle von den Gremien.
 `;
     case "signLanguage":
       return `# Informationen in Deutscher Gebärdensprache
@@ -72,7 +73,7 @@ Hier stellt ${name} die wichtigsten Informationen zu den Gremien, ihren Sitzunge
 Deutscher Gebärdensprache bereit.
 
 Das Video wird gerade erstellt. Bis dahin helfen Ihnen die [Informationen in Leichter Sprache](/leichte-sprache)
-weiter, oder Sie schreiben der Geschäftsstelle von ${name}.
+weiter, oder Sie schreiben der Geschäftsstelle der Gremien.
 `;
     case "imprint":
       return `# Impressum
@@ -85,8 +86,8 @@ Person und die Kontaktdaten trägt die Kommune hier ein.
     case "privacy":
       return `# Datenschutz
 
-Dieses Informationsangebot von ${name} setzt keine Cookies, lädt nichts von fremden Servern und verwendet kein
-JavaScript.
+Dieses Informationsangebot setzt keine Cookies, lädt nichts von fremden Servern und verwendet kein JavaScript.
+Verantwortlich ist: ${name}.
 
 Beim Aufruf einer Seite verarbeitet der Server technisch notwendige Daten (Adresse, Zeit, aufgerufene Seite),
 um die Seite auszuliefern. Sie werden nicht mit anderen Daten zusammengeführt.

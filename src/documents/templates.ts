@@ -14,9 +14,10 @@ export function escapeMarkdown(value: unknown): string {
 }
 
 /** Quotes Markdown as a box (a block quote), with a bold lead-in on its first line. */
-export function box(lead: string, markdown: string): string {
+export function box(lead: string | null, markdown: string): string {
   const lines = markdown.trim().split(/\r?\n/);
-  return [`**${escapeMarkdown(lead)}** ${lines[0] ?? ""}`, ...lines.slice(1)].map((line) => `> ${line}`).join("\n");
+  const first = lead ? `**${escapeMarkdown(lead)}** ${lines[0] ?? ""}` : (lines[0] ?? "");
+  return [first, ...lines.slice(1)].map((line) => `> ${line}`).join("\n");
 }
 
 /**

@@ -6,3 +6,4 @@ export type PaperType = (typeof PAPER_TYPES)[number];
 
 export const CONSULTATION_ROLES = ["preparing", "deciding"] as const;
 export const CONSULTATION_STATES = ["pending", "scheduled", "advised", "decided", "deferred"] as const;
+export type ConsultationState = (typeof CONSULTATION_STATES)[number];

@@ -14,7 +14,17 @@ import { berlinDateOf, germanDate, germanDateTimeOf } from "../rules/calendar";
 
 const day = (instant: Date) => germanDate(berlinDateOf(instant));
 import { paperNumber } from "../rules/papers";
-import { MEMBERSHIP_ROLE, MEASURE_STATUS, OUTCOME, PAPER_TYPE, RELATION, SIGNER } from "../documents/labels";
+import {
+  CONSULTATION_ROLE,
+  CONSULTATION_STATE,
+  MEMBERSHIP_ROLE,
+  MEASURE_STATUS,
+  OUTCOME,
+  PAPER_TYPE,
+  RELATION,
+  SIGNER,
+  label,
+} from "../documents/labels";
 import { getAgenda } from "./agenda";
 import { documentLook } from "./document-settings";
 import type { ServiceContext } from "./context";
@@ -314,10 +324,10 @@ export async function paperDocument(ctx: ServiceContext, deps: Documents, paperI
     hasConsultations: paper.consultations.length > 0,
     consultations: paper.consultations.map((c) => ({
       committee: c.committee.name,
-      role: c.role === "deciding" ? "Entscheidung" : "Vorberatung",
-      state: c.state,
+      role: label(CONSULTATION_ROLE, c.role),
+      state: label(CONSULTATION_STATE, c.state),
     })),
-    proposedResolution: paper.proposedResolution ? box("Beschlussvorschlag:", paper.proposedResolution) : null,
+    proposedResolution: paper.proposedResolution ? box(null, paper.proposedResolution) : null,
     factsAndReasons: paper.factsAndReasons,
     financialEffects: paper.financialEffects,
     hasAttachments: paper.attachments.length > 0,

@@ -16,6 +16,8 @@ import { resolutionLabel, resolutionNumber } from "../rules/resolutions";
 import { auditStatement, newRecordColumns } from "./records";
 import { reads, type Audience } from "../policies/personal-data";
 import { absenceLabel, recusalText } from "../documents/labels";
+import { pageArgs, toPage, type TPageQuery } from "../db/paging";
+import { berlinYear } from "./periods";
 
 /** The order of the signature block: chair, members, minute-taker. */
 const SIGNATURE_ORDER: SignatureRole[] = ["chair", "member", "minute_taker"];
@@ -348,5 +350,34 @@ export async function minutesHistory(ctx: ServiceContext, meetingId: string) {
             text: part.value,
           }))
         : [],
+  };
+}
+
+/**
+ * The published minutes of a body, newest meeting first, optionally of one committee and one Berlin year: the
+ * register of minutes the public reads. Each meeting passes the minutes policy.
+ */
+export async function listPublishedMinutes(
+  ctx: ServiceContext,
+  query: TPageQuery & { bodyId: string; committeeId?: string; year?: number },
+) {
+  const rows = await ctx.db.prisma.meeting.findMany({
+    where: {
+      committee: { bodyId: query.bodyId },
+      ...(query.committeeId ? { committeeId: query.committeeId } : {}),
+      ...(query.year ? { startsAt: berlinYear(query.year) } : {}),
+      minutes: { is: { state: "published" } },
+    },
+    include: { committee: { select: { id: true, name: true, shortName: true, bodyId: true } }, minutes: { select: { state: true } } },
+    orderBy: [{ startsAt: "desc" }, { id: "desc" }],
+    ...pageArgs(query),
+  });
+  const page = toPage(rows, query);
+  const readership = await ctx.readership();
+  return {
+    items: page.items
+      .filter((meeting) => minutesPolicy.variantFor(ctx.actor, readership, meeting.committee, meeting.minutes?.state) !== null)
+      .map(({ minutes, ...meeting }) => ({ ...meeting, minutesState: minutes?.state ?? null })),
+    nextCursor: page.nextCursor,
   };
 }

@@ -4,7 +4,7 @@ import { Problem, fieldProblem, notFound } from "../errors";
 import { pageArgs, toPage, type TPageQuery } from "../db/paging";
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, cleanFilename, essenceOf, matchesSignature } from "../rules/attachments";
 import { berlinDateOf } from "../rules/calendar";
-import type { PaperType } from "../rules/papers";
+import type { ConsultationState, PaperType } from "../rules/papers";
 import type { TConsultationCreate, TConsultationUpdate, TPaperCreate, TPaperUpdate } from "../schemas/papers";
 import type { AttachmentStore, Bytes } from "../storage";
 import { assertManages, bodyForWrite } from "./access";
@@ -18,7 +18,7 @@ const paperInclude = {
 
 export async function listPapers(
   ctx: ServiceContext,
-  query: TPageQuery & { bodyId?: string; year?: number; type?: PaperType; q?: string },
+  query: TPageQuery & { bodyId?: string; year?: number; type?: PaperType; q?: string; committeeId?: string; state?: ConsultationState },
 ) {
   const visibility = paperPolicy.where(ctx.actor, await ctx.readership());
   const rows = await ctx.db.prisma.paper.findMany({
@@ -29,6 +29,13 @@ export async function listPapers(
       ...(query.year ? { year: query.year } : {}),
       ...(query.type ? { type: query.type } : {}),
       ...(query.q ? { title: { contains: query.q } } : {}),
+      ...(query.committeeId || query.state
+        ? {
+            consultations: {
+              some: { ...(query.committeeId ? { committeeId: query.committeeId } : {}), ...(query.state ? { state: query.state } : {}) },
+            },
+          }
+        : {}),
     },
     include: paperInclude,
     orderBy: [{ year: "desc" }, { serial: "desc" }, { id: "desc" }],

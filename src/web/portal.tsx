@@ -16,8 +16,10 @@ import { meetingCalendar } from "../services/calendar";
 import { getCommittee, listCommittees } from "../services/committees";
 import { committeeComposition, listMemberships } from "../services/memberships";
 import { getMeeting, listMeetings } from "../services/meetings";
-import { getMinutes } from "../services/minutes";
-import { getPaper } from "../services/papers";
+import { getMinutes, listPublishedMinutes } from "../services/minutes";
+import { getPaper, listPapers } from "../services/papers";
+import { meetingMonths, paperYears, publishedMinutesYears, resolutionYears } from "../services/periods";
+import { CONSULTATION_STATES, PAPER_TYPES } from "../rules/papers";
 import { getPerson } from "../services/people";
 import { getMeasure, listMeasures, listPlans } from "../services/plans";
 import { getResolution, listResolutions } from "../services/resolutions";
@@ -25,11 +27,22 @@ import { search, SEARCH_KINDS, type SearchKind } from "../services/search";
 import { measureTrace, planOverview, resolutionMeasures } from "../services/trace";
 import { votesOfItem } from "../services/votes";
 import { getBodyPage } from "../services/body-pages";
+import { paperRoute, resolutionLinks } from "../services/record-links";
 import type { PageKey } from "../documents/page-texts";
 import { m } from "./messages";
 import { CalendarPage, ItemPage, MeetingPage } from "./pages/meetings";
 import { MeasurePage, PlanPage, PlansPage, SearchPage, StartPage, TextPage } from "./pages/portal";
-import { CommitteePage, CommitteesPage, MinutesPage, PaperPage, PersonPage, ResolutionPage, ResolutionsPage } from "./pages/records";
+import {
+  CommitteePage,
+  CommitteesPage,
+  MinutesListPage,
+  MinutesPage,
+  PaperPage,
+  PapersPage,
+  PersonPage,
+  ResolutionPage,
+  ResolutionsPage,
+} from "./pages/records";
 import { html, page, pageHeaders, param } from "./render";
 import { paths } from "./urls";
 
@@ -66,7 +79,6 @@ export const portal = new Hono<AppEnv>()
       const committees = (await listCommittees(ctx, { bodyId: scope.body.id, limit: 200 })).items;
       const committeeId = committees.find((committee) => committee.id === c.req.query("gremium"))?.id;
       const next = addMonths(`${month}-01`, 1).slice(0, 7);
-      const previous = addMonths(`${month}-01`, -1).slice(0, 7);
       const meetings = await listMeetings(ctx, {
         bodyId: scope.body.id,
         ...(committeeId ? { committeeId } : {}),
@@ -82,9 +94,11 @@ export const portal = new Hono<AppEnv>()
           meetings={meetings.items.map(toMeetingView).filter((meeting) => !committeeId || meeting.committeeId === committeeId)}
           committees={committees}
           {...(committeeId ? { committeeId } : {})}
-          previousMonth={previous}
-          nextMonth={next}
-          feedUrl={committeeId ? `/api/v1/committees/${committeeId}/calendar.ics` : `/api/v1/bodies/${scope.body.id}/calendar.ics`}
+          months={await meetingMonths(ctx, scope.body.id, committeeId)}
+          feed={feedLinks(
+            publicBaseUrl(c),
+            committeeId ? `/api/v1/committees/${committeeId}/calendar.ics` : `/api/v1/bodies/${scope.body.id}/calendar.ics`,
+          )}
         />,
       );
     }),
@@ -179,6 +193,7 @@ export const portal = new Hono<AppEnv>()
           composition={composition}
           terms={new Map(terms.map((t) => [t.id, t.name]))}
           meetings={meetings.map(toMeetingView)}
+          feed={feedLinks(publicBaseUrl(c), `/api/v1/committees/${committee.id}/calendar.ics`)}
         />,
       );
     }),
@@ -204,21 +219,86 @@ export const portal = new Hono<AppEnv>()
       const ctx = serviceContext(c);
       const paper = toPaperView(await getPaper(ctx, param(c, "id")));
       if (paper.bodyId !== scope.body.id) throw new Problem("not_found", "Diese Vorlage gibt es hier nicht.");
+      const route = await paperRoute(ctx, paper);
       const meetings = new Map<string, ReturnType<typeof toMeetingView>>();
       for (const step of paper.consultations) {
-        if (step.meetingId) meetings.set(step.meetingId, toMeetingView(await getMeeting(ctx, step.meetingId)));
+        const meetingId = step.meetingId ?? route.find((r) => r.consultationId === step.id)?.item?.meetingId;
+        if (meetingId) meetings.set(step.id, toMeetingView(await getMeeting(ctx, meetingId)));
       }
-      return html(c, <PaperPage scope={scope} paper={paper} meetings={meetings} />);
+      return html(c, <PaperPage scope={scope} paper={paper} meetings={meetings} route={route} />);
     }),
   )
+  .get(
+    "/vorlagen",
+    page(async (c, scope) => {
+      const ctx = serviceContext(c);
+      const committees = (await listCommittees(ctx, { bodyId: scope.body.id, limit: 200 })).items;
+      const filter = {
+        year: yearOf(c.req.query("jahr")),
+        committeeId: committees.find((committee) => committee.id === c.req.query("gremium"))?.id,
+        type: PAPER_TYPES.find((type) => type === c.req.query("art")),
+        state: CONSULTATION_STATES.find((state) => state === c.req.query("stand")),
+        q: (c.req.query("titel") ?? "").trim().slice(0, 200),
+      };
+      const cursor = c.req.query("seite");
+      const result = await listPapers(ctx, {
+        bodyId: scope.body.id,
+        ...definedOnly({ ...filter, q: filter.q || undefined, cursor }),
+        limit: 50,
+      });
+      const query = listQuery(scope, {
+        jahr: filter.year,
+        gremium: filter.committeeId,
+        art: filter.type,
+        stand: filter.state,
+        titel: filter.q,
+      });
+      return html(
+        c,
+        <PapersPage
+          scope={scope}
+          papers={result.items.map(toPaperView)}
+          committees={committees}
+          years={await paperYears(ctx, scope.body.id)}
+          filter={filter}
+          next={result.nextCursor ? `/vorlagen?${query}seite=${encodeURIComponent(result.nextCursor)}` : undefined}
+        />,
+      );
+    }),
+  )
+  .get(
+    "/niederschriften",
+    page(async (c, scope) => {
+      const ctx = serviceContext(c);
+      const committees = (await listCommittees(ctx, { bodyId: scope.body.id, limit: 200 })).items;
+      const filter = {
+        year: yearOf(c.req.query("jahr")),
+        committeeId: committees.find((committee) => committee.id === c.req.query("gremium"))?.id,
+      };
+      const cursor = c.req.query("seite");
+      const result = await listPublishedMinutes(ctx, { bodyId: scope.body.id, ...definedOnly({ ...filter, cursor }), limit: 50 });
+      const query = listQuery(scope, { jahr: filter.year, gremium: filter.committeeId });
+      return html(
+        c,
+        <MinutesListPage
+          scope={scope}
+          meetings={result.items.map(toMeetingView)}
+          committees={committees}
+          years={await publishedMinutesYears(ctx, scope.body.id, filter.committeeId)}
+          filter={filter}
+          next={result.nextCursor ? `/niederschriften?${query}seite=${encodeURIComponent(result.nextCursor)}` : undefined}
+        />,
+      );
+    }),
+  )
+  .get("/massnahmen", (c) => c.redirect(`/integrationsplan${new URL(c.req.url).search}`, 301))
   .get(
     "/beschluesse",
     page(async (c, scope) => {
       const ctx = serviceContext(c);
       const committees = (await listCommittees(ctx, { bodyId: scope.body.id, limit: 200 })).items;
       const committeeId = committees.find((committee) => committee.id === c.req.query("gremium"))?.id;
-      const yearParam = Number(c.req.query("jahr"));
-      const year = Number.isInteger(yearParam) && yearParam > 1900 && yearParam < 3000 ? yearParam : undefined;
+      const year = yearOf(c.req.query("jahr"));
       const cursor = c.req.query("seite");
       const result = await listResolutions(ctx, {
         bodyId: scope.body.id,
@@ -227,8 +307,7 @@ export const portal = new Hono<AppEnv>()
         ...(cursor ? { cursor } : {}),
         limit: 50,
       });
-      const thisYear = Number(berlinDateOf(ctx.now).slice(0, 4));
-      const years = Array.from({ length: 10 }, (_, i) => thisYear - i);
+      const years = await resolutionYears(ctx, scope.body.id, committeeId);
       const query = new URLSearchParams({
         ...(scope.several ? { k: scope.body.id } : {}),
         ...(committeeId ? { gremium: committeeId } : {}),
@@ -259,7 +338,14 @@ export const portal = new Hono<AppEnv>()
       const { measures } = await resolutionMeasures(ctx, resolution.id);
       return html(
         c,
-        <ResolutionPage scope={scope} resolution={resolution} label={resolutionLabel(resolution)} meeting={meeting} measures={measures} />,
+        <ResolutionPage
+          scope={scope}
+          resolution={resolution}
+          label={resolutionLabel(resolution)}
+          meeting={meeting}
+          measures={measures}
+          links={await resolutionLinks(ctx, resolution)}
+        />,
       );
     }),
   )
@@ -343,6 +429,32 @@ for (const [path, key] of Object.entries(TEXT_PAGES)) {
       return html(c, <TextPage scope={scope} title={m.legal[key]} html={renderMarkdown(text.markdown)!} />);
     }),
   );
+}
+
+/** A feed's address to download (https) and to subscribe to (webcal, the same address under the calendar's scheme). */
+function feedLinks(baseUrl: string, path: string) {
+  const https = new URL(path, baseUrl).toString();
+  return { https, webcal: https.replace(/^https?:/, "webcal:") };
+}
+
+/** A year from a list's `?jahr=`, or none. */
+function yearOf(value: string | undefined): number | undefined {
+  const year = Number(value);
+  return Number.isInteger(year) && year > 1900 && year < 3000 ? year : undefined;
+}
+
+/** The properties of an object that are set. */
+function definedOnly<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as never;
+}
+
+/** A list's filters as the start of a query string for its next page ("k=…&jahr=2026&"). */
+function listQuery(scope: { several: boolean; body: { id: string } }, filters: Record<string, string | number | undefined>): string {
+  const query = new URLSearchParams();
+  if (scope.several) query.set("k", scope.body.id);
+  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== "") query.set(key, String(value));
+  const text = query.toString();
+  return text ? `${text}&` : "";
 }
 
 /** A meeting of the visitor's body; another body's meeting is not found here. */

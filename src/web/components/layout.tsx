@@ -18,7 +18,9 @@ export interface LayoutProps {
 const NAV: { key: keyof typeof m.nav; path: string }[] = [
   { key: "meetings", path: "/sitzungen" },
   { key: "committees", path: "/gremien" },
+  { key: "papers", path: "/vorlagen" },
   { key: "resolutions", path: "/beschluesse" },
+  { key: "minutes", path: "/niederschriften" },
   { key: "plan", path: "/integrationsplan" },
   { key: "search", path: "/suche" },
 ];

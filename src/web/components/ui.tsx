@@ -31,8 +31,17 @@ export function Pagination({
   );
 }
 
+/**
+ * A state in words with a shape beside it (KERN's badge: a circle with i, a tick, a triangle, a cross), so that it
+ * reads at a glance without colour.
+ */
 export function Badge({ children, tone = "info" }: { children: Child; tone?: "info" | "success" | "warning" | "danger" }) {
-  return <span class={`kern-badge kern-badge--${tone}`}>{children}</span>;
+  return (
+    <span class={`kern-badge kern-badge--${tone}`}>
+      <span class={`kern-icon kern-icon--${tone}`} aria-hidden="true" />
+      <span class="kern-label kern-label--small">{children}</span>
+    </span>
+  );
 }
 
 /**

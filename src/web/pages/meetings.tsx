@@ -3,7 +3,7 @@ import type { TAgendaItem } from "../../schemas/agenda";
 import type { TMeeting } from "../../schemas/meetings";
 import type { TResolution } from "../../schemas/outcomes";
 import { Layout } from "../components/layout";
-import { Badge, CommitteeFilter, Facts, Pagination, ScopeField, SubmitButton, trusted } from "../components/ui";
+import { Badge, CommitteeFilter, Facts, Notice, Pagination, ScopeField, SelectField, SubmitButton, trusted } from "../components/ui";
 import { dateOf, isoOf, longDateOf, monthName, timeOf } from "../format";
 import { m } from "../messages";
 import { paths, type Scope, scoped } from "../urls";
@@ -56,20 +56,42 @@ export function MeasureLinks({
   );
 }
 
+/** A calendar feed, to subscribe to (webcal://, the calendar fetches changes itself) or to download once (https://). */
+export function FeedLinks({ feed }: { feed: { https: string; webcal: string } }) {
+  return (
+    <section class="feed-links" aria-labelledby="kalender">
+      <h2 class="kern-heading-small" id="kalender">
+        {m.meeting.feedTitle}
+      </h2>
+      <p>{m.meeting.feedExplanation}</p>
+      <ul>
+        <li>
+          <a href={feed.webcal}>{m.meeting.subscribe}</a>
+        </li>
+        <li>
+          <a href={feed.https}>{m.meeting.download}</a>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
 export interface CalendarPageProps {
   scope: Scope;
   month: string;
   meetings: TMeeting[];
   committees: { id: string; name: string }[];
   committeeId?: string;
-  previousMonth: string;
-  nextMonth: string;
-  feedUrl: string | null;
+  /** The months with meetings ("2026-03"), ascending: the selector offers these, and paging goes to the nearest. */
+  months: string[];
+  feed: { https: string; webcal: string };
 }
 
 export function CalendarPage(props: CalendarPageProps) {
   const { scope, month, meetings, committees, committeeId } = props;
   const link = (target: string) => scoped("/sitzungen", scope, { monat: target, gremium: committeeId });
+  const previous = props.months.filter((value) => value < month).at(-1);
+  const next = props.months.find((value) => value > month);
   return (
     <Layout title={`${m.meeting.calendar}: ${monthName(month)}`} scope={scope} section="meetings" breadcrumbs={[{ text: m.nav.meetings }]}>
       <h1 class="kern-heading-large">
@@ -77,7 +99,13 @@ export function CalendarPage(props: CalendarPageProps) {
       </h1>
       <form class="filter" method="get" action="/sitzungen">
         <ScopeField scope={scope} />
-        <input type="hidden" name="monat" value={month} />
+        <SelectField
+          id="monat"
+          label={m.meeting.month}
+          emptyLabel={m.meeting.currentMonth}
+          options={props.months.map((value) => ({ value, label: monthName(value) }))}
+          selected={month}
+        />
         <CommitteeFilter committees={committees} selected={committeeId} />
         <SubmitButton label={m.meeting.filter} />
       </form>
@@ -91,16 +119,10 @@ export function CalendarPage(props: CalendarPageProps) {
         <p>{m.meeting.noneInMonth}</p>
       )}
       <Pagination
-        previous={link(props.previousMonth)}
-        previousLabel={monthName(props.previousMonth)}
-        next={link(props.nextMonth)}
-        nextLabel={monthName(props.nextMonth)}
+        {...(previous ? { previous: link(previous), previousLabel: monthName(previous) } : {})}
+        {...(next ? { next: link(next), nextLabel: monthName(next) } : {})}
       />
-      {props.feedUrl ? (
-        <p>
-          <a href={props.feedUrl}>{m.meeting.subscribe}</a>
-        </p>
-      ) : null}
+      <FeedLinks feed={props.feed} />
     </Layout>
   );
 }
@@ -182,7 +204,12 @@ export function MeetingPage({ scope, meeting, items, resolutions, announcements,
           [m.meeting.state, <MeetingState meeting={meeting} />],
         ]}
       />
-      {meeting.state === "cancelled" && meeting.cancelledReason ? <p>{meeting.cancelledReason}</p> : null}
+      {meeting.state === "cancelled" ? (
+        <Notice
+          tone="warning"
+          text={meeting.cancelledReason ? m.meeting.cancelledBecause(meeting.cancelledReason) : m.meeting.cancelledNote}
+        />
+      ) : null}
       <h2 class="kern-heading-medium">{m.meeting.agenda}</h2>
       {items.length > 0 ? (
         <>
@@ -237,9 +264,11 @@ export function MeetingPage({ scope, meeting, items, resolutions, announcements,
         ) : (
           <li>{m.meeting.minutesNotYet}</li>
         )}
-        <li>
-          <a href={paths.meetingIcs(meeting.id)}>{m.meeting.ical}</a>
-        </li>
+        {meeting.state === "cancelled" ? null : (
+          <li>
+            <a href={paths.meetingIcs(meeting.id)}>{m.meeting.ical}</a>
+          </li>
+        )}
       </ul>
     </Layout>
   );

@@ -222,7 +222,7 @@ export function MeasurePage({
               <p>
                 {[entry.committee.name, entry.meeting?.label, entry.itemNumber].filter(Boolean).join(", ")}:{" "}
                 <a href={scoped(paths.resolution(entry.resolution.id), scope)}>{entry.resolution.number}</a>{" "}
-                {m.resolution.relations[entry.relation] ?? entry.relation} {m.plan.measure.toLowerCase()}
+                {m.resolution.relationsToMeasure[entry.relation] ?? entry.relation}
                 {entry.statusChange?.toStatus
                   ? ` (${m.plan.status}: ${m.plan.statuses[entry.statusChange.toStatus] ?? entry.statusChange.toStatus})`
                   : ""}

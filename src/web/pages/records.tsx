@@ -4,14 +4,27 @@ import type { TMeeting } from "../../schemas/meetings";
 import type { TResolution } from "../../schemas/outcomes";
 import type { TPaper } from "../../schemas/papers";
 import { Layout } from "../components/layout";
-import { CommitteeFilter, Facts, Notice, Pagination, ScopeField, SelectField, SubmitButton, trusted } from "../components/ui";
+import { CommitteeFilter, Facts, InputField, Notice, Pagination, ScopeField, SelectField, SubmitButton, trusted } from "../components/ui";
 import { minutesStateName } from "../../rules/minutes";
+import type { LinkedResolution, ResolutionLinks, RouteStep } from "../../services/record-links";
+import type { JSX } from "hono/jsx/jsx-runtime";
 import { dateOf, isoOf, timeOf } from "../format";
 import { m } from "../messages";
 import { paths, type Scope, scoped } from "../urls";
-import { MeasureLinks, MeetingRow } from "./meetings";
+import { FeedLinks, MeasureLinks, MeetingRow } from "./meetings";
 
-export function PaperPage({ scope, paper, meetings }: { scope: Scope; paper: TPaper; meetings: Map<string, TMeeting> }) {
+export function PaperPage({
+  scope,
+  paper,
+  meetings,
+  route,
+}: {
+  scope: Scope;
+  paper: TPaper;
+  /** The meeting of each consultation, by its id: the scheduled one, or the one whose agenda dealt with the paper. */
+  meetings: Map<string, TMeeting>;
+  route: RouteStep[];
+}) {
   const sections: [string, string | null][] = [
     [m.paper.proposedResolution, paper.proposedResolutionHtml],
     [m.paper.factsAndReasons, paper.factsAndReasonsHtml],
@@ -56,7 +69,8 @@ export function PaperPage({ scope, paper, meetings }: { scope: Scope; paper: TPa
           </thead>
           <tbody class="kern-table__body">
             {paper.consultations.map((step) => {
-              const meeting = step.meetingId ? meetings.get(step.meetingId) : undefined;
+              const meeting = meetings.get(step.id);
+              const outcome = route.find((r) => r.consultationId === step.id);
               return (
                 <tr class="kern-table__row">
                   <td class="kern-table__cell">
@@ -70,7 +84,23 @@ export function PaperPage({ scope, paper, meetings }: { scope: Scope; paper: TPa
                       m.common.none
                     )}
                   </td>
-                  <td class="kern-table__cell">{m.paper.states[step.state] ?? step.state}</td>
+                  <td class="kern-table__cell">
+                    {m.paper.states[step.state] ?? step.state}
+                    {outcome?.item ? (
+                      <>
+                        {", "}
+                        <a
+                          href={scoped(paths.item(outcome.item.meetingId, outcome.item.id), scope)}
+                        >{`${m.item.title} ${outcome.item.number}`}</a>
+                      </>
+                    ) : null}
+                    {outcome?.resolutions.map((r) => (
+                      <p class="route__outcome">
+                        <ResolutionRef scope={scope} resolution={r} />
+                        {r.handling ? ` – ${m.resolution.handlingLabel}: ${m.resolution.handling[r.handling] ?? r.handling}` : ""}
+                      </p>
+                    ))}
+                  </td>
                 </tr>
               );
             })}
@@ -240,9 +270,10 @@ export interface CommitteePageProps {
   composition: TComposition;
   terms: Map<string, string>;
   meetings: TMeeting[];
+  feed: { https: string; webcal: string };
 }
 
-export function CommitteePage({ scope, committee, composition, terms, meetings }: CommitteePageProps) {
+export function CommitteePage({ scope, committee, composition, terms, meetings, feed }: CommitteePageProps) {
   return (
     <Layout
       title={committee.name}
@@ -305,6 +336,7 @@ export function CommitteePage({ scope, committee, composition, terms, meetings }
           <MeetingRow meeting={meeting} scope={scope} />
         ))}
       </ul>
+      <FeedLinks feed={feed} />
     </Layout>
   );
 }
@@ -391,9 +423,21 @@ export interface ResolutionPageProps {
   label: string;
   meeting: TMeeting | null;
   measures: { measureId: string; code: string; title: string; relation: string }[];
+  links: ResolutionLinks;
 }
 
-export function ResolutionPage({ scope, resolution, label, meeting, measures }: ResolutionPageProps) {
+/** "IA/2026/004 (Integrationsausschuss, 12.03.2026): angenommen", linked. */
+function ResolutionRef({ scope, resolution }: { scope: Scope; resolution: LinkedResolution }) {
+  return (
+    <>
+      <a href={scoped(paths.resolution(resolution.id), scope)}>{`${resolution.label} ${resolution.number}`}</a>
+      {` (${[resolution.committee, resolution.meetingDate ? dateOf(resolution.meetingDate) : null].filter(Boolean).join(", ")})`}
+      {resolution.outcome ? `: ${m.resolution.outcomes[resolution.outcome] ?? resolution.outcome}` : ""}
+    </>
+  );
+}
+
+export function ResolutionPage({ scope, resolution, label, meeting, measures, links }: ResolutionPageProps) {
   return (
     <Layout
       title={`${label} ${resolution.number}`}
@@ -416,6 +460,22 @@ export function ResolutionPage({ scope, resolution, label, meeting, measures }: 
               m.common.none
             ),
           ],
+          ...(links.item
+            ? [
+                [
+                  m.resolution.item,
+                  <a href={scoped(paths.item(links.item.meetingId, links.item.id), scope)}>{`${links.item.number} ${links.item.title}`}</a>,
+                ] as [string, JSX.Element],
+              ]
+            : []),
+          ...(links.paper
+            ? [
+                [
+                  m.meeting.paper,
+                  <a href={scoped(paths.paper(links.paper.id), scope)}>{`${links.paper.number}: ${links.paper.title}`}</a>,
+                ] as [string, JSX.Element],
+              ]
+            : []),
           [
             m.item.vote,
             resolution.vote
@@ -424,11 +484,147 @@ export function ResolutionPage({ scope, resolution, label, meeting, measures }: 
           ],
         ]}
       />
+      {links.followUp ? (
+        <>
+          <h2 class="kern-heading-medium">{m.resolution.followUp}</h2>
+          <Facts
+            rows={[
+              [m.resolution.recipient, resolution.recipientBody ?? m.common.none],
+              [m.resolution.handlingLabel, m.resolution.handling[links.followUp.handling] ?? links.followUp.handling],
+              [
+                m.resolution.receiving,
+                links.followUp.receiving ? <ResolutionRef scope={scope} resolution={links.followUp.receiving} /> : m.common.none,
+              ],
+              ...(links.followUp.note ? [[m.resolution.note, links.followUp.note] as [string, string]] : []),
+            ]}
+          />
+        </>
+      ) : null}
+      {links.answers.length > 0 ? (
+        <>
+          <h2 class="kern-heading-medium">{m.resolution.answers}</h2>
+          <ul>
+            {links.answers.map((recommendation) => (
+              <li>
+                <ResolutionRef scope={scope} resolution={recommendation} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2 class="kern-heading-medium">{m.resolution.trace}</h2>
       {measures.length > 0 ? <MeasureLinks scope={scope} measures={measures} /> : <p>{m.resolution.noTrace}</p>}
       <p>
         <a href={paths.resolutionPdf(resolution.id)}>{m.resolution.pdf}</a>
       </p>
+    </Layout>
+  );
+}
+
+export interface PapersPageProps {
+  scope: Scope;
+  papers: TPaper[];
+  committees: { id: string; name: string }[];
+  years: number[];
+  filter: { year?: number | undefined; committeeId?: string | undefined; type?: string | undefined; state?: string | undefined; q: string };
+  next?: string | undefined;
+}
+
+/** The register of papers (Vorlagen), newest first, by year, committee, kind, state of consultation and title. */
+export function PapersPage({ scope, papers, committees, years, filter, next }: PapersPageProps) {
+  return (
+    <Layout title={m.paper.list} scope={scope} section="papers" breadcrumbs={[{ text: m.nav.papers }]}>
+      <h1 class="kern-heading-large">{m.paper.list}</h1>
+      <form class="filter" method="get" action="/vorlagen">
+        <ScopeField scope={scope} />
+        <SelectField
+          id="jahr"
+          label={m.resolution.year}
+          emptyLabel={m.resolution.allYears}
+          options={years.map((y) => ({ value: String(y), label: String(y) }))}
+          selected={filter.year ? String(filter.year) : undefined}
+        />
+        <CommitteeFilter committees={committees} selected={filter.committeeId} />
+        <SelectField
+          id="art"
+          label={m.paper.kind}
+          emptyLabel={m.paper.allTypes}
+          options={Object.entries(m.paper.types).map(([value, label]) => ({ value, label }))}
+          selected={filter.type}
+        />
+        <SelectField
+          id="stand"
+          label={m.paper.state}
+          emptyLabel={m.paper.allStates}
+          options={Object.entries(m.paper.states).map(([value, label]) => ({ value, label }))}
+          selected={filter.state}
+        />
+        <InputField id="titel" label={m.paper.text} type="search" value={filter.q} />
+        <SubmitButton label={m.meeting.filter} />
+      </form>
+      {papers.length > 0 ? (
+        <ul class="resolution-list">
+          {papers.map((paper) => (
+            <li>
+              <a href={scoped(paths.paper(paper.id), scope)}>{`${paper.number}: ${paper.title}`}</a>
+              <span class="search-results__context">
+                {` – ${m.paper.types[paper.type] ?? paper.type}`}
+                {paper.date ? `, ${dateOf(`${paper.date}T12:00:00Z`)}` : ""}
+                {paper.isPublic ? "" : `, ${m.meeting.nonPublic}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{m.paper.none}</p>
+      )}
+      <Pagination next={next} />
+    </Layout>
+  );
+}
+
+export interface MinutesListPageProps {
+  scope: Scope;
+  meetings: TMeeting[];
+  committees: { id: string; name: string }[];
+  years: number[];
+  filter: { year?: number | undefined; committeeId?: string | undefined };
+  next?: string | undefined;
+}
+
+/** The published minutes, newest first, by committee and year. */
+export function MinutesListPage({ scope, meetings, committees, years, filter, next }: MinutesListPageProps) {
+  return (
+    <Layout title={m.minutes.list} scope={scope} section="minutes" breadcrumbs={[{ text: m.nav.minutes }]}>
+      <h1 class="kern-heading-large">{m.minutes.list}</h1>
+      <p>{m.minutes.listIntro}</p>
+      <form class="filter" method="get" action="/niederschriften">
+        <ScopeField scope={scope} />
+        <CommitteeFilter committees={committees} selected={filter.committeeId} />
+        <SelectField
+          id="jahr"
+          label={m.resolution.year}
+          emptyLabel={m.resolution.allYears}
+          options={years.map((y) => ({ value: String(y), label: String(y) }))}
+          selected={filter.year ? String(filter.year) : undefined}
+        />
+        <SubmitButton label={m.meeting.filter} />
+      </form>
+      {meetings.length > 0 ? (
+        <ul class="resolution-list">
+          {meetings.map((meeting) => (
+            <li>
+              <a href={scoped(paths.minutes(meeting.id), scope)}>
+                {`${m.minutes.title}: ${meeting.committee.name}, ${meeting.label}, ${dateOf(meeting.startsAt)}`}
+              </a>{" "}
+              (<a href={paths.minutesPdf(meeting.id)}>PDF</a>)
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{m.minutes.none}</p>
+      )}
+      <Pagination next={next} />
     </Layout>
   );
 }
