@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createServiceContext } from "../../src/services/context";
 import { createBody } from "../../src/services/bodies";
 import { demoPortal } from "../helpers/portal";
+import { berlinDateOf } from "../../src/rules/calendar";
 
 const text = (html: string) =>
   html
@@ -21,9 +22,12 @@ describe("the portal's pages", () => {
     const filtered = await (await app.request(`/sitzungen?monat=${month}&gremium=${committee.id}`)).text();
     expect(filtered).not.toContain(`/sitzungen/${cancelled.id}"`);
     expect(filtered).toContain(`/api/v1/committees/${committee.id}/calendar.ics`);
-    const [year, mm] = month.split("-").map(Number) as [number, number];
-    const previous = mm === 1 ? `${year - 1}-12` : `${year}-${String(mm - 1).padStart(2, "0")}`;
-    expect(page).toContain(`href="/sitzungen?monat=${previous}"`);
+    // The previous month is the last one before with a meeting.
+    const earlier = await db.prisma.meeting.findFirstOrThrow({
+      where: { startsAt: { lt: new Date(`${month}-01`) } },
+      orderBy: { startsAt: "desc" },
+    });
+    expect(page).toContain(`href="/sitzungen?monat=${berlinDateOf(earlier.startsAt).slice(0, 7)}"`);
     expect((await app.request("/sitzungen?monat=2026-13")).status).toBe(200); // a bad month shows the current one
   });
 
