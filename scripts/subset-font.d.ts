@@ -3,6 +3,6 @@ declare module "subset-font" {
   export default function subsetFont(
     font: Uint8Array,
     text: string,
-    options?: { targetFormat?: "truetype" | "woff" | "woff2" | "sfnt" },
+    options?: { targetFormat?: "truetype" | "woff" | "woff2" | "sfnt"; keepFeatures?: string[] },
   ): Promise<Uint8Array>;
 }

@@ -1,3 +1,4 @@
+import { compress } from "hono/compress";
 import { HashingSlots } from "./auth/passwords";
 import type { AppDeps } from "./deps";
 import { authenticate } from "./http/authenticate";
@@ -45,6 +46,10 @@ export function createApp(source: DepsSource) {
     await next();
     c.res.headers.set("x-content-type-options", "nosniff");
   });
+  // Pages, JSON, CSS, OParl and feeds travel compressed where the client accepts it (gzip or deflate, with the
+  // runtime's CompressionStream). PDFs, fonts and attachments are compressed already: their types are not on the
+  // list, so they keep their Content-Length.
+  app.use("*", compress());
   const hashing = new HashingSlots();
   app.use("*", async (c, next) => {
     c.set("deps", depsOf(c.env));
