@@ -1,6 +1,6 @@
 /**
- * Copies the portal's static files into src/generated/assets/static/ after install: KERN UX's stylesheet and Swagger
- * UI from node_modules, and Gremium's own CSS, script and icon from src/web/static/. The Node entry serves them from
+ * Copies the portal's static files into src/generated/assets/static/ after install: KERN UX's stylesheet from
+ * node_modules, and Gremium's own CSS and icon from src/web/static/. The Node entry serves them from
  * there, and the Worker uploads that folder as static assets (wrangler.toml). Generated, not kept in git.
  *
  * KERN's Fira Sans faces weigh 130–150 KB each, with every script they cover. The portal uses five of them, split
@@ -17,17 +17,12 @@ const root = path.resolve(import.meta.dirname, "..");
 const target = path.join(root, "src/generated/assets/static");
 const require = createRequire(import.meta.url);
 const kern = path.join(path.dirname(require.resolve("@kern-ux/native/package.json")), "dist");
-const swagger = path.dirname(require.resolve("swagger-ui-dist/package.json"));
 
 rmSync(target, { recursive: true, force: true });
 mkdirSync(path.join(target, "kern/fonts"), { recursive: true });
-mkdirSync(path.join(target, "swagger"), { recursive: true });
-// The API reference at /docs: Swagger UI from the pinned swagger-ui-dist, served from here, never from a CDN.
-for (const file of ["swagger-ui.css", "swagger-ui-bundle.js"]) copyFileSync(path.join(swagger, file), path.join(target, "swagger", file));
 copyFileSync(path.join(kern, "kern.min.css"), path.join(target, "kern/kern.min.css"));
 for (const file of readdirSync(path.join(root, "src/web/static")))
   copyFileSync(path.join(root, "src/web/static", file), path.join(target, file));
-
 
 /** The faces the portal's CSS asks for (KERN: 400, 500 and 600; emphasis in italic); bold text takes 600. */
 const FACES = [
@@ -94,9 +89,14 @@ async function subsetFiraSans(source: string, target: string) {
   await Promise.all(
     FACES.flatMap((face) =>
       Object.entries(SUBSETS).map(async ([name, ranges]) => {
-        const text = ranges.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i))).join("");
+        const text = ranges
+          .flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i)))
+          .join("");
         const file = `${face.file}-${name}.woff2`;
-        writeFileSync(path.join(target, file), await subsetFont(readFileSync(path.join(source, `${face.file}.woff2`)), text, { targetFormat: "woff2", keepFeatures: FEATURES }));
+        writeFileSync(
+          path.join(target, file),
+          await subsetFont(readFileSync(path.join(source, `${face.file}.woff2`)), text, { targetFormat: "woff2", keepFeatures: FEATURES }),
+        );
         const range = ranges.map(([from, to]) => (from === to ? `U+${hex(from)}` : `U+${hex(from)}-${hex(to)}`)).join(", ");
         faces.push(
           `@font-face {\n  font-family: "Fira Sans";\n  font-style: ${face.style};\n  font-weight: ${face.weight};\n  font-display: swap;\n` +
@@ -109,4 +109,4 @@ async function subsetFiraSans(source: string, target: string) {
 }
 
 await subsetFiraSans(path.join(kern, "fonts/fira-sans"), path.join(target, "kern/fonts"));
-console.log("Copied KERN UX, Swagger UI and the portal's CSS, and split Fira Sans by script, into src/generated/assets/static/");
+console.log("Copied KERN UX and the portal's CSS, and split Fira Sans by script, into src/generated/assets/static/");

@@ -2,7 +2,7 @@ import { compress } from "hono/compress";
 import { HashingSlots } from "./auth/passwords";
 import type { AppDeps } from "./deps";
 import { authenticate } from "./http/authenticate";
-import { publicBaseUrl } from "./http/context";
+import { publicBaseUrl, type AppEnv } from "./http/context";
 import { createRouter, requestSizeLimit } from "./http/openapi";
 import { Problem } from "./errors";
 import { handleError, problemResponse } from "./http/problem";
@@ -13,7 +13,9 @@ import { portal } from "./web/portal";
 import { pageNotFound } from "./web/render";
 import { accountPages } from "./web/account";
 import { sessionPrincipal } from "./web/session";
-import { docs } from "./web/docs";
+import { apiReference } from "./web/docs";
+import type { OpenApiDocument } from "./web/pages/api-reference";
+import type { Context } from "hono";
 import { staticFiles } from "./web/static";
 
 /** Request bodies above this size are refused with 413. */
@@ -75,7 +77,7 @@ export function createApp(source: DepsSource) {
     scheme: "bearer",
     description: "An API token minted by an admin (POST /api/v1/tokens or `npm run token`), or ADMIN_TOKEN.",
   });
-  app.doc31("/openapi.json", (c) => ({
+  const openApi = (c: Context<AppEnv>) => ({
     openapi: "3.1.0",
     info: {
       title: "Gremium API",
@@ -85,13 +87,17 @@ export function createApp(source: DepsSource) {
         "Updates and deletes require If-Match with the ETag from GET; a stale one gets 412.",
     },
     servers: [{ url: publicBaseUrl(c) }],
-  }));
-  app.route("/", docs);
+  });
+  app.doc31("/openapi.json", openApi);
   app.route("/", staticFiles);
   // Pages accept the sign-in session (the API does not: bearer tokens only).
   const pageSession = sessionPrincipal();
   app.use("*", (c, next) => (/^\/(api|openapi\.json|health|static)(\/|$)/.test(c.req.path) ? next() : pageSession(c, next)));
   app.route("/", accountPages);
+  app.route(
+    "/",
+    apiReference((c) => app.getOpenAPI31Document(openApi(c)) as unknown as OpenApiDocument),
+  );
   // The public portal answers every other address, last, so that it never shadows the API.
   app.route("/", portal);
 

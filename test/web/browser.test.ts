@@ -34,6 +34,7 @@ beforeAll(async () => {
     where: { isPublic: true, id: { in: measure.links.map((l) => l.resolutionId) } },
   });
   const committee = await db.committee.findFirstOrThrow({ where: { name: "Integrationsbeirat" } });
+  const recommendation = await db.recommendationFollowUp.findFirstOrThrow({ where: { receivingResolutionId: { not: null } } });
   const person = await db.membership.findFirstOrThrow({ where: { committeeId: committee.id } });
   const admin = createServiceContext(portal.db, { kind: "admin", tokenId: null, name: "test" }, new Date());
   const created = await createAccount(admin, { email: "athina@remsfeld.example", role: "member", personId: person.personId });
@@ -53,7 +54,12 @@ beforeAll(async () => {
     plans: "/integrationsplan",
     plan: `/integrationsplan/${measure.planId}`,
     measure: `/massnahmen/${measure.id}`,
+    papers: "/vorlagen",
+    "minutes list": "/niederschriften",
+    recommendation: `/beschluesse/${recommendation.recommendationId}`,
+    "api reference": "/docs",
     search: "/suche?q=Kita",
+    "search by number": "/suche?q=Vorlage%202025/001",
     "search without hits": "/suche?q=Zeppelinhafen",
     "search with an error": "/suche?q=Kita&von=2026-02-30",
     accessibility: "/barrierefreiheit",
@@ -184,18 +190,62 @@ describe("the portal in Chromium", () => {
     await context.close();
   }, 60_000);
 
-  it("serves the API reference at /docs from its own files, with no request to another host", async () => {
-    const page = await browser.newPage();
-    const hosts = new Set<string>();
-    page.on("request", (request) => hosts.add(new URL(request.url()).host));
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(`${portal.origin}/docs`);
-    await page.waitForSelector(".opblock", { timeout: 30_000 });
-    expect(await page.locator(".opblock").count()).toBeGreaterThan(50);
-    expect([...hosts]).toEqual([new URL(portal.origin).host]);
-    expect(errors).toEqual([]);
-    await page.close();
+  it("transfers under 150 KB on the first visit of the start page, compressed, with fonts for the page's script only", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const transfers: Promise<[string, number]>[] = [];
+    page.on("requestfinished", (request) =>
+      transfers.push(request.sizes().then((sizes) => [request.url(), sizes.responseBodySize + sizes.responseHeadersSize])),
+    );
+    await page.goto(`${portal.origin}/`, { waitUntil: "networkidle" });
+    await page.evaluate(() => document.fonts.ready);
+    const sizes = await Promise.all(transfers);
+    const total = sizes.reduce((sum, [, bytes]) => sum + bytes, 0);
+    console.log(`First visit of the start page: ${sizes.length} requests, ${(total / 1024).toFixed(1)} KB`);
+    expect(total).toBeLessThan(150 * 1024);
+    expect(sizes.filter(([url]) => url.endsWith(".woff2")).every(([url]) => url.includes("-latin."))).toBe(true);
+    // A name in Greek or Cyrillic loads that script's part of the font.
+    const fonts: string[] = [];
+    page.on("request", (request) => fonts.push(request.url()));
+    await page.goto(`${portal.origin}/suche?q=${encodeURIComponent("Παπαδόπουλος Шевченко")}`, { waitUntil: "networkidle" });
+    await page.evaluate(() => document.fonts.ready);
+    expect(fonts.some((url) => url.includes("-greek."))).toBe(true);
+    expect(fonts.some((url) => url.includes("-cyrillic."))).toBe(true);
+    await context.close();
+  }, 60_000);
+
+  it("takes a new visitor from the start page along a paper's route to the other body's result and the minutes, a click a step", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "de-DE" });
+    const page = await context.newPage();
+    const db = portal.db.prisma;
+    const followUp = await db.recommendationFollowUp.findFirstOrThrow({ where: { receivingResolutionId: { not: null } } });
+    const receiving = await db.resolution.findUniqueOrThrow({ where: { id: followUp.receivingResolutionId! } });
+    const paper = await db.paper.findUniqueOrThrow({ where: { id: receiving.paperId! } });
+    const click = async (name: string | RegExp, scope = "main") => {
+      await page.locator(scope).getByRole("link", { name }).first().click();
+      await page.waitForLoadState();
+    };
+    await page.goto(`${portal.origin}/`);
+    await click("Vorlagen", "header");
+    expect(new URL(page.url()).pathname).toBe("/vorlagen");
+    await click(new RegExp(`^${paper.year}/${String(paper.serial).padStart(3, "0")}`));
+    expect(new URL(page.url()).pathname).toBe(`/vorlagen/${paper.id}`);
+    // The route: every consultation with its outcome.
+    const route = await page.locator("table").innerText();
+    expect(route).toContain("Integrationsbeirat");
+    expect(route).toContain("Integrationsausschuss");
+    expect(route).toMatch(/Behandlung: übernommen/);
+    await click(/^Empfehlung an Integrationsausschuss/);
+    expect(new URL(page.url()).pathname).toBe(`/beschluesse/${followUp.recommendationId}`);
+    expect(await page.locator("main").innerText()).toContain("Was aus der Empfehlung wurde");
+    await click(new RegExp(`IA/${receiving.year}/${String(receiving.serial).padStart(3, "0")}`));
+    expect(new URL(page.url()).pathname).toBe(`/beschluesse/${receiving.id}`);
+    await click(/Sitzung, /);
+    expect(new URL(page.url()).pathname).toBe(`/sitzungen/${receiving.meetingId}`);
+    await click("Niederschrift, öffentlicher Teil");
+    expect(new URL(page.url()).pathname).toBe(`/sitzungen/${receiving.meetingId}/niederschrift`);
+    expect(await page.locator("main").innerText()).toContain(`IA/${receiving.year}/${String(receiving.serial).padStart(3, "0")}`);
+    await context.close();
   }, 60_000);
 
   it("serves valid HTML on every page type", async () => {
