@@ -99,8 +99,8 @@ async function subsetFiraSans(source: string, target: string) {
         );
         const range = ranges.map(([from, to]) => (from === to ? `U+${hex(from)}` : `U+${hex(from)}-${hex(to)}`)).join(", ");
         faces.push(
-          `@font-face {\n  font-family: "Fira Sans";\n  font-style: ${face.style};\n  font-weight: ${face.weight};\n  font-display: swap;\n` +
-            `  src: url("./${file}") format("woff2");\n  unicode-range: ${range};\n}\n`,
+          `@font-face {\n  font-family: "Fira Sans";\n  font-style: ${face.style};\n  font-weight: ${face.weight};\n` +
+            `  font-display: swap;\n  src: url("./${file}") format("woff2");\n  unicode-range: ${range};\n}\n`,
         );
       }),
     ),

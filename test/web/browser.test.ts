@@ -214,7 +214,7 @@ describe("the portal in Chromium", () => {
     await context.close();
   }, 60_000);
 
-  it("takes a new visitor from the start page along a paper's route to the other body's result and the minutes, a click a step", async () => {
+  it("takes a new visitor from the start along a paper's route to the other body's result and the minutes, a click a step", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "de-DE" });
     const page = await context.newPage();
     const db = portal.db.prisma;
@@ -231,20 +231,20 @@ describe("the portal in Chromium", () => {
     await click(new RegExp(`^${paper.year}/${String(paper.serial).padStart(3, "0")}`));
     expect(new URL(page.url()).pathname).toBe(`/vorlagen/${paper.id}`);
     // The route: every consultation with its outcome.
-    const route = await page.locator("table").innerText();
+    const route = await page.locator("table").textContent();
     expect(route).toContain("Integrationsbeirat");
     expect(route).toContain("Integrationsausschuss");
     expect(route).toMatch(/Behandlung: übernommen/);
     await click(/^Empfehlung an Integrationsausschuss/);
     expect(new URL(page.url()).pathname).toBe(`/beschluesse/${followUp.recommendationId}`);
-    expect(await page.locator("main").innerText()).toContain("Was aus der Empfehlung wurde");
+    expect(await page.locator("main").textContent()).toContain("Was aus der Empfehlung wurde");
     await click(new RegExp(`IA/${receiving.year}/${String(receiving.serial).padStart(3, "0")}`));
     expect(new URL(page.url()).pathname).toBe(`/beschluesse/${receiving.id}`);
     await click(/Sitzung, /);
     expect(new URL(page.url()).pathname).toBe(`/sitzungen/${receiving.meetingId}`);
     await click("Niederschrift, öffentlicher Teil");
     expect(new URL(page.url()).pathname).toBe(`/sitzungen/${receiving.meetingId}/niederschrift`);
-    expect(await page.locator("main").innerText()).toContain(`IA/${receiving.year}/${String(receiving.serial).padStart(3, "0")}`);
+    expect(await page.locator("main").textContent()).toContain(`IA/${receiving.year}/${String(receiving.serial).padStart(3, "0")}`);
     await context.close();
   }, 60_000);
 
