@@ -48,16 +48,17 @@ export function createApp(source: DepsSource) {
     await next();
     c.res.headers.set("x-content-type-options", "nosniff");
   });
-  // Pages, JSON, CSS, OParl and feeds travel compressed where the client accepts it (gzip or deflate, with the
-  // runtime's CompressionStream). PDFs, fonts and attachments are compressed already: their types are not on the
-  // list, so they keep their Content-Length.
-  app.use("*", compress());
   const hashing = new HashingSlots();
   app.use("*", async (c, next) => {
     c.set("deps", depsOf(c.env));
     c.set("hashing", hashing);
     await next();
   });
+  // Pages, JSON, CSS, OParl and feeds travel compressed where the client accepts it (gzip or deflate, with the
+  // runtime's CompressionStream). PDFs, fonts and attachments are compressed already: their types are not on the
+  // list, so they keep their Content-Length. Workers compress at Cloudflare's edge; there the app leaves it.
+  const compressor = compress();
+  app.use("*", (c, next) => (c.get("deps").runtimeCompresses ? next() : compressor(c, next)));
   // OParl is public and read-only: no token, no session, no request body.
   app.route("/oparl/v1.1", oparlRouter);
   app.get("/oparl", (c) => c.redirect("/oparl/v1.1/system", 301));

@@ -37,4 +37,6 @@ export interface AppDeps {
   clientAddress?: (c: Context) => string | undefined;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
+  /** Whether the platform compresses responses itself (Workers: Cloudflare's edge), so that the app must not. */
+  runtimeCompresses?: boolean;
 }

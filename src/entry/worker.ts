@@ -153,6 +153,8 @@ function depsFromEnv(env: Env): AppDeps {
       return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
     },
     version: packageJson.version,
+    // A Worker's response is compressed by the runtime per its Content-Encoding and the client's Accept-Encoding.
+    runtimeCompresses: true,
   };
 }
 

@@ -5,7 +5,6 @@
  */
 import { ANONYMOUS } from "../auth/principal";
 import { hexDigest } from "../digest";
-import { auditStatement } from "./records";
 import {
   bodyDrafts,
   fileDraft,
@@ -79,8 +78,10 @@ async function fingerprintOf({ logo, ...prepared }: PreparedPdf, version: string
 }
 
 /**
- * A generated PDF as a file. Rendering takes long (about 0.1 s a page), so the view does not render: it states
- * size and checksum once the document was rendered for a reader (see `oparlFileBytes`) from what it is made of now.
+ * A generated PDF as a file, with its size and checksum. They are known when the view takes the document's new
+ * content: if what the document is made of (its fingerprint) changed since it was last rendered, it is rendered here,
+ * during the sync of the view, and its digest kept. Reading the file later renders the same bytes and changes nothing,
+ * so that a download never changes a published object.
  */
 async function generatedFile(
   ctx: ServiceContext,
@@ -92,8 +93,8 @@ async function generatedFile(
   const id = generatedId(kind, recordId);
   const prepared = await GENERATED[kind].prepare(ctx, deps, recordId);
   const fingerprint = await fingerprintOf(prepared, deps.version);
-  const digest = await ctx.db.prisma.documentDigest.findUnique({ where: { id } });
-  const known = digest?.fingerprint === fingerprint ? digest : { size: null, sha512: null };
+  const stored = await ctx.db.prisma.documentDigest.findUnique({ where: { id } });
+  const known = stored?.fingerprint === fingerprint ? stored : await keepDigest(ctx, id, fingerprint, await renderDocument(deps, prepared));
   return {
     id,
     name: GENERATED[kind].name,
@@ -104,6 +105,21 @@ async function generatedFile(
     text: markdownToText(prepared.markdown),
     ...meta,
   };
+}
+
+/** Keeps the digest of a document's new content: when it was first rendered so, its size and its checksum. */
+async function keepDigest(ctx: ServiceContext, id: string, fingerprint: string, bytes: Uint8Array) {
+  const row = { id, fingerprint, size: bytes.byteLength, sha512: await hexDigest("SHA-512", bytes), renderedAt: ctx.now };
+  await ctx.db.batch([
+    {
+      sql:
+        `INSERT INTO "DocumentDigest" ("id", "fingerprint", "size", "sha512", "renderedAt") VALUES (?, ?, ?, ?, ?) ` +
+        `ON CONFLICT("id") DO UPDATE SET "fingerprint" = excluded."fingerprint", "size" = excluded."size", ` +
+        `"sha512" = excluded."sha512", "renderedAt" = excluded."renderedAt"`,
+      params: [row.id, row.fingerprint, row.size, row.sha512, sqlDate(row.renderedAt)],
+    },
+  ]);
+  return row;
 }
 
 export interface Aggregate {
@@ -434,9 +450,8 @@ export async function aggregatesOf(ctx: ServiceContext, deps: OparlDeps, plan: P
 }
 
 /**
- * The bytes of a published file, read as the public reads them, and when they last changed. A generated document
- * is rendered now; when its digest is new, it is kept (and audited, so that the view states the file's size and
- * checksum from then on).
+ * The bytes of a published file, read as the public reads them, and when they last changed. A generated document is
+ * rendered now; the view's sync kept the digest of its content, so reading it writes nothing.
  */
 export async function oparlFileBytes(
   ctx: ServiceContext,
@@ -451,31 +466,12 @@ export async function oparlFileBytes(
     });
     return { bytes, lastModified: attachment.createdAt };
   }
-  const kind = generated[1] as GeneratedKind;
-  const recordId = generated[2]!;
-  const prepared = await GENERATED[kind].prepare(reader, deps, recordId);
-  const bytes = await renderDocument(deps, prepared);
-  const digest = {
-    fingerprint: await fingerprintOf(prepared, deps.version),
-    size: bytes.byteLength,
-    sha512: await hexDigest("SHA-512", bytes),
-  };
-  const before = await ctx.db.prisma.documentDigest.findUnique({ where: { id: fileId } });
-  if (before?.fingerprint !== digest.fingerprint) {
-    const row = { id: fileId, ...digest, renderedAt: ctx.now };
-    const record = kind === "vorlage" ? { paperId: recordId } : { meetingId: recordId };
-    await ctx.db.batch([
-      {
-        sql:
-          `INSERT INTO "DocumentDigest" ("id", "fingerprint", "size", "sha512", "renderedAt") VALUES (?, ?, ?, ?, ?) ` +
-          `ON CONFLICT("id") DO UPDATE SET "fingerprint" = excluded."fingerprint", "size" = excluded."size", ` +
-          `"sha512" = excluded."sha512", "renderedAt" = excluded."renderedAt"`,
-        params: [row.id, row.fingerprint, row.size, row.sha512, sqlDate(row.renderedAt)],
-      },
-      auditStatement(reader, before ? "update" : "create", "DocumentDigest", fileId, before, { ...row, ...record }),
-    ]);
-    return { bytes, lastModified: ctx.now };
-  }
-  // The content last changed when a document with these contents was first rendered.
-  return { bytes, lastModified: before.renderedAt };
+  const prepared = await GENERATED[generated[1] as GeneratedKind].prepare(reader, deps, generated[2]!);
+  const [bytes, fingerprint, stored] = await Promise.all([
+    renderDocument(deps, prepared),
+    fingerprintOf(prepared, deps.version),
+    ctx.db.prisma.documentDigest.findUnique({ where: { id: fileId } }),
+  ]);
+  // The content last changed when the view first took a document with these contents.
+  return { bytes, lastModified: stored?.fingerprint === fingerprint ? stored.renderedAt : ctx.now };
 }

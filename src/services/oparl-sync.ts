@@ -62,7 +62,6 @@ const PART_OF_MEETING_OR_PAPER = new Set([
   "Paper",
   "PaperAttachment",
   "Consultation",
-  "DocumentDigest",
 ]);
 /** The fields of the audit snapshots of a meeting's or a paper's records that name the aggregate they belong to. */
 const LINK_FIELDS = {

@@ -381,6 +381,38 @@ describe("OParl 1.1", () => {
     expect((await t.app.request(`${ROOT}/file/unbekannt/inhalt`)).status).toBe(404);
   });
 
+  it("knows a generated PDF's size and checksum when its content changes, and a download changes no published object", async () => {
+    const { t, clerk, oparl, meeting, paper } = await oparlSetup();
+    await clerk.raw("POST", `/api/v1/meetings/${meeting.id}/invitation`, {});
+    const before = await oparl(`/meeting/${meeting.id}`);
+    const generated = (await oparl(`/paper/${paper.id}`)).mainFile;
+    const files = [generated, ...(before.invitation ? [before.invitation] : [])];
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      // Stated before anyone downloaded it.
+      expect(file.size, file.id).toBeGreaterThan(0);
+      expect(file.sha512Checksum, file.id).toMatch(/^[0-9a-f]{128}$/);
+      const bytes = new Uint8Array(await (await t.app.request(file.accessUrl)).arrayBuffer());
+      expect(bytes.byteLength).toBe(file.size);
+      const digest = Buffer.from(await crypto.subtle.digest("SHA-512", bytes)).toString("hex");
+      expect(digest).toBe(file.sha512Checksum);
+    }
+    // Downloads change nothing that is published: the objects and the lists of changes stay as they were.
+    t.clock.now = new Date(t.clock.now.getTime() + 5_000);
+    for (const file of files) await t.app.request(file.downloadUrl);
+    for (const file of files) expect(await oparl(file.id.replace(ROOT, ""))).toMatchObject(file);
+    expect(await oparl(`/meeting/${meeting.id}`)).toEqual(before);
+    const since = encodeURIComponent(new Date(t.clock.now.getTime() - 1_000).toISOString());
+    expect((await oparl(`/body/${t.body.id}/file?modified_since=${since}`)).data ?? []).toEqual([]);
+    // A change to the content renders the document anew, and states the new digest at once.
+    const { version } = await clerk.get(`/api/v1/papers/${paper.id}`);
+    const title = "Sprachcafé im Stadtteil, zweite Fassung";
+    await clerk.patch(`/api/v1/papers/${paper.id}`, { title }, { headers: { "if-match": `"${version}"` } });
+    const changed = (await oparl(`/paper/${paper.id}`)).mainFile;
+    expect(changed.sha512Checksum).not.toBe(generated.sha512Checksum);
+    expect(changed.modified > generated.modified).toBe(true);
+  });
+
   it("dates everything in the spec's form and states the licence, by default the Datenlizenz Deutschland 2.0", async () => {
     const { oparl, t } = await oparlSetup();
     const system = await oparl("/system");
