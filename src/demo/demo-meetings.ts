@@ -356,6 +356,11 @@ export async function demoYear(
           noticeDays: notice.noticeDays,
           lateReason: notice.late ? (plan.lateReason ?? null) : null,
           actorName: input.actorName,
+          publicPapers: JSON.stringify(
+            items
+              .filter((item) => item.isPublic && item.paper && demoPapers.find((p) => p.key === item.paper)?.isPublic)
+              .map((item) => paperIds.get(item.paper!)),
+          ),
         }),
       );
     }

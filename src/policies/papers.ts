@@ -31,3 +31,28 @@ export function where(actor: Principal, readership: Readership) {
     ],
   };
 }
+
+/** What a text says in place of a withdrawn paper's title. */
+export const WITHDRAWN_PAPER = "(zurückgezogene Vorlage)";
+
+/**
+ * Whether a reader must not read a paper's title where a text names it (an agenda item's title and description, a
+ * vote's motion): the paper was withdrawn (deleted, or taken out of the public) and the reader does not read the
+ * meeting's non-public part, unless an invitation published the title while the paper was public: what was published
+ * stays as it was.
+ */
+export function hidesTitle(
+  paper: { id: string; isPublic: boolean; deletedAt: Date | null },
+  readsNonPublic: boolean,
+  published: ReadonlySet<string>,
+): boolean {
+  if (published.has(paper.id)) return false;
+  return paper.deletedAt !== null || (!paper.isPublic && !readsNonPublic);
+}
+
+/** A text with every mention of a title, in any case, replaced by WITHDRAWN_PAPER. */
+export function withoutTitle(text: string, title: string): string {
+  const needle = title.trim();
+  if (!needle) return text;
+  return text.replace(new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "giu"), WITHDRAWN_PAPER);
+}

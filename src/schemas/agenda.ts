@@ -91,7 +91,7 @@ export type TAgendaItemMove = z.infer<typeof ZAgendaItemMove>;
 
 /** An item as the reader sees it; a non-public paper on a public item is shown only to those who may read it. */
 export function toItemView(item: ItemWithPaper & { number: string; depth: number }, readsNonPublic: boolean): TAgendaItem {
-  const paper = item.paper && (item.paper.isPublic || readsNonPublic) ? item.paper : null;
+  const paper = item.paper && !item.paper.deletedAt && (item.paper.isPublic || readsNonPublic) ? item.paper : null;
   return {
     id: item.id,
     version: item.version,

@@ -3,7 +3,15 @@ import type { AgendaItemModel } from "../generated/prisma-node/models";
 import { canReadNonPublicPart } from "../policies/meetings";
 import { actorName } from "../auth/principal";
 import type { Statement } from "../db/database";
-import { findItems, readAgenda, unlinkItemRequests, type AmendmentRow, type AnnouncementRow } from "../db/queries/agenda";
+import {
+  findItems,
+  readAgenda,
+  unlinkItemRequests,
+  type AmendmentRow,
+  type AnnouncementRow,
+  type ItemWithPaper,
+} from "../db/queries/agenda";
+import * as paperPolicy from "../policies/papers";
 import { atVersion, deleteRow, deleteVersioned, guard, insertRow, updateRow, updateVersioned } from "../db/sql";
 import { Problem, fieldProblem, notFound, type FieldError } from "../errors";
 import { defaultInsertIndex, mustBePublic, numberAgenda, reorder, type AgendaItemKind } from "../rules/agenda";
@@ -47,11 +55,16 @@ export async function agendaOf(ctx: ServiceContext, meeting: Meeting) {
 export async function meetingAgenda(ctx: ServiceContext, meeting: Meeting, options: { resolutions?: boolean } = {}) {
   const meetingId = meeting.id;
   const full = canReadNonPublicPart(ctx.actor, await ctx.readership(), { id: meeting.committeeId, bodyId: meeting.committee.bodyId });
-  const { items, amendments, announcements, resolutions } = await readAgenda(ctx.db, meeting, full, options.resolutions ?? false);
+  const { items, amendments, announcements, resolutions, publishedPapers } = await readAgenda(
+    ctx.db,
+    meeting,
+    full,
+    options.resolutions ?? false,
+  );
   const numbered = numberAgenda(items).filter((item) => full || item.isPublic);
   const agenda = {
     meetingId,
-    items: numbered.map((item) => toItemView(item, full)),
+    items: numbered.map((item) => toItemView(withoutWithdrawnPaper(item, full, publishedPapers), full)),
     announcements: numbered.some((item) => item.kind === "announcement_of_resolutions")
       ? announcements.map((r) => toAnnouncement(meeting, r))
       : [],
@@ -64,6 +77,18 @@ export async function meetingAgenda(ctx: ServiceContext, meeting: Meeting, optio
     resolutions: resolutions
       .filter((r) => r.isPublic || full)
       .map((r) => ({ id: r.id, itemId: r.itemId, number: resolutionNumber(meeting.committee.shortName, r.year, r.serial) })),
+  };
+}
+
+/** An item without the title of a withdrawn paper, where the reader may not read it (see `hidesTitle`). */
+function withoutWithdrawnPaper<T extends ItemWithPaper>(item: T, readsNonPublic: boolean, published: ReadonlySet<string>): T {
+  if (!item.paper || !paperPolicy.hidesTitle(item.paper, readsNonPublic, published)) return item;
+  const title = item.paper.title;
+  return {
+    ...item,
+    title: paperPolicy.withoutTitle(item.title, title),
+    description: item.description === null ? null : paperPolicy.withoutTitle(item.description, title),
+    paper: null,
   };
 }
 

@@ -36,7 +36,7 @@ export async function sendInvitation(ctx: ServiceContext, meetingId: string, inp
 
   const items = await ctx.db.prisma.agendaItem.findMany({
     where: { meetingId, withdrawnAt: null },
-    select: { kind: true, isPublic: true },
+    select: { kind: true, isPublic: true, paper: { select: { id: true, isPublic: true, deletedAt: true } } },
   });
   if (items.length === 0)
     throw new Problem("unprocessable", "Die Tagesordnung ist leer.", { errors: [{ field: "agenda", reason: "hat keine Punkte" }] });
@@ -80,6 +80,9 @@ export async function sendInvitation(ctx: ServiceContext, meetingId: string, inp
     noticeDays: notice.noticeDays,
     lateReason: notice.late ? (input.lateReason ?? null) : null,
     actorName: actorName(ctx.actor),
+    publicPapers: JSON.stringify(
+      items.flatMap((item) => (item.isPublic && item.paper?.isPublic && !item.paper.deletedAt ? [item.paper.id] : [])),
+    ),
   };
   const { committee: _committee, minutesState: _minutesState, ...before } = meeting;
   const changes = { state: "invited", sequence: meeting.sequence + 1, updatedAt: ctx.now };

@@ -20,7 +20,10 @@ export async function loadMeetingRecord(ctx: ServiceContext, meetingId: string) 
   const [seats, attendances, items, recusals, minutes] = await Promise.all([
     ctx.db.prisma.membership.findMany({ where: { committeeId: meeting.committeeId, ...currentOn(day) }, include: { person: true } }),
     ctx.db.prisma.attendance.findMany({ where: { meetingId } }),
-    ctx.db.prisma.agendaItem.findMany({ where: { meetingId } }),
+    ctx.db.prisma.agendaItem.findMany({
+      where: { meetingId },
+      include: { paper: { select: { id: true, title: true, isPublic: true, deletedAt: true } } },
+    }),
     ctx.db.prisma.recusal.findMany({ where: { meetingId } }),
     ctx.db.prisma.minutes.findUnique({ where: { meetingId } }),
   ]);

@@ -1,6 +1,8 @@
 import { meetingStateName } from "../rules/meeting";
 import { minutesStateName } from "../rules/minutes";
 import * as minutesPolicy from "../policies/minutes";
+import * as paperPolicy from "../policies/papers";
+import { findPublishedPapers } from "../db/queries/agenda";
 import { diffLines } from "diff";
 import { actorName } from "../auth/principal";
 import { atVersion, guard, insertRow, updateVersioned } from "../db/sql";
@@ -120,18 +122,22 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
       : []),
   ];
   const shortName = meeting.committee.shortName;
+  // The public part names a withdrawn paper only where an invitation published its title (see `hidesTitle`).
+  const published = variant === "public" ? await findPublishedPapers(ctx.db, meeting.id) : new Set<string>();
   const items = record.agenda
     .filter((item) => variant === "full" || item.isPublic)
     .map((item) => {
+      const hides = item.paper !== null && paperPolicy.hidesTitle(item.paper, variant === "full", published);
+      const named = (text: string) => (hides ? paperPolicy.withoutTitle(text, item.paper!.title) : text);
       const note = notes.find((n) => n.itemId === item.id)?.notes ?? null;
       return {
         itemId: item.id,
         number: item.number,
-        title: item.title,
+        title: named(item.title),
         isPublic: item.isPublic,
         withdrawn: item.withdrawnAt !== null,
-        notes: note,
-        notesHtml: renderMarkdown(note),
+        notes: note === null ? null : named(note),
+        notesHtml: renderMarkdown(note === null ? null : named(note)),
         recusals: record.recusals
           .filter((r) => r.itemId === item.id)
           .map((r) => recusalText(nameOf(r.personId), reads(audience, "minutes.recusalNote") ? r.note : null)),
@@ -141,7 +147,7 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
           .map((v) => ({
             id: v.id,
             kind: v.kind,
-            motion: v.motion,
+            motion: named(v.motion),
             yes: v.yes,
             no: v.no,
             abstain: v.abstain,

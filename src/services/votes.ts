@@ -3,6 +3,8 @@ import type { Statement } from "../db/database";
 import { insertRow } from "../db/sql";
 import { Problem, fieldProblem, notFound } from "../errors";
 import * as meetingPolicy from "../policies/meetings";
+import * as paperPolicy from "../policies/papers";
+import { findPublishedPapers } from "../db/queries/agenda";
 import { allowsResolution, type AgendaItemKind } from "../rules/agenda";
 import { berlinDateOf } from "../rules/calendar";
 import { resolutionNumber } from "../rules/resolutions";
@@ -147,14 +149,26 @@ export async function recordVote(ctx: ServiceContext, itemId: string, input: TVo
 export async function votesOfItem(ctx: ServiceContext, itemId: string) {
   const item = await ctx.db.prisma.agendaItem.findUnique({
     where: { id: itemId },
-    select: { isPublic: true, meeting: { select: { committee: { select: { id: true, bodyId: true } } } } },
+    select: {
+      isPublic: true,
+      meetingId: true,
+      paper: { select: { id: true, title: true, isPublic: true, deletedAt: true } },
+      meeting: { select: { committee: { select: { id: true, bodyId: true } } } },
+    },
   });
-  if (!item || !meetingPolicy.canReadItem(ctx.actor, await ctx.readership(), item, item.meeting.committee)) {
+  const readership = await ctx.readership();
+  if (!item || !meetingPolicy.canReadItem(ctx.actor, readership, item, item.meeting.committee)) {
     throw notFound("Agenda item", itemId);
   }
-  return ctx.db.prisma.vote.findMany({
+  const votes = await ctx.db.prisma.vote.findMany({
     where: { itemId },
     select: { id: true, kind: true, motion: true, yes: true, no: true, abstain: true, outcome: true, explanation: true },
     orderBy: { createdAt: "asc" },
   });
+  // A motion names a withdrawn paper only for those who may read it (see `hidesTitle`).
+  const { paper } = item;
+  if (!paper || votes.length === 0) return votes;
+  const readsNonPublic = meetingPolicy.canReadNonPublicPart(ctx.actor, readership, item.meeting.committee);
+  if (!paperPolicy.hidesTitle(paper, readsNonPublic, await findPublishedPapers(ctx.db, item.meetingId))) return votes;
+  return votes.map((vote) => ({ ...vote, motion: paperPolicy.withoutTitle(vote.motion, paper.title) }));
 }

@@ -413,6 +413,40 @@ describe("OParl 1.1", () => {
     expect(changed.modified > generated.modified).toBe(true);
   });
 
+  it("no longer names a withdrawn paper in the public item, unless an invitation published its title while it was public", async () => {
+    const { t, clerk, oparl, meeting, item, paper } = await oparlSetup();
+    const withdraw = async (paperId: string) => {
+      const { version } = await clerk.get(`/api/v1/papers/${paperId}`);
+      await clerk.patch(`/api/v1/papers/${paperId}`, { isPublic: false }, { headers: { "if-match": `"${version}"` } });
+    };
+    // Withdrawn before the invitation: the public reads neither its title nor its number anywhere.
+    await withdraw(paper.id);
+    const agendaItem = await oparl(`/agendaItem/${item.id}`);
+    expect(agendaItem.name).toBe("(zurückgezogene Vorlage)");
+    const publicAgenda = await t.as("public").get(`/api/v1/meetings/${meeting.id}`);
+    expect(JSON.stringify(publicAgenda)).not.toContain("Sprachcafé");
+    expect(JSON.stringify(await oparl(`/meeting/${meeting.id}`))).not.toContain("Sprachcafé");
+    // The committee reads it as it is.
+    const member = await t.as("member").get(`/api/v1/meetings/${meeting.id}`);
+    expect(member.agenda.items.find((i: { id: string }) => i.id === item.id)).toMatchObject({ title: "Sprachcafé im Stadtteil" });
+
+    // Published with the invitation while public: what was published stays, after the paper is withdrawn too.
+    const second = await clerk.post("/api/v1/papers", { bodyId: t.body.id, title: "Nachbarschaftsfest der Kulturen", type: "proposal" });
+    await clerk.post(`/api/v1/papers/${second.id}/consultations`, { committeeId: t.committee.id, role: "deciding" });
+    const change = await clerk.post(`/api/v1/meetings/${meeting.id}/agenda-items`, {
+      kind: "discussion",
+      title: "Nachbarschaftsfest der Kulturen",
+      paperId: second.id,
+    });
+    const invited = await clerk.raw("POST", `/api/v1/meetings/${meeting.id}/invitation`, {});
+    expect(invited.status).toBe(201);
+    await withdraw(second.id);
+    expect((await oparl(`/agendaItem/${change.itemId}`)).name).toBe("Nachbarschaftsfest der Kulturen");
+    const invitation = await oparl((await oparl(`/meeting/${meeting.id}`)).invitation.id.replace(ROOT, ""));
+    expect(invitation.text).toContain("Nachbarschaftsfest der Kulturen");
+    expect(invitation.text).not.toContain("Sprachcafé");
+  });
+
   it("dates everything in the spec's form and states the licence, by default the Datenlizenz Deutschland 2.0", async () => {
     const { oparl, t } = await oparlSetup();
     const system = await oparl("/system");

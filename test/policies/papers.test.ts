@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canRead, canReadAttachment } from "../../src/policies/papers";
+import { canRead, canReadAttachment, hidesTitle, withoutTitle } from "../../src/policies/papers";
 import { READERS, expectations } from "./actors";
 
 const paper = (isPublic: boolean, bodyId: string, route: string[]) => ({
@@ -31,4 +31,27 @@ describe("papers and attachments policy", () => {
       expect(canReadAttachment(READERS[key].actor, READERS[key].readership, c.paper)).toBe(allowed);
     });
   }
+});
+
+describe("the title of a withdrawn paper", () => {
+  const paper = (isPublic: boolean, deleted = false) => ({ id: "p1", isPublic, deletedAt: deleted ? new Date() : null });
+  it.each([
+    // paper state, reader reads the non-public part, published by an invitation, hidden
+    ["public", false, false, false],
+    ["non-public", false, false, true],
+    ["non-public", true, false, false],
+    ["non-public", false, true, false],
+    ["deleted", true, false, true],
+    ["deleted", false, true, false],
+  ] as const)("a %s paper, reader of the non-public part %s, published %s: hidden %s", (state, readsNonPublic, published, hidden) => {
+    const p = state === "deleted" ? paper(true, true) : paper(state === "public");
+    expect(hidesTitle(p, readsNonPublic, new Set(published ? ["p1"] : []))).toBe(hidden);
+  });
+
+  it("replaces every mention, in any case, and takes the title literally", () => {
+    expect(withoutTitle("Beratung: Sprachcafé (neu) – sprachcafé (NEU)", "Sprachcafé (neu)")).toBe(
+      "Beratung: (zurückgezogene Vorlage) – (zurückgezogene Vorlage)",
+    );
+    expect(withoutTitle("a.b", "a*b")).toBe("a.b");
+  });
 });

@@ -5,7 +5,7 @@ import { itemConditionSql } from "../../policies/meetings";
 import { placeholders } from "../sql";
 
 export type ItemWithPaper = AgendaItemModel & {
-  paper: { id: string; year: number; serial: number; title: string; isPublic: boolean } | null;
+  paper: { id: string; year: number; serial: number; title: string; isPublic: boolean; deletedAt: Date | null } | null;
 };
 export type AmendmentRow = Pick<AgendaAmendmentModel, "id" | "at" | "actorName" | "action" | "itemId" | "summary">;
 export type AnnouncementRow = Pick<ResolutionModel, "id" | "year" | "serial" | "text" | "announcedMeetingId">;
@@ -16,10 +16,18 @@ const ITEM_SHAPE = { model: "AgendaItem", nested: { paper: { model: "Paper" } } 
 /** The items of a meeting with their papers' numbers. */
 const itemsStatement = (meetingId: string): Statement => ({
   sql: `SELECT i.*, CASE WHEN p.id IS NULL THEN NULL ELSE json_object('id', p.id, 'year', p.year, 'serial', p.serial,
-    'title', p.title, 'isPublic', p.isPublic) END AS paper
+    'title', p.title, 'isPublic', p.isPublic, 'deletedAt', p.deletedAt) END AS paper
         FROM AgendaItem i LEFT JOIN Paper p ON p.id = i.paperId WHERE i.meetingId = ?`,
   params: [meetingId],
 });
+
+/** The papers whose titles the meeting's invitations published. */
+const publishedPapersStatement = (meetingId: string): Statement => ({
+  sql: `SELECT publicPapers FROM Invitation WHERE meetingId = ?`,
+  params: [meetingId],
+});
+const publishedPapersOf = (rows: Record<string, unknown>[]) =>
+  new Set(rows.flatMap((row) => JSON.parse(String(row.publicPapers)) as string[]));
 
 /** Every item of a meeting, public or not, with its paper: the numbering needs the whole agenda. */
 export async function findItems(db: Database, meetingId: string): Promise<ItemWithPaper[]> {
@@ -38,7 +46,7 @@ export async function readAgenda(
   readsNonPublic: boolean,
   withResolutions = false,
 ) {
-  const [items, amendments, announcements, resolutions] = await db.queryAll([
+  const [items, amendments, announcements, published, resolutions] = await db.queryAll([
     itemsStatement(meeting.id),
     {
       sql: `SELECT a.id, a.at, a.actorName, a.action, a.itemId, a.summary FROM AgendaAmendment a
@@ -55,6 +63,7 @@ export async function readAgenda(
             ORDER BY year, serial`,
       params: readsNonPublic ? [meeting.committeeId, meeting.id, meeting.id] : [meeting.committeeId, meeting.id],
     },
+    publishedPapersStatement(meeting.id),
     // The resolutions taken in the meeting, for pages that show each item's resolution.
     ...(withResolutions
       ? [{ sql: "SELECT id, itemId, year, serial, isPublic FROM Resolution WHERE meetingId = ? ORDER BY serial", params: [meeting.id] }]
@@ -65,7 +74,14 @@ export async function readAgenda(
     amendments: decodeRows<AmendmentRow>(db.prisma, { model: "AgendaAmendment" }, amendments!),
     announcements: decodeRows<AnnouncementRow>(db.prisma, { model: "Resolution" }, announcements!),
     resolutions: resolutions ? decodeRows<MeetingResolutionRow>(db.prisma, { model: "Resolution" }, resolutions) : [],
+    publishedPapers: publishedPapersOf(published!),
   };
+}
+
+/** The papers whose titles a meeting's invitations published, read alone. */
+export async function findPublishedPapers(db: Database, meetingId: string): Promise<Set<string>> {
+  const { sql, params } = publishedPapersStatement(meetingId);
+  return publishedPapersOf(await db.query(sql, params));
 }
 
 /** The numbering facts of every item of the given meetings. */
