@@ -55,6 +55,15 @@ export const CONSULTATION_STATE: Record<string, string> = {
   decided: "entschieden",
   deferred: "vertagt",
 };
+/** A member's attendance at a meeting. */
+export const ATTENDANCE: Record<string, string> = {
+  present: "anwesend",
+  remote: "zugeschaltet",
+  excused: "entschuldigt",
+  absent: "abwesend",
+};
+/** A member's vote in a roll call. */
+export const BALLOT: Record<string, string> = { yes: "ja", no: "nein", abstain: "Enthaltung" };
 /** How the receiving body handled a recommendation of an advisory body. */
 export const FOLLOW_UP_HANDLING: Record<string, string> = {
   adopted: "übernommen",

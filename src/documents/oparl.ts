@@ -7,7 +7,7 @@
 import { paths } from "../addresses";
 import { berlinDateOf, berlinIsoOf } from "../rules/calendar";
 import { paperNumber } from "../rules/papers";
-import { MEMBERSHIP_ROLE, OUTCOME, PAPER_TYPE } from "./labels";
+import { ATTENDANCE, BALLOT, CONSULTATION_ROLE, MEMBERSHIP_ROLE, OUTCOME, PAPER_TYPE, label } from "./labels";
 
 export const OPARL_VERSION = "https://schema.oparl.org/1.1/";
 export const OPARL_ROOT = "/oparl/v1.1";
@@ -338,9 +338,6 @@ export interface MeetingView {
   attendance: { personId: string; name: string; status: string }[] | null;
 }
 
-const VOTE = { yes: "ja", no: "nein", abstain: "Enthaltung" } as Record<string, string>;
-const ATTENDANCE = { present: "anwesend", remote: "zugeschaltet", excused: "entschuldigt", absent: "abwesend" } as Record<string, string>;
-
 function meetingState(meeting: MeetingView): string {
   if (meeting.state === "held" || meeting.state === "closed") return "durchgeführt";
   return meeting.invited ? "eingeladen" : "terminiert";
@@ -373,7 +370,7 @@ export function meetingDrafts(meeting: MeetingView, web: WebOf): OparlDraft[] {
           no: vote.no,
           abstain: vote.abstain,
           outcome: OUTCOME[vote.outcome] ?? vote.outcome,
-          rollCall: vote.rollCall?.map((b) => ({ person: oparlUrl("Person", b.personId), name: b.name, vote: VOTE[b.vote] ?? b.vote })),
+          rollCall: vote.rollCall?.map((b) => ({ person: oparlUrl("Person", b.personId), name: b.name, vote: BALLOT[b.vote] ?? b.vote })),
         }),
       ),
       web: web(paths.item(meeting.id, item.id)),
@@ -395,7 +392,7 @@ export function meetingDrafts(meeting: MeetingView, web: WebOf): OparlDraft[] {
       "gremium:attendance": meeting.attendance?.map((a) => ({
         person: oparlUrl("Person", a.personId),
         name: a.name,
-        status: ATTENDANCE[a.status] ?? a.status,
+        status: label(ATTENDANCE, a.status),
       })),
       web: web(paths.meeting(meeting.id)),
     }),
@@ -432,7 +429,7 @@ export function paperDrafts(paper: PaperView, web: WebOf): OparlDraft[] {
       meeting: c.meetingId ? oparlUrl("Meeting", c.meetingId) : null,
       organization: [oparlUrl("Organization", c.committeeId)],
       authoritative: c.role === "deciding",
-      role: c.role === "deciding" ? "Entscheidung" : "Vorberatung",
+      role: label(CONSULTATION_ROLE, c.role),
     }),
   );
   return [
