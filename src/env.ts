@@ -56,6 +56,11 @@ export const ZNodeEnv = ZSharedEnv.extend({
       ),
     )
     .default([]),
+  /**
+   * Every so many seconds, the process fills in the size and checksum of a few generated OParl files that the view
+   * published without them (see `backfillOparlDigests`); 0 switches it off.
+   */
+  OPARL_DIGEST_SECONDS: z.coerce.number({ error: "must be a whole number" }).int().min(0).max(3600).default(5),
 });
 
 export type TSharedEnv = z.infer<typeof ZSharedEnv>;

@@ -14,6 +14,10 @@ import { nodeClientAddress } from "./node-client-address";
 import { loadDocumentAssets } from "./node-documents";
 import { readStaticFile } from "./node-static";
 import { createFileAttachmentStore } from "./node-storage";
+import { ANONYMOUS } from "../auth/principal";
+import { createServiceContext } from "../services/context";
+import { DEFAULT_OPARL_LICENSE } from "../services/oparl-objects";
+import { backfillOparlDigests } from "../services/oparl-sync";
 
 function readEnv() {
   try {
@@ -67,6 +71,25 @@ const app = createApp({
 const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {
   console.log(`Gremium ${version} listens on http://localhost:${info.port} (API reference: /docs)`);
 });
+
+// The OParl view's background work: the digests of generated files that a large rebuild left open, a few at a time.
+if (env.OPARL_DIGEST_SECONDS > 0) {
+  const oparl = {
+    documents: loadDocumentAssets(),
+    attachments,
+    version,
+    baseUrl: publicBaseUrl,
+    license: env.OPARL_LICENSE ?? DEFAULT_OPARL_LICENSE,
+  };
+  let running = false;
+  setInterval(() => {
+    if (running) return;
+    running = true;
+    backfillOparlDigests(createServiceContext(db, ANONYMOUS, new Date()), oparl)
+      .catch((error) => console.error("OParl digests:", error))
+      .finally(() => (running = false));
+  }, env.OPARL_DIGEST_SECONDS * 1000).unref();
+}
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

@@ -10,6 +10,10 @@ import { toConstraintError, type Database, type PrismaClient, type SqlValue } fr
 import { ConfigError, ZSharedEnv, parseEnv } from "../env";
 import { Problem } from "../errors";
 import { problemResponse } from "../http/problem";
+import { ANONYMOUS } from "../auth/principal";
+import { createServiceContext } from "../services/context";
+import { DEFAULT_OPARL_LICENSE } from "../services/oparl-objects";
+import { backfillOparlDigests } from "../services/oparl-sync";
 import { PrismaClient as WorkerPrismaClient } from "../generated/prisma-worker/client";
 import packageJson from "../../package.json";
 import type { AttachmentStore } from "../storage";
@@ -170,6 +174,20 @@ export default {
       return problemResponse(new Problem("unavailable", "The service is not configured correctly."));
     }
     app ??= createApp((bindings) => depsFromEnv(bindings as Env));
-    return app.fetch(request, env, ctx);
+    const response = await app.fetch(request, env, ctx);
+    // The OParl view's background work, after the answer is sent: the digests of a few generated files that a large
+    // rebuild left open (see backfillOparlDigests).
+    if (new URL(request.url).pathname.startsWith("/oparl/")) {
+      const deps = depsFromEnv(env);
+      const oparl = {
+        ...deps,
+        baseUrl: deps.publicBaseUrl ?? new URL(request.url).origin,
+        license: deps.oparlLicense ?? DEFAULT_OPARL_LICENSE,
+      };
+      ctx.waitUntil(
+        backfillOparlDigests(createServiceContext(deps.db, ANONYMOUS, new Date()), oparl, 2).catch((error) => console.error(error)),
+      );
+    }
+    return response;
   },
 };

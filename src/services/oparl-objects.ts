@@ -41,6 +41,11 @@ export interface OparlDeps extends Documents {
   version: string;
   /** The licence of the published data (a URL); by default the Datenlizenz Deutschland – Namensnennung 2.0. */
   license: string;
+  /**
+   * How many generated documents this pass may still render to learn their size and checksum; the rest are published
+   * without them and filled in later (`backfillOparlDigests`). Bounds the work of one request; none by default.
+   */
+  renders?: { left: number };
 }
 
 export const DEFAULT_OPARL_LICENSE = "https://www.govdata.de/dl-de/by-2-0";
@@ -80,8 +85,9 @@ async function fingerprintOf({ logo, ...prepared }: PreparedPdf, version: string
 /**
  * A generated PDF as a file, with its size and checksum. They are known when the view takes the document's new
  * content: if what the document is made of (its fingerprint) changed since it was last rendered, it is rendered here,
- * during the sync of the view, and its digest kept. Reading the file later renders the same bytes and changes nothing,
- * so that a download never changes a published object.
+ * during the sync of the view, and its digest kept, within the pass's budget of renders (beyond it, the background
+ * fills them in). Reading the file later renders the same bytes and changes nothing: a download never changes a
+ * published object.
  */
 async function generatedFile(
   ctx: ServiceContext,
@@ -94,14 +100,17 @@ async function generatedFile(
   const prepared = await GENERATED[kind].prepare(ctx, deps, recordId);
   const fingerprint = await fingerprintOf(prepared, deps.version);
   const stored = await ctx.db.prisma.documentDigest.findUnique({ where: { id } });
-  const known = stored?.fingerprint === fingerprint ? stored : await keepDigest(ctx, id, fingerprint, await renderDocument(deps, prepared));
+  const current = stored?.fingerprint === fingerprint ? stored : null;
+  const known =
+    current ??
+    (deps.renders && deps.renders.left-- > 0 ? await keepDigest(ctx, id, fingerprint, await renderDocument(deps, prepared)) : null);
   return {
     id,
     name: GENERATED[kind].name,
     mimeType: "application/pdf",
     createdAt: meta.date,
-    size: known.size,
-    sha512: known.sha512,
+    size: known?.size ?? null,
+    sha512: known?.sha512 ?? null,
     text: markdownToText(prepared.markdown),
     ...meta,
   };

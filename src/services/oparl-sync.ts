@@ -238,9 +238,17 @@ async function changes(ctx: ServiceContext, aggregates: Aggregate[], whole: bool
   return statements;
 }
 
+/**
+ * Generated documents one pass renders at most to state their size and checksum: a change to a few meetings renders
+ * their few documents at once; a rebuild of a large view leaves the rest to `backfillOparlDigests`, so that no request
+ * renders hundreds of PDFs (a Worker's CPU time is bounded).
+ */
+export const RENDERS_PER_PASS = 32;
+
 /** Brings the view up to date with the audit log; cheap when nothing was written since the last call. */
 export async function syncOparl(ctx: ServiceContext, deps: OparlDeps): Promise<void> {
   const reader = publicContext(ctx);
+  deps = { ...deps, renders: { left: deps.renders?.left ?? RENDERS_PER_PASS } };
   for (let attempt = 1; ; attempt++) {
     const [states, heads] = await ctx.db.queryAll([
       { sql: `SELECT "auditId", "syncedAt" FROM "OparlSync" WHERE "id" = 1`, params: [] },
@@ -273,4 +281,43 @@ export async function syncOparl(ctx: ServiceContext, deps: OparlDeps): Promise<v
       if (!(error instanceof ConstraintError) || attempt >= 5) throw error;
     }
   }
+}
+
+/**
+ * Fills in the size and checksum of generated files that a pass published without them (its budget of renders was
+ * spent), a few aggregates at a time: the background work of the view, run by the Node process on a timer and after
+ * OParl requests on Workers. The objects change once, when their digest becomes known; never because of a download.
+ * Answers how many aggregates it brought up to date.
+ */
+export async function backfillOparlDigests(ctx: ServiceContext, deps: OparlDeps, aggregates = 4): Promise<number> {
+  const reader = publicContext(ctx);
+  await syncOparl(ctx, deps);
+  const pending = await ctx.db.query<{ aggregate: string }>(
+    `SELECT DISTINCT "aggregate" FROM "OparlObject" WHERE "type" = 'File' AND "deleted" = 0 AND json_extract("data", '$.size') IS NULL
+     AND ("id" LIKE 'file/einladung-%' OR "id" LIKE 'file/niederschrift-%' OR "id" LIKE 'file/vorlage-%') LIMIT ?`,
+    [aggregates],
+  );
+  if (pending.length === 0) return 0;
+  const plan = emptyPlan(false);
+  for (const { aggregate } of pending) {
+    const [kind, id] = aggregate.split(":") as [string, string];
+    if (kind === "meeting") plan.meetings.add(id);
+    else if (kind === "paper") plan.papers.add(id);
+  }
+  const [states] = await ctx.db.queryAll([{ sql: `SELECT "auditId" FROM "OparlSync" WHERE "id" = 1`, params: [] }]);
+  const auditId = Number((states![0] as { auditId: number } | undefined)?.auditId ?? 0);
+  const now = new Date(Math.floor(ctx.now.getTime() / 1000) * 1000);
+  const pass = { ...deps, renders: { left: RENDERS_PER_PASS } };
+  const statements = await changes(reader, await aggregatesOf(reader, pass, plan), false, now);
+  try {
+    // Written only if no sync moved the view meanwhile; the next round takes it up again.
+    await ctx.db.batch([
+      assertion({ sql: `EXISTS (SELECT 1 FROM "OparlSync" WHERE "id" = 1 AND "auditId" = ?)`, params: [auditId] }),
+      ...statements,
+    ]);
+  } catch (error) {
+    if (!(error instanceof ConstraintError)) throw error;
+    return 0;
+  }
+  return pending.length;
 }

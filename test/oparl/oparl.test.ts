@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { absoluteJson } from "../../src/documents/oparl";
-import { planOf } from "../../src/services/oparl-sync";
+import { backfillOparlDigests, planOf, syncOparl } from "../../src/services/oparl-sync";
+import { ANONYMOUS } from "../../src/auth/principal";
 import { loadDocumentAssets } from "../../src/entry/node-documents";
 import { updateBody } from "../../src/services/bodies";
 import { createServiceContext } from "../../src/services/context";
@@ -411,6 +412,29 @@ describe("OParl 1.1", () => {
     const changed = (await oparl(`/paper/${paper.id}`)).mainFile;
     expect(changed.sha512Checksum).not.toBe(generated.sha512Checksum);
     expect(changed.modified > generated.modified).toBe(true);
+  });
+
+  it("renders a bounded number of documents per pass and fills in the other digests in the background, once", async () => {
+    const { app, db } = await demoPortal();
+    const deps = { documents: loadDocumentAssets(), attachments: { get: async () => null } as never, version: "test", license: "x" };
+    const ctx = () => createServiceContext(db, ANONYMOUS, new Date());
+    const open = async () =>
+      (await db.prisma.oparlObject.findMany({ where: { type: "File", deleted: false } })).filter(
+        (row) => /^file\/(einladung|niederschrift|vorlage)-/.test(row.id) && (JSON.parse(row.data).size ?? null) === null,
+      ).length;
+    await syncOparl(ctx(), { ...deps, baseUrl: "http://localhost", renders: { left: 3 } });
+    const before = await open();
+    expect(before).toBeGreaterThan(5);
+    let rounds = 0;
+    while ((await backfillOparlDigests(ctx(), { ...deps, baseUrl: "http://localhost" }, 4)) > 0) rounds++;
+    expect(rounds).toBeGreaterThan(0);
+    expect(await open()).toBe(0);
+    // Once known, nothing changes them: not another round, not a download.
+    const files = await db.prisma.oparlObject.findMany({ where: { type: "File" }, orderBy: { id: "asc" } });
+    expect(await backfillOparlDigests(ctx(), { ...deps, baseUrl: "http://localhost" })).toBe(0);
+    const generated = files.find((row) => row.id.startsWith("file/einladung-"))!;
+    expect((await app.request(`${ROOT}/${generated.id}/inhalt`)).status).toBe(200);
+    expect(await db.prisma.oparlObject.findMany({ where: { type: "File" }, orderBy: { id: "asc" } })).toEqual(files);
   });
 
   it("no longer names a withdrawn paper in the public item, unless an invitation published its title while it was public", async () => {
