@@ -12,10 +12,11 @@ export const paths = {
   resolution: (id: string) => `/beschluesse/${id}`,
   plan: (id: string) => `/integrationsplan/${id}`,
   measure: (id: string) => `/massnahmen/${id}`,
-  invitationPdf: (meetingId: string) => `/api/v1/meetings/${meetingId}/invitation.pdf`,
-  minutesPdf: (meetingId: string) => `/api/v1/meetings/${meetingId}/minutes.pdf?part=public`,
+  // Documents under the pages' addresses, so that they honour the sign-in session as the pages do.
+  invitationPdf: (meetingId: string) => `/sitzungen/${meetingId}/einladung.pdf`,
+  minutesPdf: (meetingId: string) => `/sitzungen/${meetingId}/niederschrift.pdf`,
   meetingIcs: (meetingId: string) => `/sitzungen/${meetingId}/termin.ics`,
-  paperPdf: (id: string) => `/api/v1/papers/${id}.pdf`,
-  resolutionPdf: (id: string) => `/api/v1/resolutions/${id}/extract.pdf`,
-  attachment: (id: string) => `/api/v1/attachments/${id}`,
+  paperPdf: (id: string) => `/vorlagen/${id}/vorlage.pdf`,
+  resolutionPdf: (id: string) => `/beschluesse/${id}/auszug.pdf`,
+  attachment: (paperId: string, id: string) => `/vorlagen/${paperId}/anlagen/${id}`,
 };

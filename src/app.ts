@@ -11,6 +11,7 @@ import { healthRouter } from "./routes/health";
 import { oparlFallback, oparlRouter } from "./routes/oparl";
 import { portal } from "./web/portal";
 import { pageNotFound } from "./web/render";
+import { pageError } from "./web/kit/page";
 import { accountPages } from "./web/account";
 import { sessionPrincipal } from "./web/session";
 import { apiReference } from "./web/docs";
@@ -35,10 +36,11 @@ export function createApp(source: DepsSource) {
   const depsOf = typeof source === "function" ? source : () => source;
   const app = createRouter();
 
-  app.onError(handleError);
-  // The API and its documents answer problem+json; every other address is a page.
+  // The API and its documents answer problem+json; every other address is a page, and its errors are HTML pages.
+  const isApi = (path: string) => /^\/(api|openapi\.json|health|static|oparl)(\/|$)/.test(path);
+  app.onError((error, c) => (isApi(c.req.path) ? handleError(error, c) : pageError(c, error)));
   app.notFound((c) =>
-    /^\/(api|openapi\.json|health|docs|static)(\/|$)/.test(c.req.path)
+    isApi(c.req.path)
       ? problemResponse(new Problem("not_found", `Unter ${c.req.method} ${c.req.path} gibt es nichts.`), c.req.path)
       : pageNotFound(c),
   );

@@ -37,3 +37,6 @@ export const clientAddress = (c: Context<AppEnv>): string => c.get("deps").clien
 
 /** The public address of the service: configured, or the origin the request came to. */
 export const publicBaseUrl = (c: Context<AppEnv>) => c.get("deps").publicBaseUrl ?? new URL(c.req.url).origin;
+
+/** The runtime's document dependencies, with the public address that each PDF prints for its pages. */
+export const documentDeps = (c: Context<AppEnv>) => ({ ...c.get("deps"), baseUrl: publicBaseUrl(c) });

@@ -1,7 +1,6 @@
-import { hexDigest } from "../digest";
+import { sendPdf } from "../http/conditional";
 import { z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import { publicBaseUrl, serviceContext, type AppEnv } from "../http/context";
+import { documentDeps, serviceContext } from "../http/context";
 import { ZIdParam, ZIfMatchHeader, createRouter, defineRoute, jsonBody, recordResponse, requestSizeLimit } from "../http/openapi";
 import { requiredVersion, withEtag } from "../http/versioning";
 import { TEMPLATE_NAMES } from "../documents/templates";
@@ -17,27 +16,6 @@ const pdf = {
   },
   304: { description: "Not modified" },
 };
-
-/** Sends a PDF with a strong ETag from its bytes, answering If-None-Match with 304. */
-/** The runtime's document dependencies, with the public address that each PDF prints for its page. */
-const documentDeps = (c: Context<AppEnv>) => ({ ...c.get("deps"), baseUrl: publicBaseUrl(c) });
-
-async function sendPdf(c: Context<AppEnv>, bytes: Uint8Array, filename: string) {
-  const etag = `"${(await hexDigest("SHA-256", bytes)).slice(0, 32)}"`;
-  const headers = { etag, "cache-control": "private, no-cache" };
-  if (
-    c.req
-      .header("If-None-Match")
-      ?.split(",")
-      .some((tag) => tag.trim() === etag)
-  )
-    return c.body(null, 304, headers);
-  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-    ...headers,
-    "content-type": "application/pdf",
-    "content-disposition": `inline; filename="${filename}"`,
-  });
-}
 
 const routes = {
   invitation: defineRoute("public", {

@@ -15,12 +15,12 @@ import {
   type BodyList,
   type OparlType,
 } from "../documents/oparl";
-import { hexDigest } from "../digest";
 import { Problem } from "../errors";
 import { ANONYMOUS } from "../auth/principal";
 import { publicBaseUrl, type AppEnv } from "../http/context";
 import { createServiceContext, type ServiceContext } from "../services/context";
 import { getOparl, listOparl, oparlSpan, oparlSystemContact, publishedJson, publishedObject, type OparlFilter } from "../services/oparl";
+import { sendFile } from "../http/conditional";
 import { DEFAULT_OPARL_LICENSE, oparlFileBytes, type OparlDeps } from "../services/oparl-objects";
 import { syncOparl } from "../services/oparl-sync";
 
@@ -174,9 +174,6 @@ async function listResponse(c: Context<AppEnv>, ctx: ServiceContext, path: strin
   return json(c, new JsonText(`{"data":[${data.join(",")}],"pagination":${pagination},"links":${JSON.stringify(links)}}`));
 }
 
-/** The HTTP date of an instant, for Last-Modified. */
-const httpDate = (instant: Date) => instant.toUTCString();
-
 async function fileResponse(c: Context<AppEnv>, disposition: "inline" | "attachment") {
   const ctx = await synced(c);
   const row = await getOparl(ctx, `file/${c.req.param("id") ?? ""}`);
@@ -184,28 +181,13 @@ async function fileResponse(c: Context<AppEnv>, disposition: "inline" | "attachm
   if (row.deleted) throw new OparlError(410, "Diese Datei ist nicht mehr veröffentlicht.");
   const file = JSON.parse(row.data) as { fileName: string; mimeType: string };
   const { bytes, lastModified } = await oparlFileBytes(ctx, depsOf(c), row.id.slice("file/".length));
-  const etag = `"${(await hexDigest("SHA-256", bytes)).slice(0, 32)}"`;
-  const modified = new Date(Math.floor(lastModified.getTime() / 1000) * 1000);
-  const headers: Record<string, string> = {
-    ...CORS,
-    etag,
-    "last-modified": httpDate(modified),
-    "cache-control": "no-cache",
-  };
-  const ifNoneMatch = c.req.header("if-none-match");
-  const ifModifiedSince = c.req.header("if-modified-since");
-  const notModified = ifNoneMatch
-    ? ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === `W/${etag}` || tag.trim() === "*")
-    : ifModifiedSince !== undefined && !Number.isNaN(Date.parse(ifModifiedSince)) && Date.parse(ifModifiedSince) >= modified.getTime();
-  if (notModified) return c.body(null, 304, headers);
-  const name = file.fileName.replace(/["\\\r\n]/g, "_");
-  const ascii = name.replace(/[^\x20-\x7e]/g, "_");
-  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-    ...headers,
-    "content-type": file.mimeType,
-    "content-length": String(bytes.byteLength),
-    "content-disposition": `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    "x-content-type-options": "nosniff",
+  return sendFile(c, {
+    bytes,
+    contentType: file.mimeType,
+    filename: file.fileName,
+    disposition,
+    lastModified,
+    headers: { ...CORS, "cache-control": "no-cache" },
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { sendFile } from "../http/conditional";
 import { serviceContext } from "../http/context";
 import { crudRoutes } from "../http/crud";
 import { ZIdParam, ZIfMatchHeader, createRouter, defineRoute, jsonBody, recordResponse, requestSizeLimit } from "../http/openapi";
@@ -121,13 +122,12 @@ export const papersRouter = createRouter()
   })
   .openapi(download, async (c) => {
     const { attachment, bytes } = await getAttachment(serviceContext(c), c.get("deps").attachments, c.req.valid("param").id);
-    return c.body(bytes, 200, {
-      "content-type": attachment.contentType,
-      "content-length": String(attachment.size),
-      "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`,
-      "repr-digest": `sha-512=:${hexToBase64(attachment.sha512)}:`,
+    return sendFile(c, {
+      bytes,
+      contentType: attachment.contentType,
+      filename: attachment.filename,
+      disposition: "attachment",
       etag: `"${attachment.sha512.slice(0, 32)}"`,
-      "x-content-type-options": "nosniff",
-      "cache-control": "private, max-age=0",
+      headers: { "repr-digest": `sha-512=:${hexToBase64(attachment.sha512)}:` },
     });
   });

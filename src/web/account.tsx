@@ -14,6 +14,7 @@ import { changeEmail, changePassword, endSession, openLink, sessionsOf, setPassw
 import type { ServiceContext } from "../services/context";
 import type { CheckSource } from "../services/sign-in-attempts";
 import { completeSecondFactor, disableTwoFactor, enableTwoFactor, pendingTwoFactor, startTwoFactor } from "../services/two-factor";
+import { nextPath } from "./kit/next";
 import { m } from "./messages";
 import {
   AccountPage,
@@ -67,23 +68,26 @@ export const accountPages = new Hono<AppEnv>()
   .use("*", pageHeaders)
   .post("*", sameOrigin)
   .get("/anmelden", async (c) => {
-    if (c.get("session")) return c.redirect("/konto", 303);
+    const next = nextPath(c.req.query("weiter"));
+    if (c.get("session")) return c.redirect(next ?? "/konto", 303);
     const notice =
       c.req.query("abgemeldet") !== undefined
         ? m.account.signedOut
         : c.req.query("gesetzt") !== undefined
           ? m.account.passwordSet
           : undefined;
-    return html(c, <SignInPage scope={await scope(c)} {...(notice ? { notice } : {})} />);
+    return html(c, <SignInPage scope={await scope(c)} next={next} {...(notice ? { notice } : {})} />);
   })
   .post("/anmelden", async (c) => {
     const form = await c.req.parseBody();
     const email = text(form.email).trim();
     const password = text(form.password);
+    const next = nextPath(form.weiter);
     const errors: Record<string, string> = {};
     if (!email) errors.email = m.account.emailMissing;
     if (!password) errors.password = m.account.passwordMissing;
-    if (Object.keys(errors).length > 0) return html(c, <SignInPage scope={await scope(c)} email={email} errors={errors} />, 400);
+    if (Object.keys(errors).length > 0)
+      return html(c, <SignInPage scope={await scope(c)} email={email} errors={errors} next={next} />, 400);
     try {
       const ctx = serviceContext(c);
       const { secret, session } = await signIn(
@@ -93,30 +97,36 @@ export const accountPages = new Hono<AppEnv>()
         sessionTimes(c),
       );
       setSessionCookie(c, secret);
-      return c.redirect(session.secondFactorPending ? "/anmelden/code" : "/konto", 303);
+      if (session.secondFactorPending)
+        return c.redirect(next ? `/anmelden/code?weiter=${encodeURIComponent(next)}` : "/anmelden/code", 303);
+      return c.redirect(next ?? "/konto", 303);
     } catch (error) {
       if (!(error instanceof Problem && (error.code === "unauthenticated" || error.code === "unavailable"))) throw error;
       const status = error.code === "unavailable" ? busy(c, error) : 401;
-      return html(c, <SignInPage scope={await scope(c)} email={email} errors={{ email: error.detail }} />, status);
+      return html(c, <SignInPage scope={await scope(c)} email={email} errors={{ email: error.detail }} next={next} />, status);
     }
   })
   .get("/anmelden/code", async (c) =>
-    c.get("pendingSession") ? html(c, <SecondFactorPage scope={await scope(c)} />) : c.redirect("/anmelden", 303),
+    c.get("pendingSession")
+      ? html(c, <SecondFactorPage scope={await scope(c)} next={nextPath(c.req.query("weiter"))} />)
+      : c.redirect("/anmelden", 303),
   )
   .post("/anmelden/code", async (c) => {
     const pending = c.get("pendingSession");
     if (!pending) return c.redirect("/anmelden", 303);
-    const code = text((await c.req.parseBody()).code).trim();
-    if (!code) return html(c, <SecondFactorPage scope={await scope(c)} errors={{ code: m.account.codeMissing }} />, 400);
+    const form = await c.req.parseBody();
+    const code = text(form.code).trim();
+    const next = nextPath(form.weiter);
+    if (!code) return html(c, <SecondFactorPage scope={await scope(c)} errors={{ code: m.account.codeMissing }} next={next} />, 400);
     try {
       const { secret } = await completeSecondFactor(serviceContext(c), pending.id, code, checkSource(c));
       setSessionCookie(c, secret);
     } catch (error) {
       if (!(error instanceof Problem && error.code === "unauthenticated")) throw error;
       const message = error.extra.errors ? m.account.codeWrong : error.detail;
-      return html(c, <SecondFactorPage scope={await scope(c)} errors={{ code: message }} />, 401);
+      return html(c, <SecondFactorPage scope={await scope(c)} errors={{ code: message }} next={next} />, 401);
     }
-    return c.redirect("/konto", 303);
+    return c.redirect(next ?? "/konto", 303);
   })
   .get("/passwort-vergessen", async (c) => html(c, <ForgotPasswordPage scope={await scope(c)} />))
   .get("/abmelden", async (c) => (c.get("session") ? html(c, <SignOutPage scope={await scope(c)} />) : c.redirect("/anmelden", 303)))

@@ -5,7 +5,7 @@
 import { Hono } from "hono";
 import { renderMarkdown } from "../documents/markdown";
 import { Problem } from "../errors";
-import { publicBaseUrl, serviceContext, type AppEnv } from "../http/context";
+import { documentDeps, publicBaseUrl, serviceContext, type AppEnv } from "../http/context";
 import { addMonths, berlinDateOf, isCalendarDate } from "../rules/calendar";
 import { resolutionLabel } from "../rules/resolutions";
 import { toMeetingView } from "../schemas/meetings";
@@ -17,7 +17,9 @@ import { getCommittee, listCommittees } from "../services/committees";
 import { committeeComposition, listMemberships } from "../services/memberships";
 import { getMeeting, listMeetings } from "../services/meetings";
 import { getMinutes, listPublishedMinutes } from "../services/minutes";
-import { getPaper, listPapers } from "../services/papers";
+import { getAttachment, getPaper, listPapers } from "../services/papers";
+import { invitationPdf, minutesPdf, paperPdf, resolutionExtractPdf } from "../services/documents";
+import { sendFile, sendPdf } from "../http/conditional";
 import { meetingMonths, paperYears, publishedMinutesYears, resolutionYears } from "../services/periods";
 import { CONSULTATION_STATES, PAPER_TYPES } from "../rules/papers";
 import { getPerson } from "../services/people";
@@ -166,6 +168,31 @@ export const portal = new Hono<AppEnv>()
       });
     }),
   )
+  // The documents the pages link, under the pages' addresses: read as the signed-in visitor, through the services.
+  .get("/sitzungen/:id/einladung.pdf", async (c) =>
+    sendPdf(c, await invitationPdf(serviceContext(c), documentDeps(c), param(c, "id")), "einladung.pdf"),
+  )
+  .get("/sitzungen/:id/niederschrift.pdf", async (c) => {
+    const part = c.req.query("teil") === "nichtoeffentlich" ? "non-public" : "public";
+    return sendPdf(c, await minutesPdf(serviceContext(c), documentDeps(c), param(c, "id"), part), "niederschrift.pdf");
+  })
+  .get("/vorlagen/:id/vorlage.pdf", async (c) =>
+    sendPdf(c, await paperPdf(serviceContext(c), documentDeps(c), param(c, "id")), "vorlage.pdf"),
+  )
+  .get("/beschluesse/:id/auszug.pdf", async (c) =>
+    sendPdf(c, await resolutionExtractPdf(serviceContext(c), documentDeps(c), param(c, "id")), "beschlussauszug.pdf"),
+  )
+  .get("/vorlagen/:id/anlagen/:file", async (c) => {
+    const { attachment, bytes } = await getAttachment(serviceContext(c), c.get("deps").attachments, param(c, "file"));
+    if (attachment.paperId !== param(c, "id")) throw new Problem("not_found", "Diese Anlage gehört nicht zu dieser Vorlage.");
+    return sendFile(c, {
+      bytes,
+      contentType: attachment.contentType,
+      filename: attachment.filename,
+      disposition: "attachment",
+      etag: `"${attachment.sha512.slice(0, 32)}"`,
+    });
+  })
   .get(
     "/gremien",
     page(async (c, scope) => {

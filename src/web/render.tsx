@@ -67,7 +67,7 @@ export async function scopeOf(c: Ctx): Promise<Scope> {
 }
 
 /** A page with its status; a page the browser has (same ETag) is answered 304 without a body. */
-export async function html(c: Ctx, page: JSX.Element, status: 200 | 400 | 401 | 403 | 404 | 409 | 410 | 429 | 503 = 200) {
+export async function html(c: Ctx, page: JSX.Element, status: 200 | 400 | 401 | 403 | 404 | 409 | 410 | 413 | 429 | 500 | 503 = 200) {
   const body = `<!DOCTYPE html>${await page}`;
   if (status !== 200) {
     c.header("cache-control", "no-store");

@@ -10,13 +10,27 @@ type Errors = Record<string, string>;
 
 const when = (instant: Date) => `${dateOf(instant)}, ${timeOf(instant)}`;
 
-export function SignInPage({ scope, email = "", errors = {}, notice }: { scope: Scope; email?: string; errors?: Errors; notice?: string }) {
+export function SignInPage({
+  scope,
+  email = "",
+  errors = {},
+  notice,
+  next,
+}: {
+  scope: Scope;
+  email?: string;
+  errors?: Errors;
+  notice?: string;
+  /** The page to return to after signing in. */
+  next?: string | undefined;
+}) {
   return (
     <Layout title={m.account.signIn} scope={scope} breadcrumbs={[{ text: m.account.signIn }]}>
       <h1 class="kern-heading-large">{m.account.signIn}</h1>
       <Notice text={notice} />
       <ErrorSummary errors={errors} />
       <form method="post" action="/anmelden" class="form">
+        {next ? <input type="hidden" name="weiter" value={next} /> : null}
         <InputField id="email" label={m.account.email} type="email" value={email} error={errors.email} autocomplete="username" />
         <InputField id="password" label={m.account.password} type="password" error={errors.password} autocomplete="current-password" />
         <SubmitButton label={m.account.signIn} primary />
@@ -145,12 +159,13 @@ export function ForgotPasswordPage({ scope }: { scope: Scope }) {
   );
 }
 
-export function SecondFactorPage({ scope, errors = {} }: { scope: Scope; errors?: Errors }) {
+export function SecondFactorPage({ scope, errors = {}, next }: { scope: Scope; errors?: Errors; next?: string | undefined }) {
   return (
     <Layout title={m.account.secondFactor} scope={scope} breadcrumbs={[{ text: m.account.secondFactor }]}>
       <h1 class="kern-heading-large">{m.account.secondFactor}</h1>
       <ErrorSummary errors={errors} />
       <form method="post" action="/anmelden/code" class="form">
+        {next ? <input type="hidden" name="weiter" value={next} /> : null}
         <InputField
           id="code"
           label={m.account.code}

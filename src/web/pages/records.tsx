@@ -112,7 +112,8 @@ export function PaperPage({
         <ul>
           {paper.attachments.map((a) => (
             <li>
-              <a href={paths.attachment(a.id)}>{a.filename}</a> ({a.contentType.split("/").pop()?.toUpperCase()}, {m.common.kib(a.size)})
+              <a href={paths.attachment(paper.id, a.id)}>{a.filename}</a> ({a.contentType.split("/").pop()?.toUpperCase()},{" "}
+              {m.common.kib(a.size)})
             </li>
           ))}
         </ul>
