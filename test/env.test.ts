@@ -11,6 +11,7 @@ describe("configuration", () => {
       SESSION_MAX_DAYS: 30,
       REQUIRE_ADMIN_2FA: false,
       TRUSTED_PROXIES: [],
+      OPARL_DIGEST_SECONDS: 5,
     });
     expect(DEFAULT_DATABASE_URL).toBe("file:./data/gremium.db");
   });
@@ -24,6 +25,7 @@ describe("configuration", () => {
       SESSION_MAX_DAYS: 30,
       REQUIRE_ADMIN_2FA: false,
       TRUSTED_PROXIES: [],
+      OPARL_DIGEST_SECONDS: 5,
     });
     expect(() => parseEnv(ZNodeEnv, { SESSION_IDLE_MINUTES: "zwei" })).toThrow(/SESSION_IDLE_MINUTES/);
   });

@@ -3,9 +3,7 @@
  * redirects, then gets; errors show in an error summary and beside the field, and the input is kept (passwords
  * aside). hono/csrf refuses a cross-site form post with 403 (Origin and Sec-Fetch-Site).
  */
-import { Hono, type MiddlewareHandler } from "hono";
-import { csrf } from "hono/csrf";
-import { HTTPException } from "hono/http-exception";
+import { Hono } from "hono";
 import { Problem } from "../errors";
 import { limitKeyOf } from "../http/client-address";
 import { ZEmailAddress } from "../schemas/accounts";
@@ -15,6 +13,7 @@ import type { ServiceContext } from "../services/context";
 import type { CheckSource } from "../services/sign-in-attempts";
 import { completeSecondFactor, disableTwoFactor, enableTwoFactor, pendingTwoFactor, startTwoFactor } from "../services/two-factor";
 import { nextPath } from "./kit/next";
+import { sameOrigin } from "./kit/forms";
 import { m } from "./messages";
 import {
   AccountPage,
@@ -44,18 +43,6 @@ function busy(c: Ctx, error: Problem) {
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 const scope = (c: Ctx) => scopeOf(c).catch(() => ({ body: null, several: true }));
-
-const checkOrigin = csrf();
-
-/** A form post from another site (no same Origin, no Sec-Fetch-Site: same-origin) gets 403, as a page. */
-const sameOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
-  try {
-    return await checkOrigin(c, next);
-  } catch (error) {
-    if (!(error instanceof HTTPException && error.status === 403)) throw error;
-    return html(c, <ErrorPage scope={await scope(c)} title={m.account.crossSite} text={m.account.crossSiteText} />, 403);
-  }
-};
 
 export const accountPages = new Hono<AppEnv>()
   // The address of a set-password link is the credential: kept by no cache, and sent as no referrer (outside the

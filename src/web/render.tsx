@@ -63,6 +63,7 @@ export async function scopeOf(c: Ctx): Promise<Scope> {
     body: body ? { id: body.id, name: body.name, shortName: body.shortName } : null,
     several: bodies.length > 1,
     signedIn: c.get("session") !== undefined,
+    ...(c.get("session") && c.get("principal").kind !== "anonymous" ? { role: c.get("principal").kind as NonNullable<Scope["role"]> } : {}),
   };
 }
 

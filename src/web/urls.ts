@@ -12,6 +12,8 @@ export interface Scope {
   several: boolean;
   /** Whether the visitor is signed in (the header then leads to their account). */
   signedIn?: boolean;
+  /** The signed-in visitor's role: a member's header leads to the members' area. */
+  role?: "member" | "secretariat" | "admin";
 }
 
 /** A path within the visitor's body: with several bodies, the address carries it as `?k=`. */

@@ -11,7 +11,7 @@ export interface LayoutProps {
   scope: Scope;
   breadcrumbs?: Link[];
   /** The main navigation entry of the page, marked as the current one. */
-  section?: keyof typeof m.nav;
+  section?: keyof typeof m.nav | "members";
   children?: Child;
 }
 
@@ -68,6 +68,13 @@ export function Layout({ title, scope, breadcrumbs, section, children }: LayoutP
                     </a>
                   </li>
                 ))}
+                {scope.role === "member" ? (
+                  <li>
+                    <a class="site-nav__link" href="/mitglieder" {...(section === "members" ? { "aria-current": "page" } : {})}>
+                      {m.members.title}
+                    </a>
+                  </li>
+                ) : null}
                 <li>
                   <a class="site-nav__link" href={scope.signedIn ? "/konto" : "/anmelden"}>
                     {scope.signedIn ? m.account.title : m.account.signIn}

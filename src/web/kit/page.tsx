@@ -25,17 +25,28 @@ export interface PageSpec<T> {
   view: (data: T, scope: BodyScope) => JSX.Element;
 }
 
+/**
+ * The visitor's body, if they may enter an area: otherwise the answer to give instead (the choice of body, the
+ * sign-in page that comes back here, or 403). Pages and form posts start with it.
+ */
+export async function enter(c: Ctx, access: PageAccess): Promise<{ scope: BodyScope } | { response: Response }> {
+  const scope = await scopeOf(c).catch(() => null);
+  if (!scope) return { response: await errorPage(c, 404, { body: null, several: true }) };
+  if (!scope.body) return { response: await html(c, <BodiesPage bodies={(await listBodies(serviceContext(c), { limit: 200 })).items} />) };
+  const actor = c.get("principal");
+  if (mayEnter(actor, access, scope.body.id)) return { scope: scope as BodyScope };
+  if (actor.kind !== "anonymous") return { response: await errorPage(c, 403, scope) };
+  // A form post comes back to the page that holds the form.
+  const url = new URL(c.req.url);
+  const back = c.req.method === "GET" ? url.pathname + url.search : url.pathname.split("/").slice(0, 2).join("/");
+  return { response: c.redirect(signInFor(back), 303) };
+}
+
 export function page<T>(spec: PageSpec<T>) {
   return async (c: Ctx) => {
-    const scope = await scopeOf(c).catch(() => null);
-    if (!scope) return errorPage(c, 404, { body: null, several: true });
-    if (!scope.body) return html(c, <BodiesPage bodies={(await listBodies(serviceContext(c), { limit: 200 })).items} />);
-    const body = scope as BodyScope;
-    const actor = c.get("principal");
-    if (!mayEnter(actor, spec.access, body.body.id)) {
-      if (actor.kind === "anonymous") return c.redirect(signInFor(new URL(c.req.url).pathname + new URL(c.req.url).search), 303);
-      return errorPage(c, 403, body);
-    }
+    const entered = await enter(c, spec.access);
+    if ("response" in entered) return entered.response;
+    const body = entered.scope;
     try {
       const ctx = serviceContext(c);
       return await html(c, spec.view(await spec.load(c, body, ctx), body));

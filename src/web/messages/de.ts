@@ -252,6 +252,34 @@ export const de = {
     unavailableText: "Bitte versuchen Sie es in einigen Minuten noch einmal.",
   },
   pagination: { label: "Seiten", previous: "Zurück", next: "Weiter" },
+  members: {
+    title: "Mein Bereich",
+    intro:
+      "Die Sitzungen und Unterlagen Ihrer Gremien, auch die nichtöffentlichen. " +
+      "Geben Sie Nichtöffentliches nicht weiter (§ 35 Abs. 2 GemO).",
+    upcoming: "Meine nächsten Sitzungen",
+    recent: "Meine letzten Sitzungen",
+    noMeetings: "Keine Sitzungen.",
+    seats: "Meine Gremien",
+    noSeats: "Sie haben zurzeit keinen Sitz in einem Gremium.",
+    committee: "Gremium",
+    role: "Funktion",
+    voting: "Stimmrecht",
+    since: "Seit",
+    until: "Bis",
+    deputies: "Vertreten durch",
+    standsInFor: "Vertritt",
+    invitation: "Einladung (PDF, vollständig)",
+    minutes: (state: string) => `Niederschrift (${state})`,
+    calendar: "Kalender",
+    calendarIntro:
+      "Ein persönliches Abonnement enthält die Sitzungen Ihrer Gremien mit den nichtöffentlichen Tagesordnungspunkten. " +
+      "Die Adresse ist geheim wie ein Passwort: Wer sie kennt, sieht Ihren Kalender.",
+    createFeed: "Persönliches Abonnement anlegen",
+    revokeFeed: "Alle persönlichen Abonnements widerrufen",
+    feedCreated: "Ihr persönliches Abonnement ist angelegt. Die Adresse wird nur jetzt angezeigt.",
+    feedsRevoked: "Ihre persönlichen Abonnements sind widerrufen. Alte Adressen liefern nichts mehr.",
+  },
   account: {
     signIn: "Anmelden",
     signOut: "Abmelden",

@@ -13,7 +13,7 @@ const placeOf = (meeting: TMeeting) =>
     .filter(Boolean)
     .join(", ");
 
-export function MeetingState({ meeting }: { meeting: TMeeting }) {
+export function MeetingState({ meeting }: { meeting: { state: string } }) {
   if (meeting.state === "cancelled") return <Badge tone="danger">{m.meeting.cancelled}</Badge>;
   return <Badge tone={meeting.state === "planned" ? "info" : "success"}>{m.meeting.states[meeting.state]}</Badge>;
 }
