@@ -92,3 +92,45 @@ export async function demoSecrets(db: Database) {
     })),
   };
 }
+
+const ORIGIN = "http://localhost";
+const PASSWORD = "Hafenkräne im Abendlicht 7";
+
+/**
+ * A browser-like visitor of an app in this process who signs in as a person through the forms (an account is
+ * created for them, its password set through the link): it keeps the session cookie and posts as a same-site form.
+ */
+export async function signedInVisitor(
+  app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> },
+  db: Database,
+  account: { email: string; role: "member" | "secretariat" | "admin"; personId?: string; bodyId?: string },
+) {
+  const { createAccount } = await import("../../src/services/accounts");
+  const { createServiceContext } = await import("../../src/services/context");
+  const admin = createServiceContext(db, { kind: "admin", tokenId: null, name: "test" }, new Date());
+  const { setPasswordPath } = await createAccount(admin, account);
+  let cookie = "";
+  const request = async (method: "GET" | "POST", path: string, form?: Record<string, string>) => {
+    const response = await app.request(`${ORIGIN}${path}`, {
+      method,
+      redirect: "manual",
+      headers: {
+        ...(form ? { "content-type": "application/x-www-form-urlencoded", origin: ORIGIN } : {}),
+        ...(cookie ? { cookie } : {}),
+      },
+      ...(form ? { body: new URLSearchParams(form).toString() } : {}),
+    });
+    const set = response.headers.get("set-cookie");
+    if (set) cookie = /Max-Age=0/.test(set) ? "" : set.split(";")[0]!;
+    return response;
+  };
+  await request("POST", setPasswordPath, { password: PASSWORD, repeat: PASSWORD });
+  const signIn = (weiter?: string) =>
+    request("POST", "/anmelden", { email: account.email, password: PASSWORD, ...(weiter ? { weiter } : {}) });
+  return {
+    request,
+    signIn,
+    get: (path: string) => request("GET", path),
+    post: (path: string, form: Record<string, string> = {}) => request("POST", path, form),
+  };
+}

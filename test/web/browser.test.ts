@@ -183,6 +183,18 @@ describe("the portal in Chromium", () => {
     expect(await page.getAttribute("svg.qr-code", "aria-label")).toMatch(/^QR-Code/);
     const setupAxe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
     expect(setupAxe.violations.map((v) => v.id)).toEqual([]);
+    // The members' area, in the header once signed in: axe-clean, and readable at 320 px.
+    await page.goto(`${portal.origin}/`);
+    await page.locator("header").getByRole("link", { name: "Mein Bereich" }).click();
+    expect(new URL(page.url()).pathname).toBe("/mitglieder");
+    const areaAxe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    expect(areaAxe.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    await page.click("form[action='/mitglieder/kalender'] button");
+    expect(await page.locator("a[href^='webcal://']").count()).toBe(1);
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await page.screenshot({ path: path.join(tmpdir(), "gremium-screenshots", "members-320.png"), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${portal.origin}/konto`);
     await page.click("form[action='/abmelden'] button");
     expect(new URL(page.url()).pathname).toBe("/anmelden");

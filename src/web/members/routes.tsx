@@ -35,8 +35,7 @@ export const memberPages = new Hono<AppEnv>()
     const ctx = serviceContext(c);
     const secret = await createPersonalFeed(ctx);
     const https = `${publicBaseUrl(c)}/api/v1/calendar-feeds/${secret}.ics`;
-    c.header("cache-control", "no-store");
-    return html(
+    const response = await html(
       c,
       <MemberAreaPage
         scope={scope}
@@ -45,6 +44,9 @@ export const memberPages = new Hono<AppEnv>()
         feed={{ https, webcal: https.replace(/^https?:/, "webcal:") }}
       />,
     );
+    // The answer holds a secret: no cache keeps it.
+    response.headers.set("cache-control", "no-store");
+    return response;
   })
   .post("/mitglieder/kalender/widerrufen", async (c) => {
     const entered = await enter(c, "member");
