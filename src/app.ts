@@ -14,6 +14,7 @@ import { pageNotFound } from "./web/render";
 import { pageError } from "./web/kit/page";
 import { accountPages } from "./web/account";
 import { memberPages } from "./web/members/routes";
+import { workspacePages } from "./web/workspace/routes";
 import { sessionPrincipal } from "./web/session";
 import { apiReference } from "./web/docs";
 import type { OpenApiDocument } from "./web/pages/api-reference";
@@ -99,6 +100,7 @@ export function createApp(source: DepsSource) {
   app.use("*", (c, next) => (/^\/(api|openapi\.json|health|static)(\/|$)/.test(c.req.path) ? next() : pageSession(c, next)));
   app.route("/", accountPages);
   app.route("/", memberPages);
+  app.route("/", workspacePages);
   app.route(
     "/",
     apiReference((c) => app.getOpenAPI31Document(openApi(c)) as unknown as OpenApiDocument),

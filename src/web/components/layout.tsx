@@ -11,7 +11,7 @@ export interface LayoutProps {
   scope: Scope;
   breadcrumbs?: Link[];
   /** The main navigation entry of the page, marked as the current one. */
-  section?: keyof typeof m.nav | "members";
+  section?: keyof typeof m.nav | "members" | "workspace";
   children?: Child;
 }
 
@@ -72,6 +72,13 @@ export function Layout({ title, scope, breadcrumbs, section, children }: LayoutP
                   <li>
                     <a class="site-nav__link" href="/mitglieder" {...(section === "members" ? { "aria-current": "page" } : {})}>
                       {m.members.title}
+                    </a>
+                  </li>
+                ) : null}
+                {scope.role === "secretariat" || scope.role === "admin" ? (
+                  <li>
+                    <a class="site-nav__link" href="/verwaltung" {...(section === "workspace" ? { "aria-current": "page" } : {})}>
+                      {m.workspace.title}
                     </a>
                   </li>
                 ) : null}

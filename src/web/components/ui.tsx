@@ -52,7 +52,8 @@ export function ErrorSummary({ errors }: { errors: Record<string, string> }) {
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
-    <div class="kern-alert kern-alert--danger error-summary" role="alert" tabindex={-1}>
+    // Focused when the page opens, so that a screen reader reads what went wrong first (GOV.UK's error summary).
+    <div class="kern-alert kern-alert--danger error-summary" role="alert" tabindex={-1} autofocus>
       <div class="kern-alert__header">
         <h2 class="kern-title">{m.errors.problem}</h2>
       </div>

@@ -1,0 +1,115 @@
+/**
+ * One way to write a form: `form({ access, schema, labels, load, view, submit, done })` gives the GET and the POST
+ * handler of a page with a form.
+ * - The access is checked as for every page (see `enter`); a post from another site never gets here (`sameOrigin`).
+ * - The zod schema validates the input; every field error is shown beside its field and in the error summary at the
+ *   top, which links to the fields, in German: the field's label and the schema's reason.
+ * - The service's refusal of a field (a Problem with `errors`) is shown the same way; a stale version (another person
+ *   saved first) keeps the input and says so.
+ * - The input is always kept. Success redirects (post/redirect/get).
+ */
+import type { JSX } from "hono/jsx/jsx-runtime";
+import type { z } from "zod";
+import { Problem } from "../../errors";
+import { serviceContext } from "../../http/context";
+import { statusOf } from "../../http/problem";
+import type { PageAccess } from "../../policies/pages";
+import type { ServiceContext } from "../../services/context";
+import { m } from "../messages";
+import { type Ctx, html } from "../render";
+import { type BodyScope, enter, errorPage } from "./page";
+
+export interface FormViewProps<T> {
+  scope: BodyScope;
+  data: T;
+  /** The values to show: the user's input after a post, else the record's. */
+  values: Record<string, string>;
+  /** German messages by field name. */
+  errors: Record<string, string>;
+  notice?: string | undefined;
+}
+
+export interface FormSpec<S extends z.ZodType, T, R> {
+  access: PageAccess;
+  schema: S;
+  /** The German label of each field, as the messages name it; only these fields are read from the post. */
+  labels: Record<string, string>;
+  load: (c: Ctx, scope: BodyScope, ctx: ServiceContext) => Promise<T>;
+  /** The values before any input, for an edit form the record's (with its version). */
+  initial?: (data: T) => Record<string, string>;
+  view: (props: FormViewProps<T>) => JSX.Element;
+  submit: (input: z.infer<S>, ctx: ServiceContext, scope: BodyScope, data: T) => Promise<R>;
+  /** Where to go after success. */
+  done: (result: R, scope: BodyScope) => string;
+}
+
+/** A field's message: its label and the reason ("Nachname muss mindestens 1 Zeichen lang sein"). */
+const message = (labels: Record<string, string>, field: string, reason: string) => `${labels[field] ?? field} ${reason}`;
+
+export function form<S extends z.ZodType, T, R>(spec: FormSpec<S, T, R>) {
+  const render = async (
+    c: Ctx,
+    scope: BodyScope,
+    ctx: ServiceContext,
+    status: 200 | 400 | 409,
+    props: Omit<FormViewProps<T>, "scope" | "data">,
+  ) => {
+    const data = await spec.load(c, scope, ctx);
+    return html(c, spec.view({ scope, data, ...props }), status);
+  };
+  const get = async (c: Ctx) => {
+    const entered = await enter(c, spec.access);
+    if ("response" in entered) return entered.response;
+    const ctx = serviceContext(c);
+    try {
+      const data = await spec.load(c, entered.scope, ctx);
+      return await html(c, spec.view({ scope: entered.scope, data, values: spec.initial?.(data) ?? {}, errors: {} }));
+    } catch (error) {
+      if (!(error instanceof Problem)) throw error;
+      return errorPage(c, statusOf(error), entered.scope);
+    }
+  };
+  const post = async (c: Ctx) => {
+    const entered = await enter(c, spec.access);
+    if ("response" in entered) return entered.response;
+    const { scope } = entered;
+    const ctx = serviceContext(c);
+    const body = await c.req.parseBody();
+    const values: Record<string, string> = {};
+    for (const field of [...Object.keys(spec.labels), "version"]) {
+      const value = body[field];
+      if (typeof value === "string") values[field] = value;
+    }
+    // An empty field is a field left out: optional fields accept that, required ones name it.
+    const input = Object.fromEntries(Object.entries(values).flatMap(([field, value]) => (value.trim() === "" ? [] : [[field, value]])));
+    const parsed = spec.schema.safeParse(input);
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "");
+        const text = issue.code === "invalid_type" && input[field] === undefined ? m.forms.missing : issue.message;
+        errors[field] = errors[field] ? `${errors[field]}; ${text}` : message(spec.labels, field, text);
+      }
+      return render(c, scope, ctx, 400, { values, errors });
+    }
+    try {
+      const data = await spec.load(c, scope, ctx);
+      const result = await spec.submit(parsed.data, ctx, scope, data);
+      return c.redirect(spec.done(result, scope), 303);
+    } catch (error) {
+      if (!(error instanceof Problem)) throw error;
+      if (error.code === "precondition_failed" || (error.code === "conflict" && !error.extra.errors)) {
+        return render(c, scope, ctx, 409, { values, errors: {}, notice: m.forms.stale });
+      }
+      const fields = (error.extra.errors as { field: string; reason: string }[] | undefined) ?? [];
+      const errors: Record<string, string> = {};
+      for (const { field, reason } of fields) {
+        const name = field.split(".").pop() ?? field;
+        errors[name in spec.labels ? name : "_"] = message(spec.labels, name, reason);
+      }
+      if (Object.keys(errors).length === 0) return errorPage(c, statusOf(error), scope);
+      return render(c, scope, ctx, error.code === "conflict" ? 409 : 400, { values, errors });
+    }
+  };
+  return { get, post };
+}

@@ -1,0 +1,77 @@
+/** The secretariat's overview (Übersicht): what is due, each entry a link. */
+import type { WorkspaceOverview } from "../../services/workspace";
+import { Layout } from "../components/layout";
+import { Badge } from "../components/ui";
+import { dateOf, timeOf } from "../format";
+import { m } from "../messages";
+import { paths, type Scope, scoped } from "../urls";
+
+const day = (date: string) => dateOf(`${date}T12:00:00Z`);
+
+function Section({ id, title, empty, children }: { id: string; title: string; empty: boolean; children: unknown }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 class="kern-heading-medium" id={id}>
+        {title}
+      </h2>
+      {empty ? <p>{m.workspace.nothingDue}</p> : <ul class="due-list">{children as never}</ul>}
+    </section>
+  );
+}
+
+export function OverviewPage({ scope, overview }: { scope: Scope; overview: WorkspaceOverview }) {
+  return (
+    <Layout title={m.workspace.overview} scope={scope} section="workspace" breadcrumbs={[{ text: m.workspace.title }]}>
+      <h1 class="kern-heading-large">{m.workspace.overview}</h1>
+      <ul class="inline-links">
+        <li>
+          <a href="/verwaltung/personen">{m.workspace.people}</a>
+        </li>
+      </ul>
+      <Section id="einladungen" title={m.workspace.invitations} empty={overview.invitations.length === 0}>
+        {overview.invitations.map(({ meeting, invited, deadline, late }) => (
+          <li>
+            <a href={scoped(paths.meeting(meeting.id), scope)}>
+              {`${meeting.committee.name}: ${meeting.sequenceNumber}. Sitzung, ${dateOf(meeting.startsAt.toISOString())}, ${timeOf(meeting.startsAt.toISOString())}`}
+            </a>{" "}
+            {invited ? (
+              <Badge tone="success">{m.workspace.invited}</Badge>
+            ) : late ? (
+              <Badge tone="danger">{m.workspace.inviteLate(day(deadline))}</Badge>
+            ) : (
+              <Badge tone="warning">{m.workspace.inviteBy(day(deadline))}</Badge>
+            )}
+          </li>
+        ))}
+      </Section>
+      <Section id="niederschriften" title={m.workspace.minutes} empty={overview.minutes.length === 0}>
+        {overview.minutes.map(({ meeting, dueDate, overdue }) => (
+          <li>
+            <a href={scoped(paths.minutes(meeting.id), scope)}>
+              {`${meeting.committee.name}: ${meeting.sequenceNumber}. Sitzung, ${dateOf(meeting.startsAt.toISOString())}`}
+            </a>{" "}
+            <Badge tone={overdue ? "danger" : "warning"}>
+              {overdue ? m.workspace.minutesOverdue(day(dueDate)) : m.workspace.minutesBy(day(dueDate))}
+            </Badge>
+          </li>
+        ))}
+      </Section>
+      <Section id="einwendungen" title={m.workspace.objections} empty={overview.objections.length === 0}>
+        {overview.objections.map(({ meeting, filedAt }) => (
+          <li>
+            <a href={scoped(paths.minutes(meeting.id), scope)}>{`${meeting.committee.name}: ${meeting.sequenceNumber}. Sitzung`}</a>
+            {` – ${m.workspace.objectionFiled(dateOf(filedAt.toISOString()))}`}
+          </li>
+        ))}
+      </Section>
+      <Section id="massnahmen" title={m.workspace.staleMeasures(overview.staleMonths)} empty={overview.staleMeasures.length === 0}>
+        {overview.staleMeasures.map((measure) => (
+          <li>
+            <a href={scoped(paths.measure(measure.id), scope)}>{`${measure.code} ${measure.title}`}</a>
+            {` – ${measure.planTitle}, ${m.workspace.lastActivity(day(measure.lastActivity))}`}
+          </li>
+        ))}
+      </Section>
+    </Layout>
+  );
+}

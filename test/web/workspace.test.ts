@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { demoPortal, signedInVisitor } from "../helpers/portal";
+
+async function workspace() {
+  const { app, db } = await demoPortal();
+  const body = await db.prisma.body.findFirstOrThrow();
+  const clerk = await signedInVisitor(app, db, { email: "gs@remsfeld.example", role: "secretariat", bodyId: body.id });
+  await clerk.signIn();
+  return { app, db, body, clerk };
+}
+
+describe("the secretariat's workspace", () => {
+  it("shows what is due: invitations with their deadline, minutes, objections and quiet measures", async () => {
+    const { app, db, clerk } = await workspace();
+    const response = await clerk.get("/verwaltung");
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('href="/verwaltung"'); // in the header
+    for (const heading of ["Einladungen", "Niederschriften", "Einwendungen ohne Entscheidung", "Maßnahmen ohne Aktivität"]) {
+      expect(html).toContain(heading);
+    }
+    const planned = await db.prisma.meeting.findFirst({ where: { state: "planned", startsAt: { gte: new Date() } } });
+    if (planned) expect(html).toContain(`href="/sitzungen/${planned.id}"`);
+    expect(html).toMatch(/Einladung bis \w{2}\., \d\d\.\d\d\.\d{4} versenden|eingeladen/);
+    // Nobody else enters: the public is sent to sign in, a member gets 403.
+    expect((await app.request("/verwaltung")).headers.get("location")).toBe("/anmelden?weiter=%2Fverwaltung");
+    const seat = await db.prisma.membership.findFirstOrThrow({ where: { role: "member" } });
+    const member = await signedInVisitor(app, db, { email: "m@remsfeld.example", role: "member", personId: seat.personId });
+    await member.signIn();
+    const refused = await member.get("/verwaltung");
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain("Kein Zugriff");
+    expect((await member.post("/verwaltung/personen/neu", { givenName: "X", familyName: "Y" })).status).toBe(403);
+  });
+
+  it("creates a person through a form that names every error beside its field and keeps the input", async () => {
+    const { clerk, db } = await workspace();
+    expect((await clerk.get("/verwaltung/personen/neu")).status).toBe(200);
+    const refused = await clerk.post("/verwaltung/personen/neu", {
+      givenName: "",
+      familyName: "Οικονόμου",
+      email: "kein-at",
+      phone: "abc",
+    });
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain('<a href="#givenName">Vorname fehlt</a>');
+    expect(html).toContain('<a href="#email">E-Mail-Adresse muss eine E-Mail-Adresse sein</a>');
+    expect(html).toMatch(/<a href="#phone">Telefon muss eine Telefonnummer/);
+    expect(html).toMatch(/<p class="kern-error" id="email-error">E-Mail-Adresse muss eine E-Mail-Adresse sein<\/p>/);
+    expect(html).toMatch(/aria-describedby="email-error"/);
+    expect(html).toContain('value="Οικονόμου"'); // the input is kept
+    expect(await db.prisma.person.count({ where: { familyName: "Οικονόμου" } })).toBe(0);
+
+    const created = await clerk.post("/verwaltung/personen/neu", {
+      givenName: "Ελένη",
+      familyName: "Οικονόμου",
+      email: "eleni@example.org",
+      phone: "",
+    });
+    expect(created.status).toBe(303);
+    expect(created.headers.get("location")).toBe("/verwaltung/personen?angelegt");
+    const list = await (await clerk.get("/verwaltung/personen?angelegt")).text();
+    expect(list).toContain("Die Person ist angelegt.");
+    expect(list).toContain("Ελένη Οικονόμου");
+    expect(list).toContain("eleni@example.org"); // contact data, for the secretariat only
+    const person = await db.prisma.person.findFirstOrThrow({ where: { familyName: "Οικονόμου" } });
+    expect(person).toMatchObject({ phone: null, email: "eleni@example.org" });
+  });
+});
