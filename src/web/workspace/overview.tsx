@@ -7,6 +7,8 @@ import { m } from "../messages";
 import { paths, type Scope, scoped } from "../urls";
 
 const day = (date: string) => dateOf(`${date}T12:00:00Z`);
+const meetingLine = (meeting: { committee: { name: string }; sequenceNumber: number; startsAt: Date }) =>
+  `${meeting.committee.name}: ${meeting.sequenceNumber}. Sitzung, ${dateOf(meeting.startsAt.toISOString())}`;
 
 function Section({ id, title, empty, children }: { id: string; title: string; empty: boolean; children: unknown }) {
   return (
@@ -32,7 +34,7 @@ export function OverviewPage({ scope, overview }: { scope: Scope; overview: Work
         {overview.invitations.map(({ meeting, invited, deadline, late }) => (
           <li>
             <a href={scoped(paths.meeting(meeting.id), scope)}>
-              {`${meeting.committee.name}: ${meeting.sequenceNumber}. Sitzung, ${dateOf(meeting.startsAt.toISOString())}, ${timeOf(meeting.startsAt.toISOString())}`}
+              {meetingLine(meeting)}, {timeOf(meeting.startsAt.toISOString())}
             </a>{" "}
             {invited ? (
               <Badge tone="success">{m.workspace.invited}</Badge>
@@ -47,9 +49,7 @@ export function OverviewPage({ scope, overview }: { scope: Scope; overview: Work
       <Section id="niederschriften" title={m.workspace.minutes} empty={overview.minutes.length === 0}>
         {overview.minutes.map(({ meeting, dueDate, overdue }) => (
           <li>
-            <a href={scoped(paths.minutes(meeting.id), scope)}>
-              {`${meeting.committee.name}: ${meeting.sequenceNumber}. Sitzung, ${dateOf(meeting.startsAt.toISOString())}`}
-            </a>{" "}
+            <a href={scoped(paths.minutes(meeting.id), scope)}>{meetingLine(meeting)}</a>{" "}
             <Badge tone={overdue ? "danger" : "warning"}>
               {overdue ? m.workspace.minutesOverdue(day(dueDate)) : m.workspace.minutesBy(day(dueDate))}
             </Badge>
