@@ -255,7 +255,8 @@ export const de = {
   forms: {
     missing: "fehlt",
     stale:
-      "Jemand hat diese Angaben gespeichert, während Sie sie bearbeitet haben. Ihre Eingaben sind erhalten: Prüfen Sie sie und speichern Sie erneut.",
+      "Jemand hat diese Angaben gespeichert, während Sie sie bearbeitet haben. " +
+      "Ihre Eingaben sind erhalten: Prüfen Sie sie und speichern Sie erneut.",
   },
   workspace: {
     title: "Verwaltung",
