@@ -1,6 +1,6 @@
 /**
- * Two rules of the source that Biome does not check: the layers of src/ and what each may import, and the
- * line length (Biome's formatter breaks code at 140 characters, but not strings and comments). Run as
+ * Rules of the source that Biome does not check: the layers of src/ and what each may import, no database access
+ * in src/web/, and the line length (Biome's formatter breaks code at 140 characters, but not strings and comments). Run as
  * `tsx scripts/check-source.ts` (part of `npm run lint`); test/source.test.ts runs the same checks in `npm test`.
  */
 import { readFileSync, readdirSync } from "node:fs";
@@ -42,6 +42,17 @@ export function layerViolations(files: { file: string; source: string }[]): stri
   return violations;
 }
 
+/** Pages read and write through the services, never the database: the services call the policies. */
+export function databaseInWeb(files: { file: string; source: string }[]): string[] {
+  return files
+    .filter(({ file }) => file.startsWith("web/"))
+    .flatMap(({ file, source }) =>
+      source
+        .split("\n")
+        .flatMap((line, index) => (/\.prisma\b|\.db\.(query|batch)\(/.test(line) ? [`src/${file}:${index + 1} reads the database`] : [])),
+    );
+}
+
 /** The longest line we keep. */
 export const MAX_LINE = 140;
 
@@ -68,8 +79,9 @@ export function repositorySources(root: string): { file: string; source: string 
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = path.resolve(import.meta.dirname, "..");
-  const problems = [...layerViolations(sourceFiles(path.join(root, "src"))), ...longLines(repositorySources(root))];
+  const sources = sourceFiles(path.join(root, "src"));
+  const problems = [...layerViolations(sources), ...databaseInWeb(sources), ...longLines(repositorySources(root))];
   for (const problem of problems) console.error(problem);
   if (problems.length > 0) process.exit(1);
-  console.log(`Source: no import reaches up, no line is longer than ${MAX_LINE} characters.`);
+  console.log(`Source: no import reaches up, no page reads the database, no line is longer than ${MAX_LINE} characters.`);
 }

@@ -1,10 +1,14 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { MAX_LINE, layerViolations, longLines, repositorySources, sourceFiles } from "../scripts/check-source";
+import { MAX_LINE, databaseInWeb, layerViolations, longLines, repositorySources, sourceFiles } from "../scripts/check-source";
 
 describe("the source", () => {
   it("keep services, rules, data access, documents and policies free of HTTP, and rules pure", () => {
     expect(layerViolations(sourceFiles(path.resolve(import.meta.dirname, "../src")))).toEqual([]);
+    expect(databaseInWeb(sourceFiles(path.resolve(import.meta.dirname, "../src")))).toEqual([]);
+    expect(databaseInWeb([{ file: "web/x.tsx", source: "const a = await ctx.db.prisma.term.findMany();" }])).toEqual([
+      "src/web/x.tsx:1 reads the database",
+    ]);
   });
 
   it("finds an upward import, and an impure rule", () => {

@@ -1,3 +1,4 @@
+import { administers } from "../policies/administration";
 import { managesBody } from "../policies/readership";
 import { Problem, fieldProblem, notFound } from "../errors";
 import type { ServiceContext } from "./context";
@@ -6,6 +7,11 @@ import type { ServiceContext } from "./context";
 export function assertManages(ctx: ServiceContext, bodyId: string): void {
   if (!managesBody(ctx.actor, bodyId))
     throw new Problem("forbidden", "Nur die Administration und die Geschäftsstelle dieser Körperschaft dürfen ihre Daten ändern.");
+}
+
+/** 403 unless the actor administers the installation. */
+export function assertAdministers(ctx: ServiceContext): void {
+  if (!administers(ctx.actor)) throw new Problem("forbidden", "Nur die Administration darf das.");
 }
 
 /** The body a new record goes into: 422 on the field if it does not exist, 403 if the actor may not write there. */

@@ -127,6 +127,11 @@ export async function getAccount(ctx: ServiceContext, id: string) {
   return account;
 }
 
+/** The account of a signed-in session, for its own account page (the session middleware found the session live). */
+export async function accountOfSession(ctx: ServiceContext, accountId: string) {
+  return ctx.db.prisma.account.findUniqueOrThrow({ where: { id: accountId } });
+}
+
 /** A set-password link still good to use, or null. */
 export async function openLink(db: Database, secret: string, now: Date) {
   const link = await db.prisma.accountToken.findUnique({ where: { tokenHash: await hashTokenSecret(secret) }, include: { account: true } });

@@ -1,3 +1,4 @@
+import { assertAdministers } from "./access";
 import { fieldProblem } from "../errors";
 import { toPage, type TPageQuery } from "../db/paging";
 import type { ServiceContext } from "./context";
@@ -13,6 +14,7 @@ export async function listAuditEntries(
   ctx: ServiceContext,
   query: TPageQuery & { entityType?: string; entityId?: string; since?: string },
 ) {
+  assertAdministers(ctx);
   const rows = await ctx.db.prisma.auditEntry.findMany({
     where: {
       ...(query.entityType ? { entityType: query.entityType } : {}),

@@ -1,3 +1,4 @@
+import { assertAdministers } from "./access";
 import { Problem, notFound } from "../errors";
 import type { TPageQuery } from "../db/paging";
 import { pageArgs, toPage } from "../db/paging";
@@ -25,6 +26,7 @@ export async function getBody(ctx: ServiceContext, id: string) {
 
 /** Creates a body (admins only, checked by the route). */
 export async function createBody(ctx: ServiceContext, input: TBodyCreate) {
+  assertAdministers(ctx);
   return insertAudited(ctx, "Body", {
     ...newRecordColumns(ctx.now),
     name: input.name,
@@ -51,6 +53,7 @@ export async function updateBody(ctx: ServiceContext, id: string, version: numbe
 
 /** Soft-deletes a body that has no committees or people left. */
 export async function deleteBody(ctx: ServiceContext, id: string, version: number) {
+  assertAdministers(ctx);
   const before = await getBody(ctx, id);
   expectVersion(before, version);
   const [committees, people] = await Promise.all([

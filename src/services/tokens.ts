@@ -1,3 +1,4 @@
+import { assertAdministers } from "./access";
 import { berlinDateOf, germanDate } from "../rules/calendar";
 import { generateTokenSecret, hashTokenSecret } from "../auth/tokens";
 import { updateRow } from "../db/sql";
@@ -12,6 +13,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Mints a token. The secret is returned once and stored only as its hash. */
 export async function createToken(ctx: ServiceContext, rawInput: TApiTokenCreate): Promise<{ secret: string; token: ApiTokenModel }> {
+  assertAdministers(ctx);
   const input = ZApiTokenCreate.parse(rawInput);
   if (input.bodyId && !(await ctx.db.prisma.body.findFirst({ where: { id: input.bodyId, deletedAt: null } }))) {
     throw fieldProblem("bodyId", "nennt keine bestehende Körperschaft");
@@ -35,12 +37,14 @@ export async function createToken(ctx: ServiceContext, rawInput: TApiTokenCreate
 }
 
 export async function listTokens(ctx: ServiceContext, query: TPageQuery) {
+  assertAdministers(ctx);
   const rows = await ctx.db.prisma.apiToken.findMany({ orderBy: [{ createdAt: "desc" }, { id: "asc" }], ...pageArgs(query) });
   return toPage(rows, query);
 }
 
 /** Revokes a token at once; it stays listed for the audit trail. */
 export async function revokeToken(ctx: ServiceContext, id: string) {
+  assertAdministers(ctx);
   const before = await ctx.db.prisma.apiToken.findUnique({ where: { id } });
   if (!before) throw notFound("Token", id);
   if (before.revokedAt) throw new Problem("conflict", `Das Token wurde am ${germanDate(berlinDateOf(before.revokedAt))} widerrufen.`);

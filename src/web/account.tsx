@@ -8,7 +8,16 @@ import { Problem } from "../errors";
 import { limitKeyOf } from "../http/client-address";
 import { ZEmailAddress } from "../schemas/accounts";
 import { clientAddress, serviceContext, type AppEnv } from "../http/context";
-import { changeEmail, changePassword, endSession, openLink, sessionsOf, setPasswordWithLink, signIn } from "../services/accounts";
+import {
+  accountOfSession,
+  changeEmail,
+  changePassword,
+  endSession,
+  openLink,
+  sessionsOf,
+  setPasswordWithLink,
+  signIn,
+} from "../services/accounts";
 import type { ServiceContext } from "../services/context";
 import type { CheckSource } from "../services/sign-in-attempts";
 import { completeSecondFactor, disableTwoFactor, enableTwoFactor, pendingTwoFactor, startTwoFactor } from "../services/two-factor";
@@ -272,7 +281,7 @@ async function accountPage(
   status: 200 | 400 | 409 | 503 = 200,
 ) {
   const ctx = serviceContext(c);
-  const account = await ctx.db.prisma.account.findUniqueOrThrow({ where: { id: session.accountId } });
+  const account = await accountOfSession(ctx, session.accountId);
   const sessions = await sessionsOf(ctx, session.accountId);
   const withheld = account.role === "admin" && c.get("deps").requireAdmin2fa && account.totpEnabledAt === null;
   return html(

@@ -29,6 +29,7 @@ import { search, SEARCH_KINDS, type SearchKind } from "../services/search";
 import { measureTrace, planOverview, resolutionMeasures } from "../services/trace";
 import { votesOfItem } from "../services/votes";
 import { getBodyPage } from "../services/body-pages";
+import { listTerms } from "../services/terms";
 import { paperRoute, resolutionLinks } from "../services/record-links";
 import type { PageKey } from "../documents/page-texts";
 import { m } from "./messages";
@@ -208,7 +209,7 @@ export const portal = new Hono<AppEnv>()
       if (committee.bodyId !== scope.body.id) throw new Problem("not_found", "Dieses Gremium gibt es hier nicht.");
       const requested = c.req.query("stand");
       const composition = await committeeComposition(ctx, committee.id, requested && isCalendarDate(requested) ? requested : undefined);
-      const terms = await ctx.db.prisma.term.findMany({ where: { bodyId: scope.body.id }, select: { id: true, name: true } });
+      const terms = (await listTerms(ctx, { bodyId: scope.body.id, limit: 200 })).items;
       const year = Number(berlinDateOf(ctx.now).slice(0, 4));
       const meetings = (await listMeetings(ctx, { committeeId: committee.id, from: `${year}-01-01`, to: `${year + 1}-12-31`, limit: 50 }))
         .items;
