@@ -7,6 +7,7 @@ import { Problem } from "../errors";
 import * as minutesPolicy from "../policies/minutes";
 import { berlinDateOf } from "../rules/calendar";
 import type { ServiceContext } from "./context";
+import { listItemRequests } from "./item-requests";
 import { currentOn } from "./membership-filters";
 
 const MEETINGS = 10;
@@ -42,6 +43,16 @@ export async function memberArea(ctx: ServiceContext) {
     }),
   ]);
   const readership = await ctx.readership();
+  // The demanded items of the member's committees, through the same check as the API's list.
+  const itemRequests = (
+    await Promise.all(
+      committeeIds.map(async (id) =>
+        (
+          await listItemRequests(ctx, id)
+        ).map((request) => ({ ...request, committee: seats.find((s) => s.committeeId === id)!.committee.name })),
+      ),
+    )
+  ).flat();
   const withMinutes = (meeting: (typeof upcoming)[number]) => {
     const { minutes, ...rest } = meeting;
     const variant = minutesPolicy.variantFor(actor, readership, meeting.committee, minutes?.state);
@@ -62,6 +73,7 @@ export async function memberArea(ctx: ServiceContext) {
     })),
     upcoming: upcoming.map(withMinutes),
     recent: recent.map(withMinutes),
+    itemRequests,
   };
 }
 

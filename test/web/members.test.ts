@@ -56,6 +56,8 @@ describe("the members' area", () => {
     const html = await area.text();
     expect(html).toContain(`href="/sitzungen/${item.meetingId}"`);
     expect(html).toContain("Meine Gremien");
+    expect(html).toContain("Beantragte Tagesordnungspunkte");
+    expect(await (await member.get("/konto")).text()).toContain('<a href="/mitglieder">');
     expect(html).toContain('href="/mitglieder"'); // the header leads to the area
     // The meeting's page and its invitation, under the page's address, show the non-public item to the member.
     expect(await (await member.get(`/sitzungen/${item.meetingId}`)).text()).toContain(item.title);

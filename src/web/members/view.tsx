@@ -87,6 +87,22 @@ export function MemberAreaPage({
           />
         </section>
       ))}
+      <h2 class="kern-heading-medium">{m.members.itemRequests}</h2>
+      {area.itemRequests.length === 0 ? (
+        <p>{m.members.noItemRequests}</p>
+      ) : (
+        <ul>
+          {area.itemRequests.map((request) => (
+            <li>
+              {`${request.committee}: ${request.subject} (${request.requestedBy}) `}
+              <Badge tone={request.status === "overdue" ? "danger" : request.status === "scheduled" ? "success" : "info"}>
+                {m.members.requestStatus[request.status] ?? request.status}
+              </Badge>
+              {request.dueMeeting ? ` – ${m.members.dueAt(request.dueMeeting.label)}` : ""}
+            </li>
+          ))}
+        </ul>
+      )}
       <h2 class="kern-heading-medium" id="kalender-persoenlich">
         {m.members.calendar}
       </h2>

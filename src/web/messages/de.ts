@@ -260,6 +260,7 @@ export const de = {
   },
   workspace: {
     title: "Verwaltung",
+    linkFromAccount: "Zur Verwaltung: Übersicht der Geschäftsstelle",
     overview: "Übersicht der Geschäftsstelle",
     nothingDue: "Nichts fällig.",
     invitations: "Einladungen",
@@ -291,6 +292,16 @@ export const de = {
   },
   members: {
     title: "Mein Bereich",
+    linkFromAccount: "Zu Ihren Sitzungen, Gremien und Ihrem Kalender (Mein Bereich)",
+    itemRequests: "Beantragte Tagesordnungspunkte (§ 34 Abs. 1 GemO)",
+    noItemRequests: "Keine beantragten Punkte.",
+    requestStatus: {
+      open: "offen",
+      overdue: "überfällig",
+      scheduled: "auf der Tagesordnung",
+      refused: "zurückgewiesen",
+    } as Record<string, string>,
+    dueAt: (label: string) => `spätestens in der ${label}`,
     intro:
       "Die Sitzungen und Unterlagen Ihrer Gremien, auch die nichtöffentlichen. " +
       "Geben Sie Nichtöffentliches nicht weiter (§ 35 Abs. 2 GemO).",

@@ -95,6 +95,15 @@ export function AccountPage({ scope, account, sessions, currentSessionId, errors
           [m.account.role, m.account.roles[account.role] ?? account.role],
         ]}
       />
+      {account.role === "member" ? (
+        <p>
+          <a href="/mitglieder">{m.members.linkFromAccount}</a>
+        </p>
+      ) : account.role === "secretariat" || account.role === "admin" ? (
+        <p>
+          <a href="/verwaltung">{m.workspace.linkFromAccount}</a>
+        </p>
+      ) : null}
       <h2 class="kern-heading-medium">{m.account.twoFactor}</h2>
       <form method="post" action={account.twoFactor ? "/konto/zwei-faktor/aus" : "/konto/zwei-faktor/start"} class="form">
         <p>{account.twoFactor ? m.account.twoFactorOn : m.account.twoFactorOff}</p>
