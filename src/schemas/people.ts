@@ -19,7 +19,7 @@ export const ZPerson = z
   .openapi("Person");
 export type TPerson = z.infer<typeof ZPerson>;
 
-const personFields = {
+export const personFields = {
   givenName: ZLine(100),
   familyName: ZLine(100),
   formOfAddress: ZOptionalLine(30),

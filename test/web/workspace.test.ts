@@ -67,4 +67,41 @@ describe("the secretariat's workspace", () => {
     const person = await db.prisma.person.findFirstOrThrow({ where: { familyName: "Οικονόμου" } });
     expect(person).toMatchObject({ phone: null, email: "eleni@example.org" });
   });
+
+  it("edits a person with the record's version: a stale save keeps the input, shows what was saved meanwhile", async () => {
+    const { clerk, db, app, body } = await workspace();
+    const person = await db.prisma.person.findFirstOrThrow({ where: { bodyId: body.id, deletedAt: null } });
+    const form = await (await clerk.get(`/verwaltung/personen/${person.id}`)).text();
+    expect(form).toContain(`<input type="hidden" name="version" value="${person.version}"`);
+    const colleague = await signedInVisitor(app, db, { email: "gs2@remsfeld.example", role: "secretariat", bodyId: body.id });
+    await colleague.signIn();
+    const base = { version: String(person.version), givenName: person.givenName, familyName: person.familyName };
+    expect((await colleague.post(`/verwaltung/personen/${person.id}`, { ...base, organisation: "Verein Brücke" })).status).toBe(303);
+    const stale = await clerk.post(`/verwaltung/personen/${person.id}`, { ...base, organisation: "Kulturzentrum", phone: "07171 12345" });
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    expect(html).toContain("Ihre Eingaben sind erhalten");
+    expect(html).toContain("Organisation: Verein Brücke");
+    expect(html).toContain('value="Kulturzentrum"');
+    expect(html).toContain(`<input type="hidden" name="version" value="${person.version + 1}"`);
+    const again = await clerk.post(`/verwaltung/personen/${person.id}`, {
+      ...base,
+      version: String(person.version + 1),
+      organisation: "Kulturzentrum",
+      phone: "07171 12345",
+    });
+    expect(again.status).toBe(303);
+    expect(await db.prisma.person.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({
+      organisation: "Kulturzentrum",
+      phone: "07171 12345",
+      version: person.version + 2,
+    });
+    // An emptied optional field is cleared; an emptied required one is named.
+    const cleared = await clerk.post(`/verwaltung/personen/${person.id}`, { ...base, version: String(person.version + 2), phone: "" });
+    expect(cleared.status).toBe(303);
+    expect((await db.prisma.person.findUniqueOrThrow({ where: { id: person.id } })).phone).toBeNull();
+    const missing = await clerk.post(`/verwaltung/personen/${person.id}`, { ...base, version: String(person.version + 3), familyName: "" });
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain('<a href="#familyName">Nachname fehlt</a>');
+  });
 });

@@ -27,6 +27,8 @@ export interface FormViewProps<T> {
   /** German messages by field name. */
   errors: Record<string, string>;
   notice?: string | undefined;
+  /** After a stale save: the values someone else saved meanwhile, for the fields where they differ from the input. */
+  stored?: Record<string, string> | undefined;
 }
 
 export interface FormSpec<S extends z.ZodType, T, R> {
@@ -41,6 +43,8 @@ export interface FormSpec<S extends z.ZodType, T, R> {
   submit: (input: z.infer<S>, ctx: ServiceContext, scope: BodyScope, data: T) => Promise<R>;
   /** Where to go after success. */
   done: (result: R, scope: BodyScope) => string;
+  /** What an empty field means: left out (a new record), or cleared (an edit: optional fields become null). */
+  empty?: "absent" | "null";
 }
 
 /** A field's message: its label and the reason ("Nachname muss mindestens 1 Zeichen lang sein"). */
@@ -81,13 +85,17 @@ export function form<S extends z.ZodType, T, R>(spec: FormSpec<S, T, R>) {
       if (typeof value === "string") values[field] = value;
     }
     // An empty field is a field left out: optional fields accept that, required ones name it.
-    const input = Object.fromEntries(Object.entries(values).flatMap(([field, value]) => (value.trim() === "" ? [] : [[field, value]])));
+    const input: Record<string, string | null> = {};
+    for (const [field, value] of Object.entries(values)) {
+      if (value.trim() !== "") input[field] = value;
+      else if (spec.empty === "null" && field !== "version") input[field] = null;
+    }
     const parsed = spec.schema.safeParse(input);
     if (!parsed.success) {
       const errors: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? "");
-        const text = issue.code === "invalid_type" && input[field] === undefined ? m.forms.missing : issue.message;
+        const text = issue.code === "invalid_type" && (input[field] ?? null) === null ? m.forms.missing : issue.message;
         errors[field] = errors[field] ? `${errors[field]}; ${text}` : message(spec.labels, field, text);
       }
       return render(c, scope, ctx, 400, { values, errors });
@@ -99,7 +107,15 @@ export function form<S extends z.ZodType, T, R>(spec: FormSpec<S, T, R>) {
     } catch (error) {
       if (!(error instanceof Problem)) throw error;
       if (error.code === "precondition_failed" || (error.code === "conflict" && !error.extra.errors)) {
-        return render(c, scope, ctx, 409, { values, errors: {}, notice: m.forms.stale });
+        // Someone saved first: the input stays, the form takes the new version, and shows what they saved.
+        const current = spec.initial?.(await spec.load(c, scope, ctx)) ?? {};
+        const stored = Object.fromEntries(
+          Object.keys(spec.labels).flatMap((field) =>
+            (current[field] ?? "") !== (values[field] ?? "") ? [[field, current[field] ?? ""]] : [],
+          ),
+        );
+        const next = { ...values, ...(current.version ? { version: current.version } : {}) };
+        return render(c, scope, ctx, 409, { values: next, errors: {}, notice: m.forms.stale, stored });
       }
       const fields = (error.extra.errors as { field: string; reason: string }[] | undefined) ?? [];
       const errors: Record<string, string> = {};

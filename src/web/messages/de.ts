@@ -254,6 +254,7 @@ export const de = {
   pagination: { label: "Seiten", previous: "Zurück", next: "Weiter" },
   forms: {
     missing: "fehlt",
+    storedMeanwhile: "Inzwischen gespeichert:",
     stale:
       "Jemand hat diese Angaben gespeichert, während Sie sie bearbeitet haben. " +
       "Ihre Eingaben sind erhalten: Prüfen Sie sie und speichern Sie erneut.",
@@ -277,6 +278,7 @@ export const de = {
     people: "Personen",
     newPerson: "Person anlegen",
     personCreated: "Die Person ist angelegt.",
+    personSaved: "Die Änderungen sind gespeichert.",
     contact: "Kontakt",
     noPeople: "Noch keine Personen.",
     fields: {

@@ -4,7 +4,7 @@ import { Layout } from "../components/layout";
 import { ErrorSummary, InputField, Notice, SubmitButton } from "../components/ui";
 import type { FormViewProps } from "../kit/form";
 import { m } from "../messages";
-import { paths, type Scope, scoped } from "../urls";
+import type { Scope } from "../urls";
 
 const crumbs = (last?: string) => [
   { text: m.workspace.title, href: "/verwaltung" },
@@ -43,7 +43,7 @@ export function PeoplePage({ scope, people, notice }: { scope: Scope; people: TP
               {people.map((person) => (
                 <tr class="kern-table__row">
                   <td class="kern-table__cell">
-                    <a href={scoped(paths.person(person.id), scope)}>
+                    <a href={`/verwaltung/personen/${person.id}`}>
                       {[person.title, person.givenName, person.familyName].filter(Boolean).join(" ")}
                     </a>
                   </td>
@@ -69,12 +69,28 @@ const FIELDS = [
   ["phone", "tel", "tel"],
 ] as const;
 
-export function PersonFormPage({ scope, values, errors }: FormViewProps<unknown>) {
+export function PersonFormPage({ scope, values, errors, notice, stored, person }: FormViewProps<unknown> & { person?: TPerson | null }) {
+  const title = person ? [person.givenName, person.familyName].join(" ") : m.workspace.newPerson;
+  const action = person ? `/verwaltung/personen/${person.id}` : "/verwaltung/personen/neu";
   return (
-    <Layout title={m.workspace.newPerson} scope={scope} section="workspace" breadcrumbs={crumbs(m.workspace.newPerson)}>
-      <h1 class="kern-heading-large">{m.workspace.newPerson}</h1>
+    <Layout title={title} scope={scope} section="workspace" breadcrumbs={crumbs(title)}>
+      <h1 class="kern-heading-large">{title}</h1>
+      <Notice text={notice} tone="warning" />
+      {stored && Object.keys(stored).length > 0 ? (
+        <section aria-labelledby="gespeichert">
+          <h2 class="kern-heading-small" id="gespeichert">
+            {m.forms.storedMeanwhile}
+          </h2>
+          <ul>
+            {Object.entries(stored).map(([field, value]) => (
+              <li>{`${m.workspace.fields[field] ?? field}: ${value || m.common.none}`}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <ErrorSummary errors={errors} />
-      <form method="post" action="/verwaltung/personen/neu" class="form" novalidate>
+      <form method="post" action={action} class="form" novalidate>
+        {values.version ? <input type="hidden" name="version" value={values.version} /> : null}
         {FIELDS.map(([field, type, autocomplete]) => (
           <InputField
             id={field}

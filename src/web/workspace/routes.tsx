@@ -4,9 +4,9 @@
  */
 import { Hono } from "hono";
 import type { AppEnv } from "../../http/context";
-import { ZPersonCreate } from "../../schemas/people";
-import { toPersonView } from "../../schemas/people";
-import { createPerson, listPeople } from "../../services/people";
+import { z } from "zod";
+import { type TPerson, ZPersonCreate, personFields, toPersonView } from "../../schemas/people";
+import { createPerson, getPerson, listPeople, updatePerson } from "../../services/people";
 import { workspaceOverview } from "../../services/workspace";
 import { sameOrigin } from "../kit/forms";
 import { form } from "../kit/form";
@@ -24,6 +24,23 @@ const newPerson = form({
   view: (props) => <PersonFormPage {...props} />,
   submit: (input, ctx, scope) => createPerson(ctx, { ...input, bodyId: scope.body.id }),
   done: () => "/verwaltung/personen?angelegt",
+});
+
+const personValues = (person: TPerson): Record<string, string> => ({
+  version: String(person.version),
+  ...Object.fromEntries(Object.keys(m.workspace.fields).map((field) => [field, String(person[field as keyof TPerson] ?? "")])),
+});
+
+const editPerson = form({
+  access: "secretariat",
+  schema: z.object({ ...personFields, version: z.coerce.number().int().min(1) }),
+  labels: m.workspace.fields,
+  empty: "null",
+  load: async (c, _scope, ctx) => toPersonView(await getPerson(ctx, c.req.param("id") ?? ""), ctx.actor),
+  initial: personValues,
+  view: (props) => <PersonFormPage {...props} person={props.data} />,
+  submit: ({ version, ...input }, ctx, _scope, person) => updatePerson(ctx, person.id, version, input),
+  done: () => "/verwaltung/personen?gespeichert",
 });
 
 export const workspacePages = new Hono<AppEnv>()
@@ -44,12 +61,17 @@ export const workspacePages = new Hono<AppEnv>()
       access: "secretariat",
       load: async (c, scope, ctx) => ({
         people: (await listPeople(ctx, { bodyId: scope.body.id, limit: 500 })).items.map((person) => toPersonView(person, ctx.actor)),
-        created: c.req.query("angelegt") !== undefined,
+        notice:
+          c.req.query("angelegt") !== undefined
+            ? m.workspace.personCreated
+            : c.req.query("gespeichert") !== undefined
+              ? m.workspace.personSaved
+              : undefined,
       }),
-      view: ({ people, created }, scope) => (
-        <PeoplePage scope={scope} people={people} notice={created ? m.workspace.personCreated : undefined} />
-      ),
+      view: ({ people, notice }, scope) => <PeoplePage scope={scope} people={people} notice={notice} />,
     }),
   )
   .get("/verwaltung/personen/neu", newPerson.get)
-  .post("/verwaltung/personen/neu", newPerson.post);
+  .post("/verwaltung/personen/neu", newPerson.post)
+  .get("/verwaltung/personen/:id", editPerson.get)
+  .post("/verwaltung/personen/:id", editPerson.post);
