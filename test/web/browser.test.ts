@@ -220,7 +220,8 @@ describe("the portal in Chromium", () => {
     const shots = path.join(tmpdir(), "gremium-screenshots");
     mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: path.join(shots, "workspace-overview.png"), fullPage: true });
-    for (const address of ["/verwaltung", "/verwaltung/personen", "/verwaltung/personen/neu"]) {
+    const someone = await portal.db.prisma.person.findFirstOrThrow();
+    for (const address of ["/verwaltung", "/verwaltung/personen", `/verwaltung/personen/${someone.id}`, "/verwaltung/personen/neu"]) {
       await page.goto(portal.origin + address);
       const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
       expect(axe.violations.map((v) => `${address}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
