@@ -55,3 +55,21 @@ export async function sendFile(c: Context, file: FileAnswer): Promise<Response> 
 /** A PDF, shown in the browser. */
 export const sendPdf = (c: Context, bytes: Uint8Array, filename: string) =>
   sendFile(c, { bytes, contentType: "application/pdf", filename });
+
+const hexToBase64 = (hex: string) => btoa(String.fromCharCode(...(hex.match(/../g) ?? []).map((pair) => Number.parseInt(pair, 16))));
+
+/** An attachment of a paper, as a download, with its stored digest as validator and as Repr-Digest (RFC 9530). */
+export function sendAttachment(
+  c: Context,
+  attachment: { contentType: string; filename: string; sha512: string },
+  bytes: Uint8Array,
+): Promise<Response> {
+  return sendFile(c, {
+    bytes,
+    contentType: attachment.contentType,
+    filename: attachment.filename,
+    disposition: "attachment",
+    etag: `"${attachment.sha512.slice(0, 32)}"`,
+    headers: { "repr-digest": `sha-512=:${hexToBase64(attachment.sha512)}:` },
+  });
+}

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { sendFile } from "../http/conditional";
+import { sendAttachment } from "../http/conditional";
 import { serviceContext } from "../http/context";
 import { crudRoutes } from "../http/crud";
 import { ZIdParam, ZIfMatchHeader, createRouter, defineRoute, jsonBody, recordResponse, requestSizeLimit } from "../http/openapi";
@@ -86,8 +86,6 @@ const download = defineRoute("public", {
   responses: { 200: { description: "The file", content: { "application/octet-stream": binary } } },
 });
 
-const hexToBase64 = (hex: string) => btoa(String.fromCharCode(...(hex.match(/../g) ?? []).map((pair) => parseInt(pair, 16))));
-
 export const papersRouter = createRouter()
   .openapi(routes.list, async (c) => {
     const result = await listPapers(serviceContext(c), c.req.valid("query"));
@@ -122,12 +120,5 @@ export const papersRouter = createRouter()
   })
   .openapi(download, async (c) => {
     const { attachment, bytes } = await getAttachment(serviceContext(c), c.get("deps").attachments, c.req.valid("param").id);
-    return sendFile(c, {
-      bytes,
-      contentType: attachment.contentType,
-      filename: attachment.filename,
-      disposition: "attachment",
-      etag: `"${attachment.sha512.slice(0, 32)}"`,
-      headers: { "repr-digest": `sha-512=:${hexToBase64(attachment.sha512)}:` },
-    });
+    return sendAttachment(c, attachment, bytes);
   });

@@ -19,7 +19,7 @@ import { getMeeting, listMeetings } from "../services/meetings";
 import { getMinutes, listPublishedMinutes } from "../services/minutes";
 import { getAttachment, getPaper, listPapers } from "../services/papers";
 import { invitationPdf, minutesPdf, paperPdf, resolutionExtractPdf } from "../services/documents";
-import { sendFile, sendPdf } from "../http/conditional";
+import { sendAttachment, sendPdf } from "../http/conditional";
 import { meetingMonths, paperYears, publishedMinutesYears, resolutionYears } from "../services/periods";
 import { CONSULTATION_STATES, PAPER_TYPES } from "../rules/papers";
 import { getPerson } from "../services/people";
@@ -186,13 +186,7 @@ export const portal = new Hono<AppEnv>()
   .get("/vorlagen/:id/anlagen/:file", async (c) => {
     const { attachment, bytes } = await getAttachment(serviceContext(c), c.get("deps").attachments, param(c, "file"));
     if (attachment.paperId !== param(c, "id")) throw new Problem("not_found", "Diese Anlage gehört nicht zu dieser Vorlage.");
-    return sendFile(c, {
-      bytes,
-      contentType: attachment.contentType,
-      filename: attachment.filename,
-      disposition: "attachment",
-      etag: `"${attachment.sha512.slice(0, 32)}"`,
-    });
+    return sendAttachment(c, attachment, bytes);
   })
   .get(
     "/gremien",

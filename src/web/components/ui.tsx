@@ -144,6 +144,19 @@ export function CommitteeFilter({ committees, selected }: { committees: { id: st
   );
 }
 
+/** The year selector of a list: only the years that hold records. */
+export function YearFilter({ years, selected }: { years: number[]; selected?: number | undefined }) {
+  return (
+    <SelectField
+      id="jahr"
+      label={m.resolution.year}
+      emptyLabel={m.resolution.allYears}
+      options={years.map((year) => ({ value: String(year), label: String(year) }))}
+      selected={selected ? String(selected) : undefined}
+    />
+  );
+}
+
 /** A labelled input with its hint and, when refused, its message beside it (GOV.UK's pattern, KERN's look). */
 export function InputField(props: {
   id: string;

@@ -4,7 +4,18 @@ import type { TMeeting } from "../../schemas/meetings";
 import type { TResolution } from "../../schemas/outcomes";
 import type { TPaper } from "../../schemas/papers";
 import { Layout } from "../components/layout";
-import { CommitteeFilter, Facts, InputField, Notice, Pagination, ScopeField, SelectField, SubmitButton, trusted } from "../components/ui";
+import {
+  CommitteeFilter,
+  Facts,
+  InputField,
+  Notice,
+  Pagination,
+  ScopeField,
+  SelectField,
+  SubmitButton,
+  YearFilter,
+  trusted,
+} from "../components/ui";
 import { minutesStateName } from "../../rules/minutes";
 import type { LinkedResolution, ResolutionLinks, RouteStep } from "../../services/record-links";
 import type { JSX } from "hono/jsx/jsx-runtime";
@@ -388,13 +399,7 @@ export function ResolutionsPage({ scope, resolutions, committees, committeeId, y
       <form class="filter" method="get" action="/beschluesse">
         <ScopeField scope={scope} />
         <CommitteeFilter committees={committees} selected={committeeId} />
-        <SelectField
-          id="jahr"
-          label={m.resolution.year}
-          emptyLabel={m.resolution.allYears}
-          options={years.map((y) => ({ value: String(y), label: String(y) }))}
-          selected={year ? String(year) : undefined}
-        />
+        <YearFilter years={years} selected={year} />
         <SubmitButton label={m.meeting.filter} />
       </form>
       {resolutions.length > 0 ? (
@@ -538,13 +543,7 @@ export function PapersPage({ scope, papers, committees, years, filter, next }: P
       <h1 class="kern-heading-large">{m.paper.list}</h1>
       <form class="filter" method="get" action="/vorlagen">
         <ScopeField scope={scope} />
-        <SelectField
-          id="jahr"
-          label={m.resolution.year}
-          emptyLabel={m.resolution.allYears}
-          options={years.map((y) => ({ value: String(y), label: String(y) }))}
-          selected={filter.year ? String(filter.year) : undefined}
-        />
+        <YearFilter years={years} selected={filter.year} />
         <CommitteeFilter committees={committees} selected={filter.committeeId} />
         <SelectField
           id="art"
@@ -602,13 +601,7 @@ export function MinutesListPage({ scope, meetings, committees, years, filter, ne
       <form class="filter" method="get" action="/niederschriften">
         <ScopeField scope={scope} />
         <CommitteeFilter committees={committees} selected={filter.committeeId} />
-        <SelectField
-          id="jahr"
-          label={m.resolution.year}
-          emptyLabel={m.resolution.allYears}
-          options={years.map((y) => ({ value: String(y), label: String(y) }))}
-          selected={filter.year ? String(filter.year) : undefined}
-        />
+        <YearFilter years={years} selected={filter.year} />
         <SubmitButton label={m.meeting.filter} />
       </form>
       {meetings.length > 0 ? (
