@@ -221,7 +221,8 @@ describe("the portal in Chromium", () => {
     mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: path.join(shots, "workspace-overview.png"), fullPage: true });
     const someone = await portal.db.prisma.person.findFirstOrThrow();
-    for (const address of ["/verwaltung", "/verwaltung/personen", `/verwaltung/personen/${someone.id}`, "/verwaltung/personen/neu"]) {
+    const pages = ["/verwaltung", "/verwaltung/personen", `/verwaltung/personen/${someone.id}`, `/verwaltung/personen/${someone.id}/konto`];
+    for (const address of [...pages, "/verwaltung/personen/neu"]) {
       await page.goto(portal.origin + address);
       const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
       expect(axe.violations.map((v) => `${address}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);

@@ -104,4 +104,23 @@ describe("the secretariat's workspace", () => {
     expect(missing.status).toBe(400);
     expect(await missing.text()).toContain('<a href="#familyName">Nachname fehlt</a>');
   });
+
+  it("creates a member's account for a person and shows the set-password link once, which then works", async () => {
+    const { clerk, db, body, app } = await workspace();
+    const person = await db.prisma.person.findFirstOrThrow({ where: { bodyId: body.id, deletedAt: null, account: null } });
+    const form = await (await clerk.get(`/verwaltung/personen/${person.id}/konto`)).text();
+    expect(form).toContain("Konto für die Anmeldung anlegen");
+    const refused = await clerk.post(`/verwaltung/personen/${person.id}/konto`, { email: "kein-at" });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('<a href="#email">E-Mail-Adresse muss eine E-Mail-Adresse sein</a>');
+    const created = await clerk.post(`/verwaltung/personen/${person.id}/konto`, { email: "neues.mitglied@example.org" });
+    expect(created.status).toBe(200);
+    expect(created.headers.get("cache-control")).toBe("no-store");
+    const link = /<code class="hand-over-link">(http:\/\/localhost\/passwort-setzen\/[^<]+)<\/code>/.exec(await created.text())![1]!;
+    expect((await app.request(new URL(link).pathname)).status).toBe(200);
+    // The same address again is a conflict, named beside the field.
+    const again = await clerk.post(`/verwaltung/personen/${person.id}/konto`, { email: "neues.mitglied@example.org" });
+    expect(again.status).toBeGreaterThanOrEqual(400);
+    expect(await again.text()).toContain("<li>Die Person hat schon ein Konto</li>");
+  });
 });

@@ -60,9 +60,8 @@ export function ErrorSummary({ errors }: { errors: Record<string, string> }) {
       <div class="kern-alert__body">
         <ul>
           {entries.map(([field, message]) => (
-            <li>
-              <a href={`#${field}`}>{message}</a>
-            </li>
+            // A message about the whole form (key "_…") has no field to lead to.
+            <li>{field.startsWith("_") ? message : <a href={`#${field}`}>{message}</a>}</li>
           ))}
         </ul>
       </div>

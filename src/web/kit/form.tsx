@@ -36,13 +36,18 @@ export interface FormSpec<S extends z.ZodType, T, R> {
   schema: S;
   /** The German label of each field, as the messages name it; only these fields are read from the post. */
   labels: Record<string, string>;
+  /** What the service's refusals may name beyond the fields ({ personId: "Die Person" }): shown in the summary only. */
+  subjects?: Record<string, string>;
   load: (c: Ctx, scope: BodyScope, ctx: ServiceContext) => Promise<T>;
   /** The values before any input, for an edit form the record's (with its version). */
   initial?: (data: T) => Record<string, string>;
   view: (props: FormViewProps<T>) => JSX.Element;
   submit: (input: z.infer<S>, ctx: ServiceContext, scope: BodyScope, data: T) => Promise<R>;
-  /** Where to go after success. */
-  done: (result: R, scope: BodyScope) => string;
+  /**
+   * Where to go after success; or, for a result that may be shown only once (a set-password link), the page that
+   * shows it, answered to the post itself and kept by no cache.
+   */
+  done: (result: R, scope: BodyScope, c: Ctx) => string | JSX.Element;
   /** What an empty field means: left out (a new record), or cleared (an edit: optional fields become null). */
   empty?: "absent" | "null";
 }
@@ -103,7 +108,11 @@ export function form<S extends z.ZodType, T, R>(spec: FormSpec<S, T, R>) {
     try {
       const data = await spec.load(c, scope, ctx);
       const result = await spec.submit(parsed.data, ctx, scope, data);
-      return c.redirect(spec.done(result, scope), 303);
+      const done = spec.done(result, scope, c);
+      if (typeof done === "string") return c.redirect(done, 303);
+      const response = await html(c, done);
+      response.headers.set("cache-control", "no-store");
+      return response;
     } catch (error) {
       if (!(error instanceof Problem)) throw error;
       if (error.code === "precondition_failed" || (error.code === "conflict" && !error.extra.errors)) {
@@ -121,7 +130,8 @@ export function form<S extends z.ZodType, T, R>(spec: FormSpec<S, T, R>) {
       const errors: Record<string, string> = {};
       for (const { field, reason } of fields) {
         const name = field.split(".").pop() ?? field;
-        errors[name in spec.labels ? name : "_"] = message(spec.labels, name, reason);
+        if (name in spec.labels) errors[name] = message(spec.labels, name, reason);
+        else errors[`_${name}`] = message(spec.subjects ?? {}, name, reason);
       }
       if (Object.keys(errors).length === 0) return errorPage(c, statusOf(error), scope);
       return render(c, scope, ctx, error.code === "conflict" ? 409 : 400, { values, errors });

@@ -279,6 +279,15 @@ export const de = {
     newPerson: "Person anlegen",
     personCreated: "Die Person ist angelegt.",
     personSaved: "Die Änderungen sind gespeichert.",
+    newAccount: "Konto für die Anmeldung anlegen",
+    newAccountIntro:
+      "Das Mitglied meldet sich mit dieser E-Mail-Adresse an. Es setzt sein Passwort selbst, über einen Link, den Sie ihm übergeben.",
+    createAccount: "Konto anlegen",
+    thePerson: "Die Person",
+    accountCreated: "Konto angelegt",
+    handOver:
+      "Übergeben Sie diesen Link der Person, zum Beispiel im verschlossenen Umschlag oder persönlich. " +
+      "Er gilt 7 Tage und nur einmal und wird nicht wieder angezeigt.",
     contact: "Kontakt",
     noPeople: "Noch keine Personen.",
     fields: {

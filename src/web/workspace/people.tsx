@@ -103,6 +103,49 @@ export function PersonFormPage({ scope, values, errors, notice, stored, person }
         ))}
         <SubmitButton label={m.workspace.save} primary />
       </form>
+      {person ? (
+        <p>
+          <a href={`/verwaltung/personen/${person.id}/konto`}>{m.workspace.newAccount}</a>
+        </p>
+      ) : null}
+    </Layout>
+  );
+}
+
+/** The form that creates a member's account for a person, and the page that shows its set-password link once. */
+export function AccountFormPage({ scope, values, errors, data }: FormViewProps<TPerson>) {
+  const name = [data.givenName, data.familyName].join(" ");
+  return (
+    <Layout title={m.workspace.newAccount} scope={scope} section="workspace" breadcrumbs={crumbs(name)}>
+      <h1 class="kern-heading-large">{`${m.workspace.newAccount}: ${name}`}</h1>
+      <p>{m.workspace.newAccountIntro}</p>
+      <ErrorSummary errors={errors} />
+      <form method="post" action={`/verwaltung/personen/${data.id}/konto`} class="form" novalidate>
+        <InputField
+          id="email"
+          label={m.workspace.fields.email!}
+          type="email"
+          value={values.email}
+          error={errors.email}
+          autocomplete="off"
+        />
+        <SubmitButton label={m.workspace.createAccount} primary />
+      </form>
+    </Layout>
+  );
+}
+
+export function AccountCreatedPage({ scope, name, link }: { scope: Scope; name: string; link: string }) {
+  return (
+    <Layout title={m.workspace.newAccount} scope={scope} section="workspace" breadcrumbs={crumbs(name)}>
+      <h1 class="kern-heading-large">{`${m.workspace.accountCreated}: ${name}`}</h1>
+      <Notice text={m.workspace.handOver} tone="warning" />
+      <p>
+        <code class="hand-over-link">{link}</code>
+      </p>
+      <p>
+        <a href="/verwaltung/personen">{m.workspace.people}</a>
+      </p>
     </Layout>
   );
 }

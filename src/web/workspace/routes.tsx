@@ -3,10 +3,12 @@
  * of what is due, and people. Every page declares its access; the services check each record again.
  */
 import { Hono } from "hono";
-import type { AppEnv } from "../../http/context";
+import { publicBaseUrl, type AppEnv } from "../../http/context";
 import { z } from "zod";
 import { type TPerson, ZPersonCreate, personFields, toPersonView } from "../../schemas/people";
 import { createPerson, getPerson, listPeople, updatePerson } from "../../services/people";
+import { createAccount } from "../../services/accounts";
+import { ZEmailAddress } from "../../schemas/accounts";
 import { workspaceOverview } from "../../services/workspace";
 import { sameOrigin } from "../kit/forms";
 import { form } from "../kit/form";
@@ -14,7 +16,7 @@ import { page } from "../kit/page";
 import { m } from "../messages";
 import { pageHeaders } from "../render";
 import { OverviewPage } from "./overview";
-import { PeoplePage, PersonFormPage } from "./people";
+import { AccountCreatedPage, AccountFormPage, PeoplePage, PersonFormPage } from "./people";
 
 const newPerson = form({
   access: "secretariat",
@@ -41,6 +43,27 @@ const editPerson = form({
   view: (props) => <PersonFormPage {...props} person={props.data} />,
   submit: ({ version, ...input }, ctx, _scope, person) => updatePerson(ctx, person.id, version, input),
   done: () => "/verwaltung/personen?gespeichert",
+});
+
+const newAccount = form({
+  access: "secretariat",
+  schema: z.object({ email: ZEmailAddress }),
+  labels: { email: m.workspace.fields.email! },
+  subjects: { personId: m.workspace.thePerson },
+  load: async (c, _scope, ctx) => toPersonView(await getPerson(ctx, c.req.param("id") ?? ""), ctx.actor),
+  initial: (person) => ({ email: person.email ?? "" }),
+  view: (props) => <AccountFormPage {...props} />,
+  submit: async ({ email }, ctx, _scope, person) => ({
+    person,
+    ...(await createAccount(ctx, { email, role: "member", personId: person.id })),
+  }),
+  done: ({ person, setPasswordPath }, scope, c) => (
+    <AccountCreatedPage
+      scope={scope}
+      name={[person.givenName, person.familyName].join(" ")}
+      link={`${publicBaseUrl(c)}${setPasswordPath}`}
+    />
+  ),
 });
 
 export const workspacePages = new Hono<AppEnv>()
@@ -73,5 +96,7 @@ export const workspacePages = new Hono<AppEnv>()
   )
   .get("/verwaltung/personen/neu", newPerson.get)
   .post("/verwaltung/personen/neu", newPerson.post)
+  .get("/verwaltung/personen/:id/konto", newAccount.get)
+  .post("/verwaltung/personen/:id/konto", newAccount.post)
   .get("/verwaltung/personen/:id", editPerson.get)
   .post("/verwaltung/personen/:id", editPerson.post);
