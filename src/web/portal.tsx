@@ -46,7 +46,8 @@ import {
   ResolutionPage,
   ResolutionsPage,
 } from "./pages/records";
-import { html, page, pageHeaders, param } from "./render";
+import { type Ctx, html, page, pageHeaders, param } from "./render";
+import type { ServiceContext } from "../services/context";
 import { paths } from "./urls";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -79,8 +80,7 @@ export const portal = new Hono<AppEnv>()
       const ctx = serviceContext(c);
       const requested = c.req.query("monat") ?? "";
       const month = MONTH.test(requested) ? requested : berlinDateOf(ctx.now).slice(0, 7);
-      const committees = (await listCommittees(ctx, { bodyId: scope.body.id, limit: 200 })).items;
-      const committeeId = committees.find((committee) => committee.id === c.req.query("gremium"))?.id;
+      const { committees, committeeId } = await committeeChoice(c, ctx, scope.body.id);
       const next = addMonths(`${month}-01`, 1).slice(0, 7);
       const meetings = await listMeetings(ctx, {
         bodyId: scope.body.id,
@@ -254,10 +254,10 @@ export const portal = new Hono<AppEnv>()
     "/vorlagen",
     page(async (c, scope) => {
       const ctx = serviceContext(c);
-      const committees = (await listCommittees(ctx, { bodyId: scope.body.id, limit: 200 })).items;
+      const { committees, committeeId } = await committeeChoice(c, ctx, scope.body.id);
       const filter = {
         year: yearOf(c.req.query("jahr")),
-        committeeId: committees.find((committee) => committee.id === c.req.query("gremium"))?.id,
+        committeeId,
         type: PAPER_TYPES.find((type) => type === c.req.query("art")),
         state: CONSULTATION_STATES.find((state) => state === c.req.query("stand")),
         q: (c.req.query("titel") ?? "").trim().slice(0, 200),
@@ -292,10 +292,10 @@ export const portal = new Hono<AppEnv>()
     "/niederschriften",
     page(async (c, scope) => {
       const ctx = serviceContext(c);
-      const committees = (await listCommittees(ctx, { bodyId: scope.body.id, limit: 200 })).items;
+      const { committees, committeeId } = await committeeChoice(c, ctx, scope.body.id);
       const filter = {
         year: yearOf(c.req.query("jahr")),
-        committeeId: committees.find((committee) => committee.id === c.req.query("gremium"))?.id,
+        committeeId,
       };
       const cursor = c.req.query("seite");
       const result = await listPublishedMinutes(ctx, { bodyId: scope.body.id, ...definedOnly({ ...filter, cursor }), limit: 50 });
@@ -318,8 +318,7 @@ export const portal = new Hono<AppEnv>()
     "/beschluesse",
     page(async (c, scope) => {
       const ctx = serviceContext(c);
-      const committees = (await listCommittees(ctx, { bodyId: scope.body.id, limit: 200 })).items;
-      const committeeId = committees.find((committee) => committee.id === c.req.query("gremium"))?.id;
+      const { committees, committeeId } = await committeeChoice(c, ctx, scope.body.id);
       const year = yearOf(c.req.query("jahr"));
       const cursor = c.req.query("seite");
       const result = await listResolutions(ctx, {
@@ -412,10 +411,9 @@ export const portal = new Hono<AppEnv>()
     "/suche",
     page(async (c, scope) => {
       const ctx = serviceContext(c);
-      const committees = (await listCommittees(ctx, { bodyId: scope.body.id, limit: 200 })).items;
+      const { committees, committeeId } = await committeeChoice(c, ctx, scope.body.id);
       const query = (c.req.query("q") ?? "").trim().slice(0, 200);
       const kind = SEARCH_KINDS.find((k) => k === c.req.query("art"));
-      const committeeId = committees.find((committee) => committee.id === c.req.query("gremium"))?.id;
       const [from, to] = [c.req.query("von") || undefined, c.req.query("bis") || undefined];
       const errors: Record<string, string> = {};
       if (from && !isCalendarDate(from)) errors.von = m.search.badDate;
@@ -457,6 +455,12 @@ for (const [path, key] of Object.entries(TEXT_PAGES)) {
 function feedLinks(baseUrl: string, path: string) {
   const https = new URL(path, baseUrl).toString();
   return { https, webcal: https.replace(/^https?:/, "webcal:") };
+}
+
+/** The body's committees, for a list's committee filter, and the one chosen with `?gremium=` (if it is one of them). */
+async function committeeChoice(c: Ctx, ctx: ServiceContext, bodyId: string) {
+  const committees = (await listCommittees(ctx, { bodyId, limit: 200 })).items;
+  return { committees, committeeId: committees.find((committee) => committee.id === c.req.query("gremium"))?.id };
 }
 
 /** A year from a list's `?jahr=`, or none. */

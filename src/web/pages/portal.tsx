@@ -265,6 +265,19 @@ function HitList({ hits, scope }: { hits: SearchHitView[]; scope: Scope }) {
   );
 }
 
+/** One group of hits under its heading; nothing when it is empty. */
+function HitGroup({ id, title, hits, scope }: { id: string; title: string; hits: SearchHitView[]; scope: Scope }) {
+  if (hits.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h3 class="kern-heading-small" id={id}>
+        {title}
+      </h3>
+      <HitList hits={hits} scope={scope} />
+    </section>
+  );
+}
+
 export interface SearchPageProps {
   scope: Scope;
   query: string;
@@ -334,30 +347,11 @@ export function SearchPage({ scope, query, kind, committeeId, from, to, committe
       {hits && hits.length > 0 ? (
         <>
           <h2 class="kern-heading-medium">{m.search.results(hits.length, query)}</h2>
-          {byNumber.length > 0 ? (
-            <section aria-labelledby="nummer">
-              <h3 class="kern-heading-small" id="nummer">
-                {m.search.byNumber}
-              </h3>
-              <HitList hits={byNumber} scope={scope} />
-            </section>
-          ) : null}
+          <HitGroup id="nummer" title={m.search.byNumber} hits={byNumber} scope={scope} />
           {groups.map(([k, inKind]) => (
-            <section aria-labelledby={`art-${k}`}>
-              <h3 class="kern-heading-small" id={`art-${k}`}>
-                {m.search.kinds[k]}
-              </h3>
-              <HitList hits={inKind} scope={scope} />
-            </section>
+            <HitGroup id={`art-${k}`} title={m.search.kinds[k] ?? k} hits={inKind} scope={scope} />
           ))}
-          {some.length > 0 ? (
-            <section aria-labelledby="einige-woerter">
-              <h3 class="kern-heading-small" id="einige-woerter">
-                {m.search.some}
-              </h3>
-              <HitList hits={some} scope={scope} />
-            </section>
-          ) : null}
+          <HitGroup id="einige-woerter" title={m.search.some} hits={some} scope={scope} />
         </>
       ) : null}
       {hits && hits.length === 0 ? (
