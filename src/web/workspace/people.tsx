@@ -25,7 +25,7 @@ export function PeoplePage({ scope, people, notice }: { scope: Scope; people: TP
         <p>{m.workspace.noPeople}</p>
       ) : (
         <section class="kern-table-responsive" tabindex={0} aria-label={m.workspace.people}>
-          <table class="kern-table">
+          <table class="kern-table people-table">
             <thead class="kern-table__header">
               <tr class="kern-table__row">
                 <th class="kern-table__header" scope="col">
