@@ -1,5 +1,6 @@
 import { serve } from "@hono/node-server";
-import { mkdtempSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -46,7 +47,17 @@ export async function servedDemoPortal() {
   return { ...(await onLoopback(app)), db };
 }
 
-/** Every portal page reachable from the start page by links, with its HTML: a crawl as a visitor would click. */
+/** The text of a PDF as pdftotext reads it: what a reader of the document sees, not its compressed bytes. */
+export function pdfText(bytes: Uint8Array) {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "gremium-pdf-")), "doc.pdf");
+  writeFileSync(file, bytes);
+  return execFileSync("pdftotext", [file, "-"]).toString();
+}
+
+/**
+ * Every portal page reachable from the start page by links, as a visitor would click: each with its status and
+ * its text (the HTML of a page, the extracted text of a PDF, the body of anything else).
+ */
 export async function crawl(fetchPage: (path: string) => Response | Promise<Response>, start = "/", limit = 400) {
   const pages = new Map<string, { status: number; html: string }>();
   const queue = [start];
@@ -54,9 +65,10 @@ export async function crawl(fetchPage: (path: string) => Response | Promise<Resp
     const next = queue.shift()!;
     if (pages.has(next)) continue;
     const response = await fetchPage(next);
-    const html = await response.text();
+    const type = response.headers.get("content-type") ?? "";
+    const html = type.startsWith("application/pdf") ? pdfText(new Uint8Array(await response.arrayBuffer())) : await response.text();
     pages.set(next, { status: response.status, html });
-    if (!response.headers.get("content-type")?.startsWith("text/html")) continue;
+    if (!type.startsWith("text/html")) continue;
     for (const [, href] of html.matchAll(/href="([^"#]+)"/g)) {
       const target = href!.replaceAll("&amp;", "&");
       if (target.startsWith("/") && !target.startsWith("/static/") && !target.startsWith("/favicon") && !pages.has(target))

@@ -1,16 +1,8 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { nextPath } from "../../src/web/kit/next";
-import { demoPortal, signedInVisitor } from "../helpers/portal";
+import { demoPortal, pdfText as extractText, signedInVisitor } from "../helpers/portal";
 
-const pdfText = (bytes: ArrayBuffer) => {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "gremium-members-")), "doc.pdf");
-  writeFileSync(file, new Uint8Array(bytes));
-  return execFileSync("pdftotext", [file, "-"]).toString().replace(/\s+/g, " ");
-};
+const pdfText = (bytes: ArrayBuffer) => extractText(new Uint8Array(bytes)).replace(/\s+/g, " ");
 
 /** The demo with a member of the committee that has a non-public item in an invited meeting, and one of the other. */
 async function members() {
