@@ -3,9 +3,28 @@
  * Words for states live here and nowhere else, so that a measure does not "ruhen" on a page and "pausieren" in
  * its PDF.
  */
+import type { AgendaItemKind } from "../rules/agenda";
+import type { CommitteeKind } from "../rules/membership";
+
 export { MEETING_STATE_NAMES as MEETING_STATE } from "../rules/meeting";
 export { MINUTES_STATE_NAMES as MINUTES_STATE } from "../rules/minutes";
 
+export const AGENDA_ITEM_KIND: Record<AgendaItemKind, string> = {
+  information: "Information",
+  discussion: "Beratung",
+  resolution: "Beschlussfassung",
+  election: "Wahl",
+  minutes_approval: "Niederschrift der vorigen Sitzung",
+  announcement_of_resolutions: "Bekanntgabe nichtöffentlicher Beschlüsse",
+  residents_questions: "Fragen der Einwohnerschaft",
+  miscellaneous: "Verschiedenes",
+};
+export const COMMITTEE_KIND: Record<CommitteeKind, string> = {
+  advisory_council: "Beirat",
+  advisory_committee: "beratender Ausschuss",
+  decision_committee: "beschließender Ausschuss",
+  working_group: "Arbeitsgruppe",
+};
 export const MEMBERSHIP_ROLE: Record<string, string> = {
   chair: "Vorsitz",
   deputy_chair: "Stellvertretender Vorsitz",

@@ -7,7 +7,13 @@ import { berlinDateOf } from "../rules/calendar";
 import { checkNoticePeriod } from "../rules/meeting";
 import { minutesDueDate } from "../rules/minutes";
 import { assertManages } from "./access";
+import { agendaOf } from "./agenda";
+import { getCommittee } from "./committees";
 import type { ServiceContext } from "./context";
+import { listInvitations } from "./invitations";
+import { getMeeting } from "./meetings";
+import { committeeComposition } from "./memberships";
+import { getPaper } from "./papers";
 import { listPlans } from "./plans";
 import { planOverview } from "./trace";
 
@@ -62,3 +68,39 @@ export async function workspaceOverview(ctx: ServiceContext, bodyId: string) {
 }
 
 export type WorkspaceOverview = Awaited<ReturnType<typeof workspaceOverview>>;
+
+/** A committee the actor manages, for an edit page of the workspace: 404 if it does not exist, 403 if not theirs. */
+export async function managedCommittee(ctx: ServiceContext, id: string) {
+  const committee = await getCommittee(ctx, id);
+  assertManages(ctx, committee.bodyId);
+  return committee;
+}
+
+/** A meeting the actor manages, with its agenda as the secretariat sees it (both parts) and its invitations. */
+export async function managedMeeting(ctx: ServiceContext, id: string) {
+  const meeting = await getMeeting(ctx, id);
+  assertManages(ctx, meeting.committee.bodyId);
+  const [agenda, invitations] = await Promise.all([agendaOf(ctx, meeting), listInvitations(ctx, id)]);
+  return { meeting, agenda, invitations };
+}
+
+/** A paper the actor manages. */
+export async function managedPaper(ctx: ServiceContext, id: string) {
+  const paper = await getPaper(ctx, id);
+  assertManages(ctx, paper.bodyId);
+  return paper;
+}
+
+/**
+ * What the invitation page shows before the dispatch: who will be invited (the seats on the day of the meeting),
+ * and the notice-period check as it would stand if the invitation went out now (§34 (1) GemO).
+ */
+export async function invitationPreview(ctx: ServiceContext, meetingId: string) {
+  const { meeting, agenda, invitations } = await managedMeeting(ctx, meetingId);
+  const [committee, composition] = await Promise.all([
+    getCommittee(ctx, meeting.committeeId),
+    committeeComposition(ctx, meeting.committeeId, berlinDateOf(meeting.startsAt)),
+  ]);
+  const notice = checkNoticePeriod(meeting.startsAt, ctx.now, committee.noticePeriodDays);
+  return { meeting, agenda, invitations, recipients: composition.items, notice };
+}

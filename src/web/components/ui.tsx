@@ -210,3 +210,128 @@ export function SubmitButton({ label, primary = false }: { label: string; primar
     </button>
   );
 }
+
+/** The hint and error ids a field's control names in `aria-describedby`. */
+const describedBy = (id: string, hint?: string, error?: string) =>
+  [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+
+function FieldNotes({ id, hint, error }: { id: string; hint?: string | undefined; error?: string | undefined }) {
+  return (
+    <>
+      {hint ? (
+        <div class="kern-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p class="kern-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+const ariaOf = (id: string, hint?: string, error?: string) => {
+  const described = describedBy(id, hint, error);
+  return { ...(described ? { "aria-describedby": described } : {}), ...(error ? { "aria-invalid": "true" } : {}) };
+};
+
+/** A labelled multi-line text (Markdown in the papers), with its hint and its message beside it when refused. */
+export function TextareaField(props: {
+  id: string;
+  label: string;
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string;
+  rows?: number;
+}) {
+  return (
+    <div class={`kern-form-input${props.error ? " kern-form-input--error" : ""}`}>
+      <label class="kern-label" for={props.id}>
+        {props.label}
+      </label>
+      <FieldNotes id={props.id} hint={props.hint} error={props.error} />
+      <textarea
+        class="kern-form-input__input"
+        id={props.id}
+        name={props.id}
+        rows={props.rows ?? 6}
+        {...ariaOf(props.id, props.hint, props.error)}
+      >
+        {props.value ?? ""}
+      </textarea>
+    </div>
+  );
+}
+
+/** A labelled select of a form, with its message beside it when refused; `emptyLabel` adds a first "none" option. */
+export function ChoiceField(props: {
+  id: string;
+  label: string;
+  options: { value: string; label: string }[];
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string;
+  emptyLabel?: string;
+}) {
+  return (
+    <div class={`kern-form-input${props.error ? " kern-form-input--error" : ""}`}>
+      <label class="kern-label" for={props.id}>
+        {props.label}
+      </label>
+      <FieldNotes id={props.id} hint={props.hint} error={props.error} />
+      <div class="kern-form-input__select-wrapper">
+        <select class="kern-form-input__select" id={props.id} name={props.id} {...ariaOf(props.id, props.hint, props.error)}>
+          {props.emptyLabel !== undefined ? <option value="">{props.emptyLabel}</option> : null}
+          {props.options.map((option) => (
+            <option value={option.value} selected={option.value === props.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+/** A checkbox with its label; it posts "ja" when ticked. */
+export function CheckboxField(props: { id: string; label: string; checked: boolean; error?: string | undefined; hint?: string }) {
+  return (
+    <div class={`kern-form-check${props.error ? " kern-form-check--error" : ""}`}>
+      <input
+        class="kern-form-check__checkbox"
+        type="checkbox"
+        id={props.id}
+        name={props.id}
+        value="ja"
+        checked={props.checked}
+        {...ariaOf(props.id, props.hint, props.error)}
+      />
+      <label class="kern-label" for={props.id}>
+        {props.label}
+      </label>
+      <FieldNotes id={props.id} hint={props.hint} error={props.error} />
+    </div>
+  );
+}
+
+/** A file input, with its hint (allowed types and size) and its message beside it when refused. */
+export function FileField(props: { id: string; label: string; error?: string | undefined; hint?: string; accept?: string }) {
+  return (
+    <div class={`kern-form-input${props.error ? " kern-form-input--error" : ""}`}>
+      <label class="kern-label" for={props.id}>
+        {props.label}
+      </label>
+      <FieldNotes id={props.id} hint={props.hint} error={props.error} />
+      <input
+        class="kern-form-input__input"
+        type="file"
+        id={props.id}
+        name={props.id}
+        {...(props.accept ? { accept: props.accept } : {})}
+        {...ariaOf(props.id, props.hint, props.error)}
+      />
+    </div>
+  );
+}

@@ -7,6 +7,8 @@
  * - The service's refusal of a field (a Problem with `errors`) is shown the same way; a stale version (another person
  *   saved first) keeps the input and says so.
  * - The input is always kept. Success redirects (post/redirect/get).
+ * - A file field passes its File to the schema (an empty file input is a field left out); a file is never kept.
+ * - A "Vorschau" button (`name="vorschau"`) shows the input again with `preview` set, and saves nothing.
  */
 import type { JSX } from "hono/jsx/jsx-runtime";
 import type { z } from "zod";
@@ -29,6 +31,8 @@ export interface FormViewProps<T> {
   notice?: string | undefined;
   /** After a stale save: the values someone else saved meanwhile, for the fields where they differ from the input. */
   stored?: Record<string, string> | undefined;
+  /** The visitor asked for a preview of the input: nothing was saved. */
+  preview?: boolean;
 }
 
 export interface FormSpec<S extends z.ZodType, T, R> {
@@ -42,7 +46,7 @@ export interface FormSpec<S extends z.ZodType, T, R> {
   /** The values before any input, for an edit form the record's (with its version). */
   initial?: (data: T) => Record<string, string>;
   view: (props: FormViewProps<T>) => JSX.Element;
-  submit: (input: z.infer<S>, ctx: ServiceContext, scope: BodyScope, data: T) => Promise<R>;
+  submit: (input: z.infer<S>, ctx: ServiceContext, scope: BodyScope, data: T, c: Ctx) => Promise<R>;
   /**
    * Where to go after success; or, for a result that may be shown only once (a set-password link), the page that
    * shows it, answered to the post itself and kept by no cache.
@@ -85,12 +89,14 @@ export function form<S extends z.ZodType, T, R>(spec: FormSpec<S, T, R>) {
     const ctx = serviceContext(c);
     const body = await c.req.parseBody();
     const values: Record<string, string> = {};
+    const input: Record<string, string | File | null> = {};
     for (const field of [...Object.keys(spec.labels), "version"]) {
       const value = body[field];
       if (typeof value === "string") values[field] = value;
+      else if (value instanceof File && value.size > 0) input[field] = value;
     }
+    if (typeof body.vorschau === "string") return render(c, scope, ctx, 200, { values, errors: {}, preview: true });
     // An empty field is a field left out: optional fields accept that, required ones name it.
-    const input: Record<string, string | null> = {};
     for (const [field, value] of Object.entries(values)) {
       if (value.trim() !== "") input[field] = value;
       else if (spec.empty === "null" && field !== "version") input[field] = null;
@@ -107,7 +113,7 @@ export function form<S extends z.ZodType, T, R>(spec: FormSpec<S, T, R>) {
     }
     try {
       const data = await spec.load(c, scope, ctx);
-      const result = await spec.submit(parsed.data, ctx, scope, data);
+      const result = await spec.submit(parsed.data, ctx, scope, data, c);
       const done = spec.done(result, scope, c);
       if (typeof done === "string") return c.redirect(done, 303);
       const response = await html(c, done);

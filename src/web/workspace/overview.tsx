@@ -1,6 +1,6 @@
 /** The secretariat's overview (Übersicht): what is due, each entry a link. */
 import type { WorkspaceOverview } from "../../services/workspace";
-import { Layout } from "../components/layout";
+import { WorkspaceLayout } from "./layout";
 import { Badge } from "../components/ui";
 import { dateOf, timeOf } from "../format";
 import { m } from "../messages";
@@ -23,17 +23,12 @@ function Section({ id, title, empty, children }: { id: string; title: string; em
 
 export function OverviewPage({ scope, overview }: { scope: Scope; overview: WorkspaceOverview }) {
   return (
-    <Layout title={m.workspace.overview} scope={scope} section="workspace" breadcrumbs={[{ text: m.workspace.title }]}>
+    <WorkspaceLayout title={m.workspace.overview} scope={scope} area="overview">
       <h1 class="kern-heading-large">{m.workspace.overview}</h1>
-      <ul class="inline-links">
-        <li>
-          <a href="/verwaltung/personen">{m.workspace.people}</a>
-        </li>
-      </ul>
       <Section id="einladungen" title={m.workspace.invitations} empty={overview.invitations.length === 0}>
         {overview.invitations.map(({ meeting, invited, deadline, late }) => (
           <li>
-            <a href={scoped(paths.meeting(meeting.id), scope)}>
+            <a href={`/verwaltung/sitzungen/${meeting.id}`}>
               {meetingLine(meeting)}, {timeOf(meeting.startsAt.toISOString())}
             </a>{" "}
             {invited ? (
@@ -72,6 +67,6 @@ export function OverviewPage({ scope, overview }: { scope: Scope; overview: Work
           </li>
         ))}
       </Section>
-    </Layout>
+    </WorkspaceLayout>
   );
 }

@@ -1,19 +1,16 @@
 /** People in the secretariat's workspace: the list with contact data (shown only here), and the form for a new person. */
 import type { TPerson } from "../../schemas/people";
-import { Layout } from "../components/layout";
+import { WorkspaceLayout } from "./layout";
 import { ErrorSummary, InputField, Notice, SubmitButton } from "../components/ui";
 import type { FormViewProps } from "../kit/form";
 import { m } from "../messages";
 import type { Scope } from "../urls";
 
-const crumbs = (last?: string) => [
-  { text: m.workspace.title, href: "/verwaltung" },
-  ...(last ? [{ text: m.workspace.people, href: "/verwaltung/personen" }, { text: last }] : [{ text: m.workspace.people }]),
-];
+const trail = (last?: string) => (last ? [{ text: last }] : []);
 
 export function PeoplePage({ scope, people, notice }: { scope: Scope; people: TPerson[]; notice?: string | undefined }) {
   return (
-    <Layout title={m.workspace.people} scope={scope} section="workspace" breadcrumbs={crumbs()}>
+    <WorkspaceLayout title={m.workspace.people} scope={scope} area="people" trail={trail()}>
       <h1 class="kern-heading-large">{m.workspace.people}</h1>
       <Notice text={notice} />
       <p>
@@ -55,7 +52,7 @@ export function PeoplePage({ scope, people, notice }: { scope: Scope; people: TP
           </table>
         </section>
       )}
-    </Layout>
+    </WorkspaceLayout>
   );
 }
 
@@ -73,7 +70,7 @@ export function PersonFormPage({ scope, values, errors, notice, stored, person }
   const title = person ? [person.givenName, person.familyName].join(" ") : m.workspace.newPerson;
   const action = person ? `/verwaltung/personen/${person.id}` : "/verwaltung/personen/neu";
   return (
-    <Layout title={title} scope={scope} section="workspace" breadcrumbs={crumbs(title)}>
+    <WorkspaceLayout title={title} scope={scope} area="people" trail={trail(title)}>
       <h1 class="kern-heading-large">{title}</h1>
       <Notice text={notice} tone="warning" />
       {stored && Object.keys(stored).length > 0 ? (
@@ -108,7 +105,7 @@ export function PersonFormPage({ scope, values, errors, notice, stored, person }
           <a href={`/verwaltung/personen/${person.id}/konto`}>{m.workspace.newAccount}</a>
         </p>
       ) : null}
-    </Layout>
+    </WorkspaceLayout>
   );
 }
 
@@ -116,7 +113,7 @@ export function PersonFormPage({ scope, values, errors, notice, stored, person }
 export function AccountFormPage({ scope, values, errors, data }: FormViewProps<TPerson>) {
   const name = [data.givenName, data.familyName].join(" ");
   return (
-    <Layout title={m.workspace.newAccount} scope={scope} section="workspace" breadcrumbs={crumbs(name)}>
+    <WorkspaceLayout title={m.workspace.newAccount} scope={scope} area="people" trail={trail(name)}>
       <h1 class="kern-heading-large">{`${m.workspace.newAccount}: ${name}`}</h1>
       <p>{m.workspace.newAccountIntro}</p>
       <ErrorSummary errors={errors} />
@@ -131,13 +128,13 @@ export function AccountFormPage({ scope, values, errors, data }: FormViewProps<T
         />
         <SubmitButton label={m.workspace.createAccount} primary />
       </form>
-    </Layout>
+    </WorkspaceLayout>
   );
 }
 
 export function AccountCreatedPage({ scope, name, link }: { scope: Scope; name: string; link: string }) {
   return (
-    <Layout title={m.workspace.newAccount} scope={scope} section="workspace" breadcrumbs={crumbs(name)}>
+    <WorkspaceLayout title={m.workspace.newAccount} scope={scope} area="people" trail={trail(name)}>
       <h1 class="kern-heading-large">{`${m.workspace.accountCreated}: ${name}`}</h1>
       <Notice text={m.workspace.handOver} tone="warning" />
       <p>
@@ -146,6 +143,6 @@ export function AccountCreatedPage({ scope, name, link }: { scope: Scope; name: 
       <p>
         <a href="/verwaltung/personen">{m.workspace.people}</a>
       </p>
-    </Layout>
+    </WorkspaceLayout>
   );
 }

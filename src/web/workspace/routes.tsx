@@ -15,7 +15,10 @@ import { form } from "../kit/form";
 import { page } from "../kit/page";
 import { m } from "../messages";
 import { pageHeaders } from "../render";
+import { committeePages } from "./committees";
+import { meetingPages } from "./meetings";
 import { OverviewPage } from "./overview";
+import { paperPages } from "./papers";
 import { AccountCreatedPage, AccountFormPage, PeoplePage, PersonFormPage } from "./people";
 
 const newPerson = form({
@@ -99,4 +102,7 @@ export const workspacePages = new Hono<AppEnv>()
   .get("/verwaltung/personen/:id/konto", newAccount.get)
   .post("/verwaltung/personen/:id/konto", newAccount.post)
   .get("/verwaltung/personen/:id", editPerson.get)
-  .post("/verwaltung/personen/:id", editPerson.post);
+  .post("/verwaltung/personen/:id", editPerson.post)
+  .route("/", committeePages)
+  .route("/", paperPages)
+  .route("/", meetingPages);

@@ -1,0 +1,582 @@
+/**
+ * Meetings in the secretariat's workspace: plan one from the standard frame (a date and times in Berlin time),
+ * build its agenda (add an item in either part with a paper, nest it, move it with buttons that work by keyboard and
+ * without JavaScript), send the invitation with the notice-period check (a late one asks for its reason), cancel a
+ * meeting with a reason, and delete one that was never invited. Every write carries the version the page showed:
+ * two people editing one agenda never silently overwrite each other.
+ */
+import { Hono } from "hono";
+import { z } from "zod";
+import { paths } from "../../addresses";
+import { AGENDA_ITEM_KIND } from "../../documents/labels";
+import { Problem } from "../../errors";
+import type { AppEnv } from "../../http/context";
+import { AGENDA_ITEM_KINDS } from "../../rules/agenda";
+import { berlinDateOf, berlinWallClockToInstant, germanDate } from "../../rules/calendar";
+import { meetingStateName } from "../../rules/meeting";
+import { paperNumber } from "../../rules/papers";
+import { ZCalendarDate, ZId } from "../../schemas/common";
+import type { TAgendaItem } from "../../schemas/agenda";
+import { createAgendaItem, moveAgendaItem, removeAgendaItem } from "../../services/agenda";
+import { listCommittees } from "../../services/committees";
+import type { ServiceContext } from "../../services/context";
+import { sendInvitation } from "../../services/invitations";
+import { createMeeting, deleteMeeting, listMeetings, transitionMeeting } from "../../services/meetings";
+import { listPapers } from "../../services/papers";
+import { invitationPreview, managedMeeting } from "../../services/workspace";
+import {
+  Badge,
+  CheckboxField,
+  ChoiceField,
+  DateField,
+  ErrorSummary,
+  Facts,
+  InputField,
+  Notice,
+  SubmitButton,
+  TextareaField,
+} from "../components/ui";
+import { dateOf, timeOf } from "../format";
+import { form, type FormViewProps } from "../kit/form";
+import { page } from "../kit/page";
+import { m } from "../messages";
+import type { Scope } from "../urls";
+import { WorkspaceLayout } from "./layout";
+
+const t = m.workspace.meetings;
+type Managed = Awaited<ReturnType<typeof managedMeeting>>;
+type Meeting = Managed["meeting"];
+type FormState = Omit<FormViewProps<unknown>, "scope" | "data">;
+type MeetingLine = Pick<Meeting, "id" | "title" | "state" | "startsAt"> & { committee: { name: string } };
+
+const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "muss eine Uhrzeit der Form HH:MM sein");
+const meetingName = (meeting: MeetingLine) => `${meeting.committee.name}: ${meeting.title}`;
+const when = (meeting: MeetingLine) => `${dateOf(meeting.startsAt)}, ${timeOf(meeting.startsAt)}`;
+const meetingPath = (id: string) => `/verwaltung/sitzungen/${id}`;
+const editable = (meeting: Meeting) => meeting.state === "planned" || meeting.state === "invited";
+
+// --- The list and the plan form ----------------------------------------------------------------------------------
+
+function MeetingsPage(props: { scope: Scope; upcoming: MeetingLine[]; past: MeetingLine[]; deleted: boolean }) {
+  const { scope, upcoming, past } = props;
+  const list = (meetings: MeetingLine[]) =>
+    meetings.length === 0 ? (
+      <p>{t.noMeetings}</p>
+    ) : (
+      <ul class="due-list">
+        {meetings.map((meeting) => (
+          <li>
+            <a href={meetingPath(meeting.id)}>{`${meetingName(meeting)}, ${when(meeting)}`}</a>{" "}
+            <Badge tone={meeting.state === "cancelled" ? "danger" : meeting.state === "planned" ? "warning" : "info"}>
+              {meetingStateName(meeting.state)}
+            </Badge>
+          </li>
+        ))}
+      </ul>
+    );
+  return (
+    <WorkspaceLayout title={m.workspace.areas.meetings} scope={scope} area="meetings">
+      <h1 class="kern-heading-large">{m.workspace.areas.meetings}</h1>
+      <Notice text={props.deleted ? t.deleted : undefined} />
+      <p>
+        <a class="kern-btn kern-btn--primary" href="/verwaltung/sitzungen/neu">
+          <span class="kern-label">{t.plan}</span>
+        </a>
+      </p>
+      <h2 class="kern-heading-medium">{t.upcoming}</h2>
+      {list(upcoming)}
+      <h2 class="kern-heading-medium">{t.past}</h2>
+      {list(past)}
+    </WorkspaceLayout>
+  );
+}
+
+function PlanPage({ scope, data, values, errors }: FormViewProps<{ id: string; name: string }[]>) {
+  const f = t.fields;
+  return (
+    <WorkspaceLayout title={t.plan} scope={scope} area="meetings" trail={[{ text: t.plan }]}>
+      <h1 class="kern-heading-large">{t.plan}</h1>
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/verwaltung/sitzungen/neu" class="form" novalidate>
+        <ChoiceField
+          id="committeeId"
+          label={f.committeeId!}
+          emptyLabel={m.workspace.seats.noneChosen}
+          options={data.map((c) => ({ value: c.id, label: c.name }))}
+          value={values.committeeId}
+          error={errors.committeeId}
+        />
+        <DateField id="date" label={f.date!} value={values.date} error={errors.date} />
+        <InputField id="startTime" label={f.startTime!} type="time" hint={t.timeHint} value={values.startTime} error={errors.startTime} />
+        <InputField id="endTime" label={f.endTime!} type="time" value={values.endTime} error={errors.endTime} />
+        <InputField id="title" label={f.title!} type="text" value={values.title} error={errors.title} />
+        <InputField id="locationName" label={f.locationName!} type="text" value={values.locationName} error={errors.locationName} />
+        <InputField id="locationRoom" label={f.locationRoom!} type="text" value={values.locationRoom} error={errors.locationRoom} />
+        <InputField
+          id="locationAddress"
+          label={f.locationAddress!}
+          type="text"
+          value={values.locationAddress}
+          error={errors.locationAddress}
+        />
+        <CheckboxField id="standardFrame" label={f.standardFrame!} hint={t.standardFrameHint} checked={values.standardFrame === "ja"} />
+        <SubmitButton label={t.plan} primary />
+      </form>
+    </WorkspaceLayout>
+  );
+}
+
+const planMeeting = form({
+  access: "secretariat",
+  schema: z
+    .object({
+      committeeId: ZId,
+      date: ZCalendarDate,
+      startTime: ZTime,
+      endTime: ZTime.optional(),
+      title: z.string().trim().max(200).optional(),
+      locationName: z.string().trim().max(200).optional(),
+      locationRoom: z.string().trim().max(100).optional(),
+      locationAddress: z.string().trim().max(300).optional(),
+      standardFrame: z.literal("ja").optional(),
+    })
+    .refine((v) => !v.endTime || v.endTime > v.startTime, { message: "muss nach dem Beginn liegen", path: ["endTime"] }),
+  labels: Object.fromEntries(Object.entries(t.fields).filter(([field]) => field !== "reason")),
+  load: async (_c, scope, ctx) =>
+    (await listCommittees(ctx, { bodyId: scope.body.id, limit: 200 })).items.map((c) => ({ id: c.id, name: c.name })),
+  initial: () => ({ startTime: "18:00", standardFrame: "ja" }),
+  view: (props) => <PlanPage {...props} />,
+  submit: async ({ date, startTime, endTime, standardFrame, ...input }, ctx) => {
+    const { meeting } = await createMeeting(ctx, {
+      ...input,
+      startsAt: berlinWallClockToInstant(date, startTime).toISOString(),
+      ...(endTime ? { endsAt: berlinWallClockToInstant(date, endTime).toISOString() } : {}),
+      standardFrame: standardFrame === "ja",
+      repeatMeeting: false,
+    });
+    return meeting;
+  },
+  done: (meeting) => `${meetingPath(meeting.id)}?geplant`,
+});
+
+// --- The meeting and its agenda builder ----------------------------------------------------------------------------
+
+/** The items that share an item's parent (and, at the top, its part), in order. */
+const siblingsOf = (items: TAgendaItem[], item: TAgendaItem) =>
+  items.filter((i) => i.parentId === item.parentId && (item.parentId !== null || i.isPublic === item.isPublic));
+
+const MOVES = ["hoch", "runter", "ein", "aus", "entfernen"] as const;
+type Move = (typeof MOVES)[number];
+
+/** The moves an item offers where it stands: up and down among its siblings, under the one before it, or up a level. */
+function movesOf(items: TAgendaItem[], item: TAgendaItem): Move[] {
+  if (item.withdrawn) return [];
+  const siblings = siblingsOf(items, item);
+  const index = siblings.findIndex((s) => s.id === item.id);
+  return MOVES.filter(
+    (move) =>
+      (move === "hoch" && index > 0) ||
+      (move === "runter" && index < siblings.length - 1) ||
+      (move === "ein" && index > 0 && !siblings[index - 1]!.withdrawn) ||
+      (move === "aus" && item.parentId !== null) ||
+      move === "entfernen",
+  );
+}
+
+function AgendaTable({ meeting, items, open }: { meeting: Meeting; items: TAgendaItem[]; open: boolean }) {
+  const label = (move: Move, item: TAgendaItem) =>
+    ({
+      hoch: [t.up, t.moveUp(item.title)],
+      runter: [t.down, t.moveDown(item.title)],
+      ein: [t.in, t.indent(item.title)],
+      aus: [t.out, t.outdent(item.title)],
+      entfernen: meeting.state === "invited" ? [t.withdrawShort, t.withdraw(item.title)] : [t.removeShort, t.remove(item.title)],
+    })[move];
+  return (
+    <section class="kern-table-responsive" tabindex={0} aria-label={t.agenda}>
+      <table class="kern-table agenda-builder">
+        <thead class="kern-table__header">
+          <tr class="kern-table__row">
+            <th class="kern-table__header" scope="col">
+              {t.number}
+            </th>
+            <th class="kern-table__header" scope="col">
+              {t.itemFields.title}
+            </th>
+            {open ? (
+              <th class="kern-table__header" scope="col">
+                {t.actions}
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {items.map((item) => (
+            <tr class="kern-table__row">
+              <td class="kern-table__cell">{item.number}</td>
+              <td class={`kern-table__cell agenda-builder__title agenda-builder__title--${Math.min(item.depth, 3)}`}>
+                {item.title}
+                {item.paper ? <span class="hint-line">{`${t.itemFields.paperId} ${item.paper.number}`}</span> : null}
+                {item.isPublic ? null : <Badge tone="warning">{t.partNonPublic}</Badge>}
+                {item.withdrawn ? <Badge tone="danger">{t.withdrawn}</Badge> : null}
+              </td>
+              {open ? (
+                <td class="kern-table__cell">
+                  <form method="post" action={`${meetingPath(meeting.id)}/punkte/${item.id}`} class="agenda-builder__moves">
+                    <input type="hidden" name="version" value={String(item.version)} />
+                    {movesOf(items, item).map((move) => {
+                      const [short, full] = label(move, item);
+                      return (
+                        <button
+                          class="kern-btn kern-btn--tertiary kern-btn--small"
+                          type="submit"
+                          name="aktion"
+                          value={move}
+                          aria-label={full}
+                        >
+                          <span class="kern-label">{short}</span>
+                        </button>
+                      );
+                    })}
+                  </form>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+interface MeetingData extends Managed {
+  papers: { id: string; label: string }[];
+}
+
+function AddItemForm({ data, state }: { data: MeetingData; state: FormState }) {
+  const { values, errors } = state;
+  const f = t.itemFields;
+  const parents = data.agenda.items.filter((item) => !item.withdrawn);
+  return (
+    <section aria-labelledby="punkt-aufnehmen">
+      <h2 class="kern-heading-medium" id="punkt-aufnehmen">
+        {t.addItem}
+      </h2>
+      <ErrorSummary errors={errors} />
+      <form method="post" action={`${meetingPath(data.meeting.id)}/punkte`} class="form" novalidate>
+        <InputField id="title" label={f.title!} type="text" value={values.title} error={errors.title} />
+        <ChoiceField
+          id="part"
+          label={f.part!}
+          options={[
+            { value: "oeffentlich", label: t.partPublic },
+            { value: "nichtoeffentlich", label: t.partNonPublic },
+          ]}
+          value={values.part}
+          error={errors.part}
+        />
+        <ChoiceField
+          id="parentId"
+          label={f.parentId!}
+          emptyLabel={t.topLevel}
+          options={parents.map((item) => ({ value: item.id, label: `${item.number} ${item.title}` }))}
+          value={values.parentId}
+          error={errors.parentId}
+        />
+        <ChoiceField
+          id="paperId"
+          label={f.paperId!}
+          emptyLabel={t.noPaper}
+          options={data.papers.map((paper) => ({ value: paper.id, label: paper.label }))}
+          value={values.paperId}
+          error={errors.paperId}
+        />
+        <ChoiceField
+          id="kind"
+          label={f.kind!}
+          options={AGENDA_ITEM_KINDS.map((kind) => ({ value: kind, label: AGENDA_ITEM_KIND[kind] }))}
+          value={values.kind ?? "resolution"}
+          error={errors.kind}
+        />
+        <SubmitButton label={t.addItem} primary />
+      </form>
+    </section>
+  );
+}
+
+function MeetingPage(props: { scope: Scope; data: MeetingData; add?: FormState; notice?: string | undefined; warning?: string }) {
+  const { meeting, agenda, invitations } = props.data;
+  const open = editable(meeting);
+  const invited = invitations.at(-1);
+  return (
+    <WorkspaceLayout title={meetingName(meeting)} scope={props.scope} area="meetings" trail={[{ text: meeting.title }]}>
+      <p class="kern-subline">{meeting.committee.name}</p>
+      <h1 class="kern-heading-large">{meeting.title}</h1>
+      <Notice text={props.notice} />
+      <Notice text={props.warning} tone="warning" />
+      <Facts
+        rows={[
+          [m.meeting.time, when(meeting)],
+          [
+            m.meeting.place,
+            [meeting.locationName, meeting.locationRoom, meeting.locationAddress].filter(Boolean).join(", ") || m.common.none,
+          ],
+          [m.meeting.state, meetingStateName(meeting.state)],
+          ...(invited ? ([[t.invite, t.sentAt(dateOf(invited.sentAt))]] as [string, string][]) : []),
+        ]}
+      />
+      <ul class="inline-links">
+        {meeting.state === "planned" ? (
+          <li>
+            <a href={`${meetingPath(meeting.id)}/einladung`}>{t.inviteTitle}</a>
+          </li>
+        ) : null}
+        {open ? (
+          <li>
+            <a href={`${meetingPath(meeting.id)}/absage`}>{t.cancel}</a>
+          </li>
+        ) : null}
+        {meeting.state === "planned" && invitations.length === 0 ? (
+          <li>
+            <a href={`${meetingPath(meeting.id)}/loeschen`}>{t.deleteMeeting}</a>
+          </li>
+        ) : null}
+        <li>
+          <a href={paths.meeting(meeting.id)}>{t.publicPage}</a>
+        </li>
+      </ul>
+      <h2 class="kern-heading-medium">{t.agenda}</h2>
+      {meeting.state === "invited" ? <p>{t.amendmentNote}</p> : null}
+      <AgendaTable meeting={meeting} items={agenda.items} open={open} />
+      {agenda.amendments.length > 0 ? (
+        <>
+          <h3 class="kern-heading-small">{t.amendments}</h3>
+          <ul>
+            {agenda.amendments.map((amendment) => (
+              <li>{`${dateOf(amendment.at)}, ${timeOf(amendment.at)}: ${amendment.summary}`}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {open ? <AddItemForm data={props.data} state={props.add ?? { values: { part: "oeffentlich" }, errors: {} }} /> : null}
+    </WorkspaceLayout>
+  );
+}
+
+async function loadMeeting(
+  c: { req: { param: (name: string) => string | undefined } },
+  scope: { body: { id: string } },
+  ctx: ServiceContext,
+) {
+  const [managed, papers] = await Promise.all([
+    managedMeeting(ctx, c.req.param("id") ?? ""),
+    listPapers(ctx, { bodyId: scope.body.id, limit: 200 }),
+  ]);
+  const labelled = papers.items.map((paper) => ({ id: paper.id, label: `${paperNumber(paper.year, paper.serial)}: ${paper.title}` }));
+  return { ...managed, papers: labelled };
+}
+
+const addItem = form({
+  access: "secretariat",
+  schema: z.object({
+    title: z.string().trim().min(1, "fehlt").max(500),
+    part: z.enum(["oeffentlich", "nichtoeffentlich"]),
+    parentId: ZId.optional(),
+    paperId: ZId.optional(),
+    kind: z.enum(AGENDA_ITEM_KINDS),
+  }),
+  labels: t.itemFields,
+  load: loadMeeting,
+  view: ({ scope, data, ...state }) => <MeetingPage scope={scope} data={data} add={state} />,
+  submit: ({ part, ...input }, ctx, _scope, data) => createAgendaItem(ctx, data.meeting.id, { ...input, isPublic: part === "oeffentlich" }),
+  done: (agenda) => `${meetingPath(agenda.meetingId)}?aufgenommen`,
+});
+
+/** The move an action button asks for, as the service takes it: where the item goes, or that it goes. */
+function target(items: TAgendaItem[], item: TAgendaItem, move: Move) {
+  const siblings = siblingsOf(items, item);
+  const index = siblings.findIndex((s) => s.id === item.id);
+  switch (move) {
+    case "hoch":
+      return { parentId: item.parentId, position: index - 1 };
+    case "runter":
+      return { parentId: item.parentId, position: index + 1 };
+    case "ein": {
+      const parent = siblings[index - 1]!;
+      return { parentId: parent.id, position: items.filter((i) => i.parentId === parent.id).length };
+    }
+    case "aus": {
+      const parent = items.find((i) => i.id === item.parentId)!;
+      return { parentId: parent.parentId, position: siblingsOf(items, parent).findIndex((s) => s.id === parent.id) + 1 };
+    }
+    case "entfernen":
+      return "remove" as const;
+  }
+}
+
+const changeItem = form({
+  access: "secretariat",
+  schema: z.object({ aktion: z.enum(MOVES), version: z.coerce.number().int().min(1) }),
+  labels: { aktion: t.actions },
+  load: loadMeeting,
+  view: ({ scope, data, notice, errors }) => <MeetingPage scope={scope} data={data} warning={notice ?? Object.values(errors).join(" ")} />,
+  submit: async ({ aktion, version }, ctx, _scope, data, c) => {
+    const items = data.agenda.items;
+    const item = items.find((i) => i.id === c.req.param("item"));
+    // The item is gone, or the agenda changed so that the move no longer applies: someone else was faster.
+    if (!item || item.version !== version || !movesOf(items, item).includes(aktion))
+      throw new Problem("precondition_failed", "Die Tagesordnung wurde inzwischen geändert.");
+    const where = target(items, item, aktion);
+    if (where === "remove") await removeAgendaItem(ctx, item.id, version);
+    else await moveAgendaItem(ctx, item.id, version, where);
+    return data.meeting.id;
+  },
+  done: (meetingId) => `${meetingPath(meetingId)}?geaendert`,
+});
+
+// --- Invitation, cancellation, deletion ----------------------------------------------------------------------------
+
+type Preview = Awaited<ReturnType<typeof invitationPreview>>;
+
+function InvitationPage({ scope, data, values, errors }: FormViewProps<Preview>) {
+  const { meeting, notice, recipients } = data;
+  return (
+    <WorkspaceLayout
+      title={`${t.inviteTitle}: ${meetingName(meeting)}`}
+      scope={scope}
+      area="meetings"
+      trail={[{ text: meeting.title, href: meetingPath(meeting.id) }, { text: t.invite }]}
+    >
+      <p class="kern-subline">{`${meetingName(meeting)}, ${when(meeting)}`}</p>
+      <h1 class="kern-heading-large">{t.inviteTitle}</h1>
+      <p>{t.deadline(germanDate(notice.deadline), notice.noticeDays)}</p>
+      {notice.late ? <Notice text={t.late(notice.daysShort)} tone="warning" /> : <Notice text={t.inTime} />}
+      <p>
+        <a href={paths.invitationPdf(meeting.id)}>{t.previewPdf}</a>
+      </p>
+      <h2 class="kern-heading-medium">{t.recipients}</h2>
+      {recipients.length === 0 ? (
+        <p>{t.noRecipients}</p>
+      ) : (
+        <ul>
+          {recipients.map((seat) => (
+            <li>{`${seat.person.name} (${m.committee.roles[seat.role] ?? seat.role})`}</li>
+          ))}
+        </ul>
+      )}
+      <ErrorSummary errors={errors} />
+      <form method="post" action={`${meetingPath(meeting.id)}/einladung`} class="form" novalidate>
+        {notice.late || errors.lateReason ? (
+          <TextareaField id="lateReason" label={t.lateReason} value={values.lateReason} error={errors.lateReason} rows={3} />
+        ) : null}
+        <SubmitButton label={t.send} primary />
+      </form>
+    </WorkspaceLayout>
+  );
+}
+
+const invite = form({
+  access: "secretariat",
+  schema: z.object({ lateReason: z.string().trim().max(2000).optional() }),
+  labels: { lateReason: t.lateReason },
+  subjects: { agenda: t.agenda },
+  load: (c, _scope, ctx) => invitationPreview(ctx, c.req.param("id") ?? ""),
+  view: (props) => <InvitationPage {...props} />,
+  submit: (input, ctx, _scope, data) => sendInvitation(ctx, data.meeting.id, { channel: "email", ...input }),
+  done: (invitation) => `${meetingPath(invitation.meetingId)}?eingeladen`,
+});
+
+function ConfirmPage(props: FormViewProps<Managed> & { kind: "cancel" | "delete" }) {
+  const { meeting } = props.data;
+  const cancel = props.kind === "cancel";
+  const title = cancel ? t.cancel : t.deleteMeeting;
+  return (
+    <WorkspaceLayout
+      title={`${title}: ${meetingName(meeting)}`}
+      scope={props.scope}
+      area="meetings"
+      trail={[{ text: meeting.title, href: meetingPath(meeting.id) }, { text: title }]}
+    >
+      <p class="kern-subline">{`${meetingName(meeting)}, ${when(meeting)}`}</p>
+      <h1 class="kern-heading-large">{title}</h1>
+      <p>{cancel ? t.cancelIntro : t.deleteIntro}</p>
+      <ErrorSummary errors={props.errors} />
+      <Notice text={props.notice} tone="warning" />
+      <form method="post" action={`${meetingPath(meeting.id)}/${cancel ? "absage" : "loeschen"}`} class="form" novalidate>
+        <input type="hidden" name="version" value={props.values.version ?? String(meeting.version)} />
+        {cancel ? (
+          <TextareaField id="reason" label={t.fields.reason!} value={props.values.reason} error={props.errors.reason} rows={3} />
+        ) : null}
+        <SubmitButton label={title} primary />
+      </form>
+    </WorkspaceLayout>
+  );
+}
+
+const cancelMeeting = form({
+  access: "secretariat",
+  schema: z.object({ reason: z.string().trim().min(1).max(2000), version: z.coerce.number().int().min(1) }),
+  labels: { reason: t.fields.reason! },
+  load: (c, _scope, ctx) => managedMeeting(ctx, c.req.param("id") ?? ""),
+  initial: (data) => ({ version: String(data.meeting.version) }),
+  view: (props) => <ConfirmPage {...props} kind="cancel" />,
+  submit: ({ reason, version }, ctx, _scope, data) => transitionMeeting(ctx, data.meeting.id, version, { to: "cancelled", reason }),
+  done: (meeting) => `${meetingPath(meeting.id)}?abgesagt`,
+});
+
+const removeMeeting = form({
+  access: "secretariat",
+  schema: z.object({ version: z.coerce.number().int().min(1) }),
+  labels: {},
+  load: (c, _scope, ctx) => managedMeeting(ctx, c.req.param("id") ?? ""),
+  initial: (data) => ({ version: String(data.meeting.version) }),
+  view: (props) => <ConfirmPage {...props} kind="delete" />,
+  submit: ({ version }, ctx, _scope, data) => deleteMeeting(ctx, data.meeting.id, version),
+  done: () => "/verwaltung/sitzungen?geloescht",
+});
+
+const NOTICES: [string, string][] = [
+  ["geplant", t.planned],
+  ["aufgenommen", t.itemAdded],
+  ["geaendert", t.itemMoved],
+  ["eingeladen", t.sent],
+  ["abgesagt", t.cancelled],
+];
+
+export const meetingPages = new Hono<AppEnv>()
+  .get(
+    "/verwaltung/sitzungen",
+    page({
+      access: "secretariat",
+      load: async (c, scope, ctx) => {
+        const today = berlinDateOf(ctx.now);
+        const [upcoming, past] = await Promise.all([
+          listMeetings(ctx, { bodyId: scope.body.id, from: `${today}T00:00:00Z`, limit: 100 }),
+          listMeetings(ctx, { bodyId: scope.body.id, to: `${today}T00:00:00Z`, limit: 500 }),
+        ]);
+        return { upcoming: upcoming.items, past: past.items.reverse().slice(0, 50), deleted: c.req.query("geloescht") !== undefined };
+      },
+      view: (data, scope) => <MeetingsPage scope={scope} {...data} />,
+    }),
+  )
+  .get("/verwaltung/sitzungen/neu", planMeeting.get)
+  .post("/verwaltung/sitzungen/neu", planMeeting.post)
+  .get(
+    "/verwaltung/sitzungen/:id",
+    page({
+      access: "secretariat",
+      load: async (c, scope, ctx) => ({
+        data: await loadMeeting(c, scope, ctx),
+        notice: NOTICES.find(([key]) => c.req.query(key) !== undefined)?.[1],
+      }),
+      view: ({ data, notice }, scope) => <MeetingPage scope={scope} data={data} notice={notice} />,
+    }),
+  )
+  .post("/verwaltung/sitzungen/:id/punkte", addItem.post)
+  .post("/verwaltung/sitzungen/:id/punkte/:item", changeItem.post)
+  .get("/verwaltung/sitzungen/:id/einladung", invite.get)
+  .post("/verwaltung/sitzungen/:id/einladung", invite.post)
+  .get("/verwaltung/sitzungen/:id/absage", cancelMeeting.get)
+  .post("/verwaltung/sitzungen/:id/absage", cancelMeeting.post)
+  .get("/verwaltung/sitzungen/:id/loeschen", removeMeeting.get)
+  .post("/verwaltung/sitzungen/:id/loeschen", removeMeeting.post);
