@@ -199,7 +199,7 @@ describe("the secretariat prepares a meeting in the browser", () => {
 });
 
 describe("members find what was prepared, and only their own committee's", () => {
-  it("shows a member of the Beirat the non-public item and the paper, in search too, the non-public invitation, and a calendar", async () => {
+  it("shows a Beirat member the non-public item and the paper, in search too, the non-public invitation, and a calendar", async () => {
     const { context, page } = await signInWithLink(browser, portal, made.memberEmail, made.memberLink, "Ελιές und Oliven am Neckar");
     await page.goto(`${portal.origin}/mitglieder`);
     await page
