@@ -50,10 +50,12 @@ async function firstBodies(c: Ctx): Promise<BodyRef[]> {
   return bodies;
 }
 
-/** Which body the visitor is in: named by `?k=`, or the only one; with several and none named, none. */
+/** Which body the visitor is in: named by `?k=`, or the signed-in person's own, or the only one; else none. */
 export async function scopeOf(c: Ctx): Promise<Scope> {
   const bodies = await firstBodies(c);
-  const named = c.req.query("k");
+  // The body the address names; else, for a member or the secretariat, their own; else the only one.
+  const actor = c.get("principal");
+  const named = c.req.query("k") ?? ("bodyId" in actor ? actor.bodyId : undefined);
   const body = named
     ? (bodies.find((b) => b.id === named) ?? (await getBody(serviceContext(c), named)))
     : bodies.length === 1

@@ -122,15 +122,18 @@ export async function signedInVisitor(
   const admin = createServiceContext(db, { kind: "admin", tokenId: null, name: "test" }, new Date());
   const { setPasswordPath } = await createAccount(admin, account);
   let cookie = "";
-  const request = async (method: "GET" | "POST", path: string, form?: Record<string, string>) => {
+  /** A GET, or a POST of a form: fields (urlencoded) or FormData (multipart, with files). */
+  const request = async (method: "GET" | "POST", path: string, form?: Record<string, string> | FormData) => {
+    const multipart = form instanceof FormData;
     const response = await app.request(`${ORIGIN}${path}`, {
       method,
       redirect: "manual",
       headers: {
-        ...(form ? { "content-type": "application/x-www-form-urlencoded", origin: ORIGIN } : {}),
+        ...(form ? { origin: ORIGIN } : {}),
+        ...(form && !multipart ? { "content-type": "application/x-www-form-urlencoded" } : {}),
         ...(cookie ? { cookie } : {}),
       },
-      ...(form ? { body: new URLSearchParams(form).toString() } : {}),
+      ...(form ? { body: multipart ? form : new URLSearchParams(form).toString() } : {}),
     });
     const set = response.headers.get("set-cookie");
     if (set) cookie = /Max-Age=0/.test(set) ? "" : set.split(";")[0]!;
@@ -143,6 +146,6 @@ export async function signedInVisitor(
     request,
     signIn,
     get: (path: string) => request("GET", path),
-    post: (path: string, form: Record<string, string> = {}) => request("POST", path, form),
+    post: (path: string, form: Record<string, string> | FormData = {}) => request("POST", path, form),
   };
 }

@@ -20,7 +20,7 @@ describe("the secretariat's workspace", () => {
       expect(html).toContain(heading);
     }
     const planned = await db.prisma.meeting.findFirst({ where: { state: "planned", startsAt: { gte: new Date() } } });
-    if (planned) expect(html).toContain(`href="/sitzungen/${planned.id}"`);
+    if (planned) expect(html).toContain(`href="/verwaltung/sitzungen/${planned.id}"`);
     expect(html).toMatch(/Einladung bis \w{2}\., \d\d\.\d\d\.\d{4} versenden|eingeladen/);
     // Nobody else enters: the public is sent to sign in, a member gets 403.
     expect((await app.request("/verwaltung")).headers.get("location")).toBe("/anmelden?weiter=%2Fverwaltung");
