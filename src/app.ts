@@ -70,7 +70,7 @@ export function createApp(source: DepsSource) {
   // File uploads set their own, larger limit on their route.
   const jsonLimit = requestSizeLimit(MAX_BODY_BYTES);
   const isUpload = (method: string, path: string) =>
-    (method === "POST" && (path.endsWith("/attachments") || path.endsWith("/anlagen"))) || (method === "PUT" && path.endsWith("/logo"));
+    (method === "POST" && /\/(attachments|anlagen|logo)$/.test(path)) || (method === "PUT" && path.endsWith("/logo"));
   app.use("*", (c, next) => (isUpload(c.req.method, c.req.path) ? next() : jsonLimit(c, next)));
   app.use("*", authenticate());
 

@@ -86,6 +86,8 @@ interface DemoMeeting {
   /** Days before the meeting the invitation went out; below 7 needs a reason. */
   invitedDaysBefore?: number;
   lateReason?: string;
+  /** An item added after the invitation (Nachtrag). */
+  amendment?: string;
 }
 
 const demoMeetings: DemoMeeting[] = [
@@ -133,6 +135,7 @@ const demoMeetings: DemoMeeting[] = [
   {
     offsetDays: 12,
     state: "invited",
+    amendment: "Nachtrag: Ergebnisse der Elternbefragung Sprachkurse",
     topics: [
       { title: "Bericht aus dem Integrationsforum", kind: "information" },
       { title: "Personalangelegenheit Integrationsbeauftragte", kind: "discussion", isPublic: false },
@@ -143,6 +146,29 @@ const demoMeetings: DemoMeeting[] = [
   { offsetDays: 180, state: "planned", topics: [{ title: "Sachstandsbericht Integrationsplan", kind: "information" }] },
   { offsetDays: 250, state: "planned", topics: [] },
   { offsetDays: 320, state: "planned", topics: [] },
+];
+
+/**
+ * The Integrationsbeirat's year: it advises, so its meetings carry no votes here (its recommendation went by written
+ * procedure, and the Ausschuss answered it). One meeting was cancelled; the next, with a non-public item, is invited.
+ */
+const beiratMeetings: DemoMeeting[] = [
+  {
+    offsetDays: -75,
+    state: "cancelled",
+    cancelledReason: "Die Referentin des Landesintegrationsbeirats musste kurzfristig absagen.",
+    topics: [{ title: "Bericht aus dem Landesintegrationsbeirat", kind: "information" }],
+  },
+  {
+    offsetDays: 9,
+    state: "invited",
+    topics: [
+      { title: "Stellungnahme zum Antrag Dolmetscherpool", kind: "discussion", paper: "dolmetscher" },
+      { title: "Vorschläge für den Integrationspreis 2027", kind: "discussion", isPublic: false },
+    ],
+  },
+  { offsetDays: 75, state: "planned", topics: [{ title: "Vorbereitung der Interkulturellen Woche", kind: "discussion" }] },
+  { offsetDays: 160, state: "planned", topics: [] },
 ];
 
 /** Committees meet on Thursday evenings. */
@@ -180,9 +206,11 @@ export interface DemoYearInput {
   committeeId: string;
   committeeName: string;
   committeeShortName: string;
-  /** The committee that prepares papers (the advisory council). */
+  /** The committee that prepares papers (the advisory council), with its name and seats. */
   preparingCommitteeId: string;
+  preparingCommitteeName: string;
   seats: DemoSeatInfo[];
+  preparingSeats: DemoSeatInfo[];
   actorName: string;
 }
 
@@ -262,141 +290,146 @@ export async function demoYear(
     }
   }
 
-  const recipients = input.seats.map(({ deputyForMembershipId: _d, ...recipient }) => recipient);
   const held: DemoHeldMeeting[] = [];
-  // Numbered in date order within each Berlin year, as the service numbers them.
-  const yearCounts = new Map<number, number>();
-  demoMeetings.forEach((plan, index) => {
-    const meetingId = crypto.randomUUID();
-    const startsAt = berlinWallClockToInstant(thursdayOnOrAfter(addDays(today, plan.offsetDays)), "18:00");
-    const numberYear = numberYearOf(startsAt);
-    const sequenceNumber = (yearCounts.get(numberYear) ?? 0) + 1;
-    yearCounts.set(numberYear, sequenceNumber);
-    statements.push(
-      insertRow("Meeting", {
-        id: meetingId,
-        ...stamp,
-        committeeId: input.committeeId,
-        title: `${sequenceNumber}. Sitzung ${input.committeeName}`,
-        sequenceNumber,
-        numberYear,
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 150 * 60_000),
-        locationName: "Rathaus Remsfeld, Großer Sitzungssaal",
-        locationAddress: demoTownHall.address,
-        locationRoom: "1.12",
-        locationLatitude: demoTownHall.latitude,
-        locationLongitude: demoTownHall.longitude,
-        state: plan.state,
-        emergencyReason: null,
-        cancelledReason: plan.cancelledReason ?? null,
-        sequence: plan.state === "planned" ? 0 : 1,
-        repeatMeeting: false,
-        // A meeting that took place records its course: it began a few minutes late, and the first one had a break.
-        ...(plan.outcomes
-          ? {
-              startedAt: new Date(startsAt.getTime() + 4 * 60_000),
-              endedAt: new Date(startsAt.getTime() + 142 * 60_000),
-              interruptions:
-                index === 0
-                  ? JSON.stringify([
-                      {
-                        from: new Date(startsAt.getTime() + 75 * 60_000).toISOString(),
-                        to: new Date(startsAt.getTime() + 90 * 60_000).toISOString(),
-                        reason: "Pause",
-                      },
-                    ])
-                  : null,
-            }
-          : { startedAt: null, endedAt: null, interruptions: null }),
-      }),
-    );
-    const items: { title: string; kind: AgendaItemKind; isPublic: boolean; paper?: string }[] = [
-      ...STANDARD_FRAME.slice(0, 3),
-      ...plan.topics.map((topic) => ({ ...topic, isPublic: topic.isPublic ?? true })),
-      ...STANDARD_FRAME.slice(3),
-    ];
-    const positions = { public: 0, nonPublic: 0 };
-    const written: DemoHeldMeeting["items"] = [];
-    for (const item of items) {
-      const paperId = item.paper ? paperIds.get(item.paper)! : null;
-      const itemId = crypto.randomUUID();
-      written.push({ id: itemId, kind: item.kind, title: item.title, isPublic: item.isPublic, paperId });
+  /** Writes the meetings of one committee from their plans; the held ones go to `held` for their outcomes. */
+  const writeMeetings = (plans: DemoMeeting[], committee: { id: string; name: string }, seats: DemoSeatInfo[]) => {
+    const recipients = seats.map(({ deputyForMembershipId: _d, ...recipient }) => recipient);
+    // Numbered in date order within each Berlin year, as the service numbers them.
+    const yearCounts = new Map<number, number>();
+    plans.forEach((plan, index) => {
+      const meetingId = crypto.randomUUID();
+      const startsAt = berlinWallClockToInstant(thursdayOnOrAfter(addDays(today, plan.offsetDays)), "18:00");
+      const numberYear = numberYearOf(startsAt);
+      const sequenceNumber = (yearCounts.get(numberYear) ?? 0) + 1;
+      yearCounts.set(numberYear, sequenceNumber);
       statements.push(
-        insertRow("AgendaItem", {
-          id: itemId,
+        insertRow("Meeting", {
+          id: meetingId,
           ...stamp,
-          meetingId,
-          parentId: null,
-          isPublic: item.isPublic,
-          position: item.isPublic ? positions.public++ : positions.nonPublic++,
-          kind: item.kind,
-          title: item.title,
-          paperId,
-          presenter: paperId ? "Stabsstelle Integration" : null,
-          durationMinutes: paperId ? 20 : null,
-          description: null,
-          withdrawnAt: null,
+          committeeId: committee.id,
+          title: `${sequenceNumber}. Sitzung ${committee.name}`,
+          sequenceNumber,
+          numberYear,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 150 * 60_000),
+          locationName: "Rathaus Remsfeld, Großer Sitzungssaal",
+          locationAddress: demoTownHall.address,
+          locationRoom: "1.12",
+          locationLatitude: demoTownHall.latitude,
+          locationLongitude: demoTownHall.longitude,
+          state: plan.state,
+          emergencyReason: null,
+          cancelledReason: plan.cancelledReason ?? null,
+          sequence: plan.state === "planned" ? 0 : 1,
+          repeatMeeting: false,
+          // A meeting that took place records its course: it began a few minutes late, and the first one had a break.
+          ...(plan.outcomes
+            ? {
+                startedAt: new Date(startsAt.getTime() + 4 * 60_000),
+                endedAt: new Date(startsAt.getTime() + 142 * 60_000),
+                interruptions:
+                  index === 0
+                    ? JSON.stringify([
+                        {
+                          from: new Date(startsAt.getTime() + 75 * 60_000).toISOString(),
+                          to: new Date(startsAt.getTime() + 90 * 60_000).toISOString(),
+                          reason: "Pause",
+                        },
+                      ])
+                    : null,
+              }
+            : { startedAt: null, endedAt: null, interruptions: null }),
         }),
       );
-    }
-    if (plan.state !== "planned") {
-      // Two weeks ahead as a rule, but never later than today: an invitation cannot have gone out in the future.
-      const sentAt = new Date(Math.min(startsAt.getTime() - (plan.invitedDaysBefore ?? 14) * 86_400_000, now.getTime()));
-      const notice = checkNoticePeriod(startsAt, sentAt, 7);
-      statements.push(
-        insertRow("Invitation", {
-          id: crypto.randomUUID(),
-          meetingId,
-          sentAt,
-          channel: "email",
-          recipients: JSON.stringify(recipients),
-          deadline: notice.deadline,
-          gapDays: notice.daysBeforeMeeting,
-          noticeDays: notice.noticeDays,
-          lateReason: notice.late ? (plan.lateReason ?? null) : null,
-          actorName: input.actorName,
-          publicPapers: JSON.stringify(
-            items
-              .filter((item) => item.isPublic && item.paper && demoPapers.find((p) => p.key === item.paper)?.isPublic)
-              .map((item) => paperIds.get(item.paper!)),
-          ),
-        }),
-      );
-    }
-    if (plan.outcomes)
-      held.push({ id: meetingId, startsAt, items: written.sort((a, b) => Number(b.isPublic) - Number(a.isPublic)), ...plan.outcomes });
-    if (plan.state === "invited") {
-      const amendmentItem = crypto.randomUUID();
-      statements.push(
-        insertRow("AgendaItem", {
-          id: amendmentItem,
-          ...stamp,
-          meetingId,
-          parentId: null,
-          isPublic: true,
-          position: positions.public++,
-          kind: "information",
-          title: "Nachtrag: Ergebnisse der Elternbefragung Sprachkurse",
-          paperId: null,
-          presenter: "Integrationsbeauftragte",
-          durationMinutes: 15,
-          description: null,
-          withdrawnAt: null,
-        }),
-        insertRow("AgendaAmendment", {
-          id: crypto.randomUUID(),
-          meetingId,
-          itemId: amendmentItem,
-          at: now,
-          actorName: input.actorName,
-          action: "added",
-          summary: "Neu aufgenommen: Nachtrag: Ergebnisse der Elternbefragung Sprachkurse",
-          isPublic: true,
-        }),
-      );
-    }
-  });
+      const items: { title: string; kind: AgendaItemKind; isPublic: boolean; paper?: string }[] = [
+        ...STANDARD_FRAME.slice(0, 3),
+        ...plan.topics.map((topic) => ({ ...topic, isPublic: topic.isPublic ?? true })),
+        ...STANDARD_FRAME.slice(3),
+      ];
+      const positions = { public: 0, nonPublic: 0 };
+      const written: DemoHeldMeeting["items"] = [];
+      for (const item of items) {
+        const paperId = item.paper ? paperIds.get(item.paper)! : null;
+        const itemId = crypto.randomUUID();
+        written.push({ id: itemId, kind: item.kind, title: item.title, isPublic: item.isPublic, paperId });
+        statements.push(
+          insertRow("AgendaItem", {
+            id: itemId,
+            ...stamp,
+            meetingId,
+            parentId: null,
+            isPublic: item.isPublic,
+            position: item.isPublic ? positions.public++ : positions.nonPublic++,
+            kind: item.kind,
+            title: item.title,
+            paperId,
+            presenter: paperId ? "Stabsstelle Integration" : null,
+            durationMinutes: paperId ? 20 : null,
+            description: null,
+            withdrawnAt: null,
+          }),
+        );
+      }
+      if (plan.state !== "planned") {
+        // Two weeks ahead as a rule, but never later than today: an invitation cannot have gone out in the future.
+        const sentAt = new Date(Math.min(startsAt.getTime() - (plan.invitedDaysBefore ?? 14) * 86_400_000, now.getTime()));
+        const notice = checkNoticePeriod(startsAt, sentAt, 7);
+        statements.push(
+          insertRow("Invitation", {
+            id: crypto.randomUUID(),
+            meetingId,
+            sentAt,
+            channel: "email",
+            recipients: JSON.stringify(recipients),
+            deadline: notice.deadline,
+            gapDays: notice.daysBeforeMeeting,
+            noticeDays: notice.noticeDays,
+            lateReason: notice.late ? (plan.lateReason ?? null) : null,
+            actorName: input.actorName,
+            publicPapers: JSON.stringify(
+              items
+                .filter((item) => item.isPublic && item.paper && demoPapers.find((p) => p.key === item.paper)?.isPublic)
+                .map((item) => paperIds.get(item.paper!)),
+            ),
+          }),
+        );
+      }
+      if (plan.outcomes)
+        held.push({ id: meetingId, startsAt, items: written.sort((a, b) => Number(b.isPublic) - Number(a.isPublic)), ...plan.outcomes });
+      if (plan.state === "invited" && plan.amendment) {
+        const amendmentItem = crypto.randomUUID();
+        statements.push(
+          insertRow("AgendaItem", {
+            id: amendmentItem,
+            ...stamp,
+            meetingId,
+            parentId: null,
+            isPublic: true,
+            position: positions.public++,
+            kind: "information",
+            title: plan.amendment,
+            paperId: null,
+            presenter: "Integrationsbeauftragte",
+            durationMinutes: 15,
+            description: null,
+            withdrawnAt: null,
+          }),
+          insertRow("AgendaAmendment", {
+            id: crypto.randomUUID(),
+            meetingId,
+            itemId: amendmentItem,
+            at: now,
+            actorName: input.actorName,
+            action: "added",
+            summary: `Neu aufgenommen: ${plan.amendment}`,
+            isPublic: true,
+          }),
+        );
+      }
+    });
+  };
+  writeMeetings(demoMeetings, { id: input.committeeId, name: input.committeeName }, input.seats);
+  writeMeetings(beiratMeetings, { id: input.preparingCommitteeId, name: input.preparingCommitteeName }, input.preparingSeats);
 
   const outcomes = demoOutcomes({
     committeeId: input.committeeId,
@@ -468,5 +501,11 @@ export async function demoYear(
       refusedReason: null,
     }),
   );
-  return { statements, files, meetings: demoMeetings.length, papers: demoPapers.length, measures: plan.measures };
+  return {
+    statements,
+    files,
+    meetings: demoMeetings.length + beiratMeetings.length,
+    papers: demoPapers.length,
+    measures: plan.measures,
+  };
 }

@@ -76,6 +76,20 @@ export async function loadDemoData(db: Database, store: AttachmentStore, now: Da
   }
 
   const personById = new Map(demoPeople.map((person) => [personIds.get(person.key)!, person]));
+  /** The seats of a committee as the demo year needs them: who, in which role, standing in for whom. */
+  const seatsOf = (committee: keyof typeof demoCommittees) =>
+    demoSeats
+      .filter((seat) => seat.committee === committee)
+      .map((seat) => {
+        const person = personById.get(personIds.get(seat.person)!)!;
+        return {
+          personId: personIds.get(seat.person)!,
+          name: [person.title, person.givenName, person.familyName].filter(Boolean).join(" "),
+          role: seat.role,
+          membershipId: seatIds.get(`${committee}:${seat.person}`)!,
+          deputyForMembershipId: seat.deputyFor ? seatIds.get(`${committee}:${seat.deputyFor}`)! : null,
+        };
+      });
   const year = await demoYear({
     now,
     bodyId: body.id,
@@ -84,18 +98,9 @@ export async function loadDemoData(db: Database, store: AttachmentStore, now: Da
     committeeShortName: demoCommittees.ausschuss.shortName,
     preparingCommitteeId: committeeIds.beirat,
     actorName: "Stabsstelle Integration",
-    seats: demoSeats
-      .filter((seat) => seat.committee === "ausschuss")
-      .map((seat) => {
-        const person = personById.get(personIds.get(seat.person)!)!;
-        return {
-          personId: personIds.get(seat.person)!,
-          name: [person.title, person.givenName, person.familyName].filter(Boolean).join(" "),
-          role: seat.role,
-          membershipId: seatIds.get(`ausschuss:${seat.person}`)!,
-          deputyForMembershipId: seat.deputyFor ? seatIds.get(`ausschuss:${seat.deputyFor}`)! : null,
-        };
-      }),
+    preparingCommitteeName: demoCommittees.beirat.name,
+    seats: seatsOf("ausschuss"),
+    preparingSeats: seatsOf("beirat"),
   });
   statements.push(...year.statements);
   // Files first: a failed write leaves unreferenced files, never records pointing at nothing.

@@ -175,6 +175,14 @@ describe("the secretariat prepares a meeting in the browser", () => {
       expect(violations).toEqual([]);
     }
     console.log("axe violations per workspace page:", JSON.stringify(results));
+    // A refused form: the summary takes the focus and links to each field; the input stays.
+    await page.goto(`${portal.origin}/verwaltung/personen/neu`);
+    await page.fill("#familyName", "Οικονόμου");
+    await page.click("main form button[type=submit]");
+    expect(await page.evaluate(() => document.activeElement?.classList.contains("error-summary"))).toBe(true);
+    expect(await page.inputValue("#familyName")).toBe("Οικονόμου");
+    await page.locator(".error-summary a").first().click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("givenName");
     await page.goto(`${portal.origin}/verwaltung/sitzungen/neu`);
     await page.fill("#locationRoom", "Saal 1");
     await page.selectOption("#committeeId", { label: "Integrationsbeirat" });

@@ -93,6 +93,23 @@ describe("the members' area", () => {
 });
 
 describe("error pages", () => {
+  it("gives a member of the Beirat a story in the demo: its next meeting with a non-public item, and its recommendation", async () => {
+    const { app, db } = await demoPortal();
+    const beirat = await db.prisma.committee.findFirstOrThrow({ where: { name: "Integrationsbeirat" } });
+    const chair = await db.prisma.membership.findFirstOrThrow({ where: { committeeId: beirat.id, role: "chair" } });
+    const member = await signedInVisitor(app, db, { email: "vorsitz@remsfeld.example", role: "member", personId: chair.personId });
+    await member.signIn();
+    const area = await (await member.get("/mitglieder")).text();
+    expect(area).not.toContain("Keine Sitzungen.");
+    const next = await db.prisma.meeting.findFirstOrThrow({ where: { committeeId: beirat.id, state: "invited" } });
+    expect(area).toContain(`/sitzungen/${next.id}`);
+    const page = await (await member.get(`/sitzungen/${next.id}`)).text();
+    expect(page).toContain("Vorschläge für den Integrationspreis 2027");
+    expect(await (await app.request(`/sitzungen/${next.id}`)).text()).not.toContain("Vorschläge für den Integrationspreis 2027");
+    const recommendation = await db.prisma.resolution.findFirstOrThrow({ where: { committeeId: beirat.id, kind: "recommendation" } });
+    expect(await (await member.get(`/beschluesse/${recommendation.id}`)).text()).toContain("übernommen");
+  });
+
   it("answers every page address with an HTML error page, never JSON", async () => {
     const { app } = await demoPortal();
     for (const [path, status] of [

@@ -256,6 +256,35 @@ describe("the workspace before a meeting", () => {
     expect(page).toContain(`vertritt ${member.person.givenName} ${member.person.familyName}`);
   });
 
+  it("sets letterhead, templates and logo of the documents; a broken template is named beside its field", async () => {
+    const { clerk, db, body } = await workspace();
+    const form = await (await clerk.get("/verwaltung/dokumente")).text();
+    expect(form).toContain("Standardvorlage: Einladung");
+    const broken = await clerk.post("/verwaltung/dokumente", {
+      version: "0",
+      letterhead: "Stadt Remsfeld · Geschäftsstelle",
+      invitation: "{{#items}} offen",
+    });
+    expect(broken.status).toBe(400);
+    const html = await broken.text();
+    expect(html).toMatch(/id="invitation-error">Einladung /);
+    expect(html).toContain("Stadt Remsfeld · Geschäftsstelle");
+    expect(await db.prisma.bodyDocumentSettings.count({ where: { bodyId: body.id } })).toBe(0);
+    expect((await clerk.post("/verwaltung/dokumente", { version: "0", letterhead: "Stadt Remsfeld · Geschäftsstelle" })).status).toBe(303);
+    expect((await db.prisma.bodyDocumentSettings.findUniqueOrThrow({ where: { bodyId: body.id } })).letterhead).toBe(
+      "Stadt Remsfeld · Geschäftsstelle",
+    );
+    expect(await (await clerk.get("/verwaltung/dokumente?gespeichert")).text()).toContain("Die Einstellungen sind gespeichert.");
+    const stale = await clerk.post("/verwaltung/dokumente", { version: "0", footer: "Seite" });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain(">Seite</textarea>");
+    const notAnImage = new FormData();
+    notAnImage.set("file", new File(["GIF89a"], "logo.gif", { type: "image/gif" }));
+    const refused = await clerk.post("/verwaltung/dokumente/logo", notAnImage);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toMatch(/id="file-error">Bilddatei muss image\/png oder image\/jpeg sein/);
+  });
+
   it("lets nobody else in: the public signs in, a member and another body's secretariat get 403", async () => {
     const { app, clerk, db, beirat } = await workspace();
     const id = await planned(clerk, beirat.id, 30);

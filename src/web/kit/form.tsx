@@ -33,6 +33,8 @@ export interface FormViewProps<T> {
   stored?: Record<string, string> | undefined;
   /** The visitor asked for a preview of the input: nothing was saved. */
   preview?: boolean;
+  /** After a save that came back to this form (post/redirect/get): what was done, from `confirmations`. */
+  confirmation?: string | undefined;
 }
 
 export interface FormSpec<S extends z.ZodType, T, R> {
@@ -52,6 +54,8 @@ export interface FormSpec<S extends z.ZodType, T, R> {
    * shows it, answered to the post itself and kept by no cache.
    */
   done: (result: R, scope: BodyScope, c: Ctx) => string | JSX.Element;
+  /** Messages for the form's own address after a save, by query key: `{ gespeichert: "Gespeichert." }`. */
+  confirmations?: Record<string, string>;
   /** What an empty field means: left out (a new record), or cleared (an edit: optional fields become null). */
   empty?: "absent" | "null";
 }
@@ -76,7 +80,8 @@ export function form<S extends z.ZodType, T, R>(spec: FormSpec<S, T, R>) {
     const ctx = serviceContext(c);
     try {
       const data = await spec.load(c, entered.scope, ctx);
-      return await html(c, spec.view({ scope: entered.scope, data, values: spec.initial?.(data) ?? {}, errors: {} }));
+      const confirmation = Object.entries(spec.confirmations ?? {}).find(([key]) => c.req.query(key) !== undefined)?.[1];
+      return await html(c, spec.view({ scope: entered.scope, data, values: spec.initial?.(data) ?? {}, errors: {}, confirmation }));
     } catch (error) {
       if (!(error instanceof Problem)) throw error;
       return errorPage(c, statusOf(error), entered.scope);

@@ -16,6 +16,7 @@ import { page } from "../kit/page";
 import { m } from "../messages";
 import { pageHeaders } from "../render";
 import { committeePages } from "./committees";
+import { documentPages } from "./documents";
 import { meetingPages } from "./meetings";
 import { OverviewPage } from "./overview";
 import { paperPages } from "./papers";
@@ -105,4 +106,5 @@ export const workspacePages = new Hono<AppEnv>()
   .post("/verwaltung/personen/:id", editPerson.post)
   .route("/", committeePages)
   .route("/", paperPages)
-  .route("/", meetingPages);
+  .route("/", meetingPages)
+  .route("/", documentPages);
