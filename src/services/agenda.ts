@@ -273,20 +273,28 @@ export async function moveAgendaItem(ctx: ServiceContext, id: string, version: n
   const newSiblings = siblingsOf(items, input.parentId, isPublic);
   const order = reorder(newSiblings, item, input.position);
   const closeGap = oldSiblings.map((s, position) => ({ id: s.id, position }));
+  const samePlace = (input.parentId ?? null) === item.parentId && isPublic === item.isPublic;
   const partChange = isPublic !== item.isPublic ? descendants.map((d) => updateRow("AgendaItem", d.id, { isPublic })) : [];
   await writeItem(
     ctx,
     meeting,
     item,
     { parentId: input.parentId, isPublic, position: order.find((p) => p.id === item.id)!.position },
-    [
-      ...positionUpdates(oldSiblings, closeGap),
-      ...positionUpdates(
-        newSiblings.filter((s) => s.id !== item.id),
-        order,
-      ),
-      ...partChange,
-    ],
+    // Within the same siblings, the new order is the whole change; closing the gap as well would write two
+    // positions for one sibling, and the later write would leave two items on one place.
+    samePlace
+      ? positionUpdates(
+          newSiblings.filter((s) => s.id !== item.id),
+          order,
+        )
+      : [
+          ...positionUpdates(oldSiblings, closeGap),
+          ...positionUpdates(
+            newSiblings.filter((s) => s.id !== item.id),
+            order,
+          ),
+          ...partChange,
+        ],
     "moved",
     `Verschoben: ${item.title}`,
   );

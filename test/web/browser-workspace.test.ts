@@ -166,7 +166,7 @@ describe("the secretariat prepares a meeting in the browser", () => {
 
   it("passes axe on every workspace page it used, fits 320 px, and keeps a refused form's input", async () => {
     const { context, page } = await signedInAs(browser, portal, { email: "ibr-gs2@remsfeld.example", role: "secretariat" });
-    const extra = ["/verwaltung/personen/neu", "/verwaltung/sitzungen/neu", "/verwaltung/vorlagen/neu"];
+    const extra = ["/verwaltung/personen/neu", "/verwaltung/sitzungen/neu", "/verwaltung/vorlagen/neu", "/verwaltung/dokumente"];
     const results: Record<string, number> = {};
     for (const address of [...new Set([...workspacePages, ...extra])].filter((p) => p.startsWith("/verwaltung"))) {
       await page.goto(portal.origin + address);
@@ -194,14 +194,25 @@ describe("the secretariat prepares a meeting in the browser", () => {
     expect(await page.inputValue("#locationRoom")).toBe("Saal 1");
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 320, height: 640 });
-    for (const address of ["/verwaltung", "/verwaltung/personen", `/verwaltung/sitzungen/${made.meetingId}`, "/verwaltung/vorlagen/neu"]) {
+    const narrow = [
+      "/verwaltung",
+      "/verwaltung/personen",
+      `/verwaltung/sitzungen/${made.meetingId}`,
+      "/verwaltung/vorlagen/neu",
+      "/verwaltung/dokumente",
+    ];
+    for (const address of narrow) {
       await page.goto(portal.origin + address);
       expect(await fitsWidth(page), address).toBe(true);
-      if (address === "/verwaltung") await screenshot(page, "workspace-overview-320");
+      if (address.startsWith("/verwaltung/sitzungen/")) await screenshot(page, "agenda-builder-320");
     }
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${portal.origin}/verwaltung`);
     await screenshot(page, "workspace-overview");
+    await page.goto(`${portal.origin}/verwaltung/sitzungen/${made.meetingId}/einladung`);
+    await screenshot(page, "workspace-invitation");
+    await page.goto(`${portal.origin}/verwaltung/dokumente`);
+    await screenshot(page, "workspace-documents");
     await context.close();
   }, 120_000);
 });

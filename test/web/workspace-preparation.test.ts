@@ -95,6 +95,12 @@ describe("the workspace before a meeting", () => {
     expect(moved.status).toBe(303);
     const after = await db.prisma.agendaItem.findUniqueOrThrow({ where: { id: parent.id } });
     expect(after.position).toBe(parent.position - 1);
+    // Every sibling keeps a place of its own: 0, 1, 2, … without a tie.
+    const places = async () =>
+      (await db.prisma.agendaItem.findMany({ where: { meetingId: id, isPublic: true, parentId: null }, orderBy: { position: "asc" } })).map(
+        (item) => item.position,
+      );
+    expect(await places()).toEqual([...(await places()).keys()]);
     // A second clerk's page still shows the old version: refused, with the notice, and nothing moves.
     const stale = await clerk.post(`/verwaltung/sitzungen/${id}/punkte/${parent.id}`, {
       aktion: "runter",
