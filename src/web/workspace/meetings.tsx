@@ -50,7 +50,9 @@ type FormState = Omit<FormViewProps<unknown>, "scope" | "data">;
 type MeetingLine = Pick<Meeting, "id" | "title" | "state" | "startsAt"> & { committee: { name: string } };
 
 const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "muss eine Uhrzeit der Form HH:MM sein");
-const meetingName = (meeting: MeetingLine) => `${meeting.committee.name}: ${meeting.title}`;
+/** The title names the committee as a rule ("3. Sitzung Integrationsbeirat"); a title of its own gets it added. */
+const meetingName = (meeting: MeetingLine) =>
+  meeting.title.includes(meeting.committee.name) ? meeting.title : `${meeting.committee.name}: ${meeting.title}`;
 const when = (meeting: MeetingLine) => `${dateOf(meeting.startsAt)}, ${timeOf(meeting.startsAt)}`;
 const meetingPath = (id: string) => `/verwaltung/sitzungen/${id}`;
 const editable = (meeting: Meeting) => meeting.state === "planned" || meeting.state === "invited";
@@ -440,6 +442,7 @@ type Preview = Awaited<ReturnType<typeof invitationPreview>>;
 
 function InvitationPage({ scope, data, values, errors }: FormViewProps<Preview>) {
   const { meeting, notice, recipients } = data;
+  const invited = data.invitations.at(-1);
   return (
     <WorkspaceLayout
       title={`${t.inviteTitle}: ${meetingName(meeting)}`}
@@ -450,7 +453,11 @@ function InvitationPage({ scope, data, values, errors }: FormViewProps<Preview>)
       <p class="kern-subline">{`${meetingName(meeting)}, ${when(meeting)}`}</p>
       <h1 class="kern-heading-large">{t.inviteTitle}</h1>
       <p>{t.deadline(germanDate(notice.deadline), notice.noticeDays)}</p>
-      {notice.late ? <Notice text={t.late(notice.daysShort)} tone="warning" /> : <Notice text={t.inTime} />}
+      {meeting.state !== "planned" ? null : notice.late ? (
+        <Notice text={t.late(notice.daysShort)} tone="warning" />
+      ) : (
+        <Notice text={t.inTime} />
+      )}
       <p>
         <a href={paths.invitationPdf(meeting.id)}>{t.previewPdf}</a>
       </p>
@@ -464,14 +471,27 @@ function InvitationPage({ scope, data, values, errors }: FormViewProps<Preview>)
           ))}
         </ul>
       )}
+      {meeting.state !== "planned" ? (
+        <Notice text={invited ? t.sentAt(dateOf(invited.sentAt)) : meetingStateName(meeting.state)} tone="warning" />
+      ) : (
+        <InvitationForm meetingId={meeting.id} late={notice.late} values={values} errors={errors} />
+      )}
+    </WorkspaceLayout>
+  );
+}
+
+function InvitationForm(props: { meetingId: string; late: boolean; values: Record<string, string>; errors: Record<string, string> }) {
+  const { values, errors } = props;
+  return (
+    <>
       <ErrorSummary errors={errors} />
-      <form method="post" action={`${meetingPath(meeting.id)}/einladung`} class="form" novalidate>
-        {notice.late || errors.lateReason ? (
+      <form method="post" action={`${meetingPath(props.meetingId)}/einladung`} class="form" novalidate>
+        {props.late || errors.lateReason ? (
           <TextareaField id="lateReason" label={t.lateReason} value={values.lateReason} error={errors.lateReason} rows={3} />
         ) : null}
         <SubmitButton label={t.send} primary />
       </form>
-    </WorkspaceLayout>
+    </>
   );
 }
 
