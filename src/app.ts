@@ -9,17 +9,17 @@ import { handleError, problemResponse } from "./http/problem";
 import { apiRouter } from "./routes";
 import { healthRouter } from "./routes/health";
 import { oparlFallback, oparlRouter } from "./routes/oparl";
-import { portal } from "./web/portal";
-import { pageNotFound } from "./web/render";
+import { portal } from "./web/portal/routes";
+import { pageNotFound } from "./web/kit/render";
 import { pageError } from "./web/kit/page";
-import { accountPages } from "./web/account";
+import { accountPages } from "./web/account/routes";
 import { memberPages } from "./web/members/routes";
 import { workspacePages } from "./web/workspace/routes";
-import { sessionPrincipal } from "./web/session";
-import { apiReference } from "./web/docs";
-import type { OpenApiDocument } from "./web/pages/api-reference";
+import { sessionPrincipal } from "./web/kit/session";
+import { apiReference } from "./web/portal/docs";
+import type { OpenApiDocument } from "./web/portal/api-reference";
 import type { Context } from "hono";
-import { staticFiles } from "./web/static";
+import { staticFiles } from "./web/kit/static";
 
 /** Request bodies above this size are refused with 413. */
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -4,7 +4,7 @@
  */
 import type { Child } from "hono/jsx";
 import { m } from "../messages";
-import { assetUrl, type Link, type Scope, scoped } from "../urls";
+import { assetUrl, type Link, type Scope, scoped } from "../kit/urls";
 
 export interface LayoutProps {
   title: string;

@@ -1,7 +1,7 @@
 /** Small shared pieces of the pages: pagination, status badges, error summary, definition rows. */
 import type { Child } from "hono/jsx";
 import { m } from "../messages";
-import type { Scope } from "../urls";
+import type { Scope } from "../kit/urls";
 
 export function Pagination({
   previous,

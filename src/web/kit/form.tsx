@@ -18,7 +18,7 @@ import { statusOf } from "../../http/problem";
 import type { PageAccess } from "../../policies/pages";
 import type { ServiceContext } from "../../services/context";
 import { m } from "../messages";
-import { type Ctx, html } from "../render";
+import { type Ctx, html } from "./render";
 import { type BodyScope, enter, errorPage } from "./page";
 
 export interface FormViewProps<T> {

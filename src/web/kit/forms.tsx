@@ -7,8 +7,8 @@ import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../../http/context";
 import { m } from "../messages";
-import { ErrorPage } from "../pages/portal";
-import { html, scopeOf } from "../render";
+import { ErrorPage } from "../portal/views";
+import { html, scopeOf } from "./render";
 
 const checkOrigin = csrf();
 

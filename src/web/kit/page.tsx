@@ -12,9 +12,9 @@ import { mayEnter, type PageAccess } from "../../policies/pages";
 import { listBodies } from "../../services/bodies";
 import type { ServiceContext } from "../../services/context";
 import { m } from "../messages";
-import { BodiesPage, ErrorPage } from "../pages/portal";
-import { type Ctx, html, scopeOf } from "../render";
-import type { Scope } from "../urls";
+import { BodiesPage, ErrorPage } from "../portal/views";
+import { type Ctx, html, scopeOf } from "./render";
+import type { Scope } from "./urls";
 import { signInFor } from "./next";
 
 export type BodyScope = Scope & { body: NonNullable<Scope["body"]> };

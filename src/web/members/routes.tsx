@@ -10,7 +10,7 @@ import { memberArea } from "../../services/members";
 import { sameOrigin } from "../kit/forms";
 import { enter, page } from "../kit/page";
 import { m } from "../messages";
-import { html, pageHeaders } from "../render";
+import { html, pageHeaders } from "../kit/render";
 import { MemberAreaPage } from "./view";
 
 export const memberPages = new Hono<AppEnv>()

@@ -2,11 +2,11 @@
 import type { MemberArea } from "../../services/members";
 import { Layout } from "../components/layout";
 import { Badge, Facts, Notice, SubmitButton } from "../components/ui";
-import { dateOf, timeOf } from "../format";
+import { dateOf, timeOf } from "../kit/format";
 import { m } from "../messages";
 import { MEMBERSHIP_ROLE, MINUTES_STATE, label } from "../../documents/labels";
-import { FeedLinks, MeetingState } from "../pages/meetings";
-import { paths, type Scope, scoped } from "../urls";
+import { FeedLinks, MeetingState } from "../portal/meetings";
+import { paths, type Scope, scoped } from "../kit/urls";
 
 type Meeting = MemberArea["upcoming"][number];
 

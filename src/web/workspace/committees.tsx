@@ -22,7 +22,7 @@ import { germanDate } from "../../rules/calendar";
 import { form, type FormViewProps } from "../kit/form";
 import { page } from "../kit/page";
 import { m } from "../messages";
-import type { Scope } from "../urls";
+import type { Scope } from "../kit/urls";
 import { WorkspaceLayout } from "./layout";
 
 const t = m.workspace.seats;

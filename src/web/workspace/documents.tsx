@@ -17,7 +17,7 @@ import type { ServiceContext } from "../../services/context";
 import { ErrorSummary, FileField, Notice, SubmitButton, TextareaField } from "../components/ui";
 import { form, type FormViewProps } from "../kit/form";
 import { m } from "../messages";
-import type { Ctx } from "../render";
+import type { Ctx } from "../kit/render";
 import { WorkspaceLayout } from "./layout";
 
 const t = m.workspace.documents;

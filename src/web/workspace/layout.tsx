@@ -2,7 +2,7 @@
 import type { Child } from "hono/jsx";
 import { Layout } from "../components/layout";
 import { m } from "../messages";
-import type { Scope } from "../urls";
+import type { Scope } from "../kit/urls";
 
 export type WorkspaceArea = "overview" | "people" | "committees" | "papers" | "meetings" | "documents";
 

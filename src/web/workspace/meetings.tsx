@@ -36,11 +36,11 @@ import {
   SubmitButton,
   TextareaField,
 } from "../components/ui";
-import { dateOf, timeOf } from "../format";
+import { dateOf, timeOf } from "../kit/format";
 import { form, type FormViewProps } from "../kit/form";
 import { page } from "../kit/page";
 import { m } from "../messages";
-import type { Scope } from "../urls";
+import type { Scope } from "../kit/urls";
 import { WorkspaceLayout } from "./layout";
 
 const t = m.workspace.meetings;

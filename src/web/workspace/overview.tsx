@@ -2,9 +2,9 @@
 import type { WorkspaceOverview } from "../../services/workspace";
 import { WorkspaceLayout } from "./layout";
 import { Badge } from "../components/ui";
-import { dateOf, timeOf } from "../format";
+import { dateOf, timeOf } from "../kit/format";
 import { m } from "../messages";
-import { paths, type Scope, scoped } from "../urls";
+import { paths, type Scope, scoped } from "../kit/urls";
 
 const day = (date: string) => dateOf(`${date}T12:00:00Z`);
 const meetingLine = (meeting: { committee: { name: string }; sequenceNumber: number; startsAt: Date }) =>

@@ -4,7 +4,7 @@ import { WorkspaceLayout } from "./layout";
 import { ErrorSummary, InputField, Notice, SubmitButton } from "../components/ui";
 import type { FormViewProps } from "../kit/form";
 import { m } from "../messages";
-import type { Scope } from "../urls";
+import type { Scope } from "../kit/urls";
 
 const trail = (last?: string) => (last ? [{ text: last }] : []);
 

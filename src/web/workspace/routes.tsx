@@ -14,7 +14,7 @@ import { sameOrigin } from "../kit/forms";
 import { form } from "../kit/form";
 import { page } from "../kit/page";
 import { m } from "../messages";
-import { pageHeaders } from "../render";
+import { pageHeaders } from "../kit/render";
 import { committeePages } from "./committees";
 import { documentPages } from "./documents";
 import { meetingPages } from "./meetings";

@@ -8,8 +8,8 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { AppEnv } from "../http/context";
-import { DEFAULT_SESSION_TIMES, principalOfAccount, sessionOf } from "../services/accounts";
+import type { AppEnv } from "../../http/context";
+import { DEFAULT_SESSION_TIMES, principalOfAccount, sessionOf } from "../../services/accounts";
 
 const NAME = "gremium_session";
 const ATTRIBUTES = { path: "/", secure: true, httpOnly: true, sameSite: "Lax", prefix: "host" } as const;

@@ -1,5 +1,5 @@
 /** The portal's readable German addresses, in one place, so that pages, PDFs and feeds link alike. */
-import packageJson from "../../package.json";
+import packageJson from "../../../package.json";
 
 export interface Link {
   text: string;
@@ -28,4 +28,4 @@ export function scoped(path: string, scope: Scope, query: Record<string, string 
 /** A static file, with the release in the address so that browsers may keep it for long. */
 export const assetUrl = (path: string) => `/static/${path}?v=${packageJson.version}`;
 
-export { paths } from "../addresses";
+export { paths } from "../../addresses";

@@ -4,9 +4,9 @@ import type { TMeeting } from "../../schemas/meetings";
 import type { TResolution } from "../../schemas/outcomes";
 import { Layout } from "../components/layout";
 import { Badge, CommitteeFilter, Facts, Notice, Pagination, ScopeField, SelectField, SubmitButton, trusted } from "../components/ui";
-import { dateOf, isoOf, longDateOf, monthName, timeOf } from "../format";
+import { dateOf, isoOf, longDateOf, monthName, timeOf } from "../kit/format";
 import { m } from "../messages";
-import { paths, type Scope, scoped } from "../urls";
+import { paths, type Scope, scoped } from "../kit/urls";
 
 const placeOf = (meeting: TMeeting) =>
   [meeting.location.name, meeting.location.room ? `Raum ${meeting.location.room}` : null, meeting.location.address]

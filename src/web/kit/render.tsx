@@ -5,11 +5,11 @@
 import type { Context } from "hono";
 import type { JSX } from "hono/jsx/jsx-runtime";
 import { secureHeaders } from "hono/secure-headers";
-import { Problem } from "../errors";
-import { serviceContext, type AppEnv } from "../http/context";
-import { getBody, listBodies } from "../services/bodies";
-import { m } from "./messages";
-import { BodiesPage, ErrorPage } from "./pages/portal";
+import { Problem } from "../../errors";
+import { serviceContext, type AppEnv } from "../../http/context";
+import { getBody, listBodies } from "../../services/bodies";
+import { m } from "../messages";
+import { BodiesPage, ErrorPage } from "../portal/views";
 import type { Scope } from "./urls";
 
 export type Ctx = Context<AppEnv>;

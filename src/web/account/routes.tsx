@@ -4,10 +4,10 @@
  * aside). hono/csrf refuses a cross-site form post with 403 (Origin and Sec-Fetch-Site).
  */
 import { Hono } from "hono";
-import { Problem } from "../errors";
-import { limitKeyOf } from "../http/client-address";
-import { ZEmailAddress } from "../schemas/accounts";
-import { clientAddress, serviceContext, type AppEnv } from "../http/context";
+import { Problem } from "../../errors";
+import { limitKeyOf } from "../../http/client-address";
+import { ZEmailAddress } from "../../schemas/accounts";
+import { clientAddress, serviceContext, type AppEnv } from "../../http/context";
 import {
   accountOfSession,
   changeEmail,
@@ -17,13 +17,13 @@ import {
   sessionsOf,
   setPasswordWithLink,
   signIn,
-} from "../services/accounts";
-import type { ServiceContext } from "../services/context";
-import type { CheckSource } from "../services/sign-in-attempts";
-import { completeSecondFactor, disableTwoFactor, enableTwoFactor, pendingTwoFactor, startTwoFactor } from "../services/two-factor";
-import { nextPath } from "./kit/next";
-import { sameOrigin } from "./kit/forms";
-import { m } from "./messages";
+} from "../../services/accounts";
+import type { ServiceContext } from "../../services/context";
+import type { CheckSource } from "../../services/sign-in-attempts";
+import { completeSecondFactor, disableTwoFactor, enableTwoFactor, pendingTwoFactor, startTwoFactor } from "../../services/two-factor";
+import { nextPath } from "../kit/next";
+import { sameOrigin } from "../kit/forms";
+import { m } from "../messages";
 import {
   AccountPage,
   ForgotPasswordPage,
@@ -33,10 +33,10 @@ import {
   SignInPage,
   SignOutPage,
   TwoFactorSetupPage,
-} from "./pages/account";
-import { ErrorPage } from "./pages/portal";
-import { type Ctx, html, pageHeaders, param, scopeOf } from "./render";
-import { clearSessionCookie, sessionTimes, setSessionCookie } from "./session";
+} from "./views";
+import { ErrorPage } from "../portal/views";
+import { type Ctx, html, pageHeaders, param, scopeOf } from "../kit/render";
+import { clearSessionCookie, sessionTimes, setSessionCookie } from "../kit/session";
 
 /** Where a password or code check of this request comes from. */
 const checkSource = (c: Ctx): CheckSource => {

@@ -3,38 +3,38 @@
  * Each page calls the same services as the JSON API, through the same access policies, as the request's actor.
  */
 import { Hono } from "hono";
-import { renderMarkdown } from "../documents/markdown";
-import { Problem } from "../errors";
-import { documentDeps, publicBaseUrl, serviceContext, type AppEnv } from "../http/context";
-import { addMonths, berlinDateOf, isCalendarDate } from "../rules/calendar";
-import { resolutionLabel } from "../rules/resolutions";
-import { toMeetingView } from "../schemas/meetings";
-import { toMeasureView } from "../schemas/plans";
-import { toPaperView } from "../schemas/papers";
-import { meetingAgenda } from "../services/agenda";
-import { meetingCalendar } from "../services/calendar";
-import { getCommittee, listCommittees } from "../services/committees";
-import { committeeComposition, listMemberships } from "../services/memberships";
-import { getMeeting, listMeetings } from "../services/meetings";
-import { getMinutes, listPublishedMinutes } from "../services/minutes";
-import { getAttachment, getPaper, listPapers } from "../services/papers";
-import { invitationPdf, minutesPdf, paperPdf, resolutionExtractPdf } from "../services/documents";
-import { sendAttachment, sendPdf } from "../http/conditional";
-import { meetingMonths, paperYears, publishedMinutesYears, resolutionYears } from "../services/periods";
-import { CONSULTATION_STATES, PAPER_TYPES } from "../rules/papers";
-import { getPerson } from "../services/people";
-import { getMeasure, listMeasures, listPlans } from "../services/plans";
-import { getResolution, listResolutions } from "../services/resolutions";
-import { search, SEARCH_KINDS, type SearchKind } from "../services/search";
-import { measureTrace, planOverview, resolutionMeasures } from "../services/trace";
-import { votesOfItem } from "../services/votes";
-import { getBodyPage } from "../services/body-pages";
-import { listTerms } from "../services/terms";
-import { paperRoute, resolutionLinks } from "../services/record-links";
-import type { PageKey } from "../documents/page-texts";
-import { m } from "./messages";
-import { CalendarPage, ItemPage, MeetingPage } from "./pages/meetings";
-import { MeasurePage, PlanPage, PlansPage, SearchPage, StartPage, TextPage } from "./pages/portal";
+import { renderMarkdown } from "../../documents/markdown";
+import { Problem } from "../../errors";
+import { documentDeps, publicBaseUrl, serviceContext, type AppEnv } from "../../http/context";
+import { addMonths, berlinDateOf, isCalendarDate } from "../../rules/calendar";
+import { resolutionLabel } from "../../rules/resolutions";
+import { toMeetingView } from "../../schemas/meetings";
+import { toMeasureView } from "../../schemas/plans";
+import { toPaperView } from "../../schemas/papers";
+import { meetingAgenda } from "../../services/agenda";
+import { meetingCalendar } from "../../services/calendar";
+import { getCommittee, listCommittees } from "../../services/committees";
+import { committeeComposition, listMemberships } from "../../services/memberships";
+import { getMeeting, listMeetings } from "../../services/meetings";
+import { getMinutes, listPublishedMinutes } from "../../services/minutes";
+import { getAttachment, getPaper, listPapers } from "../../services/papers";
+import { invitationPdf, minutesPdf, paperPdf, resolutionExtractPdf } from "../../services/documents";
+import { sendAttachment, sendPdf } from "../../http/conditional";
+import { meetingMonths, paperYears, publishedMinutesYears, resolutionYears } from "../../services/periods";
+import { CONSULTATION_STATES, PAPER_TYPES } from "../../rules/papers";
+import { getPerson } from "../../services/people";
+import { getMeasure, listMeasures, listPlans } from "../../services/plans";
+import { getResolution, listResolutions } from "../../services/resolutions";
+import { search, SEARCH_KINDS, type SearchKind } from "../../services/search";
+import { measureTrace, planOverview, resolutionMeasures } from "../../services/trace";
+import { votesOfItem } from "../../services/votes";
+import { getBodyPage } from "../../services/body-pages";
+import { listTerms } from "../../services/terms";
+import { paperRoute, resolutionLinks } from "../../services/record-links";
+import type { PageKey } from "../../documents/page-texts";
+import { m } from "../messages";
+import { CalendarPage, ItemPage, MeetingPage } from "./meetings";
+import { MeasurePage, PlanPage, PlansPage, SearchPage, StartPage, TextPage } from "./views";
 import {
   CommitteePage,
   CommitteesPage,
@@ -45,10 +45,10 @@ import {
   PersonPage,
   ResolutionPage,
   ResolutionsPage,
-} from "./pages/records";
-import { type Ctx, html, page, pageHeaders, param } from "./render";
-import type { ServiceContext } from "../services/context";
-import { paths } from "./urls";
+} from "./records";
+import { type Ctx, html, page, pageHeaders, param } from "../kit/render";
+import type { ServiceContext } from "../../services/context";
+import { paths } from "../kit/urls";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

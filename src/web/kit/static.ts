@@ -4,7 +4,7 @@
  * the runtime where it has one, and long caching: the stylesheet addresses carry the release (`?v=`).
  */
 import { Hono } from "hono";
-import type { AppEnv } from "../http/context";
+import type { AppEnv } from "../../http/context";
 
 const TYPES: Record<string, string> = {
   css: "text/css; charset=utf-8",

@@ -2,9 +2,9 @@
  * The API reference at /docs, rendered on the server from the same OpenAPI document that /openapi.json serves.
  */
 import { Hono } from "hono";
-import type { AppEnv } from "../http/context";
-import { ApiReferencePage, type OpenApiDocument } from "./pages/api-reference";
-import { type Ctx, html, pageHeaders, scopeOf } from "./render";
+import type { AppEnv } from "../../http/context";
+import { ApiReferencePage, type OpenApiDocument } from "./api-reference";
+import { type Ctx, html, pageHeaders, scopeOf } from "../kit/render";
 
 export const apiReference = (document: (c: Ctx) => OpenApiDocument) =>
   new Hono<AppEnv>()

@@ -5,7 +5,7 @@
  * (marked as such); tools read /openapi.json.
  */
 import { Layout } from "../components/layout";
-import type { Scope } from "../urls";
+import type { Scope } from "../kit/urls";
 
 interface SchemaObject {
   $ref?: string;

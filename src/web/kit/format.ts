@@ -1,5 +1,5 @@
 /** Dates and times as German readers expect them, always in Europe/Berlin. */
-import { TIME_ZONE } from "../rules/calendar";
+import { TIME_ZONE } from "../../rules/calendar";
 
 const date = new Intl.DateTimeFormat("de-DE", { timeZone: TIME_ZONE, weekday: "short", day: "2-digit", month: "2-digit", year: "numeric" });
 const longDate = new Intl.DateTimeFormat("de-DE", { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" });

@@ -4,9 +4,9 @@ import type { TMeasure } from "../../schemas/plans";
 import type { TResolution } from "../../schemas/outcomes";
 import { Layout } from "../components/layout";
 import { Badge, CommitteeFilter, DateField, ErrorSummary, Facts, ScopeField, SelectField, SubmitButton, trusted } from "../components/ui";
-import { dateOf } from "../format";
+import { dateOf } from "../kit/format";
 import { m } from "../messages";
-import { paths, type Scope, scoped } from "../urls";
+import { paths, type Scope, scoped } from "../kit/urls";
 import { MeetingRow } from "./meetings";
 
 type StatusCounts = Record<string, number>;

@@ -2,9 +2,9 @@
 import { renderSVG } from "uqr";
 import { Layout } from "../components/layout";
 import { ErrorSummary, Facts, InputField, Notice, SubmitButton, trusted } from "../components/ui";
-import { dateOf, timeOf } from "../format";
+import { dateOf, timeOf } from "../kit/format";
 import { m } from "../messages";
-import type { Scope } from "../urls";
+import type { Scope } from "../kit/urls";
 
 type Errors = Record<string, string>;
 
