@@ -127,3 +127,18 @@ export function meetingNumbers(meetings: readonly NumberSlot[]): Map<string, num
   }
   return numbers;
 }
+
+/**
+ * Where a meeting takes place, as every output prints it: "Rathaus, Raum 1.12, Marktplatz 1, 73525 Remsfeld".
+ * Null while nothing is known.
+ */
+export function meetingPlace(location: { name: string | null; room: string | null; address: string | null }): string | null {
+  // A room given as a number ("1.12") is named as one; "Großer Sitzungssaal" or "Raum 2.01" stand as they are.
+  const room = location.room && /^\d/.test(location.room) ? `Raum ${location.room}` : location.room;
+  const parts = [location.name, room, location.address].filter(Boolean);
+  return parts.length > 0 ? parts.join(", ") : null;
+}
+
+/** The place of a stored meeting row (its location columns). */
+export const placeOfRow = (row: { locationName: string | null; locationRoom: string | null; locationAddress: string | null }) =>
+  meetingPlace({ name: row.locationName, room: row.locationRoom, address: row.locationAddress });

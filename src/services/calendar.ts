@@ -1,4 +1,5 @@
 import { paths } from "../addresses";
+import { placeOfRow } from "../rules/meeting";
 import { revokeFeedsOf } from "../db/queries/calendar";
 import { canHavePersonalFeed, showsNonPublicItems } from "../policies/calendar-feeds";
 import { generateTokenSecret, hashTokenSecret } from "../auth/tokens";
@@ -34,7 +35,7 @@ async function calendarMeetings(
     title: meeting.title,
     startsAt: meeting.startsAt,
     endsAt: meeting.endsAt,
-    location: [meeting.locationName, meeting.locationRoom, meeting.locationAddress].filter(Boolean).join(", ") || null,
+    location: placeOfRow(meeting),
     state: meeting.state,
     cancelledReason: meeting.cancelledReason,
     sequence: meeting.sequence,

@@ -1,4 +1,5 @@
 import { paths } from "../addresses";
+import { placeOfRow } from "../rules/meeting";
 /**
  * The PDF documents: each gathers its data through the services (so it shows exactly what the caller may
  * see), fills a template and lays it out. Dates come from the data, so the same data gives the same bytes.
@@ -101,7 +102,7 @@ export async function invitationDocument(ctx: ServiceContext, deps: Documents, m
     meetingLabel: `${meeting.sequenceNumber}. Sitzung`,
     committeeName: committee.name,
     dateTime: `${germanDateTimeOf(meeting.startsAt)} Uhr`,
-    place: [meeting.locationName, meeting.locationRoom, meeting.locationAddress].filter(Boolean).join(", ") || "wird noch bekannt gegeben",
+    place: placeOfRow(meeting) ?? "wird noch bekannt gegeben",
     emergency: meeting.emergencyReason !== null,
     emergencyReason: meeting.emergencyReason,
     repeatMeeting: meeting.repeatMeeting,

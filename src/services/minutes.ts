@@ -1,4 +1,4 @@
-import { meetingStateName } from "../rules/meeting";
+import { meetingStateName, placeOfRow } from "../rules/meeting";
 import { minutesStateName } from "../rules/minutes";
 import * as minutesPolicy from "../policies/minutes";
 import * as paperPolicy from "../policies/papers";
@@ -187,7 +187,7 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
         to: berlinIsoOf(new Date(pause.to)),
         reason: reads(audience, "minutes.interruptionReason") ? (pause.reason ?? null) : null,
       })),
-      place: [meeting.locationName, meeting.locationRoom, meeting.locationAddress].filter(Boolean).join(", ") || null,
+      place: placeOfRow(meeting),
       chair: chairSeat ? record.names.get(chairSeat.personId)! : null,
       membersPresent: present.filter((a) => record.seats.some((s) => s.personId === a.personId && s.role !== "minute_taker")).length,
       absent,

@@ -3,6 +3,7 @@ import {
   MEETING_STATES,
   checkNoticePeriod,
   demandIsSupported,
+  meetingPlace,
   dueMeetingFor,
   meetingNumbers,
   numberYearOf,
@@ -117,5 +118,14 @@ describe("meeting numbers", () => {
     expect(numbered([slot("a", "2026-03-05", 1, true), slot("c", "2026-07-09", 3)])).toEqual({ a: 1, c: 2 });
     expect(numberYearOf(new Date("2026-12-31T23:30:00Z"))).toBe(2027);
     expect(numberYearOf(new Date("2026-12-31T22:59:00Z"))).toBe(2026);
+  });
+});
+
+describe("meetingPlace", () => {
+  it("names the place once, with a numbered room as a room, and nothing while nothing is known", () => {
+    expect(meetingPlace({ name: "Rathaus", room: "1.12", address: "Marktplatz 1" })).toBe("Rathaus, Raum 1.12, Marktplatz 1");
+    expect(meetingPlace({ name: "Rathaus", room: "Raum 2.01", address: null })).toBe("Rathaus, Raum 2.01");
+    expect(meetingPlace({ name: null, room: "Großer Sitzungssaal", address: null })).toBe("Großer Sitzungssaal");
+    expect(meetingPlace({ name: null, room: null, address: null })).toBeNull();
   });
 });

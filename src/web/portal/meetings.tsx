@@ -1,5 +1,6 @@
 /** Meetings: the calendar by month, one meeting with its public agenda, one agenda item, and published minutes. */
 import type { TAgendaItem } from "../../schemas/agenda";
+import { meetingPlace } from "../../rules/meeting";
 import type { TMeeting } from "../../schemas/meetings";
 import type { TResolution } from "../../schemas/outcomes";
 import { Layout } from "../components/layout";
@@ -8,10 +9,7 @@ import { dateOf, isoOf, longDateOf, monthName, timeOf } from "../kit/format";
 import { m } from "../messages";
 import { paths, type Scope, scoped } from "../kit/urls";
 
-const placeOf = (meeting: TMeeting) =>
-  [meeting.location.name, meeting.location.room ? `Raum ${meeting.location.room}` : null, meeting.location.address]
-    .filter(Boolean)
-    .join(", ");
+const placeOf = (meeting: TMeeting) => meetingPlace(meeting.location) ?? "";
 
 export function MeetingState({ meeting }: { meeting: { state: string } }) {
   if (meeting.state === "cancelled") return <Badge tone="danger">{m.meeting.cancelled}</Badge>;

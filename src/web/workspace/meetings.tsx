@@ -13,7 +13,7 @@ import { Problem } from "../../errors";
 import type { AppEnv } from "../../http/context";
 import { AGENDA_ITEM_KINDS } from "../../rules/agenda";
 import { berlinDateOf, berlinWallClockToInstant, germanDate } from "../../rules/calendar";
-import { meetingStateName } from "../../rules/meeting";
+import { meetingStateName, placeOfRow } from "../../rules/meeting";
 import { paperNumber } from "../../rules/papers";
 import { ZCalendarDate, ZId } from "../../schemas/common";
 import type { TAgendaItem } from "../../schemas/agenda";
@@ -319,10 +319,7 @@ function MeetingPage(props: { scope: Scope; data: MeetingData; add?: FormState; 
       <Facts
         rows={[
           [m.meeting.time, when(meeting)],
-          [
-            m.meeting.place,
-            [meeting.locationName, meeting.locationRoom, meeting.locationAddress].filter(Boolean).join(", ") || m.common.none,
-          ],
+          [m.meeting.place, placeOfRow(meeting) ?? m.common.none],
           [m.meeting.state, meetingStateName(meeting.state)],
           ...(invited ? ([[t.invite, t.sentAt(dateOf(invited.sentAt))]] as [string, string][]) : []),
         ]}
