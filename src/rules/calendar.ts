@@ -1,4 +1,7 @@
-/** Calendar dates ("YYYY-MM-DD") in Europe/Berlin, the time zone of every committee. */
+/**
+ * Calendar dates ("YYYY-MM-DD") and instants in Europe/Berlin, the time zone of every committee, and how German
+ * readers see them: the one date module of pages, PDFs, iCal and mail.
+ */
 
 export const TIME_ZONE = "Europe/Berlin";
 
@@ -77,3 +80,25 @@ export function addMonths(date: string, months: number): string {
 export function germanDate(date: string): string {
   return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
 }
+
+const shortDate = new Intl.DateTimeFormat("de-DE", {
+  timeZone: TIME_ZONE,
+  weekday: "short",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+});
+const longDate = new Intl.DateTimeFormat("de-DE", { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" });
+const clock = new Intl.DateTimeFormat("de-DE", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" });
+const monthOfYear = new Intl.DateTimeFormat("de-DE", { timeZone: "UTC", month: "long", year: "numeric" });
+
+/** "Do., 10.12.2026" */
+export const dateOf = (instant: Date | string) => shortDate.format(new Date(instant));
+/** "Donnerstag, 10. Dezember 2026" */
+export const longDateOf = (instant: Date | string) => longDate.format(new Date(instant));
+/** "18:00 Uhr" */
+export const timeOf = (instant: Date | string) => `${clock.format(new Date(instant))} Uhr`;
+/** "Dezember 2026", for a month "2026-12". */
+export const monthName = (yearMonth: string) => monthOfYear.format(new Date(`${yearMonth}-01T00:00:00Z`));
+/** The machine-readable value of a <time> element. */
+export const isoOf = (instant: Date | string) => new Date(instant).toISOString();

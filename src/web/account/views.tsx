@@ -2,7 +2,7 @@
 import { renderSVG } from "uqr";
 import { Layout } from "../components/layout";
 import { ErrorSummary, Facts, InputField, Notice, SubmitButton, trusted } from "../components/ui";
-import { dateOf, timeOf } from "../kit/format";
+import { dateOf, timeOf } from "../../rules/calendar";
 import { m } from "../messages";
 import type { Scope } from "../kit/urls";
 

@@ -2,7 +2,7 @@
 import type { MemberArea } from "../../services/members";
 import { Layout } from "../components/layout";
 import { Badge, Facts, Notice, SubmitButton } from "../components/ui";
-import { dateOf, timeOf } from "../kit/format";
+import { dateOf, timeOf } from "../../rules/calendar";
 import { m } from "../messages";
 import { MEMBERSHIP_ROLE, MINUTES_STATE, label } from "../../documents/labels";
 import { FeedLinks, MeetingState } from "../portal/meetings";

@@ -5,7 +5,7 @@ import type { TMeeting } from "../../schemas/meetings";
 import type { TResolution } from "../../schemas/outcomes";
 import { Layout } from "../components/layout";
 import { Badge, CommitteeFilter, Facts, Notice, Pagination, ScopeField, SelectField, SubmitButton, trusted } from "../components/ui";
-import { dateOf, isoOf, longDateOf, monthName, timeOf } from "../kit/format";
+import { dateOf, isoOf, longDateOf, monthName, timeOf } from "../../rules/calendar";
 import { m } from "../messages";
 import { paths, type Scope, scoped } from "../kit/urls";
 

@@ -19,7 +19,7 @@ import {
 import { minutesStateName } from "../../rules/minutes";
 import type { LinkedResolution, ResolutionLinks, RouteStep } from "../../services/record-links";
 import type { JSX } from "hono/jsx/jsx-runtime";
-import { dateOf, isoOf, timeOf } from "../kit/format";
+import { dateOf, isoOf, timeOf } from "../../rules/calendar";
 import { m } from "../messages";
 import { paths, type Scope, scoped } from "../kit/urls";
 import { FeedLinks, MeasureLinks, MeetingRow } from "./meetings";

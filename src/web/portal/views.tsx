@@ -4,7 +4,7 @@ import type { TMeasure } from "../../schemas/plans";
 import type { TResolution } from "../../schemas/outcomes";
 import { Layout } from "../components/layout";
 import { Badge, CommitteeFilter, DateField, ErrorSummary, Facts, ScopeField, SelectField, SubmitButton, trusted } from "../components/ui";
-import { dateOf } from "../kit/format";
+import { dateOf } from "../../rules/calendar";
 import { m } from "../messages";
 import { paths, type Scope, scoped } from "../kit/urls";
 import { MeetingRow } from "./meetings";

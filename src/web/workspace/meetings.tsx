@@ -12,7 +12,7 @@ import { AGENDA_ITEM_KIND } from "../../documents/labels";
 import { Problem } from "../../errors";
 import type { AppEnv } from "../../http/context";
 import { AGENDA_ITEM_KINDS } from "../../rules/agenda";
-import { berlinDateOf, berlinWallClockToInstant, germanDate } from "../../rules/calendar";
+import { berlinDateOf, berlinWallClockToInstant, dateOf, germanDate, timeOf } from "../../rules/calendar";
 import { meetingStateName, placeOfRow } from "../../rules/meeting";
 import { paperNumber } from "../../rules/papers";
 import { ZCalendarDate, ZId } from "../../schemas/common";
@@ -36,7 +36,6 @@ import {
   SubmitButton,
   TextareaField,
 } from "../components/ui";
-import { dateOf, timeOf } from "../kit/format";
 import { form, type FormViewProps } from "../kit/form";
 import { page } from "../kit/page";
 import { m } from "../messages";

@@ -2,7 +2,7 @@
 import type { WorkspaceOverview } from "../../services/workspace";
 import { WorkspaceLayout } from "./layout";
 import { Badge } from "../components/ui";
-import { dateOf, timeOf } from "../kit/format";
+import { dateOf, timeOf } from "../../rules/calendar";
 import { m } from "../messages";
 import { paths, type Scope, scoped } from "../kit/urls";
 
