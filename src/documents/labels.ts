@@ -4,7 +4,10 @@
  * its PDF.
  */
 import type { AgendaItemKind } from "../rules/agenda";
-import type { CommitteeKind } from "../rules/membership";
+import type { AttendanceStatus } from "../rules/attendance";
+import type { CommitteeKind, MembershipRole } from "../rules/membership";
+import type { CONSULTATION_ROLES, ConsultationState, PaperType } from "../rules/papers";
+import type { LinkRelation, MeasureStatus } from "../rules/plan";
 
 export { MEETING_STATE_NAMES as MEETING_STATE } from "../rules/meeting";
 export { MINUTES_STATE_NAMES as MINUTES_STATE } from "../rules/minutes";
@@ -25,7 +28,7 @@ export const COMMITTEE_KIND: Record<CommitteeKind, string> = {
   decision_committee: "beschließender Ausschuss",
   working_group: "Arbeitsgruppe",
 };
-export const MEMBERSHIP_ROLE: Record<string, string> = {
+export const MEMBERSHIP_ROLE: Record<MembershipRole, string> = {
   chair: "Vorsitz",
   deputy_chair: "Stellvertretender Vorsitz",
   member: "Mitglied",
@@ -33,7 +36,7 @@ export const MEMBERSHIP_ROLE: Record<string, string> = {
   advisory_member: "Beratendes Mitglied",
   minute_taker: "Schriftführung",
 };
-export const MEASURE_STATUS: Record<string, string> = {
+export const MEASURE_STATUS: Record<MeasureStatus, string> = {
   planned: "geplant",
   in_progress: "in Umsetzung",
   implemented: "umgesetzt",
@@ -42,7 +45,7 @@ export const MEASURE_STATUS: Record<string, string> = {
   dropped: "aufgegeben",
 };
 /** What a resolution does to a measure, as the verb of "Beschluss IA/2026/003 ändert 1.2 Sprachkurse". */
-export const RELATION: Record<string, string> = {
+export const RELATION: Record<LinkRelation, string> = {
   initiates: "startet",
   changes: "ändert",
   reports_progress: "berichtet über",
@@ -50,7 +53,7 @@ export const RELATION: Record<string, string> = {
   drops: "gibt auf",
 };
 /** The same as a whole phrase about "the measure", separable verbs split as German wants them. */
-export const RELATION_TO_MEASURE: Record<string, string> = {
+export const RELATION_TO_MEASURE: Record<LinkRelation, string> = {
   initiates: "startet die Maßnahme",
   changes: "ändert die Maßnahme",
   reports_progress: "berichtet über die Maßnahme",
@@ -65,9 +68,12 @@ export const OUTCOME: Record<string, string> = {
   lot: "Losentscheid",
 };
 export const SIGNER: Record<string, string> = { chair: "Vorsitz", member: "Mitglied", minute_taker: "Schriftführung" };
-export const PAPER_TYPE: Record<string, string> = { proposal: "Beschlussvorlage", information: "Informationsvorlage", motion: "Antrag" };
-export const CONSULTATION_ROLE: Record<string, string> = { preparing: "Vorberatung", deciding: "Entscheidung" };
-export const CONSULTATION_STATE: Record<string, string> = {
+export const PAPER_TYPE: Record<PaperType, string> = { proposal: "Beschlussvorlage", information: "Informationsvorlage", motion: "Antrag" };
+export const CONSULTATION_ROLE: Record<(typeof CONSULTATION_ROLES)[number], string> = {
+  preparing: "Vorberatung",
+  deciding: "Entscheidung",
+};
+export const CONSULTATION_STATE: Record<ConsultationState, string> = {
   pending: "noch offen",
   scheduled: "auf der Tagesordnung",
   advised: "beraten",
@@ -75,7 +81,7 @@ export const CONSULTATION_STATE: Record<string, string> = {
   deferred: "vertagt",
 };
 /** A member's attendance at a meeting. */
-export const ATTENDANCE: Record<string, string> = {
+export const ATTENDANCE: Record<AttendanceStatus, string> = {
   present: "anwesend",
   remote: "zugeschaltet",
   excused: "entschuldigt",
@@ -90,8 +96,8 @@ export const FOLLOW_UP_HANDLING: Record<string, string> = {
   rejected: "nicht übernommen",
   pending: "noch nicht behandelt",
 };
-/** A stored code's German name; the code itself only if the catalogue lacks it. */
-export const label = (catalogue: Record<string, string>, code: string) => catalogue[code] ?? code;
+/** A stored code's German name; the code itself only if the catalogue lacks it (a row written by a newer version). */
+export const label = <K extends string>(catalogue: Record<K, string>, code: string) => catalogue[code as K] ?? code;
 
 /** How the minutes name an absence: excused or not, and the reason where the reader may know it. */
 export function absenceLabel(status: "excused" | "absent" | "unknown", reason: string | null): string {

@@ -206,7 +206,7 @@ export function personDrafts(person: PersonView, web: WebOf): OparlDraft[] {
     draft("Membership", m.id, m.createdAt, {
       person: oparlUrl("Person", person.id),
       organization: oparlUrl("Organization", m.committeeId),
-      role: MEMBERSHIP_ROLE[m.role] ?? m.role,
+      role: label(MEMBERSHIP_ROLE, m.role),
       votingRight: m.votingRight,
       startDate: m.startDate,
       endDate: m.endDate,
@@ -439,7 +439,7 @@ export function paperDrafts(paper: PaperView, web: WebOf): OparlDraft[] {
       name: paper.title,
       reference: paperNumber(paper.year, paper.serial),
       date: paper.date,
-      paperType: PAPER_TYPE[paper.type] ?? "Vorlage",
+      paperType: label(PAPER_TYPE, paper.type),
       mainFile: paper.mainFileId ? embedFile(paper.mainFileId, "paper") : null,
       auxiliaryFile: paper.attachmentIds.map((id) => embedFile(id, "paper")),
       consultation: paper.consultations.map((c) => embed("Consultation", c.id, "paper")),

@@ -29,7 +29,7 @@ import {
 import { getAgenda } from "./agenda";
 import { documentLook } from "./document-settings";
 import type { ServiceContext } from "./context";
-import { getMeeting } from "./meetings";
+import { getMeeting } from "./meeting-lookup";
 import { currentOn } from "./membership-filters";
 import { getMinutes } from "./minutes";
 import { getPaper } from "./papers";
@@ -122,7 +122,7 @@ export async function invitationDocument(ctx: ServiceContext, deps: Documents, m
                 `Begründung: ${invitation.lateReason ?? ""}`,
         },
     hasRecipients: seats.length > 0,
-    recipients: seats.map((s) => ({ name: s.name, role: MEMBERSHIP_ROLE[s.role] ?? s.role })),
+    recipients: seats.map((s) => ({ name: s.name, role: label(MEMBERSHIP_ROLE, s.role) })),
     chair: chairSeat
       ? `${[chairSeat.person.title, chairSeat.person.givenName, chairSeat.person.familyName].filter(Boolean).join(" ")}, Vorsitz`
       : committee.name,
@@ -249,7 +249,7 @@ export async function resolutionExtractDocument(ctx: ServiceContext, deps: Docum
     measures: linked.measures.map((m) => ({
       code: m.code,
       title: m.title,
-      relation: RELATION[m.relation] ?? m.relation,
+      relation: label(RELATION, m.relation),
       responsible: measures.find((x) => x.id === m.measureId)?.responsible ?? "–",
     })),
     issuer: `Geschäftsstelle ${committee.name}`,
@@ -284,21 +284,21 @@ export async function progressReportDocument(
     scope: report.actionField ? `Handlungsfeld ${report.actionField.number}: ${report.actionField.title}` : "Alle Handlungsfelder",
     from: germanDate(period.from),
     to: germanDate(period.to),
-    byStatus: Object.entries(report.byStatus).map(([status, count]) => ({ status: MEASURE_STATUS[status] ?? status, count })),
+    byStatus: Object.entries(report.byStatus).map(([status, count]) => ({ status: label(MEASURE_STATUS, status), count })),
     measures: report.measures.map((m) => ({
       code: m.code,
       title: m.title,
-      status: MEASURE_STATUS[m.status] ?? m.status,
+      status: label(MEASURE_STATUS, m.status),
       progress: m.progress,
       responsible: m.responsible ?? "–",
       changes: m.changes.map((c) => ({
         date: day(new Date(c.at)),
         change:
-          `${MEASURE_STATUS[c.fromStatus ?? ""] ?? "neu"} → ${MEASURE_STATUS[c.toStatus] ?? c.toStatus}, ${c.fromProgress ?? 0} % ` +
+          `${c.fromStatus ? label(MEASURE_STATUS, c.fromStatus) : "neu"} → ${label(MEASURE_STATUS, c.toStatus)}, ${c.fromProgress ?? 0} % ` +
           `→ ${c.toProgress} %`,
         reason: c.reason,
       })),
-      resolutions: m.resolutions.map((r) => ({ box: box(`Beschluss ${r.number} (${RELATION[r.relation] ?? r.relation}):`, r.text) })),
+      resolutions: m.resolutions.map((r) => ({ box: box(`Beschluss ${r.number} (${label(RELATION, r.relation)}):`, r.text) })),
     })),
   };
   return prepare(ctx, deps, plan.bodyId, "progress-report", view, {
@@ -318,7 +318,7 @@ export async function paperDocument(ctx: ServiceContext, deps: Documents, paperI
   const author = await bodyName(ctx, paper.bodyId);
   const number = paperNumber(paper.year, paper.serial);
   const view = {
-    typeLabel: PAPER_TYPE[paper.type] ?? "Vorlage",
+    typeLabel: label(PAPER_TYPE, paper.type),
     number,
     title: paper.title,
     nonPublic: !paper.isPublic,
@@ -336,7 +336,7 @@ export async function paperDocument(ctx: ServiceContext, deps: Documents, paperI
   };
   return prepare(ctx, deps, paper.bodyId, "paper", view, {
     title: `Vorlage ${number}: ${paper.title}`,
-    subject: PAPER_TYPE[paper.type] ?? "Vorlage",
+    subject: label(PAPER_TYPE, paper.type),
     author,
     date: paper.updatedAt,
     header: `${author} · Vorlage ${number}`,

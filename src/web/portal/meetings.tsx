@@ -1,5 +1,6 @@
 /** Meetings: the calendar by month, one meeting with its public agenda, one agenda item, and published minutes. */
 import type { TAgendaItem } from "../../schemas/agenda";
+import { label } from "../../documents/labels";
 import { meetingPlace } from "../../rules/meeting";
 import type { TMeeting } from "../../schemas/meetings";
 import type { TResolution } from "../../schemas/outcomes";
@@ -46,7 +47,7 @@ export function MeasureLinks({
     <ul>
       {measures.map((measure) => (
         <li>
-          {m.resolution.relations[measure.relation] ?? measure.relation}:{" "}
+          {label(m.resolution.relations, measure.relation)}:{" "}
           <a href={scoped(paths.measure(measure.measureId), scope)}>{`${measure.code} ${measure.title}`}</a>
         </li>
       ))}

@@ -1,5 +1,6 @@
 /** Papers, minutes, committees and people, resolutions. */
 import type { TComposition } from "../../schemas/memberships";
+import { label } from "../../documents/labels";
 import type { TMeeting } from "../../schemas/meetings";
 import type { TResolution } from "../../schemas/outcomes";
 import type { TPaper } from "../../schemas/papers";
@@ -370,7 +371,7 @@ export function PersonPage({ scope, person, seats }: PersonPageProps) {
           {seats.map((seat) => (
             <li>
               <a href={scoped(paths.committee(seat.committeeId), scope)}>{seat.committeeName}</a>
-              {`: ${m.committee.roles[seat.role] ?? seat.role}, ${seat.votingRight ? m.committee.votingYes : m.committee.votingNo}, `}
+              {`: ${label(m.committee.roles, seat.role)}, ${seat.votingRight ? m.committee.votingYes : m.committee.votingNo}, `}
               {`${dateOf(`${seat.startDate}T12:00:00Z`)} – ${seat.endDate ? dateOf(`${seat.endDate}T12:00:00Z`) : ""}`}
             </li>
           ))}

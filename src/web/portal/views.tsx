@@ -1,5 +1,6 @@
 /** Start, integration plan, search, the legal pages, the choice of body and the error pages. */
 import type { TMeeting } from "../../schemas/meetings";
+import { label } from "../../documents/labels";
 import type { TMeasure } from "../../schemas/plans";
 import type { TResolution } from "../../schemas/outcomes";
 import { Layout } from "../components/layout";
@@ -222,10 +223,8 @@ export function MeasurePage({
               <p>
                 {[entry.committee.name, entry.meeting?.label, entry.itemNumber].filter(Boolean).join(", ")}:{" "}
                 <a href={scoped(paths.resolution(entry.resolution.id), scope)}>{entry.resolution.number}</a>{" "}
-                {m.resolution.relationsToMeasure[entry.relation] ?? entry.relation}
-                {entry.statusChange?.toStatus
-                  ? ` (${m.plan.status}: ${m.plan.statuses[entry.statusChange.toStatus] ?? entry.statusChange.toStatus})`
-                  : ""}
+                {label(m.resolution.relationsToMeasure, entry.relation)}
+                {entry.statusChange?.toStatus ? ` (${m.plan.status}: ${label(m.plan.statuses, entry.statusChange.toStatus)})` : ""}
               </p>
               <p>{entry.resolution.text.split("\n")[0]}</p>
               {entry.vote && entry.vote.yes !== null ? (

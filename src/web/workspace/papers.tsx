@@ -58,7 +58,7 @@ function PapersPage({ scope, papers }: { scope: Scope; papers: Paper[] }) {
         <ul class="due-list">
           {papers.map((paper) => (
             <li>
-              <a href={`/verwaltung/vorlagen/${paper.id}`}>{titleOf(paper)}</a> ({PAPER_TYPE[paper.type] ?? paper.type}
+              <a href={`/verwaltung/vorlagen/${paper.id}`}>{titleOf(paper)}</a> ({label(PAPER_TYPE, paper.type)}
               {paper.isPublic ? "" : `, ${m.workspace.meetings.partNonPublic}`})
             </li>
           ))}
@@ -150,7 +150,7 @@ function PaperPage(props: { scope: Scope; data: PaperData; edit: FormState; uplo
   const number = paperNumber(paper.year, paper.serial);
   return (
     <WorkspaceLayout title={titleOf(paper)} scope={props.scope} area="papers" trail={[{ text: number }]}>
-      <p class="kern-subline">{`${PAPER_TYPE[paper.type] ?? paper.type} ${number}`}</p>
+      <p class="kern-subline">{`${label(PAPER_TYPE, paper.type)} ${number}`}</p>
       <h1 class="kern-heading-large">{paper.title}</h1>
       <Notice text={props.notice} />
       <p>
