@@ -16,6 +16,14 @@ export function canRead(actor: Principal, readership: Readership, paper: PaperRe
   return paper.isPublic || managesBody(actor, paper.bodyId) || paper.consultations.some((c) => readership.seats.has(c.committeeId));
 }
 
+/**
+ * Whether an agenda item shows its paper: a deleted paper never; a non-public paper only to a reader of the
+ * meeting's non-public part (the committee and the secretariat), even on a public item.
+ */
+export function showsPaperOnItem(paper: { isPublic: boolean; deletedAt?: Date | null }, readsNonPublicPart: boolean): boolean {
+  return !paper.deletedAt && (paper.isPublic || readsNonPublicPart);
+}
+
 /** An attachment is read with its paper. */
 export const canReadAttachment = canRead;
 

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { ItemWithPaper } from "../db/queries/agenda";
 import { renderMarkdown } from "../documents/markdown";
+import { showsPaperOnItem } from "../policies/papers";
 import { AGENDA_ITEM_KINDS, type AgendaItemKind } from "../rules/agenda";
 import { paperNumber } from "../rules/papers";
 import { nonEmptyPatch, ZId, ZLine, ZOptionalLine } from "./common";
@@ -91,7 +92,7 @@ export type TAgendaItemMove = z.infer<typeof ZAgendaItemMove>;
 
 /** An item as the reader sees it; a non-public paper on a public item is shown only to those who may read it. */
 export function toItemView(item: ItemWithPaper & { number: string; depth: number }, readsNonPublic: boolean): TAgendaItem {
-  const paper = item.paper && !item.paper.deletedAt && (item.paper.isPublic || readsNonPublic) ? item.paper : null;
+  const paper = item.paper && showsPaperOnItem(item.paper, readsNonPublic) ? item.paper : null;
   return {
     id: item.id,
     version: item.version,

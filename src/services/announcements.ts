@@ -1,3 +1,7 @@
+import { ANONYMOUS } from "../auth/principal";
+import { canReadItem } from "../policies/meetings";
+import { showsPaperOnItem } from "../policies/papers";
+import { PUBLIC_READERSHIP } from "../policies/readership";
 import { numberAgenda } from "../rules/agenda";
 import { paperNumber } from "../rules/papers";
 import { getBody } from "./bodies";
@@ -13,7 +17,7 @@ export async function upcomingAnnouncements(ctx: ServiceContext, bodyId: string)
     where: { committee: { bodyId }, state: "invited", startsAt: { gte: ctx.now } },
     include: {
       committee: { select: { name: true, shortName: true, bodyId: true } },
-      items: { include: { paper: { select: { year: true, serial: true, isPublic: true } } } },
+      items: { include: { paper: { select: { year: true, serial: true, isPublic: true, deletedAt: true } } } },
       minutes: { select: { state: true } },
     },
     orderBy: { startsAt: "asc" },
@@ -21,11 +25,16 @@ export async function upcomingAnnouncements(ctx: ServiceContext, bodyId: string)
   return meetings.map(({ minutes, ...meeting }) => ({
     meeting: { ...meeting, minutesState: minutes?.state ?? null },
     agenda: numberAgenda(meeting.items)
-      .filter((item) => item.isPublic && item.withdrawnAt === null)
+      .filter(
+        (item) =>
+          canReadItem(ANONYMOUS, PUBLIC_READERSHIP, item, { id: meeting.committeeId, bodyId: meeting.committee.bodyId }) &&
+          item.withdrawnAt === null,
+      )
       .map((item) => ({
         number: item.number,
         title: item.title,
-        paperNumber: item.paper?.isPublic ? paperNumber(item.paper.year, item.paper.serial) : null,
+        // A public announcement: read as the public reads it.
+        paperNumber: item.paper && showsPaperOnItem(item.paper, false) ? paperNumber(item.paper.year, item.paper.serial) : null,
       })),
   }));
 }
