@@ -1,7 +1,8 @@
 /**
- * Rules of the source that Biome does not check: the layers of src/ and what each may import, no database access
- * in src/web/, and the line length (Biome's formatter breaks code at 140 characters, but not strings and comments). Run as
- * `tsx scripts/check-source.ts` (part of `npm run lint`); test/source.test.ts runs the same checks in `npm test`.
+ * Rules of the source that Biome does not check: the layers of src/ and what each may import, no import cycle among
+ * the modules of src/, no database access in src/web/, no SQL outside src/db/, and the line length (Biome's formatter
+ * breaks code at 140 characters, but not strings and comments). Run as `tsx scripts/check-source.ts` (part of
+ * `npm run lint`); test/source.test.ts runs the same checks in `npm test`.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -53,6 +54,69 @@ export function databaseInWeb(files: { file: string; source: string }[]): string
     );
 }
 
+/**
+ * The implementations of `Database` for the two runtimes: they run the statements handed to them (with Prisma's
+ * `$executeRawUnsafe` on Node), and hold no SQL of their own.
+ */
+export const DATABASE_RUNTIMES: ReadonlySet<string> = new Set(["entry/node-database.ts", "entry/worker.ts"]);
+
+/**
+ * Raw SQL in a line: a string or template literal that begins with a statement (SELECT, INSERT, UPDATE, DELETE or
+ * WITH, then a space or the end of the line; also at the start of a line, where a template literal goes on), a quoted
+ * table after FROM, a subquery in EXISTS, or a call that runs SQL. Keywords count in capitals only, so that text and
+ * an HTTP method name ("DELETE") are no SQL.
+ */
+const RAW_SQL = new RegExp(
+  [
+    /(["'`]|^)\s*(SELECT|INSERT|UPDATE|DELETE|WITH)(\s|$)/.source,
+    / FROM "|EXISTS \(SELECT/.source,
+    /\.db\.(query|queryAll)\s*[<(]|\$(queryRaw|executeRaw)/.source,
+  ].join("|"),
+);
+
+/** The SQL lives in src/db/ (its queries and statement builders); the services call it, and nothing else writes SQL. */
+export function sqlOutsideDb(files: { file: string; source: string }[]): string[] {
+  return files
+    .filter(({ file }) => !file.startsWith("db/") && !DATABASE_RUNTIMES.has(file))
+    .flatMap(({ file, source }) =>
+      source.split("\n").flatMap((line, index) => {
+        const code = line.trimStart();
+        if (code.startsWith("//") || code.startsWith("*") || code.startsWith("/*")) return [];
+        return RAW_SQL.test(line) ? [`src/${file}:${index + 1} has SQL outside src/db/`] : [];
+      }),
+    );
+}
+
+/**
+ * The import cycles among `files` (paths relative to src/), each once, as "src/a.ts -> src/b.ts -> src/a.ts". Type-only
+ * imports count too: they tie the modules together as much. Imports of files not among `files` are left aside.
+ */
+export function importCycles(files: { file: string; source: string }[]): string[] {
+  const known = new Set(files.map(({ file }) => file));
+  const resolve = (from: string, specifier: string) => {
+    const target = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
+    return [target, `${target}.ts`, `${target}.tsx`, `${target}/index.ts`].find((candidate) => known.has(candidate));
+  };
+  const graph = new Map(
+    files.map(({ file, source }) => [file, relativeImports(source).flatMap((specifier) => resolve(file, specifier) ?? [])]),
+  );
+  const cycles: string[] = [];
+  const done = new Set<string>();
+  const trail: string[] = [];
+  const visit = (file: string) => {
+    trail.push(file);
+    for (const target of graph.get(file) ?? []) {
+      const at = trail.indexOf(target);
+      if (at >= 0) cycles.push([...trail.slice(at), target].map((f) => `src/${f}`).join(" -> "));
+      else if (!done.has(target)) visit(target);
+    }
+    trail.pop();
+    done.add(file);
+  };
+  for (const file of [...graph.keys()].sort()) if (!done.has(file)) visit(file);
+  return cycles;
+}
+
 /** The longest line we keep. */
 export const MAX_LINE = 140;
 
@@ -80,8 +144,17 @@ export function repositorySources(root: string): { file: string; source: string 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = path.resolve(import.meta.dirname, "..");
   const sources = sourceFiles(path.join(root, "src"));
-  const problems = [...layerViolations(sources), ...databaseInWeb(sources), ...longLines(repositorySources(root))];
+  const problems = [
+    ...layerViolations(sources),
+    ...importCycles(sources).map((cycle) => `${cycle} is an import cycle`),
+    ...databaseInWeb(sources),
+    ...sqlOutsideDb(sources),
+    ...longLines(repositorySources(root)),
+  ];
   for (const problem of problems) console.error(problem);
   if (problems.length > 0) process.exit(1);
-  console.log(`Source: no import reaches up, no page reads the database, no line is longer than ${MAX_LINE} characters.`);
+  console.log(
+    "Source: no import reaches up or goes round in a cycle, no page reads the database, no SQL is outside src/db/, " +
+      `no line is longer than ${MAX_LINE} characters.`,
+  );
 }

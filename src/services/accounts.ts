@@ -7,21 +7,14 @@ import { hashPassword, passwordProblem, verifyPassword } from "../auth/passwords
 import type { Principal } from "../auth/principal";
 import { generateTokenSecret, hashTokenSecret } from "../auth/tokens";
 import { ConstraintError, type Database } from "../db/database";
-import { PREVIOUS_CHANGED, deleteRow, guard, insertRow, toSqlValue, updateRow } from "../db/sql";
+import { LINK_UNUSED, attemptSucceeded, deleteSessions, expireOpenLinks, linkUsedAt } from "../db/queries/accounts";
+import { PREVIOUS_CHANGED, deleteRow, guard, insertRow, updateRow } from "../db/sql";
 import { Problem, fieldProblem, notFound } from "../errors";
 import * as accountPolicy from "../policies/accounts";
 import type { TAccountCreate } from "../schemas/accounts";
 import { createServiceContext, type ServiceContext } from "./context";
 import { auditStatement, auditedInsert, newRecordColumns } from "./records";
-import {
-  SIGN_IN_LIMITS,
-  attemptSucceeded,
-  checkReserved,
-  confirmPassword,
-  lockOutAudit,
-  reserveAttempt,
-  type CheckSource,
-} from "./sign-in-attempts";
+import { SIGN_IN_LIMITS, checkReserved, confirmPassword, lockOutAudit, reserveAttempt, type CheckSource } from "./sign-in-attempts";
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -38,12 +31,6 @@ export const DEFAULT_SESSION_TIMES: SessionTimes = { idleMinutes: 8 * 60, maxDay
 
 /** The one message of every refused sign-in: it never tells whether the address exists. */
 export const SIGN_IN_REFUSED = "E-Mail-Adresse oder Passwort falsch.";
-
-/** Ends every session of an account (all but one, when given). */
-const deleteSessions = (accountId: string, keep?: string) =>
-  keep
-    ? { sql: `DELETE FROM "Session" WHERE "accountId" = ? AND "id" <> ?`, params: [accountId, keep] }
-    : { sql: `DELETE FROM "Session" WHERE "accountId" = ?`, params: [accountId] };
 
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -152,9 +139,9 @@ export async function setPasswordWithLink(ctx: ServiceContext, secret: string, p
   if (problem) throw fieldProblem("password", problem);
   const passwordHash = await hashPassword(password);
   // The link is used once: everything below holds only while this request is the one that marked it used.
-  const usedHere = { sql: `EXISTS (SELECT 1 FROM "AccountToken" WHERE "id" = ? AND "usedAt" = ?)`, params: [link.id, toSqlValue(ctx.now)] };
+  const usedHere = linkUsedAt(link.id, ctx.now);
   const [used] = await ctx.db.batch([
-    guard(updateRow("AccountToken", link.id, { usedAt: ctx.now }), { sql: `"usedAt" IS NULL`, params: [] }),
+    guard(updateRow("AccountToken", link.id, { usedAt: ctx.now }), LINK_UNUSED),
     guard(updateRow("Account", link.accountId, { passwordHash, updatedAt: ctx.now }), usedHere),
     guard(deleteSessions(link.accountId), usedHere),
     guard(auditStatement(ctx, "password_set", "Account", link.accountId, null, { via: "link" }), usedHere),
@@ -349,7 +336,7 @@ export async function newPasswordLink(ctx: ServiceContext, id: string) {
   const account = await getAccount(ctx, id);
   const link = await newLink(account.id, ctx.now);
   await ctx.db.batch([
-    { sql: `UPDATE "AccountToken" SET "expiresAt" = ? WHERE "accountId" = ? AND "usedAt" IS NULL`, params: [toSqlValue(ctx.now), id] },
+    expireOpenLinks(id, ctx.now),
     insertRow("AccountToken", link.row),
     auditStatement(ctx, "create", "AccountToken", link.row.id, null, { accountId: id, purpose: "set_password" }),
   ]);

@@ -19,7 +19,7 @@ import { toItemView, type TAgendaItemCreate, type TAgendaItemMove, type TAgendaI
 import { assertManages } from "./access";
 import type { ServiceContext } from "./context";
 import { dueItemRequestWarnings } from "./item-requests";
-import { getMeeting } from "./meetings";
+import { getMeeting } from "./meeting-lookup";
 import { auditStatement, auditedInsert, expectVersion, newRecordColumns } from "./records";
 import { resolutionNumber } from "../rules/resolutions";
 

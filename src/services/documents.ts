@@ -294,8 +294,8 @@ export async function progressReportDocument(
       changes: m.changes.map((c) => ({
         date: day(new Date(c.at)),
         change:
-          `${c.fromStatus ? label(MEASURE_STATUS, c.fromStatus) : "neu"} → ${label(MEASURE_STATUS, c.toStatus)}, ${c.fromProgress ?? 0} % ` +
-          `→ ${c.toProgress} %`,
+          `${c.fromStatus ? label(MEASURE_STATUS, c.fromStatus) : "neu"} → ${label(MEASURE_STATUS, c.toStatus)}, ` +
+          `${c.fromProgress ?? 0} % → ${c.toProgress} %`,
         reason: c.reason,
       })),
       resolutions: m.resolutions.map((r) => ({ box: box(`Beschluss ${r.number} (${label(RELATION, r.relation)}):`, r.text) })),

@@ -8,7 +8,7 @@ import { displayName } from "../schemas/people";
 import type { TInvitationCreate, TRecipient } from "../schemas/invitations";
 import { assertManages } from "./access";
 import type { ServiceContext } from "./context";
-import { getMeeting } from "./meetings";
+import { getMeeting } from "./meeting-lookup";
 import { currentOn } from "./membership-filters";
 import { auditStatement, auditedInsert } from "./records";
 

@@ -1,4 +1,5 @@
 import { ConstraintError, type Statement } from "../db/database";
+import { meetingsOfYearsUnchanged } from "../db/queries/meeting-numbers";
 import { assertion, updateRow, updateVersioned } from "../db/sql";
 import { meetingNumbers, numberYearOf, type NumberSlot } from "../rules/meeting";
 import type { ServiceContext } from "./context";
@@ -66,12 +67,7 @@ export async function writeNumbered(ctx: ServiceContext, change: NumberedChange,
     }
     const moved = rows.filter((row) => row.id !== change.meetingId && numbers.get(row.id) !== row.sequenceNumber);
     const own = change.write(current, { sequenceNumber: numbers.get(change.meetingId) ?? 0, numberYear: numberYear ?? 0 });
-    const unchanged = {
-      sql:
-        `coalesce((SELECT group_concat("id" || ':' || "version", ',') FROM (SELECT "id", "version" FROM "Meeting" ` +
-        `WHERE "committeeId" = ? AND "numberYear" IN (${years.map(() => "?").join(", ")}) ORDER BY "id")), '') = ?`,
-      params: [change.committee.id, ...years, rows.map((row) => `${row.id}:${row.version}`).join(",")],
-    };
+    const unchanged = meetingsOfYearsUnchanged(change.committee.id, years, rows);
     try {
       await ctx.db.batch([
         assertion(unchanged),

@@ -7,7 +7,7 @@ import { notYetStarted } from "../rules/meeting";
 import { quorum } from "../rules/voting";
 import { displayName } from "../schemas/people";
 import type { ServiceContext } from "./context";
-import { getMeeting } from "./meetings";
+import { getMeeting } from "./meeting-lookup";
 import { currentOn } from "./membership-filters";
 
 /**

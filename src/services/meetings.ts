@@ -1,5 +1,5 @@
 import { meetingStateName } from "../rules/meeting";
-import { findMeeting, unscheduleConsultations, type MeetingWithCommittee } from "../db/queries/meetings";
+import { unscheduleConsultations } from "../db/queries/meetings";
 import { Problem, fieldProblem, notFound } from "../errors";
 import { pageArgs, toPage, type TPageQuery } from "../db/paging";
 import { numberAgenda, standardFrameFor } from "../rules/agenda";
@@ -8,6 +8,7 @@ import type { TMeetingCourse, TMeetingCreate, TMeetingTransition, TMeetingUpdate
 import { assertManages } from "./access";
 import { assertStarted } from "./meeting-record";
 import { agendaOf } from "./agenda";
+import { getMeeting } from "./meeting-lookup";
 import { getCommittee } from "./committees";
 import type { ServiceContext } from "./context";
 import { auditStatement, auditedInsert, expectVersion, newRecordColumns, updateAudited } from "./records";
@@ -41,12 +42,8 @@ export async function listMeetings(
   };
 }
 
-/** A meeting with the names of its committee. */
-export async function getMeeting(ctx: ServiceContext, id: string): Promise<MeetingWithCommittee> {
-  const meeting = await findMeeting(ctx.db, id);
-  if (!meeting) throw notFound("Meeting", id);
-  return meeting;
-}
+/** A meeting with the names of its committee (kept in `meeting-lookup.ts`, also exported here for the pages). */
+export { getMeeting };
 
 /**
  * Creates a planned meeting, optionally with the standard frame (without the minutes item at a committee's first

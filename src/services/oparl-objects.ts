@@ -4,6 +4,7 @@
  * services and policies as the portal; and the generated documents published as files.
  */
 import { ANONYMOUS } from "../auth/principal";
+import { findMeetingPlaces, keepDocumentDigest } from "../db/queries/oparl";
 import { hexDigest } from "../digest";
 import {
   bodyDrafts,
@@ -27,14 +28,14 @@ import { meetingAgenda } from "./agenda";
 import { createServiceContext, type ServiceContext } from "./context";
 import { getAttachment, getPaper, listPapers } from "./papers";
 import { invitationDocument, minutesDocument, paperDocument, renderDocument, type Documents, type PreparedPdf } from "./documents";
-import { getMeeting, listMeetings } from "./meetings";
+import { getMeeting } from "./meeting-lookup";
+import { listMeetings } from "./meetings";
 import { listCommittees } from "./committees";
 import { listPeople } from "./people";
 import { listMemberships } from "./memberships";
 import { listTerms } from "./terms";
 import { getResolution } from "./resolutions";
 import { votesOfItem } from "./votes";
-import { sqlDate } from "./oparl";
 
 export interface OparlDeps extends Documents {
   /** The release: generated documents look the same only within one. */
@@ -119,15 +120,7 @@ async function generatedFile(
 /** Keeps the digest of a document's new content: when it was first rendered so, its size and its checksum. */
 async function keepDigest(ctx: ServiceContext, id: string, fingerprint: string, bytes: Uint8Array) {
   const row = { id, fingerprint, size: bytes.byteLength, sha512: await hexDigest("SHA-512", bytes), renderedAt: ctx.now };
-  await ctx.db.batch([
-    {
-      sql:
-        `INSERT INTO "DocumentDigest" ("id", "fingerprint", "size", "sha512", "renderedAt") VALUES (?, ?, ?, ?, ?) ` +
-        `ON CONFLICT("id") DO UPDATE SET "fingerprint" = excluded."fingerprint", "size" = excluded."size", ` +
-        `"sha512" = excluded."sha512", "renderedAt" = excluded."renderedAt"`,
-      params: [row.id, row.fingerprint, row.size, row.sha512, sqlDate(row.renderedAt)],
-    },
-  ]);
+  await ctx.db.batch([keepDocumentDigest(row)]);
   return row;
 }
 
@@ -207,25 +200,7 @@ const placeOf = (m: { locationName: string | null; locationAddress: string | nul
 
 /** The meeting places of a body, one Location each. */
 async function locationsAggregate(ctx: ServiceContext, bodyId: string): Promise<Aggregate> {
-  const places = await ctx.db.query<{
-    name: string | null;
-    address: string | null;
-    room: string | null;
-    latitude: number | null;
-    longitude: number | null;
-    created: string;
-    meetings: string;
-  }>(
-    `SELECT name, address, room, MAX(latitude) AS latitude, MAX(longitude) AS longitude, MIN(createdAt) AS created,
-            json_group_array(id) AS meetings
-     FROM (SELECT m."locationName" AS name, m."locationAddress" AS address, m."locationRoom" AS room,
-             m."locationLatitude" AS latitude, m."locationLongitude" AS longitude, m."createdAt" AS createdAt, m."id" AS id
-           FROM "Meeting" m JOIN "Committee" c ON c."id" = m."committeeId"
-           WHERE c."bodyId" = ? AND (m."locationName" IS NOT NULL OR m."locationAddress" IS NOT NULL OR m."locationRoom" IS NOT NULL)
-           ORDER BY m."startsAt", m."id")
-     GROUP BY 1, 2, 3`,
-    [bodyId],
-  );
+  const places = await findMeetingPlaces(ctx.db, bodyId);
   const drafts = await Promise.all(
     places.map(async (p) =>
       locationDraft({

@@ -3,10 +3,23 @@
  * what was published (new and changed objects with a new `modified`, objects that left the public view as deleted).
  */
 import { ConstraintError, type Statement } from "../db/database";
+import {
+  OPARL_NEVER_SYNCED,
+  findAggregatesWithoutDigests,
+  findAllOparlObjects,
+  findAuditEntriesBetween,
+  findOparlObjectsByKeys,
+  findOparlObjectsOfAggregates,
+  findOparlSyncState,
+  findOparlSyncedAuditId,
+  oparlSyncedTo,
+  recordOparlSync,
+  upsertOparlObject,
+} from "../db/queries/oparl";
 import { assertion } from "../db/sql";
 import { oparlDateTime, type Embed } from "../documents/oparl";
 import type { ServiceContext } from "./context";
-import { ROW_COLUMNS, publishedObject, sqlDate, toRow, type OparlRow, type StoredRow } from "./oparl";
+import { publishedObject, toRow, type OparlRow } from "./oparl";
 import { aggregatesOf, emptyPlan, publicContext, type Aggregate, type OparlDeps, type Plan } from "./oparl-objects";
 
 /** A body's name and its letterhead are in every document of the body (and the number of bodies in every `web`). */
@@ -73,19 +86,9 @@ const LINK_FIELDS = {
 /** More changes than this at once are cheaper to take as a rebuild of the whole view. */
 const MAX_ENTRIES = 2000;
 
-interface AuditRow {
-  entityType: string;
-  entityId: string;
-  before: string | null;
-  after: string | null;
-}
-
 /** Which aggregates the audit entries since `from` touch. */
 export async function planOf(ctx: ServiceContext, from: number, to: number): Promise<Plan> {
-  const entries = await ctx.db.query<AuditRow>(
-    `SELECT "entityType", "entityId", "before", "after" FROM "AuditEntry" WHERE "id" > ? AND "id" <= ? ORDER BY "id" LIMIT ?`,
-    [from, to, MAX_ENTRIES + 1],
-  );
+  const entries = await findAuditEntriesBetween(ctx.db, from, to, MAX_ENTRIES + 1);
   if (entries.length > MAX_ENTRIES) return emptyPlan(true);
   const found = { meeting: new Set<string>(), paper: new Set<string>(), minutes: new Set<string>() };
   // An invitation dates the papers on its meeting's agenda that have no date of their own.
@@ -142,16 +145,6 @@ export async function planOf(ctx: ServiceContext, from: number, to: number): Pro
   };
 }
 
-function upsert(row: OparlRow): Statement {
-  return {
-    sql:
-      `INSERT INTO "OparlObject" (${ROW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT("id") DO UPDATE SET ` +
-      `"bodyId" = excluded."bodyId", "type" = excluded."type", "aggregate" = excluded."aggregate", "data" = excluded."data", ` +
-      `"deleted" = excluded."deleted", "modifiedAt" = excluded."modifiedAt"`,
-    params: [row.id, row.bodyId, row.type, row.aggregate, row.data, row.deleted ? 1 : 0, sqlDate(row.createdAt), sqlDate(row.modifiedAt)],
-  };
-}
-
 /** The object as OParl shows it: id and type first, then its data, then created and modified. */
 const isEmbed = (value: unknown): value is Embed => typeof value === "object" && value !== null && "embed" in value;
 
@@ -164,12 +157,7 @@ async function changes(ctx: ServiceContext, aggregates: Aggregate[], whole: bool
   const existing = new Map<string, OparlRow>();
   const chunks = whole ? [[]] : Array.from({ length: Math.ceil(keys.length / 90) }, (_, i) => keys.slice(i * 90, i * 90 + 90));
   for (const chunk of chunks) {
-    const rows = await ctx.db.query<StoredRow>(
-      whole
-        ? `SELECT ${ROW_COLUMNS} FROM "OparlObject"`
-        : `SELECT ${ROW_COLUMNS} FROM "OparlObject" WHERE "aggregate" IN (${chunk.map(() => "?").join(", ")})`,
-      chunk,
-    );
+    const rows = whole ? await findAllOparlObjects(ctx.db) : await findOparlObjectsOfAggregates(ctx.db, chunk);
     for (const row of rows) existing.set(row.id, toRow(row));
   }
   // Embedded objects from aggregates not rebuilt now (the places of a meeting) are taken as published.
@@ -183,10 +171,7 @@ async function changes(ctx: ServiceContext, aggregates: Aggregate[], whole: bool
   const outside = [...wanted].filter((key) => !produced.has(key) && !existing.has(key));
   for (let i = 0; i < outside.length; i += 90) {
     const chunk = outside.slice(i, i + 90);
-    const rows = await ctx.db.query<StoredRow>(
-      `SELECT ${ROW_COLUMNS} FROM "OparlObject" WHERE "id" IN (${chunk.map(() => "?").join(", ")})`,
-      chunk,
-    );
+    const rows = await findOparlObjectsByKeys(ctx.db, chunk);
     for (const row of rows) existing.set(row.id, toRow(row));
   }
 
@@ -228,12 +213,13 @@ async function changes(ctx: ServiceContext, aggregates: Aggregate[], whole: bool
             modifiedAt: now,
           };
       published.set(draft.key, row);
-      if (!unchanged) statements.push(upsert(row));
+      if (!unchanged) statements.push(upsertOparlObject(row));
     }
   }
   for (const row of existing.values()) {
     const inScope = whole || keys.includes(row.aggregate);
-    if (inScope && !row.deleted && !published.has(row.id)) statements.push(upsert({ ...row, data: "{}", deleted: true, modifiedAt: now }));
+    if (inScope && !row.deleted && !published.has(row.id))
+      statements.push(upsertOparlObject({ ...row, data: "{}", deleted: true, modifiedAt: now }));
   }
   return statements;
 }
@@ -250,31 +236,15 @@ export async function syncOparl(ctx: ServiceContext, deps: OparlDeps): Promise<v
   const reader = publicContext(ctx);
   deps = { ...deps, renders: { left: deps.renders?.left ?? RENDERS_PER_PASS } };
   for (let attempt = 1; ; attempt++) {
-    const [states, heads] = await ctx.db.queryAll([
-      { sql: `SELECT "auditId", "syncedAt" FROM "OparlSync" WHERE "id" = 1`, params: [] },
-      { sql: `SELECT MAX("id") AS "head" FROM "AuditEntry"`, params: [] },
-    ]);
-    const state = states![0] as { auditId: number; syncedAt: string } | undefined;
-    const head = Number(heads![0]?.head ?? 0);
+    const { state, head } = await findOparlSyncState(ctx.db);
     if (state && state.auditId >= head) return;
     const plan = state ? await planOf(reader, state.auditId, head) : emptyPlan(true);
     // Seconds: OParl's date-times have none smaller, and a client's modified_since must find the change.
     const now = new Date(Math.floor(ctx.now.getTime() / 1000) * 1000);
     const statements = await changes(reader, await aggregatesOf(reader, deps, plan), plan.whole, now);
-    const unchanged: Statement = state
-      ? { sql: `EXISTS (SELECT 1 FROM "OparlSync" WHERE "id" = 1 AND "auditId" = ?)`, params: [state.auditId] }
-      : { sql: `NOT EXISTS (SELECT 1 FROM "OparlSync")`, params: [] };
+    const unchanged = state ? oparlSyncedTo(state.auditId) : OPARL_NEVER_SYNCED;
     try {
-      await ctx.db.batch([
-        assertion(unchanged),
-        ...statements,
-        {
-          sql:
-            `INSERT INTO "OparlSync" ("id", "auditId", "syncedAt") VALUES (1, ?, ?) ` +
-            `ON CONFLICT("id") DO UPDATE SET "auditId" = excluded."auditId", "syncedAt" = excluded."syncedAt"`,
-          params: [head, sqlDate(ctx.now)],
-        },
-      ]);
+      await ctx.db.batch([assertion(unchanged), ...statements, recordOparlSync(head, ctx.now)]);
       return;
     } catch (error) {
       // Another request brought the view forward meanwhile; look again from where it got to.
@@ -292,11 +262,7 @@ export async function syncOparl(ctx: ServiceContext, deps: OparlDeps): Promise<v
 export async function backfillOparlDigests(ctx: ServiceContext, deps: OparlDeps, aggregates = 4): Promise<number> {
   const reader = publicContext(ctx);
   await syncOparl(ctx, deps);
-  const pending = await ctx.db.query<{ aggregate: string }>(
-    `SELECT DISTINCT "aggregate" FROM "OparlObject" WHERE "type" = 'File' AND "deleted" = 0 AND json_extract("data", '$.size') IS NULL
-     AND ("id" LIKE 'file/einladung-%' OR "id" LIKE 'file/niederschrift-%' OR "id" LIKE 'file/vorlage-%') LIMIT ?`,
-    [aggregates],
-  );
+  const pending = await findAggregatesWithoutDigests(ctx.db, aggregates);
   if (pending.length === 0) return 0;
   const plan = emptyPlan(false);
   for (const { aggregate } of pending) {
@@ -304,17 +270,13 @@ export async function backfillOparlDigests(ctx: ServiceContext, deps: OparlDeps,
     if (kind === "meeting") plan.meetings.add(id);
     else if (kind === "paper") plan.papers.add(id);
   }
-  const [states] = await ctx.db.queryAll([{ sql: `SELECT "auditId" FROM "OparlSync" WHERE "id" = 1`, params: [] }]);
-  const auditId = Number((states![0] as { auditId: number } | undefined)?.auditId ?? 0);
+  const auditId = await findOparlSyncedAuditId(ctx.db);
   const now = new Date(Math.floor(ctx.now.getTime() / 1000) * 1000);
   const pass = { ...deps, renders: { left: RENDERS_PER_PASS } };
   const statements = await changes(reader, await aggregatesOf(reader, pass, plan), false, now);
   try {
     // Written only if no sync moved the view meanwhile; the next round takes it up again.
-    await ctx.db.batch([
-      assertion({ sql: `EXISTS (SELECT 1 FROM "OparlSync" WHERE "id" = 1 AND "auditId" = ?)`, params: [auditId] }),
-      ...statements,
-    ]);
+    await ctx.db.batch([assertion(oparlSyncedTo(auditId)), ...statements]);
   } catch (error) {
     if (!(error instanceof ConstraintError)) throw error;
     return 0;

@@ -7,7 +7,7 @@
  * (deleted, or made non-public) stays as deleted. So `modified_since` finds every change, lists read one page of an
  * index, and nothing that was ever published disappears without a trace. This module reads the view.
  */
-import type { SqlValue } from "../db/database";
+import { findOparlObject, findOparlPage, findOparlSpan, type OparlPageFilter, type StoredOparlRow } from "../db/queries/oparl";
 import { OPARL_ROOT, OPARL_VERSION, oparlDateTime, type OparlType } from "../documents/oparl";
 import type { ServiceContext } from "./context";
 
@@ -23,26 +23,13 @@ export interface OparlRow {
   modifiedAt: Date;
 }
 
-export interface StoredRow {
-  id: string;
-  bodyId: string;
-  type: string;
-  aggregate: string;
-  data: string;
-  deleted: number;
-  createdAt: string;
-  modifiedAt: string;
-}
-
-export const ROW_COLUMNS = `"id", "bodyId", "type", "aggregate", "data", "deleted", "createdAt", "modifiedAt"`;
-export const toRow = (row: StoredRow): OparlRow => ({
+export const toRow = (row: StoredOparlRow): OparlRow => ({
   ...row,
   type: row.type as OparlType,
   deleted: row.deleted === 1,
   createdAt: new Date(row.createdAt),
   modifiedAt: new Date(row.modifiedAt),
 });
-export const sqlDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 export function publishedObject(row: Pick<OparlRow, "id" | "type" | "data" | "deleted" | "createdAt" | "modifiedAt">) {
   return {
@@ -63,15 +50,8 @@ export function publishedJson(row: Pick<OparlRow, "id" | "type" | "data" | "dele
   return `${head}${data}${tail}${row.deleted ? ',"deleted":true' : ""}}`;
 }
 
-export interface OparlFilter {
-  createdSince?: Date;
-  createdUntil?: Date;
-  modifiedSince?: Date;
-  modifiedUntil?: Date;
-  limit: number;
-  /** The last object of the previous page. */
-  after?: { modified: Date; id: string };
-}
+/** The filters of a list: dates of creation and change, the page size, and where the previous page ended. */
+export type OparlFilter = OparlPageFilter;
 
 /**
  * One page of a list, in (modified, id) order: an object that changes while a client pages moves to the end,
@@ -79,36 +59,13 @@ export interface OparlFilter {
  * ask what changed (`modified_since`). Without `bodyId`, the list of bodies.
  */
 export async function listOparl(ctx: ServiceContext, bodyId: string | null, type: OparlType, filter: OparlFilter) {
-  const where: string[] = [`"type" = ?`];
-  const params: SqlValue[] = [type];
-  if (bodyId !== null) {
-    where.unshift(`"bodyId" = ?`);
-    params.unshift(bodyId);
-  }
-  if (!filter.modifiedSince) where.push(`"deleted" = 0`);
-  const add = (condition: string, value: Date | undefined) => {
-    if (!value) return;
-    where.push(condition);
-    params.push(sqlDate(value));
-  };
-  add(`"modifiedAt" >= ?`, filter.modifiedSince);
-  add(`"modifiedAt" <= ?`, filter.modifiedUntil);
-  add(`"createdAt" >= ?`, filter.createdSince);
-  add(`"createdAt" <= ?`, filter.createdUntil);
-  if (filter.after) {
-    where.push(`("modifiedAt" > ? OR ("modifiedAt" = ? AND "id" > ?))`);
-    params.push(sqlDate(filter.after.modified), sqlDate(filter.after.modified), filter.after.id);
-  }
-  const rows = await ctx.db.query<StoredRow>(
-    `SELECT ${ROW_COLUMNS} FROM "OparlObject" WHERE ${where.join(" AND ")} ORDER BY "modifiedAt", "id" LIMIT ?`,
-    [...params, filter.limit + 1],
-  );
+  const rows = await findOparlPage(ctx.db, bodyId, type, filter);
   return { rows: rows.slice(0, filter.limit).map(toRow), more: rows.length > filter.limit };
 }
 
 /** One object of the view, deleted ones included; null if it was never published. */
 export async function getOparl(ctx: ServiceContext, key: string): Promise<OparlRow | null> {
-  const [row] = await ctx.db.query<StoredRow>(`SELECT ${ROW_COLUMNS} FROM "OparlObject" WHERE "id" = ?`, [key]);
+  const row = await findOparlObject(ctx.db, key);
   return row ? toRow(row) : null;
 }
 
@@ -127,9 +84,6 @@ export async function oparlSystemContact(ctx: ServiceContext) {
 
 /** When the published view began and last changed, for the System object. */
 export async function oparlSpan(ctx: ServiceContext): Promise<{ created: Date; modified: Date } | null> {
-  const [span] = await ctx.db.query<{ created: string | null; modified: string | null }>(
-    `SELECT MIN("createdAt") AS created, MAX("modifiedAt") AS modified FROM "OparlObject" WHERE "type" = 'Body'`,
-    [],
-  );
+  const span = await findOparlSpan(ctx.db);
   return span?.created && span.modified ? { created: new Date(span.created), modified: new Date(span.modified) } : null;
 }

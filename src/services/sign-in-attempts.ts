@@ -5,7 +5,8 @@
  */
 import { verifyPassword, type HashingSlots } from "../auth/passwords";
 import type { Statement } from "../db/database";
-import { guard, insertRow, toSqlValue } from "../db/sql";
+import { attemptAllowed, attemptSucceeded, lockOutReached, withdrawAttempt } from "../db/queries/accounts";
+import { guard, insertRow } from "../db/sql";
 import { Problem, fieldProblem } from "../errors";
 import type { ServiceContext } from "./context";
 import { auditStatement } from "./records";
@@ -15,14 +16,8 @@ const MINUTE = 60_000;
 /** After 5 failures within 15 minutes an address is refused for 15 minutes; a client after 30 over all addresses. */
 export const SIGN_IN_LIMITS = { failuresBeforeLockOut: 5, lockOutMinutes: 15, failuresPerClient: 30 } as const;
 
-/** The failed attempts within the lock-out window by one address or one client, as SQL with its parameters. */
-function recentFailures(ctx: ServiceContext, column: "email" | "clientAddress", value: string, extra = "") {
-  const since = toSqlValue(new Date(ctx.now.getTime() - SIGN_IN_LIMITS.lockOutMinutes * MINUTE));
-  return {
-    sql: `(SELECT COUNT(*) FROM "SignInAttempt" WHERE "${column}" = ? AND "succeeded" = 0 AND "at" > ?${extra})`,
-    params: [value, since],
-  };
-}
+/** The start of the lock-out window: failures since then count. */
+const windowStart = (ctx: ServiceContext) => new Date(ctx.now.getTime() - SIGN_IN_LIMITS.lockOutMinutes * MINUTE);
 
 /**
  * Reserves one attempt for an address from a client, as a failure, unless the address or the client has used up
@@ -31,26 +26,21 @@ function recentFailures(ctx: ServiceContext, column: "email" | "clientAddress", 
  * Clients are counted by `source.clientKey`. Answers the attempt's ref, or null when the limit is reached.
  */
 export async function reserveAttempt(ctx: ServiceContext, email: string, source: CheckSource, perClient: boolean): Promise<string | null> {
-  const byEmail = recentFailures(ctx, "email", email);
-  const byClient = recentFailures(ctx, "clientAddress", source.clientKey);
   const ref = crypto.randomUUID();
   const [reserved] = await ctx.db.batch([
     insertRow(
       "SignInAttempt",
       { ref, at: ctx.now, email, clientAddress: source.clientKey, succeeded: false },
-      perClient
-        ? {
-            sql: `${byEmail.sql} < ? AND ${byClient.sql} < ?`,
-            params: [...byEmail.params, SIGN_IN_LIMITS.failuresBeforeLockOut, ...byClient.params, SIGN_IN_LIMITS.failuresPerClient],
-          }
-        : { sql: `${byEmail.sql} < ?`, params: [...byEmail.params, SIGN_IN_LIMITS.failuresBeforeLockOut] },
+      attemptAllowed(
+        email,
+        windowStart(ctx),
+        SIGN_IN_LIMITS.failuresBeforeLockOut,
+        perClient ? { clientKey: source.clientKey, limit: SIGN_IN_LIMITS.failuresPerClient } : undefined,
+      ),
     ),
   ]);
   return reserved === 0 ? null : ref;
 }
-
-/** Marks a reserved attempt as succeeded. */
-export const attemptSucceeded = (ref: string) => ({ sql: `UPDATE "SignInAttempt" SET "succeeded" = 1 WHERE "ref" = ?`, params: [ref] });
 
 /** Where a password or code check comes from, and the capacity it runs in. */
 export interface CheckSource {
@@ -69,8 +59,7 @@ export async function checkReserved<T>(ctx: ServiceContext, ref: string, source:
   try {
     return await source.hashing.run(check);
   } catch (error) {
-    if (error instanceof Problem && error.code === "unavailable")
-      await ctx.db.batch([{ sql: `DELETE FROM "SignInAttempt" WHERE "ref" = ?`, params: [ref] }]);
+    if (error instanceof Problem && error.code === "unavailable") await ctx.db.batch([withdrawAttempt(ref)]);
     throw error;
   }
 }
@@ -102,9 +91,8 @@ export async function confirmPassword(
  * including it reach the limit.
  */
 export const lockOutAudit = (ctx: ServiceContext, accountId: string, email: string, ref: string) => {
-  const upToThis = recentFailures(ctx, "email", email, ` AND "id" <= (SELECT "id" FROM "SignInAttempt" WHERE "ref" = ?)`);
-  return guard(auditStatement(ctx, "lock_out", "Account", accountId, null, { minutes: SIGN_IN_LIMITS.lockOutMinutes }), {
-    sql: `${upToThis.sql} = ?`,
-    params: [...upToThis.params, ref, SIGN_IN_LIMITS.failuresBeforeLockOut],
-  });
+  return guard(
+    auditStatement(ctx, "lock_out", "Account", accountId, null, { minutes: SIGN_IN_LIMITS.lockOutMinutes }),
+    lockOutReached(email, windowStart(ctx), ref, SIGN_IN_LIMITS.failuresBeforeLockOut),
+  );
 };

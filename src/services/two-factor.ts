@@ -7,10 +7,11 @@ import { encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
 import { createTOTPKeyURI, verifyHOTP } from "@oslojs/otp";
 import { hashTokenSecret } from "../auth/tokens";
 import type { Statement } from "../db/database";
+import { attemptSucceeded, replaceRecoveryCodes, useTotpStep } from "../db/queries/accounts";
 import { PREVIOUS_CHANGED, guard, updateRow } from "../db/sql";
 import { Problem, fieldProblem } from "../errors";
 import { principalOfAccount, renewSessionSecret } from "./accounts";
-import { attemptSucceeded, confirmPassword, reserveAttempt, type CheckSource } from "./sign-in-attempts";
+import { confirmPassword, reserveAttempt, type CheckSource } from "./sign-in-attempts";
 import { createServiceContext, type ServiceContext } from "./context";
 import { auditStatement } from "./records";
 
@@ -30,15 +31,6 @@ function stepOf(key: string, code: string, now: Date): number | null {
   }
   return null;
 }
-
-/**
- * Uses up the time step of a code: the statement changes the account only if no code of this or a later step was
- * accepted before. Statements after it in the same batch are guarded on it with `PREVIOUS_CHANGED`.
- */
-const useStep = (accountId: string, step: number): Statement => ({
-  sql: `UPDATE "Account" SET "totpLastStep" = ? WHERE "id" = ? AND ("totpLastStep" IS NULL OR "totpLastStep" < ?)`,
-  params: [step, accountId, step],
-});
 
 function twoFactorKey(email: string, key: Uint8Array) {
   return { uri: createTOTPKeyURI("Gremium", email, key, TOTP.period, TOTP.digits), text: encodeBase32UpperCaseNoPadding(key) };
@@ -80,7 +72,8 @@ export async function enableTwoFactor(ctx: ServiceContext, accountId: string, co
   });
   const hashes = await Promise.all(codes.map(recoveryHash));
   const [used] = await ctx.db.batch([
-    useStep(accountId, step),
+    // Uses up the code's time step; the statements after it are guarded on it with `PREVIOUS_CHANGED`.
+    useTotpStep(accountId, step),
     guard(
       updateRow("Account", accountId, { totpEnabledAt: ctx.now, recoveryCodes: JSON.stringify(hashes), updatedAt: ctx.now }),
       PREVIOUS_CHANGED,
@@ -125,11 +118,8 @@ export async function completeSecondFactor(ctx: ServiceContext, sessionId: strin
   // The code is used up by the first statement; each after it happens only if the one before changed a row.
   const use: Statement =
     step !== null
-      ? useStep(account.id, step)
-      : {
-          sql: `UPDATE "Account" SET "recoveryCodes" = ? WHERE "id" = ? AND "recoveryCodes" = ?`,
-          params: [JSON.stringify(hashes.filter((h) => h !== recovery)), account.id, account.recoveryCodes],
-        };
+      ? useTotpStep(account.id, step)
+      : replaceRecoveryCodes(account.id, account.recoveryCodes, JSON.stringify(hashes.filter((h) => h !== recovery)));
   const renewed = await renewSessionSecret(session.id);
   const as = createServiceContext(ctx.db, principalOfAccount(account, session.id), ctx.now);
   const [used] = await ctx.db.batch([

@@ -11,7 +11,7 @@ import { agendaOf } from "./agenda";
 import { getCommittee } from "./committees";
 import type { ServiceContext } from "./context";
 import { listInvitations } from "./invitations";
-import { getMeeting } from "./meetings";
+import { getMeeting } from "./meeting-lookup";
 import { committeeComposition } from "./memberships";
 import { getPaper } from "./papers";
 import { listPlans } from "./plans";

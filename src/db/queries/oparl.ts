@@ -1,0 +1,218 @@
+/**
+ * The SQL of the OParl view: the published objects in `OparlObject`, how far the view has followed the audit log
+ * (`OparlSync`), the digests of generated documents, and the few reads of records the view gathers in SQL.
+ */
+import type { Database, SqlValue, Statement } from "../database";
+import { placeholders, toSqlValue, type Condition } from "../sql";
+
+/** One published object as SQLite stores it: dates as ISO text, `deleted` as 0 or 1. */
+export interface StoredOparlRow {
+  id: string;
+  bodyId: string;
+  type: string;
+  aggregate: string;
+  data: string;
+  deleted: number;
+  createdAt: string;
+  modifiedAt: string;
+}
+
+const COLUMNS = `"id", "bodyId", "type", "aggregate", "data", "deleted", "createdAt", "modifiedAt"`;
+
+/** The filters of a list of published objects. */
+export interface OparlPageFilter {
+  createdSince?: Date;
+  createdUntil?: Date;
+  modifiedSince?: Date;
+  modifiedUntil?: Date;
+  limit: number;
+  /** The last object of the previous page. */
+  after?: { modified: Date; id: string };
+}
+
+/**
+ * One page of the published objects of a type (of one body, or without `bodyId` of all), in (modified, id) order,
+ * with one object more than the limit when more follow. Deleted objects only with `modifiedSince`.
+ */
+export async function findOparlPage(db: Database, bodyId: string | null, type: string, filter: OparlPageFilter) {
+  const where: string[] = [`"type" = ?`];
+  const params: SqlValue[] = [type];
+  if (bodyId !== null) {
+    where.unshift(`"bodyId" = ?`);
+    params.unshift(bodyId);
+  }
+  if (!filter.modifiedSince) where.push(`"deleted" = 0`);
+  const add = (condition: string, value: Date | undefined) => {
+    if (!value) return;
+    where.push(condition);
+    params.push(toSqlValue(value));
+  };
+  add(`"modifiedAt" >= ?`, filter.modifiedSince);
+  add(`"modifiedAt" <= ?`, filter.modifiedUntil);
+  add(`"createdAt" >= ?`, filter.createdSince);
+  add(`"createdAt" <= ?`, filter.createdUntil);
+  if (filter.after) {
+    where.push(`("modifiedAt" > ? OR ("modifiedAt" = ? AND "id" > ?))`);
+    params.push(toSqlValue(filter.after.modified), toSqlValue(filter.after.modified), filter.after.id);
+  }
+  return db.query<StoredOparlRow>(`SELECT ${COLUMNS} FROM "OparlObject" WHERE ${where.join(" AND ")} ORDER BY "modifiedAt", "id" LIMIT ?`, [
+    ...params,
+    filter.limit + 1,
+  ]);
+}
+
+/** One published object by its key, deleted ones included. */
+export async function findOparlObject(db: Database, key: string): Promise<StoredOparlRow | undefined> {
+  const [row] = await db.query<StoredOparlRow>(`SELECT ${COLUMNS} FROM "OparlObject" WHERE "id" = ?`, [key]);
+  return row;
+}
+
+/** Every published object, for a rebuild of the whole view. */
+export const findAllOparlObjects = (db: Database) => db.query<StoredOparlRow>(`SELECT ${COLUMNS} FROM "OparlObject"`, []);
+
+/** The published objects of the given aggregates. */
+export const findOparlObjectsOfAggregates = (db: Database, aggregates: string[]) =>
+  db.query<StoredOparlRow>(`SELECT ${COLUMNS} FROM "OparlObject" WHERE "aggregate" IN (${placeholders(aggregates)})`, aggregates);
+
+/** The published objects with the given keys. */
+export const findOparlObjectsByKeys = (db: Database, keys: string[]) =>
+  db.query<StoredOparlRow>(`SELECT ${COLUMNS} FROM "OparlObject" WHERE "id" IN (${placeholders(keys)})`, keys);
+
+/** When the published view began and last changed: the earliest and the latest of its bodies. */
+export async function findOparlSpan(db: Database) {
+  const [span] = await db.query<{ created: string | null; modified: string | null }>(
+    `SELECT MIN("createdAt") AS created, MAX("modifiedAt") AS modified FROM "OparlObject" WHERE "type" = 'Body'`,
+    [],
+  );
+  return span;
+}
+
+/** Publishes an object anew, or first: its data, deletion and `modified` change, its `created` stays. */
+export function upsertOparlObject(row: {
+  id: string;
+  bodyId: string;
+  type: string;
+  aggregate: string;
+  data: string;
+  deleted: boolean;
+  createdAt: Date;
+  modifiedAt: Date;
+}): Statement {
+  return {
+    sql:
+      `INSERT INTO "OparlObject" (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT("id") DO UPDATE SET ` +
+      `"bodyId" = excluded."bodyId", "type" = excluded."type", "aggregate" = excluded."aggregate", "data" = excluded."data", ` +
+      `"deleted" = excluded."deleted", "modifiedAt" = excluded."modifiedAt"`,
+    params: [
+      row.id,
+      row.bodyId,
+      row.type,
+      row.aggregate,
+      row.data,
+      row.deleted ? 1 : 0,
+      toSqlValue(row.createdAt),
+      toSqlValue(row.modifiedAt),
+    ],
+  };
+}
+
+/** An audit entry as the view follows it: what was written, with its snapshots as JSON text. */
+export interface AuditTrace {
+  entityType: string;
+  entityId: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** The audit entries after `from` up to `to`, in the order written, at most `limit`. */
+export const findAuditEntriesBetween = (db: Database, from: number, to: number, limit: number) =>
+  db.query<AuditTrace>(
+    `SELECT "entityType", "entityId", "before", "after" FROM "AuditEntry" WHERE "id" > ? AND "id" <= ? ORDER BY "id" LIMIT ?`,
+    [from, to, limit],
+  );
+
+/**
+ * How far the view has followed the audit log (none before its first sync) and the latest audit entry, read
+ * together (one round trip and one snapshot on D1).
+ */
+export async function findOparlSyncState(db: Database) {
+  const [states, heads] = await db.queryAll([
+    { sql: `SELECT "auditId", "syncedAt" FROM "OparlSync" WHERE "id" = 1`, params: [] },
+    { sql: `SELECT MAX("id") AS "head" FROM "AuditEntry"`, params: [] },
+  ]);
+  return {
+    state: states![0] as { auditId: number; syncedAt: string } | undefined,
+    head: Number(heads![0]?.head ?? 0),
+  };
+}
+
+/** The audit entry the view has followed up to, or 0 before its first sync. */
+export async function findOparlSyncedAuditId(db: Database): Promise<number> {
+  const [states] = await db.queryAll([{ sql: `SELECT "auditId" FROM "OparlSync" WHERE "id" = 1`, params: [] }]);
+  return Number((states![0] as { auditId: number } | undefined)?.auditId ?? 0);
+}
+
+/** Holds while the view has followed the audit log up to `auditId` and no further. */
+export const oparlSyncedTo = (auditId: number): Condition => ({
+  sql: `EXISTS (SELECT 1 FROM "OparlSync" WHERE "id" = 1 AND "auditId" = ?)`,
+  params: [auditId],
+});
+
+/** Holds while the view has never been synced. */
+export const OPARL_NEVER_SYNCED: Condition = { sql: `NOT EXISTS (SELECT 1 FROM "OparlSync")`, params: [] };
+
+/** Records that the view has followed the audit log up to `head`, at `at`. */
+export const recordOparlSync = (head: number, at: Date): Statement => ({
+  sql:
+    `INSERT INTO "OparlSync" ("id", "auditId", "syncedAt") VALUES (1, ?, ?) ` +
+    `ON CONFLICT("id") DO UPDATE SET "auditId" = excluded."auditId", "syncedAt" = excluded."syncedAt"`,
+  params: [head, toSqlValue(at)],
+});
+
+/** The aggregates (at most `limit`) with generated files published without their size and checksum. */
+export const findAggregatesWithoutDigests = (db: Database, limit: number) =>
+  db.query<{ aggregate: string }>(
+    `SELECT DISTINCT "aggregate" FROM "OparlObject" WHERE "type" = 'File' AND "deleted" = 0 AND json_extract("data", '$.size') IS NULL
+     AND ("id" LIKE 'file/einladung-%' OR "id" LIKE 'file/niederschrift-%' OR "id" LIKE 'file/vorlage-%') LIMIT ?`,
+    [limit],
+  );
+
+/** Keeps the digest of a generated document's content: when it was first rendered so, its size and its checksum. */
+export const keepDocumentDigest = (row: {
+  id: string;
+  fingerprint: string;
+  size: number;
+  sha512: string;
+  renderedAt: Date;
+}): Statement => ({
+  sql:
+    `INSERT INTO "DocumentDigest" ("id", "fingerprint", "size", "sha512", "renderedAt") VALUES (?, ?, ?, ?, ?) ` +
+    `ON CONFLICT("id") DO UPDATE SET "fingerprint" = excluded."fingerprint", "size" = excluded."size", ` +
+    `"sha512" = excluded."sha512", "renderedAt" = excluded."renderedAt"`,
+  params: [row.id, row.fingerprint, row.size, row.sha512, toSqlValue(row.renderedAt)],
+});
+
+/**
+ * The meeting places of a body: each distinct name, address and room its committees met at, with the coordinates
+ * given, when first named and the meetings held there (in the order of their dates).
+ */
+export const findMeetingPlaces = (db: Database, bodyId: string) =>
+  db.query<{
+    name: string | null;
+    address: string | null;
+    room: string | null;
+    latitude: number | null;
+    longitude: number | null;
+    created: string;
+    meetings: string;
+  }>(
+    `SELECT name, address, room, MAX(latitude) AS latitude, MAX(longitude) AS longitude, MIN(createdAt) AS created,
+            json_group_array(id) AS meetings
+     FROM (SELECT m."locationName" AS name, m."locationAddress" AS address, m."locationRoom" AS room,
+             m."locationLatitude" AS latitude, m."locationLongitude" AS longitude, m."createdAt" AS createdAt, m."id" AS id
+           FROM "Meeting" m JOIN "Committee" c ON c."id" = m."committeeId"
+           WHERE c."bodyId" = ? AND (m."locationName" IS NOT NULL OR m."locationAddress" IS NOT NULL OR m."locationRoom" IS NOT NULL)
+           ORDER BY m."startsAt", m."id")
+     GROUP BY 1, 2, 3`,
+    [bodyId],
+  );
