@@ -70,7 +70,9 @@ export function createApp(source: DepsSource) {
   // File uploads set their own, larger limit on their route.
   const jsonLimit = requestSizeLimit(MAX_BODY_BYTES);
   const isUpload = (method: string, path: string) =>
-    (method === "POST" && /\/(attachments|anlagen|logo)$/.test(path)) || (method === "PUT" && path.endsWith("/logo"));
+    (method === "POST" &&
+      /^\/(api\/v1\/papers\/[^/]+\/attachments|verwaltung\/vorlagen\/[^/]+\/anlagen|verwaltung\/dokumente\/logo)$/.test(path)) ||
+    (method === "PUT" && path.endsWith("/logo"));
   app.use("*", (c, next) => (isUpload(c.req.method, c.req.path) ? next() : jsonLimit(c, next)));
   app.use("*", authenticate());
 

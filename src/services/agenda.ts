@@ -1,4 +1,5 @@
 import { meetingStateName } from "../rules/meeting";
+import { AGENDA_ITEM_KIND, label } from "../documents/labels";
 import type { AgendaItemModel } from "../generated/prisma-node/models";
 import { canReadNonPublicPart } from "../policies/meetings";
 import { actorName } from "../auth/principal";
@@ -143,7 +144,10 @@ async function checkReferences(
       errors.push({ field: "paperId", reason: "nennt keine Vorlage dieser Körperschaft" });
   }
   if (input.kind && mustBePublic(input.kind) && !isPublic)
-    errors.push({ field: "isPublic", reason: `ein Punkt der Art ${input.kind} gehört in den öffentlichen Teil` });
+    errors.push({
+      field: "isPublic",
+      reason: `ein Punkt der Art „${label(AGENDA_ITEM_KIND, input.kind)}“ gehört in den öffentlichen Teil`,
+    });
   if (errors.length) throw new Problem("unprocessable", "Der Tagesordnungspunkt verletzt eine Regel.", { errors });
 }
 

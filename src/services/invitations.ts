@@ -1,4 +1,5 @@
 import { meetingStateName } from "../rules/meeting";
+import { AGENDA_ITEM_KIND } from "../documents/labels";
 import { actorName } from "../auth/principal";
 import { atVersion, guard, updateVersioned } from "../db/sql";
 import { Problem } from "../errors";
@@ -46,7 +47,7 @@ export async function sendInvitation(ctx: ServiceContext, meetingId: string, inp
     });
     if (earlier > 0 && !items.some((item) => item.kind === "minutes_approval")) {
       throw new Problem("unprocessable", "Der Tagesordnung fehlt der Punkt zur Niederschrift der vorigen Sitzung (§ 38 Abs. 2 GemO).", {
-        errors: [{ field: "agenda", reason: "braucht einen Punkt der Art minutes_approval" }],
+        errors: [{ field: "agenda", reason: `braucht einen Punkt der Art „${AGENDA_ITEM_KIND.minutes_approval}“` }],
       });
     }
   }

@@ -1,4 +1,5 @@
 import { noOverlappingMembership } from "../db/queries/memberships";
+import { MEMBERSHIP_ROLE, label } from "../documents/labels";
 import type { MembershipModel } from "../generated/prisma-node/models";
 import { Problem, fieldProblem, notFound, type FieldError } from "../errors";
 import { pageArgs, toPage, type TPageQuery } from "../db/paging";
@@ -67,8 +68,9 @@ async function validate(ctx: ServiceContext, m: Omit<MembershipModel, "createdAt
     if (!term || term.bodyId !== committee.bodyId)
       errors.push({ field: "termId", reason: "nennt keine Amtszeit der Körperschaft des Gremiums" });
   }
+  if (m.endDate !== null && m.endDate < m.startDate) errors.push({ field: "endDate", reason: "darf nicht vor dem Beginn liegen" });
   if (m.votingRight && !mayVote(m.role as MembershipRole)) {
-    errors.push({ field: "votingRight", reason: `die Rolle ${m.role} hat kein Stimmrecht` });
+    errors.push({ field: "votingRight", reason: `die Funktion ${label(MEMBERSHIP_ROLE, m.role)} hat kein Stimmrecht` });
   }
   if (m.deputyForId) {
     if (m.role !== "deputy") errors.push({ field: "deputyForId", reason: "nur ein Stellvertreter vertritt ein Mitglied" });

@@ -123,7 +123,12 @@ export async function signedInVisitor(
   const { setPasswordPath } = await createAccount(admin, account);
   let cookie = "";
   /** A GET, or a POST of a form: fields (urlencoded) or FormData (multipart, with files). */
-  const request = async (method: "GET" | "POST", path: string, form?: Record<string, string> | FormData) => {
+  const request = async (
+    method: "GET" | "POST",
+    path: string,
+    form?: Record<string, string> | FormData,
+    extra: Record<string, string> = {},
+  ) => {
     const multipart = form instanceof FormData;
     const response = await app.request(`${ORIGIN}${path}`, {
       method,
@@ -132,6 +137,7 @@ export async function signedInVisitor(
         ...(form ? { origin: ORIGIN } : {}),
         ...(form && !multipart ? { "content-type": "application/x-www-form-urlencoded" } : {}),
         ...(cookie ? { cookie } : {}),
+        ...extra,
       },
       ...(form ? { body: multipart ? form : new URLSearchParams(form).toString() } : {}),
     });
@@ -146,6 +152,7 @@ export async function signedInVisitor(
     request,
     signIn,
     get: (path: string) => request("GET", path),
-    post: (path: string, form: Record<string, string> | FormData = {}) => request("POST", path, form),
+    post: (path: string, form: Record<string, string> | FormData = {}, headers: Record<string, string> = {}) =>
+      request("POST", path, form, headers),
   };
 }

@@ -148,7 +148,7 @@ describe("the secretariat prepares a meeting in the browser", () => {
 
     // The invitation: too late without a reason, refused with the reason beside its field; then sent with one.
     await submit(page.getByRole("link", { name: "Einladung versenden" }));
-    expect(await text(page)).toContain("Die Ladungsfrist ist verpasst");
+    expect(await text(page)).toContain("Die Ladungsfrist ist nicht eingehalten");
     expect(await text(page)).toContain("Καραγιάννη");
     await submit(page.getByRole("button", { name: "Einladung versenden" }));
     expect(await page.evaluate(() => document.activeElement?.classList.contains("error-summary"))).toBe(true);

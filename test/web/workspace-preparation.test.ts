@@ -71,6 +71,16 @@ describe("the workspace before a meeting", () => {
     expect((await clerk.post(`/verwaltung/sitzungen/${id}/punkte`, { title: "", part: "oeffentlich", kind: "resolution" })).status).toBe(
       400,
     );
+    // A rule of the agenda is named beside the field the form has, in words.
+    const wrongPart = await clerk.post(`/verwaltung/sitzungen/${id}/punkte`, {
+      title: "Fragen",
+      part: "nichtoeffentlich",
+      kind: "residents_questions",
+    });
+    expect(wrongPart.status).toBe(400);
+    expect(await wrongPart.text()).toMatch(
+      /id="part-error">Teil ein Punkt der Art „Fragen der Einwohnerschaft“ gehört in den öffentlichen/,
+    );
     const added = await clerk.post(`/verwaltung/sitzungen/${id}/punkte`, {
       title: "Sprachkurse",
       part: "oeffentlich",
@@ -121,8 +131,12 @@ describe("the workspace before a meeting", () => {
     expect(
       (await clerk.post(`/verwaltung/sitzungen/${id}/punkte/${first.id}`, { aktion: "hoch", version: String(first.version) })).status,
     ).toBe(409);
-    // Removed before the invitation: gone with its sub-item.
+    // Removed before the invitation, after a page that asks and names the sub-items: gone with them.
     const current = await db.prisma.agendaItem.findUniqueOrThrow({ where: { id: parent.id } });
+    const ask = await clerk.get(`/verwaltung/sitzungen/${id}/punkte/${parent.id}/entfernen`);
+    expect(ask.status).toBe(200);
+    expect(await ask.text()).toContain("Bericht");
+    expect(await db.prisma.agendaItem.count({ where: { id: parent.id } })).toBe(1);
     await clerk.post(`/verwaltung/sitzungen/${id}/punkte/${parent.id}`, { aktion: "entfernen", version: String(current.version) });
     expect(await db.prisma.agendaItem.count({ where: { id: { in: [parent.id, child.id] } } })).toBe(0);
   });
@@ -131,7 +145,7 @@ describe("the workspace before a meeting", () => {
     const { clerk, db, beirat } = await workspace();
     const id = await planned(clerk, beirat.id, 3);
     const form = await (await clerk.get(`/verwaltung/sitzungen/${id}/einladung`)).text();
-    expect(form).toContain("Die Ladungsfrist ist verpasst");
+    expect(form).toContain("Die Ladungsfrist ist nicht eingehalten");
     const refused = await clerk.post(`/verwaltung/sitzungen/${id}/einladung`, { lateReason: "" });
     expect(refused.status).toBe(400);
     expect(await refused.text()).toMatch(
@@ -205,10 +219,13 @@ describe("the workspace before a meeting", () => {
     expect(await db.prisma.consultation.count({ where: { paperId: id, committeeId: beirat.id } })).toBe(1);
 
     // Unticked, it becomes non-public; a stale save keeps the input and writes nothing.
+    // As a browser posts it: every field, the empty ones empty.
+    const empty = { date: "", proposedResolution: "", factsAndReasons: "", financialEffects: "" };
     const saved = await clerk.post(`/verwaltung/vorlagen/${id}`, {
       version: String(paper.version),
       title: "Sprachcafés 2027",
       type: "proposal",
+      ...empty,
     });
     expect(saved.status).toBe(303);
     expect(await db.prisma.paper.findUniqueOrThrow({ where: { id } })).toMatchObject({ title: "Sprachcafés 2027", isPublic: false });
@@ -248,6 +265,14 @@ describe("the workspace before a meeting", () => {
     });
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('id="votingRight-error"');
+    const backwards = await clerk.post(`/verwaltung/gremien/${beirat.id}/sitze/neu`, {
+      personId: person.id,
+      role: "member",
+      startDate: today,
+      endDate: addDays(today, -1),
+    });
+    expect(backwards.status).toBe(400);
+    expect(await backwards.text()).toContain('id="endDate-error"');
     const created = await clerk.post(`/verwaltung/gremien/${beirat.id}/sitze/neu`, {
       personId: person.id,
       role: "deputy",
@@ -289,6 +314,20 @@ describe("the workspace before a meeting", () => {
     const refused = await clerk.post("/verwaltung/dokumente/logo", notAnImage);
     expect(refused.status).toBe(400);
     expect(await refused.text()).toMatch(/id="file-error">Bilddatei muss image\/png oder image\/jpeg sein/);
+  });
+
+  it("keeps an admin in the body of the page a form was on, when there are several bodies", async () => {
+    const { app, db, body, beirat } = await workspace();
+    const root = createServiceContext(db, { kind: "admin", tokenId: null, name: "test" }, new Date());
+    await createBody(root, { name: "Nachbarstadt" });
+    const admin = await signedInVisitor(app, db, { email: "admin@remsfeld.example", role: "admin", bodyId: body.id });
+    await admin.signIn();
+    const form = `/verwaltung/sitzungen/neu?k=${body.id}`;
+    expect((await admin.get(form)).status).toBe(200);
+    const fields = { committeeId: beirat.id, date: "2027-03-04", startTime: "18:00" };
+    const response = await admin.post("/verwaltung/sitzungen/neu", fields, { referer: `http://localhost${form}` });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toContain(`k=${body.id}`);
   });
 
   it("lets nobody else in: the public signs in, a member and another body's secretariat get 403", async () => {

@@ -20,6 +20,7 @@ import type { ServiceContext } from "../../services/context";
 import { m } from "../messages";
 import { type Ctx, html } from "./render";
 import { type BodyScope, enter, errorPage } from "./page";
+import { scopedPath } from "./urls";
 
 export interface FormViewProps<T> {
   scope: BodyScope;
@@ -120,7 +121,7 @@ export function form<S extends z.ZodType, T, R>(spec: FormSpec<S, T, R>) {
       const data = await spec.load(c, scope, ctx);
       const result = await spec.submit(parsed.data, ctx, scope, data, c);
       const done = spec.done(result, scope, c);
-      if (typeof done === "string") return c.redirect(done, 303);
+      if (typeof done === "string") return c.redirect(scopedPath(done, scope), 303);
       const response = await html(c, done);
       response.headers.set("cache-control", "no-store");
       return response;

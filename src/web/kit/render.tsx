@@ -50,12 +50,25 @@ async function firstBodies(c: Ctx): Promise<BodyRef[]> {
   return bodies;
 }
 
+/** The body named by the page a same-site request came from (`?k=` in its Referer), if any. */
+function bodyOfReferrer(c: Ctx): string | undefined {
+  const referrer = c.req.header("referer");
+  if (!referrer) return undefined;
+  try {
+    const from = new URL(referrer);
+    return from.origin === new URL(c.req.url).origin ? (from.searchParams.get("k") ?? undefined) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Which body the visitor is in: named by `?k=`, or the signed-in person's own, or the only one; else none. */
 export async function scopeOf(c: Ctx): Promise<Scope> {
   const bodies = await firstBodies(c);
-  // The body the address names; else, for a member or the secretariat, their own; else the only one.
+  // The body the address names; else, for a member or the secretariat, their own; else the one of the page the
+  // visitor came from (an admin's form post or link in the workspace of one of several bodies); else the only one.
   const actor = c.get("principal");
-  const named = c.req.query("k") ?? ("bodyId" in actor ? actor.bodyId : undefined);
+  const named = c.req.query("k") ?? ("bodyId" in actor ? actor.bodyId : undefined) ?? bodyOfReferrer(c);
   const body = named
     ? (bodies.find((b) => b.id === named) ?? (await getBody(serviceContext(c), named)))
     : bodies.length === 1

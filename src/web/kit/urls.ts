@@ -25,6 +25,14 @@ export function scoped(path: string, scope: Scope, query: Record<string, string 
   return search ? `${path}?${search}` : path;
 }
 
+/** An address of the visitor's body that may carry a query and a fragment already ("/a?b#c"), with `k` added. */
+export function scopedPath(path: string, scope: Scope): string {
+  if (!scope.several || !scope.body) return path;
+  const url = new URL(path, "http://gremium.invalid");
+  url.searchParams.set("k", scope.body.id);
+  return url.pathname + url.search + url.hash;
+}
+
 /** A static file, with the release in the address so that browsers may keep it for long. */
 export const assetUrl = (path: string) => `/static/${path}?v=${packageJson.version}`;
 

@@ -332,7 +332,7 @@ export const de = {
         endDate: "Ende",
         deputyForId: "Vertritt",
       } as Record<string, string>,
-      votingByRole: "nach Funktion (Vorsitz und Mitglieder stimmen, die anderen beraten)",
+      votingByRole: "nach Funktion (Vorsitz, stellv. Vorsitz und Mitglieder; Stellvertretungen nur im Vertretungsfall)",
       deputyHint: "Nur für eine Stellvertretung: das Mitglied, das sie persönlich vertritt.",
     },
     papers: {
@@ -343,7 +343,7 @@ export const de = {
       previewTitle: "Vorschau des Textes",
       publicPage: "Seite der Vorlage im Bürgerinfo",
       markdownHint: "Formatierung mit Markdown: **fett**, *kursiv*, Listen mit „-“, Überschriften mit „#“.",
-      isPublicHint: "Nichtöffentliche Vorlagen lesen nur die Mitglieder der beratenden Gremien.",
+      isPublicHint: "Nichtöffentliche Vorlagen lesen nur die Geschäftsstelle und die Mitglieder der Gremien der Beratungsfolge.",
       attachments: "Anlagen",
       noAttachments: "Keine Anlagen.",
       upload: "Anlage hochladen",
@@ -428,10 +428,14 @@ export const de = {
       up: "Nach oben",
       down: "Nach unten",
       in: "Unterordnen",
-      out: "Höher",
+      out: "Eine Ebene höher",
       removeShort: "Entfernen",
       withdrawShort: "Absetzen",
       withdrawn: "abgesetzt",
+      removeIntro: "Der Punkt wird aus der Tagesordnung gelöscht. Das lässt sich nicht rückgängig machen.",
+      withdrawIntro: "Der Punkt wird abgesetzt: Er bleibt mit dem Vermerk „abgesetzt“ sichtbar und erscheint als Nachtrag.",
+      withSubItems: "Mit ihm gehen diese Unterpunkte:",
+      keepItem: "Zurück, den Punkt behalten",
       amendmentNote: "Die Einladung ist versandt: Jede Änderung ist ein Nachtrag und wird so angezeigt.",
       amendments: "Nachträge",
       itemFields: {
@@ -453,8 +457,9 @@ export const de = {
       deadline: (date: string, days: number) => `Ladungsfrist: ${days} Tage, Versand spätestens am ${date}.`,
       inTime: "Die Frist ist eingehalten, wenn die Einladung heute versandt wird.",
       late: (days: number) =>
-        `Die Ladungsfrist ist verpasst: Die Einladung geht ${days} Tag(e) zu spät hinaus. ` +
-        "Sie kann nur mit einer Begründung versandt werden (§ 34 Abs. 1 GemO).",
+        `Die Ladungsfrist ist nicht eingehalten: Die Einladung geht ${days} Tag(e) zu spät hinaus. ` +
+        "Außer in einem Notfall (§ 34 Abs. 2 GemO) macht das die Beschlüsse der Sitzung angreifbar. " +
+        "Gremium versendet sie nur mit einer Begründung, die es festhält.",
       lateReason: "Begründung der verspäteten Einladung",
       previewPdf: "Vorschau der Einladung (PDF)",
       previewPdfFull: "Vorschau mit nichtöffentlichem Teil (PDF)",

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { COMMITTEE_KIND, MEMBERSHIP_ROLE, label } from "../../documents/labels";
 import type { AppEnv } from "../../http/context";
 import { berlinDateOf, isCalendarDate } from "../../rules/calendar";
-import { MEMBERSHIP_ROLES } from "../../rules/membership";
+import { MEMBERSHIP_ROLES, SEAT_ROLES } from "../../rules/membership";
 import { ZCalendarDate, ZId } from "../../schemas/common";
 import type { TComposition } from "../../schemas/memberships";
 import { displayName } from "../../schemas/people";
@@ -140,7 +140,7 @@ function SeatFormPage({ scope, data, values, errors }: FormViewProps<SeatFormDat
           hint={t.deputyHint}
           emptyLabel={t.noDeputyFor}
           options={data.seats
-            .filter((seat) => seat.role !== "deputy")
+            .filter((seat) => SEAT_ROLES.includes(seat.role))
             .map((seat) => ({ value: seat.id, label: `${seat.person.name} (${MEMBERSHIP_ROLE[seat.role]})` }))}
           value={values.deputyForId}
           error={errors.deputyForId}

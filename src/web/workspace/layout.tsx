@@ -2,7 +2,7 @@
 import type { Child } from "hono/jsx";
 import { Layout } from "../components/layout";
 import { m } from "../messages";
-import type { Scope } from "../kit/urls";
+import { type Scope, scoped } from "../kit/urls";
 
 export type WorkspaceArea = "overview" | "people" | "committees" | "papers" | "meetings" | "documents";
 
@@ -36,7 +36,7 @@ export function WorkspaceLayout(props: {
         <ul class="inline-links">
           {AREAS.map((entry) => (
             <li>
-              <a href={entry.path} {...(entry.key === props.area ? { "aria-current": "page" } : {})}>
+              <a href={scoped(entry.path, props.scope)} {...(entry.key === props.area ? { "aria-current": "page" } : {})}>
                 {m.workspace.areas[entry.key]}
               </a>
             </li>

@@ -227,6 +227,17 @@ function AgendaTable({ meeting, items, open }: { meeting: Meeting; items: TAgend
                     <input type="hidden" name="version" value={String(item.version)} />
                     {movesOf(items, item).map((move) => {
                       const [short, full] = label(move, item);
+                      // Removing asks first, on a page of its own: it takes the sub-items along.
+                      if (move === "entfernen")
+                        return (
+                          <a
+                            class="kern-btn kern-btn--tertiary kern-btn--small"
+                            href={`${meetingPath(meeting.id)}/punkte/${item.id}/entfernen`}
+                            aria-label={full}
+                          >
+                            <span class="kern-label">{short}</span>
+                          </a>
+                        );
                       return (
                         <button
                           class="kern-btn kern-btn--tertiary kern-btn--small"
@@ -386,7 +397,13 @@ const addItem = form({
   labels: t.itemFields,
   load: loadMeeting,
   view: ({ scope, data, ...state }) => <MeetingPage scope={scope} data={data} add={state} />,
-  submit: ({ part, ...input }, ctx, _scope, data) => createAgendaItem(ctx, data.meeting.id, { ...input, isPublic: part === "oeffentlich" }),
+  submit: ({ part, ...input }, ctx, _scope, data) =>
+    createAgendaItem(ctx, data.meeting.id, { ...input, isPublic: part === "oeffentlich" }).catch((error: unknown) => {
+      // The service speaks of isPublic; the form's field is the part.
+      if (error instanceof Problem && error.extra.errors)
+        error.extra.errors = error.extra.errors.map((e) => (e.field === "isPublic" ? { ...e, field: "part" } : e));
+      throw error;
+    }),
   done: (agenda) => `${meetingPath(agenda.meetingId)}?aufgenommen`,
 });
 
@@ -431,6 +448,42 @@ const changeItem = form({
   },
   done: (meetingId) => `${meetingPath(meetingId)}?geaendert`,
 });
+
+function RemoveItemPage({ scope, data, item }: { scope: Scope; data: MeetingData; item: TAgendaItem }) {
+  const { meeting, agenda } = data;
+  const title = meeting.state === "invited" ? t.withdraw(item.title) : t.remove(item.title);
+  const subItems = agenda.items.filter((i) => i.number.startsWith(`${item.number}.`));
+  return (
+    <WorkspaceLayout
+      title={title}
+      scope={scope}
+      area="meetings"
+      trail={[{ text: meeting.title, href: meetingPath(meeting.id) }, { text: title }]}
+    >
+      <p class="kern-subline">{`${item.number} ${item.title}`}</p>
+      <h1 class="kern-heading-large">{title}</h1>
+      <p>{meeting.state === "invited" ? t.withdrawIntro : t.removeIntro}</p>
+      {subItems.length > 0 ? (
+        <>
+          <p>{t.withSubItems}</p>
+          <ul>
+            {subItems.map((sub) => (
+              <li>{`${sub.number} ${sub.title}`}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <form method="post" action={`${meetingPath(meeting.id)}/punkte/${item.id}`} class="form" novalidate>
+        <input type="hidden" name="version" value={String(item.version)} />
+        <input type="hidden" name="aktion" value="entfernen" />
+        <SubmitButton label={meeting.state === "invited" ? t.withdrawShort : t.removeShort} primary />
+      </form>
+      <p>
+        <a href={meetingPath(meeting.id)}>{t.keepItem}</a>
+      </p>
+    </WorkspaceLayout>
+  );
+}
 
 // --- Invitation, cancellation, deletion ----------------------------------------------------------------------------
 
@@ -590,6 +643,19 @@ export const meetingPages = new Hono<AppEnv>()
   )
   .post("/verwaltung/sitzungen/:id/punkte", addItem.post)
   .post("/verwaltung/sitzungen/:id/punkte/:item", changeItem.post)
+  .get(
+    "/verwaltung/sitzungen/:id/punkte/:item/entfernen",
+    page({
+      access: "secretariat",
+      load: async (c, scope, ctx) => {
+        const data = await loadMeeting(c, scope, ctx);
+        const item = data.agenda.items.find((i) => i.id === c.req.param("item") && !i.withdrawn);
+        if (!item || !editable(data.meeting)) throw new Problem("not_found", "Diesen Punkt gibt es hier nicht (mehr).");
+        return { data, item };
+      },
+      view: ({ data, item }, scope) => <RemoveItemPage scope={scope} data={data} item={item} />,
+    }),
+  )
   .get("/verwaltung/sitzungen/:id/einladung", invite.get)
   .post("/verwaltung/sitzungen/:id/einladung", invite.post)
   .get("/verwaltung/sitzungen/:id/absage", cancelMeeting.get)

@@ -231,10 +231,11 @@ const paperSchema = {
   type: z.enum(PAPER_TYPES),
   // A checkbox posts nothing when unticked.
   isPublic: z.literal("ja").optional(),
-  date: ZCalendarDate.optional(),
-  proposedResolution: ZMarkdownField.optional(),
-  factsAndReasons: ZMarkdownField.optional(),
-  financialEffects: ZMarkdownField.optional(),
+  // Optional, and emptied to null on an edit (the form's `empty: "null"`).
+  date: ZCalendarDate.nullable().optional(),
+  proposedResolution: ZMarkdownField.nullable().optional(),
+  factsAndReasons: ZMarkdownField.nullable().optional(),
+  financialEffects: ZMarkdownField.nullable().optional(),
 };
 const paperLabels = Object.fromEntries(["title", "type", "isPublic", "date", ...TEXTS].map((field) => [field, t.fields[field]!])) as Record<
   string,
