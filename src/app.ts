@@ -10,8 +10,8 @@ import { apiRouter } from "./routes";
 import { healthRouter } from "./routes/health";
 import { oparlFallback, oparlRouter } from "./routes/oparl";
 import { portal } from "./web/portal/routes";
-import { pageNotFound } from "./web/kit/render";
-import { pageError } from "./web/kit/page";
+
+import { errorPage, pageError } from "./web/kit/page";
 import { accountPages } from "./web/account/routes";
 import { memberPages } from "./web/members/routes";
 import { workspacePages } from "./web/workspace/routes";
@@ -44,7 +44,7 @@ export function createApp(source: DepsSource) {
   app.notFound((c) =>
     isApi(c.req.path)
       ? problemResponse(new Problem("not_found", `Unter ${c.req.method} ${c.req.path} gibt es nichts.`), c.req.path)
-      : pageNotFound(c),
+      : errorPage(c, 404),
   );
 
   // No browser may guess another type than the one declared: for JSON, PDFs, feeds and files as for pages.

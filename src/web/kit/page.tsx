@@ -23,6 +23,8 @@ export interface PageSpec<T> {
   access: PageAccess;
   load: (c: Ctx, scope: BodyScope, ctx: ServiceContext) => Promise<T>;
   view: (data: T, scope: BodyScope) => JSX.Element;
+  /** The status of the answer, if not 200: a page that shows a refused filter is a 400. */
+  status?: (data: T) => 200 | 400;
 }
 
 /**
@@ -49,7 +51,8 @@ export function page<T>(spec: PageSpec<T>) {
     const body = entered.scope;
     try {
       const ctx = serviceContext(c);
-      return await html(c, spec.view(await spec.load(c, body, ctx), body));
+      const data = await spec.load(c, body, ctx);
+      return await html(c, spec.view(data, body), spec.status?.(data) ?? 200);
     } catch (error) {
       if (!(error instanceof Problem)) throw error;
       return errorPage(c, statusOf(error), body);

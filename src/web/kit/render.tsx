@@ -1,15 +1,12 @@
 /**
- * What every HTML page shares: its headers (a CSP without script), the visitor's body (scope), the page's caching
- * and ETag, and the wrapper that turns a missing record into the 404 page.
+ * What every HTML page shares: its headers (a CSP without script), the visitor's body (scope), and the page's
+ * caching and ETag. Pages are written with `page` and `form` (kit/page.tsx, kit/form.tsx).
  */
 import type { Context } from "hono";
 import type { JSX } from "hono/jsx/jsx-runtime";
 import { secureHeaders } from "hono/secure-headers";
-import { Problem } from "../../errors";
 import { serviceContext, type AppEnv } from "../../http/context";
 import { getBody, listBodies } from "../../services/bodies";
-import { m } from "../messages";
-import { BodiesPage, ErrorPage } from "../portal/views";
 import type { Scope } from "./urls";
 
 export type Ctx = Context<AppEnv>;
@@ -122,24 +119,3 @@ function contentHash(text: string): string {
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
-
-export type Handler = (c: Ctx, scope: Scope & { body: NonNullable<Scope["body"]> }) => Promise<Response>;
-
-/** A page of one body: the visitor chooses a body first when there are several; 404 for what does not exist. */
-export const page = (handler: Handler) => async (c: Ctx) => {
-  const scope = await scopeOf(c).catch(() => null);
-  if (!scope) return notFoundPage(c, { body: null, several: true });
-  if (!scope.body) return html(c, <BodiesPage bodies={(await listBodies(serviceContext(c), { limit: 200 })).items} />);
-  try {
-    return await handler(c, scope as Scope & { body: NonNullable<Scope["body"]> });
-  } catch (error) {
-    if (error instanceof Problem && error.code === "not_found") return notFoundPage(c, scope);
-    throw error;
-  }
-};
-
-export const notFoundPage = (c: Ctx, scope: Scope) =>
-  html(c, <ErrorPage scope={scope} title={m.errors.notFound} text={m.errors.notFoundText} />, 404);
-
-/** The answer to an address nobody serves: the portal's 404 page. */
-export const pageNotFound = async (c: Ctx) => notFoundPage(c, await scopeOf(c).catch(() => ({ body: null, several: true })));

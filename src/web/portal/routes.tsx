@@ -46,7 +46,8 @@ import {
   ResolutionPage,
   ResolutionsPage,
 } from "./records";
-import { type Ctx, html, page, pageHeaders, param } from "../kit/render";
+import { type Ctx, pageHeaders, param } from "../kit/render";
+import { page } from "../kit/page";
 import type { ServiceContext } from "../../services/context";
 import { paths } from "../kit/urls";
 
@@ -56,119 +57,102 @@ export const portal = new Hono<AppEnv>()
   .use("*", pageHeaders)
   .get(
     "/",
-    page(async (c, scope) => {
-      const ctx = serviceContext(c);
-      const upcoming = (await listMeetings(ctx, { bodyId: scope.body.id, from: ctx.now.toISOString(), limit: 20 })).items
-        .filter((meeting) => meeting.state !== "cancelled")
-        .slice(0, 5);
-      const resolutions = (await listResolutions(ctx, { bodyId: scope.body.id, limit: 5 })).items;
-      const plans = await Promise.all((await listPlans(ctx, scope.body.id)).map((plan) => planOverview(ctx, plan.id, 6)));
-      return html(
-        c,
-        <StartPage
-          scope={scope}
-          upcoming={upcoming.map(toMeetingView)}
-          resolutions={resolutions}
-          plans={plans.map((p) => ({ id: p.planId, title: p.title, actionFields: p.actionFields }))}
-        />,
-      );
+    page({
+      access: "public",
+      load: async (_c, scope, ctx) => {
+        const upcoming = (await listMeetings(ctx, { bodyId: scope.body.id, from: ctx.now.toISOString(), limit: 20 })).items
+          .filter((meeting) => meeting.state !== "cancelled")
+          .slice(0, 5);
+        const resolutions = (await listResolutions(ctx, { bodyId: scope.body.id, limit: 5 })).items;
+        const plans = await Promise.all((await listPlans(ctx, scope.body.id)).map((plan) => planOverview(ctx, plan.id, 6)));
+        return {
+          upcoming: upcoming.map(toMeetingView),
+          resolutions,
+          plans: plans.map((p) => ({ id: p.planId, title: p.title, actionFields: p.actionFields })),
+        };
+      },
+      view: (props, scope) => <StartPage scope={scope} {...props} />,
     }),
   )
   .get(
     "/sitzungen",
-    page(async (c, scope) => {
-      const ctx = serviceContext(c);
-      const requested = c.req.query("monat") ?? "";
-      const month = MONTH.test(requested) ? requested : berlinDateOf(ctx.now).slice(0, 7);
-      const { committees, committeeId } = await committeeChoice(c, ctx, scope.body.id);
-      const next = addMonths(`${month}-01`, 1).slice(0, 7);
-      const meetings = await listMeetings(ctx, {
-        bodyId: scope.body.id,
-        ...(committeeId ? { committeeId } : {}),
-        from: `${month}-01`,
-        to: `${next}-01`,
-        limit: 200,
-      });
-      return html(
-        c,
-        <CalendarPage
-          scope={scope}
-          month={month}
-          meetings={meetings.items.map(toMeetingView).filter((meeting) => !committeeId || meeting.committeeId === committeeId)}
-          committees={committees}
-          {...(committeeId ? { committeeId } : {})}
-          months={await meetingMonths(ctx, scope.body.id, committeeId)}
-          feed={feedLinks(
+    page({
+      access: "public",
+      load: async (c, scope, ctx) => {
+        const requested = c.req.query("monat") ?? "";
+        const month = MONTH.test(requested) ? requested : berlinDateOf(ctx.now).slice(0, 7);
+        const { committees, committeeId } = await committeeChoice(c, ctx, scope.body.id);
+        const next = addMonths(`${month}-01`, 1).slice(0, 7);
+        const meetings = await listMeetings(ctx, {
+          bodyId: scope.body.id,
+          ...(committeeId ? { committeeId } : {}),
+          from: `${month}-01`,
+          to: `${next}-01`,
+          limit: 200,
+        });
+        return {
+          month,
+          meetings: meetings.items.map(toMeetingView).filter((meeting) => !committeeId || meeting.committeeId === committeeId),
+          committees,
+          ...(committeeId ? { committeeId } : {}),
+          months: await meetingMonths(ctx, scope.body.id, committeeId),
+          feed: feedLinks(
             publicBaseUrl(c),
             committeeId ? `/api/v1/committees/${committeeId}/calendar.ics` : `/api/v1/bodies/${scope.body.id}/calendar.ics`,
-          )}
-        />,
-      );
+          ),
+        };
+      },
+      view: (props, scope) => <CalendarPage scope={scope} {...props} />,
     }),
   )
   .get(
     "/sitzungen/:id",
-    page(async (c, scope) => {
-      const ctx = serviceContext(c);
-      const meeting = await inBody(await getMeeting(ctx, param(c, "id")), scope);
-      const { agenda, hasNonPublicPart, resolutions } = await meetingAgenda(ctx, meeting, { resolutions: true });
-      return html(
-        c,
-        <MeetingPage
-          scope={scope}
-          meeting={toMeetingView(meeting)}
-          items={agenda.items}
-          resolutions={resolutions}
-          announcements={agenda.announcements}
-          hasNonPublicPart={hasNonPublicPart}
-        />,
-      );
+    page({
+      access: "public",
+      load: async (c, scope, ctx) => {
+        const meeting = await inBody(await getMeeting(ctx, param(c, "id")), scope);
+        const { agenda, hasNonPublicPart, resolutions } = await meetingAgenda(ctx, meeting, { resolutions: true });
+        return { meeting: toMeetingView(meeting), items: agenda.items, resolutions, announcements: agenda.announcements, hasNonPublicPart };
+      },
+      view: (props, scope) => <MeetingPage scope={scope} {...props} />,
     }),
   )
   .get(
     "/sitzungen/:id/top/:itemId",
-    page(async (c, scope) => {
-      const ctx = serviceContext(c);
-      const meeting = await inBody(await getMeeting(ctx, param(c, "id")), scope);
-      const { agenda, resolutions } = await meetingAgenda(ctx, meeting, { resolutions: true });
-      const item = agenda.items.find((i) => i.id === param(c, "itemId"));
-      if (!item) throw new Problem("not_found", "Diesen Tagesordnungspunkt gibt es nicht.");
-      const ref = resolutions.find((r) => r.itemId === item.id);
-      const resolution = ref ? await getResolution(ctx, ref.id) : null;
-      const measures = resolution ? (await resolutionMeasures(ctx, resolution.id)).measures : [];
-      return html(
-        c,
-        <ItemPage
-          scope={scope}
-          meeting={toMeetingView(meeting)}
-          item={item}
-          votes={await votesOfItem(ctx, item.id)}
-          resolution={resolution}
-          measures={measures}
-        />,
-      );
+    page({
+      access: "public",
+      load: async (c, scope, ctx) => {
+        const meeting = await inBody(await getMeeting(ctx, param(c, "id")), scope);
+        const { agenda, resolutions } = await meetingAgenda(ctx, meeting, { resolutions: true });
+        const item = agenda.items.find((i) => i.id === param(c, "itemId"));
+        if (!item) throw new Problem("not_found", "Diesen Tagesordnungspunkt gibt es nicht.");
+        const ref = resolutions.find((r) => r.itemId === item.id);
+        const resolution = ref ? await getResolution(ctx, ref.id) : null;
+        const measures = resolution ? (await resolutionMeasures(ctx, resolution.id)).measures : [];
+        return { meeting: toMeetingView(meeting), item, votes: await votesOfItem(ctx, item.id), resolution, measures };
+      },
+      view: (props, scope) => <ItemPage scope={scope} {...props} />,
     }),
   )
   .get(
     "/sitzungen/:id/niederschrift",
-    page(async (c, scope) => {
-      const ctx = serviceContext(c);
-      const meeting = await inBody(await getMeeting(ctx, param(c, "id")), scope);
-      const minutes = await getMinutes(ctx, meeting.id);
-      return html(c, <MinutesPage scope={scope} meeting={toMeetingView(meeting)} minutes={minutes} />);
+    page({
+      access: "public",
+      load: async (c, scope, ctx) => {
+        const meeting = await inBody(await getMeeting(ctx, param(c, "id")), scope);
+        const minutes = await getMinutes(ctx, meeting.id);
+        return { meeting: toMeetingView(meeting), minutes };
+      },
+      view: (props, scope) => <MinutesPage scope={scope} {...props} />,
     }),
   )
-  .get(
-    "/sitzungen/:id/termin.ics",
-    page(async (c) => {
-      const ctx = serviceContext(c);
-      const body = await meetingCalendar(ctx, param(c, "id"), publicBaseUrl(c));
-      return c.body(body, 200, {
-        "content-type": "text/calendar; charset=utf-8",
-        "content-disposition": 'attachment; filename="sitzung.ics"',
-      });
-    }),
-  )
+  .get("/sitzungen/:id/termin.ics", async (c) => {
+    const body = await meetingCalendar(serviceContext(c), param(c, "id"), publicBaseUrl(c));
+    return c.body(body, 200, {
+      "content-type": "text/calendar; charset=utf-8",
+      "content-disposition": 'attachment; filename="sitzung.ics"',
+    });
+  })
   // The documents the pages link, under the pages' addresses: read as the signed-in visitor, through the services.
   .get("/sitzungen/:id/einladung.pdf", async (c) =>
     sendPdf(c, await invitationPdf(serviceContext(c), documentDeps(c), param(c, "id")), "einladung.pdf"),
@@ -190,245 +174,251 @@ export const portal = new Hono<AppEnv>()
   })
   .get(
     "/gremien",
-    page(async (c, scope) => {
-      const committees = (await listCommittees(serviceContext(c), { bodyId: scope.body.id, limit: 200 })).items;
-      return html(c, <CommitteesPage scope={scope} committees={committees} />);
+    page({
+      access: "public",
+      load: async (_c, scope, ctx) => {
+        const committees = (await listCommittees(ctx, { bodyId: scope.body.id, limit: 200 })).items;
+        return { committees };
+      },
+      view: (props, scope) => <CommitteesPage scope={scope} {...props} />,
     }),
   )
   .get(
     "/gremien/:id",
-    page(async (c, scope) => {
-      const ctx = serviceContext(c);
-      const committee = await getCommittee(ctx, param(c, "id"));
-      if (committee.bodyId !== scope.body.id) throw new Problem("not_found", "Dieses Gremium gibt es hier nicht.");
-      const requested = c.req.query("stand");
-      const composition = await committeeComposition(ctx, committee.id, requested && isCalendarDate(requested) ? requested : undefined);
-      const terms = (await listTerms(ctx, { bodyId: scope.body.id, limit: 200 })).items;
-      const year = Number(berlinDateOf(ctx.now).slice(0, 4));
-      const meetings = (await listMeetings(ctx, { committeeId: committee.id, from: `${year}-01-01`, to: `${year + 1}-12-31`, limit: 50 }))
-        .items;
-      return html(
-        c,
-        <CommitteePage
-          scope={scope}
-          committee={committee}
-          composition={composition}
-          terms={new Map(terms.map((t) => [t.id, t.name]))}
-          meetings={meetings.map(toMeetingView)}
-          feed={feedLinks(publicBaseUrl(c), `/api/v1/committees/${committee.id}/calendar.ics`)}
-        />,
-      );
+    page({
+      access: "public",
+      load: async (c, scope, ctx) => {
+        const committee = await getCommittee(ctx, param(c, "id"));
+        if (committee.bodyId !== scope.body.id) throw new Problem("not_found", "Dieses Gremium gibt es hier nicht.");
+        const requested = c.req.query("stand");
+        const composition = await committeeComposition(ctx, committee.id, requested && isCalendarDate(requested) ? requested : undefined);
+        const terms = (await listTerms(ctx, { bodyId: scope.body.id, limit: 200 })).items;
+        const year = Number(berlinDateOf(ctx.now).slice(0, 4));
+        const meetings = (await listMeetings(ctx, { committeeId: committee.id, from: `${year}-01-01`, to: `${year + 1}-12-31`, limit: 50 }))
+          .items;
+        return {
+          committee,
+          composition,
+          terms: new Map(terms.map((t) => [t.id, t.name])),
+          meetings: meetings.map(toMeetingView),
+          feed: feedLinks(publicBaseUrl(c), `/api/v1/committees/${committee.id}/calendar.ics`),
+        };
+      },
+      view: (props, scope) => <CommitteePage scope={scope} {...props} />,
     }),
   )
   .get(
     "/personen/:id",
-    page(async (c, scope) => {
-      const ctx = serviceContext(c);
-      const person = await getPerson(ctx, param(c, "id"));
-      if (person.bodyId !== scope.body.id) throw new Problem("not_found", "Diese Person gibt es hier nicht.");
-      const memberships = (await listMemberships(ctx, { personId: person.id, limit: 200 })).items;
-      const committees = new Map(
-        (await listCommittees(ctx, { bodyId: scope.body.id, limit: 200 })).items.map((committee) => [committee.id, committee.name]),
-      );
-      const seats = memberships.map((seat) => ({ ...seat, committeeName: committees.get(seat.committeeId) ?? "" }));
-      // Contact data is never shown: only the name and the seats.
-      return html(c, <PersonPage scope={scope} person={{ givenName: person.givenName, familyName: person.familyName }} seats={seats} />);
+    page({
+      access: "public",
+      load: async (c, scope, ctx) => {
+        const person = await getPerson(ctx, param(c, "id"));
+        if (person.bodyId !== scope.body.id) throw new Problem("not_found", "Diese Person gibt es hier nicht.");
+        const memberships = (await listMemberships(ctx, { personId: person.id, limit: 200 })).items;
+        const committees = new Map(
+          (await listCommittees(ctx, { bodyId: scope.body.id, limit: 200 })).items.map((committee) => [committee.id, committee.name]),
+        );
+        const seats = memberships.map((seat) => ({ ...seat, committeeName: committees.get(seat.committeeId) ?? "" }));
+        // Contact data is never shown: only the name and the seats.
+        return { person: { givenName: person.givenName, familyName: person.familyName }, seats };
+      },
+      view: (props, scope) => <PersonPage scope={scope} {...props} />,
     }),
   )
   .get(
     "/vorlagen/:id",
-    page(async (c, scope) => {
-      const ctx = serviceContext(c);
-      const paper = toPaperView(await getPaper(ctx, param(c, "id")));
-      if (paper.bodyId !== scope.body.id) throw new Problem("not_found", "Diese Vorlage gibt es hier nicht.");
-      const route = await paperRoute(ctx, paper);
-      const meetings = new Map<string, ReturnType<typeof toMeetingView>>();
-      for (const step of paper.consultations) {
-        const meetingId = step.meetingId ?? route.find((r) => r.consultationId === step.id)?.item?.meetingId;
-        if (meetingId) meetings.set(step.id, toMeetingView(await getMeeting(ctx, meetingId)));
-      }
-      return html(c, <PaperPage scope={scope} paper={paper} meetings={meetings} route={route} />);
+    page({
+      access: "public",
+      load: async (c, scope, ctx) => {
+        const paper = toPaperView(await getPaper(ctx, param(c, "id")));
+        if (paper.bodyId !== scope.body.id) throw new Problem("not_found", "Diese Vorlage gibt es hier nicht.");
+        const route = await paperRoute(ctx, paper);
+        const meetings = new Map<string, ReturnType<typeof toMeetingView>>();
+        for (const step of paper.consultations) {
+          const meetingId = step.meetingId ?? route.find((r) => r.consultationId === step.id)?.item?.meetingId;
+          if (meetingId) meetings.set(step.id, toMeetingView(await getMeeting(ctx, meetingId)));
+        }
+        return { paper, meetings, route };
+      },
+      view: (props, scope) => <PaperPage scope={scope} {...props} />,
     }),
   )
   .get(
     "/vorlagen",
-    page(async (c, scope) => {
-      const ctx = serviceContext(c);
-      const { committees, committeeId } = await committeeChoice(c, ctx, scope.body.id);
-      const filter = {
-        year: yearOf(c.req.query("jahr")),
-        committeeId,
-        type: PAPER_TYPES.find((type) => type === c.req.query("art")),
-        state: CONSULTATION_STATES.find((state) => state === c.req.query("stand")),
-        q: (c.req.query("titel") ?? "").trim().slice(0, 200),
-      };
-      const cursor = c.req.query("seite");
-      const result = await listPapers(ctx, {
-        bodyId: scope.body.id,
-        ...definedOnly({ ...filter, q: filter.q || undefined, cursor }),
-        limit: 50,
-      });
-      const query = listQuery(scope, {
-        jahr: filter.year,
-        gremium: filter.committeeId,
-        art: filter.type,
-        stand: filter.state,
-        titel: filter.q,
-      });
-      return html(
-        c,
-        <PapersPage
-          scope={scope}
-          papers={result.items.map(toPaperView)}
-          committees={committees}
-          years={await paperYears(ctx, scope.body.id)}
-          filter={filter}
-          next={result.nextCursor ? `/vorlagen?${query}seite=${encodeURIComponent(result.nextCursor)}` : undefined}
-        />,
-      );
+    page({
+      access: "public",
+      load: async (c, scope, ctx) => {
+        const { committees, committeeId } = await committeeChoice(c, ctx, scope.body.id);
+        const filter = {
+          year: yearOf(c.req.query("jahr")),
+          committeeId,
+          type: PAPER_TYPES.find((type) => type === c.req.query("art")),
+          state: CONSULTATION_STATES.find((state) => state === c.req.query("stand")),
+          q: (c.req.query("titel") ?? "").trim().slice(0, 200),
+        };
+        const cursor = c.req.query("seite");
+        const result = await listPapers(ctx, {
+          bodyId: scope.body.id,
+          ...definedOnly({ ...filter, q: filter.q || undefined, cursor }),
+          limit: 50,
+        });
+        const query = listQuery(scope, {
+          jahr: filter.year,
+          gremium: filter.committeeId,
+          art: filter.type,
+          stand: filter.state,
+          titel: filter.q,
+        });
+        return {
+          papers: result.items.map(toPaperView),
+          committees,
+          years: await paperYears(ctx, scope.body.id),
+          filter,
+          next: result.nextCursor ? `/vorlagen?${query}seite=${encodeURIComponent(result.nextCursor)}` : undefined,
+        };
+      },
+      view: (props, scope) => <PapersPage scope={scope} {...props} />,
     }),
   )
   .get(
     "/niederschriften",
-    page(async (c, scope) => {
-      const ctx = serviceContext(c);
-      const { committees, committeeId } = await committeeChoice(c, ctx, scope.body.id);
-      const filter = {
-        year: yearOf(c.req.query("jahr")),
-        committeeId,
-      };
-      const cursor = c.req.query("seite");
-      const result = await listPublishedMinutes(ctx, { bodyId: scope.body.id, ...definedOnly({ ...filter, cursor }), limit: 50 });
-      const query = listQuery(scope, { jahr: filter.year, gremium: filter.committeeId });
-      return html(
-        c,
-        <MinutesListPage
-          scope={scope}
-          meetings={result.items.map(toMeetingView)}
-          committees={committees}
-          years={await publishedMinutesYears(ctx, scope.body.id, filter.committeeId)}
-          filter={filter}
-          next={result.nextCursor ? `/niederschriften?${query}seite=${encodeURIComponent(result.nextCursor)}` : undefined}
-        />,
-      );
+    page({
+      access: "public",
+      load: async (c, scope, ctx) => {
+        const { committees, committeeId } = await committeeChoice(c, ctx, scope.body.id);
+        const filter = {
+          year: yearOf(c.req.query("jahr")),
+          committeeId,
+        };
+        const cursor = c.req.query("seite");
+        const result = await listPublishedMinutes(ctx, { bodyId: scope.body.id, ...definedOnly({ ...filter, cursor }), limit: 50 });
+        const query = listQuery(scope, { jahr: filter.year, gremium: filter.committeeId });
+        return {
+          meetings: result.items.map(toMeetingView),
+          committees,
+          years: await publishedMinutesYears(ctx, scope.body.id, filter.committeeId),
+          filter,
+          next: result.nextCursor ? `/niederschriften?${query}seite=${encodeURIComponent(result.nextCursor)}` : undefined,
+        };
+      },
+      view: (props, scope) => <MinutesListPage scope={scope} {...props} />,
     }),
   )
   .get("/massnahmen", (c) => c.redirect(`/integrationsplan${new URL(c.req.url).search}`, 301))
   .get(
     "/beschluesse",
-    page(async (c, scope) => {
-      const ctx = serviceContext(c);
-      const { committees, committeeId } = await committeeChoice(c, ctx, scope.body.id);
-      const year = yearOf(c.req.query("jahr"));
-      const cursor = c.req.query("seite");
-      const result = await listResolutions(ctx, {
-        bodyId: scope.body.id,
-        ...(committeeId ? { committeeId } : {}),
-        ...(year ? { year } : {}),
-        ...(cursor ? { cursor } : {}),
-        limit: 50,
-      });
-      const years = await resolutionYears(ctx, scope.body.id, committeeId);
-      const query = new URLSearchParams({
-        ...(scope.several ? { k: scope.body.id } : {}),
-        ...(committeeId ? { gremium: committeeId } : {}),
-        ...(year ? { jahr: String(year) } : {}),
-      });
-      return html(
-        c,
-        <ResolutionsPage
-          scope={scope}
-          resolutions={result.items}
-          committees={committees}
-          {...(committeeId ? { committeeId } : {})}
-          {...(year ? { year } : {})}
-          years={years}
-          {...(result.nextCursor ? { next: `/beschluesse?${query}&seite=${encodeURIComponent(result.nextCursor)}` } : {})}
-        />,
-      );
+    page({
+      access: "public",
+      load: async (c, scope, ctx) => {
+        const { committees, committeeId } = await committeeChoice(c, ctx, scope.body.id);
+        const year = yearOf(c.req.query("jahr"));
+        const cursor = c.req.query("seite");
+        const result = await listResolutions(ctx, {
+          bodyId: scope.body.id,
+          ...(committeeId ? { committeeId } : {}),
+          ...(year ? { year } : {}),
+          ...(cursor ? { cursor } : {}),
+          limit: 50,
+        });
+        const years = await resolutionYears(ctx, scope.body.id, committeeId);
+        const query = new URLSearchParams({
+          ...(scope.several ? { k: scope.body.id } : {}),
+          ...(committeeId ? { gremium: committeeId } : {}),
+          ...(year ? { jahr: String(year) } : {}),
+        });
+        return {
+          resolutions: result.items,
+          committees,
+          ...(committeeId ? { committeeId } : {}),
+          ...(year ? { year } : {}),
+          years,
+          ...(result.nextCursor ? { next: `/beschluesse?${query}&seite=${encodeURIComponent(result.nextCursor)}` } : {}),
+        };
+      },
+      view: (props, scope) => <ResolutionsPage scope={scope} {...props} />,
     }),
   )
   .get(
     "/beschluesse/:id",
-    page(async (c, scope) => {
-      const ctx = serviceContext(c);
-      const resolution = await getResolution(ctx, param(c, "id"));
-      const committee = await getCommittee(ctx, resolution.committeeId);
-      if (committee.bodyId !== scope.body.id) throw new Problem("not_found", "Diesen Beschluss gibt es hier nicht.");
-      const meeting = resolution.meetingId ? toMeetingView(await getMeeting(ctx, resolution.meetingId)) : null;
-      const { measures } = await resolutionMeasures(ctx, resolution.id);
-      return html(
-        c,
-        <ResolutionPage
-          scope={scope}
-          resolution={resolution}
-          label={resolutionLabel(resolution)}
-          meeting={meeting}
-          measures={measures}
-          links={await resolutionLinks(ctx, resolution)}
-        />,
-      );
+    page({
+      access: "public",
+      load: async (c, scope, ctx) => {
+        const resolution = await getResolution(ctx, param(c, "id"));
+        const committee = await getCommittee(ctx, resolution.committeeId);
+        if (committee.bodyId !== scope.body.id) throw new Problem("not_found", "Diesen Beschluss gibt es hier nicht.");
+        const meeting = resolution.meetingId ? toMeetingView(await getMeeting(ctx, resolution.meetingId)) : null;
+        const { measures } = await resolutionMeasures(ctx, resolution.id);
+        return { resolution, label: resolutionLabel(resolution), meeting, measures, links: await resolutionLinks(ctx, resolution) };
+      },
+      view: (props, scope) => <ResolutionPage scope={scope} {...props} />,
     }),
   )
   .get(
     "/integrationsplan",
-    page(async (c, scope) => {
-      const plans = await listPlans(serviceContext(c), scope.body.id);
-      return html(c, <PlansPage scope={scope} plans={plans} />);
+    page({
+      access: "public",
+      load: async (_c, scope, ctx) => {
+        const plans = await listPlans(ctx, scope.body.id);
+        return { plans };
+      },
+      view: (props, scope) => <PlansPage scope={scope} {...props} />,
     }),
   )
   .get(
     "/integrationsplan/:id",
-    page(async (c, scope) => {
-      const ctx = serviceContext(c);
-      const overview = await planOverview(ctx, param(c, "id"), 6);
-      const plan = (await listPlans(ctx, scope.body.id)).find((p) => p.id === overview.planId);
-      if (!plan) throw new Problem("not_found", "Diesen Plan gibt es hier nicht.");
-      const measures = (await listMeasures(ctx, plan.id)).map(toMeasureView);
-      return html(
-        c,
-        <PlanPage
-          scope={scope}
-          plan={{ id: overview.planId, title: overview.title, actionFields: overview.actionFields }}
-          measures={measures}
-        />,
-      );
+    page({
+      access: "public",
+      load: async (c, scope, ctx) => {
+        const overview = await planOverview(ctx, param(c, "id"), 6);
+        const plan = (await listPlans(ctx, scope.body.id)).find((p) => p.id === overview.planId);
+        if (!plan) throw new Problem("not_found", "Diesen Plan gibt es hier nicht.");
+        const measures = (await listMeasures(ctx, plan.id)).map(toMeasureView);
+        return { plan: { id: overview.planId, title: overview.title, actionFields: overview.actionFields }, measures };
+      },
+      view: (props, scope) => <PlanPage scope={scope} {...props} />,
     }),
   )
   .get(
     "/massnahmen/:id",
-    page(async (c, scope) => {
-      const ctx = serviceContext(c);
-      const measure = await getMeasure(ctx, param(c, "id"));
-      if (!(await listPlans(ctx, scope.body.id)).some((plan) => plan.id === measure.planId)) {
-        throw new Problem("not_found", "Diese Maßnahme gibt es hier nicht.");
-      }
-      const { planTitle, trace } = await measureTrace(ctx, measure.id);
-      return html(c, <MeasurePage scope={scope} measure={toMeasureView(measure)} planTitle={planTitle} trace={trace} />);
+    page({
+      access: "public",
+      load: async (c, scope, ctx) => {
+        const measure = await getMeasure(ctx, param(c, "id"));
+        if (!(await listPlans(ctx, scope.body.id)).some((plan) => plan.id === measure.planId)) {
+          throw new Problem("not_found", "Diese Maßnahme gibt es hier nicht.");
+        }
+        const { planTitle, trace } = await measureTrace(ctx, measure.id);
+        return { measure: toMeasureView(measure), planTitle, trace };
+      },
+      view: (props, scope) => <MeasurePage scope={scope} {...props} />,
     }),
   )
   .get(
     "/suche",
-    page(async (c, scope) => {
-      const ctx = serviceContext(c);
-      const { committees, committeeId } = await committeeChoice(c, ctx, scope.body.id);
-      const query = (c.req.query("q") ?? "").trim().slice(0, 200);
-      const kind = SEARCH_KINDS.find((k) => k === c.req.query("art"));
-      const [from, to] = [c.req.query("von") || undefined, c.req.query("bis") || undefined];
-      const errors: Record<string, string> = {};
-      if (from && !isCalendarDate(from)) errors.von = m.search.badDate;
-      if (to && !isCalendarDate(to)) errors.bis = m.search.badDate;
-      if (from && to && !errors.von && !errors.bis && to < from) errors.bis = m.search.toBeforeFrom;
-      const props = { scope, query, kind, committeeId, from, to, committees };
-      if (Object.keys(errors).length > 0) return html(c, <SearchPage {...props} hits={null} errors={errors} />, 400);
-      if (!query) return html(c, <SearchPage {...props} hits={null} />);
-      const filter = { bodyId: scope.body.id, committeeId, from, to };
-      const hits = await search(ctx, query, kind ? [kind] : SEARCH_KINDS, 50, filter);
-      const shown = hits.flatMap((hit) => {
-        const href = portalAddress(hit.kind, hit.id, hit.url);
-        return href ? [{ kind: hit.kind, title: hit.title, context: hit.context, href, snippet: hit.snippet, match: hit.match }] : [];
-      });
-      return html(c, <SearchPage {...props} hits={shown} />);
+    page({
+      access: "public",
+      load: async (c, scope, ctx) => {
+        const { committees, committeeId } = await committeeChoice(c, ctx, scope.body.id);
+        const query = (c.req.query("q") ?? "").trim().slice(0, 200);
+        const kind = SEARCH_KINDS.find((k) => k === c.req.query("art"));
+        const [from, to] = [c.req.query("von") || undefined, c.req.query("bis") || undefined];
+        const errors: Record<string, string> = {};
+        if (from && !isCalendarDate(from)) errors.von = m.search.badDate;
+        if (to && !isCalendarDate(to)) errors.bis = m.search.badDate;
+        if (from && to && !errors.von && !errors.bis && to < from) errors.bis = m.search.toBeforeFrom;
+        const props = { query, kind, committeeId, from, to, committees, errors };
+        if (Object.keys(errors).length > 0 || !query) return { ...props, hits: null };
+        const filter = { bodyId: scope.body.id, committeeId, from, to };
+        const hits = await search(ctx, query, kind ? [kind] : SEARCH_KINDS, 50, filter);
+        const shown = hits.flatMap((hit) => {
+          const href = portalAddress(hit.kind, hit.id, hit.url);
+          return href ? [{ kind: hit.kind, title: hit.title, context: hit.context, href, snippet: hit.snippet, match: hit.match }] : [];
+        });
+        return { ...props, hits: shown };
+      },
+      view: (props, scope) => <SearchPage scope={scope} {...props} />,
+      // A refused filter is a bad request, shown with its message beside the field.
+      status: (props) => (Object.keys(props.errors).length > 0 ? 400 : 200),
     }),
   );
 
@@ -444,9 +434,13 @@ export const TEXT_PAGES: Record<string, PageKey> = {
 for (const [path, key] of Object.entries(TEXT_PAGES)) {
   portal.get(
     path,
-    page(async (c, scope) => {
-      const text = await getBodyPage(serviceContext(c), scope.body.id, key);
-      return html(c, <TextPage scope={scope} title={m.legal[key]} html={renderMarkdown(text.markdown)!} />);
+    page({
+      access: "public",
+      load: async (_c, scope, ctx) => {
+        const text = await getBodyPage(ctx, scope.body.id, key);
+        return { title: m.legal[key], html: renderMarkdown(text.markdown)! };
+      },
+      view: (props, scope) => <TextPage scope={scope} {...props} />,
     }),
   );
 }
