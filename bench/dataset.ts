@@ -23,8 +23,8 @@ import { createNodeDatabase } from "../src/entry/node-database";
 import { loadDocumentAssets } from "../src/entry/node-documents";
 import { createFileAttachmentStore } from "../src/entry/node-storage";
 import { createServiceContext } from "../src/services/context";
-import { DEFAULT_OPARL_LICENSE } from "../src/services/oparl-objects";
-import { syncOparl } from "../src/services/oparl-sync";
+import { DEFAULT_OPARL_LICENSE } from "../src/services/oparl/oparl-objects";
+import { syncOparl } from "../src/services/oparl/oparl-sync";
 import { decideVote } from "../src/rules/voting";
 import { LAST_YEAR, PLACES, SPEAKERS, TOPICS, minutesNotes, paragraph, randomAt, type Random } from "./dataset-text";
 

@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { ConfigError, ZNodeEnv, parseEnv } from "../env";
 import { Problem } from "../errors";
-import { createToken } from "../services/tokens";
+import { createToken } from "../services/accounts/tokens";
 import { createNodeDatabase, prepareDatabase } from "./node-database";
 
 async function main() {

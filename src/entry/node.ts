@@ -16,8 +16,8 @@ import { readStaticFile } from "./node-static";
 import { createFileAttachmentStore } from "./node-storage";
 import { ANONYMOUS } from "../auth/principal";
 import { createServiceContext } from "../services/context";
-import { DEFAULT_OPARL_LICENSE } from "../services/oparl-objects";
-import { backfillOparlDigests } from "../services/oparl-sync";
+import { DEFAULT_OPARL_LICENSE } from "../services/oparl/oparl-objects";
+import { backfillOparlDigests } from "../services/oparl/oparl-sync";
 
 function readEnv() {
   try {

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { publicBaseUrl, serviceContext } from "../http/context";
 import { ZIdParam, createRouter, defineRoute, jsonBody, jsonResponse } from "../http/openapi";
 import { ZAccount, ZAccountCreate, toAccountView } from "../schemas/accounts";
-import { createAccount, endSessions, getAccount, newPasswordLink, setLocked } from "../services/accounts";
+import { createAccount, endSessions, getAccount, newPasswordLink, setLocked } from "../services/accounts/accounts";
 
 const tags = ["Accounts"];
 const ZAccountWithLink = ZAccount.extend({

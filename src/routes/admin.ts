@@ -6,8 +6,8 @@ import { Problem } from "../errors";
 import { ZIdParam, createRouter, defineRoute, jsonBody, jsonResponse } from "../http/openapi";
 import { ZPageQuery, page } from "../http/pagination";
 import { ZApiToken, ZApiTokenCreate, ZApiTokenCreated, toApiTokenView } from "../schemas/tokens";
-import { listAuditEntries } from "../services/audit-log";
-import { createToken, listTokens, revokeToken } from "../services/tokens";
+import { listAuditEntries } from "../services/accounts/audit-log";
+import { createToken, listTokens, revokeToken } from "../services/accounts/tokens";
 
 const ZAuditEntry = z
   .object({

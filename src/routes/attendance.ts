@@ -13,8 +13,8 @@ import {
   toResolutionView,
   toVoteView,
 } from "../schemas/outcomes";
-import { attendanceSheet, recordAttendance, recordAttendanceSheet, recordRecusal, recordStatement } from "../services/attendance";
-import { recordVote } from "../services/votes";
+import { attendanceSheet, recordAttendance, recordAttendanceSheet, recordRecusal, recordStatement } from "../services/meetings/attendance";
+import { recordVote } from "../services/meetings/votes";
 
 export const tags = ["Meeting outcomes"];
 const ZRecusal = z

@@ -3,7 +3,7 @@ import { crudRoutes } from "../http/crud";
 import { createRouter } from "../http/openapi";
 import { requiredVersion, withEtag } from "../http/versioning";
 import { ZBody, ZBodyCreate, ZBodyListQuery, ZBodyUpdate, toBodyView } from "../schemas/bodies";
-import { createBody, deleteBody, getBody, listBodies, updateBody } from "../services/bodies";
+import { createBody, deleteBody, getBody, listBodies, updateBody } from "../services/people/bodies";
 
 const routes = crudRoutes({
   path: "/bodies",

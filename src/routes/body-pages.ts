@@ -4,7 +4,7 @@ import { ZIfMatchHeader, createRouter, defineRoute, jsonBody, recordResponse } f
 import { requiredVersion, withEtag } from "../http/versioning";
 import { PAGE_KEYS } from "../documents/page-texts";
 import { ZId } from "../schemas/common";
-import { getBodyPage, setBodyPage } from "../services/body-pages";
+import { getBodyPage, setBodyPage } from "../services/people/body-pages";
 
 const tags = ["Portal"];
 const ZParams = z.object({ id: ZId, key: z.enum(PAGE_KEYS) });

@@ -4,8 +4,8 @@ import type { AppEnv } from "../http/context";
 import { publicBaseUrl, serviceContext } from "../http/context";
 import { ZIdParam, createRouter, defineRoute, jsonResponse } from "../http/openapi";
 import { ZMeeting, toMeetingView } from "../schemas/meetings";
-import { upcomingAnnouncements } from "../services/announcements";
-import { bodyCalendar, committeeCalendar, createPersonalFeed, personalCalendar, revokePersonalFeeds } from "../services/calendar";
+import { upcomingAnnouncements } from "../services/meetings/announcements";
+import { bodyCalendar, committeeCalendar, createPersonalFeed, personalCalendar, revokePersonalFeeds } from "../services/meetings/calendar";
 
 const tags = ["Calendar and announcements"];
 const ics = { description: "An iCalendar feed (RFC 5545)", content: { "text/calendar": { schema: { type: "string" as const } } } };

@@ -4,8 +4,8 @@ import { ZIdParam, createRouter, defineRoute, jsonResponse } from "../http/opena
 import { requiredVersion, withEtag } from "../http/versioning";
 import { ZCommittee, ZCommitteeCreate, ZCommitteeListQuery, ZCommitteeUpdate, toCommitteeView } from "../schemas/committees";
 import { ZComposition, ZCompositionQuery } from "../schemas/memberships";
-import { createCommittee, deleteCommittee, getCommittee, listCommittees, updateCommittee } from "../services/committees";
-import { committeeComposition } from "../services/memberships";
+import { createCommittee, deleteCommittee, getCommittee, listCommittees, updateCommittee } from "../services/people/committees";
+import { committeeComposition } from "../services/people/memberships";
 
 const routes = crudRoutes({
   path: "/committees",

@@ -4,9 +4,9 @@ import { documentDeps, serviceContext } from "../http/context";
 import { ZIdParam, ZIfMatchHeader, createRouter, defineRoute, jsonBody, recordResponse, requestSizeLimit } from "../http/openapi";
 import { requiredVersion, withEtag } from "../http/versioning";
 import { TEMPLATE_NAMES } from "../documents/templates";
-import { MAX_LOGO_BYTES, getDocumentSettings, setLogo, updateDocumentSettings } from "../services/document-settings";
+import { MAX_LOGO_BYTES, getDocumentSettings, setLogo, updateDocumentSettings } from "../services/documents/document-settings";
 import { ZCalendarDate, ZOptionalLine } from "../schemas/common";
-import { invitationPdf, minutesPdf, paperPdf, progressReportPdf, resolutionExtractPdf } from "../services/documents";
+import { invitationPdf, minutesPdf, paperPdf, progressReportPdf, resolutionExtractPdf } from "../services/documents/documents";
 
 const tags = ["Documents (PDF)"];
 const pdf = {

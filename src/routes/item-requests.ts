@@ -3,7 +3,7 @@ import { serviceContext } from "../http/context";
 import { ZIdParam, ZIfMatchHeader, createRouter, defineRoute, jsonBody, jsonResponse, recordResponse } from "../http/openapi";
 import { requiredVersion, withEtag } from "../http/versioning";
 import { ZItemRequest, ZItemRequestCreate, ZItemRequestUpdate } from "../schemas/item-requests";
-import { createItemRequest, listItemRequests, updateItemRequest } from "../services/item-requests";
+import { createItemRequest, listItemRequests, updateItemRequest } from "../services/meetings/item-requests";
 
 const tags = ["Demanded items"];
 

@@ -11,8 +11,8 @@ import {
   toHistoryView,
   toMeasureView,
 } from "../schemas/plans";
-import { getMeasure, measureHistory, updateMeasure } from "../services/plans";
-import { linkResolutionToMeasure, measureTrace, resolutionMeasures } from "../services/trace";
+import { getMeasure, measureHistory, updateMeasure } from "../services/plan/plans";
+import { linkResolutionToMeasure, measureTrace, resolutionMeasures } from "../services/plan/trace";
 import { tags } from "./plans";
 
 const routes = {

@@ -15,8 +15,8 @@ import {
   ZMeetingWithAgenda,
   toMeetingView,
 } from "../schemas/meetings";
-import { agendaOf, createAgendaItem, getAgenda, moveAgendaItem, removeAgendaItem, updateAgendaItem } from "../services/agenda";
-import { listInvitations, sendInvitation } from "../services/invitations";
+import { agendaOf, createAgendaItem, getAgenda, moveAgendaItem, removeAgendaItem, updateAgendaItem } from "../services/meetings/agenda";
+import { listInvitations, sendInvitation } from "../services/meetings/invitations";
 import {
   createMeeting,
   deleteMeeting,
@@ -25,7 +25,7 @@ import {
   listMeetings,
   transitionMeeting,
   updateMeeting,
-} from "../services/meetings";
+} from "../services/meetings/meetings";
 
 const tags = ["Meetings"];
 const agendaTags = ["Agenda"];

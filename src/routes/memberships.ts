@@ -3,7 +3,7 @@ import { crudRoutes } from "../http/crud";
 import { createRouter } from "../http/openapi";
 import { requiredVersion, withEtag } from "../http/versioning";
 import { ZMembership, ZMembershipCreate, ZMembershipListQuery, ZMembershipUpdate, toMembershipView } from "../schemas/memberships";
-import { createMembership, endMembership, getMembership, listMemberships, updateMembership } from "../services/memberships";
+import { createMembership, endMembership, getMembership, listMemberships, updateMembership } from "../services/people/memberships";
 
 const routes = crudRoutes({
   path: "/memberships",

@@ -5,8 +5,8 @@ import { requiredVersion, withEtag } from "../http/versioning";
 import { MINUTES_STATES } from "../rules/minutes";
 import { ZId, ZInstant, ZOptionalText, ZText } from "../schemas/common";
 import { ZMinutes, ZMinutesHistory } from "../schemas/minutes";
-import { getMinutes, minutesHistory, saveItemNotes, transitionMinutes } from "../services/minutes";
-import { decideObjection, fileObjection, signMinutes } from "../services/minutes-approval";
+import { getMinutes, minutesHistory, saveItemNotes, transitionMinutes } from "../services/minutes/minutes";
+import { decideObjection, fileObjection, signMinutes } from "../services/minutes/minutes-approval";
 
 const tags = ["Minutes"];
 const ZItemParam = z.object({

@@ -19,10 +19,18 @@ import { Problem } from "../errors";
 import { ANONYMOUS } from "../auth/principal";
 import { publicBaseUrl, type AppEnv } from "../http/context";
 import { createServiceContext, type ServiceContext } from "../services/context";
-import { getOparl, listOparl, oparlSpan, oparlSystemContact, publishedJson, publishedObject, type OparlFilter } from "../services/oparl";
+import {
+  getOparl,
+  listOparl,
+  oparlSpan,
+  oparlSystemContact,
+  publishedJson,
+  publishedObject,
+  type OparlFilter,
+} from "../services/oparl/oparl";
 import { sendFile } from "../http/conditional";
-import { DEFAULT_OPARL_LICENSE, oparlFileBytes, type OparlDeps } from "../services/oparl-objects";
-import { syncOparl } from "../services/oparl-sync";
+import { DEFAULT_OPARL_LICENSE, oparlFileBytes, type OparlDeps } from "../services/oparl/oparl-objects";
+import { syncOparl } from "../services/oparl/oparl-sync";
 
 const ERROR_TYPE = "https://schema.oparl.org/1.1/Error";
 const DEFAULT_LIMIT = 100;

@@ -24,7 +24,7 @@ import {
   listPapers,
   updateConsultation,
   updatePaper,
-} from "../services/papers";
+} from "../services/papers/papers";
 
 const routes = crudRoutes({
   path: "/papers",

@@ -3,7 +3,7 @@ import { crudRoutes } from "../http/crud";
 import { createRouter } from "../http/openapi";
 import { requiredVersion, withEtag } from "../http/versioning";
 import { ZPerson, ZPersonCreate, ZPersonListQuery, ZPersonUpdate, toPersonView } from "../schemas/people";
-import { createPerson, deletePerson, getPerson, listPeople, updatePerson } from "../services/people";
+import { createPerson, deletePerson, getPerson, listPeople, updatePerson } from "../services/people/people";
 
 const routes = crudRoutes({
   path: "/people",

@@ -22,7 +22,7 @@ import {
   progressReport,
   recordFollowUp,
   updateForumIdea,
-} from "../services/plan-follow-up";
+} from "../services/plan/plan-follow-up";
 import { tags } from "./plans";
 
 const followUpRoutes = {

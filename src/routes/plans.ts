@@ -16,9 +16,9 @@ import {
   toMeasureView,
   toPlanView,
 } from "../schemas/plans";
-import { exportMeasuresCsv, importMeasures } from "../services/measure-catalogue";
-import { addActionField, createMeasure, createPlan, getPlan, listMeasures, listPlans } from "../services/plans";
-import { planOverview } from "../services/trace";
+import { exportMeasuresCsv, importMeasures } from "../services/plan/measure-catalogue";
+import { addActionField, createMeasure, createPlan, getPlan, listMeasures, listPlans } from "../services/plan/plans";
+import { planOverview } from "../services/plan/trace";
 
 export const tags = ["Integration plan"];
 

@@ -5,7 +5,7 @@ import { ZPageQuery, page } from "../http/pagination";
 import { requiredVersion, withEtag } from "../http/versioning";
 import { ZId } from "../schemas/common";
 import { ZResolution, ZResolutionUpdate } from "../schemas/outcomes";
-import { announceResolution, getResolution, listResolutions, updateResolution } from "../services/resolutions";
+import { announceResolution, getResolution, listResolutions, updateResolution } from "../services/meetings/resolutions";
 import { tags } from "./attendance";
 
 const routes = {

@@ -3,7 +3,7 @@ import { serviceContext } from "../http/context";
 import { createRouter, defineRoute, jsonResponse } from "../http/openapi";
 import { ZCalendarDate, ZId } from "../schemas/common";
 import { ZSearchResults } from "../schemas/search";
-import { SEARCH_KINDS, search } from "../services/search";
+import { SEARCH_KINDS, search } from "../services/search/search";
 
 const route = defineRoute("public", {
   method: "get",

@@ -3,7 +3,7 @@ import { crudRoutes } from "../http/crud";
 import { createRouter } from "../http/openapi";
 import { requiredVersion, withEtag } from "../http/versioning";
 import { ZTerm, ZTermCreate, ZTermListQuery, ZTermUpdate, toTermView } from "../schemas/terms";
-import { createTerm, deleteTerm, getTerm, listTerms, updateTerm } from "../services/terms";
+import { createTerm, deleteTerm, getTerm, listTerms, updateTerm } from "../services/people/terms";
 
 const routes = crudRoutes({
   path: "/terms",

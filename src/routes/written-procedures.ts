@@ -7,7 +7,7 @@ import {
   getWrittenProcedure,
   objectToWrittenProcedure,
   startWrittenProcedure,
-} from "../services/written-procedures";
+} from "../services/meetings/written-procedures";
 import { tags } from "./attendance";
 
 const routes = {

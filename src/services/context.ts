@@ -2,7 +2,7 @@ import type { Principal } from "../auth/principal";
 import type { Database } from "../db/database";
 import { resolveReadership, type Readership } from "../policies/readership";
 import { berlinDateOf } from "../rules/calendar";
-import { currentOn } from "./membership-filters";
+import { currentOn } from "./people/membership-filters";
 
 /** What every service function receives: the data access, who acts, the time of the request, and what the actor reads. */
 export interface ServiceContext {

@@ -7,8 +7,8 @@ import { Problem } from "../errors";
 import * as minutesPolicy from "../policies/minutes";
 import { berlinDateOf } from "../rules/calendar";
 import type { ServiceContext } from "./context";
-import { listItemRequests } from "./item-requests";
-import { currentOn } from "./membership-filters";
+import { listItemRequests } from "./meetings/item-requests";
+import { currentOn } from "./people/membership-filters";
 
 const MEETINGS = 10;
 

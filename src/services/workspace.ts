@@ -7,15 +7,15 @@ import { berlinDateOf } from "../rules/calendar";
 import { checkNoticePeriod } from "../rules/meeting";
 import { minutesDueDate } from "../rules/minutes";
 import { assertManages } from "./access";
-import { agendaOf } from "./agenda";
-import { getCommittee } from "./committees";
+import { agendaOf } from "./meetings/agenda";
+import { getCommittee } from "./people/committees";
 import type { ServiceContext } from "./context";
-import { listInvitations } from "./invitations";
-import { getMeeting } from "./meeting-lookup";
-import { committeeComposition } from "./memberships";
-import { getPaper } from "./papers";
-import { listPlans } from "./plans";
-import { planOverview } from "./trace";
+import { listInvitations } from "./meetings/invitations";
+import { getMeeting } from "./meetings/meeting-lookup";
+import { committeeComposition } from "./people/memberships";
+import { getPaper } from "./papers/papers";
+import { listPlans } from "./plan/plans";
+import { planOverview } from "./plan/trace";
 
 /** Months without activity after which a measure is listed. */
 const STALE_MONTHS = 6;

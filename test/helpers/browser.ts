@@ -8,7 +8,7 @@ import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, type Page, chromium } from "playwright-core";
-import { createAccount } from "../../src/services/accounts";
+import { createAccount } from "../../src/services/accounts/accounts";
 import { createServiceContext } from "../../src/services/context";
 import type { servedDemoPortal } from "./portal";
 

@@ -117,7 +117,7 @@ export async function signedInVisitor(
   db: Database,
   account: { email: string; role: "member" | "secretariat" | "admin"; personId?: string; bodyId?: string },
 ) {
-  const { createAccount } = await import("../../src/services/accounts");
+  const { createAccount } = await import("../../src/services/accounts/accounts");
   const { createServiceContext } = await import("../../src/services/context");
   const admin = createServiceContext(db, { kind: "admin", tokenId: null, name: "test" }, new Date());
   const { setPasswordPath } = await createAccount(admin, account);

@@ -13,7 +13,7 @@ import { readStaticFile } from "../../src/entry/node-static";
 import { createFileAttachmentStore } from "../../src/entry/node-storage";
 
 const documentAssets = loadDocumentAssets();
-import { createToken } from "../../src/services/tokens";
+import { createToken } from "../../src/services/accounts/tokens";
 import { assertDeclaredResponse } from "./response-schemas";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789abcdefghijklmnop";

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { absoluteJson } from "../../src/documents/oparl";
-import { backfillOparlDigests, planOf, syncOparl } from "../../src/services/oparl-sync";
+import { backfillOparlDigests, planOf, syncOparl } from "../../src/services/oparl/oparl-sync";
 import { ANONYMOUS } from "../../src/auth/principal";
 import { loadDocumentAssets } from "../../src/entry/node-documents";
-import { updateBody } from "../../src/services/bodies";
+import { updateBody } from "../../src/services/people/bodies";
 import { createServiceContext } from "../../src/services/context";
 import { demoPortal } from "../helpers/portal";
 import { OPARL_DATE_TIME, oparlValidator } from "../helpers/oparl";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { listAuditEntries } from "../../src/services/audit-log";
-import { createBody, deleteBody } from "../../src/services/bodies";
+import { listAuditEntries } from "../../src/services/accounts/audit-log";
+import { createBody, deleteBody } from "../../src/services/people/bodies";
 import { createServiceContext } from "../../src/services/context";
-import { createToken, listTokens, revokeToken } from "../../src/services/tokens";
+import { createToken, listTokens, revokeToken } from "../../src/services/accounts/tokens";
 import { createTestApp } from "../helpers/test-app";
 
 describe("administration", () => {

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAccount } from "../../src/services/accounts";
+import { createAccount } from "../../src/services/accounts/accounts";
 import { createServiceContext } from "../../src/services/context";
 import { servedDemoPortal } from "../helpers/portal";
 

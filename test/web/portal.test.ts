@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createServiceContext } from "../../src/services/context";
-import { createBody } from "../../src/services/bodies";
+import { createBody } from "../../src/services/people/bodies";
 import { demoPortal } from "../helpers/portal";
 import { berlinDateOf } from "../../src/rules/calendar";
 

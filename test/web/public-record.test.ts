@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createServiceContext } from "../../src/services/context";
-import { createToken } from "../../src/services/tokens";
+import { createToken } from "../../src/services/accounts/tokens";
 import { berlinDateOf } from "../../src/rules/calendar";
 import { paperNumber } from "../../src/rules/papers";
 import { demoPortal } from "../helpers/portal";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createServiceContext } from "../../src/services/context";
-import { plainSnippet } from "../../src/services/search";
-import { recordNumberOf, searchExpressions } from "../../src/services/search-query";
-import { createToken } from "../../src/services/tokens";
+import { plainSnippet } from "../../src/services/search/search";
+import { recordNumberOf, searchExpressions } from "../../src/services/search/search-query";
+import { createToken } from "../../src/services/accounts/tokens";
 import { paperNumber } from "../../src/rules/papers";
 import { resolutionNumber } from "../../src/rules/resolutions";
 import { demoPortal } from "../helpers/portal";

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
 import { addDays, berlinDateOf } from "../../src/rules/calendar";
-import { createBody } from "../../src/services/bodies";
+import { createBody } from "../../src/services/people/bodies";
 import { createServiceContext } from "../../src/services/context";
 import { demoPortal, signedInVisitor } from "../helpers/portal";
 

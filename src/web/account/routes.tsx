@@ -17,10 +17,16 @@ import {
   sessionsOf,
   setPasswordWithLink,
   signIn,
-} from "../../services/accounts";
+} from "../../services/accounts/accounts";
 import type { ServiceContext } from "../../services/context";
-import type { CheckSource } from "../../services/sign-in-attempts";
-import { completeSecondFactor, disableTwoFactor, enableTwoFactor, pendingTwoFactor, startTwoFactor } from "../../services/two-factor";
+import type { CheckSource } from "../../services/accounts/sign-in-attempts";
+import {
+  completeSecondFactor,
+  disableTwoFactor,
+  enableTwoFactor,
+  pendingTwoFactor,
+  startTwoFactor,
+} from "../../services/accounts/two-factor";
 import { nextPath } from "../kit/next";
 import { sameOrigin } from "../kit/forms";
 import { m } from "../messages";

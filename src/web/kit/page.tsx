@@ -9,7 +9,7 @@ import { Problem } from "../../errors";
 import { serviceContext } from "../../http/context";
 import { statusOf, toProblem } from "../../http/problem";
 import { mayEnter, type PageAccess } from "../../policies/pages";
-import { listBodies } from "../../services/bodies";
+import { listBodies } from "../../services/people/bodies";
 import type { ServiceContext } from "../../services/context";
 import { m } from "../messages";
 import { BodiesPage, ErrorPage } from "../portal/views";

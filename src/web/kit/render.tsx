@@ -6,7 +6,7 @@ import type { Context } from "hono";
 import type { JSX } from "hono/jsx/jsx-runtime";
 import { secureHeaders } from "hono/secure-headers";
 import { serviceContext, type AppEnv } from "../../http/context";
-import { getBody, listBodies } from "../../services/bodies";
+import { getBody, listBodies } from "../../services/people/bodies";
 import type { Scope } from "./urls";
 
 export type Ctx = Context<AppEnv>;

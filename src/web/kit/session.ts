@@ -9,7 +9,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../../http/context";
-import { DEFAULT_SESSION_TIMES, principalOfAccount, sessionOf } from "../../services/accounts";
+import { DEFAULT_SESSION_TIMES, principalOfAccount, sessionOf } from "../../services/accounts/accounts";
 
 const NAME = "gremium_session";
 const ATTRIBUTES = { path: "/", secure: true, httpOnly: true, sameSite: "Lax", prefix: "host" } as const;

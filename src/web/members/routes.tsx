@@ -5,7 +5,7 @@
  */
 import { Hono } from "hono";
 import { publicBaseUrl, serviceContext, type AppEnv } from "../../http/context";
-import { createPersonalFeed, revokePersonalFeeds } from "../../services/calendar";
+import { createPersonalFeed, revokePersonalFeeds } from "../../services/meetings/calendar";
 import { memberArea } from "../../services/members";
 import { sameOrigin } from "../kit/forms";
 import { enter, page } from "../kit/page";

@@ -17,12 +17,12 @@ import { meetingStateName, placeOfRow } from "../../rules/meeting";
 import { paperNumber } from "../../rules/papers";
 import { ZCalendarDate, ZId } from "../../schemas/common";
 import type { TAgendaItem } from "../../schemas/agenda";
-import { createAgendaItem, moveAgendaItem, removeAgendaItem } from "../../services/agenda";
-import { listCommittees } from "../../services/committees";
+import { createAgendaItem, moveAgendaItem, removeAgendaItem } from "../../services/meetings/agenda";
+import { listCommittees } from "../../services/people/committees";
 import type { ServiceContext } from "../../services/context";
-import { sendInvitation } from "../../services/invitations";
-import { createMeeting, deleteMeeting, listMeetings, transitionMeeting } from "../../services/meetings";
-import { listPapers } from "../../services/papers";
+import { sendInvitation } from "../../services/meetings/invitations";
+import { createMeeting, deleteMeeting, listMeetings, transitionMeeting } from "../../services/meetings/meetings";
+import { listPapers } from "../../services/papers/papers";
 import { invitationPreview, managedMeeting } from "../../services/workspace";
 import {
   Badge,

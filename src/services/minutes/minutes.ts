@@ -1,0 +1,389 @@
+import { meetingStateName, placeOfRow } from "../../rules/meeting";
+import { minutesStateName } from "../../rules/minutes";
+import * as minutesPolicy from "../../policies/minutes";
+import * as paperPolicy from "../../policies/papers";
+import { findPublishedPapers } from "../../db/queries/agenda";
+import { diffLines } from "diff";
+import { actorName } from "../../auth/principal";
+import { atVersion, guard, insertRow, updateVersioned } from "../../db/sql";
+import type { MinutesModel } from "../../generated/prisma-node/models";
+import { renderMarkdown } from "../../documents/markdown";
+import { Problem, notFound } from "../../errors";
+import { berlinDateOf, berlinIsoOf } from "../../rules/calendar";
+import { minutesDueDate, minutesTransitionRefusal, missingSignatures, type MinutesState, type SignatureRole } from "../../rules/minutes";
+import { assertManages } from "../access";
+import type { ServiceContext } from "../context";
+import { loadMeetingRecord, type MeetingRecord } from "../meetings/meeting-record";
+import { resolutionLabel, resolutionNumber } from "../../rules/resolutions";
+import { auditStatement, newRecordColumns } from "../records";
+import { reads, type Audience } from "../../policies/personal-data";
+import { absenceLabel, recusalText } from "../../documents/labels";
+import { pageArgs, toPage, type TPageQuery } from "../../db/paging";
+import { berlinYear } from "../periods";
+
+/** The order of the signature block: chair, members, minute-taker. */
+const SIGNATURE_ORDER: SignatureRole[] = ["chair", "member", "minute_taker"];
+
+export const isSealed = (minutes: MinutesModel | null) => minutes?.state === "final" || minutes?.state === "published";
+
+/** Which variant of the minutes a caller may read, if any. */
+async function readableVariant(ctx: ServiceContext, record: MeetingRecord): Promise<"full" | "public" | null> {
+  return minutesPolicy.variantFor(
+    ctx.actor,
+    await ctx.readership(),
+    { id: record.meeting.committeeId, bodyId: record.meeting.committee.bodyId },
+    record.minutes?.state,
+  );
+}
+
+/**
+ * Why the caller reads no minutes: they are not yet published (the public learns that much, since meetings
+ * are public), or there are none yet.
+ */
+function unreadableMinutes(record: MeetingRecord) {
+  const meetingId = record.meeting.id;
+  if (record.minutes) {
+    return new Problem("not_found", `Die Niederschrift der Sitzung ${meetingId} ist noch nicht veröffentlicht.`, {
+      minutesStatus: "not_published",
+    });
+  }
+  return new Problem("not_found", `Zur Sitzung ${meetingId} gibt es noch keine Niederschrift.`, { minutesStatus: "none" });
+}
+
+/**
+ * The minutes of a meeting, computed from what was recorded: header (date, place, times, chair,
+ * members present, those absent with reasons), items with notes, votes, resolutions, recusals and
+ * statements, signatures and objections. The public variant leaves every non-public item out.
+ */
+export async function getMinutes(ctx: ServiceContext, meetingId: string, requested: "full" | "public" = "full") {
+  const record = await loadMeetingRecord(ctx, meetingId);
+  const allowed = await readableVariant(ctx, record);
+  if (!allowed) throw unreadableMinutes(record);
+  const variant = allowed === "public" ? "public" : requested;
+  return buildMinutes(ctx, record, variant);
+}
+
+async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant: "full" | "public") {
+  const { meeting, minutes } = record;
+  // The public reads the minutes without the personal remarks the committee's own record keeps.
+  const audience: Audience = variant === "full" ? "committee" : "public";
+  const [notes, statements, votes, resolutions, signatures, objections] = await Promise.all([
+    minutes ? ctx.db.prisma.minutesItemNote.findMany({ where: { minutesId: minutes.id } }) : [],
+    // Recusals are written from their records below, with or without their remark.
+    ctx.db.prisma.minutesEntry.findMany({ where: { meetingId: meeting.id, kind: "statement" }, orderBy: { createdAt: "asc" } }),
+    ctx.db.prisma.vote.findMany({ where: { meetingId: meeting.id }, orderBy: { createdAt: "asc" } }),
+    ctx.db.prisma.resolution.findMany({ where: { meetingId: meeting.id } }),
+    minutes ? ctx.db.prisma.minutesSignature.findMany({ where: { minutesId: minutes.id }, orderBy: { signedAt: "asc" } }) : [],
+    minutes && reads(audience, "minutes.objection")
+      ? ctx.db.prisma.minutesObjection.findMany({ where: { minutesId: minutes.id }, orderBy: { filedAt: "asc" } })
+      : [],
+  ]);
+  const present = record.attendances.filter((a) => a.status === "present" || a.status === "remote");
+  const chairSeat =
+    record.seats.find((s) => s.role === "chair" && present.some((a) => a.personId === s.personId)) ??
+    record.seats.find((s) => s.role === "deputy_chair" && present.some((a) => a.personId === s.personId));
+  const absent = record.seats
+    .filter((seat) => seat.role !== "deputy" && seat.role !== "minute_taker")
+    .filter((seat) => !present.some((a) => a.personId === seat.personId))
+    .map((seat) => {
+      const a = record.attendances.find((x) => x.personId === seat.personId);
+      const status = a?.status === "excused" ? "excused" : a?.status === "absent" ? "absent" : "unknown";
+      const reason = status === "excused" && reads(audience, "minutes.absenceReason") ? (a?.excuseReason ?? null) : null;
+      return { name: record.names.get(seat.personId)!, status, reason, label: absenceLabel(status, reason) };
+    });
+  const nameOf = (personId: string) => record.names.get(personId) ?? personId;
+  const numberOf = (itemId: string | null) => record.agenda.find((item) => item.id === itemId)?.number ?? null;
+  const deputies = present.flatMap((a) => {
+    const member = a.standsInForId ? record.seats.find((s) => s.id === a.standsInForId) : undefined;
+    return member ? [{ name: nameOf(a.personId), standsInFor: nameOf(member.personId) }] : [];
+  });
+  const remote = present.filter((a) => a.status === "remote").map((a) => nameOf(a.personId));
+  const lateArrivals = present.flatMap((a) =>
+    a.arrivedBeforeItemId ? [{ name: nameOf(a.personId), item: numberOf(a.arrivedBeforeItemId) }] : [],
+  );
+  const earlyDepartures = present.flatMap((a) =>
+    a.leftBeforeItemId ? [{ name: nameOf(a.personId), item: numberOf(a.leftBeforeItemId) }] : [],
+  );
+  const meetingDate = berlinDateOf(meeting.startsAt);
+  const dueDate = minutesDueDate(meetingDate);
+  const late =
+    meeting.state !== "cancelled" &&
+    (!minutes?.circulatedAt || berlinDateOf(minutes.circulatedAt) > dueDate) &&
+    berlinDateOf(ctx.now) > dueDate;
+  // Before the minutes go out, every item that took place should have its notes.
+  const withoutNotes =
+    (minutes?.state ?? "draft") === "draft" && meeting.state !== "planned" && meeting.state !== "invited"
+      ? record.agenda.filter((item) => item.withdrawnAt === null && !notes.some((n) => n.itemId === item.id && n.notes.trim()))
+      : [];
+  const warnings = [
+    ...(late ? [`Die Niederschrift war bis ${dueDate} dem Gremium zur Kenntnis zu bringen (§ 38 Abs. 2 GemO).`] : []),
+    ...(withoutNotes.length > 0
+      ? [`Ohne Notizen in der Niederschrift: ${withoutNotes.map((item) => `${item.number} ${item.title}`).join("; ")}.`]
+      : []),
+  ];
+  const shortName = meeting.committee.shortName;
+  // The public part names a withdrawn paper only where an invitation published its title (see `hidesTitle`).
+  const published = variant === "public" ? await findPublishedPapers(ctx.db, meeting.id) : new Set<string>();
+  const items = record.agenda
+    .filter((item) => variant === "full" || item.isPublic)
+    .map((item) => {
+      const hides = item.paper !== null && paperPolicy.hidesTitle(item.paper, variant === "full", published);
+      const named = (text: string) => (hides ? paperPolicy.withoutTitle(text, item.paper!.title) : text);
+      const note = notes.find((n) => n.itemId === item.id)?.notes ?? null;
+      return {
+        itemId: item.id,
+        number: item.number,
+        title: named(item.title),
+        isPublic: item.isPublic,
+        withdrawn: item.withdrawnAt !== null,
+        notes: note === null ? null : named(note),
+        notesHtml: renderMarkdown(note === null ? null : named(note)),
+        recusals: record.recusals
+          .filter((r) => r.itemId === item.id)
+          .map((r) => recusalText(nameOf(r.personId), reads(audience, "minutes.recusalNote") ? r.note : null)),
+        statements: statements.filter((e) => e.itemId === item.id).map((e) => e.text),
+        votes: votes
+          .filter((v) => v.itemId === item.id)
+          .map((v) => ({
+            id: v.id,
+            kind: v.kind,
+            motion: named(v.motion),
+            yes: v.yes,
+            no: v.no,
+            abstain: v.abstain,
+            outcome: v.outcome,
+            explanation: v.explanation,
+          })),
+        resolutions: resolutions
+          .filter((r) => r.itemId === item.id)
+          .map((r) => ({
+            id: r.id,
+            number: resolutionNumber(shortName, r.year, r.serial),
+            label: resolutionLabel(r),
+            text: r.text,
+            textHtml: renderMarkdown(r.text)!,
+            kind: r.kind,
+            recipientBody: r.recipientBody,
+          })),
+      };
+    });
+  return {
+    meetingId: meeting.id,
+    variant,
+    state: (minutes?.state ?? "draft") as MinutesState,
+    version: minutes?.version ?? 0,
+    header: {
+      committee: meeting.committee.name,
+      title: meeting.title,
+      date: meetingDate,
+      // The actual course where it is recorded, else the times of the invitation.
+      startsAt: berlinIsoOf(meeting.startedAt ?? meeting.startsAt),
+      endsAt: meeting.endedAt ? berlinIsoOf(meeting.endedAt) : meeting.endsAt ? berlinIsoOf(meeting.endsAt) : null,
+      interruptions: (meeting.interruptions
+        ? (JSON.parse(meeting.interruptions) as { from: string; to: string; reason?: string | null }[])
+        : []
+      ).map((pause) => ({
+        from: berlinIsoOf(new Date(pause.from)),
+        to: berlinIsoOf(new Date(pause.to)),
+        reason: reads(audience, "minutes.interruptionReason") ? (pause.reason ?? null) : null,
+      })),
+      place: placeOfRow(meeting),
+      chair: chairSeat ? record.names.get(chairSeat.personId)! : null,
+      membersPresent: present.filter((a) => record.seats.some((s) => s.personId === a.personId && s.role !== "minute_taker")).length,
+      absent,
+      deputies,
+      remote,
+      lateArrivals,
+      earlyDepartures,
+    },
+    items,
+    signatures: signatures
+      .map((s) => ({
+        role: s.role as SignatureRole,
+        name: record.names.get(s.personId) ?? s.personId,
+        signedAt: s.signedAt.toISOString(),
+        onPaper: s.onPaper,
+      }))
+      .sort((a, b) => SIGNATURE_ORDER.indexOf(a.role) - SIGNATURE_ORDER.indexOf(b.role)),
+    missingSignatures: missingSignatures(signatures.map((s) => ({ role: s.role as SignatureRole }))),
+    objections: objections.map((o) => ({
+      id: o.id,
+      name: record.names.get(o.personId) ?? o.personId,
+      text: o.text,
+      filedAt: o.filedAt.toISOString(),
+      decision: o.decision,
+      decisionNote: o.decisionNote,
+    })),
+    dueDate,
+    warnings,
+  };
+}
+
+export async function minutesForWrite(ctx: ServiceContext, meetingId: string) {
+  const record = await loadMeetingRecord(ctx, meetingId);
+  assertManages(ctx, record.meeting.committee.bodyId);
+  if (record.meeting.state !== "held" && record.meeting.state !== "closed")
+    throw new Problem(
+      "conflict",
+      `Eine Niederschrift wird für eine durchgeführte Sitzung geschrieben; diese ist im Stand „${meetingStateName(record.meeting.state)}“.`,
+    );
+  return record;
+}
+
+export function sealedProblem() {
+  return new Problem(
+    "conflict",
+    "Die Niederschrift ist endgültig und kann nicht mehr geändert werden; Berichtigungen gibt es nur als Entscheidung über Einwände.",
+  );
+}
+
+/**
+ * Saves the notes on one item and keeps the revision. Creates the draft minutes on the first save.
+ * `version` is the minutes' version (0 before they exist); a stale one gets 412.
+ */
+export async function saveItemNotes(ctx: ServiceContext, meetingId: string, itemId: string, version: number, notes: string) {
+  const record = await minutesForWrite(ctx, meetingId);
+  if (!record.agenda.some((i) => i.id === itemId)) throw notFound("Agenda item", itemId);
+  if (isSealed(record.minutes)) throw sealedProblem();
+  if ((record.minutes?.version ?? 0) !== version)
+    throw new Problem(
+      "precondition_failed",
+      `Die Niederschrift hat die Version ${record.minutes?.version ?? 0}, nicht ${version}: bitte neu laden.`,
+    );
+  const existing = record.minutes ? await ctx.db.prisma.minutesItemNote.findMany({ where: { minutesId: record.minutes.id } }) : [];
+  const snapshot = Object.fromEntries([...existing.map((n) => [n.itemId, n.notes]), [itemId, notes]]);
+  const minutes = record.minutes ?? {
+    ...newRecordColumns(ctx.now),
+    meetingId,
+    state: "draft",
+    circulatedAt: null,
+    finalAt: null,
+    publishedAt: null,
+    version: 0,
+  };
+  const note = existing.find((n) => n.itemId === itemId);
+  const statements = [
+    note
+      ? updateVersioned("MinutesItemNote", note.id, note.version, { notes, updatedAt: ctx.now })
+      : insertRow("MinutesItemNote", { ...newRecordColumns(ctx.now), minutesId: minutes.id, itemId, notes }),
+    insertRow("MinutesRevision", {
+      minutesId: minutes.id,
+      at: ctx.now,
+      actorName: actorName(ctx.actor),
+      snapshot: JSON.stringify(snapshot),
+    }),
+    auditStatement(ctx, "update", "MinutesItemNote", `${minutes.id}:${itemId}`, note ?? null, { itemId, notes }),
+  ];
+  if (record.minutes) {
+    const results = await ctx.db.batch([
+      ...statements.map((s) => guard(s, atVersion("Minutes", minutes.id, version))),
+      updateVersioned("Minutes", minutes.id, version, { updatedAt: ctx.now }),
+    ]);
+    if (results.at(-1) === 0) throw new Problem("precondition_failed", "Die Niederschrift wurde inzwischen geändert; bitte neu laden.");
+  } else {
+    await ctx.db.batch([insertRow("Minutes", { ...minutes, version: 1 }), ...statements]);
+  }
+  return getMinutes(ctx, meetingId);
+}
+
+/**
+ * Moves the minutes on: circulated (to the members), final (all objections decided, all four signatures),
+ * published (public part readable by everyone). Final minutes close the meeting.
+ */
+export async function transitionMinutes(ctx: ServiceContext, meetingId: string, version: number, to: MinutesState) {
+  const record = await minutesForWrite(ctx, meetingId);
+  const minutes = record.minutes;
+  if (!minutes) throw new Problem("conflict", "Es gibt noch keine Niederschrift; bitte zuerst die Notizen eines Punkts speichern.");
+  if (minutes.version !== version)
+    throw new Problem("precondition_failed", `Die Niederschrift hat die Version ${minutes.version}, nicht ${version}: bitte neu laden.`);
+  const refusal = minutesTransitionRefusal(minutes.state as MinutesState, to);
+  if (refusal) throw new Problem("conflict", `Die Niederschrift kann nicht „${minutesStateName(to)}“ werden: ${refusal}.`);
+  if (to === "final") {
+    const [open, signatures] = await Promise.all([
+      ctx.db.prisma.minutesObjection.count({ where: { minutesId: minutes.id, decision: null } }),
+      ctx.db.prisma.minutesSignature.findMany({ where: { minutesId: minutes.id } }),
+    ]);
+    if (open > 0) throw new Problem("conflict", `Über ${open} Einwand/Einwände hat das Gremium noch nicht entschieden.`);
+    const missing = missingSignatures(signatures.map((s) => ({ role: s.role as SignatureRole })));
+    if (missing.length)
+      throw new Problem("unprocessable", `Es fehlen Unterschriften (§ 38 Abs. 2 GemO): ${missing.join(", ")}.`, {
+        missingSignatures: missing,
+      });
+  }
+  const stamp = to === "circulated" ? { circulatedAt: ctx.now } : to === "final" ? { finalAt: ctx.now } : { publishedAt: ctx.now };
+  const after = { ...minutes, state: to, ...stamp, version: minutes.version + 1, updatedAt: ctx.now };
+  const closeMeeting =
+    to === "final" && record.meeting.state === "held"
+      ? [
+          updateVersioned("Meeting", record.meeting.id, record.meeting.version, {
+            state: "closed",
+            sequence: record.meeting.sequence + 1,
+            updatedAt: ctx.now,
+          }),
+        ]
+      : [];
+  const results = await ctx.db.batch([
+    ...[auditStatement(ctx, "update", "Minutes", minutes.id, minutes, after), ...closeMeeting].map((s) =>
+      guard(s, atVersion("Minutes", minutes.id, version)),
+    ),
+    updateVersioned("Minutes", minutes.id, version, { state: to, ...stamp, updatedAt: ctx.now }),
+  ]);
+  if (results.at(-1) === 0) throw new Problem("precondition_failed", "Die Niederschrift wurde inzwischen geändert; bitte neu laden.");
+  return getMinutes(ctx, meetingId);
+}
+
+/** Every saved state of the notes, and the line diff from the first draft to the current (or final) text. */
+export async function minutesHistory(ctx: ServiceContext, meetingId: string) {
+  const record = await minutesForWrite(ctx, meetingId);
+  if (!record.minutes) return { revisions: [], diff: [] };
+  const revisions = await ctx.db.prisma.minutesRevision.findMany({ where: { minutesId: record.minutes.id }, orderBy: { id: "asc" } });
+  const text = (snapshot: string) => {
+    const notes = JSON.parse(snapshot) as Record<string, string>;
+    return record.agenda
+      .filter((item) => notes[item.id] !== undefined)
+      .map((item) => `${item.number} ${item.title}\n${notes[item.id]}\n`)
+      .join("\n");
+  };
+  const first = revisions[0];
+  const last = revisions.at(-1);
+  return {
+    revisions: revisions.map((r) => ({ id: r.id, at: r.at.toISOString(), actorName: r.actorName })),
+    diff:
+      first && last
+        ? diffLines(text(first.snapshot), text(last.snapshot)).map((part) => ({
+            added: Boolean(part.added),
+            removed: Boolean(part.removed),
+            text: part.value,
+          }))
+        : [],
+  };
+}
+
+/**
+ * The published minutes of a body, newest meeting first, optionally of one committee and one Berlin year: the
+ * register of minutes the public reads. Each meeting passes the minutes policy.
+ */
+export async function listPublishedMinutes(
+  ctx: ServiceContext,
+  query: TPageQuery & { bodyId: string; committeeId?: string; year?: number },
+) {
+  const rows = await ctx.db.prisma.meeting.findMany({
+    where: {
+      committee: { bodyId: query.bodyId },
+      ...(query.committeeId ? { committeeId: query.committeeId } : {}),
+      ...(query.year ? { startsAt: berlinYear(query.year) } : {}),
+      minutes: { is: { state: "published" } },
+    },
+    include: { committee: { select: { id: true, name: true, shortName: true, bodyId: true } }, minutes: { select: { state: true } } },
+    orderBy: [{ startsAt: "desc" }, { id: "desc" }],
+    ...pageArgs(query),
+  });
+  const page = toPage(rows, query);
+  const readership = await ctx.readership();
+  return {
+    items: page.items
+      .filter((meeting) => minutesPolicy.variantFor(ctx.actor, readership, meeting.committee, meeting.minutes?.state) !== null)
+      .map(({ minutes, ...meeting }) => ({ ...meeting, minutesState: minutes?.state ?? null })),
+    nextCursor: page.nextCursor,
+  };
+}

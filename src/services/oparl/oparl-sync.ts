@@ -1,0 +1,285 @@
+/**
+ * Following the audit log: which aggregates the writes since the last sync touch, and what changed in them against
+ * what was published (new and changed objects with a new `modified`, objects that left the public view as deleted).
+ */
+import { ConstraintError, type Statement } from "../../db/database";
+import {
+  OPARL_NEVER_SYNCED,
+  findAggregatesWithoutDigests,
+  findAllOparlObjects,
+  findAuditEntriesBetween,
+  findOparlObjectsByKeys,
+  findOparlObjectsOfAggregates,
+  findOparlSyncState,
+  findOparlSyncedAuditId,
+  oparlSyncedTo,
+  recordOparlSync,
+  upsertOparlObject,
+} from "../../db/queries/oparl";
+import { assertion } from "../../db/sql";
+import { oparlDateTime, type Embed } from "../../documents/oparl";
+import type { ServiceContext } from "../context";
+import { publishedObject, toRow, type OparlRow } from "./oparl";
+import { aggregatesOf, emptyPlan, publicContext, type Aggregate, type OparlDeps, type Plan } from "./oparl-objects";
+
+/** A body's name and its letterhead are in every document of the body (and the number of bodies in every `web`). */
+const WHOLE_VIEW = new Set(["Body", "BodyDocumentSettings"]);
+/**
+ * Records of the body's aggregate (its terms, committees, people and memberships), with the fields of their audit
+ * snapshots that name what else they touch: people and committees are named in the documents of their committees'
+ * meetings (chair, attendance, signatures), and a committee on the route of its papers.
+ */
+const OF_BODY: Record<string, readonly ("bodyId" | "committeeId" | "personId")[]> = {
+  Committee: ["bodyId"],
+  Term: ["bodyId"],
+  Person: ["bodyId"],
+  Membership: ["committeeId", "personId"],
+};
+/** Records OParl does not publish. */
+const NOT_PUBLISHED = new Set([
+  "ApiToken",
+  "Account",
+  "AccountToken",
+  "Session",
+  "SignInAttempt",
+  "CalendarFeedToken",
+  "ItemRequest",
+  "WrittenProcedure",
+  "WrittenObjection",
+  "Plan",
+  "PlanUpdate",
+  "ActionField",
+  "Measure",
+  "MeasureHistory",
+  "MeasureLink",
+  "RecommendationFollowUp",
+  "ForumIdea",
+  "BodyPage",
+]);
+/** Records that belong to a meeting or a paper, which the fields of their audit snapshots name. */
+const PART_OF_MEETING_OR_PAPER = new Set([
+  "Meeting",
+  "AgendaItem",
+  "AgendaAmendment",
+  "Invitation",
+  "Attendance",
+  "Recusal",
+  "Vote",
+  "Resolution",
+  "MinutesEntry",
+  "Minutes",
+  "MinutesItemNote",
+  "MinutesRevision",
+  "MinutesObjection",
+  "MinutesSignature",
+  "Paper",
+  "PaperAttachment",
+  "Consultation",
+]);
+/** The fields of the audit snapshots of a meeting's or a paper's records that name the aggregate they belong to. */
+const LINK_FIELDS = {
+  meetingId: "meeting",
+  announcedMeetingId: "meeting",
+  paperId: "paper",
+  minutesId: "minutes",
+} as const satisfies Record<string, "meeting" | "paper" | "minutes">;
+/** More changes than this at once are cheaper to take as a rebuild of the whole view. */
+const MAX_ENTRIES = 2000;
+
+/** Which aggregates the audit entries since `from` touch. */
+export async function planOf(ctx: ServiceContext, from: number, to: number): Promise<Plan> {
+  const entries = await findAuditEntriesBetween(ctx.db, from, to, MAX_ENTRIES + 1);
+  if (entries.length > MAX_ENTRIES) return emptyPlan(true);
+  const found = { meeting: new Set<string>(), paper: new Set<string>(), minutes: new Set<string>() };
+  // An invitation dates the papers on its meeting's agenda that have no date of their own.
+  const invited = new Set<string>();
+  const of = { bodyId: new Set<string>(), committeeId: new Set<string>(), personId: new Set<string>() };
+  // Renamed committees: their papers' documents name them.
+  const renamed = new Set<string>();
+  for (const entry of entries) {
+    const type = entry.entityType;
+    if (NOT_PUBLISHED.has(type)) continue;
+    // A record this view does not know yet is taken as touching everything: rebuild rather than miss it.
+    if (WHOLE_VIEW.has(type) || !(PART_OF_MEETING_OR_PAPER.has(type) || Object.hasOwn(OF_BODY, type))) return emptyPlan(true);
+    if (type === "Meeting") found.meeting.add(entry.entityId);
+    if (type === "Paper") found.paper.add(entry.entityId);
+    if (type === "Invitation" && entry.after) invited.add(String((JSON.parse(entry.after) as { meetingId: string }).meetingId));
+    if (type === "Committee") of.committeeId.add(entry.entityId) && renamed.add(entry.entityId);
+    if (type === "Person") of.personId.add(entry.entityId);
+    for (const snapshot of [entry.before, entry.after]) {
+      if (!snapshot) continue;
+      const row = JSON.parse(snapshot) as Record<string, unknown>;
+      const links = OF_BODY[type] ?? [];
+      for (const field of links) if (typeof row[field] === "string") of[field].add(row[field]);
+      if (links.length) continue;
+      for (const [field, target] of Object.entries(LINK_FIELDS)) if (typeof row[field] === "string") found[target].add(row[field]);
+    }
+  }
+  const { prisma } = ctx.db;
+  const anyOf = (set: Set<string>) => ({ in: [...set] });
+  // People's seats: the committees whose meetings name them.
+  const seats = of.personId.size ? await prisma.membership.findMany({ where: { personId: anyOf(of.personId) } }) : [];
+  for (const seat of seats) of.committeeId.add(seat.committeeId);
+  const committees = of.committeeId.size ? await prisma.committee.findMany({ where: { id: anyOf(of.committeeId) } }) : [];
+  for (const committee of committees) of.bodyId.add(committee.bodyId);
+  const [minutes, items, meetings, consultations, agendaPapers] = await Promise.all([
+    found.minutes.size ? prisma.minutes.findMany({ where: { id: anyOf(found.minutes) }, select: { meetingId: true } }) : [],
+    // A paper's visibility decides whether the items that deal with it link its consultation.
+    found.paper.size ? prisma.agendaItem.findMany({ where: { paperId: anyOf(found.paper) }, select: { meetingId: true } }) : [],
+    of.committeeId.size ? prisma.meeting.findMany({ where: { committeeId: anyOf(of.committeeId) }, select: { id: true } }) : [],
+    renamed.size ? prisma.consultation.findMany({ where: { committeeId: anyOf(renamed) }, select: { paperId: true } }) : [],
+    invited.size
+      ? prisma.agendaItem.findMany({ where: { meetingId: anyOf(invited), paperId: { not: null } }, select: { paperId: true } })
+      : [],
+  ]);
+  return {
+    whole: false,
+    bodies: of.bodyId,
+    meetings: new Set([
+      ...found.meeting,
+      ...minutes.map((m) => m.meetingId),
+      ...items.map((i) => i.meetingId),
+      ...meetings.map((m) => m.id),
+    ]),
+    papers: new Set([...found.paper, ...consultations.map((c) => c.paperId), ...agendaPapers.map((i) => i.paperId!)]),
+  };
+}
+
+/** The object as OParl shows it: id and type first, then its data, then created and modified. */
+const isEmbed = (value: unknown): value is Embed => typeof value === "object" && value !== null && "embed" in value;
+
+/**
+ * Compares the aggregates with what was published and answers the writes: new and changed objects with a new
+ * `modified`, and objects of the rebuilt aggregates (or, for the whole view, of all) that are gone, as deleted.
+ */
+async function changes(ctx: ServiceContext, aggregates: Aggregate[], whole: boolean, now: Date): Promise<Statement[]> {
+  const keys = aggregates.map((a) => a.key);
+  const existing = new Map<string, OparlRow>();
+  const chunks = whole ? [[]] : Array.from({ length: Math.ceil(keys.length / 90) }, (_, i) => keys.slice(i * 90, i * 90 + 90));
+  for (const chunk of chunks) {
+    const rows = whole ? await findAllOparlObjects(ctx.db) : await findOparlObjectsOfAggregates(ctx.db, chunk);
+    for (const row of rows) existing.set(row.id, toRow(row));
+  }
+  // Embedded objects from aggregates not rebuilt now (the places of a meeting) are taken as published.
+  const produced = new Set(aggregates.flatMap((a) => a.drafts.map((d) => d.key)));
+  const wanted = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (isEmbed(value)) wanted.add(value.embed);
+    else if (value && typeof value === "object") for (const entry of Object.values(value)) collect(entry);
+  };
+  for (const draft of aggregates.flatMap((a) => a.drafts)) collect(draft.data);
+  const outside = [...wanted].filter((key) => !produced.has(key) && !existing.has(key));
+  for (let i = 0; i < outside.length; i += 90) {
+    const chunk = outside.slice(i, i + 90);
+    const rows = await findOparlObjectsByKeys(ctx.db, chunk);
+    for (const row of rows) existing.set(row.id, toRow(row));
+  }
+
+  const published = new Map<string, OparlRow>();
+  const statements: Statement[] = [];
+  const embedded = (value: Embed) => {
+    const row = published.get(value.embed) ?? existing.get(value.embed);
+    if (!row || row.deleted) return undefined;
+    const object = publishedObject(row) as Record<string, unknown>;
+    for (const member of value.without) delete object[member];
+    return object;
+  };
+  const resolve = (value: unknown): unknown => {
+    if (isEmbed(value)) return embedded(value);
+    if (Array.isArray(value)) return value.map(resolve).filter((entry) => entry !== undefined);
+    if (value && typeof value === "object") {
+      return Object.fromEntries(Object.entries(value).flatMap(([k, v]) => ((v = resolve(v)) === undefined ? [] : [[k, v]])));
+    }
+    return value;
+  };
+  for (const aggregate of aggregates) {
+    for (const draft of aggregate.drafts) {
+      const before = existing.get(draft.key);
+      const data = resolve(draft.data) as Record<string, unknown>;
+      if (draft.type === "Body") data.oparlSince = (before && !before.deleted && JSON.parse(before.data).oparlSince) || oparlDateTime(now);
+      const json = JSON.stringify(data);
+      const unchanged =
+        before && !before.deleted && before.data === json && before.type === draft.type && before.aggregate === aggregate.key;
+      const row: OparlRow = unchanged
+        ? before
+        : {
+            id: draft.key,
+            bodyId: aggregate.bodyId,
+            type: draft.type,
+            aggregate: aggregate.key,
+            data: json,
+            deleted: false,
+            createdAt: before?.createdAt ?? (draft.created < now ? draft.created : now),
+            modifiedAt: now,
+          };
+      published.set(draft.key, row);
+      if (!unchanged) statements.push(upsertOparlObject(row));
+    }
+  }
+  for (const row of existing.values()) {
+    const inScope = whole || keys.includes(row.aggregate);
+    if (inScope && !row.deleted && !published.has(row.id))
+      statements.push(upsertOparlObject({ ...row, data: "{}", deleted: true, modifiedAt: now }));
+  }
+  return statements;
+}
+
+/**
+ * Generated documents one pass renders at most to state their size and checksum: a change to a few meetings renders
+ * their few documents at once; a rebuild of a large view leaves the rest to `backfillOparlDigests`, so that no request
+ * renders hundreds of PDFs (a Worker's CPU time is bounded).
+ */
+export const RENDERS_PER_PASS = 32;
+
+/** Brings the view up to date with the audit log; cheap when nothing was written since the last call. */
+export async function syncOparl(ctx: ServiceContext, deps: OparlDeps): Promise<void> {
+  const reader = publicContext(ctx);
+  deps = { ...deps, renders: { left: deps.renders?.left ?? RENDERS_PER_PASS } };
+  for (let attempt = 1; ; attempt++) {
+    const { state, head } = await findOparlSyncState(ctx.db);
+    if (state && state.auditId >= head) return;
+    const plan = state ? await planOf(reader, state.auditId, head) : emptyPlan(true);
+    // Seconds: OParl's date-times have none smaller, and a client's modified_since must find the change.
+    const now = new Date(Math.floor(ctx.now.getTime() / 1000) * 1000);
+    const statements = await changes(reader, await aggregatesOf(reader, deps, plan), plan.whole, now);
+    const unchanged = state ? oparlSyncedTo(state.auditId) : OPARL_NEVER_SYNCED;
+    try {
+      await ctx.db.batch([assertion(unchanged), ...statements, recordOparlSync(head, ctx.now)]);
+      return;
+    } catch (error) {
+      // Another request brought the view forward meanwhile; look again from where it got to.
+      if (!(error instanceof ConstraintError) || attempt >= 5) throw error;
+    }
+  }
+}
+
+/**
+ * Fills in the size and checksum of generated files that a pass published without them (its budget of renders was
+ * spent), a few aggregates at a time: the background work of the view, run by the Node process on a timer and after
+ * OParl requests on Workers. The objects change once, when their digest becomes known; never because of a download.
+ * Answers how many aggregates it brought up to date.
+ */
+export async function backfillOparlDigests(ctx: ServiceContext, deps: OparlDeps, aggregates = 4): Promise<number> {
+  const reader = publicContext(ctx);
+  await syncOparl(ctx, deps);
+  const pending = await findAggregatesWithoutDigests(ctx.db, aggregates);
+  if (pending.length === 0) return 0;
+  const plan = emptyPlan(false);
+  for (const { aggregate } of pending) {
+    const [kind, id] = aggregate.split(":") as [string, string];
+    if (kind === "meeting") plan.meetings.add(id);
+    else if (kind === "paper") plan.papers.add(id);
+  }
+  const auditId = await findOparlSyncedAuditId(ctx.db);
+  const now = new Date(Math.floor(ctx.now.getTime() / 1000) * 1000);
+  const pass = { ...deps, renders: { left: RENDERS_PER_PASS } };
+  const statements = await changes(reader, await aggregatesOf(reader, pass, plan), false, now);
+  try {
+    // Written only if no sync moved the view meanwhile; the next round takes it up again.
+    await ctx.db.batch([assertion(oparlSyncedTo(auditId)), ...statements]);
+  } catch (error) {
+    if (!(error instanceof ConstraintError)) throw error;
+    return 0;
+  }
+  return pending.length;
+}
