@@ -335,3 +335,34 @@ export function FileField(props: { id: string; label: string; error?: string | u
     </div>
   );
 }
+
+/**
+ * A KERN table in a region that scrolls by itself on a narrow screen (focusable, named by `label`), with column
+ * headings and one row of cells per record.
+ */
+export function Table({ label, heads, rows, class: extra }: { label: string; heads: string[]; rows: Child[][]; class?: string }) {
+  return (
+    <section class="kern-table-responsive" tabindex={0} aria-label={label}>
+      <table class={extra ? `kern-table ${extra}` : "kern-table"}>
+        <thead class="kern-table__header">
+          <tr class="kern-table__row">
+            {heads.map((head) => (
+              <th class="kern-table__header" scope="col">
+                {head}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {rows.map((cells) => (
+            <tr class="kern-table__row">
+              {cells.map((cell) => (
+                <td class="kern-table__cell">{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

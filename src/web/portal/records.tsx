@@ -14,6 +14,7 @@ import {
   ScopeField,
   SelectField,
   SubmitButton,
+  Table,
   YearFilter,
   trusted,
 } from "../components/ui";
@@ -309,37 +310,22 @@ export function CommitteePage({ scope, committee, composition, terms, meetings, 
         <SubmitButton label={m.meeting.filter} />
       </form>
       {composition.items.length > 0 ? (
-        <section class="kern-table-responsive" tabindex={0} aria-label={m.committee.members}>
-          <table class="kern-table">
-            <thead class="kern-table__header">
-              <tr class="kern-table__row">
-                {[m.committee.person, m.committee.role, m.committee.voting, m.committee.sentBy, m.committee.term].map((heading) => (
-                  <th class="kern-table__header" scope="col">
-                    {heading}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {composition.items.map((seat) => (
-                <tr class="kern-table__row">
-                  <td class="kern-table__cell">
-                    <a href={scoped(paths.person(seat.personId), scope)}>{`${seat.person.givenName} ${seat.person.familyName}`}</a>
-                  </td>
-                  <td class="kern-table__cell">
-                    {m.committee.roles[seat.role] ?? seat.role}
-                    {seat.deputyFor
-                      ? ` (${m.committee.deputyFor(`${seat.deputyFor.person.givenName} ${seat.deputyFor.person.familyName}`)})`
-                      : ""}
-                  </td>
-                  <td class="kern-table__cell">{seat.votingRight ? m.committee.votingYes : m.committee.votingNo}</td>
-                  <td class="kern-table__cell">{seat.onBehalfOf ?? m.common.none}</td>
-                  <td class="kern-table__cell">{(seat.termId && terms.get(seat.termId)) ?? m.common.none}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <Table
+          label={m.committee.members}
+          heads={[m.committee.person, m.committee.role, m.committee.voting, m.committee.sentBy, m.committee.term]}
+          rows={composition.items.map((seat) => [
+            <a href={scoped(paths.person(seat.personId), scope)}>{`${seat.person.givenName} ${seat.person.familyName}`}</a>,
+            <>
+              {label(m.committee.roles, seat.role)}
+              {seat.deputyFor
+                ? ` (${m.committee.deputyFor(`${seat.deputyFor.person.givenName} ${seat.deputyFor.person.familyName}`)})`
+                : ""}
+            </>,
+            seat.votingRight ? m.committee.votingYes : m.committee.votingNo,
+            seat.onBehalfOf ?? m.common.none,
+            (seat.termId && terms.get(seat.termId)) ?? m.common.none,
+          ])}
+        />
       ) : (
         <p>{m.committee.noMembers}</p>
       )}

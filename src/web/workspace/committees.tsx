@@ -17,7 +17,7 @@ import { committeeComposition, createMembership } from "../../services/people/me
 import { listPeople } from "../../services/people/people";
 import { listTerms } from "../../services/people/terms";
 import { managedCommittee } from "../../services/workspace";
-import { ChoiceField, DateField, ErrorSummary, InputField, Notice, SubmitButton } from "../components/ui";
+import { ChoiceField, DateField, ErrorSummary, InputField, Notice, SubmitButton, Table } from "../components/ui";
 import { germanDate } from "../../rules/calendar";
 import { form, type FormViewProps } from "../kit/form";
 import { page } from "../kit/page";
@@ -64,36 +64,21 @@ function CompositionPage(props: { scope: Scope; committee: Committee; compositio
       {composition.items.length === 0 ? (
         <p>{m.committee.noMembers}</p>
       ) : (
-        <section class="kern-table-responsive" tabindex={0} aria-label={t.composition(germanDate(composition.at))}>
-          <table class="kern-table">
-            <thead class="kern-table__header">
-              <tr class="kern-table__row">
-                {[m.committee.person, m.committee.role, m.committee.voting, m.committee.sentBy, t.fields.startDate, t.fields.endDate].map(
-                  (head) => (
-                    <th class="kern-table__header" scope="col">
-                      {head}
-                    </th>
-                  ),
-                )}
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {composition.items.map((seat) => (
-                <tr class="kern-table__row">
-                  <td class="kern-table__cell">
-                    {seat.person.name}
-                    {seat.deputyFor ? <span class="hint-line">{m.committee.deputyFor(seat.deputyFor.person.name)}</span> : null}
-                  </td>
-                  <td class="kern-table__cell">{MEMBERSHIP_ROLE[seat.role] ?? seat.role}</td>
-                  <td class="kern-table__cell">{seat.votingRight ? m.committee.votingYes : m.committee.votingNo}</td>
-                  <td class="kern-table__cell">{seat.onBehalfOf ?? ""}</td>
-                  <td class="kern-table__cell">{germanDate(seat.startDate)}</td>
-                  <td class="kern-table__cell">{seat.endDate ? germanDate(seat.endDate) : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <Table
+          label={t.composition(germanDate(composition.at))}
+          heads={[m.committee.person, m.committee.role, m.committee.voting, m.committee.sentBy, t.fields.startDate!, t.fields.endDate!]}
+          rows={composition.items.map((seat) => [
+            <>
+              {seat.person.name}
+              {seat.deputyFor ? <span class="hint-line">{m.committee.deputyFor(seat.deputyFor.person.name)}</span> : null}
+            </>,
+            label(MEMBERSHIP_ROLE, seat.role),
+            seat.votingRight ? m.committee.votingYes : m.committee.votingNo,
+            seat.onBehalfOf ?? "",
+            germanDate(seat.startDate),
+            seat.endDate ? germanDate(seat.endDate) : "",
+          ])}
+        />
       )}
     </WorkspaceLayout>
   );

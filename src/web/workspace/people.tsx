@@ -1,7 +1,7 @@
 /** People in the secretariat's workspace: the list with contact data (shown only here), and the form for a new person. */
 import type { TPerson } from "../../schemas/people";
 import { WorkspaceLayout } from "./layout";
-import { ErrorSummary, InputField, Notice, SubmitButton } from "../components/ui";
+import { ErrorSummary, InputField, Notice, SubmitButton, Table } from "../components/ui";
 import type { FormViewProps } from "../kit/form";
 import { m } from "../messages";
 import type { Scope } from "../kit/urls";
@@ -21,36 +21,18 @@ export function PeoplePage({ scope, people, notice }: { scope: Scope; people: TP
       {people.length === 0 ? (
         <p>{m.workspace.noPeople}</p>
       ) : (
-        <section class="kern-table-responsive" tabindex={0} aria-label={m.workspace.people}>
-          <table class="kern-table people-table">
-            <thead class="kern-table__header">
-              <tr class="kern-table__row">
-                <th class="kern-table__header" scope="col">
-                  {m.committee.person}
-                </th>
-                <th class="kern-table__header" scope="col">
-                  {m.workspace.fields.organisation}
-                </th>
-                <th class="kern-table__header" scope="col">
-                  {m.workspace.contact}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {people.map((person) => (
-                <tr class="kern-table__row">
-                  <td class="kern-table__cell">
-                    <a href={`/verwaltung/personen/${person.id}`}>
-                      {[person.title, person.givenName, person.familyName].filter(Boolean).join(" ")}
-                    </a>
-                  </td>
-                  <td class="kern-table__cell">{person.organisation ?? ""}</td>
-                  <td class="kern-table__cell">{[person.email, person.phone].filter(Boolean).join(", ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <Table
+          label={m.workspace.people}
+          class="people-table"
+          heads={[m.committee.person, m.workspace.fields.organisation!, m.workspace.contact]}
+          rows={people.map((person) => [
+            <a href={`/verwaltung/personen/${person.id}`}>
+              {[person.title, person.givenName, person.familyName].filter(Boolean).join(" ")}
+            </a>,
+            person.organisation ?? "",
+            [person.email, person.phone].filter(Boolean).join(", "),
+          ])}
+        />
       )}
     </WorkspaceLayout>
   );
