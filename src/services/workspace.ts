@@ -8,7 +8,8 @@ import { checkNoticePeriod } from "../rules/meeting";
 import { minutesDueDate } from "../rules/minutes";
 import { assertManages } from "./access";
 import { agendaOf } from "./meetings/agenda";
-import { getCommittee } from "./people/committees";
+import { getCommittee, listCommittees } from "./people/committees";
+import { listItemRequests } from "./meetings/item-requests";
 import type { ServiceContext } from "./context";
 import { listInvitations } from "./meetings/invitations";
 import { getMeeting } from "./meetings/meeting-lookup";
@@ -24,7 +25,7 @@ export async function workspaceOverview(ctx: ServiceContext, bodyId: string) {
   assertManages(ctx, bodyId);
   const today = berlinDateOf(ctx.now);
   const committee = { select: { id: true, name: true, noticePeriodDays: true } } as const;
-  const [upcoming, held, objections, plans] = await Promise.all([
+  const [upcoming, held, objections, plans, committees] = await Promise.all([
     ctx.db.prisma.meeting.findMany({
       where: { committee: { bodyId }, state: { in: ["planned", "invited"] }, startsAt: { gte: ctx.now } },
       include: { committee },
@@ -47,7 +48,19 @@ export async function workspaceOverview(ctx: ServiceContext, bodyId: string) {
       orderBy: { filedAt: "asc" },
     }),
     listPlans(ctx, bodyId),
+    listCommittees(ctx, { bodyId, limit: 200 }),
   ]);
+  // Demanded items (§34 (1) GemO) not yet on an agenda nor refused, with the meeting they are due at, soonest first.
+  const demands = (
+    await Promise.all(
+      committees.items.map(async (c) =>
+        (await listItemRequests(ctx, c.id)).map((request) => ({ ...request, committee: { id: c.id, name: c.name } })),
+      ),
+    )
+  )
+    .flat()
+    .filter((request) => request.status === "open" || request.status === "overdue")
+    .sort((a, b) => (a.dueMeeting?.startsAt ?? "9999").localeCompare(b.dueMeeting?.startsAt ?? "9999"));
   const stale = (await Promise.all(plans.map((plan) => planOverview(ctx, plan.id, STALE_MONTHS)))).flatMap((overview) =>
     overview.stale.map((measure) => ({ ...measure, planTitle: overview.title })),
   );
@@ -61,6 +74,7 @@ export async function workspaceOverview(ctx: ServiceContext, bodyId: string) {
       const dueDate = minutesDueDate(berlinDateOf(meeting.startsAt));
       return { meeting, dueDate, overdue: dueDate < today };
     }),
+    demands,
     objections: objections.map((objection) => ({ id: objection.id, filedAt: objection.filedAt, meeting: objection.minutes.meeting })),
     staleMeasures: stale,
     staleMonths: STALE_MONTHS,

@@ -16,7 +16,10 @@ describe("the secretariat's workspace", () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('href="/verwaltung"'); // in the header
-    for (const heading of ["Einladungen", "Niederschriften", "Einwendungen ohne Entscheidung", "Maßnahmen ohne Aktivität"]) {
+    // The demanded item of the demo, open, with the meeting it is due at (§34 (1) GemO), linked to its workspace page.
+    expect(html).toMatch(/Mehrsprachige Informationen zur Kommunalwahl \(Fraktion Bündnis Vielfalt\)/);
+    expect(html).toMatch(/<a href="\/verwaltung\/sitzungen\/[0-9a-f-]+">spätestens in der \d+\. Sitzung<\/a>/);
+    for (const heading of ["Einladungen", "Niederschriften", "Einwendungen ohne Entscheidung", "Maßnahmen ohne Aktivität", "Beantragte"]) {
       expect(html).toContain(heading);
     }
     const planned = await db.prisma.meeting.findFirst({ where: { state: "planned", startsAt: { gte: new Date() } } });

@@ -272,6 +272,7 @@ export const de = {
     minutesBy: (date: string) => `dem Gremium bis ${date} zur Kenntnis geben`,
     minutesOverdue: (date: string) => `überfällig seit ${date} (§ 38 Abs. 2 GemO)`,
     objections: "Einwendungen ohne Entscheidung",
+    noDueMeeting: "noch keine Sitzung geplant, in der er fällig wird",
     objectionFiled: (date: string) => `erhoben am ${date}`,
     staleMeasures: (months: number) => `Maßnahmen ohne Aktivität seit ${months} Monaten`,
     lastActivity: (date: string) => `zuletzt ${date}`,

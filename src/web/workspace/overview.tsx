@@ -51,6 +51,24 @@ export function OverviewPage({ scope, overview }: { scope: Scope; overview: Work
           </li>
         ))}
       </Section>
+      <Section id="antraege" title={m.members.itemRequests} empty={overview.demands.length === 0}>
+        {overview.demands.map((request) => (
+          <li>
+            {`${request.committee.name}: ${request.subject} (${request.requestedBy}) `}
+            <Badge tone={request.status === "overdue" ? "danger" : "warning"}>
+              {m.members.requestStatus[request.status] ?? request.status}
+            </Badge>
+            {request.dueMeeting ? (
+              <>
+                {" – "}
+                <a href={`/verwaltung/sitzungen/${request.dueMeeting.id}`}>{m.members.dueAt(request.dueMeeting.label)}</a>
+              </>
+            ) : (
+              ` – ${m.workspace.noDueMeeting}`
+            )}
+          </li>
+        ))}
+      </Section>
       <Section id="einwendungen" title={m.workspace.objections} empty={overview.objections.length === 0}>
         {overview.objections.map(({ meeting, filedAt }) => (
           <li>
