@@ -18,7 +18,9 @@ describe("the secretariat's workspace", () => {
     expect(html).toContain('href="/verwaltung"'); // in the header
     // The demanded item of the demo, open, with the meeting it is due at (§34 (1) GemO), linked to its workspace page.
     expect(html).toMatch(/Mehrsprachige Informationen zur Kommunalwahl \(Fraktion Bündnis Vielfalt\)/);
-    expect(html).toMatch(/<a href="\/verwaltung\/sitzungen\/[0-9a-f-]+">spätestens in der \d+\. Sitzung<\/a>/);
+    expect(html).toMatch(
+      /<a href="\/verwaltung\/sitzungen\/[0-9a-f-]+">spätestens in der \d+\. Sitzung am \w{2}\., \d\d\.\d\d\.\d{4}<\/a>/,
+    );
     for (const heading of ["Einladungen", "Niederschriften", "Einwendungen ohne Entscheidung", "Maßnahmen ohne Aktivität", "Beantragte"]) {
       expect(html).toContain(heading);
     }

@@ -98,7 +98,7 @@ export function MemberAreaPage({
               <Badge tone={request.status === "overdue" ? "danger" : request.status === "scheduled" ? "success" : "info"}>
                 {m.members.requestStatus[request.status] ?? request.status}
               </Badge>
-              {request.dueMeeting ? ` – ${m.members.dueAt(request.dueMeeting.label)}` : ""}
+              {request.dueMeeting ? ` – ${m.members.dueAt(request.dueMeeting.label, dateOf(request.dueMeeting.startsAt))}` : ""}
             </li>
           ))}
         </ul>

@@ -487,7 +487,7 @@ export const de = {
       scheduled: "auf der Tagesordnung",
       refused: "zurückgewiesen",
     } as Record<string, string>,
-    dueAt: (label: string) => `spätestens in der ${label}`,
+    dueAt: (label: string, date: string) => `spätestens in der ${label} am ${date}`,
     intro:
       "Die Sitzungen und Unterlagen Ihrer Gremien, auch die nichtöffentlichen. " +
       "Geben Sie Nichtöffentliches nicht weiter (§ 35 Abs. 2 GemO).",

@@ -61,7 +61,9 @@ export function OverviewPage({ scope, overview }: { scope: Scope; overview: Work
             {request.dueMeeting ? (
               <>
                 {" – "}
-                <a href={`/verwaltung/sitzungen/${request.dueMeeting.id}`}>{m.members.dueAt(request.dueMeeting.label)}</a>
+                <a href={`/verwaltung/sitzungen/${request.dueMeeting.id}`}>
+                  {m.members.dueAt(request.dueMeeting.label, dateOf(request.dueMeeting.startsAt))}
+                </a>
               </>
             ) : (
               ` – ${m.workspace.noDueMeeting}`
