@@ -168,22 +168,8 @@ export function InputField(props: {
   autocomplete?: string;
   hint?: string;
 }) {
-  const described = [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(" ");
   return (
-    <div class={`kern-form-input${props.error ? " kern-form-input--error" : ""}`}>
-      <label class="kern-label" for={props.id}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <div class="kern-hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </div>
-      ) : null}
-      {props.error ? (
-        <p class="kern-error" id={`${props.id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
+    <FieldFrame id={props.id} label={props.label} hint={props.hint} error={props.error}>
       <input
         class="kern-form-input__input"
         type={props.type}
@@ -191,10 +177,9 @@ export function InputField(props: {
         name={props.name ?? props.id}
         value={props.value ?? ""}
         {...(props.autocomplete ? { autocomplete: props.autocomplete } : {})}
-        {...(described ? { "aria-describedby": described } : {})}
-        {...(props.error ? { "aria-invalid": "true" } : {})}
+        {...ariaOf(props.id, props.hint, props.error)}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -237,6 +222,19 @@ const ariaOf = (id: string, hint?: string, error?: string) => {
   return { ...(described ? { "aria-describedby": described } : {}), ...(error ? { "aria-invalid": "true" } : {}) };
 };
 
+/** KERN's frame of a form field: its label, hint and message above the control, marked when refused. */
+function FieldFrame(props: { id: string; label: string; hint?: string | undefined; error?: string | undefined; children: Child }) {
+  return (
+    <div class={`kern-form-input${props.error ? " kern-form-input--error" : ""}`}>
+      <label class="kern-label" for={props.id}>
+        {props.label}
+      </label>
+      <FieldNotes id={props.id} hint={props.hint} error={props.error} />
+      {props.children}
+    </div>
+  );
+}
+
 /** A labelled multi-line text (Markdown in the papers), with its hint and its message beside it when refused. */
 export function TextareaField(props: {
   id: string;
@@ -247,11 +245,7 @@ export function TextareaField(props: {
   rows?: number;
 }) {
   return (
-    <div class={`kern-form-input${props.error ? " kern-form-input--error" : ""}`}>
-      <label class="kern-label" for={props.id}>
-        {props.label}
-      </label>
-      <FieldNotes id={props.id} hint={props.hint} error={props.error} />
+    <FieldFrame id={props.id} label={props.label} hint={props.hint} error={props.error}>
       <textarea
         class="kern-form-input__input"
         id={props.id}
@@ -261,7 +255,7 @@ export function TextareaField(props: {
       >
         {props.value ?? ""}
       </textarea>
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -276,11 +270,7 @@ export function ChoiceField(props: {
   emptyLabel?: string;
 }) {
   return (
-    <div class={`kern-form-input${props.error ? " kern-form-input--error" : ""}`}>
-      <label class="kern-label" for={props.id}>
-        {props.label}
-      </label>
-      <FieldNotes id={props.id} hint={props.hint} error={props.error} />
+    <FieldFrame id={props.id} label={props.label} hint={props.hint} error={props.error}>
       <div class="kern-form-input__select-wrapper">
         <select class="kern-form-input__select" id={props.id} name={props.id} {...ariaOf(props.id, props.hint, props.error)}>
           {props.emptyLabel !== undefined ? <option value="">{props.emptyLabel}</option> : null}
@@ -291,7 +281,7 @@ export function ChoiceField(props: {
           ))}
         </select>
       </div>
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -319,11 +309,7 @@ export function CheckboxField(props: { id: string; label: string; checked: boole
 /** A file input, with its hint (allowed types and size) and its message beside it when refused. */
 export function FileField(props: { id: string; label: string; error?: string | undefined; hint?: string; accept?: string }) {
   return (
-    <div class={`kern-form-input${props.error ? " kern-form-input--error" : ""}`}>
-      <label class="kern-label" for={props.id}>
-        {props.label}
-      </label>
-      <FieldNotes id={props.id} hint={props.hint} error={props.error} />
+    <FieldFrame id={props.id} label={props.label} hint={props.hint} error={props.error}>
       <input
         class="kern-form-input__input"
         type="file"
@@ -332,7 +318,7 @@ export function FileField(props: { id: string; label: string; error?: string | u
         {...(props.accept ? { accept: props.accept } : {})}
         {...ariaOf(props.id, props.hint, props.error)}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
