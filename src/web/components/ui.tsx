@@ -288,19 +288,22 @@ export function ChoiceField(props: {
 /** A checkbox with its label; it posts "ja" when ticked. */
 export function CheckboxField(props: { id: string; label: string; checked: boolean; error?: string | undefined; hint?: string }) {
   return (
-    <div class={`kern-form-check${props.error ? " kern-form-check--error" : ""}`}>
-      <input
-        class="kern-form-check__checkbox"
-        type="checkbox"
-        id={props.id}
-        name={props.id}
-        value="ja"
-        checked={props.checked}
-        {...ariaOf(props.id, props.hint, props.error)}
-      />
-      <label class="kern-label" for={props.id}>
-        {props.label}
-      </label>
+    // KERN's check row is a flex row: the hint and message go beneath it, at full width.
+    <div class="check-field">
+      <div class={`kern-form-check${props.error ? " kern-form-check--error" : ""}`}>
+        <input
+          class="kern-form-check__checkbox"
+          type="checkbox"
+          id={props.id}
+          name={props.id}
+          value="ja"
+          checked={props.checked}
+          {...ariaOf(props.id, props.hint, props.error)}
+        />
+        <label class="kern-label" for={props.id}>
+          {props.label}
+        </label>
+      </div>
       <FieldNotes id={props.id} hint={props.hint} error={props.error} />
     </div>
   );
