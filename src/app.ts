@@ -33,8 +33,9 @@ export type DepsSource = AppDeps | ((env: unknown) => AppDeps);
 /**
  * Builds the HTTP app; it runs unchanged on Node and on Workers. It is built once (per process, or per
  * Worker isolate); each request gets its dependencies from the source, as Unkey's `init` middleware does.
+ * `hashingConcurrency` bounds the password checks that run at once (see `HashingSlots`).
  */
-export function createApp(source: DepsSource) {
+export function createApp(source: DepsSource, options: { hashingConcurrency?: number } = {}) {
   const depsOf = typeof source === "function" ? source : () => source;
   const app = createRouter();
 
@@ -52,7 +53,7 @@ export function createApp(source: DepsSource) {
     await next();
     c.res.headers.set("x-content-type-options", "nosniff");
   });
-  const hashing = new HashingSlots();
+  const hashing = new HashingSlots(options.hashingConcurrency);
   app.use("*", async (c, next) => {
     c.set("deps", depsOf(c.env));
     c.set("hashing", hashing);

@@ -38,7 +38,7 @@ export class HashingSlots {
   private readonly waiting: (() => void)[] = [];
 
   constructor(
-    readonly concurrency = 2,
+    readonly concurrency = 1,
     readonly queue = 4,
   ) {}
 

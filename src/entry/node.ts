@@ -6,6 +6,7 @@
 import { serve } from "@hono/node-server";
 import path from "node:path";
 import { createApp } from "../app";
+import { nodeHashingConcurrency } from "./node-hashing";
 import { loadDemoData } from "../demo/load-demo-data";
 import { ConfigError, ZNodeEnv, parseEnv } from "../env";
 import packageJson from "../../package.json";
@@ -55,19 +56,22 @@ if (demo) {
   );
 }
 
-const app = createApp({
-  db,
-  attachments,
-  documents: loadDocumentAssets(),
-  adminToken: env.ADMIN_TOKEN,
-  publicBaseUrl,
-  clientAddress: nodeClientAddress(env.TRUSTED_PROXIES),
-  oparlLicense: env.OPARL_LICENSE,
-  staticFile: readStaticFile,
-  sessionTimes: { idleMinutes: env.SESSION_IDLE_MINUTES, maxDays: env.SESSION_MAX_DAYS },
-  requireAdmin2fa: env.REQUIRE_ADMIN_2FA,
-  version,
-});
+const app = createApp(
+  {
+    db,
+    attachments,
+    documents: loadDocumentAssets(),
+    adminToken: env.ADMIN_TOKEN,
+    publicBaseUrl,
+    clientAddress: nodeClientAddress(env.TRUSTED_PROXIES),
+    oparlLicense: env.OPARL_LICENSE,
+    staticFile: readStaticFile,
+    sessionTimes: { idleMinutes: env.SESSION_IDLE_MINUTES, maxDays: env.SESSION_MAX_DAYS },
+    requireAdmin2fa: env.REQUIRE_ADMIN_2FA,
+    version,
+  },
+  { hashingConcurrency: nodeHashingConcurrency() },
+);
 const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {
   console.log(`Gremium ${version} listens on http://localhost:${info.port} (API reference: /docs)`);
 });

@@ -68,6 +68,7 @@ export interface ScenarioOptions<K extends string> {
   /** The client address as the entry would know it (tests without a socket have none). */
   clientAddress?: AppDeps["clientAddress"];
   publicBaseUrl?: string;
+  hashingConcurrency?: number;
 }
 
 /**
@@ -81,6 +82,7 @@ export async function scenario<K extends string = keyof typeof COMMITTEE_SEATS>(
     ...(options.wrapDatabase ? { wrapDatabase: options.wrapDatabase } : {}),
     ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
     ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}),
+    ...(options.hashingConcurrency ? { hashingConcurrency: options.hashingConcurrency } : {}),
   });
   /** Every HTTP request the test makes; a test that counts the calls of a workflow resets it first. */
   const calls = { count: 0 };

@@ -62,23 +62,27 @@ export function createTestApp(
     now?: () => Date;
     wrapDatabase?: (db: Database) => Database;
     requireAdmin2fa?: boolean;
+    hashingConcurrency?: number;
   } & Pick<AppDeps, "clientAddress" | "publicBaseUrl"> = {},
 ) {
   const real = createNodeDatabase(`file:${migratedDatabaseFile()}`);
   const db = options.wrapDatabase?.(real) ?? real;
   const attachments = createFileAttachmentStore(mkdtempSync(path.join(tmpdir(), "gremium-files-")));
-  const app = createApp({
-    db,
-    attachments,
-    documents: documentAssets,
-    adminToken: ADMIN_TOKEN,
-    staticFile: readStaticFile,
-    version: "test",
-    now: options.now,
-    requireAdmin2fa: options.requireAdmin2fa ?? false,
-    ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
-    ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}),
-  });
+  const app = createApp(
+    {
+      db,
+      attachments,
+      documents: documentAssets,
+      adminToken: ADMIN_TOKEN,
+      staticFile: readStaticFile,
+      version: "test",
+      now: options.now,
+      requireAdmin2fa: options.requireAdmin2fa ?? false,
+      ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
+      ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}),
+    },
+    { hashingConcurrency: options.hashingConcurrency },
+  );
   const request = jsonClient(async (urlPath, init) => {
     const response = await app.request(urlPath, init);
     await assertDeclaredResponse(app, init.method ?? "GET", urlPath, response);
