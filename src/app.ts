@@ -55,9 +55,12 @@ export function createApp(source: DepsSource, options: { hashingConcurrency?: nu
   });
   const hashing = new HashingSlots(options.hashingConcurrency);
   app.use("*", async (c, next) => {
-    c.set("deps", depsOf(c.env));
+    const deps = depsOf(c.env);
+    c.set("deps", deps);
     c.set("hashing", hashing);
     await next();
+    // A write may have queued mail: the sender sends it now rather than at its next round.
+    if (deps.wakeSender && c.req.method !== "GET" && c.req.method !== "HEAD" && c.res.status < 400) deps.wakeSender(c);
   });
   // Pages, JSON, CSS, OParl and feeds travel compressed where the client accepts it (gzip or deflate, with the
   // runtime's CompressionStream). PDFs, fonts and attachments are compressed already: their types are not on the

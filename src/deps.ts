@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import type { MailAddress, MailTransport } from "./mail/message";
 import type { Database } from "./db/database";
 import type { FontSet } from "./documents/pdf/render-pdf";
 import type { Templates } from "./documents/templates";
@@ -39,4 +40,11 @@ export interface AppDeps {
   now?: () => Date;
   /** Whether the platform compresses responses itself (Workers: Cloudflare's edge), so that the app must not. */
   runtimeCompresses?: boolean;
+  /**
+   * Sending mail: the sender's address, and the transport (null without SMTP_URL: the mails wait in the outbox and
+   * the secretariat sees them as not sent).
+   */
+  mail?: { from: MailAddress; transport: MailTransport | null };
+  /** Called after a write that may have queued mail, to send it now rather than at the sender's next round. */
+  wakeSender?: (c: Context) => void;
 }

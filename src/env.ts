@@ -23,6 +23,13 @@ export const ZSharedEnv = z.object({
     .enum(["true", "false"], { error: "must be true or false" })
     .default("false")
     .transform((value) => value === "true"),
+  /** The mail server: smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465. Without it, mail waits. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an SMTP URL such as smtp://user:password@mail.example.de:587" }).optional(),
+  /** The sender of the mails: an address, or a name and an address, such as "Geschäftsstelle <gremium@example.de>". */
+  MAIL_FROM: z
+    .string()
+    .regex(/^([^<>\r\n]*<)?[^\s@<>]+@[^\s@<>]+(>)?$/, "must be an address such as Geschäftsstelle <gremium@example.de>")
+    .default("Gremium <gremium@localhost>"),
 });
 
 /** Node also chooses its port and its SQLite file. */

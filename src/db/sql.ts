@@ -47,6 +47,7 @@ export interface Tables {
   OparlObject: Models.OparlObjectModel;
   OparlSync: Models.OparlSyncModel;
   DocumentDigest: Models.DocumentDigestModel;
+  OutboxMail: Models.OutboxMailModel;
   /** The id is assigned by SQLite, in the order of the writes. */
   AuditEntry: Omit<Models.AuditEntryModel, "id">;
 }

@@ -48,6 +48,7 @@ export async function loadDemoData(db: Database, store: AttachmentStore, now: Da
       organisation: person.organisation ?? null,
       email: `${key}@remsfeld.example`,
       phone: null,
+      mailOptOut: false,
     };
     personIds.set(key, row.id);
     statements.push(insertRow("Person", row));

@@ -1,6 +1,18 @@
 import Mustache from "mustache";
 
-export const TEMPLATE_NAMES = ["invitation", "minutes", "resolution-extract", "progress-report", "paper"] as const;
+/** The PDF documents' templates, then the mails' (each a subject line, then Markdown); a body can override each. */
+export const MAIL_TEMPLATE_NAMES = [
+  "mail-invitation",
+  "mail-amendment",
+  "mail-cancellation",
+  "mail-minutes-circulated",
+  "mail-signature-request",
+  "mail-set-password",
+  "mail-reset-password",
+  "mail-written-procedure",
+] as const;
+export type MailTemplateName = (typeof MAIL_TEMPLATE_NAMES)[number];
+export const TEMPLATE_NAMES = ["invitation", "minutes", "resolution-extract", "progress-report", "paper", ...MAIL_TEMPLATE_NAMES] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 export type Templates = Record<TemplateName, string>;
 

@@ -19,6 +19,9 @@ import { ANONYMOUS } from "../auth/principal";
 import { createServiceContext } from "../services/context";
 import { DEFAULT_OPARL_LICENSE } from "../services/oparl/oparl-objects";
 import { backfillOparlDigests } from "../services/oparl/oparl-sync";
+import { parseMailFrom } from "../mail/message";
+import { sendDueMails } from "../services/mail/sending";
+import { nodeMailTransport, startSenderLoop } from "./node-mail";
 
 function readEnv() {
   try {
@@ -56,11 +59,21 @@ if (demo) {
   );
 }
 
+// Mail: sent by a loop in this process (every 30 seconds, and at once after a write), when SMTP_URL names a server.
+const mail = { from: parseMailFrom(env.MAIL_FROM), transport: env.SMTP_URL ? nodeMailTransport(env.SMTP_URL) : null };
+const documents = loadDocumentAssets();
+const sender = mail.transport
+  ? startSenderLoop(() => sendDueMails({ db, attachments, documents, mail, version, baseUrl: publicBaseUrl }), 30)
+  : undefined;
+if (!sender) console.log("Mail: no SMTP_URL; mails wait in the outbox, shown as not sent.");
+
 const app = createApp(
   {
     db,
     attachments,
-    documents: loadDocumentAssets(),
+    documents,
+    mail,
+    ...(sender ? { wakeSender: () => sender.wake() } : {}),
     adminToken: env.ADMIN_TOKEN,
     publicBaseUrl,
     clientAddress: nodeClientAddress(env.TRUSTED_PROXIES),
@@ -79,7 +92,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {
 // The OParl view's background work: the digests of generated files that a large rebuild left open, a few at a time.
 if (env.OPARL_DIGEST_SECONDS > 0) {
   const oparl = {
-    documents: loadDocumentAssets(),
+    documents,
     attachments,
     version,
     baseUrl: publicBaseUrl,

@@ -2,7 +2,7 @@
  * Cloudflare Workers entry: the same app, on D1. The app is built once per isolate; each request gets its
  * dependencies from its bindings.
  */
-import type { D1Database, ExecutionContext, Fetcher, R2Bucket } from "@cloudflare/workers-types";
+import type { D1Database, ExecutionContext, Fetcher, R2Bucket, ScheduledController } from "@cloudflare/workers-types";
 import { PrismaD1 } from "@prisma/adapter-d1";
 import { createApp, type App } from "../app";
 import type { AppDeps } from "../deps";
@@ -14,6 +14,10 @@ import { ANONYMOUS } from "../auth/principal";
 import { createServiceContext } from "../services/context";
 import { DEFAULT_OPARL_LICENSE } from "../services/oparl/oparl-objects";
 import { backfillOparlDigests } from "../services/oparl/oparl-sync";
+import { parseMailFrom } from "../mail/message";
+import { sendDueMails } from "../services/mail/sending";
+import { workerMailTransport } from "./worker-mail";
+import type { Context } from "hono";
 import { PrismaClient as WorkerPrismaClient } from "../generated/prisma-worker/client";
 import packageJson from "../../package.json";
 import type { AttachmentStore } from "../storage";
@@ -25,6 +29,14 @@ import minutes from "../../templates/minutes.md";
 import resolutionExtract from "../../templates/resolution-extract.md";
 import progressReport from "../../templates/progress-report.md";
 import paper from "../../templates/paper.md";
+import mailInvitation from "../../templates/mail-invitation.md";
+import mailAmendment from "../../templates/mail-amendment.md";
+import mailCancellation from "../../templates/mail-cancellation.md";
+import mailMinutesCirculated from "../../templates/mail-minutes-circulated.md";
+import mailSignatureRequest from "../../templates/mail-signature-request.md";
+import mailSetPassword from "../../templates/mail-set-password.md";
+import mailResetPassword from "../../templates/mail-reset-password.md";
+import mailWrittenProcedure from "../../templates/mail-written-procedure.md";
 
 const templates = {
   invitation,
@@ -32,6 +44,14 @@ const templates = {
   "resolution-extract": resolutionExtract,
   "progress-report": progressReport,
   paper,
+  "mail-invitation": mailInvitation,
+  "mail-amendment": mailAmendment,
+  "mail-cancellation": mailCancellation,
+  "mail-minutes-circulated": mailMinutesCirculated,
+  "mail-signature-request": mailSignatureRequest,
+  "mail-set-password": mailSetPassword,
+  "mail-reset-password": mailResetPassword,
+  "mail-written-procedure": mailWrittenProcedure,
 } satisfies Templates;
 
 /**
@@ -67,6 +87,8 @@ export interface Env {
   SESSION_IDLE_MINUTES?: string;
   SESSION_MAX_DAYS?: string;
   REQUIRE_ADMIN_2FA?: string;
+  SMTP_URL?: string;
+  MAIL_FROM?: string;
 }
 
 /** D1 has no interactive transactions; `batch()` runs the statements atomically. */
@@ -127,6 +149,8 @@ function configOf(env: Env) {
         SESSION_MAX_DAYS: env.SESSION_MAX_DAYS,
         REQUIRE_ADMIN_2FA: env.REQUIRE_ADMIN_2FA,
         OPARL_LICENSE: env.OPARL_LICENSE,
+        SMTP_URL: env.SMTP_URL,
+        MAIL_FROM: env.MAIL_FROM,
       })),
     );
   return config;
@@ -159,6 +183,18 @@ function depsFromEnv(env: Env): AppDeps {
     version: packageJson.version,
     // A Worker's response is compressed by the runtime per its Content-Encoding and the client's Accept-Encoding.
     runtimeCompresses: true,
+    mail: { from: parseMailFrom(config.MAIL_FROM), transport: config.SMTP_URL ? workerMailTransport(config.SMTP_URL) : null },
+    // Mail a write queued goes out right after the response, on the request's own time (the Cron Trigger retries).
+    ...(config.SMTP_URL
+      ? {
+          wakeSender: (c: Context) =>
+            c.executionCtx.waitUntil(
+              sendDueMails({ ...depsFromEnv(env), baseUrl: config.PUBLIC_BASE_URL ?? new URL(c.req.url).origin }).catch((error) =>
+                console.error("Mail sender:", error),
+              ),
+            ),
+        }
+      : {}),
   };
 }
 
@@ -189,5 +225,13 @@ export default {
       );
     }
     return response;
+  },
+
+  /** The Cron Trigger (wrangler.toml): sends the mails that are due, retries among them. */
+  async scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
+    const deps = depsFromEnv(env);
+    const baseUrl = configOf(env).PUBLIC_BASE_URL;
+    if (!baseUrl) console.warn("Mail sender: PUBLIC_BASE_URL is not set; documents link to http://localhost.");
+    ctx.waitUntil(sendDueMails({ ...deps, baseUrl: baseUrl ?? "http://localhost" }));
   },
 };

@@ -40,3 +40,6 @@ export const publicBaseUrl = (c: Context<AppEnv>) => c.get("deps").publicBaseUrl
 
 /** The runtime's document dependencies, with the public address that each PDF prints for its pages. */
 export const documentDeps = (c: Context<AppEnv>) => ({ ...c.get("deps"), baseUrl: publicBaseUrl(c) });
+
+/** What a service needs to compose the mails an action sends: the templates and the address links point to. */
+export const mailContext = (c: Context<AppEnv>) => ({ templates: c.get("deps").documents.templates, baseUrl: publicBaseUrl(c) });

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { publicBaseUrl, serviceContext } from "../http/context";
+import { publicBaseUrl, mailContext, serviceContext } from "../http/context";
 import { ZIdParam, createRouter, defineRoute, jsonBody, jsonResponse } from "../http/openapi";
 import { ZAccount, ZAccountCreate, toAccountView } from "../schemas/accounts";
 import { createAccount, endSessions, getAccount, newPasswordLink, setLocked } from "../services/accounts/accounts";
@@ -69,14 +69,14 @@ const routes = {
 
 export const accountsRouter = createRouter()
   .openapi(routes.create, async (c) => {
-    const { account, setPasswordPath } = await createAccount(serviceContext(c), c.req.valid("json"));
+    const { account, setPasswordPath } = await createAccount(serviceContext(c), c.req.valid("json"), mailContext(c));
     return c.json({ ...toAccountView(account), setPasswordUrl: `${publicBaseUrl(c)}${setPasswordPath}` }, 201);
   })
   .openapi(routes.get, async (c) => c.json(toAccountView(await getAccount(serviceContext(c), c.req.valid("param").id)), 200))
   .openapi(routes.lock, async (c) => c.json(toAccountView(await setLocked(serviceContext(c), c.req.valid("param").id, true)), 200))
   .openapi(routes.unlock, async (c) => c.json(toAccountView(await setLocked(serviceContext(c), c.req.valid("param").id, false)), 200))
   .openapi(routes.link, async (c) => {
-    const { account, setPasswordPath } = await newPasswordLink(serviceContext(c), c.req.valid("param").id);
+    const { account, setPasswordPath } = await newPasswordLink(serviceContext(c), c.req.valid("param").id, mailContext(c));
     return c.json({ ...toAccountView(account), setPasswordUrl: `${publicBaseUrl(c)}${setPasswordPath}` }, 201);
   })
   .openapi(routes.endSessions, async (c) => {

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { serviceContext } from "../http/context";
+import { mailContext, serviceContext } from "../http/context";
 import { ZIdParam, ZIfMatchHeader, createRouter, defineRoute, jsonBody, jsonResponse, recordResponse } from "../http/openapi";
 import { ZPageQuery, page } from "../http/pagination";
 import { requiredVersion, withEtag } from "../http/versioning";
@@ -167,7 +167,13 @@ export const meetingsRouter = createRouter()
     return c.json(withEtag(c, toMeetingView(meeting)), 200);
   })
   .openapi(routes.transition, async (c) => {
-    const meeting = await transitionMeeting(serviceContext(c), c.req.valid("param").id, requiredVersion(c), c.req.valid("json"));
+    const meeting = await transitionMeeting(
+      serviceContext(c),
+      c.req.valid("param").id,
+      requiredVersion(c),
+      c.req.valid("json"),
+      mailContext(c),
+    );
     return c.json(withEtag(c, toMeetingView(meeting)), 200);
   })
   .openapi(routes.course, async (c) => {
@@ -192,7 +198,7 @@ export const meetingsRouter = createRouter()
     c.json(await removeAgendaItem(serviceContext(c), c.req.valid("param").id, requiredVersion(c)), 200),
   )
   .openapi(routes.invite, async (c) => {
-    const invitation = await sendInvitation(serviceContext(c), c.req.valid("param").id, c.req.valid("json"));
+    const invitation = await sendInvitation(serviceContext(c), c.req.valid("param").id, c.req.valid("json"), mailContext(c));
     return c.json(toInvitationView(invitation), 201);
   })
   .openapi(routes.invitations, async (c) => {

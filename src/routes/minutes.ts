@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { serviceContext } from "../http/context";
+import { mailContext, serviceContext } from "../http/context";
 import { ZIdParam, ZIfMatchHeader, createRouter, defineRoute, jsonBody, jsonResponse, recordResponse } from "../http/openapi";
 import { requiredVersion, withEtag } from "../http/versioning";
 import { MINUTES_STATES } from "../rules/minutes";
@@ -103,7 +103,13 @@ export const minutesRouter = createRouter()
     return c.json(withEtag(c, await saveItemNotes(serviceContext(c), id, itemId, requiredVersion(c), c.req.valid("json").notes)), 200);
   })
   .openapi(routes.transition, async (c) => {
-    const minutes = await transitionMinutes(serviceContext(c), c.req.valid("param").id, requiredVersion(c), c.req.valid("json").to);
+    const minutes = await transitionMinutes(
+      serviceContext(c),
+      c.req.valid("param").id,
+      requiredVersion(c),
+      c.req.valid("json").to,
+      mailContext(c),
+    );
     return c.json(withEtag(c, minutes), 200);
   })
   .openapi(routes.objection, async (c) =>

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { serviceContext } from "../http/context";
+import { mailContext, serviceContext } from "../http/context";
 import { ZIdParam, createRouter, defineRoute, jsonBody, jsonResponse } from "../http/openapi";
 import { ZWrittenObjectionCreate, ZWrittenProcedure, ZWrittenProcedureCreate } from "../schemas/written-procedures";
 import {
@@ -52,7 +52,7 @@ const routes = {
 
 export const writtenProceduresRouter = createRouter()
   .openapi(routes.start, async (c) =>
-    c.json(await startWrittenProcedure(serviceContext(c), c.req.valid("param").id, c.req.valid("json")), 201),
+    c.json(await startWrittenProcedure(serviceContext(c), c.req.valid("param").id, c.req.valid("json"), mailContext(c)), 201),
   )
   .openapi(routes.get, async (c) => c.json(await getWrittenProcedure(serviceContext(c), c.req.valid("param").id), 200))
   .openapi(routes.object, async (c) => {

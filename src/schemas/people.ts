@@ -15,6 +15,10 @@ export const ZPerson = z
     organisation: z.string().nullable(),
     email: z.string().nullable().optional().openapi({ description: "Only for the body's secretariat and admins." }),
     phone: z.string().nullable().optional().openapi({ description: "Only for the body's secretariat and admins." }),
+    mailOptOut: z
+      .boolean()
+      .optional()
+      .openapi({ description: "The person asked for no e-mail and is invited by post. Only for the body's secretariat and admins." }),
   })
   .openapi("Person");
 export type TPerson = z.infer<typeof ZPerson>;
@@ -32,6 +36,7 @@ export const personFields = {
     .regex(/^\+?[0-9 ()/-]{3,30}$/, "muss eine Telefonnummer aus Ziffern, Leerzeichen und + ( ) / - sein")
     .nullable()
     .optional(),
+  mailOptOut: z.boolean().optional(),
 };
 
 export const ZPersonCreate = z
@@ -70,6 +75,7 @@ export function toPersonView(person: PersonModel, viewer: Principal): TPerson {
   if (canSeeContactData(viewer, person)) {
     view.email = person.email;
     view.phone = person.phone;
+    view.mailOptOut = person.mailOptOut;
   }
   return view;
 }

@@ -112,8 +112,10 @@ export async function updateAudited<T extends TableName>(
   before: Versioned<T>,
   changes: Partial<Tables[T]>,
   action: AuditAction = "update",
+  /** Statements written with the update, or not at all (the mails it causes). */
+  also: Statement[] = [],
 ): Promise<Tables[T]> {
-  const after = await updateAuditedIf(ctx, table, before, changes, action);
+  const after = await updateAuditedIf(ctx, table, before, changes, action, undefined, also);
   if (!after) {
     throw new Problem(
       "precondition_failed",
@@ -134,12 +136,13 @@ export async function updateAuditedIf<T extends TableName>(
   changes: Partial<Tables[T]>,
   action: AuditAction = "update",
   condition?: Condition,
+  also: Statement[] = [],
 ): Promise<Tables[T] | undefined> {
   const stamped = { ...changes, updatedAt: ctx.now } as Partial<Tables[T]>;
   const after = { ...before, ...stamped, version: before.version + 1 };
   const [changed] = await ctx.db.batch([
     updateVersioned(table, before.id, before.version, stamped, condition),
-    guard(auditStatement(ctx, action, table, before.id, before, after), PREVIOUS_CHANGED),
+    ...[auditStatement(ctx, action, table, before.id, before, after), ...also].map((s) => guard(s, PREVIOUS_CHANGED)),
   ]);
   return changed === 1 ? after : undefined;
 }

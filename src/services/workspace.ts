@@ -3,6 +3,8 @@
  * from the rules of procedure: the notice period of the invitation (§34 (1) GemO), the month for the minutes (§38 (2)
  * GemO); and from the record: objections without a decision, plan measures without activity.
  */
+import { listOutbox } from "./mail/outbox";
+import { meetingRecipients } from "./mail/mails";
 import { berlinDateOf } from "../rules/calendar";
 import { checkNoticePeriod } from "../rules/meeting";
 import { minutesDueDate } from "../rules/minutes";
@@ -106,8 +108,9 @@ export async function managedPaper(ctx: ServiceContext, id: string) {
 }
 
 /**
- * What the invitation page shows before the dispatch: who will be invited (the seats on the day of the meeting),
- * and the notice-period check as it would stand if the invitation went out now (§34 (1) GemO).
+ * What the invitation page shows: who will be invited (the seats on the day of the meeting, and who by post), the
+ * notice-period check as it would stand if the invitation went out now (§34 (1) GemO), the mails sent for the
+ * meeting, and how many agenda changes no amendment has told yet.
  */
 export async function invitationPreview(ctx: ServiceContext, meetingId: string) {
   const { meeting, agenda, invitations } = await managedMeeting(ctx, meetingId);
@@ -116,5 +119,14 @@ export async function invitationPreview(ctx: ServiceContext, meetingId: string) 
     committeeComposition(ctx, meeting.committeeId, berlinDateOf(meeting.startsAt)),
   ]);
   const notice = checkNoticePeriod(meeting.startsAt, ctx.now, committee.noticePeriodDays);
-  return { meeting, agenda, invitations, recipients: composition.items, notice };
+  const [mailRecipients, mails] = await Promise.all([
+    meetingRecipients(ctx, meeting),
+    listOutbox(ctx, committee.bodyId, { meetingId: meeting.id }),
+  ]);
+  const lastDispatch = Math.max(
+    invitations.at(-1)?.sentAt.getTime() ?? 0,
+    ...mails.filter((x) => x.kind === "amendment").map((x) => x.createdAt.getTime()),
+  );
+  const newAmendments = meeting.state === "invited" ? agenda.amendments.filter((a) => new Date(a.at).getTime() > lastDispatch).length : 0;
+  return { meeting, agenda, invitations, recipients: composition.items, notice, mailRecipients, mails, newAmendments };
 }

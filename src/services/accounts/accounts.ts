@@ -13,14 +13,18 @@ import { Problem, fieldProblem, notFound } from "../../errors";
 import * as accountPolicy from "../../policies/accounts";
 import type { TAccountCreate } from "../../schemas/accounts";
 import { createServiceContext, type ServiceContext } from "../context";
+import { accountMail, type MailContext } from "../mail/mails";
 import { auditStatement, auditedInsert, newRecordColumns } from "../records";
 import { SIGN_IN_LIMITS, checkReserved, confirmPassword, lockOutAudit, reserveAttempt, type CheckSource } from "./sign-in-attempts";
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 
-/** How long a set-password link works, and the limits of sign-in. */
-export const ACCOUNT_RULES = { linkDays: 7, ...SIGN_IN_LIMITS } as const;
+/**
+ * How long a set-password link works (a new account's; a forgotten password's for an hour), how long a request for
+ * a forgotten password takes at least, and the limits of sign-in.
+ */
+export const ACCOUNT_RULES = { linkDays: 7, resetLinkMinutes: 60, resetAnswerMs: 400, ...SIGN_IN_LIMITS } as const;
 
 /** The session lifetimes: sliding idle time and absolute end (configurable per installation). */
 export interface SessionTimes {
@@ -35,22 +39,25 @@ export const SIGN_IN_REFUSED = "E-Mail-Adresse oder Passwort falsch.";
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /** A new one-time link: its secret (shown once) and the row that keeps only its hash. */
-async function newLink(accountId: string, now: Date) {
+async function newLink(accountId: string, now: Date, lifetime = ACCOUNT_RULES.linkDays * DAY) {
   const secret = generateTokenSecret();
   const row = {
     id: crypto.randomUUID(),
     accountId,
     purpose: "set_password",
     tokenHash: await hashTokenSecret(secret),
-    expiresAt: new Date(now.getTime() + ACCOUNT_RULES.linkDays * DAY),
+    expiresAt: new Date(now.getTime() + lifetime),
     usedAt: null,
     createdAt: now,
   };
   return { secret, row };
 }
 
-/** Creates an account with a link to set its password, which the caller sees once (as `/passwort-setzen/{secret}`). */
-export async function createAccount(ctx: ServiceContext, input: TAccountCreate) {
+/**
+ * Creates an account with a link to set its password, which the caller sees once (as `/passwort-setzen/{secret}`)
+ * and which, given a mail context, is mailed to the account's address in the same write.
+ */
+export async function createAccount(ctx: ServiceContext, input: TAccountCreate, mail?: MailContext) {
   const person = input.personId ? await ctx.db.prisma.person.findFirst({ where: { id: input.personId, deletedAt: null } }) : null;
   if (input.personId && !person) throw fieldProblem("personId", "nennt keine bestehende Person");
   const bodyId = person?.bodyId ?? input.bodyId;
@@ -81,13 +88,15 @@ export async function createAccount(ctx: ServiceContext, input: TAccountCreate) 
     totpLastStep: null,
   };
   const link = await newLink(account.id, ctx.now);
+  const path = `/passwort-setzen/${link.secret}`;
+  const mails = mail ? [await accountMail(ctx, mail, account, "set_password", { path, expiresAt: link.row.expiresAt })] : [];
   try {
-    await ctx.db.batch([...auditedInsert(ctx, "Account", account), insertRow("AccountToken", link.row)]);
+    await ctx.db.batch([...auditedInsert(ctx, "Account", account), insertRow("AccountToken", link.row), ...mails]);
   } catch (error) {
     if (!(error instanceof ConstraintError && error.constraint === "unique")) throw error;
     throw await accountConflict(ctx, account);
   }
-  return { account: await getAccount(ctx, account.id), setPasswordPath: `/passwort-setzen/${link.secret}` };
+  return { account: await getAccount(ctx, account.id), setPasswordPath: path };
 }
 
 /**
@@ -330,15 +339,44 @@ export async function changeEmail(
 
 /**
  * A new link to set the password, for a person who forgot theirs (or never used the first): the older links of the
- * account stop working. The secretariat hands it over; e-mail will send it.
+ * account stop working. The secretariat hands it over, and, given a mail context, it is mailed to the account.
  */
-export async function newPasswordLink(ctx: ServiceContext, id: string) {
+export async function newPasswordLink(ctx: ServiceContext, id: string, mail?: MailContext) {
   const account = await getAccount(ctx, id);
   const link = await newLink(account.id, ctx.now);
+  const path = `/passwort-setzen/${link.secret}`;
   await ctx.db.batch([
     expireOpenLinks(id, ctx.now),
     insertRow("AccountToken", link.row),
     auditStatement(ctx, "create", "AccountToken", link.row.id, null, { accountId: id, purpose: "set_password" }),
+    ...(mail ? [await accountMail(ctx, mail, account, "set_password", { path, expiresAt: link.row.expiresAt })] : []),
   ]);
-  return { account, setPasswordPath: `/passwort-setzen/${link.secret}` };
+  return { account, setPasswordPath: path };
+}
+
+/**
+ * A forgotten password (`/passwort-vergessen`): for an address with an account that is not locked, a link that
+ * works once and for an hour is mailed, and older links stop working. The answer is the same, and takes the same
+ * time (at least `resetAnswerMs`), whether the address has an account or not; requests are counted like sign-in
+ * attempts, per address and per client, before anything else is done. Answers false when the limit is reached.
+ */
+export async function requestPasswordReset(ctx: ServiceContext, email: string, source: CheckSource, mail: MailContext) {
+  const until = Date.now() + ACCOUNT_RULES.resetAnswerMs;
+  const allowed = await resetRequest(ctx, normalizeEmail(email), source, mail);
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, until - Date.now())));
+  return allowed;
+}
+
+async function resetRequest(ctx: ServiceContext, email: string, source: CheckSource, mail: MailContext) {
+  if (!(await reserveAttempt(ctx, `passwort-vergessen:${email}`, source, true))) return false;
+  const account = await ctx.db.prisma.account.findUnique({ where: { email } });
+  if (!account || account.lockedAt) return true;
+  const link = await newLink(account.id, ctx.now, ACCOUNT_RULES.resetLinkMinutes * MINUTE);
+  await ctx.db.batch([
+    expireOpenLinks(account.id, ctx.now),
+    insertRow("AccountToken", link.row),
+    auditStatement(ctx, "create", "AccountToken", link.row.id, null, { accountId: account.id, purpose: "reset_password" }),
+    await accountMail(ctx, mail, account, "reset_password", { path: `/passwort-setzen/${link.secret}`, expiresAt: link.row.expiresAt }),
+  ]);
+  return true;
 }

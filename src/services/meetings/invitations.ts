@@ -1,7 +1,8 @@
 import { meetingStateName } from "../../rules/meeting";
 import { AGENDA_ITEM_KIND } from "../../documents/labels";
 import { actorName } from "../../auth/principal";
-import { atVersion, guard, updateVersioned } from "../../db/sql";
+import { noMeetingMailSince } from "../../db/queries/outbox";
+import { PREVIOUS_CHANGED, atVersion, guard, updateVersioned } from "../../db/sql";
 import { Problem } from "../../errors";
 import { berlinDateOf } from "../../rules/calendar";
 import { checkNoticePeriod } from "../../rules/meeting";
@@ -12,6 +13,7 @@ import type { ServiceContext } from "../context";
 import { getMeeting } from "./meeting-lookup";
 import { currentOn } from "../people/membership-filters";
 import { auditStatement, auditedInsert } from "../records";
+import { meetingMails, type MailContext } from "../mail/mails";
 
 /** The members, deputies and other seat holders of the committee on the day of the meeting. */
 async function recipientsOf(ctx: ServiceContext, committeeId: string, date: string): Promise<TRecipient[]> {
@@ -22,11 +24,12 @@ async function recipientsOf(ctx: ServiceContext, committeeId: string, date: stri
 }
 
 /**
- * Records the dispatch of the invitation and moves the meeting to "invited". Refuses an empty agenda,
+ * Sends the invitation (by e-mail, each recipient the agenda they may read, queued in the outbox in the same write)
+ * and moves the meeting to "invited". Refuses an empty agenda,
  * a missing approval of the previous minutes, and — unless a reason is given or it is an emergency
  * meeting — a dispatch that misses the notice period (§34 (1) GemO).
  */
-export async function sendInvitation(ctx: ServiceContext, meetingId: string, input: TInvitationCreate) {
+export async function sendInvitation(ctx: ServiceContext, meetingId: string, input: TInvitationCreate, mail: MailContext) {
   const meeting = await getMeeting(ctx, meetingId);
   assertManages(ctx, meeting.committee.bodyId);
   if (meeting.state !== "planned")
@@ -89,9 +92,10 @@ export async function sendInvitation(ctx: ServiceContext, meetingId: string, inp
   const changes = { state: "invited", sequence: meeting.sequence + 1, updatedAt: ctx.now };
   const after = { ...before, ...changes, version: before.version + 1 };
   const unchanged = atVersion("Meeting", meeting.id, meeting.version);
+  const mails = input.channel === "email" ? (await meetingMails(ctx, mail, meeting, "invitation")).statements : [];
   const results = await ctx.db.batch([
-    ...[...auditedInsert(ctx, "Invitation", invitation), auditStatement(ctx, "update", "Meeting", meeting.id, before, after)].map((s) =>
-      guard(s, unchanged),
+    ...[...auditedInsert(ctx, "Invitation", invitation), auditStatement(ctx, "update", "Meeting", meeting.id, before, after), ...mails].map(
+      (s) => guard(s, unchanged),
     ),
     updateVersioned("Meeting", meeting.id, meeting.version, changes),
   ]);
@@ -104,4 +108,37 @@ export async function listInvitations(ctx: ServiceContext, meetingId: string) {
   const meeting = await getMeeting(ctx, meetingId);
   assertManages(ctx, meeting.committee.bodyId);
   return ctx.db.prisma.invitation.findMany({ where: { meetingId }, orderBy: { sentAt: "asc" } });
+}
+
+/**
+ * Sends the changes of the agenda since the invitation, or since the last amendment, to those invited (a Nachtrag):
+ * each recipient the changes they may read, with the invitation PDF as it stands now. Sent twice at once, it goes once.
+ */
+export async function sendAmendment(ctx: ServiceContext, meetingId: string, mail: MailContext) {
+  const meeting = await getMeeting(ctx, meetingId);
+  assertManages(ctx, meeting.committee.bodyId);
+  if (meeting.state !== "invited")
+    throw new Problem("conflict", `Ein Nachtrag folgt der Einladung; diese Sitzung ist im Stand „${meetingStateName(meeting.state)}“.`);
+  const [invitation, lastAmendment] = await Promise.all([
+    ctx.db.prisma.invitation.findFirst({ where: { meetingId }, orderBy: { sentAt: "desc" }, select: { sentAt: true } }),
+    ctx.db.prisma.outboxMail.findFirst({
+      where: { meetingId, kind: "amendment" },
+      orderBy: { createdAt: "desc" },
+      select: { createdAt: true },
+    }),
+  ]);
+  const since = new Date(Math.max(invitation?.sentAt.getTime() ?? 0, lastAmendment?.createdAt.getTime() ?? 0));
+  const changes = await ctx.db.prisma.agendaAmendment.findMany({ where: { meetingId, at: { gt: since } }, orderBy: { at: "asc" } });
+  if (changes.length === 0)
+    throw new Problem("conflict", "Seit der Einladung oder dem letzten Nachtrag hat sich die Tagesordnung nicht geändert.");
+  const { statements, recipients } = await meetingMails(ctx, mail, meeting, "amendment", { changes });
+  if (statements.length > 0) {
+    const [first, ...rest] = statements;
+    const written = await ctx.db.batch([
+      guard(first!, noMeetingMailSince(meetingId, "amendment", since)),
+      ...rest.map((s) => guard(s, PREVIOUS_CHANGED)),
+    ]);
+    if (written[0] === 0) throw new Problem("conflict", "Dieser Nachtrag ist gerade schon versandt worden.");
+  }
+  return { changes: changes.length, mails: statements.length, byPost: recipients.filter((r) => r.byPost) };
 }

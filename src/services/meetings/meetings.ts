@@ -1,4 +1,5 @@
 import { meetingStateName } from "../../rules/meeting";
+import { meetingMails, type MailContext } from "../mail/mails";
 import { unscheduleConsultations } from "../../db/queries/meetings";
 import { Problem, fieldProblem, notFound } from "../../errors";
 import { pageArgs, toPage, type TPageQuery } from "../../db/paging";
@@ -156,8 +157,11 @@ export async function updateMeeting(ctx: ServiceContext, id: string, version: nu
   return getMeeting(ctx, id);
 }
 
-/** Moves a meeting on: held, closed, or cancelled with a reason. Invitations go through their own endpoint. */
-export async function transitionMeeting(ctx: ServiceContext, id: string, version: number, input: TMeetingTransition) {
+/**
+ * Moves a meeting on: held, closed, or cancelled with a reason (mailed to those invited). Invitations go through
+ * their own endpoint.
+ */
+export async function transitionMeeting(ctx: ServiceContext, id: string, version: number, input: TMeetingTransition, mail: MailContext) {
   const before = await getMeeting(ctx, id);
   assertManages(ctx, before.committee.bodyId);
   expectVersion(before, version);
@@ -178,11 +182,19 @@ export async function transitionMeeting(ctx: ServiceContext, id: string, version
     }
   }
   const { committee: _committee, minutesState: _minutesState, ...row } = before;
-  await updateAudited(ctx, "Meeting", row, {
-    state: input.to,
-    sequence: before.sequence + 1,
-    ...(input.to === "cancelled" ? { cancelledReason: input.reason! } : {}),
-  });
+  // Those invited are told of the cancellation, in the same write.
+  const cancellation =
+    input.to === "cancelled" && before.state === "invited"
+      ? (await meetingMails(ctx, mail, before, "cancellation", { reason: input.reason! })).statements
+      : [];
+  await updateAudited(
+    ctx,
+    "Meeting",
+    row,
+    { state: input.to, sequence: before.sequence + 1, ...(input.to === "cancelled" ? { cancelledReason: input.reason! } : {}) },
+    "update",
+    cancellation,
+  );
   return getMeeting(ctx, id);
 }
 

@@ -11,7 +11,8 @@ import type { ServiceContext } from "../context";
 import { currentOn } from "../people/membership-filters";
 import { resolutionNumber } from "../../rules/resolutions";
 import { atVersion, guard, updateVersioned } from "../../db/sql";
-import { auditStatement, auditedInsert, insertAudited, newRecordColumns, withNextNumber } from "../records";
+import { auditStatement, auditedInsert, newRecordColumns, withNextNumber } from "../records";
+import { writtenProcedureMails, type MailContext } from "../mail/mails";
 
 async function load(ctx: ServiceContext, id: string) {
   const procedure = await ctx.db.prisma.writtenProcedure.findUnique({
@@ -28,12 +29,13 @@ export async function startWrittenProcedure(
   ctx: ServiceContext,
   committeeId: string,
   input: { motion: string; text: string; deadline: string },
+  mail: MailContext,
 ) {
   const committee = await getCommittee(ctx, committeeId);
   assertManages(ctx, committee.bodyId);
   const deadline = new Date(input.deadline);
   if (deadline <= ctx.now) throw fieldProblem("deadline", "muss in der Zukunft liegen");
-  const procedure = await insertAudited(ctx, "WrittenProcedure", {
+  const procedure = {
     ...newRecordColumns(ctx.now),
     committeeId,
     motion: input.motion,
@@ -41,7 +43,12 @@ export async function startWrittenProcedure(
     deadline,
     resolutionId: null,
     actorName: actorName(ctx.actor),
-  });
+  };
+  // The members learn of it by mail, in the same write.
+  await ctx.db.batch([
+    ...auditedInsert(ctx, "WrittenProcedure", procedure),
+    ...(await writtenProcedureMails(ctx, mail, committee, procedure)),
+  ]);
   return toWrittenProcedureView({ ...procedure, objections: [] }, ctx.now);
 }
 

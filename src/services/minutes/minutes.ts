@@ -9,7 +9,8 @@ import { atVersion, guard, insertRow, updateVersioned } from "../../db/sql";
 import type { MinutesModel } from "../../generated/prisma-node/models";
 import { renderMarkdown } from "../../documents/markdown";
 import { Problem, notFound } from "../../errors";
-import { berlinDateOf, berlinIsoOf } from "../../rules/calendar";
+import { berlinDateOf, berlinIsoOf, dateOf } from "../../rules/calendar";
+import { minutesMails, type MailContext } from "../mail/mails";
 import { minutesDueDate, minutesTransitionRefusal, missingSignatures, type MinutesState, type SignatureRole } from "../../rules/minutes";
 import { assertManages } from "../access";
 import type { ServiceContext } from "../context";
@@ -287,10 +288,11 @@ export async function saveItemNotes(ctx: ServiceContext, meetingId: string, item
 }
 
 /**
- * Moves the minutes on: circulated (to the members), final (all objections decided, all four signatures),
+ * Moves the minutes on: circulated (mailed to the members, with a request to sign to those who sign), final (all
+ * objections decided, all four signatures),
  * published (public part readable by everyone). Final minutes close the meeting.
  */
-export async function transitionMinutes(ctx: ServiceContext, meetingId: string, version: number, to: MinutesState) {
+export async function transitionMinutes(ctx: ServiceContext, meetingId: string, version: number, to: MinutesState, mail: MailContext) {
   const record = await minutesForWrite(ctx, meetingId);
   const minutes = record.minutes;
   if (!minutes) throw new Problem("conflict", "Es gibt noch keine Niederschrift; bitte zuerst die Notizen eines Punkts speichern.");
@@ -322,14 +324,41 @@ export async function transitionMinutes(ctx: ServiceContext, meetingId: string, 
           }),
         ]
       : [];
+  const mails = to === "circulated" ? await circulationMails(ctx, mail, record) : [];
   const results = await ctx.db.batch([
-    ...[auditStatement(ctx, "update", "Minutes", minutes.id, minutes, after), ...closeMeeting].map((s) =>
+    ...[auditStatement(ctx, "update", "Minutes", minutes.id, minutes, after), ...closeMeeting, ...mails].map((s) =>
       guard(s, atVersion("Minutes", minutes.id, version)),
     ),
     updateVersioned("Minutes", minutes.id, version, { state: to, ...stamp, updatedAt: ctx.now }),
   ]);
   if (results.at(-1) === 0) throw new Problem("precondition_failed", "Die Niederschrift wurde inzwischen geändert; bitte neu laden.");
   return getMinutes(ctx, meetingId);
+}
+
+/**
+ * The mails of the circulation: the request to sign to the chair, the minute-taker and the members who took part
+ * (two of whom sign, § 38 (2) GemO); to every other seat holder, the minutes for objections. Objections are decided
+ * at the next meeting.
+ */
+async function circulationMails(ctx: ServiceContext, mail: MailContext, record: MeetingRecord) {
+  const signers = new Map<string, SignatureRole>();
+  for (const a of record.attendances) if (a.status === "present" || a.status === "remote") signers.set(a.personId, "member");
+  for (const seat of record.seats) {
+    if (seat.role === "chair") signers.set(seat.personId, "chair");
+    if (seat.role === "minute_taker") signers.set(seat.personId, "minute_taker");
+  }
+  const next = await ctx.db.prisma.meeting.findFirst({
+    where: { committeeId: record.meeting.committeeId, startsAt: { gt: record.meeting.startsAt }, state: { not: "cancelled" } },
+    orderBy: { startsAt: "asc" },
+    select: { startsAt: true },
+  });
+  return minutesMails(
+    ctx,
+    mail,
+    record.meeting,
+    signers,
+    next ? `zur nächsten Sitzung am ${dateOf(next.startsAt)}` : "zur nächsten Sitzung",
+  );
 }
 
 /** Every saved state of the notes, and the line diff from the first draft to the current (or final) text. */

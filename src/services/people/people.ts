@@ -41,6 +41,7 @@ export async function createPerson(ctx: ServiceContext, input: TPersonCreate) {
     email: input.email ?? null,
     phone: input.phone ?? null,
     deletedAt: null,
+    mailOptOut: input.mailOptOut ?? false,
   });
 }
 

@@ -7,13 +7,14 @@ import { Hono } from "hono";
 import { Problem } from "../../errors";
 import { limitKeyOf } from "../../http/client-address";
 import { ZEmailAddress } from "../../schemas/accounts";
-import { clientAddress, serviceContext, type AppEnv } from "../../http/context";
+import { clientAddress, mailContext, serviceContext, type AppEnv } from "../../http/context";
 import {
   accountOfSession,
   changeEmail,
   changePassword,
   endSession,
   openLink,
+  requestPasswordReset,
   sessionsOf,
   setPasswordWithLink,
   signIn,
@@ -130,7 +131,17 @@ export const accountPages = new Hono<AppEnv>()
     }
     return c.redirect(next ?? "/konto", 303);
   })
-  .get("/passwort-vergessen", async (c) => html(c, <ForgotPasswordPage scope={await scope(c)} />))
+  .get("/passwort-vergessen", async (c) =>
+    html(c, <ForgotPasswordPage scope={await scope(c)} sent={c.req.query("gesendet") !== undefined} />),
+  )
+  .post("/passwort-vergessen", async (c) => {
+    const email = text((await c.req.parseBody()).email).trim();
+    const error = !email ? m.account.emailMissing : ZEmailAddress.safeParse(email).success ? null : m.account.emailInvalid;
+    if (error) return html(c, <ForgotPasswordPage scope={await scope(c)} email={email} errors={{ email: error }} />, 400);
+    if (!(await requestPasswordReset(serviceContext(c), email, checkSource(c), mailContext(c))))
+      return html(c, <ForgotPasswordPage scope={await scope(c)} email={email} errors={{ email: m.account.tooManyLinks }} />, 429);
+    return c.redirect("/passwort-vergessen?gesendet", 303);
+  })
   .get("/abmelden", async (c) => (c.get("session") ? html(c, <SignOutPage scope={await scope(c)} />) : c.redirect("/anmelden", 303)))
   .post("/abmelden", async (c) => {
     const session = c.get("session");

@@ -155,7 +155,17 @@ export function AccountPage({ scope, account, sessions, currentSessionId, errors
   );
 }
 
-export function ForgotPasswordPage({ scope }: { scope: Scope }) {
+export function ForgotPasswordPage({
+  scope,
+  email = "",
+  errors = {},
+  sent = false,
+}: {
+  scope: Scope;
+  email?: string;
+  errors?: Errors;
+  sent?: boolean;
+}) {
   return (
     <Layout
       title={m.account.forgotPassword}
@@ -163,7 +173,18 @@ export function ForgotPasswordPage({ scope }: { scope: Scope }) {
       breadcrumbs={[{ text: m.account.signIn, href: "/anmelden" }, { text: m.account.forgotPassword }]}
     >
       <h1 class="kern-heading-large">{m.account.forgotPassword}</h1>
-      <p>{m.account.forgotPasswordText}</p>
+      {sent ? (
+        <p role="status">{m.account.linkSent}</p>
+      ) : (
+        <>
+          <p>{m.account.forgotPasswordText}</p>
+          <ErrorSummary errors={errors} />
+          <form method="post" action="/passwort-vergessen" class="form">
+            <InputField id="email" label={m.account.email} type="email" value={email} error={errors.email} autocomplete="username" />
+            <SubmitButton label={m.account.sendLink} primary />
+          </form>
+        </>
+      )}
     </Layout>
   );
 }

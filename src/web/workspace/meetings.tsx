@@ -3,6 +3,7 @@
  * time), the invitation with the notice-period check (a late one asks for its reason), cancelling with a reason, and
  * deleting one that was never invited. A meeting's own page, with its agenda builder, is in agenda.tsx.
  */
+import { mailContext } from "../../http/context";
 import { Hono } from "hono";
 import { z } from "zod";
 import { paths } from "../../addresses";
@@ -28,8 +29,9 @@ import {
 import { form, type FormViewProps } from "../kit/form";
 import { page } from "../kit/page";
 import { m } from "../messages";
-import type { Scope } from "../kit/urls";
+import { type Scope, scopedPath } from "../kit/urls";
 import { WorkspaceLayout } from "./layout";
+import { OutboxTable, serverConfigured } from "./outbox";
 
 import { agendaPages } from "./agenda";
 import { type Managed, type MeetingLine, meetingName, meetingPath, t, when } from "./meeting-shared";
@@ -142,10 +144,12 @@ const planMeeting = form({
 
 // --- Invitation, cancellation, deletion ----------------------------------------------------------------------------
 
-type Preview = Awaited<ReturnType<typeof invitationPreview>>;
+type Preview = Awaited<ReturnType<typeof invitationPreview>> & { configured: boolean; amended: boolean };
 
 function InvitationPage({ scope, data, values, errors }: FormViewProps<Preview>) {
-  const { meeting, notice, recipients } = data;
+  const { meeting, notice, recipients, mailRecipients, mails } = data;
+  const byPost = mailRecipients.filter((r) => r.byPost);
+  const o = m.workspace.outbox;
   const invited = data.invitations.at(-1);
   return (
     <WorkspaceLayout
@@ -175,11 +179,31 @@ function InvitationPage({ scope, data, values, errors }: FormViewProps<Preview>)
           ))}
         </ul>
       )}
+      {byPost.length > 0 ? (
+        <>
+          <h2 class="kern-heading-medium">{o.byPost}</h2>
+          <ul>
+            {byPost.map((r) => (
+              <li>{`${r.name}: ${o.byPostReason[r.byPost!]}`}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {meeting.state !== "planned" ? (
         <Notice text={invited ? t.sentAt(dateOf(invited.sentAt)) : meetingStateName(meeting.state)} tone="warning" />
       ) : (
         <InvitationForm meetingId={meeting.id} late={notice.late} values={values} errors={errors} />
       )}
+      {data.newAmendments > 0 ? (
+        <form method="post" action={`${meetingPath(meeting.id)}/nachtrag`} class="form">
+          <p>{o.amendmentText}</p>
+          <SubmitButton label={o.amendment} primary />
+        </form>
+      ) : null}
+      <h2 class="kern-heading-medium">{o.forMeeting}</h2>
+      <Notice text={data.amended ? o.amendmentSent : undefined} />
+      {data.configured ? null : <Notice text={o.noServer} tone="warning" />}
+      <OutboxTable mails={mails} serverConfigured={data.configured} back={scopedPath(`${meetingPath(meeting.id)}/einladung`, scope)} />
     </WorkspaceLayout>
   );
 }
@@ -204,9 +228,13 @@ const invite = form({
   schema: z.object({ lateReason: z.string().trim().max(2000).optional() }),
   labels: { lateReason: t.lateReason },
   subjects: { agenda: t.agenda },
-  load: (c, _scope, ctx) => invitationPreview(ctx, c.req.param("id") ?? ""),
+  load: async (c, _scope, ctx) => ({
+    ...(await invitationPreview(ctx, c.req.param("id") ?? "")),
+    configured: serverConfigured(c),
+    amended: c.req.query("nachtrag") !== undefined,
+  }),
   view: (props) => <InvitationPage {...props} />,
-  submit: (input, ctx, _scope, data) => sendInvitation(ctx, data.meeting.id, { channel: "email", ...input }),
+  submit: (input, ctx, _scope, data, c) => sendInvitation(ctx, data.meeting.id, { channel: "email", ...input }, mailContext(c)),
   done: (invitation) => `${meetingPath(invitation.meetingId)}?eingeladen`,
 });
 
@@ -244,7 +272,8 @@ const cancelMeeting = form({
   load: (c, _scope, ctx) => managedMeeting(ctx, c.req.param("id") ?? ""),
   initial: (data) => ({ version: String(data.meeting.version) }),
   view: (props) => <ConfirmPage {...props} kind="cancel" />,
-  submit: ({ reason, version }, ctx, _scope, data) => transitionMeeting(ctx, data.meeting.id, version, { to: "cancelled", reason }),
+  submit: ({ reason, version }, ctx, _scope, data, c) =>
+    transitionMeeting(ctx, data.meeting.id, version, { to: "cancelled", reason }, mailContext(c)),
   done: (meeting) => `${meetingPath(meeting.id)}?abgesagt`,
 });
 

@@ -3,7 +3,7 @@
  * of what is due, and people. Every page declares its access; the services check each record again.
  */
 import { Hono } from "hono";
-import { publicBaseUrl, type AppEnv } from "../../http/context";
+import { mailContext, publicBaseUrl, type AppEnv } from "../../http/context";
 import { z } from "zod";
 import { type TPerson, ZPersonCreate, personFields, toPersonView } from "../../schemas/people";
 import { createPerson, getPerson, listPeople, updatePerson } from "../../services/people/people";
@@ -18,6 +18,7 @@ import { pageHeaders } from "../kit/render";
 import { committeePages } from "./committees";
 import { documentPages } from "./documents";
 import { meetingPages } from "./meetings";
+import { outboxPages } from "./outbox";
 import { OverviewPage } from "./overview";
 import { paperPages } from "./papers";
 import { AccountCreatedPage, AccountFormPage, PeoplePage, PersonFormPage } from "./people";
@@ -57,9 +58,9 @@ const newAccount = form({
   load: async (c, _scope, ctx) => toPersonView(await getPerson(ctx, c.req.param("id") ?? ""), ctx.actor),
   initial: (person) => ({ email: person.email ?? "" }),
   view: (props) => <AccountFormPage {...props} />,
-  submit: async ({ email }, ctx, _scope, person) => ({
+  submit: async ({ email }, ctx, _scope, person, c) => ({
     person,
-    ...(await createAccount(ctx, { email, role: "member", personId: person.id })),
+    ...(await createAccount(ctx, { email, role: "member", personId: person.id }, mailContext(c))),
   }),
   done: ({ person, setPasswordPath }, scope, c) => (
     <AccountCreatedPage
@@ -107,4 +108,5 @@ export const workspacePages = new Hono<AppEnv>()
   .route("/", committeePages)
   .route("/", paperPages)
   .route("/", meetingPages)
+  .route("/", outboxPages)
   .route("/", documentPages);
