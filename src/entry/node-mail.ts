@@ -20,8 +20,8 @@ export function nodeMailTransport(url: string): MailTransport {
     async send(message) {
       try {
         await transport.sendMail({
-          from: message.from,
-          to: message.to,
+          from: { name: message.from.name, address: message.from.email },
+          to: { name: message.to.name, address: message.to.email },
           subject: message.subject,
           text: message.text,
           html: message.html,

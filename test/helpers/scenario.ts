@@ -69,6 +69,7 @@ export interface ScenarioOptions<K extends string> {
   clientAddress?: AppDeps["clientAddress"];
   publicBaseUrl?: string;
   hashingConcurrency?: number;
+  mail?: AppDeps["mail"];
 }
 
 /**
@@ -83,6 +84,7 @@ export async function scenario<K extends string = keyof typeof COMMITTEE_SEATS>(
     ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
     ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}),
     ...(options.hashingConcurrency ? { hashingConcurrency: options.hashingConcurrency } : {}),
+    ...(options.mail ? { mail: options.mail } : {}),
   });
   /** Every HTTP request the test makes; a test that counts the calls of a workflow resets it first. */
   const calls = { count: 0 };

@@ -3,6 +3,7 @@ import SQLite from "better-sqlite3";
 import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { sendDueMails } from "../../src/services/mail/sending";
 import { createApp } from "../../src/app";
 import type { Role } from "../../src/auth/principal";
 import type { Database } from "../../src/db/database";
@@ -63,7 +64,7 @@ export function createTestApp(
     wrapDatabase?: (db: Database) => Database;
     requireAdmin2fa?: boolean;
     hashingConcurrency?: number;
-  } & Pick<AppDeps, "clientAddress" | "publicBaseUrl"> = {},
+  } & Pick<AppDeps, "clientAddress" | "publicBaseUrl" | "mail"> = {},
 ) {
   const real = createNodeDatabase(`file:${migratedDatabaseFile()}`);
   const db = options.wrapDatabase?.(real) ?? real;
@@ -80,6 +81,7 @@ export function createTestApp(
       requireAdmin2fa: options.requireAdmin2fa ?? false,
       ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
       ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}),
+      ...(options.mail ? { mail: options.mail } : {}),
     },
     { hashingConcurrency: options.hashingConcurrency },
   );
@@ -98,7 +100,19 @@ export function createTestApp(
     return secret;
   }
 
-  return { app, db, attachments, request, tokenFor };
+  /** One run of the mail sender, as the Node loop or the Worker's Cron Trigger runs it. */
+  const sendMail = () =>
+    sendDueMails({
+      db,
+      attachments,
+      documents: documentAssets,
+      version: "test",
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.mail ? { mail: options.mail } : {}),
+      baseUrl: options.publicBaseUrl ?? "http://localhost",
+    });
+
+  return { app, db, attachments, request, tokenFor, sendMail };
 }
 
 export type TestApp = ReturnType<typeof createTestApp>;

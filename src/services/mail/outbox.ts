@@ -169,13 +169,13 @@ export async function deliverDue(ctx: ServiceContext, sender: Sender): Promise<{
     const outcome = await deliverOne(row, sender, ctx.now);
     const changes =
       outcome === "sent"
-        ? { state: "sent", sentAt: new Date(), lastError: null, claim: null, claimedUntil: null }
+        ? { state: "sent", sentAt: ctx.now, lastError: null, claim: null, claimedUntil: null }
         : outcome.permanent || retryDelay(row.attempts) === null
           ? { state: "failed", lastError: outcome.error, claim: null, claimedUntil: null }
           : {
               state: "pending",
               lastError: outcome.error,
-              nextAttemptAt: new Date(Date.now() + retryDelay(row.attempts)!),
+              nextAttemptAt: new Date(ctx.now.getTime() + retryDelay(row.attempts)!),
               claim: null,
               claimedUntil: null,
             };
