@@ -1,18 +1,27 @@
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Unstable_DevWorker } from "wrangler";
 import { prepareLocalD1, startLocalWorker } from "../../scripts/local-worker";
-import { ADMIN_TOKEN, jsonClient } from "../helpers/test-app";
+import { ADMIN_TOKEN, json, jsonClient } from "../helpers/test-app";
+import { testSmtp, type TestSmtp } from "../helpers/smtp";
 import { meetingsSmokeSuite, outcomesSmokeSuite, planSmokeSuite, smokeSuite } from "./smoke-suite";
 
 let worker: Unstable_DevWorker;
+let smtp: TestSmtp;
 
 beforeAll(async () => {
+  // A mail server on loopback, which a local Worker may reach (production blocks port 25, not this).
+  smtp = await testSmtp();
   // The same path a developer takes: derive D1 migrations from Prisma's, apply them to a local D1, serve on workerd.
-  worker = await startLocalWorker(prepareLocalD1("gremium-d1-"), { ADMIN_TOKEN });
+  worker = await startLocalWorker(prepareLocalD1("gremium-d1-"), {
+    ADMIN_TOKEN,
+    SMTP_URL: smtp.url,
+    MAIL_FROM: "Geschäftsstelle <gremium@remsfeld.example>",
+  });
 });
 
 afterAll(async () => {
   await worker?.stop();
+  await smtp?.stop();
 });
 
 const request = jsonClient((urlPath, init) => worker.fetch(urlPath, init as never) as unknown as Promise<Response>);
@@ -21,3 +30,38 @@ smokeSuite("Worker on workerd with local D1 and R2", target);
 meetingsSmokeSuite("Worker on workerd with local D1 and R2", target);
 outcomesSmokeSuite("Worker on workerd with local D1 and R2", target);
 planSmokeSuite("Worker on workerd with local D1 and R2", target);
+
+describe("smoke: mail on the Worker", () => {
+  it("sends an invitation over SMTP from workerd, right after the request (waitUntil), with its PDF", async () => {
+    const post = async (path: string, body: unknown, token = ADMIN_TOKEN) => {
+      const response = await request("POST", path, { token, body });
+      expect(response.status, `POST ${path}: ${response.status}`).toBe(201);
+      return json(response);
+    };
+    const body = await post("/api/v1/bodies", { name: "Stadt Remsfeld" });
+    const committee = await post("/api/v1/committees", {
+      bodyId: body.id,
+      name: "Integrationsbeirat",
+      shortName: "IBR",
+      kind: "advisory_council",
+    });
+    const person = await post("/api/v1/people", {
+      bodyId: body.id,
+      givenName: "Жанна",
+      familyName: "Ковальчук",
+      email: "zhanna@remsfeld.example",
+    });
+    await post("/api/v1/memberships", { committeeId: committee.id, personId: person.id, role: "member", startDate: "2024-01-01" });
+    const startsAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const meeting = await post("/api/v1/meetings", { committeeId: committee.id, startsAt, locationName: "Rathaus" });
+    await post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: "Sprachkurse", kind: "discussion" });
+    await post(`/api/v1/meetings/${meeting.id}/invitation`, {});
+    const deadline = Date.now() + 30_000;
+    while (!smtp.received.some((mail) => mail.subject?.includes("Integrationsbeirat")) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    const mail = smtp.received.find((received) => received.subject?.includes("Integrationsbeirat"));
+    expect(mail?.text).toContain("Guten Tag Жанна Ковальчук");
+    expect(mail?.attachments.map((a) => a.filename)).toEqual(["Einladung.pdf"]);
+    expect(mail?.headerLines.find((h) => h.key === "auto-submitted")?.line).toContain("auto-generated");
+  }, 60_000);
+});
