@@ -211,3 +211,21 @@ describe("a forgotten password", () => {
     expect(await t.db.prisma.outboxMail.count({ where: { kind: "reset_password" } })).toBe(5);
   });
 });
+
+describe("a person's wish for no mail", () => {
+  it("is ticked and unticked in the workspace's person form", async () => {
+    const t = await scenario({ seats: { member: { givenName: "Αθηνά", familyName: "Παπαδοπούλου" } } });
+    const office = await signedInVisitor(t.app, t.db, { email: "gs@remsfeld.example", role: "secretariat", bodyId: t.body.id });
+    await office.signIn();
+    const person = t.people.member;
+    const save = async (fields: Record<string, string>) => {
+      const { version } = await t.db.prisma.person.findUniqueOrThrow({ where: { id: person.id } });
+      const fieldsOf = { givenName: "Αθηνά", familyName: "Παπαδοπούλου", email: "athina@remsfeld.example", version: String(version) };
+      expect((await office.post(`/verwaltung/personen/${person.id}`, { ...fieldsOf, ...fields })).status).toBe(303);
+      return (await t.db.prisma.person.findUniqueOrThrow({ where: { id: person.id } })).mailOptOut;
+    };
+    expect(await save({ mailOptOut: "ja" })).toBe(true);
+    expect(await (await office.get(`/verwaltung/personen/${person.id}`)).text()).toMatch(/id="mailOptOut"[^>]*checked/);
+    expect(await save({})).toBe(false);
+  });
+});

@@ -281,6 +281,7 @@ export const de = {
     personCreated: "Die Person ist angelegt.",
     personSaved: "Die Änderungen sind gespeichert.",
     newAccount: "Konto für die Anmeldung anlegen",
+    mailOptOutHint: "Die Person steht dann auf der Einladungsseite unter „Per Post einzuladen“.",
     newAccountIntro:
       "Das Mitglied meldet sich mit dieser E-Mail-Adresse an. Es setzt sein Passwort selbst, über einen Link, den Sie ihm übergeben.",
     createAccount: "Konto anlegen",
@@ -299,6 +300,7 @@ export const de = {
       organisation: "Organisation",
       email: "E-Mail-Adresse",
       phone: "Telefon",
+      mailOptOut: "Keine E-Mails: Einladungen und Mitteilungen per Post",
     } as Record<string, string>,
     save: "Speichern",
     nav: "Bereiche der Verwaltung",

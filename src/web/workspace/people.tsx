@@ -1,7 +1,7 @@
 /** People in the secretariat's workspace: the list with contact data (shown only here), and the form for a new person. */
 import type { TPerson } from "../../schemas/people";
 import { WorkspaceLayout } from "./layout";
-import { ErrorSummary, InputField, Notice, SubmitButton, Table } from "../components/ui";
+import { CheckboxField, ErrorSummary, InputField, Notice, SubmitButton, Table } from "../components/ui";
 import type { FormViewProps } from "../kit/form";
 import { m } from "../messages";
 import type { Scope } from "../kit/urls";
@@ -80,6 +80,13 @@ export function PersonFormPage({ scope, values, errors, notice, stored, person }
             autocomplete={autocomplete}
           />
         ))}
+        <CheckboxField
+          id="mailOptOut"
+          label={m.workspace.fields.mailOptOut!}
+          hint={m.workspace.mailOptOutHint}
+          checked={values.mailOptOut === "ja"}
+          error={errors.mailOptOut}
+        />
         <SubmitButton label={m.workspace.save} primary />
       </form>
       {person ? (

@@ -23,30 +23,35 @@ import { OverviewPage } from "./overview";
 import { paperPages } from "./papers";
 import { AccountCreatedPage, AccountFormPage, PeoplePage, PersonFormPage } from "./people";
 
+/** A checkbox posts "ja" when ticked and nothing when not. */
+const ZTicked = z.literal("ja").optional();
+
 const newPerson = form({
   access: "secretariat",
-  schema: ZPersonCreate.omit({ bodyId: true }),
+  schema: ZPersonCreate.omit({ bodyId: true }).extend({ mailOptOut: ZTicked }),
   labels: m.workspace.fields,
   load: async () => null,
   view: (props) => <PersonFormPage {...props} />,
-  submit: (input, ctx, scope) => createPerson(ctx, { ...input, bodyId: scope.body.id }),
+  submit: (input, ctx, scope) => createPerson(ctx, { ...input, mailOptOut: input.mailOptOut === "ja", bodyId: scope.body.id }),
   done: () => "/verwaltung/personen?angelegt",
 });
 
 const personValues = (person: TPerson): Record<string, string> => ({
   version: String(person.version),
   ...Object.fromEntries(Object.keys(m.workspace.fields).map((field) => [field, String(person[field as keyof TPerson] ?? "")])),
+  mailOptOut: person.mailOptOut ? "ja" : "",
 });
 
 const editPerson = form({
   access: "secretariat",
-  schema: z.object({ ...personFields, version: z.coerce.number().int().min(1) }),
+  schema: z.object({ ...personFields, mailOptOut: ZTicked, version: z.coerce.number().int().min(1) }),
   labels: m.workspace.fields,
   empty: "null",
   load: async (c, _scope, ctx) => toPersonView(await getPerson(ctx, c.req.param("id") ?? ""), ctx.actor),
   initial: personValues,
   view: (props) => <PersonFormPage {...props} person={props.data} />,
-  submit: ({ version, ...input }, ctx, _scope, person) => updatePerson(ctx, person.id, version, input),
+  submit: ({ version, ...input }, ctx, _scope, person) =>
+    updatePerson(ctx, person.id, version, { ...input, mailOptOut: input.mailOptOut === "ja" }),
   done: () => "/verwaltung/personen?gespeichert",
 });
 
