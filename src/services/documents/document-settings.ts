@@ -41,6 +41,8 @@ function checkTemplates(templates: Partial<Record<TemplateName, string | null>>)
   for (const [name, source] of Object.entries(templates)) {
     if (!(TEMPLATE_NAMES as readonly string[]).includes(name))
       errors.push({ field: `templates.${name}`, reason: `ist keine Vorlage; möglich sind ${TEMPLATE_NAMES.join(", ")}` });
+    else if (source && name.startsWith("mail-") && !/^Betreff:[ \t]*\S/.test(source))
+      errors.push({ field: `templates.${name}`, reason: "muss mit der Zeile „Betreff: …“ beginnen" });
     else if (source) {
       try {
         Mustache.parse(source);

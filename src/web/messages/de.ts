@@ -410,7 +410,9 @@ export const de = {
       letterheadHint: "Steht oben auf jeder Seite, zum Beispiel die Anschrift der Geschäftsstelle.",
       templates: "Vorlagen der Dokumente",
       templatesIntro: "Die Dokumente entstehen aus Mustache-Vorlagen in Markdown. Ein leeres Feld stellt die Standardvorlage wieder her.",
-      templateHint: "{{wert}} setzt einen Wert ein, {{#liste}}…{{/liste}} wiederholt einen Abschnitt.",
+      templateHint:
+        "{{wert}} setzt einen Wert ein, {{#liste}}…{{/liste}} wiederholt einen Abschnitt. " +
+        "Eine E-Mail-Vorlage beginnt mit der Zeile „Betreff: …“.",
       defaultOf: (name: string) => `Standardvorlage: ${name}`,
       logo: "Logo",
       hasLogo: "Die Dokumente tragen das hochgeladene Logo.",
