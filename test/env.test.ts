@@ -12,6 +12,7 @@ describe("configuration", () => {
       REQUIRE_ADMIN_2FA: false,
       TRUSTED_PROXIES: [],
       OPARL_DIGEST_SECONDS: 5,
+      MAIL_FROM: "Gremium <gremium@localhost>",
     });
     expect(DEFAULT_DATABASE_URL).toBe("file:./data/gremium.db");
   });
@@ -26,8 +27,11 @@ describe("configuration", () => {
       REQUIRE_ADMIN_2FA: false,
       TRUSTED_PROXIES: [],
       OPARL_DIGEST_SECONDS: 5,
+      MAIL_FROM: "Gremium <gremium@localhost>",
     });
     expect(() => parseEnv(ZNodeEnv, { SESSION_IDLE_MINUTES: "zwei" })).toThrow(/SESSION_IDLE_MINUTES/);
+    expect(() => parseEnv(ZNodeEnv, { SMTP_URL: "http://mail.example.de" })).toThrow(/SMTP_URL/);
+    expect(() => parseEnv(ZNodeEnv, { MAIL_FROM: "Gremium <gremium@example.de>\r\nBcc: x@example.org" })).toThrow(/MAIL_FROM/);
   });
 
   it("reads valid values", () => {

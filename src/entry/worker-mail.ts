@@ -2,7 +2,6 @@
  * Mail on Workers: SMTP over `cloudflare:sockets` with worker-mailer, one connection per mail. (Production Workers may
  * not connect to port 25; a submission port, 587 or 465, is what a municipal mail server offers its applications.)
  */
-import { WorkerMailer } from "worker-mailer";
 import { MailDeliveryError, isPermanentReply, smtpSettings, type MailTransport } from "../mail/message";
 
 const toBase64 = (bytes: Uint8Array) => {
@@ -16,6 +15,9 @@ export function workerMailTransport(url: string): MailTransport {
   return {
     async send(message) {
       try {
+        // Loaded when the first mail goes: it imports `cloudflare:sockets`, which only workerd has (the tests of the
+        // Worker's entry load it on Node).
+        const { WorkerMailer } = await import("worker-mailer");
         await WorkerMailer.send(
           {
             host: settings.host,
