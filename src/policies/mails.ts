@@ -17,3 +17,12 @@ export function receivesMail(person: { email: string | null; mailOptOut: boolean
 } {
   return Boolean(person.email) && !person.mailOptOut && person.deletedAt === null;
 }
+
+/** A recipient as the reader of their own mail and its attachment: a member of the body, with their seats. */
+export const readerOf = (recipient: { personId: string; bodyId: string; name: string }): Principal => ({
+  kind: "member",
+  tokenId: `mail:${recipient.personId}`,
+  name: recipient.name,
+  bodyId: recipient.bodyId,
+  personId: recipient.personId,
+});

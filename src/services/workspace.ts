@@ -4,6 +4,7 @@
  * GemO); and from the record: objections without a decision, plan measures without activity.
  */
 import { listOutbox } from "./mail/outbox";
+import { untoldAmendments } from "./meetings/invitations";
 import { meetingRecipients } from "./mail/mails";
 import { berlinDateOf } from "../rules/calendar";
 import { checkNoticePeriod } from "../rules/meeting";
@@ -119,14 +120,19 @@ export async function invitationPreview(ctx: ServiceContext, meetingId: string) 
     committeeComposition(ctx, meeting.committeeId, berlinDateOf(meeting.startsAt)),
   ]);
   const notice = checkNoticePeriod(meeting.startsAt, ctx.now, committee.noticePeriodDays);
-  const [mailRecipients, mails] = await Promise.all([
+  const [mailRecipients, mails, untold] = await Promise.all([
     meetingRecipients(ctx, meeting),
     listOutbox(ctx, committee.bodyId, { meetingId: meeting.id }),
+    meeting.state === "invited" ? untoldAmendments(ctx, meeting.id) : null,
   ]);
-  const lastDispatch = Math.max(
-    invitations.at(-1)?.sentAt.getTime() ?? 0,
-    ...mails.filter((x) => x.kind === "amendment").map((x) => x.createdAt.getTime()),
-  );
-  const newAmendments = meeting.state === "invited" ? agenda.amendments.filter((a) => new Date(a.at).getTime() > lastDispatch).length : 0;
-  return { meeting, agenda, invitations, recipients: composition.items, notice, mailRecipients, mails, newAmendments };
+  return {
+    meeting,
+    agenda,
+    invitations,
+    recipients: composition.items,
+    notice,
+    mailRecipients,
+    mails,
+    newAmendments: untold?.changes.length ?? 0,
+  };
 }

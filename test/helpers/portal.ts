@@ -156,3 +156,14 @@ export async function signedInVisitor(
       request("POST", path, form, headers),
   };
 }
+
+/** The secretariat of a body, signed in on the pages (as gs@remsfeld.example). */
+export async function signedInClerk(
+  app: Parameters<typeof signedInVisitor>[0],
+  db: Database,
+  bodyId: string,
+): Promise<Awaited<ReturnType<typeof signedInVisitor>>> {
+  const clerk = await signedInVisitor(app, db, { email: "gs@remsfeld.example", role: "secretariat", bodyId });
+  await clerk.signIn();
+  return clerk;
+}

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { nodeMailTransport } from "../../src/entry/node-mail";
 import { parseMailFrom } from "../../src/mail/message";
-import { pdfText, signedInVisitor } from "../helpers/portal";
+import { pdfText, signedInClerk, signedInVisitor } from "../helpers/portal";
 import { scenario } from "../helpers/scenario";
 import { testSmtp, type TestSmtp } from "../helpers/smtp";
 
@@ -108,8 +108,7 @@ describe("the invitation by e-mail", () => {
     const failed = await t.db.prisma.outboxMail.findFirstOrThrow({ where: { state: "failed" } });
     expect(failed.recipientEmail).toBe("m2@remsfeld.example");
     expect(failed.lastError).toContain("550");
-    const office = await signedInVisitor(t.app, t.db, { email: "gs@remsfeld.example", role: "secretariat", bodyId: t.body.id });
-    await office.signIn();
+    const office = await signedInClerk(t.app, t.db, t.body.id);
     const page = await (await office.get(`/verwaltung/sitzungen/${meeting.id}/einladung`)).text();
     expect(page).toContain("fehlgeschlagen: ");
     expect(page).toContain("550");
@@ -128,8 +127,7 @@ describe("the invitation by e-mail", () => {
     await invite(t, meeting.id);
     expect(await t.sendMail()).toEqual({ sent: 0, failed: 0, retried: 0 });
     expect(await t.db.prisma.outboxMail.count({ where: { meetingId: meeting.id, state: "pending" } })).toBe(6);
-    const office = await signedInVisitor(t.app, t.db, { email: "gs@remsfeld.example", role: "secretariat", bodyId: t.body.id });
-    await office.signIn();
+    const office = await signedInClerk(t.app, t.db, t.body.id);
     const page = await (await office.get("/verwaltung/postausgang")).text();
     expect(page.match(/nicht versendet \(kein Mailserver eingerichtet\)/g)?.length).toBeGreaterThanOrEqual(6);
   });
@@ -150,8 +148,7 @@ describe("the invitation by e-mail", () => {
     t.clock.now = new Date(t.clock.now.getTime() + MINUTE);
     const secretariat = t.as("secretariat");
     await secretariat.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: "Bericht der Volkshochschule", kind: "information" });
-    const office = await signedInVisitor(t.app, t.db, { email: "gs@remsfeld.example", role: "secretariat", bodyId: t.body.id });
-    await office.signIn();
+    const office = await signedInClerk(t.app, t.db, t.body.id);
     const amendment = await office.post(`/verwaltung/sitzungen/${meeting.id}/nachtrag`);
     expect(amendment.status).toBe(303);
     expect((await office.post(`/verwaltung/sitzungen/${meeting.id}/nachtrag`)).status).toBe(409); // nothing new to tell
@@ -215,8 +212,7 @@ describe("a forgotten password", () => {
 describe("a person's wish for no mail", () => {
   it("is ticked and unticked in the workspace's person form", async () => {
     const t = await scenario({ seats: { member: { givenName: "Αθηνά", familyName: "Παπαδοπούλου" } } });
-    const office = await signedInVisitor(t.app, t.db, { email: "gs@remsfeld.example", role: "secretariat", bodyId: t.body.id });
-    await office.signIn();
+    const office = await signedInClerk(t.app, t.db, t.body.id);
     const person = t.people.member;
     const save = async (fields: Record<string, string>) => {
       const { version } = await t.db.prisma.person.findUniqueOrThrow({ where: { id: person.id } });

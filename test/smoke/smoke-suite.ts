@@ -18,6 +18,15 @@ export interface SmokeTarget {
   adminToken: string;
 }
 
+/** POSTs as the admin (or with another token) and expects 201, failing with the answer's body; answers its JSON. */
+export function creator({ request, adminToken }: SmokeTarget) {
+  return async (path: string, body: unknown, token = adminToken) => {
+    const response = await request("POST", path, { token, body });
+    expect(response.status, `POST ${path}: ${await response.clone().text()}`).toBe(201);
+    return json(response);
+  };
+}
+
 /**
  * The main routes end to end, run against each runtime: Node with better-sqlite3 and the Worker build
  * on workerd with a local D1. Every test creates its own body, so the tests share a database safely.
@@ -26,11 +35,7 @@ export function smokeSuite(runtime: string, target: () => SmokeTarget) {
   describe(`smoke: ${runtime}`, () => {
     async function seed() {
       const { request, adminToken: token } = target();
-      const post = async (path: string, body: unknown) => {
-        const response = await request("POST", path, { token, body });
-        expect(response.status, `POST ${path}: ${response.status}`).toBe(201);
-        return json(response);
-      };
+      const post = creator(target());
       const body = await post("/api/v1/bodies", { name: `Stadt ${crypto.randomUUID().slice(0, 8)}` });
       const committee = await post("/api/v1/committees", {
         bodyId: body.id,
@@ -156,12 +161,8 @@ export function meetingsSmokeSuite(runtime: string, target: () => SmokeTarget) {
     const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
     async function setup() {
-      const { request, adminToken } = target();
-      const post = async (path: string, body: unknown, token = adminToken) => {
-        const response = await request("POST", path, { token, body });
-        expect(response.status, `POST ${path}: ${response.status}`).toBe(201);
-        return json(response);
-      };
+      const { request } = target();
+      const post = creator(target());
       const body = await post("/api/v1/bodies", { name: `Stadt ${crypto.randomUUID().slice(0, 8)}` });
       const committee = await post("/api/v1/committees", {
         bodyId: body.id,
@@ -295,11 +296,7 @@ export function outcomesSmokeSuite(runtime: string, target: () => SmokeTarget) {
   describe(`smoke: outcomes on ${runtime}`, () => {
     it("refuses a vote without quorum, numbers racing resolutions uniquely, and keeps non-public ones hidden", async () => {
       const { request, adminToken } = target();
-      const post = async (path: string, body: unknown, token = adminToken) => {
-        const response = await request("POST", path, { token, body });
-        expect(response.status, `POST ${path}: ${await response.clone().text()}`).toBe(201);
-        return json(response);
-      };
+      const post = creator(target());
       const body = await post("/api/v1/bodies", { name: `Stadt ${crypto.randomUUID().slice(0, 8)}` });
       const committee = await post("/api/v1/committees", {
         bodyId: body.id,
@@ -367,11 +364,7 @@ export function planSmokeSuite(runtime: string, target: () => SmokeTarget) {
   describe(`smoke: integration plan on ${runtime}`, () => {
     it("imports a catalogue all or nothing, finds a measure by a word of its description, and traces it", async () => {
       const { request, adminToken } = target();
-      const post = async (path: string, body: unknown) => {
-        const response = await request("POST", path, { token: adminToken, body });
-        expect(response.status, `POST ${path}: ${await response.clone().text()}`).toBe(201);
-        return json(response);
-      };
+      const post = creator(target());
       const body = await post("/api/v1/bodies", { name: `Stadt ${crypto.randomUUID().slice(0, 8)}` });
       const plan = await post("/api/v1/plans", { bodyId: body.id, title: "Integrationsplan" });
       const word = `Kletterwand${crypto.randomUUID().slice(0, 6)}`;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Unstable_DevWorker } from "wrangler";
 import { prepareLocalD1, startLocalWorker } from "../../scripts/local-worker";
-import { ADMIN_TOKEN, json, jsonClient } from "../helpers/test-app";
+import { ADMIN_TOKEN, jsonClient } from "../helpers/test-app";
 import { testSmtp, type TestSmtp } from "../helpers/smtp";
-import { meetingsSmokeSuite, outcomesSmokeSuite, planSmokeSuite, smokeSuite } from "./smoke-suite";
+import { creator, meetingsSmokeSuite, outcomesSmokeSuite, planSmokeSuite, smokeSuite } from "./smoke-suite";
 
 let worker: Unstable_DevWorker;
 let smtp: TestSmtp;
@@ -33,11 +33,7 @@ planSmokeSuite("Worker on workerd with local D1 and R2", target);
 
 describe("smoke: mail on the Worker", () => {
   it("sends an invitation over SMTP from workerd, right after the request (waitUntil), with its PDF", async () => {
-    const post = async (path: string, body: unknown, token = ADMIN_TOKEN) => {
-      const response = await request("POST", path, { token, body });
-      expect(response.status, `POST ${path}: ${response.status}`).toBe(201);
-      return json(response);
-    };
+    const post = creator(target());
     const body = await post("/api/v1/bodies", { name: "Stadt Remsfeld" });
     const committee = await post("/api/v1/committees", {
       bodyId: body.id,

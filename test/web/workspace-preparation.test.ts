@@ -8,13 +8,12 @@ import { PDFDocument } from "pdf-lib";
 import { addDays, berlinDateOf } from "../../src/rules/calendar";
 import { createBody } from "../../src/services/people/bodies";
 import { createServiceContext } from "../../src/services/context";
-import { demoPortal, signedInVisitor } from "../helpers/portal";
+import { demoPortal, signedInClerk, signedInVisitor } from "../helpers/portal";
 
 async function workspace() {
   const { app, db } = await demoPortal();
   const body = await db.prisma.body.findFirstOrThrow();
-  const clerk = await signedInVisitor(app, db, { email: "gs@remsfeld.example", role: "secretariat", bodyId: body.id });
-  await clerk.signIn();
+  const clerk = await signedInClerk(app, db, body.id);
   const beirat = await db.prisma.committee.findFirstOrThrow({ where: { name: "Integrationsbeirat" } });
   return { app, db, body, clerk, beirat };
 }

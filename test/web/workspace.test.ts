@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { demoPortal, signedInVisitor } from "../helpers/portal";
+import { demoPortal, signedInClerk, signedInVisitor } from "../helpers/portal";
 
 async function workspace() {
   const { app, db } = await demoPortal();
   const body = await db.prisma.body.findFirstOrThrow();
-  const clerk = await signedInVisitor(app, db, { email: "gs@remsfeld.example", role: "secretariat", bodyId: body.id });
-  await clerk.signIn();
+  const clerk = await signedInClerk(app, db, body.id);
   return { app, db, body, clerk };
 }
 

@@ -112,11 +112,18 @@ export async function setLogo(ctx: ServiceContext, store: AttachmentStore, bodyI
   return settingsOf(ctx, bodyId);
 }
 
+const overDefaults = (defaults: Templates, overrides: Partial<Templates>): Templates => ({ ...defaults, ...overrides });
+
+/** The templates of a body's documents and mails: its own over Gremium's. */
+export async function bodyTemplates(ctx: ServiceContext, bodyId: string, defaults: Templates): Promise<Templates> {
+  return overDefaults(defaults, (await settingsOf(ctx, bodyId)).templates);
+}
+
 /** What the documents of a body use: its templates over the defaults, its letterhead, footer and logo. */
 export async function documentLook(ctx: ServiceContext, store: AttachmentStore, bodyId: string, defaults: Templates) {
   const settings = await settingsOf(ctx, bodyId);
   return {
-    templates: { ...defaults, ...settings.templates } as Templates,
+    templates: overDefaults(defaults, settings.templates),
     letterhead: settings.letterhead,
     footer: settings.footer,
     logo: settings.logoKey ? ((await store.get(settings.logoKey)) ?? undefined) : undefined,

@@ -4,18 +4,18 @@
  * with the recipient as the reader.
  */
 import { paths } from "../../addresses";
-import type { Principal } from "../../auth/principal";
 import type { Statement } from "../../db/database";
 import type { MeetingWithCommittee } from "../../db/queries/meetings";
 import type { MailTemplateName, Templates } from "../../documents/templates";
 import { composeMail } from "../../mail/compose";
-import { receivesMail } from "../../policies/mails";
+import { readerOf, receivesMail } from "../../policies/mails";
 import { canReadNonPublicPart } from "../../policies/meetings";
 import { berlinDateOf, dateOf, germanDateTimeOf } from "../../rules/calendar";
 import { placeOfRow } from "../../rules/meeting";
 import { displayName } from "../../schemas/people";
 import { createServiceContext, type ServiceContext } from "../context";
 import { agendaOf } from "../meetings/agenda";
+import { bodyTemplates } from "../documents/document-settings";
 import { currentOn } from "../people/membership-filters";
 import { queueMail, type MailKind } from "./outbox";
 
@@ -27,23 +27,12 @@ export interface MailContext {
 
 /** The body's own template of a mail where it has one, Gremium's otherwise. */
 async function templateOf(ctx: ServiceContext, mail: MailContext, bodyId: string, name: MailTemplateName): Promise<string> {
-  const row = await ctx.db.prisma.bodyDocumentSettings.findUnique({ where: { bodyId }, select: { templates: true } });
-  const overrides = row ? (JSON.parse(row.templates) as Partial<Templates>) : {};
-  return overrides[name] || mail.templates[name];
+  return (await bodyTemplates(ctx, bodyId, mail.templates))[name];
 }
 
 async function bodyNameOf(ctx: ServiceContext, bodyId: string) {
   return (await ctx.db.prisma.body.findUniqueOrThrow({ where: { id: bodyId }, select: { name: true } })).name;
 }
-
-/** A seat holder as the reader of their own mail: a member of the body, with their seats. */
-const readerOf = (person: { id: string; bodyId: string; name: string }): Principal => ({
-  kind: "member",
-  tokenId: `mail:${person.id}`,
-  name: person.name,
-  bodyId: person.bodyId,
-  personId: person.id,
-});
 
 export interface Recipient {
   personId: string;
@@ -118,11 +107,7 @@ export async function meetingMails(
   const statements: Statement[] = [];
   for (const recipient of recipients) {
     if (recipient.byPost || !recipient.email) continue;
-    const reader = createServiceContext(
-      ctx.db,
-      readerOf({ id: recipient.personId, bodyId: committee.bodyId, name: recipient.name }),
-      ctx.now,
-    );
+    const reader = createServiceContext(ctx.db, readerOf({ ...recipient, bodyId: committee.bodyId }), ctx.now);
     const full = canReadNonPublicPart(reader.actor, await reader.readership(), committee);
     if (kind === "invitation" && !agendas.has(full)) agendas.set(full, await agendaOf(reader, meeting));
     const items = (agendas.get(full)?.items ?? []).map((item) => ({
@@ -169,17 +154,16 @@ export async function minutesMails(
   deadline: string,
 ): Promise<Statement[]> {
   const bodyId = meeting.committee.bodyId;
-  const [recipients, circulated, signature, bodyName] = await Promise.all([
+  const [recipients, templates, bodyName] = await Promise.all([
     meetingRecipients(ctx, meeting),
-    templateOf(ctx, mail, bodyId, "mail-minutes-circulated"),
-    templateOf(ctx, mail, bodyId, "mail-signature-request"),
+    bodyTemplates(ctx, bodyId, mail.templates),
     bodyNameOf(ctx, bodyId),
   ]);
   const roleNames = { chair: "Vorsitz", member: "Mitglied, das an der Sitzung teilgenommen hat", minute_taker: "Schriftführung" };
   return recipients.flatMap((recipient) => {
     if (recipient.byPost || !recipient.email) return [];
     const role = signers.get(recipient.personId);
-    const composed = composeMail(role ? signature : circulated, {
+    const composed = composeMail(templates[role ? "mail-signature-request" : "mail-minutes-circulated"], {
       recipientName: recipient.name,
       committeeName: meeting.committee.name,
       meetingLabel: `${meeting.sequenceNumber}. Sitzung`,

@@ -52,6 +52,19 @@ export interface NewMail {
   optOut?: boolean;
 }
 
+/** The columns of a mail put into the outbox now, to be sent at once. */
+const waitingNow = (ctx: ServiceContext) => ({
+  state: "pending",
+  attempts: 0,
+  nextAttemptAt: ctx.now,
+  claim: null,
+  claimedUntil: null,
+  lastError: null,
+  sentAt: null,
+  createdAt: ctx.now,
+  actorName: actorName(ctx.actor),
+});
+
 /** The statement that puts a mail into the outbox, to run in the batch of the action that causes it. */
 export function queueMail(ctx: ServiceContext, mail: NewMail): Statement {
   return insertRow("OutboxMail", {
@@ -67,15 +80,7 @@ export function queueMail(ctx: ServiceContext, mail: NewMail): Statement {
     html: mail.mail.html,
     attachments: JSON.stringify(mail.attachments ?? []),
     optOut: mail.optOut ?? false,
-    state: "pending",
-    attempts: 0,
-    nextAttemptAt: ctx.now,
-    claim: null,
-    claimedUntil: null,
-    lastError: null,
-    sentAt: null,
-    createdAt: ctx.now,
-    actorName: actorName(ctx.actor),
+    ...waitingNow(ctx),
   });
 }
 
@@ -111,19 +116,7 @@ export async function resendMail(ctx: ServiceContext, id: string) {
   if (!mail || !mailPolicy.canManage(ctx.actor, mail)) throw notFound("Mail", id);
   if (mail.state === "pending" || mail.state === "sending")
     throw new Problem("conflict", "Diese E-Mail ist noch nicht versandt; sie wird ohnehin gesendet.");
-  const copy = {
-    ...mail,
-    id: crypto.randomUUID(),
-    state: "pending",
-    attempts: 0,
-    nextAttemptAt: ctx.now,
-    claim: null,
-    claimedUntil: null,
-    lastError: null,
-    sentAt: null,
-    createdAt: ctx.now,
-    actorName: actorName(ctx.actor),
-  };
+  const copy = { ...mail, id: crypto.randomUUID(), ...waitingNow(ctx) };
   await ctx.db.batch([
     insertRow("OutboxMail", copy),
     auditStatement(ctx, "create", "OutboxMail", copy.id, null, { resendOf: mail.id, kind: mail.kind, to: mail.recipientEmail }),
@@ -135,7 +128,10 @@ export async function resendMail(ctx: ServiceContext, id: string) {
 export interface Sender {
   transport: MailTransport;
   from: MailAddress;
-  attachment(mail: { personId: string | null; bodyId: string }, attachment: MailAttachment): Promise<MailMessage["attachments"][number]>;
+  attachment(
+    mail: { personId: string | null; bodyId: string; recipientName: string },
+    attachment: MailAttachment,
+  ): Promise<MailMessage["attachments"][number]>;
 }
 
 type OutboxRow = NonNullable<Awaited<ReturnType<ServiceContext["db"]["prisma"]["outboxMail"]["findFirst"]>>>;
@@ -167,20 +163,18 @@ export async function deliverDue(ctx: ServiceContext, sender: Sender): Promise<{
   const tally = { sent: 0, failed: 0, retried: 0 };
   for (const row of rows) {
     const outcome = await deliverOne(row, sender, ctx.now);
-    const changes =
-      outcome === "sent"
-        ? { state: "sent", sentAt: ctx.now, lastError: null, claim: null, claimedUntil: null }
-        : outcome.permanent || retryDelay(row.attempts) === null
-          ? { state: "failed", lastError: outcome.error, claim: null, claimedUntil: null }
-          : {
-              state: "pending",
-              lastError: outcome.error,
-              nextAttemptAt: new Date(ctx.now.getTime() + retryDelay(row.attempts)!),
-              claim: null,
-              claimedUntil: null,
-            };
+    const delay = outcome === "sent" || outcome.permanent ? null : retryDelay(row.attempts);
+    const state = outcome === "sent" ? "sent" : delay === null ? "failed" : "pending";
+    const changes = {
+      state,
+      claim: null,
+      claimedUntil: null,
+      lastError: outcome === "sent" ? null : outcome.error,
+      ...(state === "sent" ? { sentAt: ctx.now } : {}),
+      ...(delay !== null ? { nextAttemptAt: new Date(ctx.now.getTime() + delay) } : {}),
+    };
     await ctx.db.batch([guard(updateRow("OutboxMail", row.id, changes), underClaim(claim))]);
-    tally[outcome === "sent" ? "sent" : changes.state === "failed" ? "failed" : "retried"]++;
+    tally[state === "sent" ? "sent" : state === "failed" ? "failed" : "retried"]++;
   }
   return tally;
 }

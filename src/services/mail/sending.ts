@@ -3,7 +3,8 @@
  * recipient, with the recipient as the reader, so that it holds what they may read. Both runtimes call it: the Node
  * process from its loop and after writes, the Worker from its Cron Trigger and with `waitUntil` after writes.
  */
-import type { Principal } from "../../auth/principal";
+import { ANONYMOUS, type Principal } from "../../auth/principal";
+import { readerOf } from "../../policies/mails";
 import type { AppDeps } from "../../deps";
 import { createServiceContext } from "../context";
 import { invitationPdf } from "../documents/documents";
@@ -32,9 +33,7 @@ async function sendBatch(deps: AppDeps & { baseUrl: string }, now: Date) {
     transport,
     from: deps.mail.from,
     async attachment(mail, attachment) {
-      const reader: Principal = mail.personId
-        ? { kind: "member", tokenId: `mail:${mail.personId}`, name: "Empfänger", bodyId: mail.bodyId, personId: mail.personId }
-        : { kind: "anonymous" };
+      const reader = mail.personId ? readerOf({ personId: mail.personId, bodyId: mail.bodyId, name: mail.recipientName }) : ANONYMOUS;
       const content = await invitationPdf(createServiceContext(deps.db, reader, now), deps, attachment.meetingId);
       return { filename: "Einladung.pdf", contentType: "application/pdf", content };
     },

@@ -119,16 +119,7 @@ export async function sendAmendment(ctx: ServiceContext, meetingId: string, mail
   assertManages(ctx, meeting.committee.bodyId);
   if (meeting.state !== "invited")
     throw new Problem("conflict", `Ein Nachtrag folgt der Einladung; diese Sitzung ist im Stand „${meetingStateName(meeting.state)}“.`);
-  const [invitation, lastAmendment] = await Promise.all([
-    ctx.db.prisma.invitation.findFirst({ where: { meetingId }, orderBy: { sentAt: "desc" }, select: { sentAt: true } }),
-    ctx.db.prisma.outboxMail.findFirst({
-      where: { meetingId, kind: "amendment" },
-      orderBy: { createdAt: "desc" },
-      select: { createdAt: true },
-    }),
-  ]);
-  const since = new Date(Math.max(invitation?.sentAt.getTime() ?? 0, lastAmendment?.createdAt.getTime() ?? 0));
-  const changes = await ctx.db.prisma.agendaAmendment.findMany({ where: { meetingId, at: { gt: since } }, orderBy: { at: "asc" } });
+  const { since, changes } = await untoldAmendments(ctx, meetingId);
   if (changes.length === 0)
     throw new Problem("conflict", "Seit der Einladung oder dem letzten Nachtrag hat sich die Tagesordnung nicht geändert.");
   const { statements, recipients } = await meetingMails(ctx, mail, meeting, "amendment", { changes });
@@ -141,4 +132,19 @@ export async function sendAmendment(ctx: ServiceContext, meetingId: string, mail
     if (written[0] === 0) throw new Problem("conflict", "Dieser Nachtrag ist gerade schon versandt worden.");
   }
   return { changes: changes.length, mails: statements.length, byPost: recipients.filter((r) => r.byPost) };
+}
+
+/** The agenda changes since the invitation or the last amendment mail: what a Nachtrag would tell. */
+export async function untoldAmendments(ctx: ServiceContext, meetingId: string) {
+  const [invitation, lastAmendment] = await Promise.all([
+    ctx.db.prisma.invitation.findFirst({ where: { meetingId }, orderBy: { sentAt: "desc" }, select: { sentAt: true } }),
+    ctx.db.prisma.outboxMail.findFirst({
+      where: { meetingId, kind: "amendment" },
+      orderBy: { createdAt: "desc" },
+      select: { createdAt: true },
+    }),
+  ]);
+  const since = new Date(Math.max(invitation?.sentAt.getTime() ?? 0, lastAmendment?.createdAt.getTime() ?? 0));
+  const changes = await ctx.db.prisma.agendaAmendment.findMany({ where: { meetingId, at: { gt: since } }, orderBy: { at: "asc" } });
+  return { since, changes };
 }

@@ -35,17 +35,10 @@ import type { PageKey } from "../../documents/page-texts";
 import { m } from "../messages";
 import { CalendarPage, ItemPage, MeetingPage } from "./meetings";
 import { MeasurePage, PlanPage, PlansPage, SearchPage, StartPage, TextPage } from "./views";
-import {
-  CommitteePage,
-  CommitteesPage,
-  MinutesListPage,
-  MinutesPage,
-  PaperPage,
-  PapersPage,
-  PersonPage,
-  ResolutionPage,
-  ResolutionsPage,
-} from "./records";
+import { PaperPage, PapersPage } from "./papers";
+import { MinutesListPage, MinutesPage } from "./minutes";
+import { CommitteePage, CommitteesPage, PersonPage } from "./committees";
+import { ResolutionPage, ResolutionsPage } from "./resolutions";
 import { type Ctx, pageHeaders, param } from "../kit/render";
 import { page } from "../kit/page";
 import type { ServiceContext } from "../../services/context";
