@@ -2,29 +2,40 @@ import MarkdownIt from "markdown-it";
 
 const SAFE_LINK = /^(https?:|mailto:|tel:|#|\/(?!\/))/i;
 
-const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
-// markdown-it already refuses javascript:, vbscript:, file: and most data: URLs; allow only known-safe schemes.
-markdown.validateLink = (url: string) => SAFE_LINK.test(url.trim());
-
 /** An image of this service (a path on the same site); any other would be loaded from elsewhere by every reader. */
 const LOCAL_IMAGE = /^\/(?!\/)/;
-const renderImage = markdown.renderer.rules.image!;
-// An image from another host becomes a link to it, named by its description: a reader who follows it chooses to,
-// and no client of the API loads it unasked (which would tell that host who reads what, and when).
-markdown.renderer.rules.image = (tokens, index, options, env, self) => {
-  const token = tokens[index]!;
-  const src = token.attrGet("src") ?? "";
-  if (LOCAL_IMAGE.test(src)) return renderImage(tokens, index, options, env, self);
-  const text = markdown.utils.escapeHtml(self.renderInlineAsText(token.children ?? [], options, env) || src);
-  // Inside a link, the image's description stands as text: a link may not hold another.
-  let depth = 0;
-  for (let i = 0; i < index; i++) depth += tokens[i]!.type === "link_open" ? 1 : tokens[i]!.type === "link_close" ? -1 : 0;
-  return depth > 0 ? text : `<a href="${markdown.utils.escapeHtml(src)}">${text}</a>`;
-};
 
-/** Renders user Markdown to HTML: raw HTML is escaped, and links may only use safe schemes. */
-export function renderMarkdown(source: string | null): string | null {
-  return source === null ? null : markdown.render(source);
+/** A Markdown renderer that escapes raw HTML, allows only safe link schemes and loads no image from elsewhere. */
+function safeMarkdown(options: { breaks: boolean }) {
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: options.breaks });
+  // markdown-it already refuses javascript:, vbscript:, file: and most data: URLs; allow only known-safe schemes.
+  md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
+  const renderImage = md.renderer.rules.image!;
+  // An image from another host becomes a link to it, named by its description: a reader who follows it chooses to,
+  // and no client of the API loads it unasked (which would tell that host who reads what, and when).
+  md.renderer.rules.image = (tokens, index, renderOptions, env, self) => {
+    const token = tokens[index]!;
+    const src = token.attrGet("src") ?? "";
+    if (LOCAL_IMAGE.test(src)) return renderImage(tokens, index, renderOptions, env, self);
+    const text = md.utils.escapeHtml(self.renderInlineAsText(token.children ?? [], renderOptions, env) || src);
+    // Inside a link, the image's description stands as text: a link may not hold another.
+    let depth = 0;
+    for (let i = 0; i < index; i++) depth += tokens[i]!.type === "link_open" ? 1 : tokens[i]!.type === "link_close" ? -1 : 0;
+    return depth > 0 ? text : `<a href="${md.utils.escapeHtml(src)}">${text}</a>`;
+  };
+  return md;
+}
+
+const markdown = safeMarkdown({ breaks: false });
+/** For mails, where a line break in the text is one in the HTML too (a greeting and a name beneath it). */
+const lineMarkdown = safeMarkdown({ breaks: true });
+
+/**
+ * Renders user Markdown to HTML: raw HTML is escaped, and links may only use safe schemes. With `lineBreaks`, every
+ * line break is kept (as in a mail's plain text).
+ */
+export function renderMarkdown(source: string | null, options: { lineBreaks?: boolean } = {}): string | null {
+  return source === null ? null : (options.lineBreaks ? lineMarkdown : markdown).render(source);
 }
 
 /** The text of Markdown without its markup: one line per paragraph, heading, list item or table row. */

@@ -27,6 +27,6 @@ export function composeMail(template: string, view: object): ComposedMail {
     text: `${plain(bodyTemplate).trim()}\n`,
     html:
       '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"></head>' +
-      `<body style="font-family:sans-serif;line-height:1.5;max-width:40em">${renderMarkdown(body)}</body></html>`,
+      `<body style="font-family:sans-serif;line-height:1.5;max-width:40em">${renderMarkdown(body, { lineBreaks: true })}</body></html>`,
   };
 }

@@ -166,7 +166,15 @@ describe("the secretariat prepares a meeting in the browser", () => {
 
   it("passes axe on every workspace page it used, fits 320 px, and keeps a refused form's input", async () => {
     const { context, page } = await signedInAs(browser, portal, { email: "ibr-gs2@remsfeld.example", role: "secretariat" });
-    const extra = ["/verwaltung/personen/neu", "/verwaltung/sitzungen/neu", "/verwaltung/vorlagen/neu", "/verwaltung/dokumente"];
+    const extra = [
+      "/verwaltung/personen/neu",
+      "/verwaltung/sitzungen/neu",
+      "/verwaltung/vorlagen/neu",
+      "/verwaltung/dokumente",
+      "/verwaltung/postausgang",
+      // After the invitation: its mails, waiting for a mail server the demo does not have.
+      `/verwaltung/sitzungen/${made.meetingId}/einladung`,
+    ];
     const results: Record<string, number> = {};
     for (const address of [...new Set([...workspacePages, ...extra])].filter((p) => p.startsWith("/verwaltung"))) {
       await page.goto(portal.origin + address);
@@ -200,21 +208,53 @@ describe("the secretariat prepares a meeting in the browser", () => {
       `/verwaltung/sitzungen/${made.meetingId}`,
       "/verwaltung/vorlagen/neu",
       "/verwaltung/dokumente",
+      "/verwaltung/postausgang",
+      `/verwaltung/sitzungen/${made.meetingId}/einladung`,
     ];
     for (const address of narrow) {
       await page.goto(portal.origin + address);
       expect(await fitsWidth(page), address).toBe(true);
-      if (address.startsWith("/verwaltung/sitzungen/")) await screenshot(page, "agenda-builder-320");
+      if (address === `/verwaltung/sitzungen/${made.meetingId}`) await screenshot(page, "agenda-builder-320");
+      if (address === "/verwaltung/postausgang") {
+        // Its table stacks each mail as a block here: the roles keep it a table for a screen reader.
+        expect(await axeViolations(page)).toEqual([]);
+        await screenshot(page, "workspace-outbox-320");
+      }
+      if (address.endsWith("/einladung")) await screenshot(page, "workspace-invitation-320");
     }
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${portal.origin}/verwaltung`);
     await screenshot(page, "workspace-overview");
     await page.goto(`${portal.origin}/verwaltung/sitzungen/${made.meetingId}/einladung`);
+    expect(await text(page)).toContain("nicht versendet (kein Mailserver eingerichtet)");
     await screenshot(page, "workspace-invitation");
+    await page.goto(`${portal.origin}/verwaltung/postausgang`);
+    await screenshot(page, "workspace-outbox");
     await page.goto(`${portal.origin}/verwaltung/dokumente`);
     await screenshot(page, "workspace-documents");
     await context.close();
   }, 120_000);
+});
+
+describe("a forgotten password", () => {
+  it("is asked for in a form that passes axe, fits 320 px and answers the same whatever the address", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "de-DE" });
+    const page = await context.newPage();
+    await page.goto(`${portal.origin}/anmelden`);
+    await page.getByRole("link", { name: "Passwort vergessen?" }).click();
+    await page.waitForURL(/\/passwort-vergessen$/);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "forgot-password");
+    await page.fill("#email", "niemand@remsfeld.example");
+    await Promise.all([page.waitForURL(/gesendet/), page.click("main button[type=submit]")]);
+    expect(await page.textContent("main [role=status]")).toContain("Wenn es zu dieser Adresse einen Zugang gibt");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`${portal.origin}/passwort-vergessen`);
+    expect(await fitsWidth(page)).toBe(true);
+    await screenshot(page, "forgot-password-320");
+    await context.close();
+  }, 60_000);
 });
 
 describe("members find what was prepared, and only their own committee's", () => {

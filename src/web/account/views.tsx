@@ -174,7 +174,12 @@ export function ForgotPasswordPage({
     >
       <h1 class="kern-heading-large">{m.account.forgotPassword}</h1>
       {sent ? (
-        <p role="status">{m.account.linkSent}</p>
+        <>
+          <p role="status">{m.account.linkSent}</p>
+          <p>
+            <a href="/anmelden">{m.account.toSignIn}</a>
+          </p>
+        </>
       ) : (
         <>
           <p>{m.account.forgotPasswordText}</p>

@@ -329,24 +329,42 @@ export function FileField(props: { id: string; label: string; error?: string | u
  * A KERN table in a region that scrolls by itself on a narrow screen (focusable, named by `label`), with column
  * headings and one row of cells per record.
  */
-export function Table({ label, heads, rows, class: extra }: { label: string; heads: string[]; rows: Child[][]; class?: string }) {
+export function Table({
+  label,
+  heads,
+  rows,
+  class: extra,
+  stacked = false,
+}: {
+  label: string;
+  heads: string[];
+  rows: Child[][];
+  class?: string;
+  /** On a phone, each row is a block of its cells, each under its column's name, rather than a row to scroll. */
+  stacked?: boolean;
+}) {
+  const classes = ["kern-table", ...(stacked ? ["stacked-table"] : []), ...(extra ? [extra] : [])].join(" ");
+  // A table whose cells CSS shows as blocks loses its table semantics in some browsers: the roles keep them.
+  const role = (name: string) => (stacked ? { role: name } : {});
   return (
     <section class="kern-table-responsive" tabindex={0} aria-label={label}>
-      <table class={extra ? `kern-table ${extra}` : "kern-table"}>
-        <thead class="kern-table__header">
-          <tr class="kern-table__row">
+      <table class={classes} {...role("table")}>
+        <thead class="kern-table__header" {...role("rowgroup")}>
+          <tr class="kern-table__row" {...role("row")}>
             {heads.map((head) => (
-              <th class="kern-table__header" scope="col">
+              <th class="kern-table__header" scope="col" {...role("columnheader")}>
                 {head}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody class="kern-table__body">
+        <tbody class="kern-table__body" {...role("rowgroup")}>
           {rows.map((cells) => (
-            <tr class="kern-table__row">
-              {cells.map((cell) => (
-                <td class="kern-table__cell">{cell}</td>
+            <tr class="kern-table__row" {...role("row")}>
+              {cells.map((cell, index) => (
+                <td class="kern-table__cell" {...role("cell")} {...(stacked ? { "data-label": heads[index] } : {})}>
+                  {cell}
+                </td>
               ))}
             </tr>
           ))}

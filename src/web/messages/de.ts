@@ -330,6 +330,16 @@ export const de = {
         written_procedure: "Schriftliches Verfahren",
       } as Record<string, string>,
       noServer: "nicht versendet (kein Mailserver eingerichtet)",
+      noServerText:
+        "Es ist kein Mailserver eingerichtet (SMTP_URL): Die E-Mails bleiben im Postausgang und gehen hinaus, sobald " +
+        "einer eingerichtet ist. Bis dahin erreichen sie niemanden.",
+      summary: (total: number, parts: string[]) => `${total} E-Mail${total === 1 ? "" : "s"}: ${parts.join(", ")}.`,
+      counts: {
+        sent: (n: number) => `${n} an den Mailserver übergeben`,
+        waiting: (n: number) => `${n} warten auf den Versand`,
+        unsent: (n: number) => `${n} nicht versendet`,
+        failed: (n: number) => `${n} fehlgeschlagen`,
+      },
       waiting: "wartet auf den Versand",
       sending: "wird gerade gesendet",
       retry: (attempts: number, at: string, error: string) => `${attempts}. Versuch gescheitert (${error}); nächster Versuch ${at}`,
@@ -614,6 +624,7 @@ export const de = {
       "Geben Sie die E-Mail-Adresse ein, mit der Sie sich anmelden. Wir schicken Ihnen einen Link, mit dem Sie ein neues " +
       "Passwort festlegen. Er gilt eine Stunde und nur einmal; ältere Links gelten dann nicht mehr.",
     sendLink: "Link schicken",
+    toSignIn: "Zur Anmeldung",
     linkSent:
       "Wenn es zu dieser Adresse einen Zugang gibt, ist ein Link zu ihr unterwegs. Er gilt eine Stunde und nur einmal. " +
       "Kommt keine E-Mail an, prüfen Sie den Spam-Ordner oder wenden Sie sich an die Geschäftsstelle.",

@@ -202,7 +202,6 @@ function InvitationPage({ scope, data, values, errors }: FormViewProps<Preview>)
       ) : null}
       <h2 class="kern-heading-medium">{o.forMeeting}</h2>
       <Notice text={data.amended ? o.amendmentSent : undefined} />
-      {data.configured ? null : <Notice text={o.noServer} tone="warning" />}
       <OutboxTable mails={mails} serverConfigured={data.configured} back={scopedPath(`${meetingPath(meeting.id)}/einladung`, scope)} />
     </WorkspaceLayout>
   );

@@ -32,34 +32,54 @@ function stateOf(mail: OutboxLine, serverConfigured: boolean) {
   return <Badge>{t.waiting}</Badge>;
 }
 
+/** "31 E-Mails: 29 an den Mailserver übergeben, 2 fehlgeschlagen." */
+function summary(mails: OutboxLine[], serverConfigured: boolean) {
+  const count = (states: string[]) => mails.filter((mail) => states.includes(mail.state)).length;
+  const waiting = count(["pending", "sending"]);
+  const parts = [
+    [count(["sent"]), t.counts.sent],
+    [waiting, serverConfigured ? t.counts.waiting : t.counts.unsent],
+    [count(["failed"]), t.counts.failed],
+  ] as const;
+  return t.summary(
+    mails.length,
+    parts.filter(([n]) => n > 0).map(([n, text]) => text(n)),
+  );
+}
+
 /** The mails as a table: recipient, kind, subject, what became of it, and a resend button where it makes sense. */
 export function OutboxTable({ mails, serverConfigured, back }: { mails: OutboxLine[]; serverConfigured: boolean; back: string }) {
   if (mails.length === 0) return <p>{t.none}</p>;
   return (
-    <Table
-      label={t.title}
-      heads={t.heads}
-      rows={mails.map((mail) => [
-        <>
-          {mail.recipientName}
-          <br />
-          <span class="kern-text kern-text--small">{mail.recipientEmail}</span>
-        </>,
-        t.kinds[mail.kind] ?? mail.kind,
-        mail.subject,
-        stateOf(mail, serverConfigured),
-        mail.state === "sent" || mail.state === "failed" ? (
-          <form method="post" action={`/verwaltung/postausgang/${mail.id}/erneut`}>
-            <input type="hidden" name="zurueck" value={back} />
-            <button class="kern-btn kern-btn--secondary" type="submit" aria-label={t.resendOf(mail.recipientName)}>
-              <span class="kern-label">{t.resend}</span>
-            </button>
-          </form>
-        ) : (
-          ""
-        ),
-      ])}
-    />
+    <>
+      {serverConfigured ? null : <Notice text={t.noServerText} tone="warning" />}
+      <p>{summary(mails, serverConfigured)}</p>
+      <Table
+        stacked
+        label={t.title}
+        heads={t.heads}
+        rows={mails.map((mail) => [
+          <>
+            {mail.recipientName}
+            <br />
+            <span class="kern-text kern-text--small">{mail.recipientEmail}</span>
+          </>,
+          t.kinds[mail.kind] ?? mail.kind,
+          mail.subject,
+          stateOf(mail, serverConfigured),
+          mail.state === "sent" || mail.state === "failed" ? (
+            <form method="post" action={`/verwaltung/postausgang/${mail.id}/erneut`}>
+              <input type="hidden" name="zurueck" value={back} />
+              <button class="kern-btn kern-btn--secondary" type="submit" aria-label={t.resendOf(mail.recipientName)}>
+                <span class="kern-label">{t.resend}</span>
+              </button>
+            </form>
+          ) : (
+            ""
+          ),
+        ])}
+      />
+    </>
   );
 }
 
@@ -97,7 +117,6 @@ export const outboxPages = new Hono<AppEnv>()
           <h1 class="kern-heading-large">{t.title}</h1>
           <Notice text={resent ? t.resent : undefined} />
           <p>{t.intro}</p>
-          {configured ? null : <Notice text={t.noServer} tone="warning" />}
           <OutboxTable mails={mails} serverConfigured={configured} back={scopedPath("/verwaltung/postausgang", scope)} />
         </WorkspaceLayout>
       ),
