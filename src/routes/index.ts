@@ -20,6 +20,7 @@ import { membershipsRouter } from "./memberships";
 import { peopleRouter } from "./people";
 import { termsRouter } from "./terms";
 import { writtenProceduresRouter } from "./written-procedures";
+import { mailsRouter } from "./mails";
 
 /** Everything under /api/v1. */
 export const apiRouter = createRouter()
@@ -40,6 +41,7 @@ export const apiRouter = createRouter()
   .route("/", resolutionsRouter)
   .route("/", minutesRouter)
   .route("/", writtenProceduresRouter)
+  .route("/", mailsRouter)
   .route("/", plansRouter)
   .route("/", measuresRouter)
   .route("/", searchRouter)

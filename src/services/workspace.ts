@@ -3,7 +3,7 @@
  * from the rules of procedure: the notice period of the invitation (§34 (1) GemO), the month for the minutes (§38 (2)
  * GemO); and from the record: objections without a decision, plan measures without activity.
  */
-import { listOutbox } from "./mail/outbox";
+import { failedMailCount, listOutbox } from "./mail/outbox";
 import { untoldAmendments } from "./meetings/invitations";
 import { meetingRecipients } from "./mail/mails";
 import { berlinDateOf } from "../rules/calendar";
@@ -28,7 +28,7 @@ export async function workspaceOverview(ctx: ServiceContext, bodyId: string) {
   assertManages(ctx, bodyId);
   const today = berlinDateOf(ctx.now);
   const committee = { select: { id: true, name: true, noticePeriodDays: true } } as const;
-  const [upcoming, held, objections, plans, committees] = await Promise.all([
+  const [upcoming, held, objections, plans, committees, failedMails] = await Promise.all([
     ctx.db.prisma.meeting.findMany({
       where: { committee: { bodyId }, state: { in: ["planned", "invited"] }, startsAt: { gte: ctx.now } },
       include: { committee },
@@ -52,6 +52,7 @@ export async function workspaceOverview(ctx: ServiceContext, bodyId: string) {
     }),
     listPlans(ctx, bodyId),
     listCommittees(ctx, { bodyId, limit: 200 }),
+    failedMailCount(ctx, bodyId),
   ]);
   // Demanded items (§34 (1) GemO) not yet on an agenda nor refused, with the meeting they are due at, soonest first.
   const demands = (
@@ -81,6 +82,7 @@ export async function workspaceOverview(ctx: ServiceContext, bodyId: string) {
     objections: objections.map((objection) => ({ id: objection.id, filedAt: objection.filedAt, meeting: objection.minutes.meeting })),
     staleMeasures: stale,
     staleMonths: STALE_MONTHS,
+    failedMails,
   };
 }
 

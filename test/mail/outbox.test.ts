@@ -113,6 +113,7 @@ describe("the invitation by e-mail", () => {
     expect(page).toContain("fehlgeschlagen: ");
     expect(page).toContain("550");
     expect(page).toContain("Παπαδοπούλου: wünscht keine E-Mail");
+    expect(await (await office.get("/verwaltung")).text()).toContain("1 E-Mail(s) konnten nicht zugestellt werden");
     // Resent (after the address was mended, say): a new mail in the outbox; the failed one stays as it was.
     const resend = await office.post(`/verwaltung/postausgang/${failed.id}/erneut`, {
       zurueck: `/verwaltung/sitzungen/${meeting.id}/einladung`,
@@ -120,6 +121,8 @@ describe("the invitation by e-mail", () => {
     expect(resend.status).toBe(303);
     expect(resend.headers.get("location")).toBe(`/verwaltung/sitzungen/${meeting.id}/einladung?erneut`);
     expect(await t.db.prisma.outboxMail.count({ where: { recipientEmail: "m2@remsfeld.example" } })).toBe(2);
+    // Sent again, it is no longer a failure to warn of.
+    expect(await (await office.get("/verwaltung")).text()).not.toContain("konnten nicht zugestellt werden");
   });
 
   it("without a mail server keeps the mails and shows them as not sent", async () => {
@@ -223,5 +226,33 @@ describe("a person's wish for no mail", () => {
     expect(await save({ mailOptOut: "ja" })).toBe(true);
     expect(await (await office.get(`/verwaltung/personen/${person.id}`)).text()).toMatch(/id="mailOptOut"[^>]*checked/);
     expect(await save({})).toBe(false);
+  });
+});
+
+describe("the outbox in the API", () => {
+  it("lists a body's mails without their texts, resends one, and mails an amendment, for the secretariat only", async () => {
+    const { t, meeting } = await invitedCommittee({ transport: null });
+    await invite(t, meeting.id);
+    const list = await t.as("secretariat").get(`/api/v1/bodies/${t.body.id}/outbox?meetingId=${meeting.id}`);
+    expect(list.mailServer).toBe(false);
+    expect(list.items).toHaveLength(6);
+    expect(list.items[0]).not.toHaveProperty("text");
+    expect(list.items.every((mail: { state: string }) => mail.state === "pending")).toBe(true);
+    await t.as("m2").get(`/api/v1/bodies/${t.body.id}/outbox`, { status: 403 });
+    // Only a mail that went out, or failed for good, is sent again.
+    await t.as("secretariat").post(`/api/v1/outbox/${list.items[0].id}/resend`, {}, { status: 409 });
+    await t.db.prisma.outboxMail.update({ where: { id: list.items[0].id }, data: { state: "failed", lastError: "550" } });
+    const copy = await t.as("secretariat").post(`/api/v1/outbox/${list.items[0].id}/resend`, {});
+    expect([copy.state, copy.recipientEmail]).toEqual(["pending", list.items[0].recipientEmail]);
+    expect(copy).not.toHaveProperty("html");
+    t.clock.now = new Date(t.clock.now.getTime() + MINUTE);
+    await t.as("secretariat").post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title: "Verschiedenes", kind: "miscellaneous" });
+    const amendment = await t.as("secretariat").post(`/api/v1/meetings/${meeting.id}/amendment`, {});
+    expect(amendment).toEqual({
+      changes: 1,
+      mails: 6,
+      byPost: [{ personId: t.people.d3.id, name: "Αθηνά Παπαδοπούλου", byPost: "opt_out" }],
+    });
+    await t.as("secretariat").post(`/api/v1/meetings/${meeting.id}/amendment`, {}, { status: 409 });
   });
 });

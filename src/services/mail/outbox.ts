@@ -110,6 +110,27 @@ export async function listOutbox(ctx: ServiceContext, bodyId: string, filter: { 
   });
 }
 
+/**
+ * How many of a body's mails failed for good and were not sent again since (no later mail of the same kind, meeting
+ * and address that has not failed): what the overview warns of.
+ */
+export async function failedMailCount(ctx: ServiceContext, bodyId: string) {
+  if (!mailPolicy.canManage(ctx.actor, { bodyId })) return 0;
+  const select = { kind: true, meetingId: true, recipientEmail: true, createdAt: true } as const;
+  const failed = await ctx.db.prisma.outboxMail.findMany({ where: { bodyId, state: "failed" }, select });
+  if (failed.length === 0) return 0;
+  const later = await ctx.db.prisma.outboxMail.findMany({
+    where: { bodyId, state: { not: "failed" }, recipientEmail: { in: [...new Set(failed.map((mail) => mail.recipientEmail))] } },
+    select,
+  });
+  const again = (mail: (typeof failed)[number]) =>
+    later.some(
+      (l) =>
+        l.kind === mail.kind && l.meetingId === mail.meetingId && l.recipientEmail === mail.recipientEmail && l.createdAt >= mail.createdAt,
+    );
+  return failed.filter((mail) => !again(mail)).length;
+}
+
 /** Sends a mail once more, as a new mail in the outbox; the old one stays as it was. */
 export async function resendMail(ctx: ServiceContext, id: string) {
   const mail = await ctx.db.prisma.outboxMail.findUnique({ where: { id } });

@@ -25,6 +25,15 @@ export function OverviewPage({ scope, overview }: { scope: Scope; overview: Work
   return (
     <WorkspaceLayout title={m.workspace.overview} scope={scope} area="overview">
       <h1 class="kern-heading-large">{m.workspace.overview}</h1>
+      {overview.failedMails > 0 ? (
+        <div class="kern-alert kern-alert--danger" role="status">
+          <div class="kern-alert__body">
+            <p>
+              <a href={scoped("/verwaltung/postausgang", scope)}>{m.workspace.outbox.failedCount(overview.failedMails)}</a>
+            </p>
+          </div>
+        </div>
+      ) : null}
       <Section id="einladungen" title={m.workspace.invitations} empty={overview.invitations.length === 0}>
         {overview.invitations.map(({ meeting, invited, deadline, late }) => (
           <li>
