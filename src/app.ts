@@ -1,5 +1,7 @@
 import { compress } from "hono/compress";
 import { HashingSlots } from "./auth/passwords";
+import type { Statement } from "./db/database";
+import { queuesMail } from "./db/queries/outbox";
 import type { AppDeps } from "./deps";
 import { authenticate } from "./http/authenticate";
 import { publicBaseUrl, type AppEnv } from "./http/context";
@@ -56,11 +58,24 @@ export function createApp(source: DepsSource, options: { hashingConcurrency?: nu
   const hashing = new HashingSlots(options.hashingConcurrency);
   app.use("*", async (c, next) => {
     const deps = depsOf(c.env);
-    c.set("deps", deps);
     c.set("hashing", hashing);
+    const { wakeSender } = deps;
+    if (!wakeSender) {
+      c.set("deps", deps);
+      return next();
+    }
+    // A request whose write put mail into the outbox wakes the sender after it, rather than at its next round.
+    let queued = false;
+    const db = {
+      ...deps.db,
+      batch(statements: Statement[]) {
+        queued ||= queuesMail(statements);
+        return deps.db.batch(statements);
+      },
+    };
+    c.set("deps", { ...deps, db });
     await next();
-    // A write may have queued mail: the sender sends it now rather than at its next round.
-    if (deps.wakeSender && c.req.method !== "GET" && c.req.method !== "HEAD" && c.res.status < 400) deps.wakeSender(c);
+    if (queued) wakeSender(c);
   });
   // Pages, JSON, CSS, OParl and feeds travel compressed where the client accepts it (gzip or deflate, with the
   // runtime's CompressionStream). PDFs, fonts and attachments are compressed already: their types are not on the

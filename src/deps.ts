@@ -45,6 +45,6 @@ export interface AppDeps {
    * the secretariat sees them as not sent).
    */
   mail?: { from: MailAddress; transport: MailTransport | null };
-  /** Called after a write that may have queued mail, to send it now rather than at the sender's next round. */
+  /** Called after a request whose write queued mail, to send it now rather than at the sender's next round. */
   wakeSender?: (c: Context) => void;
 }

@@ -22,3 +22,7 @@ export const noMeetingMailSince = (meetingId: string, kind: string, since: Date)
   sql: `NOT EXISTS (SELECT 1 FROM "OutboxMail" WHERE "meetingId" = ? AND "kind" = ? AND "createdAt" > ?)`,
   params: [meetingId, kind, toSqlValue(since)],
 });
+
+/** Whether a batch puts a mail into the outbox (then the sender should run now rather than at its next round). */
+export const queuesMail = (statements: readonly Statement[]): boolean =>
+  statements.some((statement) => statement.sql.startsWith(`INSERT INTO "OutboxMail"`));
