@@ -12,6 +12,7 @@ import { Problem, notFound } from "../../errors";
 import type { ComposedMail } from "../../mail/compose";
 import { MailDeliveryError, headerValue, type MailAddress, type MailMessage, type MailTransport } from "../../mail/message";
 import * as mailPolicy from "../../policies/mails";
+import { bodyToManage } from "../access";
 import type { ServiceContext } from "../context";
 import { auditStatement } from "../records";
 
@@ -86,8 +87,8 @@ export function queueMail(ctx: ServiceContext, mail: NewMail): Statement {
 
 /** The outbox of a body, newest first, or of one of its meetings: who was sent what, when, and what became of it. */
 export async function listOutbox(ctx: ServiceContext, bodyId: string, filter: { meetingId?: string } = {}) {
-  if (!mailPolicy.canManage(ctx.actor, { bodyId }))
-    throw new Problem("forbidden", "Den Postausgang sieht die Geschäftsstelle der Körperschaft.");
+  // The outbox is the secretariat's of the body (mailPolicy.canManage is that rule); 404 for a body that does not exist.
+  await bodyToManage(ctx, bodyId);
   return ctx.db.prisma.outboxMail.findMany({
     where: { bodyId, ...(filter.meetingId ? { meetingId: filter.meetingId } : {}) },
     orderBy: [{ createdAt: "desc" }, { recipientName: "asc" }],
