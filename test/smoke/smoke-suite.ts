@@ -19,12 +19,32 @@ export interface SmokeTarget {
 }
 
 /** POSTs as the admin (or with another token) and expects 201, failing with the answer's body; answers its JSON. */
-export function creator({ request, adminToken }: SmokeTarget) {
+function creator({ request, adminToken }: SmokeTarget) {
   return async (path: string, body: unknown, token = adminToken) => {
     const response = await request("POST", path, { token, body });
     expect(response.status, `POST ${path}: ${await response.clone().text()}`).toBe(201);
     return json(response);
   };
+}
+
+/** A new body with an Integrationsbeirat and one person with an address (not yet seated), as the admin makes them. */
+export async function seedBeirat(target: SmokeTarget) {
+  const { request, adminToken: token } = target;
+  const post = creator(target);
+  const body = await post("/api/v1/bodies", { name: `Stadt ${crypto.randomUUID().slice(0, 8)}` });
+  const committee = await post("/api/v1/committees", {
+    bodyId: body.id,
+    name: "Integrationsbeirat",
+    shortName: "IBR",
+    kind: "advisory_council",
+  });
+  const person = await post("/api/v1/people", {
+    bodyId: body.id,
+    givenName: "Жанна",
+    familyName: "Ковальчук",
+    email: "zhanna@example.org",
+  });
+  return { request, token, post, body, committee, person };
 }
 
 /**
@@ -33,24 +53,7 @@ export function creator({ request, adminToken }: SmokeTarget) {
  */
 export function smokeSuite(runtime: string, target: () => SmokeTarget) {
   describe(`smoke: ${runtime}`, () => {
-    async function seed() {
-      const { request, adminToken: token } = target();
-      const post = creator(target());
-      const body = await post("/api/v1/bodies", { name: `Stadt ${crypto.randomUUID().slice(0, 8)}` });
-      const committee = await post("/api/v1/committees", {
-        bodyId: body.id,
-        name: "Integrationsbeirat",
-        shortName: "IBR",
-        kind: "advisory_council",
-      });
-      const person = await post("/api/v1/people", {
-        bodyId: body.id,
-        givenName: "Жанна",
-        familyName: "Ковальчук",
-        email: "zhanna@example.org",
-      });
-      return { request, token, post, body, committee, person };
-    }
+    const seed = () => seedBeirat(target());
 
     it("creates an account, sets its password through the link, signs in with the session cookie and signs out", async () => {
       const { request, post, person } = await seed();

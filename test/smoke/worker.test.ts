@@ -3,7 +3,7 @@ import type { Unstable_DevWorker } from "wrangler";
 import { prepareLocalD1, startLocalWorker } from "../../scripts/local-worker";
 import { ADMIN_TOKEN, jsonClient } from "../helpers/test-app";
 import { testSmtp, type TestSmtp } from "../helpers/smtp";
-import { creator, meetingsSmokeSuite, outcomesSmokeSuite, planSmokeSuite, smokeSuite } from "./smoke-suite";
+import { meetingsSmokeSuite, outcomesSmokeSuite, planSmokeSuite, seedBeirat, smokeSuite } from "./smoke-suite";
 
 let worker: Unstable_DevWorker;
 let smtp: TestSmtp;
@@ -33,20 +33,7 @@ planSmokeSuite("Worker on workerd with local D1 and R2", target);
 
 describe("smoke: mail on the Worker", () => {
   it("sends an invitation over SMTP from workerd, right after the request (waitUntil), with its PDF", async () => {
-    const post = creator(target());
-    const body = await post("/api/v1/bodies", { name: "Stadt Remsfeld" });
-    const committee = await post("/api/v1/committees", {
-      bodyId: body.id,
-      name: "Integrationsbeirat",
-      shortName: "IBR",
-      kind: "advisory_council",
-    });
-    const person = await post("/api/v1/people", {
-      bodyId: body.id,
-      givenName: "Жанна",
-      familyName: "Ковальчук",
-      email: "zhanna@remsfeld.example",
-    });
+    const { post, committee, person } = await seedBeirat(target());
     await post("/api/v1/memberships", { committeeId: committee.id, personId: person.id, role: "member", startDate: "2024-01-01" });
     const startsAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
     const meeting = await post("/api/v1/meetings", { committeeId: committee.id, startsAt, locationName: "Rathaus" });
