@@ -230,6 +230,7 @@ function writeMeeting(w: Writer, c: number, year: number, m: number, serial: { l
     startedAt: startsAt,
     endedAt: endsAt,
     interruptions: null,
+    liveItemId: null,
     ...meta(new Date(startsAt.getTime() - 30 * DAY)),
     version: 4,
   });

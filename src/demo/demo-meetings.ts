@@ -322,6 +322,7 @@ export async function demoYear(
           cancelledReason: plan.cancelledReason ?? null,
           sequence: plan.state === "planned" ? 0 : 1,
           repeatMeeting: false,
+          liveItemId: null,
           // A meeting that took place records its course: it began a few minutes late, and the first one had a break.
           ...(plan.outcomes
             ? {

@@ -3,7 +3,7 @@ import type { Database, Statement } from "../database";
 import { decodeRow } from "../rows";
 
 export type MeetingWithCommittee = MeetingModel & {
-  committee: Pick<CommitteeModel, "id" | "name" | "shortName" | "bodyId">;
+  committee: Pick<CommitteeModel, "id" | "name" | "shortName" | "bodyId" | "kind">;
   /** The state of the meeting's minutes, or null before they exist. */
   minutesState: string | null;
 };
@@ -11,7 +11,7 @@ export type MeetingWithCommittee = MeetingModel & {
 /** A meeting with the names of its committee: one SQL read, on every page that shows a meeting. */
 export async function findMeeting(db: Database, id: string): Promise<MeetingWithCommittee | undefined> {
   const [row] = await db.query<Record<string, unknown>>(
-    `SELECT m.*, json_object('id', c.id, 'name', c.name, 'shortName', c.shortName, 'bodyId', c.bodyId) AS committee,
+    `SELECT m.*, json_object('id', c.id, 'name', c.name, 'shortName', c.shortName, 'bodyId', c.bodyId, 'kind', c.kind) AS committee,
        (SELECT state FROM Minutes WHERE meetingId = m.id) AS minutesState
      FROM Meeting m JOIN Committee c ON c.id = m.committeeId WHERE m.id = ?`,
     [id],

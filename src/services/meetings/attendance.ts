@@ -3,8 +3,10 @@ import { attendanceSheetAccess } from "../../policies/attendance";
 import { canReadNonPublicPart } from "../../policies/meetings";
 import { actorName } from "../../auth/principal";
 import type { Statement } from "../../db/database";
-import { deleteRow, insertRow, updateRow } from "../../db/sql";
-import { fieldProblem, notFound } from "../../errors";
+import { assertion, deleteRow, insertRow, updateRow } from "../../db/sql";
+import { attendanceAt } from "../../db/queries/meeting-record";
+import { ConstraintError } from "../../db/database";
+import { Problem, fieldProblem, notFound } from "../../errors";
 import type { TAttendanceSheetUpdate, TAttendanceUpdate, TRecusalCreate, TStatementCreate } from "../../schemas/outcomes";
 import { assertManages } from "../access";
 import type { ServiceContext } from "../context";
@@ -82,7 +84,7 @@ type AttendanceValues = {
  * errors (for a whole sheet: "entries.3."); `sheet` holds the other entries of the same sheet, whose stand-ins
  * count as taken.
  */
-function attendanceValues(
+export function attendanceValues(
   record: MeetingRecord,
   personId: string,
   input: TAttendanceUpdate,
@@ -119,7 +121,7 @@ function attendanceValues(
 }
 
 /** The statements that write one person's attendance: an update of their record, or a new one. */
-function attendanceWrite(ctx: ServiceContext, record: MeetingRecord, personId: string, values: AttendanceValues): Statement[] {
+export function attendanceWrite(ctx: ServiceContext, record: MeetingRecord, personId: string, values: AttendanceValues): Statement[] {
   const existing = record.attendances.find((a) => a.personId === personId);
   if (!existing)
     return auditedInsert(ctx, "Attendance", { ...newRecordColumns(ctx.now), meetingId: record.meeting.id, personId, ...values });
@@ -140,10 +142,12 @@ export async function recordAttendance(ctx: ServiceContext, meetingId: string, p
 /**
  * Records the whole sheet in one batch: every seat holder but the deputies gets the default (if given), and the
  * entries override it person by person. Records of people the new sheet leaves out are removed. Either the
- * whole sheet is written or, on any error, nothing.
+ * whole sheet is written or, on any error, nothing. With `stamp` (the `attendanceStamp` the sheet was read with),
+ * a sheet that someone else changed meanwhile is refused (412) rather than overwritten.
  */
-export async function recordAttendanceSheet(ctx: ServiceContext, meetingId: string, input: TAttendanceSheetUpdate) {
+export async function recordAttendanceSheet(ctx: ServiceContext, meetingId: string, input: TAttendanceSheetUpdate, stamp?: string) {
   const record = await recordForWrite(ctx, meetingId);
+  if (stamp !== undefined && stamp !== record.attendanceStamp) throw staleAttendance();
   const sheet = new Map<string, { input: TAttendanceUpdate; at: string }>();
   if (input.default) {
     for (const seat of record.seats.filter((s) => s.role !== "deputy"))
@@ -163,8 +167,18 @@ export async function recordAttendanceSheet(ctx: ServiceContext, meetingId: stri
   for (const left of record.attendances.filter((a) => !sheet.has(a.personId))) {
     statements.push(deleteRow("Attendance", left.id), auditStatement(ctx, "delete", "Attendance", left.id, left, null));
   }
-  await ctx.db.batch(statements);
+  const guarded = stamp === undefined ? statements : [assertion(attendanceAt(meetingId, stamp)), ...statements];
+  await ctx.db.batch(guarded).catch((error) => staleOnCheck(error));
   return attendanceSheet(ctx, meetingId);
+}
+
+const staleAttendance = () =>
+  new Problem("precondition_failed", "Die Anwesenheit wurde inzwischen von jemand anderem erfasst; bitte die Angaben prüfen.");
+
+/** A batch guarded by `assertion` that failed: the record changed between reading and writing, said as `stale` says it. */
+export function staleOnCheck(error: unknown, stale: () => Problem = staleAttendance): never {
+  if (error instanceof ConstraintError && error.constraint === "check") throw stale();
+  throw error;
 }
 
 export function itemOf(record: MeetingRecord, itemId: string) {
@@ -182,10 +196,17 @@ export async function meetingOfItem(ctx: ServiceContext, itemId: string) {
 /** §18 GemO: a member declares a conflict of interest on an item; the minutes record that they left the room. */
 export async function recordRecusal(ctx: ServiceContext, itemId: string, input: TRecusalCreate) {
   const record = await recordForWrite(ctx, await meetingOfItem(ctx, itemId));
+  const { recusal, statements } = recusalWrite(ctx, record, itemId, input);
+  await ctx.db.batch(statements);
+  return recusal;
+}
+
+/** The recusal of one person from one item, checked against the record, and the statements that write it. */
+export function recusalWrite(ctx: ServiceContext, record: MeetingRecord, itemId: string, input: TRecusalCreate, field = "personId") {
   itemOf(record, itemId);
-  if (!record.seats.some((s) => s.personId === input.personId)) throw fieldProblem("personId", "hat am Sitzungstag keinen Sitz im Gremium");
+  if (!record.seats.some((s) => s.personId === input.personId)) throw fieldProblem(field, "hat am Sitzungstag keinen Sitz im Gremium");
   if (record.recusals.some((r) => r.itemId === itemId && r.personId === input.personId))
-    throw fieldProblem("personId", "hat sich zu diesem Punkt bereits für befangen erklärt", "conflict");
+    throw fieldProblem(field, "hat sich zu diesem Punkt bereits für befangen erklärt", "conflict");
   const recusal = {
     id: crypto.randomUUID(),
     meetingId: record.meeting.id,
@@ -195,7 +216,7 @@ export async function recordRecusal(ctx: ServiceContext, itemId: string, input: 
     createdAt: ctx.now,
   };
   const name = record.names.get(input.personId)!;
-  await ctx.db.batch([
+  const statements = [
     ...auditedInsert(ctx, "Recusal", recusal),
     insertRow("MinutesEntry", {
       id: crypto.randomUUID(),
@@ -208,13 +229,20 @@ export async function recordRecusal(ctx: ServiceContext, itemId: string, input: 
       actorName: actorName(ctx.actor),
       createdAt: ctx.now,
     }),
-  ]);
-  return recusal;
+  ];
+  return { recusal, statements };
 }
 
 /** A member's demand that their vote or statement is recorded in the minutes (§38 (1) GemO). */
 export async function recordStatement(ctx: ServiceContext, itemId: string, input: TStatementCreate) {
   const record = await recordForWrite(ctx, await meetingOfItem(ctx, itemId));
+  const { entry, statements } = statementWrite(ctx, record, itemId, input);
+  await ctx.db.batch(statements);
+  return entry;
+}
+
+/** A demanded statement, checked against the record, and the statements that write it. */
+export function statementWrite(ctx: ServiceContext, record: MeetingRecord, itemId: string, input: TStatementCreate) {
   itemOf(record, itemId);
   if (!record.seats.some((s) => s.personId === input.personId)) throw fieldProblem("personId", "hat am Sitzungstag keinen Sitz im Gremium");
   const name = record.names.get(input.personId)!;
@@ -231,6 +259,5 @@ export async function recordStatement(ctx: ServiceContext, itemId: string, input
     actorName: actorName(ctx.actor),
     createdAt: ctx.now,
   };
-  await ctx.db.batch(auditedInsert(ctx, "MinutesEntry", entry));
-  return entry;
+  return { entry, statements: auditedInsert(ctx, "MinutesEntry", entry) };
 }

@@ -9,6 +9,14 @@ import { displayName } from "../../schemas/people";
 import type { ServiceContext } from "../context";
 import { getMeeting } from "./meeting-lookup";
 import { currentOn } from "../people/membership-filters";
+import type {
+  AgendaItemModel,
+  AttendanceModel,
+  MembershipModel,
+  MinutesModel,
+  PersonModel,
+  RecusalModel,
+} from "../../generated/prisma-node/models";
 
 /**
  * Everything recorded about a held meeting that the rules need: the committee's seats on the day,
@@ -22,11 +30,32 @@ export async function loadMeetingRecord(ctx: ServiceContext, meetingId: string) 
     ctx.db.prisma.attendance.findMany({ where: { meetingId } }),
     ctx.db.prisma.agendaItem.findMany({
       where: { meetingId },
-      include: { paper: { select: { id: true, title: true, isPublic: true, deletedAt: true } } },
+      include: { paper: { select: { id: true, title: true, isPublic: true, deletedAt: true, proposedResolution: true } } },
     }),
     ctx.db.prisma.recusal.findMany({ where: { meetingId } }),
     ctx.db.prisma.minutes.findUnique({ where: { meetingId } }),
   ]);
+  return meetingRecordOf({ meeting, seats, attendances, items, recusals, minutes });
+}
+
+type RecordRows = {
+  meeting: Awaited<ReturnType<typeof getMeeting>>;
+  seats: (MembershipModel & { person: PersonModel })[];
+  attendances: AttendanceModel[];
+  items: (AgendaItemModel & {
+    paper: { id: string; title: string; isPublic: boolean; deletedAt: Date | null; proposedResolution: string | null } | null;
+  })[];
+  recusals: RecusalModel[];
+  minutes: MinutesModel | null;
+};
+
+/**
+ * The record as the rules read it, from its rows. Pure: a live page computes the quorum and the result of a vote
+ * on rows it is about to write (a recusal, a late arrival) before it writes them.
+ */
+export function meetingRecordOf(rows: RecordRows) {
+  const { meeting, seats, attendances, items, recusals, minutes } = rows;
+  const day = berlinDateOf(meeting.startsAt);
   const agenda = numberAgenda(items);
   const indexOf = new Map(agenda.map((item, index) => [item.id, index]));
   const records: AttendanceRecord[] = attendances.map((a) => ({
@@ -56,7 +85,13 @@ export async function loadMeetingRecord(ctx: ServiceContext, meetingId: string) 
     };
   }
 
-  return { meeting, day, seats, attendances, agenda, recusals, minutes, names, quorumAt };
+  /**
+   * A fingerprint of the attendance rows: it changes with every write to them (an update raises a version, an
+   * insert or a delete the count). A sheet saved from a page carries the one it was shown with.
+   */
+  const attendanceStamp = `${attendances.length}:${attendances.reduce((sum, a) => sum + a.version, 0)}`;
+
+  return { meeting, day, seats, attendances, agenda, recusals, minutes, names, quorumAt, attendanceStamp, rows, indexOf, records };
 }
 export type MeetingRecord = Awaited<ReturnType<typeof loadMeetingRecord>>;
 

@@ -87,6 +87,7 @@ export async function createMeeting(ctx: ServiceContext, input: TMeetingCreate) 
         startedAt: null,
         endedAt: null,
         interruptions: null,
+        liveItemId: null,
       };
       const frame = input.standardFrame && !input.emergencyReason ? standardFrameFor(hasEarlierMeeting) : [];
       const positions = { public: 0, nonPublic: 0 };
@@ -159,9 +160,17 @@ export async function updateMeeting(ctx: ServiceContext, id: string, version: nu
 
 /**
  * Moves a meeting on: held, closed, or cancelled with a reason (mailed to those invited). Invitations go through
- * their own endpoint.
+ * their own endpoint. `endsNow`: the clerk closes the sitting as it ends (the live screen), so its course is
+ * recorded with it: begun at the time invited unless recorded otherwise, ended now.
  */
-export async function transitionMeeting(ctx: ServiceContext, id: string, version: number, input: TMeetingTransition, mail: MailContext) {
+export async function transitionMeeting(
+  ctx: ServiceContext,
+  id: string,
+  version: number,
+  input: TMeetingTransition,
+  mail: MailContext,
+  endsNow = false,
+) {
   const before = await getMeeting(ctx, id);
   assertManages(ctx, before.committee.bodyId);
   expectVersion(before, version);
@@ -191,7 +200,12 @@ export async function transitionMeeting(ctx: ServiceContext, id: string, version
     ctx,
     "Meeting",
     row,
-    { state: input.to, sequence: before.sequence + 1, ...(input.to === "cancelled" ? { cancelledReason: input.reason! } : {}) },
+    {
+      state: input.to,
+      sequence: before.sequence + 1,
+      ...(input.to === "cancelled" ? { cancelledReason: input.reason! } : {}),
+      ...(input.to === "held" && endsNow ? { startedAt: before.startedAt ?? before.startsAt, endedAt: ctx.now } : {}),
+    },
     "update",
     cancellation,
   );

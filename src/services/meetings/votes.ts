@@ -11,17 +11,18 @@ import { resolutionNumber } from "../../rules/resolutions";
 import { countsRefusal, decideElection, decideVote, type VoteCounts } from "../../rules/voting";
 import type { TVoteCreate } from "../../schemas/outcomes";
 import { itemOf, meetingOfItem, recordForWrite } from "./attendance";
+import type { MeetingRecord } from "./meeting-record";
 import type { ServiceContext } from "../context";
 import { auditedInsert, newRecordColumns, withNextNumber } from "../records";
 
+export type VoteDecision = ReturnType<typeof decideOnItem>;
+
 /**
- * Records a vote or election on an item. Refuses an item without quorum (422, with the computation),
- * counts above the eligible members present, and items under which no resolution may be taken. The vote,
- * its minutes entry and — when adopted with a wording — the numbered resolution are one atomic batch.
- * Answers the vote, the resolution (or null) and the committee.
+ * The decision on a vote or election, from the record alone (no write): refuses an item without quorum (422, with
+ * the computation), an item under which no resolution may be taken, and counts above the eligible members present;
+ * otherwise the counts, the outcome and its explanation. `recordVote` writes what it decides; a page shows it before.
  */
-export async function recordVote(ctx: ServiceContext, itemId: string, input: TVoteCreate) {
-  const record = await recordForWrite(ctx, await meetingOfItem(ctx, itemId));
+export function decideOnItem(record: MeetingRecord, itemId: string, input: TVoteCreate) {
   const item = itemOf(record, itemId);
   if (!allowsResolution(item.kind as AgendaItemKind)) {
     throw new Problem("unprocessable", `Unter einem Punkt der Art ${item.kind} wird nicht abgestimmt.`, {
@@ -32,10 +33,6 @@ export async function recordVote(ctx: ServiceContext, itemId: string, input: TVo
   if (!quorum.quorate) throw new Problem("unprocessable", `Nicht beschlussfähig: ${quorum.explanation}`, { quorum });
   const eligible = presence.voters.filter((v) => !v.recused);
 
-  let counts: VoteCounts | null = null;
-  let outcome: "adopted" | "rejected" | "elected" | "runoff" | "lot";
-  let explanation: string;
-  let details: unknown = null;
   if (input.kind === "election") {
     const election = decideElection(input.election!.votes, eligible.length, input.election!.round);
     const cast = Object.values(input.election!.votes).reduce((a, b) => a + b, 0);
@@ -44,35 +41,64 @@ export async function recordVote(ctx: ServiceContext, itemId: string, input: TVo
         "election.votes",
         `${cast} Stimmen, aber nur ${eligible.length} stimmberechtigte Mitglieder anwesend und nicht befangen.`,
       );
-    outcome = election.outcome;
-    explanation = election.explanation;
-    details = input.election;
-  } else {
-    if (input.kind === "roll_call") {
-      const eligibleIds = new Set(eligible.map((v) => v.personId));
-      const seen = new Set<string>();
-      for (const [index, ballot] of input.rollCall!.entries()) {
-        if (!eligibleIds.has(ballot.personId))
-          throw fieldProblem(
-            `rollCall.${index}.personId`,
-            "ist kein anwesendes, stimmberechtigtes und nicht befangenes Mitglied zu diesem Punkt",
-          );
-        if (seen.has(ballot.personId)) throw fieldProblem(`rollCall.${index}.personId`, "stimmt doppelt ab");
-        seen.add(ballot.personId);
-      }
-      const tally = (vote: string) => input.rollCall!.filter((b) => b.vote === vote).length;
-      counts = { yes: tally("yes"), no: tally("no"), abstain: tally("abstain") };
-      details = input.rollCall!.map((b) => ({ ...b, name: record.names.get(b.personId) }));
-    } else {
-      counts = input.counts!;
-    }
-    const refusal = countsRefusal(counts, eligible.length);
-    if (refusal) throw new Problem("unprocessable", refusal, { errors: [{ field: "counts", reason: refusal }], quorum });
-    const result = decideVote(counts);
-    outcome = result.adopted ? "adopted" : "rejected";
-    explanation = result.explanation;
+    return { item, quorum, counts: null, outcome: election.outcome, explanation: election.explanation, details: input.election as unknown };
   }
+  let counts: VoteCounts;
+  let details: unknown = null;
+  if (input.kind === "roll_call") {
+    const eligibleIds = new Set(eligible.map((v) => v.personId));
+    const seen = new Set<string>();
+    for (const [index, ballot] of input.rollCall!.entries()) {
+      if (!eligibleIds.has(ballot.personId))
+        throw fieldProblem(
+          `rollCall.${index}.personId`,
+          "ist kein anwesendes, stimmberechtigtes und nicht befangenes Mitglied zu diesem Punkt",
+        );
+      if (seen.has(ballot.personId)) throw fieldProblem(`rollCall.${index}.personId`, "stimmt doppelt ab");
+      seen.add(ballot.personId);
+    }
+    const tally = (vote: string) => input.rollCall!.filter((b) => b.vote === vote).length;
+    counts = { yes: tally("yes"), no: tally("no"), abstain: tally("abstain") };
+    details = input.rollCall!.map((b) => ({ ...b, name: record.names.get(b.personId) }));
+  } else {
+    counts = input.counts!;
+  }
+  const refusal = countsRefusal(counts, eligible.length);
+  if (refusal) throw new Problem("unprocessable", refusal, { errors: [{ field: "counts", reason: refusal }], quorum });
+  const result = decideVote(counts);
+  const outcome: "adopted" | "rejected" = result.adopted ? "adopted" : "rejected";
+  return { item, quorum, counts, outcome, explanation: result.explanation, details };
+}
 
+/** What a vote would decide on the item as recorded now: the preview of a page, from the code that records it. */
+export async function previewVote(ctx: ServiceContext, itemId: string, input: TVoteCreate) {
+  return decideOnItem(await recordForWrite(ctx, await meetingOfItem(ctx, itemId)), itemId, input);
+}
+
+/**
+ * Records a vote or election on an item, as `decideOnItem` decides it. The vote, its minutes entry and — when
+ * adopted with a wording — the numbered resolution are one atomic batch.
+ * Answers the vote, the resolution (or null) and the committee.
+ */
+export async function recordVote(ctx: ServiceContext, itemId: string, input: TVoteCreate) {
+  const record = await recordForWrite(ctx, await meetingOfItem(ctx, itemId));
+  const decision = decideOnItem(record, itemId, input);
+  return { ...(await writeVote(ctx, record, input, decision)), committee: record.meeting.committee };
+}
+
+/**
+ * Writes a decided vote, with `alongside` (other statements of the same submission, written first) in the same batch:
+ * the vote, its minutes entry, and its numbered resolution if it resolves.
+ */
+export async function writeVote(
+  ctx: ServiceContext,
+  record: MeetingRecord,
+  input: TVoteCreate,
+  decision: VoteDecision,
+  alongside: Statement[] = [],
+) {
+  const { item, counts, outcome, explanation, details, quorum } = decision;
+  const itemId = item.id;
   const committee = record.meeting.committee;
   const vote = {
     id: crypto.randomUUID(),
@@ -102,12 +128,16 @@ export async function recordVote(ctx: ServiceContext, itemId: string, input: TVo
       actorName: actorName(ctx.actor),
       createdAt: ctx.now,
     });
-  const voteStatements = [...auditedInsert(ctx, "Vote", vote), entry("vote", `${input.motion}\n\nAbstimmung: ${explanation}`, vote.id)];
+  const voteStatements = [
+    ...alongside,
+    ...auditedInsert(ctx, "Vote", vote),
+    entry("vote", `${input.motion}\n\nAbstimmung: ${explanation}`, vote.id),
+  ];
 
   const resolves = input.resolution && (outcome === "adopted" || outcome === "elected");
   if (!resolves) {
     await ctx.db.batch(voteStatements);
-    return { vote, resolution: null, committee };
+    return { vote, resolution: null };
   }
   const year = Number(berlinDateOf(record.meeting.startsAt).slice(0, 4));
   const next = async () =>
@@ -139,7 +169,7 @@ export async function recordVote(ctx: ServiceContext, itemId: string, input: TVo
     ]);
     return { ...resolution, vote };
   });
-  return { vote, resolution, committee };
+  return { vote, resolution };
 }
 
 /**

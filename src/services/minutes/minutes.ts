@@ -1,4 +1,4 @@
-import { meetingStateName, placeOfRow } from "../../rules/meeting";
+import { meetingStateName, notYetStarted, placeOfRow } from "../../rules/meeting";
 import { minutesStateName } from "../../rules/minutes";
 import * as minutesPolicy from "../../policies/minutes";
 import * as paperPolicy from "../../policies/papers";
@@ -220,13 +220,19 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
   };
 }
 
-export async function minutesForWrite(ctx: ServiceContext, meetingId: string) {
+/**
+ * The record for a write to the minutes, by the secretariat, of a held meeting; `during`: also of an invited one that
+ * has begun (the notes the minute-taker writes while the meeting runs).
+ */
+export async function minutesForWrite(ctx: ServiceContext, meetingId: string, during = false) {
   const record = await loadMeetingRecord(ctx, meetingId);
   assertManages(ctx, record.meeting.committee.bodyId);
-  if (record.meeting.state !== "held" && record.meeting.state !== "closed")
+  const { state } = record.meeting;
+  const running = during && state === "invited" && notYetStarted(record.meeting.startsAt, ctx.now) === undefined;
+  if (state !== "held" && state !== "closed" && !running)
     throw new Problem(
       "conflict",
-      `Eine Niederschrift wird für eine durchgeführte Sitzung geschrieben; diese ist im Stand „${meetingStateName(record.meeting.state)}“.`,
+      `Eine Niederschrift wird für eine durchgeführte Sitzung geschrieben; diese ist im Stand „${meetingStateName(state)}“.`,
     );
   return record;
 }
@@ -243,27 +249,47 @@ export function sealedProblem() {
  * `version` is the minutes' version (0 before they exist); a stale one gets 412.
  */
 export async function saveItemNotes(ctx: ServiceContext, meetingId: string, itemId: string, version: number, notes: string) {
-  const record = await minutesForWrite(ctx, meetingId);
-  if (!record.agenda.some((i) => i.id === itemId)) throw notFound("Agenda item", itemId);
-  if (isSealed(record.minutes)) throw sealedProblem();
+  const record = await minutesForWrite(ctx, meetingId, true);
   if ((record.minutes?.version ?? 0) !== version)
     throw new Problem(
       "precondition_failed",
       `Die Niederschrift hat die Version ${record.minutes?.version ?? 0}, nicht ${version}: bitte neu laden.`,
     );
+  const { minutes, statements } = await noteWrite(ctx, record, itemId, notes);
+  if (record.minutes) {
+    const results = await ctx.db.batch([
+      ...statements.map((s) => guard(s, atVersion("Minutes", minutes.id, version))),
+      updateVersioned("Minutes", minutes.id, version, { updatedAt: ctx.now }),
+    ]);
+    if (results.at(-1) === 0) throw new Problem("precondition_failed", "Die Niederschrift wurde inzwischen geändert; bitte neu laden.");
+  } else {
+    await ctx.db.batch(statements);
+  }
+  return getMinutes(ctx, meetingId);
+}
+
+/**
+ * The statements that save one item's notes: the draft minutes on the first save, the note, a revision that holds
+ * every note, and the audit entry. With them, the version of the note they change (0 for a new one), for a caller
+ * that guards the write by the note rather than by the whole minutes.
+ */
+export async function noteWrite(ctx: ServiceContext, record: MeetingRecord, itemId: string, notes: string) {
+  if (!record.agenda.some((i) => i.id === itemId)) throw notFound("Agenda item", itemId);
+  if (isSealed(record.minutes)) throw sealedProblem();
   const existing = record.minutes ? await ctx.db.prisma.minutesItemNote.findMany({ where: { minutesId: record.minutes.id } }) : [];
   const snapshot = Object.fromEntries([...existing.map((n) => [n.itemId, n.notes]), [itemId, notes]]);
   const minutes = record.minutes ?? {
     ...newRecordColumns(ctx.now),
-    meetingId,
+    meetingId: record.meeting.id,
     state: "draft",
     circulatedAt: null,
     finalAt: null,
     publishedAt: null,
-    version: 0,
+    version: 1,
   };
   const note = existing.find((n) => n.itemId === itemId);
   const statements = [
+    ...(record.minutes ? [] : [insertRow("Minutes", minutes)]),
     note
       ? updateVersioned("MinutesItemNote", note.id, note.version, { notes, updatedAt: ctx.now })
       : insertRow("MinutesItemNote", { ...newRecordColumns(ctx.now), minutesId: minutes.id, itemId, notes }),
@@ -275,16 +301,7 @@ export async function saveItemNotes(ctx: ServiceContext, meetingId: string, item
     }),
     auditStatement(ctx, "update", "MinutesItemNote", `${minutes.id}:${itemId}`, note ?? null, { itemId, notes }),
   ];
-  if (record.minutes) {
-    const results = await ctx.db.batch([
-      ...statements.map((s) => guard(s, atVersion("Minutes", minutes.id, version))),
-      updateVersioned("Minutes", minutes.id, version, { updatedAt: ctx.now }),
-    ]);
-    if (results.at(-1) === 0) throw new Problem("precondition_failed", "Die Niederschrift wurde inzwischen geändert; bitte neu laden.");
-  } else {
-    await ctx.db.batch([insertRow("Minutes", { ...minutes, version: 1 }), ...statements]);
-  }
-  return getMinutes(ctx, meetingId);
+  return { minutes, note: note ?? null, noteVersion: note?.version ?? 0, statements };
 }
 
 /**

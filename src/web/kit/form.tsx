@@ -36,13 +36,18 @@ export interface FormViewProps<T> {
   preview?: boolean;
   /** After a save that came back to this form (post/redirect/get): what was done, from `confirmations`. */
   confirmation?: string | undefined;
+  /** What `preview` answered for the input: what saving it would do, computed by the code that saves. */
+  previewed?: unknown;
 }
 
 export interface FormSpec<S extends z.ZodType, T, R> {
   access: PageAccess;
   schema: S;
-  /** The German label of each field, as the messages name it; only these fields are read from the post. */
-  labels: Record<string, string>;
+  /**
+   * The German label of each field, as the messages name it; only these fields are read from the post. A form whose
+   * fields depend on the record (one control per member) gives them from its data.
+   */
+  labels: Record<string, string> | ((data: T) => Record<string, string>);
   /** What the service's refusals may name beyond the fields ({ personId: "Die Person" }): shown in the summary only. */
   subjects?: Record<string, string>;
   load: (c: Ctx, scope: BodyScope, ctx: ServiceContext) => Promise<T>;
@@ -50,6 +55,11 @@ export interface FormSpec<S extends z.ZodType, T, R> {
   initial?: (data: T) => Record<string, string>;
   view: (props: FormViewProps<T>) => JSX.Element;
   submit: (input: z.infer<S>, ctx: ServiceContext, scope: BodyScope, data: T, c: Ctx) => Promise<R>;
+  /**
+   * For a "Vorschau" that checks the input: what saving it would do, without saving (shown as `previewed`; a refusal
+   * is shown beside its fields as after a save). Without it, a preview shows the input again, unchecked.
+   */
+  preview?: (input: z.infer<S>, ctx: ServiceContext, scope: BodyScope, data: T, c: Ctx) => Promise<unknown>;
   /**
    * Where to go after success; or, for a result that may be shown only once (a set-password link), the page that
    * shows it, answered to the post itself and kept by no cache.
@@ -94,14 +104,21 @@ export function form<S extends z.ZodType, T, R>(spec: FormSpec<S, T, R>) {
     const { scope } = entered;
     const ctx = serviceContext(c);
     const body = await c.req.parseBody();
+    let loaded: T | undefined;
+    const data = async () => {
+      loaded ??= await spec.load(c, scope, ctx);
+      return loaded;
+    };
+    const labels = typeof spec.labels === "function" ? spec.labels(await data()) : spec.labels;
     const values: Record<string, string> = {};
     const input: Record<string, string | File | null> = {};
-    for (const field of [...Object.keys(spec.labels), "version"]) {
+    for (const field of [...Object.keys(labels), "version"]) {
       const value = body[field];
       if (typeof value === "string") values[field] = value;
       else if (value instanceof File && value.size > 0) input[field] = value;
     }
-    if (typeof body.vorschau === "string") return render(c, scope, ctx, 200, { values, errors: {}, preview: true });
+    const previewing = typeof body.vorschau === "string";
+    if (previewing && !spec.preview) return render(c, scope, ctx, 200, { values, errors: {}, preview: true });
     // An empty field is a field left out: optional fields accept that, required ones name it.
     for (const [field, value] of Object.entries(values)) {
       if (value.trim() !== "") input[field] = value;
@@ -113,13 +130,16 @@ export function form<S extends z.ZodType, T, R>(spec: FormSpec<S, T, R>) {
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? "");
         const text = issue.code === "invalid_type" && (input[field] ?? null) === null ? m.forms.missing : issue.message;
-        errors[field] = errors[field] ? `${errors[field]}; ${text}` : message(spec.labels, field, text);
+        errors[field] = errors[field] ? `${errors[field]}; ${text}` : message(labels, field, text);
       }
       return render(c, scope, ctx, 400, { values, errors });
     }
     try {
-      const data = await spec.load(c, scope, ctx);
-      const result = await spec.submit(parsed.data, ctx, scope, data, c);
+      if (previewing) {
+        const previewed = await spec.preview!(parsed.data, ctx, scope, await data(), c);
+        return render(c, scope, ctx, 200, { values, errors: {}, preview: true, previewed });
+      }
+      const result = await spec.submit(parsed.data, ctx, scope, await data(), c);
       const done = spec.done(result, scope, c);
       if (typeof done === "string") return c.redirect(scopedPath(done, scope), 303);
       const response = await html(c, done);
@@ -131,9 +151,7 @@ export function form<S extends z.ZodType, T, R>(spec: FormSpec<S, T, R>) {
         // Someone saved first: the input stays, the form takes the new version, and shows what they saved.
         const current = spec.initial?.(await spec.load(c, scope, ctx)) ?? {};
         const stored = Object.fromEntries(
-          Object.keys(spec.labels).flatMap((field) =>
-            (current[field] ?? "") !== (values[field] ?? "") ? [[field, current[field] ?? ""]] : [],
-          ),
+          Object.keys(labels).flatMap((field) => ((current[field] ?? "") !== (values[field] ?? "") ? [[field, current[field] ?? ""]] : [])),
         );
         const next = { ...values, ...(current.version ? { version: current.version } : {}) };
         return render(c, scope, ctx, 409, { values: next, errors: {}, notice: m.forms.stale, stored });
@@ -141,11 +159,17 @@ export function form<S extends z.ZodType, T, R>(spec: FormSpec<S, T, R>) {
       const fields = (error.extra.errors as { field: string; reason: string }[] | undefined) ?? [];
       const errors: Record<string, string> = {};
       for (const { field, reason } of fields) {
-        const name = field.split(".").pop() ?? field;
-        if (name in spec.labels) errors[name] = message(spec.labels, name, reason);
+        const name = field.split(".").find((part) => part in labels) ?? field.split(".").pop() ?? field;
+        if (name in labels) errors[name] = message(labels, name, reason);
         else errors[`_${name}`] = message(spec.subjects ?? {}, name, reason);
       }
-      if (Object.keys(errors).length === 0) return errorPage(c, statusOf(error), scope);
+      if (Object.keys(errors).length === 0) {
+        // A refusal of the whole input (no quorum): said above the form, with the input kept.
+        if (error.code === "unprocessable" || error.code === "conflict") {
+          return render(c, scope, ctx, error.code === "conflict" ? 409 : 400, { values, errors: { _: error.detail } });
+        }
+        return errorPage(c, statusOf(error), scope);
+      }
       return render(c, scope, ctx, error.code === "conflict" ? 409 : 400, { values, errors });
     }
   };

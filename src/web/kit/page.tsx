@@ -25,6 +25,8 @@ export interface PageSpec<T> {
   view: (data: T, scope: BodyScope) => JSX.Element;
   /** The status of the answer, if not 200: a page that shows a refused filter is a 400. */
   status?: (data: T) => 200 | 400;
+  /** A page that changes by the minute (the room's display): no cache keeps it without asking again. */
+  fresh?: boolean;
 }
 
 /**
@@ -52,7 +54,9 @@ export function page<T>(spec: PageSpec<T>) {
     try {
       const ctx = serviceContext(c);
       const data = await spec.load(c, body, ctx);
-      return await html(c, spec.view(data, body), spec.status?.(data) ?? 200);
+      const response = await html(c, spec.view(data, body), spec.status?.(data) ?? 200);
+      if (spec.fresh && response.status === 200) response.headers.set("cache-control", "no-cache");
+      return response;
     } catch (error) {
       if (!(error instanceof Problem)) throw error;
       return errorPage(c, statusOf(error), body);

@@ -12,11 +12,17 @@ import type { Scope } from "./urls";
 export type Ctx = Context<AppEnv>;
 export const param = (c: Ctx, name: string) => c.req.param(name) ?? "";
 
-/** The Content-Security-Policy of every page: no script at all, styles and images from here only. */
+/**
+ * The pages that load a script of ours (static/live.js): the live meeting, which saves notes as the clerk types, and
+ * the room's display, which refreshes itself. Both work without it.
+ */
+const SCRIPTED = /^\/(verwaltung\/sitzungen\/[^/]+\/live(\/[^/]+)?|sitzungen\/[^/]+\/anzeige)$/;
+
+/** The Content-Security-Policy of every page: no script but ours where one is needed, styles and images from here only. */
 export const pageHeaders = secureHeaders({
   contentSecurityPolicy: {
     defaultSrc: ["'self'"],
-    scriptSrc: ["'none'"],
+    scriptSrc: [(c) => (SCRIPTED.test(c.req.path) ? "'self'" : "'none'")],
     styleSrc: ["'self'"],
     imgSrc: ["'self'", "data:"],
     fontSrc: ["'self'"],

@@ -8,7 +8,8 @@ import { Layout } from "../components/layout";
 import { Badge, CommitteeFilter, Facts, Notice, Pagination, ScopeField, SelectField, SubmitButton, trusted } from "../components/ui";
 import { dateOf, isoOf, longDateOf, monthName, timeOf } from "../../rules/calendar";
 import { m } from "../messages";
-import { paths, type Scope, scoped } from "../kit/urls";
+import { assetUrl, paths, type Scope, scoped } from "../kit/urls";
+import type { roomDisplay } from "../../services/meetings/live";
 
 const placeOf = (meeting: TMeeting) => meetingPlace(meeting.location) ?? "";
 
@@ -337,6 +338,42 @@ export function ItemPage({ scope, meeting, item, votes, resolution, measures }: 
           <MeasureLinks scope={scope} measures={measures} />
         </>
       ) : null}
+    </Layout>
+  );
+}
+
+/**
+ * The room's display (`/sitzungen/{id}/anzeige`), for a screen or projector in the meeting room: the current item
+ * and the last result in large type. It refreshes itself every 5 seconds (static/live.js); without script, a link.
+ */
+export function RoomDisplayPage({ scope, display }: { scope: Scope; display: Awaited<ReturnType<typeof roomDisplay>> }) {
+  const d = m.display;
+  const { meeting } = display;
+  return (
+    <Layout
+      title={`${d.title}: ${meeting.title}`}
+      scope={scope}
+      section="meetings"
+      breadcrumbs={[
+        { text: m.nav.meetings, href: "/sitzungen" },
+        { text: meeting.title, href: paths.meeting(meeting.id) },
+        { text: d.title },
+      ]}
+    >
+      <script src={assetUrl("live.js")} defer />
+      <div class="room-display" data-poll="5" aria-live="polite">
+        <p class="kern-subline">{`${meeting.committee.name}, ${dateOf(meeting.startsAt)}`}</p>
+        <h1 class="kern-heading-large">{display.item ? `${display.item.number} ${display.item.title}` : display.nonPublic ? d.nonPublic : d.notYet}</h1>
+        {display.quorum ? <p class="room-display__quorum">{display.quorum.quorate ? d.quorate : d.notQuorate}</p> : null}
+        {display.result ? (
+          <p class="room-display__result">
+            <strong>{d.result}</strong> {display.result}
+          </p>
+        ) : null}
+      </div>
+      <p>
+        <a href={scoped(`/sitzungen/${meeting.id}/anzeige`, scope)}>{d.refresh}</a>
+      </p>
     </Layout>
   );
 }

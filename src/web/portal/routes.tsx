@@ -33,7 +33,8 @@ import { listTerms } from "../../services/people/terms";
 import { paperRoute, resolutionLinks } from "../../services/record-links";
 import type { PageKey } from "../../documents/page-texts";
 import { m } from "../messages";
-import { CalendarPage, ItemPage, MeetingPage } from "./meetings";
+import { CalendarPage, ItemPage, MeetingPage, RoomDisplayPage } from "./meetings";
+import { roomDisplay } from "../../services/meetings/live";
 import { MeasurePage, PlanPage, PlansPage, SearchPage, StartPage, TextPage } from "./views";
 import { PaperPage, PapersPage } from "./papers";
 import { MinutesListPage, MinutesPage } from "./minutes";
@@ -137,6 +138,15 @@ export const portal = new Hono<AppEnv>()
         return { meeting: toMeetingView(meeting), minutes };
       },
       view: (props, scope) => <MinutesPage scope={scope} {...props} />,
+    }),
+  )
+  .get(
+    "/sitzungen/:id/anzeige",
+    page({
+      access: "public",
+      fresh: true,
+      load: async (c, scope, ctx) => roomDisplay(ctx, (await inBody(await getMeeting(ctx, param(c, "id")), scope)).id),
+      view: (display, scope) => <RoomDisplayPage scope={scope} display={display} />,
     }),
   )
   .get("/sitzungen/:id/termin.ics", async (c) => {

@@ -34,6 +34,7 @@ import { WorkspaceLayout } from "./layout";
 import { OutboxTable, serverConfigured } from "./outbox";
 
 import { agendaPages } from "./agenda";
+import { livePages } from "./live";
 import { type Managed, type MeetingLine, meetingName, meetingPath, t, when } from "./meeting-shared";
 
 const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "muss eine Uhrzeit der Form HH:MM sein");
@@ -311,4 +312,5 @@ export const meetingPages = new Hono<AppEnv>()
   .post("/verwaltung/sitzungen/:id/absage", cancelMeeting.post)
   .get("/verwaltung/sitzungen/:id/loeschen", removeMeeting.get)
   .post("/verwaltung/sitzungen/:id/loeschen", removeMeeting.post)
-  .route("/", agendaPages);
+  .route("/", agendaPages)
+  .route("/", livePages);
