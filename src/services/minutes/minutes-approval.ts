@@ -8,7 +8,7 @@ import * as minutesPolicy from "../../policies/minutes";
 import { managesBody } from "../../policies/readership";
 import type { SignatureRole } from "../../rules/minutes";
 import type { ServiceContext } from "../context";
-import { assertStarted, loadMeetingRecord } from "../meetings/meeting-record";
+import { assertStarted, loadMeetingRecord, type MeetingRecord } from "../meetings/meeting-record";
 import { getMinutes, isSealed, minutesForWrite, sealedProblem } from "./minutes";
 import { auditStatement, auditedInsert } from "../records";
 
@@ -60,6 +60,49 @@ export async function decideObjection(
   ]);
   if (results.at(-1) === 0) throw new Problem("precondition_failed", "Über den Einwand wurde inzwischen entschieden.");
   return getMinutes(ctx, objection.minutes.meetingId);
+}
+
+/**
+ * Who may sign the minutes, and as what (§38 (2) GemO): the chair or deputy chair who took part as chair, everyone
+ * who took part as a member, the minute-taker as minute-taker. The same rules as `signMinutes` checks.
+ */
+export function signersOf(record: MeetingRecord) {
+  const tookPart = (personId: string) =>
+    record.attendances.some((a) => a.personId === personId && (a.status === "present" || a.status === "remote"));
+  return record.seats.flatMap((seat) => {
+    const roles: SignatureRole[] = [];
+    if (seat.role === "minute_taker") roles.push("minute_taker");
+    else if (tookPart(seat.personId)) {
+      if (seat.role === "chair" || seat.role === "deputy_chair") roles.push("chair");
+      roles.push("member");
+    }
+    return roles.length ? [{ personId: seat.personId, name: record.names.get(seat.personId)!, roles }] : [];
+  });
+}
+
+/**
+ * The circulated minutes a member may sign or object to, with what they may still do: the page of the members' area.
+ * Not found for anyone else.
+ */
+export async function minutesForMember(ctx: ServiceContext, meetingId: string) {
+  if (ctx.actor.kind !== "member") throw notFound("Minutes", meetingId);
+  const record = await loadMeetingRecord(ctx, meetingId);
+  const personId = ctx.actor.personId;
+  if (!record.seats.some((s) => s.personId === personId) || !record.minutes || record.minutes.state === "draft")
+    throw notFound("Minutes", meetingId);
+  const [minutes, signed] = await Promise.all([
+    getMinutes(ctx, meetingId),
+    ctx.db.prisma.minutesSignature.findMany({ where: { minutesId: record.minutes.id, personId } }),
+  ]);
+  const circulating = record.minutes.state === "circulated";
+  const roles = signersOf(record).find((s) => s.personId === personId)?.roles ?? [];
+  return {
+    meeting: record.meeting,
+    minutes,
+    mayObject: circulating,
+    signRoles: circulating && signed.length === 0 ? roles : [],
+    signed: signed.map((s) => s.role as SignatureRole),
+  };
 }
 
 /** A signature: the person's own (a member signing with their access) or one given on paper, recorded by the secretariat. */

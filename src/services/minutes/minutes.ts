@@ -378,10 +378,13 @@ async function circulationMails(ctx: ServiceContext, mail: MailContext, record: 
   );
 }
 
-/** Every saved state of the notes, and the line diff from the first draft to the current (or final) text. */
-export async function minutesHistory(ctx: ServiceContext, meetingId: string) {
-  const record = await minutesForWrite(ctx, meetingId);
-  if (!record.minutes) return { revisions: [], diff: [] };
+/**
+ * Every saved state of the notes, and the line diff between two of them: by default from the first draft to the
+ * current (or final) text, else from revision `from` to revision `to`.
+ */
+export async function minutesHistory(ctx: ServiceContext, meetingId: string, range: { from?: number; to?: number } = {}) {
+  const record = await minutesForWrite(ctx, meetingId, true);
+  if (!record.minutes) return { revisions: [], diff: [], from: null, to: null };
   const revisions = await ctx.db.prisma.minutesRevision.findMany({ where: { minutesId: record.minutes.id }, orderBy: { id: "asc" } });
   const text = (snapshot: string) => {
     const notes = JSON.parse(snapshot) as Record<string, string>;
@@ -390,19 +393,26 @@ export async function minutesHistory(ctx: ServiceContext, meetingId: string) {
       .map((item) => `${item.number} ${item.title}\n${notes[item.id]}\n`)
       .join("\n");
   };
-  const first = revisions[0];
-  const last = revisions.at(-1);
+  const first = revisions.find((r) => r.id === range.from) ?? revisions[0];
+  const last = revisions.find((r) => r.id === range.to) ?? revisions.at(-1);
   return {
     revisions: revisions.map((r) => ({ id: r.id, at: r.at.toISOString(), actorName: r.actorName })),
-    diff:
-      first && last
-        ? diffLines(text(first.snapshot), text(last.snapshot)).map((part) => ({
-            added: Boolean(part.added),
-            removed: Boolean(part.removed),
-            text: part.value,
-          }))
-        : [],
+    from: first?.id ?? null,
+    to: last?.id ?? null,
+    diff: first && last ? lineDiff(text(first.snapshot), text(last.snapshot)) : [],
   };
+}
+
+/**
+ * The line diff of two texts, bounded: past 2,000 changed lines (a hostile or wholly rewritten text) it says the
+ * old text was replaced by the new one rather than search further, so its cost stays linear in the texts.
+ */
+function lineDiff(before: string, after: string) {
+  const parts = diffLines(before, after, { maxEditLength: 2000 }) ?? [
+    { value: before, added: false, removed: true },
+    { value: after, added: true, removed: false },
+  ];
+  return parts.map((part) => ({ added: Boolean(part.added), removed: Boolean(part.removed), text: part.value }));
 }
 
 /**

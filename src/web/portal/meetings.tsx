@@ -363,7 +363,9 @@ export function RoomDisplayPage({ scope, display }: { scope: Scope; display: Awa
       <script src={assetUrl("live.js")} defer />
       <div class="room-display" data-poll="5" aria-live="polite">
         <p class="kern-subline">{`${meeting.committee.name}, ${dateOf(meeting.startsAt)}`}</p>
-        <h1 class="kern-heading-large">{display.item ? `${display.item.number} ${display.item.title}` : display.nonPublic ? d.nonPublic : d.notYet}</h1>
+        <h1 class="kern-heading-large">
+          {display.item ? `${display.item.number} ${display.item.title}` : display.nonPublic ? d.nonPublic : d.notYet}
+        </h1>
         {display.quorum ? <p class="room-display__quorum">{display.quorum.quorate ? d.quorate : d.notQuorate}</p> : null}
         {display.result ? (
           <p class="room-display__result">

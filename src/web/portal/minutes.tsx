@@ -33,6 +33,8 @@ export interface MinutesView {
     notesHtml: string | null;
     resolutions: { id: string; number: string; label: string; textHtml: string }[];
     votes: { motion: string; explanation: string }[];
+    recusals: string[];
+    statements: string[];
   }[];
   signatures: { role: string; name: string; signedAt: string }[];
 }
@@ -51,22 +53,10 @@ function NameList({ title, names }: { title: string; names: string[] }) {
   );
 }
 
-export function MinutesPage({ scope, minutes, meeting }: { scope: Scope; minutes: MinutesView; meeting: TMeeting }) {
-  const h = minutes.header;
-  const title = `${m.minutes.title}: ${h.title}${minutes.variant === "public" ? ` (${m.minutes.publicPart})` : ""}`;
+/** The header of the minutes as §38 (1) GemO wants it: times, place, chair, who was there, absent, stood in, remote. */
+export function MinutesHeader({ header: h }: { header: MinutesView["header"] }) {
   return (
-    <Layout
-      title={title}
-      scope={scope}
-      section="meetings"
-      breadcrumbs={[
-        { text: m.nav.meetings, href: "/sitzungen" },
-        { text: meeting.label, href: paths.meeting(meeting.id) },
-        { text: m.minutes.title },
-      ]}
-    >
-      <h1 class="kern-heading-large">{title}</h1>
-      {minutes.state === "published" ? null : <Notice tone="warning" text={m.minutes.notPublished(minutesStateName(minutes.state))} />}
+    <>
       <Facts
         rows={[
           [m.meeting.committee, h.committee],
@@ -96,12 +86,23 @@ export function MinutesPage({ scope, minutes, meeting }: { scope: Scope; minutes
         title={m.minutes.earlyDepartures}
         names={h.earlyDepartures.map((a) => (a.item ? `${a.name}: ${m.minutes.absentFrom(a.item)}` : a.name))}
       />
-      {minutes.items.map((item) => (
+    </>
+  );
+}
+
+/** The items of the minutes: notes, recusals, statements, votes and resolutions. */
+export function MinutesItems({ items, scope }: { items: MinutesView["items"]; scope: Scope }) {
+  return (
+    <>
+      {items.map((item) => (
         <section class="minutes-item" aria-labelledby={`top-${item.itemId}`}>
           <h2 class="kern-heading-medium" id={`top-${item.itemId}`}>
             {`${item.number} ${item.title}`}
           </h2>
           {item.notesHtml ? <div class="prose">{trusted(item.notesHtml)}</div> : null}
+          {[...item.recusals, ...item.statements].map((text) => (
+            <p>{text}</p>
+          ))}
           {item.votes.map((vote) => (
             <p>
               {vote.motion}: {vote.explanation}
@@ -117,6 +118,28 @@ export function MinutesPage({ scope, minutes, meeting }: { scope: Scope; minutes
           ))}
         </section>
       ))}
+    </>
+  );
+}
+
+export function MinutesPage({ scope, minutes, meeting }: { scope: Scope; minutes: MinutesView; meeting: TMeeting }) {
+  const h = minutes.header;
+  const title = `${m.minutes.title}: ${h.title}${minutes.variant === "public" ? ` (${m.minutes.publicPart})` : ""}`;
+  return (
+    <Layout
+      title={title}
+      scope={scope}
+      section="meetings"
+      breadcrumbs={[
+        { text: m.nav.meetings, href: "/sitzungen" },
+        { text: meeting.label, href: paths.meeting(meeting.id) },
+        { text: m.minutes.title },
+      ]}
+    >
+      <h1 class="kern-heading-large">{title}</h1>
+      {minutes.state === "published" ? null : <Notice tone="warning" text={m.minutes.notPublished(minutesStateName(minutes.state))} />}
+      <MinutesHeader header={h} />
+      <MinutesItems items={minutes.items} scope={scope} />
       <h2 class="kern-heading-medium">{m.minutes.signatures}</h2>
       <ul>
         {minutes.signatures.map((s) => (

@@ -57,7 +57,7 @@
       const answer = page.querySelector("#ergebnis");
       const errors = page.querySelector(".error-summary ul");
       result.textContent = "";
-      if (answer && answer.textContent.trim()) result.append(...answer.childNodes);
+      if (answer?.textContent.trim()) result.append(...answer.childNodes);
       else if (errors) result.append(errors);
     }, 500);
     if (result) {

@@ -215,6 +215,16 @@ export function MeetingPage(props: { scope: Scope; data: MeetingData; add?: Form
             <a href={`${meetingPath(meeting.id)}/loeschen`}>{t.deleteMeeting}</a>
           </li>
         ) : null}
+        {meeting.state === "invited" || meeting.state === "held" ? (
+          <li>
+            <a href={`${meetingPath(meeting.id)}/live`}>{t.live}</a>
+          </li>
+        ) : null}
+        {meeting.state === "held" || meeting.state === "closed" || meeting.state === "invited" ? (
+          <li>
+            <a href={`${meetingPath(meeting.id)}/niederschrift`}>{t.minutes}</a>
+          </li>
+        ) : null}
         <li>
           <a href={paths.meeting(meeting.id)}>{t.publicPage}</a>
         </li>

@@ -151,7 +151,9 @@ function AttendanceForm({ data, values, errors, notice, stored }: FormViewProps<
                     <th class="kern-table__cell" scope="row">
                       {person.name}
                       <br />
-                      <span class="kern-body--small">{(m.committee.roles as Record<string, string>)[person.role ?? ""] ?? person.role}</span>
+                      <span class="kern-body--small">
+                        {(m.committee.roles as Record<string, string>)[person.role ?? ""] ?? person.role}
+                      </span>
                     </th>
                     <td class="kern-table__cell">
                       <RowSelect
@@ -477,6 +479,10 @@ function ItemPage(props: FormViewProps<Item>) {
   const f = l.itemFields;
   const title = `${item.number} ${item.title}`;
   const open = meeting.state === "invited";
+  const present = data.people.filter((p) => p.there).length;
+  const recusedCount = data.people.filter((p) => p.recused).length;
+  // The presence list opens by itself when the clerk changed it or it holds an error.
+  const changed = data.people.some((p) => values[`p-${p.personId}`] || errors[`p-${p.personId}`]);
   return (
     <LiveLayout title={`${title}: ${l.title}`} scope={scope} meeting={meeting} trail={`${item.number}`}>
       <nav class="live-steps" aria-label={l.steps}>
@@ -534,137 +540,156 @@ function ItemPage(props: FormViewProps<Item>) {
           <form method="post" action={livePath(meeting.id, item.id)} class="form live-form" novalidate data-live-preview="">
             <input type="hidden" name="version" value={values.version ?? ""} />
             <input type="hidden" name="noteVersion" value={values.noteVersion ?? "0"} />
-            <fieldset class="kern-fieldset">
-              <legend class="kern-label">{l.presenceLegend}</legend>
-              <section class="kern-table-responsive" tabindex={0} aria-label={l.presenceLegend}>
-                <table class="kern-table live-table">
-                  <thead class="kern-table__header">
-                    <tr class="kern-table__row">
-                      <th class="kern-table__header" scope="col">
-                        {l.person}
-                      </th>
-                      <th class="kern-table__header" scope="col">
-                        {l.atThisItem}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody class="kern-table__body">
-                    {data.people.map((person) => (
+            <details class="kern-accordion live-presence" {...(changed ? { open: true } : {})}>
+              <summary class="kern-accordion__header">{l.presenceSummary(present, data.people.length, recusedCount)}</summary>
+              <div class="kern-accordion__body">
+                <section class="kern-table-responsive" tabindex={0} aria-label={l.presenceLegend}>
+                  <table class="kern-table live-table">
+                    <thead class="kern-table__header">
                       <tr class="kern-table__row">
-                        <th class="kern-table__cell" scope="row">
-                          {person.name}
-                          {person.standsInFor ? (
-                            <span class="kern-body--small">{` (${m.committee.deputyFor(person.standsInFor)})`}</span>
-                          ) : null}
+                        <th class="kern-table__header" scope="col">
+                          {l.person}
                         </th>
-                        <td class="kern-table__cell">
-                          <RowSelect
-                            id={`p-${person.personId}`}
-                            label={l.presenceOf(person.name)}
-                            options={PRESENCE_OPTIONS(person)}
-                            value={values[`p-${person.personId}`]}
-                            error={errors[`p-${person.personId}`]}
-                          />
-                        </td>
+                        <th class="kern-table__header" scope="col">
+                          {l.atThisItem}
+                        </th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </section>
-            </fieldset>
+                    </thead>
+                    <tbody class="kern-table__body">
+                      {data.people.map((person) => (
+                        <tr class="kern-table__row">
+                          <th class="kern-table__cell" scope="row">
+                            {person.name}
+                            {person.standsInFor ? (
+                              <span class="kern-body--small">{` (${m.committee.deputyFor(person.standsInFor)})`}</span>
+                            ) : null}
+                          </th>
+                          <td class="kern-table__cell">
+                            <RowSelect
+                              id={`p-${person.personId}`}
+                              label={l.presenceOf(person.name)}
+                              options={PRESENCE_OPTIONS(person)}
+                              value={values[`p-${person.personId}`]}
+                              error={errors[`p-${person.personId}`]}
+                            />
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </section>
+              </div>
+            </details>
             <fieldset class="kern-fieldset" id="vote">
               <legend class="kern-label">{l.voteLegend}</legend>
-              <InputField id="motion" label={f.motion!} type="text" value={values.motion} error={errors.motion} />
-              <ChoiceField
-                id="kind"
-                label={f.kind!}
-                options={VOTE_KINDS.map((kind) => ({ value: kind, label: l.voteKinds[kind]! }))}
-                value={values.kind ?? "open"}
-                error={errors.kind}
-              />
-              <fieldset class="kern-fieldset live-counts" id="counts" data-kind="open">
-                <legend class="kern-label">{l.counts}</legend>
-                {errors.counts ? <p class="kern-error">{errors.counts}</p> : null}
-                <InputField id="yes" label={f.yes!} type="number" value={values.yes} error={errors.yes} />
-                <InputField id="no" label={f.no!} type="number" value={values.no} error={errors.no} />
-                <InputField id="abstain" label={f.abstain!} type="number" value={values.abstain} error={errors.abstain} />
-              </fieldset>
-              <fieldset class="kern-fieldset" id="rollCall" data-kind="roll_call">
-                <legend class="kern-label">{l.rollCall}</legend>
-                {errors.rollCall ? <p class="kern-error">{errors.rollCall}</p> : null}
-                {data.eligible.map((voter) => (
-                  <RowSelect
-                    id={`r-${voter.personId}`}
-                    label={l.ballotOf(voter.name)}
-                    options={[
-                      { value: "", label: `${voter.name}: ${l.noBallot}` },
-                      { value: "ja", label: `${voter.name}: ${l.ballots.ja}` },
-                      { value: "nein", label: `${voter.name}: ${l.ballots.nein}` },
-                      { value: "enthaltung", label: `${voter.name}: ${l.ballots.enthaltung}` },
-                    ]}
-                    value={values[`r-${voter.personId}`]}
-                  />
-                ))}
-              </fieldset>
-              <fieldset class="kern-fieldset" id="election" data-kind="election">
-                <legend class="kern-label">{l.election}</legend>
+              <div class="kern-fieldset__body">
+                <InputField id="motion" label={f.motion!} type="text" value={values.motion} error={errors.motion} />
+                <ChoiceField
+                  id="kind"
+                  label={f.kind!}
+                  options={VOTE_KINDS.map((kind) => ({ value: kind, label: l.voteKinds[kind]! }))}
+                  value={values.kind ?? "open"}
+                  error={errors.kind}
+                />
+                <fieldset class="kern-fieldset live-counts" id="counts" data-kind="open">
+                  <legend class="kern-label">{l.counts}</legend>
+                  <div class="kern-fieldset__body kern-fieldset__body--horizontal">
+                    {errors.counts ? <p class="kern-error">{errors.counts}</p> : null}
+                    <InputField id="yes" label={f.yes!} type="number" value={values.yes} error={errors.yes} />
+                    <InputField id="no" label={f.no!} type="number" value={values.no} error={errors.no} />
+                    <InputField id="abstain" label={f.abstain!} type="number" value={values.abstain} error={errors.abstain} />
+                  </div>
+                </fieldset>
+                <fieldset class="kern-fieldset" id="rollCall" data-kind="roll_call">
+                  <legend class="kern-label">{l.rollCall}</legend>
+                  <div class="kern-fieldset__body">
+                    {errors.rollCall ? <p class="kern-error">{errors.rollCall}</p> : null}
+                    {data.eligible.map((voter) => (
+                      <RowSelect
+                        id={`r-${voter.personId}`}
+                        label={l.ballotOf(voter.name)}
+                        options={[
+                          { value: "", label: `${voter.name}: ${l.noBallot}` },
+                          { value: "ja", label: `${voter.name}: ${l.ballots.ja}` },
+                          { value: "nein", label: `${voter.name}: ${l.ballots.nein}` },
+                          { value: "enthaltung", label: `${voter.name}: ${l.ballots.enthaltung}` },
+                        ]}
+                        value={values[`r-${voter.personId}`]}
+                      />
+                    ))}
+                  </div>
+                </fieldset>
+                <fieldset class="kern-fieldset" id="election" data-kind="election">
+                  <legend class="kern-label">{l.election}</legend>
+                  <div class="kern-fieldset__body">
+                    <TextareaField
+                      id="candidates"
+                      label={f.candidates!}
+                      hint={l.candidatesHint}
+                      value={values.candidates}
+                      error={errors.candidates}
+                      rows={3}
+                    />
+                    <ChoiceField
+                      id="round"
+                      label={f.round!}
+                      options={[
+                        { value: "first", label: l.rounds.first },
+                        { value: "runoff", label: l.rounds.runoff },
+                      ]}
+                      value={values.round ?? "first"}
+                    />
+                  </div>
+                </fieldset>
+                <Result previewed={props.previewed as Previewed} />
                 <TextareaField
-                  id="candidates"
-                  label={f.candidates!}
-                  hint={l.candidatesHint}
-                  value={values.candidates}
-                  error={errors.candidates}
-                  rows={3}
+                  id="wording"
+                  label={f.wording!}
+                  hint={l.wordingHint}
+                  value={values.wording}
+                  error={errors.wording}
+                  rows={5}
                 />
-                <ChoiceField
-                  id="round"
-                  label={f.round!}
-                  options={[
-                    { value: "first", label: l.rounds.first },
-                    { value: "runoff", label: l.rounds.runoff },
-                  ]}
-                  value={values.round ?? "first"}
-                />
-              </fieldset>
-              <Result previewed={props.previewed as Previewed} />
-              <TextareaField id="wording" label={f.wording!} hint={l.wordingHint} value={values.wording} error={errors.wording} rows={5} />
-              {data.advisory ? (
-                <ChoiceField
-                  id="recipient"
-                  label={f.recipient!}
-                  emptyLabel={l.noRecipient}
-                  options={data.recipients.map((name) => ({ value: name, label: name }))}
-                  value={values.recipient}
-                  error={errors.recipient}
-                />
-              ) : null}
+                {data.advisory ? (
+                  <ChoiceField
+                    id="recipient"
+                    label={f.recipient!}
+                    emptyLabel={l.noRecipient}
+                    options={data.recipients.map((name) => ({ value: name, label: name }))}
+                    value={values.recipient}
+                    error={errors.recipient}
+                  />
+                ) : null}
+              </div>
             </fieldset>
             <fieldset class="kern-fieldset">
               <legend class="kern-label">{l.statementLegend}</legend>
-              <ChoiceField
-                id="statementPerson"
-                label={f.statementPerson!}
-                emptyLabel={l.nobody}
-                options={data.people.map((p) => ({ value: p.personId, label: p.name }))}
-                value={values.statementPerson}
-                error={errors.statementPerson}
-              />
-              <ChoiceField
-                id="statementKind"
-                label={f.statementKind!}
-                options={[
-                  { value: "statement", label: l.statementKinds.statement },
-                  { value: "vote", label: l.statementKinds.vote },
-                ]}
-                value={values.statementKind ?? "statement"}
-              />
-              <TextareaField
-                id="statementText"
-                label={f.statementText!}
-                value={values.statementText}
-                error={errors.statementText}
-                rows={3}
-              />
+              <div class="kern-fieldset__body">
+                <ChoiceField
+                  id="statementPerson"
+                  label={f.statementPerson!}
+                  emptyLabel={l.nobody}
+                  options={data.people.map((p) => ({ value: p.personId, label: p.name }))}
+                  value={values.statementPerson}
+                  error={errors.statementPerson}
+                />
+                <ChoiceField
+                  id="statementKind"
+                  label={f.statementKind!}
+                  options={[
+                    { value: "statement", label: l.statementKinds.statement },
+                    { value: "vote", label: l.statementKinds.vote },
+                  ]}
+                  value={values.statementKind ?? "statement"}
+                />
+                <TextareaField
+                  id="statementText"
+                  label={f.statementText!}
+                  value={values.statementText}
+                  error={errors.statementText}
+                  rows={3}
+                />
+              </div>
             </fieldset>
             <TextareaField id="notes" label={f.notes!} hint={l.notesHint} value={values.notes} error={errors.notes} rows={8} />
             <p id="notes-status" class="kern-body--small" aria-live="polite" />

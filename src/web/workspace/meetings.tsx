@@ -35,6 +35,7 @@ import { OutboxTable, serverConfigured } from "./outbox";
 
 import { agendaPages } from "./agenda";
 import { livePages } from "./live";
+import { minutesPages } from "./minutes";
 import { type Managed, type MeetingLine, meetingName, meetingPath, t, when } from "./meeting-shared";
 
 const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "muss eine Uhrzeit der Form HH:MM sein");
@@ -313,4 +314,5 @@ export const meetingPages = new Hono<AppEnv>()
   .get("/verwaltung/sitzungen/:id/loeschen", removeMeeting.get)
   .post("/verwaltung/sitzungen/:id/loeschen", removeMeeting.post)
   .route("/", agendaPages)
-  .route("/", livePages);
+  .route("/", livePages)
+  .route("/", minutesPages);
