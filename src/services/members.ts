@@ -59,6 +59,12 @@ export async function memberArea(ctx: ServiceContext) {
     return { ...rest, minutesState: minutes?.state ?? null, readsMinutes: variant !== null && minutes !== null };
   };
   const name = (person: { givenName: string; familyName: string }) => `${person.givenName} ${person.familyName}`;
+  // Open written procedures of their committees (§37 (1) GemO), which they may object to in their area.
+  const procedures = await ctx.db.prisma.writtenProcedure.findMany({
+    where: { committeeId: { in: committeeIds }, resolutionId: null, deadline: { gt: ctx.now } },
+    include: { objections: { select: { personId: true } } },
+    orderBy: { deadline: "asc" },
+  });
   return {
     seats: seats.map((seat) => ({
       id: seat.id,
@@ -73,6 +79,15 @@ export async function memberArea(ctx: ServiceContext) {
     })),
     upcoming: upcoming.map(withMinutes),
     recent: recent.map(withMinutes),
+    /** Minutes in circulation: the member reads them, objects or signs in their area. */
+    circulating: recent.map(withMinutes).filter((meeting) => meeting.minutesState === "circulated"),
+    procedures: procedures.map((p) => ({
+      id: p.id,
+      committee: seats.find((s) => s.committeeId === p.committeeId)!.committee.name,
+      motion: p.motion,
+      deadline: p.deadline,
+      objected: p.objections.some((o) => o.personId === actor.personId),
+    })),
     itemRequests,
   };
 }

@@ -105,10 +105,7 @@ function visiting(page: Page, type: (path: string) => string | null) {
   });
 }
 
-const pageType = (path: string) =>
-  path
-    .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ":id")
-    .replace(/\/\d+$/, "/:n");
+const pageType = (path: string) => path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ":id").replace(/\/\d+$/, "/:n");
 
 const text = (page: Page) => page.textContent("main").then((content) => content ?? "");
 
@@ -179,5 +176,96 @@ describe("the live meeting", () => {
     // The API needs 8 calls for the same: attendance, recusal, two votes, the statement, two notes, the transition.
     expect(submissions.length).toBeLessThan(8);
     console.log(`live part: ${submissions.length} page submissions`, submissions);
+    await page.context().close();
   }, 120_000);
+
+  it("writes, circulates, corrects, signs, finalises and publishes the minutes", async () => {
+    const { page } = await signedInAs(browser, portal, { email: "minutes-gs@remsfeld.example", role: "secretariat" });
+    visiting(page, pageType);
+    const submit = async (button: Locator) => {
+      await Promise.all([page.waitForEvent("framenavigated"), button.click()]);
+      await page.waitForLoadState();
+    };
+    const minutesUrl = `${portal.origin}/verwaltung/sitzungen/${made.meetingId}/niederschrift`;
+    await page.goto(minutesUrl);
+    // The header, computed from the attendance.
+    const header = await text(page);
+    expect(header).toContain(`${made.people.deputy!.name} (vertritt ${made.people.excused!.name})`);
+    expect(header).toContain(made.people.remote!.name);
+    expect(header).toContain("Dienstreise");
+    await page.fill(`#notes-${made.tieItem}`, "Der Kassenwart erläutert den Antrag.");
+    await submit(page.getByRole("button", { name: /^Notizen zu Ö 4 speichern/ }));
+    expect(await text(page)).toContain("Die Notizen sind gespeichert.");
+    await page.fill(`#notes-${made.tieItem}`, "Der Kassenwart erläutert den Antrag. Der Beirat berät ausführlich.");
+    await submit(page.getByRole("button", { name: /^Notizen zu Ö 4 speichern/ }));
+    await submit(page.getByRole("link", { name: "Verlauf und Änderungen" }));
+    expect(await page.textContent(".diff ins")).toContain("Der Beirat berät ausführlich.");
+    await page.goBack();
+    await submit(page.getByRole("button", { name: "In Umlauf geben" }));
+    expect(await text(page)).toContain("Die Niederschrift ist im Umlauf.");
+
+    // Two members read the minutes in their area: one objects, both sign with one button.
+    for (const [key, objects] of [
+      ["signer1", true],
+      ["signer2", false],
+    ] as const) {
+      const person = made.people[key]!;
+      const member = await signedInAs(browser, portal, { email: `${key}@live.example`, role: "member", personId: person.id });
+      visiting(member.page, pageType);
+      await member.page.goto(`${portal.origin}/mitglieder`);
+      await Promise.all([
+        member.page.waitForEvent("framenavigated"),
+        member.page
+          .getByRole("link", { name: /Integrationsbeirat: \d+\. Sitzung/ })
+          .first()
+          .click(),
+      ]);
+      expect(await text(member.page)).toContain("Der Beirat berät ausführlich.");
+      if (objects) {
+        await member.page.fill("#text", "Unter Ö 4 fehlt, dass der Antrag vertagt werden sollte.");
+        await Promise.all([
+          member.page.waitForEvent("framenavigated"),
+          member.page.getByRole("button", { name: "Einwand erheben" }).click(),
+        ]);
+        expect(await text(member.page)).toContain("Ihr Einwand ist erfasst.");
+      }
+      await Promise.all([
+        member.page.waitForEvent("framenavigated"),
+        member.page.getByRole("button", { name: "Niederschrift unterschreiben" }).click(),
+      ]);
+      expect(await text(member.page)).toContain("Ihre Unterschrift ist erfasst.");
+      await member.context.close();
+    }
+
+    // The secretariat records the committee's decision on the objection and the two signatures given on paper.
+    await page.goto(minutesUrl);
+    await page.locator("select[id^=decision-]").selectOption("rejected");
+    await page.locator("input[id^=note-]").fill("Beschluss des Beirats in der folgenden Sitzung");
+    await submit(page.getByRole("button", { name: "Entscheidung erfassen" }));
+    expect(await text(page)).toContain("zurückgewiesen");
+    for (const [personId, role] of [
+      [made.people.chair!.id, "chair"],
+      [made.people.clerk!.id, "minute_taker"],
+    ]) {
+      await page.selectOption("#signer", `${personId}:${role}`);
+      await submit(page.getByRole("button", { name: "Unterschrift erfassen" }));
+      expect(await text(page)).toContain("Die Unterschrift ist erfasst.");
+    }
+    await submit(page.getByRole("button", { name: "Endgültig machen" }));
+    expect(await text(page)).toContain("Die Niederschrift ist endgültig");
+    // Final minutes offer no edit control.
+    expect(await page.locator("main textarea").count()).toBe(0);
+    await submit(page.getByRole("button", { name: "Veröffentlichen" }));
+    expect(await text(page)).toContain("Die Niederschrift ist veröffentlicht.");
+    await page.context().close();
+
+    // The public finds the published minutes, without the reason of the absence.
+    const visitor = await browser.newPage();
+    await visitor.goto(`${portal.origin}/sitzungen/${made.meetingId}/niederschrift`);
+    const published = await text(visitor);
+    expect(published).toContain("Der Beirat berät ausführlich.");
+    expect(published).toContain("Sprachpaten an allen Grundschulen");
+    expect(published).not.toContain("Dienstreise");
+    await visitor.close();
+  }, 180_000);
 });

@@ -11,7 +11,50 @@ import { sameOrigin } from "../kit/forms";
 import { enter, page } from "../kit/page";
 import { m } from "../messages";
 import { html, pageHeaders } from "../kit/render";
-import { MemberAreaPage } from "./view";
+import { MemberAreaPage, MemberMinutesPage, ProcedurePage } from "./view";
+import { z } from "zod";
+import { form } from "../kit/form";
+import type { Ctx } from "../kit/render";
+import type { ServiceContext } from "../../services/context";
+import { fileObjection, minutesForMember, signMinutes } from "../../services/minutes/minutes-approval";
+import { getWrittenProcedure, objectToWrittenProcedure } from "../../services/meetings/written-procedures";
+
+const minutesConfirmations = { eingewandt: m.members.minutesPage.filed, unterschrieben: m.members.minutesPage.signed };
+const loadMinutes = (c: Ctx, _scope: unknown, ctx: ServiceContext) => minutesForMember(ctx, c.req.param("id") ?? "");
+
+const objection = form({
+  access: "member",
+  schema: z.object({ text: z.string().trim().min(1).max(5000) }),
+  labels: { text: m.members.minutesPage.objection },
+  load: loadMinutes,
+  view: ({ scope, data, values, errors, confirmation, notice }) => (
+    <MemberMinutesPage scope={scope} data={data} values={values} errors={errors} notice={confirmation ?? notice} />
+  ),
+  confirmations: minutesConfirmations,
+  submit: ({ text }, ctx, _scope, data) => fileObjection(ctx, data.meeting.id, text),
+  done: (minutes) => `/mitglieder/niederschriften/${minutes.meetingId}?eingewandt`,
+});
+
+const signature = form({
+  access: "member",
+  schema: z.object({ role: z.enum(["chair", "member", "minute_taker"]) }),
+  labels: { role: m.members.minutesPage.signAs },
+  load: loadMinutes,
+  view: ({ scope, data, values, errors }) => <MemberMinutesPage scope={scope} data={data} values={values} errors={errors} />,
+  submit: ({ role }, ctx, _scope, data) => signMinutes(ctx, data.meeting.id, { role }),
+  done: (minutes) => `/mitglieder/niederschriften/${minutes.meetingId}?unterschrieben`,
+});
+
+const procedureObjection = form({
+  access: "member",
+  schema: z.object({ note: z.string().trim().max(2000).optional() }),
+  labels: { note: m.members.procedure.note },
+  load: (c, _scope, ctx) => getWrittenProcedure(ctx, c.req.param("id") ?? ""),
+  view: (props) => <ProcedurePage {...props} />,
+  confirmations: { widersprochen: m.members.procedure.objected },
+  submit: ({ note }, ctx, _scope, data) => objectToWrittenProcedure(ctx, data.id, note),
+  done: (procedure) => `/mitglieder/umlaufverfahren/${procedure.id}?widersprochen`,
+});
 
 export const memberPages = new Hono<AppEnv>()
   .use("/mitglieder", pageHeaders)
@@ -27,6 +70,11 @@ export const memberPages = new Hono<AppEnv>()
       ),
     }),
   )
+  .get("/mitglieder/niederschriften/:id", objection.get)
+  .post("/mitglieder/niederschriften/:id/einwand", objection.post)
+  .post("/mitglieder/niederschriften/:id/unterschreiben", signature.post)
+  .get("/mitglieder/umlaufverfahren/:id", procedureObjection.get)
+  .post("/mitglieder/umlaufverfahren/:id", procedureObjection.post)
   // The new feed's address is shown once, in the answer to the post: it is a secret, so it goes in no redirect.
   .post("/mitglieder/kalender", async (c) => {
     const entered = await enter(c, "member");

@@ -1,7 +1,12 @@
 /** The members' area: "Mein Bereich" with the member's meetings, seats and calendar subscription. */
 import type { MemberArea } from "../../services/members";
 import { Layout } from "../components/layout";
-import { Badge, Facts, Notice, SubmitButton } from "../components/ui";
+import { Badge, ChoiceField, ErrorSummary, Facts, Notice, SubmitButton, TextareaField } from "../components/ui";
+import type { minutesForMember } from "../../services/minutes/minutes-approval";
+import type { getWrittenProcedure } from "../../services/meetings/written-procedures";
+import type { FormViewProps } from "../kit/form";
+import { minutesStateName } from "../../rules/minutes";
+import { MinutesHeader, MinutesItems } from "../portal/minutes";
 import { dateOf, timeOf } from "../../rules/calendar";
 import { m } from "../messages";
 import { MEMBERSHIP_ROLE, MINUTES_STATE, label } from "../../documents/labels";
@@ -58,6 +63,34 @@ export function MemberAreaPage({
       <h1 class="kern-heading-large">{m.members.title}</h1>
       <Notice text={notice} />
       <p>{m.members.intro}</p>
+      {area.circulating.length > 0 ? (
+        <>
+          <h2 class="kern-heading-medium">{m.members.circulating}</h2>
+          <ul>
+            {area.circulating.map((meeting) => (
+              <li>
+                <a href={scoped(`/mitglieder/niederschriften/${meeting.id}`, scope)}>
+                  {`${meeting.committee.name}: ${meeting.sequenceNumber}. Sitzung, ${dateOf(meeting.startsAt.toISOString())}`}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {area.procedures.length > 0 ? (
+        <>
+          <h2 class="kern-heading-medium">{m.members.procedures}</h2>
+          <ul>
+            {area.procedures.map((procedure) => (
+              <li>
+                <a href={scoped(`/mitglieder/umlaufverfahren/${procedure.id}`, scope)}>{`${procedure.committee}: ${procedure.motion}`}</a>
+                {` (${m.members.until} ${dateOf(procedure.deadline.toISOString())}, ${timeOf(procedure.deadline.toISOString())})`}
+                {procedure.objected ? <Badge tone="warning">{m.members.objected}</Badge> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2 class="kern-heading-medium">{m.members.upcoming}</h2>
       <MeetingList meetings={area.upcoming} scope={scope} />
       <h2 class="kern-heading-medium">{m.members.recent}</h2>
@@ -114,6 +147,116 @@ export function MemberAreaPage({
       <form method="post" action="/mitglieder/kalender/widerrufen" class="form">
         <SubmitButton label={m.members.revokeFeed} />
       </form>
+    </Layout>
+  );
+}
+
+type MemberMinutes = Awaited<ReturnType<typeof minutesForMember>>;
+
+/**
+ * Circulated minutes in the members' area: the full text as the committee reads it, the signatures so far, one button
+ * to sign (as what the member may sign), and the objection form.
+ */
+export function MemberMinutesPage(props: {
+  scope: Scope;
+  data: MemberMinutes;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  notice?: string | undefined;
+}) {
+  const { scope, data, values, errors } = props;
+  const { minutes, meeting } = data;
+  const t = m.members.minutesPage;
+  const title = `${m.minutes.title}: ${meeting.committee.name}, ${meeting.title}`;
+  return (
+    <Layout
+      title={title}
+      scope={scope}
+      section="members"
+      breadcrumbs={[{ text: m.members.title, href: "/mitglieder" }, { text: m.minutes.title }]}
+    >
+      <h1 class="kern-heading-large">{title}</h1>
+      <Notice text={props.notice} />
+      <p>
+        <Badge tone="info">{`${m.workspace.minutesDesk.state}: ${minutesStateName(minutes.state)}`}</Badge>
+      </p>
+      <MinutesHeader header={minutes.header} />
+      <MinutesItems items={minutes.items} scope={scope} />
+      <h2 class="kern-heading-medium">{m.minutes.signatures}</h2>
+      <ul>
+        {minutes.signatures.map((s) => (
+          <li>{`${s.name} (${m.workspace.minutesDesk.roles[s.role]}), ${dateOf(s.signedAt)}`}</li>
+        ))}
+      </ul>
+      {data.signed.length > 0 ? <p>{t.signedAlready}</p> : null}
+      {data.signRoles.length > 0 ? (
+        <form method="post" action={`/mitglieder/niederschriften/${meeting.id}/unterschreiben`} class="form">
+          <p>{t.signText}</p>
+          {data.signRoles.length > 1 ? (
+            <ChoiceField
+              id="role"
+              label={t.signAs}
+              options={data.signRoles.map((role) => ({ value: role, label: m.workspace.minutesDesk.roles[role]! }))}
+              value={values.role}
+            />
+          ) : (
+            <input type="hidden" name="role" value={data.signRoles[0]} />
+          )}
+          <SubmitButton label={t.sign} primary />
+        </form>
+      ) : null}
+      <h2 class="kern-heading-medium">{t.objections}</h2>
+      {minutes.objections.length === 0 ? <p>{t.noObjections}</p> : null}
+      <ul>
+        {minutes.objections.map((o) => (
+          <li>{`${o.name}: ${o.text}${o.decision ? ` (${m.workspace.minutesDesk.decisions[o.decision]})` : ""}`}</li>
+        ))}
+      </ul>
+      {data.mayObject ? (
+        <>
+          <ErrorSummary errors={errors} />
+          <form method="post" action={`/mitglieder/niederschriften/${meeting.id}/einwand`} class="form" novalidate>
+            <TextareaField id="text" label={t.objection} hint={t.objectionHint} value={values.text} error={errors.text} rows={4} />
+            <SubmitButton label={t.file} />
+          </form>
+        </>
+      ) : null}
+    </Layout>
+  );
+}
+
+/** A written procedure (§37 (1) GemO) in the members' area: the motion, the deadline, and the form to object. */
+export function ProcedurePage(props: FormViewProps<Awaited<ReturnType<typeof getWrittenProcedure>>>) {
+  const { scope, data, values, errors } = props;
+  const t = m.members.procedure;
+  return (
+    <Layout
+      title={`${m.members.procedures}: ${data.motion}`}
+      scope={scope}
+      section="members"
+      breadcrumbs={[{ text: m.members.title, href: "/mitglieder" }, { text: m.members.procedures }]}
+    >
+      <h1 class="kern-heading-large">{data.motion}</h1>
+      <Notice text={props.confirmation} />
+      <p>{t.intro}</p>
+      <div class="prose">
+        <p>{data.text}</p>
+      </div>
+      <Facts
+        rows={[
+          [t.deadline, `${dateOf(data.deadline)}, ${timeOf(data.deadline)}`],
+          [t.objections, String(data.objections.length)],
+        ]}
+      />
+      {data.outcome === "pending" ? (
+        <>
+          <ErrorSummary errors={errors} />
+          <form method="post" action={`/mitglieder/umlaufverfahren/${data.id}`} class="form" novalidate>
+            <TextareaField id="note" label={t.note} value={values.note} error={errors.note} rows={3} />
+            <SubmitButton label={t.object} primary />
+          </form>
+        </>
+      ) : null}
     </Layout>
   );
 }
