@@ -18,8 +18,10 @@ import { listInvitations } from "./meetings/invitations";
 import { getMeeting } from "./meetings/meeting-lookup";
 import { committeeComposition } from "./people/memberships";
 import { getPaper } from "./papers/papers";
-import { listPlans } from "./plan/plans";
-import { planOverview } from "./plan/trace";
+import { listMeasures, listPlans } from "./plan/plans";
+import { planOverview, resolutionMeasures } from "./plan/trace";
+import { getResolution, listResolutions } from "./meetings/resolutions";
+import { followUpOf } from "./plan/plan-follow-up";
 
 /** Months without activity after which a measure is listed. */
 const STALE_MONTHS = 6;
@@ -136,5 +138,48 @@ export async function invitationPreview(ctx: ServiceContext, meetingId: string) 
     mailRecipients,
     mails,
     newAmendments: untold?.changes.length ?? 0,
+  };
+}
+
+/**
+ * A resolution the actor manages, with what its page in the workspace offers: the measures it concerns and those it
+ * could concern, the resolutions of its committee that could succeed it, the meetings that could announce it (§35 (1)
+ * GemO: invited or held, with the announcement item) and, for a recommendation, what the receiving body made of it.
+ */
+export async function managedResolution(ctx: ServiceContext, id: string) {
+  const resolution = await getResolution(ctx, id);
+  const committee = await getCommittee(ctx, resolution.committeeId);
+  assertManages(ctx, committee.bodyId);
+  const [linked, plans, siblings, meetings, followUp, others] = await Promise.all([
+    resolutionMeasures(ctx, id),
+    listPlans(ctx, committee.bodyId),
+    listResolutions(ctx, { committeeId: committee.id, limit: 200 }),
+    ctx.db.prisma.meeting.findMany({
+      where: {
+        committeeId: committee.id,
+        state: { in: ["invited", "held"] },
+        items: { some: { kind: "announcement_of_resolutions", withdrawnAt: null } },
+        ...(resolution.meetingId ? { id: { not: resolution.meetingId } } : {}),
+      },
+      orderBy: { startsAt: "asc" },
+      select: { id: true, title: true, startsAt: true },
+    }),
+    resolution.kind === "recommendation" ? followUpOf(ctx, id) : null,
+    resolution.kind === "recommendation"
+      ? listResolutions(ctx, { bodyId: committee.bodyId, limit: 200 }).then((page) =>
+          page.items.filter((r) => r.committeeId !== committee.id),
+        )
+      : [],
+  ]);
+  const measures = (await Promise.all(plans.map((plan) => listMeasures(ctx, plan.id)))).flat();
+  return {
+    resolution,
+    committee,
+    linked: linked.measures,
+    measures: measures.map((m) => ({ id: m.id, code: m.code, title: m.title, status: m.status })),
+    successors: siblings.items.filter((r) => r.id !== id),
+    meetings,
+    followUp,
+    receiving: others,
   };
 }

@@ -7,7 +7,7 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDocumentAssets } from "../../src/entry/node-documents";
-import { createServiceContext, type ServiceContext } from "../../src/services/context";
+import { createServiceContext } from "../../src/services/context";
 import { createAgendaItem } from "../../src/services/meetings/agenda";
 import { sendInvitation } from "../../src/services/meetings/invitations";
 import { createMeeting } from "../../src/services/meetings/meetings";
@@ -50,14 +50,12 @@ async function setUpMeeting() {
   const db = portal.db.prisma;
   const beirat = await db.committee.findFirstOrThrow({ where: { shortName: "IBR" } });
   const seats = await db.membership.findMany({ where: { committeeId: beirat.id }, include: { person: true } });
-  const seat = (familyName: string) => seats.find((s) => s.person.familyName === familyName)!;
   const members = seats.filter((s) => s.role === "member");
   const [excused, remote, recused, signer1, signer2] = members.slice(-5);
   for (const [key, s] of Object.entries({ excused, remote, recused, signer1, signer2 }))
     made.people[key] = { id: s!.personId, name: `${s!.person.givenName} ${s!.person.familyName}` };
   made.people.chair = { id: seats.find((s) => s.role === "chair")!.personId, name: "" };
   made.people.clerk = { id: seats.find((s) => s.role === "minute_taker")!.personId, name: "" };
-  void seat;
   const deputy = await createPerson(before, { bodyId: beirat.bodyId, givenName: "Zoran", familyName: "Ilić" });
   await createMembership(before, {
     committeeId: beirat.id,
@@ -95,15 +93,27 @@ async function setUpMeeting() {
   made.meetingId = meeting.id;
 }
 
-/** Records every page a test sees, by its type, for the axe and 320 px checks at the end. */
+/** Records every page a test opens by GET, by its type, for the axe and 320 px checks at the end. */
 function visiting(page: Page, type: (path: string) => string | null) {
-  page.on("framenavigated", (frame) => {
-    if (frame !== page.mainFrame()) return;
-    const url = new URL(frame.url());
+  page.on("response", (response) => {
+    const request = response.request();
+    if (request.resourceType() !== "document" || request.method() !== "GET" || response.status() !== 200) return;
+    const url = new URL(response.url());
     const key = type(url.pathname);
     if (key && !pagesSeen.has(key)) pagesSeen.set(key, url.pathname + url.search);
   });
 }
+
+/** A page answered to a post (an error, a result shown once), checked where it stands: axe at 1280 and 320 px. */
+async function checkInPlace(page: Page, name: string) {
+  for (const width of [1280, 320]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await axeViolations(page), `${name} at ${width}px`).toEqual([]);
+    expect(await fitsWidth(page), `${name} at ${width}px`).toBe(true);
+  }
+  postedPages.push(name);
+}
+const postedPages: string[] = [];
 
 const pageType = (path: string) => path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ":id").replace(/\/\d+$/, "/:n");
 
@@ -145,12 +155,18 @@ describe("the live meeting", () => {
     await submit(page.getByRole("link", { name: /Zuschuss für das Sommerfest/ }));
     await page.click(".live-presence summary");
     await page.selectOption(`#p-${recused!.id}`, "recused");
-    await page.fill("#yes", "10");
-    await page.fill("#no", "10");
-    await page.fill("#abstain", "12");
+    // By keyboard alone: the counts typed field by field, the form sent with Enter on its button.
+    await page.focus("#yes");
+    await page.keyboard.type("10");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("10");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("12");
     await expect.poll(() => page.textContent("#ergebnis"), { timeout: 10_000 }).toContain("Stimmengleichheit (10:10): abgelehnt");
     await screenshot(page, "live-vote-1024");
-    await submit(page.getByRole("button", { name: /^Speichern, weiter zu/ }));
+    await page.getByRole("button", { name: /^Speichern, weiter zu/ }).focus();
+    await Promise.all([page.waitForEvent("framenavigated"), page.keyboard.press("Enter")]);
+    await page.waitForLoadState();
     expect(await text(page)).toContain("Sprachpaten an Grundschulen");
 
     // The recommendation: the wording from the paper, to the Integrationsausschuss, with a statement and notes.
@@ -166,6 +182,12 @@ describe("the live meeting", () => {
     await submit(page.getByRole("button", { name: "Speichern", exact: true }));
     expect(await text(page)).toContain("Empfehlung IBR/");
     expect(await text(page)).toContain("verlangt die Aufnahme");
+    made.resolutionId = new URL(
+      (await page.getByRole("link", { name: /^Empfehlung IBR\// }).getAttribute("href")) ?? "",
+      portal.origin,
+    ).pathname
+      .split("/")
+      .pop()!;
 
     // The sitting is closed from the overview.
     await submit(page.getByRole("link", { name: "Übersicht und Anwesenheit" }));
@@ -178,6 +200,36 @@ describe("the live meeting", () => {
     console.log(`live part: ${submissions.length} page submissions`, submissions);
     await page.context().close();
   }, 120_000);
+
+  it("links the recommendation to a measure of the plan, whose status changes", async () => {
+    const { page } = await signedInAs(browser, portal, { email: "plan-gs@remsfeld.example", role: "secretariat" });
+    visiting(page, pageType);
+    const measure = await portal.db.prisma.measure.findFirstOrThrow({ where: { status: "planned" }, orderBy: { code: "asc" } });
+    made.measureId = measure.id;
+    await page.goto(`${portal.origin}/verwaltung/beschluesse`);
+    await Promise.all([
+      page.waitForEvent("framenavigated"),
+      page
+        .getByRole("link", { name: /^Empfehlung IBR\// })
+        .first()
+        .click(),
+    ]);
+    expect(new URL(page.url()).pathname).toBe(`/verwaltung/beschluesse/${made.resolutionId}`);
+    await page.selectOption("#measureId", measure.id);
+    await page.selectOption("#relation", "initiates");
+    await Promise.all([page.waitForEvent("framenavigated"), page.getByRole("button", { name: "Mit der Maßnahme verknüpfen" }).click()]);
+    expect(await text(page)).toContain("Der Beschluss ist mit der Maßnahme verknüpft.");
+    expect(await text(page)).toContain(`${measure.code} ${measure.title}: startet, Stand jetzt in Umsetzung`);
+    expect((await portal.db.prisma.measure.findUniqueOrThrow({ where: { id: measure.id } })).status).toBe("in_progress");
+    // The measure's page in the workspace shows the resolution; its own link form refuses a second identical link.
+    await Promise.all([page.waitForEvent("framenavigated"), page.getByRole("link", { name: `${measure.code} ${measure.title}` }).click()]);
+    await page.selectOption("#resolutionId", made.resolutionId);
+    await page.selectOption("#relation", "initiates");
+    await Promise.all([page.waitForEvent("framenavigated"), page.getByRole("button", { name: "Beschluss verknüpfen" }).click()]);
+    expect(await text(page)).toContain("bereits mit der Maßnahme verknüpft");
+    await checkInPlace(page, "measure page with a refused link");
+    await page.context().close();
+  }, 60_000);
 
   it("writes, circulates, corrects, signs, finalises and publishes the minutes", async () => {
     const { page } = await signedInAs(browser, portal, { email: "minutes-gs@remsfeld.example", role: "secretariat" });
@@ -266,6 +318,64 @@ describe("the live meeting", () => {
     expect(published).toContain("Der Beirat berät ausführlich.");
     expect(published).toContain("Sprachpaten an allen Grundschulen");
     expect(published).not.toContain("Dienstreise");
+    // And the measure's timeline names the recommendation.
+    await visitor.goto(`${portal.origin}/massnahmen/${made.measureId}`);
+    const timeline = await text(visitor);
+    expect(timeline).toMatch(/IBR\/\d{4}\/\d{3}/);
+    expect(timeline).toContain("in Umsetzung");
     await visitor.close();
   }, 180_000);
+});
+
+describe("the catalogue of measures", () => {
+  it("refuses an import with three bad lines, names all three, and writes nothing", async () => {
+    const { page } = await signedInAs(browser, portal, { email: "import-gs@remsfeld.example", role: "secretariat" });
+    visiting(page, pageType);
+    const plan = await portal.db.prisma.plan.findFirstOrThrow();
+    const before = await portal.db.prisma.measure.count({ where: { planId: plan.id } });
+    await page.goto(`${portal.origin}/verwaltung/plan`);
+    await Promise.all([page.waitForEvent("framenavigated"), page.getByRole("link", { name: plan.title }).click()]);
+    const csv = [
+      "code,actionField,actionFieldTitle,title,status,progress",
+      "9.1,9,Neues Feld,Gute Maßnahme,planned,0",
+      "9.2,9,,,planned,0",
+      "9.3,9,,Schlechter Stand,vielleicht,0",
+      "9.4,9,,Zu viel Fortschritt,planned,250",
+    ].join("\n");
+    await page.setInputFiles("#file", { name: "katalog.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await Promise.all([page.waitForEvent("framenavigated"), page.getByRole("button", { name: "Katalog prüfen und importieren" }).click()]);
+    const result = await text(page);
+    expect(result).toContain("nichts wurde übernommen");
+    const errors = await page.locator(".import-errors li").allTextContents();
+    expect(errors.length).toBe(3);
+    expect(errors[0]).toMatch(/^Zeile 3: title/);
+    expect(errors[1]).toMatch(/^Zeile 4: status/);
+    expect(errors[2]).toMatch(/^Zeile 5: progress/);
+    expect(await portal.db.prisma.measure.count({ where: { planId: plan.id } })).toBe(before);
+    await checkInPlace(page, "import result with errors");
+    await page.context().close();
+  }, 60_000);
+});
+
+describe("every page type of this part", () => {
+  it("passes axe, fits 320 px and answers each page", async () => {
+    const { page } = await signedInAs(browser, portal, { email: "check-gs@remsfeld.example", role: "secretariat" });
+    const results: string[] = [];
+    for (const [type, address] of pagesSeen) {
+      if (type.startsWith("/mitglieder")) continue;
+      for (const width of [1280, 320]) {
+        await page.setViewportSize({ width, height: 900 });
+        const response = await page.goto(`${portal.origin}${address}`);
+        expect(response?.status(), address).toBe(200);
+        expect(await axeViolations(page), `${address} at ${width}px`).toEqual([]);
+        expect(await fitsWidth(page), `${address} at ${width}px`).toBe(true);
+      }
+      results.push(type);
+    }
+    console.log(
+      `axe: 0 violations on ${results.length} page types at 1280 and 320 px:\n${results.join("\n")}\n` +
+        `and on pages answered to a post: ${postedPages.join("; ")}`,
+    );
+    expect(results.length).toBeGreaterThan(8);
+  }, 240_000);
 });

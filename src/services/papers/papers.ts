@@ -9,7 +9,8 @@ import type { TConsultationCreate, TConsultationUpdate, TPaperCreate, TPaperUpda
 import type { AttachmentStore, Bytes } from "../../storage";
 import { assertManages, bodyForWrite } from "../access";
 import type { ServiceContext } from "../context";
-import { expectVersion, insertAudited, newRecordColumns, updateAudited, withNextNumber } from "../records";
+import { auditedInsert, expectVersion, insertAudited, newRecordColumns, updateAudited, withNextNumber } from "../records";
+import type { Statement } from "../../db/database";
 
 const paperInclude = {
   attachments: { orderBy: { createdAt: "asc" } },
@@ -51,13 +52,14 @@ export async function getPaper(ctx: ServiceContext, id: string) {
 }
 
 /** Creates a paper with the next number of its body's register for the year. */
-export async function createPaper(ctx: ServiceContext, input: TPaperCreate) {
+/** Creates a paper with the next number of its year; `alongside`: statements (about the new paper) in the same batch. */
+export async function createPaper(ctx: ServiceContext, input: TPaperCreate, alongside: (paperId: string) => Statement[] = () => []) {
   await bodyForWrite(ctx, input.bodyId);
   const year = input.year ?? Number(berlinDateOf(ctx.now).slice(0, 4));
   const next = async () =>
     ((await ctx.db.prisma.paper.aggregate({ where: { bodyId: input.bodyId, year }, _max: { serial: true } }))._max.serial ?? 0) + 1;
-  const paper = await withNextNumber(next, (serial) =>
-    insertAudited(ctx, "Paper", {
+  const paper = await withNextNumber(next, async (serial) => {
+    const row = {
       ...newRecordColumns(ctx.now),
       bodyId: input.bodyId,
       year,
@@ -70,8 +72,10 @@ export async function createPaper(ctx: ServiceContext, input: TPaperCreate) {
       financialEffects: input.financialEffects ?? null,
       date: input.date ?? null,
       deletedAt: null,
-    }),
-  );
+    };
+    await ctx.db.batch([...auditedInsert(ctx, "Paper", row), ...alongside(row.id)]);
+    return row;
+  });
   return getPaper(ctx, paper.id);
 }
 

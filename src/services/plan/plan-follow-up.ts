@@ -6,8 +6,14 @@ import { assertManages, bodyToManage } from "../access";
 import { getBody } from "../people/bodies";
 import type { ServiceContext } from "../context";
 import { resolutionNumber } from "../../rules/resolutions";
-import { getPlan } from "./plans";
-import { expectVersion, insertAudited, newRecordColumns, updateAudited } from "../records";
+import { createMeasure, getPlan } from "./plans";
+import { createPaper } from "../papers/papers";
+import type { Statement } from "../../db/database";
+import { assertion, atVersion, updateVersioned } from "../../db/sql";
+import type { ForumIdeaModel } from "../../generated/prisma-node/models";
+import type { PaperType } from "../../rules/papers";
+import type { TMeasureInput } from "../../schemas/plans";
+import { auditStatement, expectVersion, insertAudited, newRecordColumns, updateAudited } from "../records";
 
 /** Records a plan update (Fortschreibung) with its date and resolution. */
 export async function addPlanUpdate(
@@ -141,6 +147,42 @@ export async function updateForumIdea(ctx: ServiceContext, id: string, version: 
   await checkIdeaRefs(ctx, before.bodyId, input);
   return updateAudited(ctx, "ForumIdea", before, input);
 }
+
+/**
+ * Turns a forum idea into a measure of a plan or into a paper, in one write with the idea's new state ("adopted",
+ * pointing at what it became), guarded by the idea's version.
+ */
+export async function ideaToMeasure(ctx: ServiceContext, id: string, version: number, planId: string, input: TMeasureInput) {
+  const idea = await ideaForWrite(ctx, id, version);
+  const plan = await getPlan(ctx, planId);
+  if (plan.bodyId !== idea.bodyId) throw fieldProblem("planId", "nennt keinen Plan dieser Körperschaft");
+  const measure = await createMeasure(ctx, planId, input, (measureId) => ideaBecomes(ctx, idea, { measureId }));
+  return { idea: idea.id, measure };
+}
+
+export async function ideaToPaper(ctx: ServiceContext, id: string, version: number, input: { title: string; type: PaperType }) {
+  const idea = await ideaForWrite(ctx, id, version);
+  const paper = await createPaper(
+    ctx,
+    { bodyId: idea.bodyId, title: input.title, type: input.type, isPublic: true, factsAndReasons: idea.text },
+    (paperId) => ideaBecomes(ctx, idea, { paperId }),
+  );
+  return { idea: idea.id, paper };
+}
+
+async function ideaForWrite(ctx: ServiceContext, id: string, version: number) {
+  const idea = await ctx.db.prisma.forumIdea.findUnique({ where: { id } });
+  if (!idea) throw notFound("Forum idea", id);
+  assertManages(ctx, idea.bodyId);
+  expectVersion(idea, version);
+  return idea;
+}
+
+const ideaBecomes = (ctx: ServiceContext, idea: ForumIdeaModel, target: { measureId: string } | { paperId: string }): Statement[] => [
+  assertion(atVersion("ForumIdea", idea.id, idea.version)),
+  updateVersioned("ForumIdea", idea.id, idea.version, { ...target, status: "adopted", updatedAt: ctx.now }),
+  auditStatement(ctx, "update", "ForumIdea", idea.id, idea, { ...idea, ...target, status: "adopted", version: idea.version + 1 }),
+];
 
 export async function listForumIdeas(ctx: ServiceContext, bodyId: string) {
   await getBody(ctx, bodyId);

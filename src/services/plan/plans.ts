@@ -118,13 +118,19 @@ export function historyRow(
   });
 }
 
-export async function createMeasure(ctx: ServiceContext, planId: string, input: TMeasureInput) {
+/** Creates a measure in its action field; `alongside`: statements (about the new measure) written in the same batch. */
+export async function createMeasure(
+  ctx: ServiceContext,
+  planId: string,
+  input: TMeasureInput,
+  alongside: (measureId: string) => Statement[] = () => [],
+) {
   const plan = await planForWrite(ctx, planId);
   const field = plan.actionFields.find((f) => f.number === input.actionField);
   if (!field) throw fieldProblem("actionField", `der Plan hat kein Handlungsfeld ${input.actionField}`);
   const row = measureRow(ctx, planId, field.id, input);
   await ctx.db
-    .batch([...auditedInsert(ctx, "Measure", row), historyRow(ctx, row.id, null, row, "manual", "Aufgenommen", null)])
+    .batch([...auditedInsert(ctx, "Measure", row), historyRow(ctx, row.id, null, row, "manual", "Aufgenommen", null), ...alongside(row.id)])
     .catch((error) => {
       if ((error as { constraint?: string }).constraint === "unique")
         throw fieldProblem("code", `der Plan hat schon eine Maßnahme ${input.code}`, "conflict");

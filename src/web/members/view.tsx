@@ -9,6 +9,7 @@ import { minutesStateName } from "../../rules/minutes";
 import { MinutesHeader, MinutesItems } from "../portal/minutes";
 import { dateOf, timeOf } from "../../rules/calendar";
 import { m } from "../messages";
+import { SIGNER } from "../../documents/labels";
 import { MEMBERSHIP_ROLE, MINUTES_STATE, label } from "../../documents/labels";
 import { FeedLinks, MeetingState } from "../portal/meetings";
 import { paths, type Scope, scoped } from "../kit/urls";
@@ -185,7 +186,7 @@ export function MemberMinutesPage(props: {
       <h2 class="kern-heading-medium">{m.minutes.signatures}</h2>
       <ul>
         {minutes.signatures.map((s) => (
-          <li>{`${s.name} (${m.workspace.minutesDesk.roles[s.role]}), ${dateOf(s.signedAt)}`}</li>
+          <li>{`${s.name} (${SIGNER[s.role]}), ${dateOf(s.signedAt)}`}</li>
         ))}
       </ul>
       {data.signed.length > 0 ? <p>{t.signedAlready}</p> : null}
@@ -196,7 +197,7 @@ export function MemberMinutesPage(props: {
             <ChoiceField
               id="role"
               label={t.signAs}
-              options={data.signRoles.map((role) => ({ value: role, label: m.workspace.minutesDesk.roles[role]! }))}
+              options={data.signRoles.map((role) => ({ value: role, label: SIGNER[role]! }))}
               value={values.role}
             />
           ) : (

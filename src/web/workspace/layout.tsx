@@ -4,7 +4,7 @@ import { Layout } from "../components/layout";
 import { m } from "../messages";
 import { type Scope, scoped } from "../kit/urls";
 
-export type WorkspaceArea = "overview" | "people" | "committees" | "papers" | "meetings" | "outbox" | "documents";
+export type WorkspaceArea = "overview" | "people" | "committees" | "papers" | "meetings" | "resolutions" | "plan" | "outbox" | "documents";
 
 const AREAS: { key: WorkspaceArea; path: string }[] = [
   { key: "overview", path: "/verwaltung" },
@@ -12,6 +12,8 @@ const AREAS: { key: WorkspaceArea; path: string }[] = [
   { key: "committees", path: "/verwaltung/gremien" },
   { key: "papers", path: "/verwaltung/vorlagen" },
   { key: "meetings", path: "/verwaltung/sitzungen" },
+  { key: "resolutions", path: "/verwaltung/beschluesse" },
+  { key: "plan", path: "/verwaltung/plan" },
   { key: "outbox", path: "/verwaltung/postausgang" },
   { key: "documents", path: "/verwaltung/dokumente" },
 ];

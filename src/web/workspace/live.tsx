@@ -11,6 +11,7 @@ import { z } from "zod";
 import { Problem, fieldProblem } from "../../errors";
 import { mailContext, serviceContext, type AppEnv } from "../../http/context";
 import { ATTENDANCE_STATUSES } from "../../rules/attendance";
+import { ATTENDANCE } from "../../documents/labels";
 import { minutesStateName } from "../../rules/minutes";
 import { ZId } from "../../schemas/common";
 import type { TVoteCreate } from "../../schemas/outcomes";
@@ -110,7 +111,7 @@ function LiveLayout(props: { title: string; scope: Scope; meeting: Overview["rec
 
 // --- The overview: attendance and the agenda -----------------------------------------------------------------------
 
-const STATUS_OPTIONS = ATTENDANCE_STATUSES.map((status) => ({ value: status, label: l.statuses[status]! }));
+const STATUS_OPTIONS = ATTENDANCE_STATUSES.map((status) => ({ value: status, label: ATTENDANCE[status] }));
 
 function AttendanceForm({ data, values, errors, notice, stored }: FormViewProps<Overview>) {
   const { sheet } = data;

@@ -20,6 +20,7 @@ import { form, type FormViewProps } from "../kit/form";
 import { page } from "../kit/page";
 import type { Scope } from "../kit/urls";
 import { m } from "../messages";
+import { SIGNER } from "../../documents/labels";
 import { MinutesHeader, MinutesItems } from "../portal/minutes";
 import { WorkspaceLayout } from "./layout";
 import { meetingName, meetingPath, when } from "./meeting-shared";
@@ -160,7 +161,7 @@ function DeskPage(props: FormViewProps<Desk> & Posted) {
       {minutes.signatures.length === 0 ? <p>{n.noSignatures}</p> : null}
       <ul>
         {minutes.signatures.map((s) => (
-          <li>{`${s.name} (${n.roles[s.role]}), ${dateOf(s.signedAt)} ${timeOf(s.signedAt)}${s.onPaper ? `, ${n.onPaper}` : ""}`}</li>
+          <li>{`${s.name} (${SIGNER[s.role]}), ${dateOf(s.signedAt)} ${timeOf(s.signedAt)}${s.onPaper ? `, ${n.onPaper}` : ""}`}</li>
         ))}
       </ul>
       {minutes.missingSignatures.length > 0 ? <p>{`${n.missing}: ${minutes.missingSignatures.join(", ")}.`}</p> : null}
@@ -174,7 +175,7 @@ function DeskPage(props: FormViewProps<Desk> & Posted) {
               label={n.signer}
               emptyLabel={n.chooseSigner}
               options={data.signers.flatMap((s) =>
-                s.roles.map((role) => ({ value: `${s.personId}:${role}`, label: `${s.name} (${n.roles[role]})` })),
+                s.roles.map((role) => ({ value: `${s.personId}:${role}`, label: `${s.name} (${SIGNER[role]})` })),
               )}
               value={signatureForm.values.signer}
               error={signatureForm.errors.signer}

@@ -19,6 +19,8 @@ import { committeePages } from "./committees";
 import { documentPages } from "./documents";
 import { meetingPages } from "./meetings";
 import { outboxPages } from "./outbox";
+import { resolutionPages } from "./resolutions";
+import { planPages } from "./plan";
 import { OverviewPage } from "./overview";
 import { paperPages } from "./papers";
 import { AccountCreatedPage, AccountFormPage, PeoplePage, PersonFormPage } from "./people";
@@ -113,5 +115,7 @@ export const workspacePages = new Hono<AppEnv>()
   .route("/", committeePages)
   .route("/", paperPages)
   .route("/", meetingPages)
+  .route("/", resolutionPages)
+  .route("/", planPages)
   .route("/", outboxPages)
   .route("/", documentPages);

@@ -1,0 +1,804 @@
+/**
+ * The integration plan in the secretariat's workspace: action fields and measures (edited with their version), a
+ * resolution linked from the measure's page, the catalogue imported all or nothing (the result page names every bad
+ * line and field, or counts what is new, changed and unchanged) and exported for Excel, the progress report
+ * (Sachstandsbericht) as HTML and PDF, the plan's updates (Fortschreibung), and the ideas of the integration forums
+ * turned into measures or papers.
+ */
+import { Hono } from "hono";
+import { z } from "zod";
+import { MEASURE_STATUS, PAPER_TYPE, RELATION, label } from "../../documents/labels";
+import { Problem } from "../../errors";
+import { documentDeps, serviceContext, type AppEnv } from "../../http/context";
+import { sendPdf } from "../../http/conditional";
+import { dateOf } from "../../rules/calendar";
+import { LINK_RELATIONS, MEASURE_STATUSES } from "../../rules/plan";
+import { PAPER_TYPES } from "../../rules/papers";
+import { ZCalendarDate, ZId } from "../../schemas/common";
+import { progressReportPdf } from "../../services/documents/documents";
+import { listResolutions } from "../../services/meetings/resolutions";
+import { exportMeasuresCsv, importMeasures } from "../../services/plan/measure-catalogue";
+import {
+  addPlanUpdate,
+  createForumIdea,
+  ideaToMeasure,
+  ideaToPaper,
+  listForumIdeas,
+  progressReport,
+} from "../../services/plan/plan-follow-up";
+import { addActionField, createMeasure, getMeasure, getPlan, listMeasures, listPlans, updateMeasure } from "../../services/plan/plans";
+import { linkResolutionToMeasure, measureTrace } from "../../services/plan/trace";
+import type { ServiceContext } from "../../services/context";
+import { assertManages } from "../../services/access";
+import {
+  Badge,
+  ChoiceField,
+  DateField,
+  ErrorSummary,
+  Facts,
+  FileField,
+  InputField,
+  Notice,
+  SubmitButton,
+  TextareaField,
+} from "../components/ui";
+import { form, type FormViewProps } from "../kit/form";
+import { enter, errorPage, page } from "../kit/page";
+import { html, type Ctx } from "../kit/render";
+import { paths, type Scope } from "../kit/urls";
+import { m } from "../messages";
+import { WorkspaceLayout } from "./layout";
+
+const p = m.workspace.planDesk;
+const planPath = (id: string) => `/verwaltung/plan/${id}`;
+const measurePath = (id: string) => `/verwaltung/plan/massnahmen/${id}`;
+const param = (c: { req: { param: (name: string) => string | undefined } }, name: string) => c.req.param(name) ?? "";
+
+async function managedPlan(ctx: ServiceContext, id: string) {
+  const plan = await getPlan(ctx, id);
+  assertManages(ctx, plan.bodyId);
+  return plan;
+}
+
+// --- A plan: its action fields and measures, the new ones, import and export, the report -------------------------
+
+async function loadPlan(c: { req: { param: (name: string) => string | undefined } }, _scope: unknown, ctx: ServiceContext) {
+  const plan = await managedPlan(ctx, param(c, "id"));
+  const [measures, resolutions] = await Promise.all([
+    listMeasures(ctx, plan.id),
+    listResolutions(ctx, { bodyId: plan.bodyId, limit: 200 }),
+  ]);
+  return { plan, measures, resolutions: resolutions.items, year: new Date(ctx.now).getUTCFullYear() };
+}
+type PlanData = Awaited<ReturnType<typeof loadPlan>>;
+
+function PlanDeskPage(props: FormViewProps<PlanData> & { which?: "feld" | "massnahme" | "fortschreibung" }) {
+  const { data, scope } = props;
+  const { plan } = data;
+  const own = (which: string) => (props.which === which ? { values: props.values, errors: props.errors } : { values: {}, errors: {} });
+  const field = own("feld");
+  const measure = own("massnahme");
+  const update = own("fortschreibung");
+  return (
+    <WorkspaceLayout title={plan.title} scope={scope} area="plan" trail={[{ text: plan.title }]}>
+      <h1 class="kern-heading-large">{plan.title}</h1>
+      <Notice text={props.confirmation} />
+      <ul class="inline-links">
+        <li>
+          <a href={`${planPath(plan.id)}/massnahmen.csv?format=excel`}>{p.exportExcel}</a>
+        </li>
+        <li>
+          <a href={`${planPath(plan.id)}/massnahmen.csv`}>{p.exportCsv}</a>
+        </li>
+        <li>
+          <a href={`${planPath(plan.id)}/bericht`}>{p.report}</a>
+        </li>
+        <li>
+          <a href="/verwaltung/plan/ideen">{p.ideas}</a>
+        </li>
+        <li>
+          <a href={paths.plan(plan.id)}>{p.publicPage}</a>
+        </li>
+      </ul>
+      {plan.actionFields.map((f) => (
+        <section aria-labelledby={`feld-${f.number}`}>
+          <h2 class="kern-heading-medium" id={`feld-${f.number}`}>
+            {`${p.field} ${f.number}: ${f.title}`}
+          </h2>
+          <ul>
+            {data.measures
+              .filter((x) => x.actionField.number === f.number)
+              .map((x) => (
+                <li>
+                  <a href={measurePath(x.id)}>{`${x.code} ${x.title}`}</a> <Badge>{label(MEASURE_STATUS, x.status)}</Badge>
+                  {` ${x.progress} %`}
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+
+      <h2 class="kern-heading-medium" id="import">
+        {p.import}
+      </h2>
+      <p>{p.importText}</p>
+      <form method="post" action={`${planPath(plan.id)}/import`} enctype="multipart/form-data" class="form" novalidate>
+        <FileField id="file" label={p.fields.file!} hint={p.fileHint} accept=".csv,.json,text/csv,application/json" />
+        <SubmitButton label={p.importButton} primary />
+      </form>
+
+      <h2 class="kern-heading-medium">{p.newMeasure}</h2>
+      <ErrorSummary errors={measure.errors} />
+      <form method="post" action={`${planPath(plan.id)}/massnahmen`} class="form" novalidate>
+        <ChoiceField
+          id="actionField"
+          label={p.fields.actionField!}
+          options={plan.actionFields.map((f) => ({ value: String(f.number), label: `${f.number} ${f.title}` }))}
+          value={measure.values.actionField}
+          error={measure.errors.actionField}
+        />
+        <InputField
+          id="code"
+          label={p.fields.code!}
+          type="text"
+          hint={p.codeHint}
+          value={measure.values.code}
+          error={measure.errors.code}
+        />
+        <InputField id="title" label={p.fields.title!} type="text" value={measure.values.title} error={measure.errors.title} />
+        <InputField
+          id="responsible"
+          label={p.fields.responsible!}
+          type="text"
+          value={measure.values.responsible}
+          error={measure.errors.responsible}
+        />
+        <SubmitButton label={p.newMeasure} />
+      </form>
+
+      <h2 class="kern-heading-medium">{p.newField}</h2>
+      <ErrorSummary errors={field.errors} />
+      <form method="post" action={`${planPath(plan.id)}/handlungsfelder`} class="form" novalidate>
+        <InputField id="number" label={p.fields.number!} type="number" value={field.values.number} error={field.errors.number} />
+        <InputField
+          id="fieldTitle"
+          label={p.fields.fieldTitle!}
+          type="text"
+          value={field.values.fieldTitle}
+          error={field.errors.fieldTitle}
+        />
+        <SubmitButton label={p.newField} />
+      </form>
+
+      <h2 class="kern-heading-medium">{p.updates}</h2>
+      {plan.updates.length === 0 ? <p>{p.noUpdates}</p> : null}
+      <ul>
+        {plan.updates.map((u) => (
+          <li>{`${dateOf(`${u.date}T12:00:00Z`)}${u.note ? `: ${u.note}` : ""}`}</li>
+        ))}
+      </ul>
+      <ErrorSummary errors={update.errors} />
+      <form method="post" action={`${planPath(plan.id)}/fortschreibung`} class="form" novalidate>
+        <DateField id="date" label={p.fields.date!} value={update.values.date} error={update.errors.date} />
+        <ChoiceField
+          id="resolutionId"
+          label={p.fields.resolutionId!}
+          emptyLabel={p.noResolution}
+          options={data.resolutions.map((r) => ({ value: r.id, label: `${r.number}: ${r.text.slice(0, 80)}` }))}
+          value={update.values.resolutionId}
+          error={update.errors.resolutionId}
+        />
+        <InputField id="note" label={p.fields.note!} type="text" value={update.values.note} error={update.errors.note} />
+        <SubmitButton label={p.recordUpdate} />
+      </form>
+    </WorkspaceLayout>
+  );
+}
+
+const planConfirmations = { angelegt: p.measureCreated, feld: p.fieldCreated, fortgeschrieben: p.updateRecorded };
+
+const newMeasure = form({
+  access: "secretariat",
+  schema: z.object({
+    actionField: z.coerce.number().int().min(1).max(99),
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{1,2}(\.\d{1,3}){1,2}$/, "muss eine Kennung wie 4.3 sein"),
+    title: z.string().trim().min(1).max(300),
+    responsible: z.string().trim().max(300).optional(),
+  }),
+  labels: p.fields,
+  load: loadPlan,
+  view: (props) => <PlanDeskPage {...props} which="massnahme" />,
+  confirmations: planConfirmations,
+  submit: (input, ctx, _scope, data) => createMeasure(ctx, data.plan.id, { ...input, partners: [], status: "planned", progress: 0 }),
+  done: (measure) => `${measurePath(measure.id)}?angelegt`,
+});
+
+const newField = form({
+  access: "secretariat",
+  schema: z.object({ number: z.coerce.number().int().min(1).max(99), fieldTitle: z.string().trim().min(1).max(200) }),
+  labels: p.fields,
+  load: loadPlan,
+  view: (props) => <PlanDeskPage {...props} which="feld" />,
+  submit: async ({ number, fieldTitle }, ctx, _scope, data) => {
+    await addActionField(ctx, data.plan.id, { number, title: fieldTitle }).catch((error: unknown) => {
+      if (error instanceof Problem && error.extra.errors)
+        error.extra.errors = error.extra.errors.map((e) => (e.field === "title" ? { ...e, field: "fieldTitle" } : e));
+      throw error;
+    });
+    return data.plan;
+  },
+  done: (plan) => `${planPath(plan.id)}?feld`,
+});
+
+const planUpdate = form({
+  access: "secretariat",
+  schema: z.object({ date: ZCalendarDate, resolutionId: ZId.optional(), note: z.string().trim().max(2000).optional() }),
+  labels: p.fields,
+  load: loadPlan,
+  view: (props) => <PlanDeskPage {...props} which="fortschreibung" />,
+  submit: (input, ctx, _scope, data) => addPlanUpdate(ctx, data.plan.id, input),
+  done: (plan) => `${planPath(plan.id)}?fortgeschrieben`,
+});
+
+/** The result of an import: every bad line and field, or the counts. Nothing is written when a line is bad. */
+function ImportResultPage(props: {
+  scope: Scope;
+  plan: { id: string; title: string };
+  result: { counts: { created: number; updated: number; unchanged: number } } | { errors: { field: string; reason: string }[] };
+}) {
+  const { plan, result } = props;
+  return (
+    <WorkspaceLayout
+      title={`${p.importResult}: ${plan.title}`}
+      scope={props.scope}
+      area="plan"
+      trail={[{ text: plan.title, href: planPath(plan.id) }, { text: p.importResult }]}
+    >
+      <h1 class="kern-heading-large">{p.importResult}</h1>
+      {"errors" in result ? (
+        <div class="kern-alert kern-alert--danger" role="alert">
+          <div class="kern-alert__header">
+            <h2 class="kern-title">{p.importRefused(result.errors.length)}</h2>
+          </div>
+          <div class="kern-alert__body">
+            <ul class="import-errors">
+              {result.errors.map((e) => (
+                <li>{`${e.field}: ${e.reason}`}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : (
+        <Facts
+          rows={[
+            [p.created, String(result.counts.created)],
+            [p.updated, String(result.counts.updated)],
+            [p.unchanged, String(result.counts.unchanged)],
+          ]}
+        />
+      )}
+      <p>
+        <a href={planPath(plan.id)}>{p.back(plan.title)}</a>
+      </p>
+    </WorkspaceLayout>
+  );
+}
+
+/** The largest catalogue file a page takes: 2 MB (a catalogue of a few hundred measures is far below). */
+const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+
+async function importCatalogue(c: Ctx) {
+  const entered = await enter(c, "secretariat");
+  if ("response" in entered) return entered.response;
+  const ctx = serviceContext(c);
+  const plan = await managedPlan(ctx, param(c, "id")).catch(() => null);
+  if (!plan) return errorPage(c, 404, entered.scope);
+  const body = await c.req.parseBody();
+  const file = body.file;
+  const refused = (reason: string) =>
+    html(c, <ImportResultPage scope={entered.scope} plan={plan} result={{ errors: [{ field: p.fields.file!, reason }] }} />, 400);
+  if (!(file instanceof File) || file.size === 0) return refused(p.noFile);
+  if (file.size > MAX_IMPORT_BYTES) return refused(p.tooLarge);
+  const format = file.name.toLowerCase().endsWith(".json") || file.type === "application/json" ? "json" : "csv";
+  try {
+    const counts = await importMeasures(ctx, plan.id, format, await file.text());
+    return html(c, <ImportResultPage scope={entered.scope} plan={plan} result={{ counts }} />);
+  } catch (error) {
+    if (!(error instanceof Problem) || !error.extra.errors) throw error;
+    return html(c, <ImportResultPage scope={entered.scope} plan={plan} result={{ errors: error.extra.errors }} />, 400);
+  }
+}
+
+// --- The progress report -----------------------------------------------------------------------------------------
+
+const ZReportQuery = z.object({
+  von: ZCalendarDate.optional(),
+  bis: ZCalendarDate.optional(),
+  handlungsfeld: z.coerce.number().int().min(1).max(99).optional(),
+});
+
+/** The report's period from the query: the current year unless asked otherwise. */
+function periodOf(c: Ctx, year: number) {
+  const query = ZReportQuery.safeParse({
+    von: c.req.query("von") || undefined,
+    bis: c.req.query("bis") || undefined,
+    handlungsfeld: c.req.query("handlungsfeld") || undefined,
+  });
+  const values = query.success ? query.data : {};
+  return {
+    from: values.von ?? `${year}-01-01`,
+    to: values.bis ?? `${year}-12-31`,
+    ...(values.handlungsfeld ? { actionField: values.handlungsfeld } : {}),
+    valid: query.success,
+  };
+}
+
+function ReportPage({ scope, data }: { scope: Scope; data: Awaited<ReturnType<typeof loadReport>> }) {
+  const { report, plan, period } = data;
+  const query = `von=${period.from}&bis=${period.to}${period.actionField ? `&handlungsfeld=${period.actionField}` : ""}`;
+  return (
+    <WorkspaceLayout
+      title={`${p.report}: ${plan.title}`}
+      scope={scope}
+      area="plan"
+      trail={[{ text: plan.title, href: planPath(plan.id) }, { text: p.report }]}
+    >
+      <h1 class="kern-heading-large">{p.report}</h1>
+      <p class="kern-subline">
+        {`${plan.title}, `}
+        {report.actionField ? `${p.field} ${report.actionField.number}: ${report.actionField.title}` : p.allFields}
+      </p>
+      {!period.valid ? <Notice text={p.badPeriod} tone="warning" /> : null}
+      <form method="get" action={`${planPath(plan.id)}/bericht`} class="form filter-form">
+        <DateField id="von" label={p.from} value={period.from} />
+        <DateField id="bis" label={p.to} value={period.to} />
+        <ChoiceField
+          id="handlungsfeld"
+          label={p.field}
+          emptyLabel={p.allFields}
+          options={plan.actionFields.map((f) => ({ value: String(f.number), label: `${f.number} ${f.title}` }))}
+          value={period.actionField ? String(period.actionField) : undefined}
+        />
+        <SubmitButton label={p.show} />
+      </form>
+      <p>
+        <a href={`${planPath(plan.id)}/bericht.pdf?${query}`}>{p.reportPdf}</a>
+      </p>
+      <h2 class="kern-heading-medium">{p.byStatus}</h2>
+      <Facts rows={Object.entries(report.byStatus).map(([status, count]) => [label(MEASURE_STATUS, status), String(count)])} />
+      <h2 class="kern-heading-medium">{p.measures}</h2>
+      {report.measures.map((x) => (
+        <section class="report-measure" aria-labelledby={`m-${x.id}`}>
+          <h3 class="kern-heading-small" id={`m-${x.id}`}>
+            {`${x.code} ${x.title}`}
+          </h3>
+          <p>{`${label(MEASURE_STATUS, x.status)}, ${x.progress} %${x.responsible ? `, ${x.responsible}` : ""}`}</p>
+          {x.changes.length > 0 ? (
+            <ul>
+              {x.changes.map((change) => (
+                <li>
+                  {`${dateOf(change.at)}: ${change.fromStatus ? label(MEASURE_STATUS, change.fromStatus) : p.new} → `}
+                  {`${label(MEASURE_STATUS, change.toStatus)}, ${change.toProgress} %${change.reason ? ` (${change.reason})` : ""}`}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {x.resolutions.map((r) => (
+            <p>{`${r.number} ${label(RELATION, r.relation)}: ${r.text.slice(0, 200)}`}</p>
+          ))}
+        </section>
+      ))}
+    </WorkspaceLayout>
+  );
+}
+
+async function loadReport(c: Ctx, ctx: ServiceContext) {
+  const plan = await managedPlan(ctx, param(c, "id"));
+  const { valid, ...period } = periodOf(c, Number(new Date(ctx.now).toISOString().slice(0, 4)));
+  const report = await progressReport(ctx, plan.id, period);
+  return { plan, report, period: { ...period, valid } };
+}
+
+// --- A measure --------------------------------------------------------------------------------------------------
+
+async function loadMeasure(c: { req: { param: (name: string) => string | undefined } }, _scope: unknown, ctx: ServiceContext) {
+  const measure = await getMeasure(ctx, param(c, "id"));
+  const plan = await managedPlan(ctx, measure.planId);
+  const [trace, resolutions] = await Promise.all([
+    measureTrace(ctx, measure.id),
+    listResolutions(ctx, { bodyId: plan.bodyId, limit: 200 }),
+  ]);
+  return { measure, plan, trace, resolutions: resolutions.items };
+}
+type MeasureData = Awaited<ReturnType<typeof loadMeasure>>;
+
+const MEASURE_FIELDS = [
+  "title",
+  "responsible",
+  "status",
+  "progress",
+  "startDate",
+  "targetDate",
+  "indicators",
+  "evidence",
+  "reason",
+] as const;
+
+function MeasureDeskPage(props: FormViewProps<MeasureData> & { which?: "bearbeiten" | "beschluss" }) {
+  const { data, scope } = props;
+  const { measure, plan } = data;
+  const own = (which: string) => (props.which === which ? { values: props.values, errors: props.errors } : { values: {}, errors: {} });
+  const edit = props.which === "beschluss" ? { values: measureValues(data), errors: {} } : own("bearbeiten");
+  const link = own("beschluss");
+  const f = p.fields;
+  const title = `${measure.code} ${measure.title}`;
+  return (
+    <WorkspaceLayout
+      title={title}
+      scope={scope}
+      area="plan"
+      trail={[{ text: plan.title, href: planPath(plan.id) }, { text: measure.code }]}
+    >
+      <p class="kern-subline">{`${p.field} ${measure.actionField.number}: ${measure.actionField.title}`}</p>
+      <h1 class="kern-heading-large">{title}</h1>
+      <Notice text={props.confirmation} />
+      <Notice text={props.notice} tone="warning" />
+      <p>
+        <a href={paths.measure(measure.id)}>{p.publicPage}</a>
+      </p>
+      <h2 class="kern-heading-medium">{p.trace}</h2>
+      {data.trace.trace.length === 0 ? <p>{p.noTrace}</p> : null}
+      <ul>
+        {data.trace.trace.map((entry) => (
+          <li>
+            <a href={`/verwaltung/beschluesse/${entry.resolution.id}`}>{entry.resolution.number}</a>
+            {` ${label(RELATION, entry.relation)} (${dateOf(`${entry.date}T12:00:00Z`)})`}
+          </li>
+        ))}
+      </ul>
+      <h3 class="kern-heading-small">{p.linkResolution}</h3>
+      <ErrorSummary errors={link.errors} />
+      <form method="post" action={`${measurePath(measure.id)}/beschluss`} class="form" novalidate>
+        <ChoiceField
+          id="resolutionId"
+          label={f.resolutionId!}
+          emptyLabel={p.choose}
+          options={data.resolutions.map((r) => ({ value: r.id, label: `${r.number}: ${r.text.slice(0, 80)}` }))}
+          value={link.values.resolutionId}
+          error={link.errors.resolutionId}
+        />
+        <ChoiceField
+          id="relation"
+          label={f.relation!}
+          options={LINK_RELATIONS.map((value) => ({ value, label: RELATION[value] }))}
+          value={link.values.relation}
+          error={link.errors.relation}
+        />
+        <ChoiceField
+          id="linkStatus"
+          label={f.linkStatus!}
+          emptyLabel={p.statusFromRelation}
+          options={MEASURE_STATUSES.map((value) => ({ value, label: MEASURE_STATUS[value] }))}
+          value={link.values.linkStatus}
+          error={link.errors.linkStatus}
+        />
+        <SubmitButton label={p.link} />
+      </form>
+      <h2 class="kern-heading-medium">{p.edit}</h2>
+      <ErrorSummary errors={edit.errors} />
+      <form method="post" action={measurePath(measure.id)} class="form" novalidate>
+        <input type="hidden" name="version" value={edit.values.version ?? String(measure.version)} />
+        <InputField id="title" label={f.title!} type="text" value={edit.values.title} error={edit.errors.title} />
+        <InputField id="responsible" label={f.responsible!} type="text" value={edit.values.responsible} error={edit.errors.responsible} />
+        <ChoiceField
+          id="status"
+          label={f.status!}
+          options={MEASURE_STATUSES.map((value) => ({ value, label: MEASURE_STATUS[value] }))}
+          value={edit.values.status}
+          error={edit.errors.status}
+        />
+        <InputField id="progress" label={f.progress!} type="number" value={edit.values.progress} error={edit.errors.progress} />
+        <DateField id="startDate" label={f.startDate!} value={edit.values.startDate} error={edit.errors.startDate} />
+        <DateField id="targetDate" label={f.targetDate!} value={edit.values.targetDate} error={edit.errors.targetDate} />
+        <TextareaField id="indicators" label={f.indicators!} value={edit.values.indicators} error={edit.errors.indicators} rows={3} />
+        <TextareaField id="evidence" label={f.evidence!} value={edit.values.evidence} error={edit.errors.evidence} rows={3} />
+        <InputField id="reason" label={f.reason!} type="text" hint={p.reasonHint} value={edit.values.reason} error={edit.errors.reason} />
+        <SubmitButton label={p.save} primary />
+      </form>
+    </WorkspaceLayout>
+  );
+}
+
+function measureValues(data: MeasureData): Record<string, string> {
+  const { measure } = data;
+  return {
+    version: String(measure.version),
+    title: measure.title,
+    responsible: measure.responsible ?? "",
+    status: measure.status,
+    progress: String(measure.progress),
+    startDate: measure.startDate ?? "",
+    targetDate: measure.targetDate ?? "",
+    indicators: measure.indicators ?? "",
+    evidence: measure.evidence ?? "",
+  };
+}
+
+const measureConfirmations = { angelegt: p.measureCreated, gespeichert: p.saved, verknuepft: p.linked };
+
+const editMeasure = form({
+  access: "secretariat",
+  schema: z.object({
+    version: z.coerce.number().int().min(1),
+    title: z.string().trim().min(1).max(300),
+    responsible: z.string().trim().max(300).nullable().optional(),
+    status: z.enum(MEASURE_STATUSES),
+    progress: z.coerce.number().int().min(0).max(100),
+    startDate: ZCalendarDate.nullable().optional(),
+    targetDate: ZCalendarDate.nullable().optional(),
+    indicators: z.string().max(5000).nullable().optional(),
+    evidence: z.string().max(5000).nullable().optional(),
+    reason: z.string().trim().max(2000).nullable().optional(),
+  }),
+  labels: Object.fromEntries(MEASURE_FIELDS.map((field) => [field, p.fields[field]!])),
+  empty: "null",
+  load: loadMeasure,
+  initial: measureValues,
+  view: (props) => <MeasureDeskPage {...props} which="bearbeiten" />,
+  confirmations: measureConfirmations,
+  submit: ({ version, reason, ...input }, ctx, _scope, data) =>
+    updateMeasure(ctx, data.measure.id, version, { ...input, title: input.title, ...(reason ? { reason } : {}) }),
+  done: (measure) => `${measurePath(measure.id)}?gespeichert`,
+});
+
+const linkFromMeasure = form({
+  access: "secretariat",
+  schema: z.object({ resolutionId: ZId, relation: z.enum(LINK_RELATIONS), linkStatus: z.enum(MEASURE_STATUSES).optional() }),
+  labels: { resolutionId: p.fields.resolutionId!, relation: p.fields.relation!, linkStatus: p.fields.linkStatus! },
+  load: loadMeasure,
+  view: (props) => <MeasureDeskPage {...props} which="beschluss" />,
+  submit: async ({ resolutionId, relation, linkStatus }, ctx, _scope, data) => {
+    await linkResolutionToMeasure(ctx, resolutionId, {
+      measureId: data.measure.id,
+      relation,
+      ...(linkStatus ? { status: linkStatus } : {}),
+    }).catch((error: unknown) => {
+      if (error instanceof Problem && error.extra.errors)
+        error.extra.errors = error.extra.errors.map((e) => (e.field === "status" ? { ...e, field: "linkStatus" } : e));
+      throw error;
+    });
+    return data.measure;
+  },
+  done: (measure) => `${measurePath(measure.id)}?verknuepft`,
+});
+
+// --- Forum ideas --------------------------------------------------------------------------------------------------
+
+async function loadIdeas(_c: unknown, scope: { body: { id: string } }, ctx: ServiceContext) {
+  const [ideas, plans] = await Promise.all([listForumIdeas(ctx, scope.body.id), listPlans(ctx, scope.body.id)]);
+  return { ideas, plans };
+}
+type IdeasData = Awaited<ReturnType<typeof loadIdeas>>;
+
+function IdeasPage(props: FormViewProps<IdeasData>) {
+  const { data, scope, values, errors } = props;
+  const f = p.fields;
+  const fields = data.plans.flatMap((plan) =>
+    plan.actionFields.map((field) => ({ value: `${plan.id}:${field.number}`, label: `${plan.title}, ${field.number} ${field.title}` })),
+  );
+  return (
+    <WorkspaceLayout title={p.ideas} scope={scope} area="plan" trail={[{ text: p.ideas }]}>
+      <h1 class="kern-heading-large">{p.ideas}</h1>
+      <Notice text={props.confirmation} />
+      <Notice text={props.notice} tone="warning" />
+      <ErrorSummary errors={errors} />
+      {data.ideas.length === 0 ? <p>{p.noIdeas}</p> : null}
+      {data.ideas.map((idea) => (
+        <section class="idea" aria-labelledby={`idee-${idea.id}`}>
+          <h2 class="kern-heading-small" id={`idee-${idea.id}`}>
+            {`${idea.forum}, ${dateOf(`${idea.forumDate}T12:00:00Z`)}: ${idea.proposedBy}`}
+          </h2>
+          <p>{idea.text}</p>
+          <p>
+            <Badge>{p.ideaStatuses[idea.status] ?? idea.status}</Badge>{" "}
+            {idea.measureId ? <a href={measurePath(idea.measureId)}>{p.becameMeasure}</a> : null}
+            {idea.paperId ? <a href={`/verwaltung/vorlagen/${idea.paperId}`}>{p.becamePaper}</a> : null}
+          </p>
+          {idea.measureId || idea.paperId ? null : (
+            <details class="kern-accordion">
+              <summary class="kern-accordion__header">{p.turnInto}</summary>
+              <div class="kern-accordion__body">
+                <form method="post" action={`/verwaltung/plan/ideen/${idea.id}/massnahme`} class="form" novalidate>
+                  <input type="hidden" name="version" value={String(idea.version)} />
+                  <ChoiceField id={`field-${idea.id}`} label={f.actionField!} options={fields} value={values[`field-${idea.id}`]} />
+                  <InputField
+                    id={`code-${idea.id}`}
+                    label={f.code!}
+                    type="text"
+                    hint={p.codeHint}
+                    value={values[`code-${idea.id}`]}
+                    error={errors[`code-${idea.id}`]}
+                  />
+                  <InputField
+                    id={`title-${idea.id}`}
+                    label={f.title!}
+                    type="text"
+                    value={values[`title-${idea.id}`] ?? idea.text.slice(0, 300)}
+                    error={errors[`title-${idea.id}`]}
+                  />
+                  <SubmitButton label={p.toMeasure} />
+                </form>
+                <form method="post" action={`/verwaltung/plan/ideen/${idea.id}/vorlage`} class="form" novalidate>
+                  <input type="hidden" name="version" value={String(idea.version)} />
+                  <ChoiceField
+                    id={`type-${idea.id}`}
+                    label={f.paperType!}
+                    options={PAPER_TYPES.map((value) => ({ value, label: PAPER_TYPE[value] }))}
+                    value={values[`type-${idea.id}`]}
+                  />
+                  <InputField
+                    id={`paper-${idea.id}`}
+                    label={f.paperTitle!}
+                    type="text"
+                    value={values[`paper-${idea.id}`] ?? idea.text.slice(0, 300)}
+                    error={errors[`paper-${idea.id}`]}
+                  />
+                  <SubmitButton label={p.toPaper} />
+                </form>
+              </div>
+            </details>
+          )}
+        </section>
+      ))}
+      <h2 class="kern-heading-medium">{p.newIdea}</h2>
+      <form method="post" action="/verwaltung/plan/ideen" class="form" novalidate>
+        <InputField id="forum" label={f.forum!} type="text" value={values.forum} error={errors.forum} />
+        <DateField id="forumDate" label={f.forumDate!} value={values.forumDate} error={errors.forumDate} />
+        <InputField id="proposedBy" label={f.proposedBy!} type="text" value={values.proposedBy} error={errors.proposedBy} />
+        <TextareaField id="text" label={f.text!} value={values.text} error={errors.text} rows={3} />
+        <SubmitButton label={p.newIdea} />
+      </form>
+    </WorkspaceLayout>
+  );
+}
+
+const ideaConfirmations = { erfasst: p.ideaCreated, massnahme: p.ideaMeasure, vorlage: p.ideaPaper };
+const ideaLabels = (data: IdeasData) => ({
+  ...Object.fromEntries(
+    data.ideas.flatMap((idea) => [
+      [`field-${idea.id}`, p.fields.actionField!],
+      [`code-${idea.id}`, p.fields.code!],
+      [`title-${idea.id}`, p.fields.title!],
+      [`type-${idea.id}`, p.fields.paperType!],
+      [`paper-${idea.id}`, p.fields.paperTitle!],
+    ]),
+  ),
+});
+/** The service names the measure's fields; the form names them per idea. */
+const perIdea = (id: string, names: Record<string, string>) => (error: unknown) => {
+  if (error instanceof Problem && error.extra.errors)
+    error.extra.errors = error.extra.errors.map((e) => (names[e.field] ? { ...e, field: `${names[e.field]}-${id}` } : e));
+  throw error;
+};
+
+const newIdea = form({
+  access: "secretariat",
+  schema: z.object({
+    forum: z.string().trim().min(1).max(200),
+    forumDate: ZCalendarDate,
+    proposedBy: z.string().trim().min(1).max(200),
+    text: z.string().trim().min(1).max(5000),
+  }),
+  labels: { forum: p.fields.forum!, forumDate: p.fields.forumDate!, proposedBy: p.fields.proposedBy!, text: p.fields.text! },
+  load: loadIdeas,
+  view: (props) => <IdeasPage {...props} />,
+  confirmations: ideaConfirmations,
+  submit: (input, ctx, scope) => createForumIdea(ctx, scope.body.id, input),
+  done: () => "/verwaltung/plan/ideen?erfasst",
+});
+
+const ideaMeasure = form({
+  access: "secretariat",
+  schema: z.object({ version: z.coerce.number().int().min(1) }).catchall(z.string().max(5000)),
+  labels: ideaLabels,
+  load: loadIdeas,
+  view: (props) => <IdeasPage {...props} />,
+  submit: async (input, ctx, _scope, _data, c) => {
+    const id = param(c, "id");
+    const [planId, field] = String(input[`field-${id}`] ?? "").split(":");
+    return ideaToMeasure(ctx, id, input.version, planId ?? "", {
+      actionField: Number(field),
+      code: String(input[`code-${id}`] ?? ""),
+      title: String(input[`title-${id}`] ?? ""),
+      partners: [],
+      status: "planned",
+      progress: 0,
+    }).catch(perIdea(id, { code: "code", title: "title", actionField: "field", planId: "field" }));
+  },
+  done: () => "/verwaltung/plan/ideen?massnahme",
+});
+
+const ideaPaper = form({
+  access: "secretariat",
+  schema: z.object({ version: z.coerce.number().int().min(1) }).catchall(z.string().max(5000)),
+  labels: ideaLabels,
+  load: loadIdeas,
+  view: (props) => <IdeasPage {...props} />,
+  submit: async (input, ctx, _scope, _data, c) => {
+    const id = param(c, "id");
+    const type = z.enum(PAPER_TYPES).catch("proposal").parse(input[`type-${id}`]);
+    const title = String(input[`paper-${id}`] ?? "").trim();
+    if (!title)
+      perIdea(id, { title: "paper" })(new Problem("unprocessable", "Der Titel fehlt.", { errors: [{ field: "title", reason: "fehlt" }] }));
+    return ideaToPaper(ctx, id, input.version, { title, type }).catch(perIdea(id, { title: "paper" }));
+  },
+  done: () => "/verwaltung/plan/ideen?vorlage",
+});
+
+export const planPages = new Hono<AppEnv>()
+  .get(
+    "/verwaltung/plan",
+    page({
+      access: "secretariat",
+      load: async (_c, scope, ctx) => listPlans(ctx, scope.body.id),
+      view: (plans, scope) => (
+        <WorkspaceLayout title={m.workspace.areas.plan} scope={scope} area="plan">
+          <h1 class="kern-heading-large">{m.workspace.areas.plan}</h1>
+          {plans.length === 0 ? <p>{p.noPlans}</p> : null}
+          <ul>
+            {plans.map((plan) => (
+              <li>
+                <a href={planPath(plan.id)}>{plan.title}</a>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href="/verwaltung/plan/ideen">{p.ideas}</a>
+          </p>
+        </WorkspaceLayout>
+      ),
+    }),
+  )
+  .get("/verwaltung/plan/ideen", newIdea.get)
+  .post("/verwaltung/plan/ideen", newIdea.post)
+  .post("/verwaltung/plan/ideen/:id/massnahme", ideaMeasure.post)
+  .post("/verwaltung/plan/ideen/:id/vorlage", ideaPaper.post)
+  .get("/verwaltung/plan/massnahmen/:id", editMeasure.get)
+  .post("/verwaltung/plan/massnahmen/:id", editMeasure.post)
+  .post("/verwaltung/plan/massnahmen/:id/beschluss", linkFromMeasure.post)
+  .get("/verwaltung/plan/:id", newMeasure.get)
+  .post("/verwaltung/plan/:id/massnahmen", newMeasure.post)
+  .post("/verwaltung/plan/:id/handlungsfelder", newField.post)
+  .post("/verwaltung/plan/:id/fortschreibung", planUpdate.post)
+  .post("/verwaltung/plan/:id/import", importCatalogue)
+  .get("/verwaltung/plan/:id/massnahmen.csv", async (c) => {
+    const entered = await enter(c, "secretariat");
+    if ("response" in entered) return entered.response;
+    const ctx = serviceContext(c);
+    const plan = await managedPlan(ctx, param(c, "id"));
+    const excel = c.req.query("format") === "excel";
+    return c.body(await exportMeasuresCsv(ctx, plan.id, excel ? "excel" : "csv"), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="massnahmen${excel ? "-excel" : ""}.csv"`,
+      "cache-control": "private, no-store",
+    });
+  })
+  .get(
+    "/verwaltung/plan/:id/bericht",
+    page({
+      access: "secretariat",
+      load: (c, _scope, ctx) => loadReport(c, ctx),
+      view: (data, scope) => <ReportPage scope={scope} data={data} />,
+    }),
+  )
+  .get("/verwaltung/plan/:id/bericht.pdf", async (c) => {
+    const entered = await enter(c, "secretariat");
+    if ("response" in entered) return entered.response;
+    const ctx = serviceContext(c);
+    const plan = await managedPlan(ctx, param(c, "id"));
+    const { valid: _valid, ...period } = periodOf(c, Number(new Date(ctx.now).toISOString().slice(0, 4)));
+    return sendPdf(c, await progressReportPdf(ctx, documentDeps(c), plan.id, period), "sachstandsbericht.pdf");
+  });
