@@ -6,92 +6,28 @@
  */
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDocumentAssets } from "../../src/entry/node-documents";
-import { createServiceContext } from "../../src/services/context";
-import { createAgendaItem } from "../../src/services/meetings/agenda";
-import { sendInvitation } from "../../src/services/meetings/invitations";
-import { createMeeting } from "../../src/services/meetings/meetings";
-import { createPaper } from "../../src/services/papers/papers";
-import { createMembership } from "../../src/services/people/memberships";
-import { createPerson } from "../../src/services/people/people";
 import { axeViolations, fitsWidth, launchBrowser, type Portal, screenshot, signedInAs } from "../helpers/browser";
+import { runningBeiratMeeting } from "../helpers/live";
 import { servedDemoPortal } from "../helpers/portal";
 
 let browser: Browser;
 let portal: Portal;
 const pagesSeen = new Map<string, string>();
-const made = {
-  meetingId: "",
-  tieItem: "",
-  recommendationItem: "",
-  resolutionId: "",
-  measureId: "",
-  people: {} as Record<string, { id: string; name: string }>,
+const made = { resolutionId: "", measureId: "" } as Awaited<ReturnType<typeof runningBeiratMeeting>> & {
+  resolutionId: string;
+  measureId: string;
 };
 
 beforeAll(async () => {
   portal = await servedDemoPortal();
   browser = await launchBrowser();
-  await setUpMeeting();
+  Object.assign(made, await runningBeiratMeeting(portal.db, portal.origin));
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await portal?.close();
 });
-
-/**
- * The Beirat's meeting that began half an hour ago, invited ten days before: a deputy for one member, a paper with
- * its proposed resolution, and two items to decide.
- */
-async function setUpMeeting() {
-  const now = Date.now();
-  const before = createServiceContext(portal.db, { kind: "admin", tokenId: null, name: "test" }, new Date(now - 10 * 86_400_000));
-  const db = portal.db.prisma;
-  const beirat = await db.committee.findFirstOrThrow({ where: { shortName: "IBR" } });
-  const seats = await db.membership.findMany({ where: { committeeId: beirat.id }, include: { person: true } });
-  const members = seats.filter((s) => s.role === "member");
-  const [excused, remote, recused, signer1, signer2] = members.slice(-5);
-  for (const [key, s] of Object.entries({ excused, remote, recused, signer1, signer2 }))
-    made.people[key] = { id: s!.personId, name: `${s!.person.givenName} ${s!.person.familyName}` };
-  made.people.chair = { id: seats.find((s) => s.role === "chair")!.personId, name: "" };
-  made.people.clerk = { id: seats.find((s) => s.role === "minute_taker")!.personId, name: "" };
-  const deputy = await createPerson(before, { bodyId: beirat.bodyId, givenName: "Zoran", familyName: "Ilić" });
-  await createMembership(before, {
-    committeeId: beirat.id,
-    personId: deputy.id,
-    role: "deputy",
-    startDate: "2024-07-01",
-    deputyForId: excused!.id,
-  });
-  made.people.deputy = { id: deputy.id, name: "Zoran Ilić" };
-  const paper = await createPaper(before, {
-    bodyId: beirat.bodyId,
-    title: "Sprachpaten an Grundschulen",
-    type: "proposal",
-    isPublic: true,
-    proposedResolution: "Der Integrationsbeirat empfiehlt dem Integrationsausschuss, Sprachpaten an allen Grundschulen einzusetzen.",
-  });
-  const startsAt = new Date(now - 30 * 60_000);
-  const { meeting } = await createMeeting(before, {
-    committeeId: beirat.id,
-    startsAt: startsAt.toISOString(),
-    standardFrame: true,
-    repeatMeeting: false,
-    locationName: "Rathaus",
-  });
-  const tie = await createAgendaItem(before, meeting.id, { title: "Zuschuss für das Sommerfest", kind: "resolution", isPublic: true });
-  made.tieItem = tie.itemId;
-  const recommendation = await createAgendaItem(before, meeting.id, {
-    title: "Sprachpaten an Grundschulen",
-    kind: "resolution",
-    isPublic: true,
-    paperId: paper.id,
-  });
-  made.recommendationItem = recommendation.itemId;
-  await sendInvitation(before, meeting.id, { channel: "email" }, { templates: loadDocumentAssets().templates, baseUrl: portal.origin });
-  made.meetingId = meeting.id;
-}
 
 /** Records every page a test opens by GET, by its type, for the axe and 320 px checks at the end. */
 function visiting(page: Page, type: (path: string) => string | null) {
@@ -134,6 +70,11 @@ describe("the live meeting", () => {
       await Promise.all([page.waitForEvent("framenavigated"), button.click()]);
       await page.waitForLoadState();
     };
+    // The room's display, open on a screen in the room from the start.
+    const display = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    visiting(display, pageType);
+    await display.goto(`${portal.origin}/sitzungen/${made.meetingId}/anzeige`);
+    expect(await display.textContent("h1")).toContain("noch keinen Punkt aufgerufen");
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto(`${portal.origin}/verwaltung/sitzungen/${made.meetingId}`);
     await submit(page.getByRole("link", { name: "Sitzung durchführen (live)" }));
@@ -168,6 +109,11 @@ describe("the live meeting", () => {
     await Promise.all([page.waitForEvent("framenavigated"), page.keyboard.press("Enter")]);
     await page.waitForLoadState();
     expect(await text(page)).toContain("Sprachpaten an Grundschulen");
+    // The display follows by itself (it polls): the item just decided and its result, readable from a distance.
+    await expect.poll(() => display.textContent(".room-display"), { timeout: 15_000 }).toContain("Stimmengleichheit (10:10)");
+    expect(await display.textContent(".room-display h1")).toContain("Zuschuss für das Sommerfest");
+    await screenshot(display, "room-display-1280");
+    await display.close();
 
     // The recommendation: the wording from the paper, to the Integrationsausschuss, with a statement and notes.
     expect(await page.inputValue("#wording")).toContain("Sprachpaten an allen Grundschulen");
@@ -327,6 +273,43 @@ describe("the live meeting", () => {
   }, 180_000);
 });
 
+describe("a written procedure", () => {
+  it("is started by the secretariat and objected to by a member in their area", async () => {
+    const { page } = await signedInAs(browser, portal, { email: "uv-gs@remsfeld.example", role: "secretariat" });
+    visiting(page, pageType);
+    await page.goto(`${portal.origin}/verwaltung/sitzungen`);
+    await Promise.all([page.waitForEvent("framenavigated"), page.getByRole("link", { name: "Umlaufverfahren" }).click()]);
+    await page.selectOption("#committeeId", { label: "Integrationsbeirat" });
+    await page.fill("#motion", "Teilnahme am Tag der offenen Moschee");
+    await page.fill("#text", "Der Integrationsbeirat beteiligt sich am Tag der offenen Moschee.");
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await page.fill("#date", tomorrow);
+    await Promise.all([page.waitForEvent("framenavigated"), page.getByRole("button", { name: "Umlaufverfahren beginnen" }).click()]);
+    expect(await text(page)).toContain("Das Umlaufverfahren läuft");
+
+    const member = await signedInAs(browser, portal, {
+      email: "uv-member@live.example",
+      role: "member",
+      personId: made.people.recused!.id,
+    });
+    await member.page.goto(`${portal.origin}/mitglieder`);
+    await Promise.all([
+      member.page.waitForEvent("framenavigated"),
+      member.page.getByRole("link", { name: /Tag der offenen Moschee/ }).click(),
+    ]);
+    await checkInPlace(member.page, "members' written procedure");
+    await member.page.fill("#note", "Bitte in der Sitzung beraten.");
+    await Promise.all([member.page.waitForEvent("framenavigated"), member.page.getByRole("button", { name: "Widersprechen" }).click()]);
+    expect(await text(member.page)).toContain("Ihr Widerspruch ist erfasst.");
+    await member.context.close();
+
+    await page.reload();
+    expect(await text(page)).toContain("1 Widerspruch");
+    expect(await text(page)).toContain("gescheitert");
+    await page.context().close();
+  }, 60_000);
+});
+
 describe("the catalogue of measures", () => {
   it("refuses an import with three bad lines, names all three, and writes nothing", async () => {
     const { page } = await signedInAs(browser, portal, { email: "import-gs@remsfeld.example", role: "secretariat" });
@@ -353,6 +336,35 @@ describe("the catalogue of measures", () => {
     expect(errors[2]).toMatch(/^Zeile 5: progress/);
     expect(await portal.db.prisma.measure.count({ where: { planId: plan.id } })).toBe(before);
     await checkInPlace(page, "import result with errors");
+
+    // The report for the current year, as HTML and as PDF.
+    await page.goto(`${portal.origin}/verwaltung/plan/${plan.id}`);
+    await Promise.all([page.waitForEvent("framenavigated"), page.getByRole("link", { name: "Sachstandsbericht", exact: true }).click()]);
+    expect(await text(page)).toContain("Maßnahmen nach Stand");
+    const pdf = await page.request.get(
+      await page
+        .getByRole("link", { name: "Sachstandsbericht als PDF" })
+        .getAttribute("href")
+        .then((href) => `${portal.origin}${href}`),
+    );
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    const csvExport = await page.request.get(`${portal.origin}/verwaltung/plan/${plan.id}/massnahmen.csv?format=excel`);
+    expect((await csvExport.text()).split("\n")[0]).toContain("code;actionField");
+
+    // An idea from an integration forum becomes a measure.
+    await page.goto(`${portal.origin}/verwaltung/plan/ideen`);
+    await page.fill("#forum", "Integrationsforum Herbst");
+    await page.fill("#forumDate", "2026-10-15");
+    await page.fill("#proposedBy", "Arbeitsgruppe Sprache");
+    await page.fill("#text", "Ein Lesecafé für Eltern in der Stadtbibliothek");
+    await Promise.all([page.waitForEvent("framenavigated"), page.getByRole("button", { name: "Idee erfassen" }).click()]);
+    expect(await text(page)).toContain("Die Idee ist erfasst.");
+    const idea = page.locator("section.idea", { hasText: "Lesecafé" });
+    await idea.locator("summary").click();
+    await idea.locator("input[id^=code-]").fill("1.9");
+    await Promise.all([page.waitForEvent("framenavigated"), idea.getByRole("button", { name: "Als Maßnahme übernehmen" }).click()]);
+    expect(await text(page)).toContain("Die Idee ist als Maßnahme übernommen.");
+    expect(await portal.db.prisma.measure.count({ where: { code: "1.9", planId: plan.id } })).toBe(1);
     await page.context().close();
   }, 60_000);
 });

@@ -127,3 +127,19 @@ export async function concludeWrittenProcedure(ctx: ServiceContext, id: string) 
   });
   return { ...(await getWrittenProcedure(ctx, id)), resolutionNumber: number };
 }
+
+/** The written procedures of a body's committees, newest deadline first, for its secretariat. */
+export async function listWrittenProcedures(ctx: ServiceContext, bodyId: string) {
+  assertManages(ctx, bodyId);
+  const committees = await ctx.db.prisma.committee.findMany({ where: { bodyId }, select: { id: true, name: true } });
+  const procedures = await ctx.db.prisma.writtenProcedure.findMany({
+    where: { committeeId: { in: committees.map((c) => c.id) } },
+    include: { objections: { orderBy: { filedAt: "asc" } } },
+    orderBy: { deadline: "desc" },
+    take: 200,
+  });
+  return procedures.map((procedure) => ({
+    ...toWrittenProcedureView(procedure, ctx.now),
+    committee: committees.find((c) => c.id === procedure.committeeId)!.name,
+  }));
+}

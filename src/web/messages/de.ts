@@ -532,6 +532,7 @@ export const de = {
       deleted: "Die Sitzung ist gelöscht.",
       publicPage: "Öffentliche Seite der Sitzung",
       live: "Sitzung durchführen (live)",
+      procedures: "Umlaufverfahren",
       minutes: "Niederschrift",
     },
     minutesDesk: {
@@ -735,6 +736,29 @@ export const de = {
         text: "Idee",
         paperType: "Art der Vorlage",
         paperTitle: "Titel der Vorlage",
+      } as Record<string, string>,
+    },
+    procedures: {
+      title: "Umlaufverfahren",
+      intro:
+        "Über einfache Angelegenheiten kann im schriftlichen Verfahren beschlossen werden (§ 37 Abs. 1 GemO). " +
+        "Der Antrag ist angenommen, wenn bis zur Frist kein Mitglied widerspricht.",
+      none: "Noch keine Umlaufverfahren.",
+      deadline: "Frist:",
+      objections: (count: number) => (count === 1 ? "1 Widerspruch" : `${count} Widersprüche`),
+      outcomes: { pending: "läuft", adopted: "angenommen", failed: "gescheitert" } as Record<string, string>,
+      resolution: "Beschluss",
+      conclude: "Abschließen und Beschluss festhalten",
+      concluded: "Das Umlaufverfahren ist abgeschlossen.",
+      start: "Umlaufverfahren beginnen",
+      started: "Das Umlaufverfahren läuft; die Mitglieder sind per E-Mail benachrichtigt.",
+      choose: "Bitte wählen",
+      fields: {
+        committeeId: "Gremium",
+        motion: "Antrag",
+        text: "Wortlaut des Beschlusses",
+        date: "Frist (Datum)",
+        time: "Frist (Uhrzeit)",
       } as Record<string, string>,
     },
     live: {

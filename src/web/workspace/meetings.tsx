@@ -68,6 +68,9 @@ function MeetingsPage(props: { scope: Scope; upcoming: MeetingLine[]; past: Meet
           <span class="kern-label">{t.plan}</span>
         </a>
       </p>
+      <p>
+        <a href="/verwaltung/umlaufverfahren">{t.procedures}</a>
+      </p>
       <h2 class="kern-heading-medium">{t.upcoming}</h2>
       {list(upcoming)}
       <h2 class="kern-heading-medium">{t.past}</h2>

@@ -21,6 +21,7 @@ import { meetingPages } from "./meetings";
 import { outboxPages } from "./outbox";
 import { resolutionPages } from "./resolutions";
 import { planPages } from "./plan";
+import { procedurePages } from "./procedures";
 import { OverviewPage } from "./overview";
 import { paperPages } from "./papers";
 import { AccountCreatedPage, AccountFormPage, PeoplePage, PersonFormPage } from "./people";
@@ -117,5 +118,6 @@ export const workspacePages = new Hono<AppEnv>()
   .route("/", meetingPages)
   .route("/", resolutionPages)
   .route("/", planPages)
+  .route("/", procedurePages)
   .route("/", outboxPages)
   .route("/", documentPages);
