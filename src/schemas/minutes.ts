@@ -99,6 +99,8 @@ export const ZMinutes = z
 export const ZMinutesHistory = z
   .object({
     revisions: z.array(z.object({ id: z.number().int(), at: z.string(), actorName: z.string() })),
+    from: z.number().int().nullable().openapi({ description: "The revision the diff starts from: the first." }),
+    to: z.number().int().nullable().openapi({ description: "The revision the diff ends at: the last." }),
     diff: z.array(z.object({ added: z.boolean(), removed: z.boolean(), text: z.string() })),
   })
   .openapi("MinutesHistory");

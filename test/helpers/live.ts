@@ -19,6 +19,7 @@ export async function runningBeiratMeeting(db: Database, origin: string, now = D
   const seats = await db.prisma.membership.findMany({ where: { committeeId: beirat.id }, include: { person: true } });
   const members = seats.filter((s) => s.role === "member");
   const [excused, remote, recused, signer1, signer2] = members.slice(-5);
+  const made = { meetingId: "", tieItem: "", recommendationItem: "", people: {} as Record<string, { id: string; name: string }> };
   for (const [key, s] of Object.entries({ excused, remote, recused, signer1, signer2 }))
     made.people[key] = { id: s!.personId, name: `${s!.person.givenName} ${s!.person.familyName}` };
   made.people.chair = { id: seats.find((s) => s.role === "chair")!.personId, name: "" };
@@ -58,5 +59,5 @@ export async function runningBeiratMeeting(db: Database, origin: string, now = D
   made.recommendationItem = recommendation.itemId;
   await sendInvitation(before, meeting.id, { channel: "email" }, { templates: loadDocumentAssets().templates, baseUrl: origin });
   made.meetingId = meeting.id;
+  return made;
 }
-

@@ -186,8 +186,8 @@ describe("the secretariat prepares a meeting in the browser", () => {
     // A refused form: the summary takes the focus and links to each field; the input stays.
     await page.goto(`${portal.origin}/verwaltung/personen/neu`);
     await page.fill("#familyName", "Οικονόμου");
-    await page.click("main form button[type=submit]");
-    expect(await page.evaluate(() => document.activeElement?.classList.contains("error-summary"))).toBe(true);
+    await Promise.all([page.waitForEvent("framenavigated"), page.click("main form button[type=submit]")]);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("error-summary"))).toBe(true);
     expect(await page.inputValue("#familyName")).toBe("Οικονόμου");
     await page.locator(".error-summary a").first().click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("givenName");
@@ -196,8 +196,8 @@ describe("the secretariat prepares a meeting in the browser", () => {
     await page.selectOption("#committeeId", { label: "Integrationsbeirat" });
     await page.fill("#date", "2027-02-03");
     await page.fill("#endTime", "17:00");
-    await page.click("main form button[type=submit]");
-    expect(await page.evaluate(() => document.activeElement?.classList.contains("error-summary"))).toBe(true);
+    await Promise.all([page.waitForEvent("framenavigated"), page.click("main form button[type=submit]")]);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("error-summary"))).toBe(true);
     expect(await page.textContent("#endTime-error")).toContain("muss nach dem Beginn liegen");
     expect(await page.inputValue("#locationRoom")).toBe("Saal 1");
     expect(await axeViolations(page)).toEqual([]);
