@@ -21,12 +21,12 @@ async function live() {
 }
 
 /** The value of a hidden or text field in a page's HTML. */
-const valueOf = (html: string, name: string) => new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(html)?.[1] ?? "";
+const fieldValue = (html: string, name: string) => new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(html)?.[1] ?? "";
 
 /** The attendance form of everyone present, as the page offers it, with changes. */
 async function sheet(clerk: Awaited<ReturnType<typeof live>>["clerk"], path: string, changes: Record<string, string> = {}) {
   const html = await (await clerk.get(path)).text();
-  const form: Record<string, string> = { version: valueOf(html, "version") };
+  const form: Record<string, string> = { version: fieldValue(html, "version") };
   for (const [, name, value] of html.matchAll(/<option value="([^"]*)" selected="">|name="([sgv]-[^"]+)"[^>]*?(?:value="([^"]*)")?/g)) {
     if (name) form[name] = value ?? "";
   }
@@ -51,7 +51,7 @@ describe("the live meeting without JavaScript", () => {
     expect(html).toContain("Jemand hat diese Angaben gespeichert");
     // Their input is still in the form, now at the new version.
     expect(html).toContain('value="Krankheit"');
-    expect(valueOf(html, "version")).not.toBe("0:0");
+    expect(fieldValue(html, "version")).not.toBe("0:0");
     const records = await db.prisma.attendance.findMany({ where: { meetingId: made.meetingId } });
     expect(records.find((r) => r.personId === made.people.remote!.id)?.status).toBe("remote");
     expect(records.some((r) => r.excuseReason === "Krankheit")).toBe(false);
@@ -71,7 +71,7 @@ describe("the live meeting without JavaScript", () => {
     expect((await clerk.post(path, (await sheet(clerk, path)).form)).status).toBe(303);
     const itemPath = `${path}/${made.tieItem}`;
     const page = await (await clerk.get(itemPath)).text();
-    const base = { version: valueOf(page, "version"), noteVersion: "0", kind: "open", motion: "Zuschuss" };
+    const base = { version: fieldValue(page, "version"), noteVersion: "0", kind: "open", motion: "Zuschuss" };
     const preview = await clerk.post(itemPath, { ...base, yes: "10", no: "10", abstain: "3", vorschau: "ja" });
     expect(preview.status).toBe(200);
     expect(await preview.text()).toContain("Stimmengleichheit (10:10): abgelehnt");
@@ -105,7 +105,7 @@ describe("the live meeting without JavaScript", () => {
     const pageA = await (await clerk.get(itemPath)).text();
     const pageB = await (await other.get(itemPath)).text();
     const form = (html: string, yes: string) => ({
-      version: valueOf(html, "version"),
+      version: fieldValue(html, "version"),
       noteVersion: "0",
       kind: "open",
       yes,
