@@ -65,12 +65,16 @@ export async function getMinutes(ctx: ServiceContext, meetingId: string, request
 }
 
 async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant: "full" | "public") {
+  return composeMinutes(record, await minutesRows(ctx, record, variant), variant, ctx.now);
+}
+
+/** What the minutes are made of beyond the meeting record, as far as the variant shows it. */
+async function minutesRows(ctx: ServiceContext, record: MeetingRecord, variant: "full" | "public") {
   const { meeting, minutes } = record;
-  // The public reads the minutes without the personal remarks the committee's own record keeps.
   const audience: Audience = variant === "full" ? "committee" : "public";
-  const [notes, statements, votes, resolutions, signatures, objections] = await Promise.all([
+  const [notes, statements, votes, resolutions, signatures, objections, published] = await Promise.all([
     minutes ? ctx.db.prisma.minutesItemNote.findMany({ where: { minutesId: minutes.id } }) : [],
-    // Recusals are written from their records below, with or without their remark.
+    // Recusals are written from their records, with or without their remark.
     ctx.db.prisma.minutesEntry.findMany({ where: { meetingId: meeting.id, kind: "statement" }, orderBy: { createdAt: "asc" } }),
     ctx.db.prisma.vote.findMany({ where: { meetingId: meeting.id }, orderBy: { createdAt: "asc" } }),
     ctx.db.prisma.resolution.findMany({ where: { meetingId: meeting.id } }),
@@ -78,7 +82,27 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
     minutes && reads(audience, "minutes.objection")
       ? ctx.db.prisma.minutesObjection.findMany({ where: { minutesId: minutes.id }, orderBy: { filedAt: "asc" } })
       : [],
+    // The public part names a withdrawn paper only where an invitation published its title (see `hidesTitle`).
+    variant === "public" ? findPublishedPapers(ctx.db, meeting.id) : new Set<string>(),
   ]);
+  return { notes, statements, votes, resolutions, signatures, objections, published };
+}
+
+/**
+ * The minutes from the record and their rows, for a variant, as they stand at `now`: header, items, signatures,
+ * objections and the warnings of §38 (2) GemO. Pure: the editor, the members' area, the PDF and the API show the
+ * same computation.
+ */
+export function composeMinutes(
+  record: MeetingRecord,
+  rows: Awaited<ReturnType<typeof minutesRows>>,
+  variant: "full" | "public",
+  now: Date,
+) {
+  const { meeting, minutes } = record;
+  const { notes, statements, votes, resolutions, signatures, objections, published } = rows;
+  // The public reads the minutes without the personal remarks the committee's own record keeps.
+  const audience: Audience = variant === "full" ? "committee" : "public";
   const present = record.attendances.filter((a) => a.status === "present" || a.status === "remote");
   const chairSeat =
     record.seats.find((s) => s.role === "chair" && present.some((a) => a.personId === s.personId)) ??
@@ -110,7 +134,7 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
   const late =
     meeting.state !== "cancelled" &&
     (!minutes?.circulatedAt || berlinDateOf(minutes.circulatedAt) > dueDate) &&
-    berlinDateOf(ctx.now) > dueDate;
+    berlinDateOf(now) > dueDate;
   // Before the minutes go out, every item that took place should have its notes.
   const withoutNotes =
     (minutes?.state ?? "draft") === "draft" && meeting.state !== "planned" && meeting.state !== "invited"
@@ -123,8 +147,6 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
       : []),
   ];
   const shortName = meeting.committee.shortName;
-  // The public part names a withdrawn paper only where an invitation published its title (see `hidesTitle`).
-  const published = variant === "public" ? await findPublishedPapers(ctx.db, meeting.id) : new Set<string>();
   const items = record.agenda
     .filter((item) => variant === "full" || item.isPublic)
     .map((item) => {

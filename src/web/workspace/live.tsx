@@ -235,7 +235,7 @@ function OverviewPage(props: FormViewProps<Overview>) {
         </li>
       </ul>
       <h2 class="kern-heading-medium">{l.agenda}</h2>
-      <ol class="live-agenda">
+      <ul class="live-agenda">
         {data.items.map((item) => (
           <li>
             <a href={livePath(meeting.id, item.id)} {...(item.id === data.liveItemId ? { "aria-current": "step" } : {})}>
@@ -246,7 +246,7 @@ function OverviewPage(props: FormViewProps<Overview>) {
             {item.result ? <span class="live-result">{` ${item.result}`}</span> : null}
           </li>
         ))}
-      </ol>
+      </ul>
       {meeting.state === "invited" ? <AttendanceForm {...props} /> : <p>{l.closedText}</p>}
       {meeting.state === "invited" ? (
         <section aria-labelledby="schliessen">
