@@ -40,7 +40,27 @@ const routes = {
     path: "/meetings/{id}/minutes/transitions",
     tags,
     summary: "Circulate, finalise (objections decided, four signatures) or publish the minutes",
-    request: { params: ZIdParam, headers: ZIfMatchHeader, body: jsonBody(z.object({ to: z.enum(MINUTES_STATES) }).strict()) },
+    request: {
+      params: ZIdParam,
+      headers: ZIfMatchHeader,
+      body: jsonBody(
+        z
+          .object({
+            to: z.enum(MINUTES_STATES),
+            signers: z
+              .array(ZId)
+              .min(1)
+              .max(10)
+              .optional()
+              .openapi({
+                description:
+                  "On circulation: the members who took part and are asked to sign (§38 (2) GemO: two). " +
+                  "Without it, everyone who took part is asked.",
+              }),
+          })
+          .strict(),
+      ),
+    },
     responses: { 200: recordResponse(ZMinutes, "The minutes") },
   }),
   objection: defineRoute("member", {
@@ -109,6 +129,7 @@ export const minutesRouter = createRouter()
       requiredVersion(c),
       c.req.valid("json").to,
       mailContext(c),
+      c.req.valid("json").signers,
     );
     return c.json(withEtag(c, minutes), 200);
   })

@@ -199,8 +199,15 @@ describe("the live meeting", () => {
     await submit(page.getByRole("link", { name: "Verlauf und Änderungen" }));
     expect(await page.textContent(".diff ins")).toContain("Der Beirat berät ausführlich.");
     await page.goBack();
+    // The two members who sign are chosen: they, the chair and the minute-taker are asked to sign, the others to read.
+    await page.getByLabel(made.people.signer1!.name, { exact: true }).check();
+    await page.getByLabel(made.people.signer2!.name, { exact: true }).check();
     await submit(page.getByRole("button", { name: "In Umlauf geben" }));
     expect(await text(page)).toContain("Die Niederschrift ist im Umlauf.");
+    const requests = await portal.db.prisma.outboxMail.findMany({ where: { meetingId: made.meetingId, kind: "signature_request" } });
+    expect(requests.map((mail) => mail.personId).sort()).toEqual(
+      [made.people.chair!.id, made.people.clerk!.id, made.people.signer1!.id, made.people.signer2!.id].sort(),
+    );
 
     // Two members read the minutes in their area: one objects, both sign with one button.
     for (const [key, objects] of [

@@ -8,7 +8,7 @@ import { actorName } from "../../auth/principal";
 import { atVersion, guard, insertRow, updateVersioned } from "../../db/sql";
 import type { MinutesModel } from "../../generated/prisma-node/models";
 import { renderMarkdown } from "../../documents/markdown";
-import { Problem, notFound } from "../../errors";
+import { Problem, fieldProblem, notFound } from "../../errors";
 import { berlinDateOf, berlinIsoOf, dateOf } from "../../rules/calendar";
 import { minutesMails, type MailContext } from "../mail/mails";
 import { minutesDueDate, minutesTransitionRefusal, missingSignatures, type MinutesState, type SignatureRole } from "../../rules/minutes";
@@ -331,7 +331,15 @@ export async function noteWrite(ctx: ServiceContext, record: MeetingRecord, item
  * objections decided, all four signatures),
  * published (public part readable by everyone). Final minutes close the meeting.
  */
-export async function transitionMinutes(ctx: ServiceContext, meetingId: string, version: number, to: MinutesState, mail: MailContext) {
+export async function transitionMinutes(
+  ctx: ServiceContext,
+  meetingId: string,
+  version: number,
+  to: MinutesState,
+  mail: MailContext,
+  /** On circulation: the members who took part and are asked to sign (§38 (2): two); without, all who took part. */
+  memberSigners?: string[],
+) {
   const record = await minutesForWrite(ctx, meetingId);
   const minutes = record.minutes;
   if (!minutes) throw new Problem("conflict", "Es gibt noch keine Niederschrift; bitte zuerst die Notizen eines Punkts speichern.");
@@ -363,7 +371,7 @@ export async function transitionMinutes(ctx: ServiceContext, meetingId: string, 
           }),
         ]
       : [];
-  const mails = to === "circulated" ? await circulationMails(ctx, mail, record) : [];
+  const mails = to === "circulated" ? await circulationMails(ctx, mail, record, memberSigners) : [];
   const results = await ctx.db.batch([
     ...[auditStatement(ctx, "update", "Minutes", minutes.id, minutes, after), ...closeMeeting, ...mails].map((s) =>
       guard(s, atVersion("Minutes", minutes.id, version)),
@@ -379,9 +387,12 @@ export async function transitionMinutes(ctx: ServiceContext, meetingId: string, 
  * (two of whom sign, § 38 (2) GemO); to every other seat holder, the minutes for objections. Objections are decided
  * at the next meeting.
  */
-async function circulationMails(ctx: ServiceContext, mail: MailContext, record: MeetingRecord) {
+async function circulationMails(ctx: ServiceContext, mail: MailContext, record: MeetingRecord, memberSigners?: string[]) {
   const signers = new Map<string, SignatureRole>();
-  for (const a of record.attendances) if (a.status === "present" || a.status === "remote") signers.set(a.personId, "member");
+  const tookPart = new Set(record.attendances.filter((a) => a.status === "present" || a.status === "remote").map((a) => a.personId));
+  for (const [index, personId] of (memberSigners ?? []).entries())
+    if (!tookPart.has(personId)) throw fieldProblem(`signers.${index}`, "hat an der Sitzung nicht teilgenommen");
+  for (const personId of memberSigners ?? tookPart) signers.set(personId, "member");
   for (const seat of record.seats) {
     if (seat.role === "chair") signers.set(seat.personId, "chair");
     if (seat.role === "minute_taker") signers.set(seat.personId, "minute_taker");

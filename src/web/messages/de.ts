@@ -579,6 +579,10 @@ export const de = {
         final: "Die Niederschrift ist endgültig; die Sitzung ist abgeschlossen.",
         published: "Die Niederschrift ist veröffentlicht.",
       },
+      memberSigners: "Welche Mitglieder unterschreiben?",
+      memberSignersHint:
+        "Neben Vorsitz und Schriftführung unterschreiben zwei Mitglieder, die an der Sitzung teilgenommen haben (§ 38 Abs. 2 GemO). " +
+        "Sie werden um ihre Unterschrift gebeten; ohne Auswahl werden alle Teilnehmenden gebeten.",
       noRevisions: "Noch keine gespeicherten Fassungen.",
       from: "Von der Fassung",
       to: "Bis zur Fassung",

@@ -15,7 +15,17 @@ import { decideObjection, signMinutes, signersOf } from "../../services/minutes/
 import { getMinutes, isSealed, minutesHistory, saveItemNotes, transitionMinutes } from "../../services/minutes/minutes";
 import type { ServiceContext } from "../../services/context";
 import { assertManages } from "../../services/access";
-import { Badge, ChoiceField, DateField, ErrorSummary, InputField, Notice, SubmitButton, TextareaField } from "../components/ui";
+import {
+  Badge,
+  CheckboxField,
+  ChoiceField,
+  DateField,
+  ErrorSummary,
+  InputField,
+  Notice,
+  SubmitButton,
+  TextareaField,
+} from "../components/ui";
 import { form, type FormViewProps } from "../kit/form";
 import { page } from "../kit/page";
 import type { Scope } from "../kit/urls";
@@ -203,6 +213,21 @@ function DeskPage(props: FormViewProps<Desk> & Posted) {
           <form method="post" action={`${minutesPath(meeting.id)}/schritt`} class="form">
             <input type="hidden" name="version" value={String(minutes.version)} />
             <input type="hidden" name="to" value={next} />
+            {next === "circulated" ? (
+              <fieldset class="kern-fieldset">
+                <legend class="kern-label">{n.memberSigners}</legend>
+                <div class="kern-fieldset__body">
+                  <p class="kern-hint">{n.memberSignersHint}</p>
+                  {memberSigners(data).map((signer) => (
+                    <CheckboxField
+                      id={`signer-${signer.personId}`}
+                      label={signer.name}
+                      checked={values[`signer-${signer.personId}`] === "ja"}
+                    />
+                  ))}
+                </div>
+              </fieldset>
+            ) : null}
             <SubmitButton label={n.steps[next]!} primary />
           </form>
         </section>
@@ -247,15 +272,23 @@ const notesForm = form({
   done: (data) => back(data, "gespeichert"),
 });
 
+/** Who may sign as a member: those who took part, the chair and the minute-taker apart (they sign as such). */
+const memberSigners = (data: Desk) =>
+  data.signers.filter((s) => s.roles.includes("member") && !s.roles.includes("chair") && !s.roles.includes("minute_taker"));
+
 const stepForm = form({
   access: "secretariat",
-  schema: z.object({ version: z.coerce.number().int().min(0), to: z.enum(MINUTES_STATES) }),
-  labels: { to: n.state },
+  schema: z.object({ version: z.coerce.number().int().min(0), to: z.enum(MINUTES_STATES) }).catchall(z.literal("ja")),
+  labels: (data: Desk) => ({
+    to: n.state,
+    ...Object.fromEntries(memberSigners(data).map((s) => [`signer-${s.personId}`, s.name])),
+  }),
   load: loadDesk,
   initial: (data) => ({ version: String(data.minutes.version) }),
   view: (props) => <DeskPage {...props} form="schritt" />,
-  submit: async ({ version, to }, ctx, _scope, data, c) => {
-    await transitionMinutes(ctx, data.meeting.id, version, to, mailContext(c));
+  submit: async ({ version, to, ...ticked }, ctx, _scope, data, c) => {
+    const signers = memberSigners(data).flatMap((s) => (ticked[`signer-${s.personId}`] === "ja" ? [s.personId] : []));
+    await transitionMinutes(ctx, data.meeting.id, version, to, mailContext(c), signers.length > 0 ? signers : undefined);
     return { data, to };
   },
   done: ({ data, to }) => back(data, to),
