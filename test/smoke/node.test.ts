@@ -1,5 +1,5 @@
 import { ADMIN_TOKEN, createTestApp } from "../helpers/test-app";
-import { meetingsSmokeSuite, outcomesSmokeSuite, planSmokeSuite, smokeSuite } from "./smoke-suite";
+import { liveSmokeSuite, meetingsSmokeSuite, outcomesSmokeSuite, planSmokeSuite, smokeSuite } from "./smoke-suite";
 
 const { request } = createTestApp();
 const target = () => ({ request, adminToken: ADMIN_TOKEN });
@@ -7,3 +7,4 @@ smokeSuite("Node with better-sqlite3", target);
 meetingsSmokeSuite("Node with better-sqlite3", target);
 outcomesSmokeSuite("Node with better-sqlite3", target);
 planSmokeSuite("Node with better-sqlite3", target);
+liveSmokeSuite("Node with better-sqlite3", target);

@@ -396,3 +396,81 @@ export function planSmokeSuite(runtime: string, target: () => SmokeTarget) {
     });
   });
 }
+
+/**
+ * The live meeting on the pages, on each runtime: the secretariat signs in, records attendance and a vote (with the
+ * result shown first), the notes save as typed, the room's display shows the result, and the sitting is closed.
+ */
+export function liveSmokeSuite(runtime: string, target: () => SmokeTarget) {
+  describe(`smoke: the live meeting on ${runtime}`, () => {
+    it("runs an item from the live screen and shows it on the room's display", async () => {
+      const { request } = target();
+      const post = creator(target());
+      const body = await post("/api/v1/bodies", { name: `Stadt ${crypto.randomUUID().slice(0, 8)}` });
+      const committee = await post("/api/v1/committees", {
+        bodyId: body.id,
+        name: "Integrationsbeirat",
+        shortName: "IBR",
+        kind: "advisory_council",
+      });
+      for (const familyName of ["Yıldırım", "Ковальчук", "Παπαδοπούλου"]) {
+        const person = await post("/api/v1/people", { bodyId: body.id, givenName: "X", familyName });
+        await post("/api/v1/memberships", { committeeId: committee.id, personId: person.id, role: "member", startDate: "2024-01-01" });
+      }
+      const meeting = await post("/api/v1/meetings", {
+        committeeId: committee.id,
+        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+        standardFrame: false,
+      });
+      const { itemId } = await post(`/api/v1/meetings/${meeting.id}/agenda-items`, {
+        title: "Sprachcafé",
+        kind: "resolution",
+        isPublic: true,
+      });
+      await post(`/api/v1/meetings/${meeting.id}/invitation`, { lateReason: "Kurzfristig einberufen" });
+
+      // The secretariat signs in on the pages.
+      const email = `gs${crypto.randomUUID().slice(0, 8)}@example.org`;
+      const account = await post("/api/v1/accounts", { email, role: "secretariat", bodyId: body.id });
+      let cookie = "";
+      const form = (fields: Record<string, string>) => ({
+        body: new URLSearchParams(fields).toString(),
+        headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin", ...(cookie ? { cookie } : {}) },
+      });
+      const password = "Brücke über die Rems 2026";
+      await request("POST", new URL(account.setPasswordUrl).pathname, form({ password, repeat: password }));
+      cookie = (await request("POST", "/anmelden", form({ email, password }))).headers.get("set-cookie")!.split(";")[0]!;
+      const page = async (path: string) => {
+        const response = await request("GET", path, { headers: { cookie } });
+        expect(response.status, path).toBe(200);
+        return response.text();
+      };
+      const field = (html: string, name: string) => new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(html)?.[1] ?? "";
+
+      const live = `/verwaltung/sitzungen/${meeting.id}/live`;
+      const sheet = await page(live);
+      const statuses = Object.fromEntries([...sheet.matchAll(/<select[^>]*id="(s-[^"]+)"/g)].map(([, id]) => [id!, "present"]));
+      expect((await request("POST", live, form({ version: field(sheet, "version"), ...statuses }))).status).toBe(303);
+      const item = await page(`${live}/${itemId}`);
+      const vote = { version: field(item, "version"), noteVersion: "0", kind: "open", yes: "2", no: "1", abstain: "0" };
+      const preview = await request("POST", `${live}/${itemId}`, form({ ...vote, vorschau: "ja" }));
+      expect(await preview.text()).toContain("2 Ja, 1 Nein, 0 Enthaltungen: angenommen");
+      expect((await request("POST", `${live}/${itemId}`, form(vote))).status).toBe(303);
+      const notes = await request("POST", `${live}/${itemId}/notizen`, form({ notes: "Aussprache", noteVersion: "0" }));
+      expect(await json(notes)).toMatchObject({ version: 1 });
+      const display = await request("GET", `/sitzungen/${meeting.id}/anzeige?k=${body.id}`);
+      expect(display.headers.get("content-security-policy")).toContain("script-src 'self'");
+      const shown = await display.text();
+      expect(shown).toContain("Sprachcafé");
+      expect(shown).toContain("angenommen");
+      expect((await request("GET", "/static/live.js")).status).toBe(200);
+      const closed = await request(
+        "POST",
+        `${live}/schliessen`,
+        form({ version: String((await json(await request("GET", `/api/v1/meetings/${meeting.id}`))).version) }),
+      );
+      expect(closed.status).toBe(303);
+      expect(await page(`/verwaltung/sitzungen/${meeting.id}/niederschrift?k=${body.id}`)).toContain("Aussprache");
+    });
+  });
+}

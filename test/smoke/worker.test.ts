@@ -3,7 +3,7 @@ import type { Unstable_DevWorker } from "wrangler";
 import { prepareLocalD1, startLocalWorker } from "../../scripts/local-worker";
 import { ADMIN_TOKEN, jsonClient } from "../helpers/test-app";
 import { testSmtp, type TestSmtp } from "../helpers/smtp";
-import { meetingsSmokeSuite, outcomesSmokeSuite, planSmokeSuite, seedBeirat, smokeSuite } from "./smoke-suite";
+import { liveSmokeSuite, meetingsSmokeSuite, outcomesSmokeSuite, planSmokeSuite, seedBeirat, smokeSuite } from "./smoke-suite";
 
 let worker: Unstable_DevWorker;
 let smtp: TestSmtp;
@@ -30,6 +30,7 @@ smokeSuite("Worker on workerd with local D1 and R2", target);
 meetingsSmokeSuite("Worker on workerd with local D1 and R2", target);
 outcomesSmokeSuite("Worker on workerd with local D1 and R2", target);
 planSmokeSuite("Worker on workerd with local D1 and R2", target);
+liveSmokeSuite("Worker on workerd with local D1 and R2", target);
 
 describe("smoke: mail on the Worker", () => {
   it("sends an invitation over SMTP from workerd, right after the request (waitUntil), with its PDF", async () => {
