@@ -124,7 +124,7 @@ export function demoPlan(input: DemoPlanInput): { statements: Statement[]; measu
   const measureIds = new Map<string, { id: string; status: string; progress: number }>();
   FIELDS.forEach(([fieldTitle, titles], fieldIndex) => {
     const fieldId = crypto.randomUUID();
-    statements.push(insertRow("ActionField", { id: fieldId, planId, number: fieldIndex + 1, title: fieldTitle }));
+    statements.push(insertRow("ActionField", { id: fieldId, planId, number: fieldIndex + 1, title: fieldTitle, version: 1 }));
     titles.forEach((title, index) => {
       const code = `${fieldIndex + 1}.${index + 1}`;
       const status = STATUSES[(index + fieldIndex) % STATUSES.length]!;

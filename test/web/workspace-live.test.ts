@@ -155,3 +155,38 @@ describe("the live meeting without JavaScript", () => {
     expect(await (await app.request(`/sitzungen/${made.meetingId}/anzeige`)).text()).toContain("noch keinen Punkt aufgerufen");
   });
 });
+
+describe("the plan in the workspace without JavaScript", () => {
+  it("renames an action field and edits a measure with their versions: a stale save is refused, the input kept", async () => {
+    const { app, db } = await demoPortal();
+    const body = await db.prisma.body.findFirstOrThrow();
+    const clerk = await signedInClerk(app, db, body.id);
+    const plan = await db.prisma.plan.findFirstOrThrow({ include: { actionFields: true } });
+    const field = plan.actionFields[0]!;
+    const rename = (title: string) =>
+      clerk.post(`/verwaltung/plan/${plan.id}/handlungsfelder/${field.id}`, { version: "1", [`field-${field.id}`]: title });
+    expect((await rename("Sprache und Bildung")).status).toBe(303);
+    const stale = await rename("Bildung und Sprache");
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('value="Bildung und Sprache"');
+    expect((await db.prisma.actionField.findUniqueOrThrow({ where: { id: field.id } })).title).toBe("Sprache und Bildung");
+
+    const measure = await db.prisma.measure.findFirstOrThrow({ where: { planId: plan.id } });
+    const edit = (progress: string) =>
+      clerk.post(`/verwaltung/plan/massnahmen/${measure.id}`, {
+        version: String(measure.version),
+        title: measure.title,
+        status: "in_progress",
+        progress,
+        reason: "Zwischenbericht",
+      });
+    expect((await edit("40")).status).toBe(303);
+    const refused = await edit("140");
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toMatch(/id="progress-error">Fortschritt in Prozent/);
+    const staleEdit = await edit("50");
+    expect(staleEdit.status).toBe(409);
+    expect(await staleEdit.text()).toContain('value="50"');
+    expect((await db.prisma.measure.findUniqueOrThrow({ where: { id: measure.id } })).progress).toBe(40);
+  });
+});

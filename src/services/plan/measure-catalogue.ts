@@ -87,12 +87,19 @@ export async function importMeasures(ctx: ServiceContext, planId: string, format
     inputs.push({ line, input: result.data });
   }
   const fields = new Map(plan.actionFields.map((f) => [f.number, f]));
-  const newFields = new Map<number, { id: string; planId: string; number: number; title: string }>();
+  const newFields = new Map<number, { id: string; planId: string; number: number; title: string; version: number }>();
   for (const { line, input } of inputs) {
     if (fields.has(input.actionField) || newFields.has(input.actionField)) continue;
     if (!input.actionFieldTitle)
       errors.push({ field: `Zeile ${line}: actionFieldTitle`, reason: `ist für das neue Handlungsfeld ${input.actionField} erforderlich` });
-    else newFields.set(input.actionField, { id: crypto.randomUUID(), planId, number: input.actionField, title: input.actionFieldTitle });
+    else
+      newFields.set(input.actionField, {
+        id: crypto.randomUUID(),
+        planId,
+        number: input.actionField,
+        title: input.actionFieldTitle,
+        version: 1,
+      });
   }
   if (errors.length)
     throw new Problem("unprocessable", `Der Katalog enthält ${errors.length} Fehler; nichts wurde übernommen.`, { errors });

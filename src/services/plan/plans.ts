@@ -7,7 +7,7 @@ import type { MeasureStatus } from "../../rules/plan";
 import type { TMeasureInput, TMeasureUpdate, TPlanCreate } from "../../schemas/plans";
 import { assertManages, bodyForWrite } from "../access";
 import type { ServiceContext } from "../context";
-import { auditStatement, auditedInsert, newRecordColumns } from "../records";
+import { auditStatement, auditedInsert, expectVersion, newRecordColumns } from "../records";
 
 export async function createPlan(ctx: ServiceContext, input: TPlanCreate) {
   await bodyForWrite(ctx, input.bodyId);
@@ -50,8 +50,27 @@ export async function addActionField(ctx: ServiceContext, planId: string, input:
   const plan = await planForWrite(ctx, planId);
   if (plan.actionFields.some((f) => f.number === input.number))
     throw fieldProblem("number", `der Plan hat schon ein Handlungsfeld ${input.number}`, "conflict");
-  await ctx.db.batch(auditedInsert(ctx, "ActionField", { id: crypto.randomUUID(), planId, number: input.number, title: input.title }));
+  await ctx.db.batch(
+    auditedInsert(ctx, "ActionField", { id: crypto.randomUUID(), planId, number: input.number, title: input.title, version: 1 }),
+  );
   return getPlan(ctx, planId);
+}
+
+/** Renames an action field, at the version read (412 when someone renamed it meanwhile). */
+export async function renameActionField(ctx: ServiceContext, fieldId: string, version: number, title: string) {
+  const field = await ctx.db.prisma.actionField.findUnique({ where: { id: fieldId } });
+  if (!field) throw notFound("Action field", fieldId);
+  await planForWrite(ctx, field.planId);
+  expectVersion(field, version);
+  const results = await ctx.db.batch([
+    guard(
+      auditStatement(ctx, "update", "ActionField", field.id, field, { ...field, title, version: version + 1 }),
+      atVersion("ActionField", field.id, version),
+    ),
+    updateVersioned("ActionField", field.id, version, { title }),
+  ]);
+  if (results.at(-1) === 0) throw new Problem("precondition_failed", "Das Handlungsfeld wurde inzwischen geändert; bitte neu laden.");
+  return getPlan(ctx, field.planId);
 }
 
 /** Measures in code order ("2.10" after "2.9"). */

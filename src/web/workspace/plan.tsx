@@ -8,7 +8,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { MEASURE_STATUS, PAPER_TYPE, RELATION, label } from "../../documents/labels";
-import { Problem } from "../../errors";
+import { Problem, fieldProblem } from "../../errors";
 import { documentDeps, serviceContext, type AppEnv } from "../../http/context";
 import { sendPdf } from "../../http/conditional";
 import { dateOf } from "../../rules/calendar";
@@ -26,7 +26,16 @@ import {
   listForumIdeas,
   progressReport,
 } from "../../services/plan/plan-follow-up";
-import { addActionField, createMeasure, getMeasure, getPlan, listMeasures, listPlans, updateMeasure } from "../../services/plan/plans";
+import {
+  addActionField,
+  createMeasure,
+  getMeasure,
+  getPlan,
+  listMeasures,
+  listPlans,
+  renameActionField,
+  updateMeasure,
+} from "../../services/plan/plans";
 import { linkResolutionToMeasure, measureTrace } from "../../services/plan/trace";
 import type { ServiceContext } from "../../services/context";
 import { assertManages } from "../../services/access";
@@ -105,6 +114,22 @@ function PlanDeskPage(props: FormViewProps<PlanData> & { which?: "feld" | "massn
           <h2 class="kern-heading-medium" id={`feld-${f.number}`}>
             {`${p.field} ${f.number}: ${f.title}`}
           </h2>
+          <details class="kern-accordion" {...(props.errors[`field-${f.id}`] ? { open: true } : {})}>
+            <summary class="kern-accordion__header">{p.renameField(f.number)}</summary>
+            <div class="kern-accordion__body">
+              <form method="post" action={`${planPath(plan.id)}/handlungsfelder/${f.id}`} class="form" novalidate>
+                <input type="hidden" name="version" value={String(f.version)} />
+                <InputField
+                  id={`field-${f.id}`}
+                  label={p.fields.fieldTitle!}
+                  type="text"
+                  value={props.values[`field-${f.id}`] ?? f.title}
+                  error={props.errors[`field-${f.id}`]}
+                />
+                <SubmitButton label={p.rename} />
+              </form>
+            </div>
+          </details>
           <ul>
             {data.measures
               .filter((x) => x.actionField.number === f.number)
@@ -195,7 +220,7 @@ function PlanDeskPage(props: FormViewProps<PlanData> & { which?: "feld" | "massn
   );
 }
 
-const planConfirmations = { angelegt: p.measureCreated, feld: p.fieldCreated, fortgeschrieben: p.updateRecorded };
+const planConfirmations = { angelegt: p.measureCreated, feld: p.fieldCreated, fortgeschrieben: p.updateRecorded, umbenannt: p.renamed };
 
 const newMeasure = form({
   access: "secretariat",
@@ -231,6 +256,22 @@ const newField = form({
     return data.plan;
   },
   done: (plan) => `${planPath(plan.id)}?feld`,
+});
+
+const renameField = form({
+  access: "secretariat",
+  schema: z.object({ version: z.coerce.number().int().min(1) }).catchall(z.string().trim().min(1).max(200)),
+  labels: (data: PlanData) => Object.fromEntries(data.plan.actionFields.map((f) => [`field-${f.id}`, p.fields.fieldTitle!])),
+  load: loadPlan,
+  view: (props) => <PlanDeskPage {...props} />,
+  submit: async ({ version, ...titles }, ctx, _scope, data, c) => {
+    const id = param(c, "field");
+    const title = titles[`field-${id}`];
+    if (!title) throw fieldProblem(`field-${id}`, "fehlt");
+    await renameActionField(ctx, id, version, title);
+    return data.plan;
+  },
+  done: (plan) => `${planPath(plan.id)}?umbenannt`,
 });
 
 const planUpdate = form({
@@ -772,6 +813,7 @@ export const planPages = new Hono<AppEnv>()
   .get("/verwaltung/plan/:id", newMeasure.get)
   .post("/verwaltung/plan/:id/massnahmen", newMeasure.post)
   .post("/verwaltung/plan/:id/handlungsfelder", newField.post)
+  .post("/verwaltung/plan/:id/handlungsfelder/:field", renameField.post)
   .post("/verwaltung/plan/:id/fortschreibung", planUpdate.post)
   .post("/verwaltung/plan/:id/import", importCatalogue)
   .get("/verwaltung/plan/:id/massnahmen.csv", async (c) => {
