@@ -366,7 +366,13 @@ function writePlan(w: Writer, scale: Scale, firstYear: number, resolutionsOf: Ma
   });
   const fields = Math.min(10, scale.measures);
   for (let f = 0; f < fields; f++) {
-    insert("ActionField", { id: `${PLAN_ID}-f${f + 1}`, planId: PLAN_ID, number: f + 1, title: `Handlungsfeld ${f + 1}: ${TOPICS[f]}`, version: 1 });
+    insert("ActionField", {
+      id: `${PLAN_ID}-f${f + 1}`,
+      planId: PLAN_ID,
+      number: f + 1,
+      title: `Handlungsfeld ${f + 1}: ${TOPICS[f]}`,
+      version: 1,
+    });
   }
   const relations = ["initiates", "reports_progress", "changes", "reports_progress"] as const;
   for (let j = 0; j < scale.measures; j++) {
