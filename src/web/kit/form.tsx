@@ -50,6 +50,8 @@ export interface FormSpec<S extends z.ZodType, T, R> {
   labels: Record<string, string> | ((data: T) => Record<string, string>);
   /** What the service's refusals may name beyond the fields ({ personId: "Die Person" }): shown in the summary only. */
   subjects?: Record<string, string>;
+  /** The form's field for a field the service names otherwise ({ isPublic: "part" }): its refusal is shown there. */
+  fieldsOf?: Record<string, string>;
   load: (c: Ctx, scope: BodyScope, ctx: ServiceContext) => Promise<T>;
   /** The values before any input, for an edit form the record's (with its version). */
   initial?: (data: T) => Record<string, string>;
@@ -158,7 +160,8 @@ export function form<S extends z.ZodType, T, R>(spec: FormSpec<S, T, R>) {
       }
       const fields = (error.extra.errors as { field: string; reason: string }[] | undefined) ?? [];
       const errors: Record<string, string> = {};
-      for (const { field, reason } of fields) {
+      for (const { field: named, reason } of fields) {
+        const field = spec.fieldsOf?.[named] ?? named;
         const name = field.split(".").find((part) => part in labels) ?? field.split(".").pop() ?? field;
         if (name in labels) errors[name] = message(labels, name, reason);
         else errors[`_${name}`] = message(spec.subjects ?? {}, name, reason);

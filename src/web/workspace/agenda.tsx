@@ -272,13 +272,9 @@ const addItem = form({
   labels: t.itemFields,
   load: loadMeeting,
   view: ({ scope, data, ...state }) => <MeetingPage scope={scope} data={data} add={state} />,
-  submit: ({ part, ...input }, ctx, _scope, data) =>
-    createAgendaItem(ctx, data.meeting.id, { ...input, isPublic: part === "oeffentlich" }).catch((error: unknown) => {
-      // The service speaks of isPublic; the form's field is the part.
-      if (error instanceof Problem && error.extra.errors)
-        error.extra.errors = error.extra.errors.map((e) => (e.field === "isPublic" ? { ...e, field: "part" } : e));
-      throw error;
-    }),
+  // The service speaks of isPublic; the form's field is the part.
+  fieldsOf: { isPublic: "part" },
+  submit: ({ part, ...input }, ctx, _scope, data) => createAgendaItem(ctx, data.meeting.id, { ...input, isPublic: part === "oeffentlich" }),
   done: (agenda) => `${meetingPath(agenda.meetingId)}?aufgenommen`,
 });
 

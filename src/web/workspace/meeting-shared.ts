@@ -1,4 +1,5 @@
 /** What the meeting pages of the workspace share: their words, the meeting's name, time and address, and its state. */
+import { z } from "zod";
 import { dateOf, timeOf } from "../../rules/calendar";
 import type { managedMeeting } from "../../services/workspace";
 import type { FormViewProps } from "../kit/form";
@@ -15,3 +16,5 @@ export const meetingName = (meeting: MeetingLine) =>
 export const when = (meeting: MeetingLine) => `${dateOf(meeting.startsAt)}, ${timeOf(meeting.startsAt)}`;
 export const meetingPath = (id: string) => `/verwaltung/sitzungen/${id}`;
 export const editable = (meeting: Meeting) => meeting.state === "planned" || meeting.state === "invited";
+/** A time of day in a form, as the time input sends it (Berlin time). */
+export const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "muss eine Uhrzeit der Form HH:MM sein");

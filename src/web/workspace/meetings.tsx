@@ -36,9 +36,7 @@ import { OutboxTable, serverConfigured } from "./outbox";
 import { agendaPages } from "./agenda";
 import { livePages } from "./live";
 import { minutesPages } from "./minutes";
-import { type Managed, type MeetingLine, meetingName, meetingPath, t, when } from "./meeting-shared";
-
-const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "muss eine Uhrzeit der Form HH:MM sein");
+import { type Managed, type MeetingLine, ZTime, meetingName, meetingPath, t, when } from "./meeting-shared";
 
 // --- The list and the plan form ----------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@
  */
 import { Hono } from "hono";
 import { z } from "zod";
-import { Problem, fieldProblem } from "../../errors";
+import { fieldProblem } from "../../errors";
 import { mailContext, type AppEnv } from "../../http/context";
 import { berlinDateOf, berlinWallClockToInstant, dateOf, timeOf } from "../../rules/calendar";
 import { MINUTES_STATES, minutesStateName, type MinutesState, type SignatureRole } from "../../rules/minutes";
@@ -33,11 +33,10 @@ import { m } from "../messages";
 import { SIGNER } from "../../documents/labels";
 import { MinutesHeader, MinutesItems } from "../portal/minutes";
 import { WorkspaceLayout } from "./layout";
-import { meetingName, meetingPath, when } from "./meeting-shared";
+import { ZTime, meetingName, meetingPath, when } from "./meeting-shared";
 
 const n = m.workspace.minutesDesk;
 const minutesPath = (meetingId: string) => `${meetingPath(meetingId)}/niederschrift`;
-const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "muss eine Uhrzeit der Form HH:MM sein");
 
 async function loadDesk(c: { req: { param: (name: string) => string | undefined } }, _scope: unknown, ctx: ServiceContext) {
   const meetingId = c.req.param("id") ?? "";
@@ -321,18 +320,15 @@ const signatureForm = form({
   access: "secretariat",
   schema: z.object({ signer: z.string().regex(/^[\w-]+:(chair|member|minute_taker)$/, "fehlt"), date: ZCalendarDate, time: ZTime }),
   labels: { signer: n.signer, date: n.signedOn, time: n.signedAt },
+  // The service names who signs and when; the form has one choice for who and as what, and a date and a time.
+  fieldsOf: { personId: "signer", role: "signer", signedAt: "date" },
   load: loadDesk,
   initial: () => ({}),
   view: (props) => <DeskPage {...props} form="unterschrift" />,
   submit: async ({ signer, date, time }, ctx, _scope, data) => {
     const [personId, role] = signer.split(":") as [string, SignatureRole];
     const signedAt = berlinWallClockToInstant(date, time).toISOString();
-    await signMinutes(ctx, data.meeting.id, { role, personId, signedAt }).catch((error: unknown) => {
-      // The service names who signs and when; the form has one choice for who and as what, and a date and a time.
-      if (error instanceof Problem && error.extra.errors)
-        error.extra.errors = error.extra.errors.map((e) => ({ ...e, field: e.field === "signedAt" ? "date" : "signer" }));
-      throw error;
-    });
+    await signMinutes(ctx, data.meeting.id, { role, personId, signedAt });
     return data;
   },
   done: (data) => back(data, "unterschrieben"),

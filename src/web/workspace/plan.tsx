@@ -247,12 +247,9 @@ const newField = form({
   labels: p.fields,
   load: loadPlan,
   view: (props) => <PlanDeskPage {...props} which="feld" />,
+  fieldsOf: { title: "fieldTitle" },
   submit: async ({ number, fieldTitle }, ctx, _scope, data) => {
-    await addActionField(ctx, data.plan.id, { number, title: fieldTitle }).catch((error: unknown) => {
-      if (error instanceof Problem && error.extra.errors)
-        error.extra.errors = error.extra.errors.map((e) => (e.field === "title" ? { ...e, field: "fieldTitle" } : e));
-      throw error;
-    });
+    await addActionField(ctx, data.plan.id, { number, title: fieldTitle });
     return data.plan;
   },
   done: (plan) => `${planPath(plan.id)}?feld`,
@@ -599,6 +596,7 @@ const linkFromMeasure = form({
   access: "secretariat",
   schema: z.object({ resolutionId: ZId, relation: z.enum(LINK_RELATIONS), linkStatus: z.enum(MEASURE_STATUSES).optional() }),
   labels: { resolutionId: p.fields.resolutionId!, relation: p.fields.relation!, linkStatus: p.fields.linkStatus! },
+  fieldsOf: { status: "linkStatus" },
   load: loadMeasure,
   view: (props) => <MeasureDeskPage {...props} which="beschluss" />,
   submit: async ({ resolutionId, relation, linkStatus }, ctx, _scope, data) => {
@@ -606,10 +604,6 @@ const linkFromMeasure = form({
       measureId: data.measure.id,
       relation,
       ...(linkStatus ? { status: linkStatus } : {}),
-    }).catch((error: unknown) => {
-      if (error instanceof Problem && error.extra.errors)
-        error.extra.errors = error.extra.errors.map((e) => (e.field === "status" ? { ...e, field: "linkStatus" } : e));
-      throw error;
     });
     return data.measure;
   },

@@ -5,7 +5,6 @@
  */
 import { Hono } from "hono";
 import { z } from "zod";
-import { Problem } from "../../errors";
 import { mailContext, type AppEnv } from "../../http/context";
 import { berlinWallClockToInstant, dateOf, timeOf } from "../../rules/calendar";
 import { ZCalendarDate, ZId } from "../../schemas/common";
@@ -16,10 +15,10 @@ import { Badge, ChoiceField, DateField, ErrorSummary, InputField, Notice, Submit
 import { form, type FormViewProps } from "../kit/form";
 import { m } from "../messages";
 import { WorkspaceLayout } from "./layout";
+import { ZTime } from "./meeting-shared";
 
 const w = m.workspace.procedures;
 const PATH = "/verwaltung/umlaufverfahren";
-const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "muss eine Uhrzeit der Form HH:MM sein");
 
 async function load(_c: unknown, scope: { body: { id: string } }, ctx: ServiceContext) {
   const [procedures, committees] = await Promise.all([
@@ -93,21 +92,13 @@ const start = form({
     time: ZTime,
   }),
   labels: w.fields,
+  // The service speaks of the deadline; the form asks for its date and time.
+  fieldsOf: { deadline: "date" },
   load,
   view: (props) => <ProceduresPage {...props} />,
   confirmations: { begonnen: w.started, abgeschlossen: w.concluded },
   submit: ({ committeeId, motion, text, date, time }, ctx, _scope, _data, c) =>
-    startWrittenProcedure(
-      ctx,
-      committeeId,
-      { motion, text, deadline: berlinWallClockToInstant(date, time).toISOString() },
-      mailContext(c),
-    ).catch((error: unknown) => {
-      // The service speaks of the deadline; the form asks for its date and time.
-      if (error instanceof Problem && error.extra.errors)
-        error.extra.errors = error.extra.errors.map((e) => (e.field === "deadline" ? { ...e, field: "date" } : e));
-      throw error;
-    }),
+    startWrittenProcedure(ctx, committeeId, { motion, text, deadline: berlinWallClockToInstant(date, time).toISOString() }, mailContext(c)),
   done: () => `${PATH}?begonnen`,
 });
 
