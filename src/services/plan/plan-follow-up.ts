@@ -214,10 +214,11 @@ export async function progressReport(ctx: ServiceContext, planId: string, period
     resolutions.filter((r) => resolutionPolicy.canRead(ctx.actor, readership, r, committees.get(r.committeeId)!)).map((r) => [r.id, r]),
   );
   const byStatus = Object.fromEntries(MEASURE_STATUSES.map((s) => [s, 0])) as Record<MeasureStatus, number>;
+  const field = period.actionField ? plan.actionFields.find((f) => f.number === period.actionField) : undefined;
   for (const m of measures) byStatus[m.status as MeasureStatus]++;
   return {
     plan: { id: plan.id, title: plan.title },
-    actionField: period.actionField ? (plan.actionFields.find((f) => f.number === period.actionField) ?? null) : null,
+    actionField: field ? { id: field.id, planId: field.planId, number: field.number, title: field.title } : null,
     period: { from: period.from, to: period.to },
     byStatus,
     measures: measures
