@@ -11,7 +11,7 @@ import { MEASURE_STATUS, PAPER_TYPE, RELATION, label } from "../../documents/lab
 import { Problem, fieldProblem } from "../../errors";
 import { documentDeps, serviceContext, type AppEnv } from "../../http/context";
 import { sendPdf } from "../../http/conditional";
-import { dateOf } from "../../rules/calendar";
+import { berlinDateOf, dateOf } from "../../rules/calendar";
 import { LINK_RELATIONS, MEASURE_STATUSES } from "../../rules/plan";
 import { PAPER_TYPES } from "../../rules/papers";
 import { ZCalendarDate, ZId } from "../../schemas/common";
@@ -77,7 +77,7 @@ async function loadPlan(c: { req: { param: (name: string) => string | undefined 
     listMeasures(ctx, plan.id),
     listResolutions(ctx, { bodyId: plan.bodyId, limit: 200 }),
   ]);
-  return { plan, measures, resolutions: resolutions.items, year: new Date(ctx.now).getUTCFullYear() };
+  return { plan, measures, resolutions: resolutions.items };
 }
 type PlanData = Awaited<ReturnType<typeof loadPlan>>;
 
@@ -352,11 +352,13 @@ async function importCatalogue(c: Ctx) {
 
 // --- The progress report -----------------------------------------------------------------------------------------
 
-const ZReportQuery = z.object({
-  von: ZCalendarDate.optional(),
-  bis: ZCalendarDate.optional(),
-  handlungsfeld: z.coerce.number().int().min(1).max(99).optional(),
-});
+const ZReportQuery = z
+  .object({
+    von: ZCalendarDate.optional(),
+    bis: ZCalendarDate.optional(),
+    handlungsfeld: z.coerce.number().int().min(1).max(99).optional(),
+  })
+  .refine((q) => !q.von || !q.bis || q.von <= q.bis);
 
 /** The report's period from the query: the current year unless asked otherwise. */
 function periodOf(c: Ctx, year: number) {
@@ -435,7 +437,7 @@ function ReportPage({ scope, data }: { scope: Scope; data: Awaited<ReturnType<ty
 
 async function loadReport(c: Ctx, ctx: ServiceContext) {
   const plan = await managedPlan(ctx, param(c, "id"));
-  const { valid, ...period } = periodOf(c, Number(new Date(ctx.now).toISOString().slice(0, 4)));
+  const { valid, ...period } = periodOf(c, Number(berlinDateOf(ctx.now).slice(0, 4)));
   const report = await progressReport(ctx, plan.id, period);
   return { plan, report, period: { ...period, valid } };
 }
@@ -835,6 +837,6 @@ export const planPages = new Hono<AppEnv>()
     if ("response" in entered) return entered.response;
     const ctx = serviceContext(c);
     const plan = await managedPlan(ctx, param(c, "id"));
-    const { valid: _valid, ...period } = periodOf(c, Number(new Date(ctx.now).toISOString().slice(0, 4)));
+    const { valid: _valid, ...period } = periodOf(c, Number(berlinDateOf(ctx.now).slice(0, 4)));
     return sendPdf(c, await progressReportPdf(ctx, documentDeps(c), plan.id, period), "sachstandsbericht.pdf");
   });
