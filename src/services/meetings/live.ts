@@ -52,26 +52,19 @@ async function itemActivity(ctx: ServiceContext, record: MeetingRecord, itemId: 
 
 const stampOf = (record: MeetingRecord, entries: number) => `${record.attendanceStamp}/${entries}`;
 
-/** Who is there for an item, and how: every seat holder but the minute-taker, with what the record says of them. */
+/** Who is there for an item: every seat holder but the minute-taker, with whom a deputy stands in for. */
 function presenceOf(record: MeetingRecord, itemId: string) {
   const index = record.indexOf.get(itemId)!;
-  const voters = new Map(record.quorumAt(itemId).presence.voters.map((v) => [v.personId, v]));
   return record.seats
     .filter((seat) => seat.role !== "minute_taker")
     .map((seat) => {
       const attendance = record.records.find((r) => r.personId === seat.personId);
-      const row = record.attendances.find((a) => a.personId === seat.personId);
-      const standsInFor = row?.standsInForId ? record.seats.find((s) => s.id === row.standsInForId) : undefined;
+      const standsInFor = attendance?.standsInFor ? record.seats.find((s) => s.id === attendance.standsInFor) : undefined;
       return {
         personId: seat.personId,
         name: record.names.get(seat.personId)!,
-        role: seat.role,
         there: attendance ? isThereFor(attendance, index) : false,
-        remote: attendance?.status === "remote",
-        votes: voters.has(seat.personId) && !voters.get(seat.personId)!.recused,
         recused: record.recusals.some((r) => r.itemId === itemId && r.personId === seat.personId),
-        arrivedHere: row?.arrivedBeforeItemId === itemId,
-        leftHere: row?.leftBeforeItemId === itemId,
         standsInFor: standsInFor ? record.names.get(standsInFor.personId)! : null,
       };
     });
@@ -94,7 +87,7 @@ export async function liveMeeting(ctx: ServiceContext, meetingId: string) {
       quorum: recorded ? record.quorumAt(item.id).quorum : null,
       result: votes.filter((v) => v.itemId === item.id).at(-1)?.explanation ?? null,
     }));
-  return { record, recorded, items, liveItemId: record.meeting.liveItemId };
+  return { record, items, liveItemId: record.meeting.liveItemId };
 }
 
 /** One item as the live page shows it: presence, quorum, what was recorded, the proposed wording, and its neighbours. */
