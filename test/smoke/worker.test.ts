@@ -3,6 +3,7 @@ import type { Unstable_DevWorker } from "wrangler";
 import { prepareLocalD1, startLocalWorker } from "../../scripts/local-worker";
 import { ADMIN_TOKEN, jsonClient } from "../helpers/test-app";
 import { testSmtp, type TestSmtp } from "../helpers/smtp";
+import { contention, summary } from "../helpers/contention";
 import { liveSmokeSuite, meetingsSmokeSuite, outcomesSmokeSuite, planSmokeSuite, seedBeirat, smokeSuite } from "./smoke-suite";
 
 let worker: Unstable_DevWorker;
@@ -31,6 +32,16 @@ meetingsSmokeSuite("Worker on workerd with local D1 and R2", target);
 outcomesSmokeSuite("Worker on workerd with local D1 and R2", target);
 planSmokeSuite("Worker on workerd with local D1 and R2", target);
 liveSmokeSuite("Worker on workerd with local D1 and R2", target);
+
+describe("smoke: writes under contention on the Worker", () => {
+  // Fewer writers for a shorter while than on Node (test/api/contention.test.ts): the same checks, in CI's time.
+  const scenarios = () => contention(request, ADMIN_TOKEN, { writers: 20, ms: 3000 });
+  it("answers attendance and votes, agenda edits with If-Match and imports without a 5xx, and loses nothing", async () => {
+    console.log(summary("workerd: attendance and votes", await scenarios().attendanceAndVotes()));
+    console.log(summary("workerd: agenda edits", await scenarios().agendaEdits()));
+    console.log(summary("workerd: catalogue imports", await scenarios().catalogueImports()));
+  }, 120_000);
+});
 
 describe("smoke: mail on the Worker", () => {
   it("sends an invitation over SMTP from workerd, right after the request (waitUntil), with its PDF", async () => {
