@@ -155,7 +155,7 @@ export function contention(request: TestFetch, token: string, load: Load) {
       expect(wins.map((o) => o.result!.version).sort((a, b) => a - b)).toEqual(wins.map((_, i) => i + 2));
       const item = await versionOf();
       expect(item.version).toBe(wins.length + 1);
-      expect(item.title).toBe(wins.find((o) => o.result!.version === item.version)?.result!.title ?? "Sprachcafé");
+      expect(item.title).toBe(wins.find((o) => o.result?.version === item.version)?.result?.title ?? "Sprachcafé");
       return run;
     },
 
