@@ -98,6 +98,27 @@ describe("the live meeting without JavaScript", () => {
     expect(await db.prisma.minutesItemNote.findFirst({ where: { itemId: made.tieItem } })).toMatchObject({ notes: "Aussprache." });
   });
 
+  it("saves an item's notes again and again with the button, and keeps a stale writer's notes to save deliberately", async () => {
+    const { clerk, other, path, made, db } = await live();
+    const itemPath = `${path}/${made.recommendationItem}`;
+    const save = async (visitor: typeof clerk, notes: string, page?: string) => {
+      const html = page ?? (await (await visitor.get(itemPath)).text());
+      return visitor.post(itemPath, { version: fieldValue(html, "version"), noteVersion: fieldValue(html, "noteVersion"), notes });
+    };
+    for (const notes of ["Erste Fassung", "Zweite Fassung", "Dritte Fassung"]) expect((await save(clerk, notes)).status).toBe(303);
+    // The other clerk read the page before the third save: refused, their text kept, and saved on the second try.
+    const before = await (await other.get(itemPath)).text();
+    expect((await save(clerk, "Vierte Fassung")).status).toBe(303);
+    const stale = await save(other, "Fassung der Kollegin", before);
+    expect(stale.status).toBe(409);
+    const kept = await stale.text();
+    expect(kept).toContain("Fassung der Kollegin");
+    expect((await save(other, "Fassung der Kollegin", kept)).status).toBe(303);
+    expect((await db.prisma.minutesItemNote.findFirstOrThrow({ where: { itemId: made.recommendationItem } })).notes).toBe(
+      "Fassung der Kollegin",
+    );
+  });
+
   it("refuses a second clerk's vote on an item recorded meanwhile: one vote, and their counts kept", async () => {
     const { clerk, other, path, made, db } = await live();
     expect((await clerk.post(path, (await sheet(clerk, path)).form)).status).toBe(303);

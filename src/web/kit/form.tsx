@@ -71,6 +71,11 @@ export interface FormSpec<S extends z.ZodType, T, R> {
   confirmations?: Record<string, string>;
   /** What an empty field means: left out (a new record), or cleared (an edit: optional fields become null). */
   empty?: "absent" | "null";
+  /**
+   * The hidden fields that carry what the form was read at (default: `version`): after a stale save they take the
+   * current values, so that the next save of the kept input is a deliberate overwrite, not another refusal.
+   */
+  versions?: string[];
 }
 
 /** A field's message: its label and the reason ("Nachname muss mindestens 1 Zeichen lang sein"). */
@@ -149,13 +154,16 @@ export function form<S extends z.ZodType, T, R>(spec: FormSpec<S, T, R>) {
       return response;
     } catch (error) {
       if (!(error instanceof Problem)) throw error;
-      if (error.code === "precondition_failed" || (error.code === "conflict" && !error.extra.errors)) {
+      if (error.code === "precondition_failed") {
         // Someone saved first: the input stays, the form takes the new version, and shows what they saved.
+        const versions = spec.versions ?? ["version"];
         const current = spec.initial?.(await spec.load(c, scope, ctx)) ?? {};
         const stored = Object.fromEntries(
-          Object.keys(labels).flatMap((field) => ((current[field] ?? "") !== (values[field] ?? "") ? [[field, current[field] ?? ""]] : [])),
+          Object.keys(labels)
+            .filter((field) => !versions.includes(field))
+            .flatMap((field) => ((current[field] ?? "") !== (values[field] ?? "") ? [[field, current[field] ?? ""]] : [])),
         );
-        const next = { ...values, ...(current.version ? { version: current.version } : {}) };
+        const next = { ...values, ...Object.fromEntries(versions.flatMap((field) => (current[field] ? [[field, current[field]]] : []))) };
         return render(c, scope, ctx, 409, { values: next, errors: {}, notice: m.forms.stale, stored });
       }
       const fields = (error.extra.errors as { field: string; reason: string }[] | undefined) ?? [];
@@ -167,7 +175,7 @@ export function form<S extends z.ZodType, T, R>(spec: FormSpec<S, T, R>) {
         else errors[`_${name}`] = message(spec.subjects ?? {}, name, reason);
       }
       if (Object.keys(errors).length === 0) {
-        // A refusal of the whole input (no quorum): said above the form, with the input kept.
+        // A refusal of the whole input (no quorum, a step not yet possible): said above the form, with the input kept.
         if (error.code === "unprocessable" || error.code === "conflict") {
           return render(c, scope, ctx, error.code === "conflict" ? 409 : 400, { values, errors: { _: error.detail } });
         }

@@ -353,6 +353,7 @@ const BALLOTS = { ja: "yes", nein: "no", enthaltung: "abstain" } as const;
 /** The fields of an item's form: fixed ones, and one control per person (presence) and per voter (roll call). */
 const itemLabels = (data: Item): Record<string, string> => ({
   ...l.itemFields,
+  noteVersion: l.itemFields.notes!,
   ...Object.fromEntries(data.people.map((p) => [`p-${p.personId}`, l.presenceOf(p.name)])),
   ...Object.fromEntries(data.eligible.map((p) => [`r-${p.personId}`, l.ballotOf(p.name)])),
 });
@@ -731,6 +732,7 @@ const itemForm = form({
     kind: "open",
   }),
   view: (props) => <ItemPage {...props} />,
+  versions: ["version", "noteVersion"],
   confirmations: { gespeichert: l.itemSaved, aufgerufen: l.called },
   preview: (input, ctx, _scope, data) =>
     previewItem(ctx, data.record.meeting.id, data.item.id, recordingOf(input, data)).catch(inFormTerms),
