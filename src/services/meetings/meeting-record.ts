@@ -121,3 +121,16 @@ export function assertRecordOpen(record: MeetingRecord, now: Date) {
   }
   assertStarted(record.meeting, now);
 }
+
+/**
+ * Who chaired the meeting: the chair if they took part, else the deputy chair who did (§ 38 (2) GemO has the one
+ * who chaired sign as chair). Undefined while nobody of them is recorded as there.
+ */
+export function chairingSeat(record: MeetingRecord) {
+  const tookPart = (personId: string) =>
+    record.attendances.some((a) => a.personId === personId && (a.status === "present" || a.status === "remote"));
+  return (
+    record.seats.find((s) => s.role === "chair" && tookPart(s.personId)) ??
+    record.seats.find((s) => s.role === "deputy_chair" && tookPart(s.personId))
+  );
+}

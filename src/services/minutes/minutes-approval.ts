@@ -8,7 +8,7 @@ import * as minutesPolicy from "../../policies/minutes";
 import { managesBody } from "../../policies/readership";
 import type { SignatureRole } from "../../rules/minutes";
 import type { ServiceContext } from "../context";
-import { assertStarted, loadMeetingRecord, type MeetingRecord } from "../meetings/meeting-record";
+import { assertStarted, chairingSeat, loadMeetingRecord, type MeetingRecord } from "../meetings/meeting-record";
 import { getMinutes, isSealed, minutesForWrite, sealedProblem } from "./minutes";
 import { auditStatement, auditedInsert } from "../records";
 
@@ -69,13 +69,12 @@ export async function decideObjection(
 export function signersOf(record: MeetingRecord) {
   const tookPart = (personId: string) =>
     record.attendances.some((a) => a.personId === personId && (a.status === "present" || a.status === "remote"));
+  const chair = chairingSeat(record)?.personId;
   return record.seats.flatMap((seat) => {
     const roles: SignatureRole[] = [];
     if (seat.role === "minute_taker") roles.push("minute_taker");
-    else if (tookPart(seat.personId)) {
-      if (seat.role === "chair" || seat.role === "deputy_chair") roles.push("chair");
-      roles.push("member");
-    }
+    else if (seat.personId === chair) roles.push("chair");
+    else if (tookPart(seat.personId)) roles.push("member");
     return roles.length ? [{ personId: seat.personId, name: record.names.get(seat.personId)!, roles }] : [];
   });
 }
@@ -146,8 +145,8 @@ export async function signMinutes(ctx: ServiceContext, meetingId: string, input:
   const { role } = input;
   if (role === "minute_taker" && seat.role !== "minute_taker")
     throw fieldProblem("role", "nur die Schriftführung unterschreibt als Schriftführung");
-  if (role === "chair" && seat.role !== "chair" && seat.role !== "deputy_chair")
-    throw fieldProblem("role", "nur der Vorsitz (oder die Stellvertretung, die die Sitzung leitete) unterschreibt als Vorsitz");
+  if (role === "chair" && chairingSeat(record)?.personId !== personId)
+    throw fieldProblem("role", "als Vorsitz unterschreibt, wer die Sitzung geleitet hat (der Vorsitz, sonst die Stellvertretung)");
   if (role !== "minute_taker" && !tookPart) throw fieldProblem("role", "die unterzeichnende Person war bei der Sitzung nicht anwesend");
   const signature = { id: crypto.randomUUID(), minutesId: minutes.id, role, personId, signedAt, onPaper };
   await ctx.db.batch(auditedInsert(ctx, "MinutesSignature", signature)).catch((error) => {

@@ -14,7 +14,7 @@ import { minutesMails, type MailContext } from "../mail/mails";
 import { minutesDueDate, minutesTransitionRefusal, missingSignatures, type MinutesState, type SignatureRole } from "../../rules/minutes";
 import { assertManages } from "../access";
 import type { ServiceContext } from "../context";
-import { loadMeetingRecord, type MeetingRecord } from "../meetings/meeting-record";
+import { chairingSeat, loadMeetingRecord, type MeetingRecord } from "../meetings/meeting-record";
 import { resolutionLabel, resolutionNumber } from "../../rules/resolutions";
 import { auditStatement, newRecordColumns } from "../records";
 import { reads, type Audience } from "../../policies/personal-data";
@@ -104,9 +104,7 @@ export function composeMinutes(
   // The public reads the minutes without the personal remarks the committee's own record keeps.
   const audience: Audience = variant === "full" ? "committee" : "public";
   const present = record.attendances.filter((a) => a.status === "present" || a.status === "remote");
-  const chairSeat =
-    record.seats.find((s) => s.role === "chair" && present.some((a) => a.personId === s.personId)) ??
-    record.seats.find((s) => s.role === "deputy_chair" && present.some((a) => a.personId === s.personId));
+  const chairSeat = chairingSeat(record);
   const absent = record.seats
     .filter((seat) => seat.role !== "deputy" && seat.role !== "minute_taker")
     .filter((seat) => !present.some((a) => a.personId === seat.personId))
@@ -298,6 +296,13 @@ export async function saveItemNotes(ctx: ServiceContext, meetingId: string, item
 export async function noteWrite(ctx: ServiceContext, record: MeetingRecord, itemId: string, notes: string) {
   if (!record.agenda.some((i) => i.id === itemId)) throw notFound("Agenda item", itemId);
   if (isSealed(record.minutes)) throw sealedProblem();
+  // What is circulated is what the members read and sign: it changes only by the committee's decision on an objection.
+  if (record.minutes?.state === "circulated")
+    throw new Problem(
+      "conflict",
+      "Die Niederschrift ist im Umlauf: Was die Mitglieder lesen und unterschreiben, wird nicht mehr geändert. " +
+        "Berichtigungen gibt es über Einwände und die Entscheidung des Gremiums.",
+    );
   const existing = record.minutes ? await ctx.db.prisma.minutesItemNote.findMany({ where: { minutesId: record.minutes.id } }) : [];
   const snapshot = Object.fromEntries([...existing.map((n) => [n.itemId, n.notes]), [itemId, notes]]);
   const minutes = record.minutes ?? {

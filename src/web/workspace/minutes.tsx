@@ -104,7 +104,7 @@ function DeskPage(props: FormViewProps<Desk> & Posted) {
       </ul>
       <h2 class="kern-heading-medium">{n.header}</h2>
       <MinutesHeader header={minutes.header} />
-      {data.sealed || !held ? (
+      {data.sealed || !held || state !== "draft" ? (
         <MinutesItems items={minutes.items} scope={scope} />
       ) : (
         minutes.items.map((item) => {
