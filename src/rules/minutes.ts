@@ -30,7 +30,8 @@ export function missingSignatures(signatures: { role: SignatureRole }[]): string
   const count = (role: SignatureRole) => signatures.filter((s) => s.role === role).length;
   const missing: string[] = [];
   if (count("chair") < 1) missing.push("die oder der Vorsitzende");
-  if (count("member") < 2) missing.push(`${2 - count("member")} Mitglied(er), die an der Sitzung teilgenommen haben`);
+  const members = 2 - count("member");
+  if (members > 0) missing.push(`${members === 1 ? "1 Mitglied" : `${members} Mitglieder`}, die an der Sitzung teilgenommen haben`);
   if (count("minute_taker") < 1) missing.push("die Schriftführerin oder der Schriftführer");
   return missing;
 }

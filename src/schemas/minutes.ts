@@ -10,6 +10,10 @@ const ZMinutesVote = z.object({
   abstain: z.number().int().nullable(),
   outcome: z.string(),
   explanation: z.string(),
+  ballots: z
+    .string()
+    .nullable()
+    .openapi({ description: "How each member voted in a roll call, or the votes per candidate in an election (§ 38 (1) GemO)." }),
 });
 
 const ZMinutesItem = z.object({
@@ -52,6 +56,7 @@ export const ZMinutes = z
       place: z.string().nullable(),
       chair: z.string().nullable(),
       membersPresent: z.number().int(),
+      present: z.array(z.string()).openapi({ description: "The names of the members present (§ 38 (1) GemO), deputies included." }),
       absent: z.array(
         z.object({
           name: z.string(),

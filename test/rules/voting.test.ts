@@ -119,7 +119,7 @@ describe("minutes (§38 GemO)", async () => {
   it("§38 (2): need the chair, two members and the minute-taker", () => {
     expect(missingSignatures([])).toHaveLength(3);
     expect(missingSignatures([{ role: "chair" }, { role: "member" }, { role: "minute_taker" }])).toEqual([
-      "1 Mitglied(er), die an der Sitzung teilgenommen haben",
+      "1 Mitglied, die an der Sitzung teilgenommen haben",
     ]);
     expect(missingSignatures([{ role: "chair" }, { role: "member" }, { role: "member" }, { role: "minute_taker" }])).toEqual([]);
   });

@@ -127,7 +127,7 @@ describe("the live meeting", () => {
     await expect.poll(() => page.textContent("#notes-status"), { timeout: 10_000 }).toContain("Notizen gespeichert.");
     await submit(page.getByRole("button", { name: "Speichern", exact: true }));
     expect(await text(page)).toContain("Empfehlung IBR/");
-    expect(await text(page)).toContain("verlangt die Aufnahme");
+    expect(await text(page)).toContain("verlangt, dass die eigene Erklärung in die Niederschrift aufgenommen wird");
     made.resolutionId = new URL(
       (await page.getByRole("link", { name: /^Empfehlung IBR\// }).getAttribute("href")) ?? "",
       portal.origin,

@@ -80,7 +80,9 @@ describe("the live meeting without JavaScript", () => {
     // A recusal and more votes than members present and not recused: refused as a whole, the recusal included.
     const refused = await clerk.post(itemPath, { ...base, [`p-${made.people.recused!.id}`]: "recused", yes: "30", no: "3", abstain: "0" });
     expect(refused.status).toBe(400);
-    expect(await refused.text()).toContain("33 Stimmen, aber nur 32 stimmberechtigte Mitglieder anwesend und nicht befangen");
+    expect(await refused.text()).toContain(
+      "Die Stimmen ergeben 33 Stimmen, mehr als die 32 anwesenden, stimmberechtigten und nicht befangenen Mitglieder",
+    );
     expect(await db.prisma.recusal.count({ where: { itemId: made.tieItem } })).toBe(0);
 
     const saved = await clerk.post(itemPath, {

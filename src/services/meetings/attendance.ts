@@ -161,6 +161,14 @@ export async function recordAttendanceSheet(ctx: ServiceContext, meetingId: stri
   const standIns = new Map(
     [...sheet].flatMap(([personId, { input: a }]) => (a.standsInForMembershipId ? [[a.standsInForMembershipId, personId]] : [])),
   );
+  // A deputy stands in for a member who is not there: not beside a member present from start to end.
+  for (const [membershipId, deputyId] of standIns) {
+    const member = record.seats.find((s) => s.id === membershipId);
+    const own = member ? sheet.get(member.personId)?.input : undefined;
+    const deputy = sheet.get(deputyId)!;
+    if (own && (own.status === "present" || own.status === "remote") && !own.leftBeforeItemId && !deputy.input.arrivedBeforeItemId)
+      throw fieldProblem(`${deputy.at}standsInForMembershipId`, "nennt ein Mitglied, das selbst anwesend ist");
+  }
   const statements = [...sheet].flatMap(([personId, { input: attendance, at }]) =>
     attendanceWrite(ctx, record, personId, attendanceValues(record, personId, attendance, at, standIns)),
   );
@@ -253,8 +261,8 @@ export function statementWrite(ctx: ServiceContext, record: MeetingRecord, itemI
     kind: "statement",
     personId: input.personId,
     text:
-      `${name} verlangt die Aufnahme ${input.kind === "vote" ? "seiner/ihrer Stimmabgabe" : "seiner/ihrer Erklärung"} in ` +
-      `die Niederschrift: ${input.text}`,
+      `${name} verlangt, dass ${input.kind === "vote" ? "die eigene Stimmabgabe" : "die eigene Erklärung"} in die ` +
+      `Niederschrift aufgenommen wird: ${input.text}`,
     refId: null,
     actorName: actorName(ctx.actor),
     createdAt: ctx.now,

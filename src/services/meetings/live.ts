@@ -122,6 +122,8 @@ export async function liveItem(ctx: ServiceContext, meetingId: string, itemId: s
     note: { text: activity.note?.notes ?? "", version: activity.note?.version ?? 0 },
     stamp: stampOf(record, activity.entries.length),
     proposedResolution: item.paper?.proposedResolution ?? null,
+    /** Whether a vote is taken under this item (a resolution, an election, the approval of minutes). */
+    decides: allowsResolution(item.kind as AgendaItemKind),
     advisory: record.meeting.committee.kind !== "decision_committee",
     recipients: ["Gemeinderat", ...committees.map((c) => c.name)],
   };
@@ -271,7 +273,11 @@ export async function roomDisplay(ctx: ServiceContext, meetingId: string) {
   const lastVote = await ctx.db.prisma.vote.findFirst({ where: { meetingId }, orderBy: { createdAt: "desc" } });
   const current = record.agenda.find((item) => item.id === (record.meeting.liveItemId ?? lastVote?.itemId)) ?? null;
   const readable = current !== null && meetingPolicy.canReadItem(ctx.actor, readership, current, committee);
-  const vote = current && lastVote?.itemId === current.id ? lastVote : null;
+  // The item's own last result, also when an item decided earlier is called again.
+  const vote =
+    current && lastVote?.itemId !== current.id
+      ? await ctx.db.prisma.vote.findFirst({ where: { itemId: current.id }, orderBy: { createdAt: "desc" } })
+      : lastVote;
   const recorded = record.attendances.length > 0;
   return {
     meeting: record.meeting,

@@ -34,12 +34,14 @@ export function decideOnItem(record: MeetingRecord, itemId: string, input: TVote
   const eligible = presence.voters.filter((v) => !v.recused);
 
   if (input.kind === "election") {
+    if (input.election!.round === "runoff" && Object.keys(input.election!.votes).length !== 2)
+      throw fieldProblem("election.votes", "müssen in der Stichwahl genau die zwei Bewerber nennen, die in sie gekommen sind");
     const election = decideElection(input.election!.votes, eligible.length, input.election!.round);
     const cast = Object.values(input.election!.votes).reduce((a, b) => a + b, 0);
     if (cast > eligible.length)
       throw fieldProblem(
         "election.votes",
-        `${cast} Stimmen, aber nur ${eligible.length} stimmberechtigte Mitglieder anwesend und nicht befangen.`,
+        `ergeben ${cast} Stimmen, mehr als die ${eligible.length} anwesenden, stimmberechtigten und nicht befangenen Mitglieder`,
       );
     return { item, quorum, counts: null, outcome: election.outcome, explanation: election.explanation, details: input.election as unknown };
   }
@@ -64,7 +66,9 @@ export function decideOnItem(record: MeetingRecord, itemId: string, input: TVote
     counts = input.counts!;
   }
   const refusal = countsRefusal(counts, eligible.length);
-  if (refusal) throw new Problem("unprocessable", refusal, { errors: [{ field: "counts", reason: refusal }], quorum });
+  const cast = counts.yes + counts.no + counts.abstain;
+  const reason = `ergeben ${cast} Stimmen, mehr als die ${eligible.length} anwesenden, stimmberechtigten und nicht befangenen Mitglieder`;
+  if (refusal) throw new Problem("unprocessable", refusal, { errors: [{ field: "counts", reason }], quorum });
   const result = decideVote(counts);
   const outcome: "adopted" | "rejected" = result.adopted ? "adopted" : "rejected";
   return { item, quorum, counts, outcome, explanation: result.explanation, details };

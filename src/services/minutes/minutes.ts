@@ -68,6 +68,38 @@ async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant:
   return composeMinutes(record, await minutesRows(ctx, record, variant), variant, ctx.now);
 }
 
+/**
+ * What the minutes say of how a vote was cast beyond its counts: each member's vote in a roll call, the votes per
+ * candidate in an election.
+ */
+function ballotsOf(vote: { kind: string; details: string | null }): string | null {
+  if (!vote.details) return null;
+  const details = JSON.parse(vote.details) as unknown;
+  if (vote.kind === "roll_call") {
+    const ballots = details as { vote: string; name?: string }[];
+    const named = (value: string) => ballots.filter((b) => b.vote === value).map((b) => b.name ?? "");
+    return (
+      [
+        ["Ja", named("yes")],
+        ["Nein", named("no")],
+        ["Enthaltung", named("abstain")],
+      ] as const
+    )
+      .filter(([, names]) => names.length > 0)
+      .map(([label, names]) => `${label}: ${names.join(", ")}`)
+      .join("; ");
+  }
+  if (vote.kind === "election") {
+    const { round, votes } = details as { round: string; votes: Record<string, number> };
+    const tally = Object.entries(votes)
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, count]) => `${name} ${count}`)
+      .join(", ");
+    return `${round === "runoff" ? "Stichwahl" : "Erster Wahlgang"}: ${tally}`;
+  }
+  return null;
+}
+
 /** What the minutes are made of beyond the meeting record, as far as the variant shows it. */
 async function minutesRows(ctx: ServiceContext, record: MeetingRecord, variant: "full" | "public") {
   const { meeting, minutes } = record;
@@ -105,6 +137,7 @@ export function composeMinutes(
   const audience: Audience = variant === "full" ? "committee" : "public";
   const present = record.attendances.filter((a) => a.status === "present" || a.status === "remote");
   const chairSeat = chairingSeat(record);
+  const presentMembers = present.filter((a) => record.seats.some((s) => s.personId === a.personId && s.role !== "minute_taker"));
   const absent = record.seats
     .filter((seat) => seat.role !== "deputy" && seat.role !== "minute_taker")
     .filter((seat) => !present.some((a) => a.personId === seat.personId))
@@ -174,6 +207,7 @@ export function composeMinutes(
             abstain: v.abstain,
             outcome: v.outcome,
             explanation: v.explanation,
+            ballots: ballotsOf(v),
           })),
         resolutions: resolutions
           .filter((r) => r.itemId === item.id)
@@ -210,7 +244,8 @@ export function composeMinutes(
       })),
       place: placeOfRow(meeting),
       chair: chairSeat ? record.names.get(chairSeat.personId)! : null,
-      membersPresent: present.filter((a) => record.seats.some((s) => s.personId === a.personId && s.role !== "minute_taker")).length,
+      membersPresent: presentMembers.length,
+      present: presentMembers.map((a) => nameOf(a.personId)),
       absent,
       deputies,
       remote,

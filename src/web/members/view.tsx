@@ -168,7 +168,9 @@ export function MemberMinutesPage(props: {
   const { scope, data, values, errors } = props;
   const { minutes, meeting } = data;
   const t = m.members.minutesPage;
-  const title = `${m.minutes.title}: ${meeting.committee.name}, ${meeting.title}`;
+  // The title names the committee as a rule ("3. Sitzung Integrationsbeirat").
+  const named = meeting.title.includes(meeting.committee.name) ? meeting.title : `${meeting.committee.name}, ${meeting.title}`;
+  const title = `${m.minutes.title}: ${named}`;
   return (
     <Layout
       title={title}

@@ -20,6 +20,7 @@ export interface MinutesView {
     place: string | null;
     chair: string | null;
     membersPresent: number;
+    present: string[];
     absent: { name: string; label: string }[];
     deputies: { name: string; standsInFor: string }[];
     remote: string[];
@@ -32,7 +33,7 @@ export interface MinutesView {
     title: string;
     notesHtml: string | null;
     resolutions: { id: string; number: string; label: string; textHtml: string }[];
-    votes: { motion: string; explanation: string }[];
+    votes: { motion: string; explanation: string; ballots: string | null }[];
     recusals: string[];
     statements: string[];
   }[];
@@ -75,6 +76,7 @@ export function MinutesHeader({ header: h }: { header: MinutesView["header"] }) 
           [m.minutes.present, String(h.membersPresent)],
         ]}
       />
+      <NameList title={m.minutes.presentNames} names={h.present} />
       <NameList title={m.minutes.absent} names={h.absent.map((a) => `${a.name}: ${a.label}`)} />
       <NameList title={m.minutes.deputies} names={h.deputies.map((d) => `${d.name} (${m.committee.deputyFor(d.standsInFor)})`)} />
       <NameList title={m.minutes.remote} names={h.remote} />
@@ -106,6 +108,7 @@ export function MinutesItems({ items, scope }: { items: MinutesView["items"]; sc
           {item.votes.map((vote) => (
             <p>
               {vote.motion}: {vote.explanation}
+              {vote.ballots ? ` (${vote.ballots})` : ""}
             </p>
           ))}
           {item.resolutions.map((r) => (

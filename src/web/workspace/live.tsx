@@ -582,88 +582,114 @@ function ItemPage(props: FormViewProps<Item>) {
                 </section>
               </div>
             </details>
-            <fieldset class="kern-fieldset" id="vote">
-              <legend class="kern-label">{l.voteLegend}</legend>
-              <div class="kern-fieldset__body">
-                <InputField id="motion" label={f.motion!} type="text" value={values.motion} error={errors.motion} />
-                <ChoiceField
-                  id="kind"
-                  label={f.kind!}
-                  options={VOTE_KINDS.map((kind) => ({ value: kind, label: l.voteKinds[kind]! }))}
-                  value={values.kind ?? "open"}
-                  error={errors.kind}
-                />
-                <fieldset class="kern-fieldset live-counts" id="counts" data-kind="open">
-                  <legend class="kern-label">{l.counts}</legend>
-                  <div class="kern-fieldset__body kern-fieldset__body--horizontal">
-                    {errors.counts ? <p class="kern-error">{errors.counts}</p> : null}
-                    <InputField id="yes" label={f.yes!} type="number" value={values.yes} error={errors.yes} />
-                    <InputField id="no" label={f.no!} type="number" value={values.no} error={errors.no} />
-                    <InputField id="abstain" label={f.abstain!} type="number" value={values.abstain} error={errors.abstain} />
-                  </div>
-                </fieldset>
-                <fieldset class="kern-fieldset" id="rollCall" data-kind="roll_call">
-                  <legend class="kern-label">{l.rollCall}</legend>
-                  <div class="kern-fieldset__body">
-                    {errors.rollCall ? <p class="kern-error">{errors.rollCall}</p> : null}
-                    {data.eligible.map((voter) => (
-                      <RowSelect
-                        id={`r-${voter.personId}`}
-                        label={l.ballotOf(voter.name)}
-                        options={[
-                          { value: "", label: `${voter.name}: ${l.noBallot}` },
-                          { value: "ja", label: `${voter.name}: ${l.ballots.ja}` },
-                          { value: "nein", label: `${voter.name}: ${l.ballots.nein}` },
-                          { value: "enthaltung", label: `${voter.name}: ${l.ballots.enthaltung}` },
-                        ]}
-                        value={values[`r-${voter.personId}`]}
-                      />
-                    ))}
-                  </div>
-                </fieldset>
-                <fieldset class="kern-fieldset" id="election" data-kind="election">
-                  <legend class="kern-label">{l.election}</legend>
-                  <div class="kern-fieldset__body">
-                    <TextareaField
-                      id="candidates"
-                      label={f.candidates!}
-                      hint={l.candidatesHint}
-                      value={values.candidates}
-                      error={errors.candidates}
-                      rows={3}
-                    />
-                    <ChoiceField
-                      id="round"
-                      label={f.round!}
-                      options={[
-                        { value: "first", label: l.rounds.first },
-                        { value: "runoff", label: l.rounds.runoff },
-                      ]}
-                      value={values.round ?? "first"}
-                    />
-                  </div>
-                </fieldset>
-                <Result previewed={props.previewed as Previewed} />
-                <TextareaField
-                  id="wording"
-                  label={f.wording!}
-                  hint={l.wordingHint}
-                  value={values.wording}
-                  error={errors.wording}
-                  rows={5}
-                />
-                {data.advisory ? (
+            {data.decides ? (
+              <fieldset class="kern-fieldset" id="vote">
+                <legend class="kern-label">{l.voteLegend}</legend>
+                <div class="kern-fieldset__body">
+                  <InputField id="motion" label={f.motion!} type="text" value={values.motion} error={errors.motion} />
                   <ChoiceField
-                    id="recipient"
-                    label={f.recipient!}
-                    emptyLabel={l.noRecipient}
-                    options={data.recipients.map((name) => ({ value: name, label: name }))}
-                    value={values.recipient}
-                    error={errors.recipient}
+                    id="kind"
+                    label={f.kind!}
+                    options={VOTE_KINDS.map((kind) => ({ value: kind, label: l.voteKinds[kind]! }))}
+                    value={values.kind ?? "open"}
+                    error={errors.kind}
                   />
-                ) : null}
-              </div>
-            </fieldset>
+                  <fieldset class="kern-fieldset live-counts" id="counts" data-kind="open">
+                    <legend class="kern-label">{l.counts}</legend>
+                    <div class="kern-fieldset__body kern-fieldset__body--horizontal">
+                      {errors.counts ? <p class="kern-error">{errors.counts}</p> : null}
+                      <InputField id="yes" label={f.yes!} type="number" value={values.yes} error={errors.yes} />
+                      <InputField id="no" label={f.no!} type="number" value={values.no} error={errors.no} />
+                      <InputField id="abstain" label={f.abstain!} type="number" value={values.abstain} error={errors.abstain} />
+                    </div>
+                  </fieldset>
+                  <fieldset class="kern-fieldset" id="rollCall" data-kind="roll_call">
+                    <legend class="kern-label">{l.rollCall}</legend>
+                    <div class="kern-fieldset__body">
+                      {errors.rollCall ? <p class="kern-error">{errors.rollCall}</p> : null}
+                      <section class="kern-table-responsive" tabindex={0} aria-label={l.rollCall}>
+                        <table class="kern-table live-table">
+                          <thead class="kern-table__header">
+                            <tr class="kern-table__row">
+                              <th class="kern-table__header" scope="col">
+                                {l.person}
+                              </th>
+                              <th class="kern-table__header" scope="col">
+                                {l.ballot}
+                              </th>
+                            </tr>
+                          </thead>
+                          <tbody class="kern-table__body">
+                            {data.eligible.map((voter) => (
+                              <tr class="kern-table__row">
+                                <th class="kern-table__cell" scope="row">
+                                  {voter.name}
+                                </th>
+                                <td class="kern-table__cell">
+                                  {/* Options that begin with their own word: "j", "n" or "e" picks one by keyboard. */}
+                                  <RowSelect
+                                    id={`r-${voter.personId}`}
+                                    label={l.ballotOf(voter.name)}
+                                    options={[
+                                      { value: "", label: l.noBallot },
+                                      { value: "ja", label: l.ballots.ja },
+                                      { value: "nein", label: l.ballots.nein },
+                                      { value: "enthaltung", label: l.ballots.enthaltung },
+                                    ]}
+                                    value={values[`r-${voter.personId}`]}
+                                  />
+                                </td>
+                              </tr>
+                            ))}
+                          </tbody>
+                        </table>
+                      </section>
+                    </div>
+                  </fieldset>
+                  <fieldset class="kern-fieldset" id="election" data-kind="election">
+                    <legend class="kern-label">{l.election}</legend>
+                    <div class="kern-fieldset__body">
+                      <TextareaField
+                        id="candidates"
+                        label={f.candidates!}
+                        hint={l.candidatesHint}
+                        value={values.candidates}
+                        error={errors.candidates}
+                        rows={3}
+                      />
+                      <ChoiceField
+                        id="round"
+                        label={f.round!}
+                        options={[
+                          { value: "first", label: l.rounds.first },
+                          { value: "runoff", label: l.rounds.runoff },
+                        ]}
+                        value={values.round ?? "first"}
+                      />
+                    </div>
+                  </fieldset>
+                  <Result previewed={props.previewed as Previewed} />
+                  <TextareaField
+                    id="wording"
+                    label={f.wording!}
+                    {...(data.proposedResolution ? { hint: l.wordingHint } : {})}
+                    value={values.wording}
+                    error={errors.wording}
+                    rows={5}
+                  />
+                  {data.advisory ? (
+                    <ChoiceField
+                      id="recipient"
+                      label={f.recipient!}
+                      emptyLabel={l.noRecipient}
+                      options={data.recipients.map((name) => ({ value: name, label: name }))}
+                      value={values.recipient}
+                      error={errors.recipient}
+                    />
+                  ) : null}
+                </div>
+              </fieldset>
+            ) : null}
             <fieldset class="kern-fieldset">
               <legend class="kern-label">{l.statementLegend}</legend>
               <div class="kern-fieldset__body">

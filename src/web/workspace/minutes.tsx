@@ -153,6 +153,7 @@ function DeskPage(props: FormViewProps<Desk> & Posted) {
               <ChoiceField
                 id={`decision-${objection.id}`}
                 label={n.decision}
+                emptyLabel={n.chooseDecision}
                 options={[
                   { value: "accepted", label: n.decisions.accepted! },
                   { value: "rejected", label: n.decisions.rejected! },
@@ -222,6 +223,7 @@ function DeskPage(props: FormViewProps<Desk> & Posted) {
                       id={`signer-${signer.personId}`}
                       label={signer.name}
                       checked={values[`signer-${signer.personId}`] === "ja"}
+                      error={errors[`signer-${signer.personId}`]}
                     />
                   ))}
                 </div>
@@ -287,6 +289,8 @@ const stepForm = form({
   view: (props) => <DeskPage {...props} form="schritt" />,
   submit: async ({ version, to, ...ticked }, ctx, _scope, data, c) => {
     const signers = memberSigners(data).flatMap((s) => (ticked[`signer-${s.personId}`] === "ja" ? [s.personId] : []));
+    if (signers.length > 2)
+      throw fieldProblem(`signer-${signers[2]}`, "ist eines zu viel: zwei Mitglieder unterschreiben (§ 38 Abs. 2 GemO)");
     await transitionMinutes(ctx, data.meeting.id, version, to, mailContext(c), signers.length > 0 ? signers : undefined);
     return { data, to };
   },
@@ -336,9 +340,11 @@ const signatureForm = form({
 
 function HistoryPage({ scope, data }: { scope: Scope; data: Awaited<ReturnType<typeof loadHistory>> }) {
   const { meeting, history } = data;
+  // Numbered, since several saves can share a minute.
   const at = (id: number | null) => {
-    const revision = history.revisions.find((r) => r.id === id);
-    return revision ? `${dateOf(revision.at)}, ${timeOf(revision.at)} (${revision.actorName})` : "";
+    const index = history.revisions.findIndex((r) => r.id === id);
+    const revision = history.revisions[index];
+    return revision ? n.revision(index + 1, `${dateOf(revision.at)}, ${timeOf(revision.at)}`, revision.actorName) : "";
   };
   return (
     <DeskLayout scope={scope} meeting={meeting} title={n.history} trail={n.history}>
