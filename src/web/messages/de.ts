@@ -812,8 +812,8 @@ export const de = {
       resolution: "Beschluss",
       recommendation: "Empfehlung",
       presenceLegend: "Anwesenheit zu diesem Punkt",
-      presenceSummary: (present: number, of: number, recused: number) =>
-        `Anwesenheit zu diesem Punkt: ${present} von ${of} anwesend${recused ? `, ${recused} befangen` : ""}. ` +
+      presenceSummary: (present: number, recused: number) =>
+        `Anwesenheit zu diesem Punkt: ${present} anwesend${recused ? `, davon ${recused} befangen` : ""}. ` +
         "Späteres Kommen, früheres Gehen, Befangenheit erfassen",
       atThisItem: "Zu diesem Punkt",
       presenceOf: (name: string) => `${name} zu diesem Punkt`,
@@ -831,6 +831,8 @@ export const de = {
       rollCall: "Stimmen (namentliche Abstimmung)",
       ballotOf: (name: string) => `Stimme von ${name}`,
       noBallot: "keine Angabe",
+      unvoted: (count: number) =>
+        count === 1 ? "Für 1 Mitglied ist keine Stimme angegeben." : `Für ${count} Mitglieder ist keine Stimme angegeben.`,
       ballot: "Stimme",
       ballots: { ja: "Ja", nein: "Nein", enthaltung: "Enthaltung" },
       election: "Wahl",

@@ -459,9 +459,10 @@ const PRESENCE_OPTIONS = (person: Item["people"][number]) => [
 
 type Previewed = Awaited<ReturnType<typeof previewItem>> | undefined;
 
-function Result({ previewed }: { previewed: Previewed }) {
+/** The result the services compute for the input, before saving; focused when it comes back from "Ergebnis prüfen". */
+function Result({ previewed, unvoted }: { previewed: Previewed; unvoted: number }) {
   return (
-    <div id="ergebnis" class="live-preview" aria-live="polite">
+    <div id="ergebnis" class="live-preview" aria-live="polite" {...(previewed ? { tabindex: -1, autofocus: true } : {})}>
       {previewed?.decision ? (
         <Notice
           text={`${l.resultWouldBe}: ${previewed.decision.explanation}`}
@@ -470,6 +471,7 @@ function Result({ previewed }: { previewed: Previewed }) {
       ) : previewed ? (
         <p>{`${l.quorumWouldBe}: ${previewed.quorum.explanation}`}</p>
       ) : null}
+      {previewed?.decision && unvoted > 0 ? <Notice text={l.unvoted(unvoted)} tone="warning" /> : null}
     </div>
   );
 }
@@ -543,7 +545,7 @@ function ItemPage(props: FormViewProps<Item>) {
             <input type="hidden" name="version" value={values.version ?? ""} />
             <input type="hidden" name="noteVersion" value={values.noteVersion ?? "0"} />
             <details class="kern-accordion live-presence" {...(changed ? { open: true } : {})}>
-              <summary class="kern-accordion__header">{l.presenceSummary(present, data.people.length, recusedCount)}</summary>
+              <summary class="kern-accordion__header">{l.presenceSummary(present, recusedCount)}</summary>
               <div class="kern-accordion__body">
                 <section class="kern-table-responsive" tabindex={0} aria-label={l.presenceLegend}>
                   <table class="kern-table live-table">
@@ -668,7 +670,10 @@ function ItemPage(props: FormViewProps<Item>) {
                       />
                     </div>
                   </fieldset>
-                  <Result previewed={props.previewed as Previewed} />
+                  <Result
+                    previewed={props.previewed as Previewed}
+                    unvoted={values.kind === "roll_call" ? data.eligible.filter((v) => !values[`r-${v.personId}`]).length : 0}
+                  />
                   <TextareaField
                     id="wording"
                     label={f.wording!}
