@@ -887,7 +887,9 @@ export const de = {
     objected: "Sie haben widersprochen",
     minutesPage: {
       signedAlready: "Sie haben diese Niederschrift unterschrieben.",
-      signText: "Mit Ihrer Unterschrift bestätigen Sie, dass Sie die Niederschrift gelesen haben (§ 38 Abs. 2 GemO).",
+      signText:
+        "Mit Ihrer Unterschrift bestätigen Sie die Niederschrift (§ 38 Abs. 2 GemO). " +
+        "Ist etwas falsch oder fehlt etwas, erheben Sie bitte unten einen Einwand, statt zu unterschreiben.",
       signAs: "Unterschreiben als",
       sign: "Niederschrift unterschreiben",
       signed: "Ihre Unterschrift ist erfasst.",
