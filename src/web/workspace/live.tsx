@@ -7,6 +7,7 @@
  * buttons do the same.
  */
 import { Hono } from "hono";
+import type { Child } from "hono/jsx";
 import { z } from "zod";
 import { Problem, fieldProblem } from "../../errors";
 import { mailContext, serviceContext, type AppEnv } from "../../http/context";
@@ -77,6 +78,26 @@ function RowSelect(props: {
   );
 }
 
+/** A table of people, one row each, inside a form: a labelled region that scrolls sideways on a small screen. */
+function PersonTable(props: { label: string; columns: string[]; children: Child }) {
+  return (
+    <section class="kern-table-responsive" tabindex={0} aria-label={props.label}>
+      <table class="kern-table live-table">
+        <thead class="kern-table__header">
+          <tr class="kern-table__row">
+            {props.columns.map((column) => (
+              <th class="kern-table__header" scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">{props.children}</tbody>
+      </table>
+    </section>
+  );
+}
+
 function QuorumLine({
   quorum,
 }: {
@@ -126,86 +147,64 @@ function AttendanceForm({ data, values, errors, notice, stored }: FormViewProps<
       <ErrorSummary errors={errors} />
       <form method="post" action={livePath(data.record.meeting.id)} class="form" novalidate>
         <input type="hidden" name="version" value={values.version ?? ""} />
-        <section class="kern-table-responsive" tabindex={0} aria-label={l.attendance}>
-          <table class="kern-table live-table">
-            <thead class="kern-table__header">
+        <PersonTable label={l.attendance} columns={[l.person, l.status, l.reason, l.standsInFor]}>
+          {sheet.attendance.map((person) => {
+            const members = sheet.attendance.filter((a) => a.standIns.some((s) => s.personId === person.personId));
+            return (
               <tr class="kern-table__row">
-                <th class="kern-table__header" scope="col">
-                  {l.person}
+                <th class="kern-table__cell" scope="row">
+                  {person.name}
+                  <br />
+                  <span class="kern-body--small">{(m.committee.roles as Record<string, string>)[person.role ?? ""] ?? person.role}</span>
                 </th>
-                <th class="kern-table__header" scope="col">
-                  {l.status}
-                </th>
-                <th class="kern-table__header" scope="col">
-                  {l.reason}
-                </th>
-                <th class="kern-table__header" scope="col">
-                  {l.standsInFor}
-                </th>
+                <td class="kern-table__cell">
+                  <RowSelect
+                    id={`s-${person.personId}`}
+                    label={l.statusOf(person.name)}
+                    options={STATUS_OPTIONS}
+                    value={values[`s-${person.personId}`]}
+                    error={errors[`s-${person.personId}`]}
+                  />
+                </td>
+                <td class="kern-table__cell">
+                  <div class={`kern-form-input${errors[`g-${person.personId}`] ? " kern-form-input--error" : ""}`}>
+                    <label class="visually-hidden" for={`g-${person.personId}`}>
+                      {l.reasonOf(person.name)}
+                    </label>
+                    {errors[`g-${person.personId}`] ? (
+                      <p class="kern-error" id={`g-${person.personId}-error`}>
+                        {errors[`g-${person.personId}`]}
+                      </p>
+                    ) : null}
+                    <input
+                      class="kern-form-input__input"
+                      type="text"
+                      id={`g-${person.personId}`}
+                      name={`g-${person.personId}`}
+                      value={values[`g-${person.personId}`] ?? ""}
+                      {...(errors[`g-${person.personId}`]
+                        ? { "aria-describedby": `g-${person.personId}-error`, "aria-invalid": "true" }
+                        : {})}
+                    />
+                  </div>
+                </td>
+                <td class="kern-table__cell">
+                  {members.length > 0 ? (
+                    <RowSelect
+                      id={`v-${person.personId}`}
+                      label={l.standsInForOf(person.name)}
+                      options={[{ value: "", label: l.nobody }, ...members.map((a) => ({ value: a.membershipId, label: a.name }))]}
+                      value={values[`v-${person.personId}`]}
+                      error={errors[`v-${person.personId}`]}
+                    />
+                  ) : (
+                    m.common.none
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {sheet.attendance.map((person) => {
-                const members = sheet.attendance.filter((a) => a.standIns.some((s) => s.personId === person.personId));
-                return (
-                  <tr class="kern-table__row">
-                    <th class="kern-table__cell" scope="row">
-                      {person.name}
-                      <br />
-                      <span class="kern-body--small">
-                        {(m.committee.roles as Record<string, string>)[person.role ?? ""] ?? person.role}
-                      </span>
-                    </th>
-                    <td class="kern-table__cell">
-                      <RowSelect
-                        id={`s-${person.personId}`}
-                        label={l.statusOf(person.name)}
-                        options={STATUS_OPTIONS}
-                        value={values[`s-${person.personId}`]}
-                        error={errors[`s-${person.personId}`]}
-                      />
-                    </td>
-                    <td class="kern-table__cell">
-                      <div class={`kern-form-input${errors[`g-${person.personId}`] ? " kern-form-input--error" : ""}`}>
-                        <label class="visually-hidden" for={`g-${person.personId}`}>
-                          {l.reasonOf(person.name)}
-                        </label>
-                        {errors[`g-${person.personId}`] ? (
-                          <p class="kern-error" id={`g-${person.personId}-error`}>
-                            {errors[`g-${person.personId}`]}
-                          </p>
-                        ) : null}
-                        <input
-                          class="kern-form-input__input"
-                          type="text"
-                          id={`g-${person.personId}`}
-                          name={`g-${person.personId}`}
-                          value={values[`g-${person.personId}`] ?? ""}
-                          {...(errors[`g-${person.personId}`]
-                            ? { "aria-describedby": `g-${person.personId}-error`, "aria-invalid": "true" }
-                            : {})}
-                        />
-                      </div>
-                    </td>
-                    <td class="kern-table__cell">
-                      {members.length > 0 ? (
-                        <RowSelect
-                          id={`v-${person.personId}`}
-                          label={l.standsInForOf(person.name)}
-                          options={[{ value: "", label: l.nobody }, ...members.map((a) => ({ value: a.membershipId, label: a.name }))]}
-                          value={values[`v-${person.personId}`]}
-                          error={errors[`v-${person.personId}`]}
-                        />
-                      ) : (
-                        m.common.none
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </section>
+            );
+          })}
+        </PersonTable>
         <SubmitButton label={l.saveAttendance} primary />
       </form>
     </section>
@@ -547,41 +546,27 @@ function ItemPage(props: FormViewProps<Item>) {
             <details class="kern-accordion live-presence" {...(changed ? { open: true } : {})}>
               <summary class="kern-accordion__header">{l.presenceSummary(present, recusedCount)}</summary>
               <div class="kern-accordion__body">
-                <section class="kern-table-responsive" tabindex={0} aria-label={l.presenceLegend}>
-                  <table class="kern-table live-table">
-                    <thead class="kern-table__header">
-                      <tr class="kern-table__row">
-                        <th class="kern-table__header" scope="col">
-                          {l.person}
-                        </th>
-                        <th class="kern-table__header" scope="col">
-                          {l.atThisItem}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody class="kern-table__body">
-                      {data.people.map((person) => (
-                        <tr class="kern-table__row">
-                          <th class="kern-table__cell" scope="row">
-                            {person.name}
-                            {person.standsInFor ? (
-                              <span class="kern-body--small">{` (${m.committee.deputyFor(person.standsInFor)})`}</span>
-                            ) : null}
-                          </th>
-                          <td class="kern-table__cell">
-                            <RowSelect
-                              id={`p-${person.personId}`}
-                              label={l.presenceOf(person.name)}
-                              options={PRESENCE_OPTIONS(person)}
-                              value={values[`p-${person.personId}`]}
-                              error={errors[`p-${person.personId}`]}
-                            />
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </section>
+                <PersonTable label={l.presenceLegend} columns={[l.person, l.atThisItem]}>
+                  {data.people.map((person) => (
+                    <tr class="kern-table__row">
+                      <th class="kern-table__cell" scope="row">
+                        {person.name}
+                        {person.standsInFor ? (
+                          <span class="kern-body--small">{` (${m.committee.deputyFor(person.standsInFor)})`}</span>
+                        ) : null}
+                      </th>
+                      <td class="kern-table__cell">
+                        <RowSelect
+                          id={`p-${person.personId}`}
+                          label={l.presenceOf(person.name)}
+                          options={PRESENCE_OPTIONS(person)}
+                          value={values[`p-${person.personId}`]}
+                          error={errors[`p-${person.personId}`]}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </PersonTable>
               </div>
             </details>
             {data.decides ? (
@@ -609,43 +594,29 @@ function ItemPage(props: FormViewProps<Item>) {
                     <legend class="kern-label">{l.rollCall}</legend>
                     <div class="kern-fieldset__body">
                       {errors.rollCall ? <p class="kern-error">{errors.rollCall}</p> : null}
-                      <section class="kern-table-responsive" tabindex={0} aria-label={l.rollCall}>
-                        <table class="kern-table live-table">
-                          <thead class="kern-table__header">
-                            <tr class="kern-table__row">
-                              <th class="kern-table__header" scope="col">
-                                {l.person}
-                              </th>
-                              <th class="kern-table__header" scope="col">
-                                {l.ballot}
-                              </th>
-                            </tr>
-                          </thead>
-                          <tbody class="kern-table__body">
-                            {data.eligible.map((voter) => (
-                              <tr class="kern-table__row">
-                                <th class="kern-table__cell" scope="row">
-                                  {voter.name}
-                                </th>
-                                <td class="kern-table__cell">
-                                  {/* Options that begin with their own word: "j", "n" or "e" picks one by keyboard. */}
-                                  <RowSelect
-                                    id={`r-${voter.personId}`}
-                                    label={l.ballotOf(voter.name)}
-                                    options={[
-                                      { value: "", label: l.noBallot },
-                                      { value: "ja", label: l.ballots.ja },
-                                      { value: "nein", label: l.ballots.nein },
-                                      { value: "enthaltung", label: l.ballots.enthaltung },
-                                    ]}
-                                    value={values[`r-${voter.personId}`]}
-                                  />
-                                </td>
-                              </tr>
-                            ))}
-                          </tbody>
-                        </table>
-                      </section>
+                      <PersonTable label={l.rollCall} columns={[l.person, l.ballot]}>
+                        {data.eligible.map((voter) => (
+                          <tr class="kern-table__row">
+                            <th class="kern-table__cell" scope="row">
+                              {voter.name}
+                            </th>
+                            <td class="kern-table__cell">
+                              {/* Options that begin with their own word: "j", "n" or "e" picks one by keyboard. */}
+                              <RowSelect
+                                id={`r-${voter.personId}`}
+                                label={l.ballotOf(voter.name)}
+                                options={[
+                                  { value: "", label: l.noBallot },
+                                  { value: "ja", label: l.ballots.ja },
+                                  { value: "nein", label: l.ballots.nein },
+                                  { value: "enthaltung", label: l.ballots.enthaltung },
+                                ]}
+                                value={values[`r-${voter.personId}`]}
+                              />
+                            </td>
+                          </tr>
+                        ))}
+                      </PersonTable>
                     </div>
                   </fieldset>
                   <fieldset class="kern-fieldset" id="election" data-kind="election">
