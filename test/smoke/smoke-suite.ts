@@ -295,39 +295,46 @@ export function meetingsSmokeSuite(runtime: string, target: () => SmokeTarget) {
 }
 
 /** Attendance, quorum, votes, resolutions and minutes, end to end on each runtime. */
+/**
+ * A committee of three members, with a meeting that began an hour ago (the suites run on the real clock: outcomes are
+ * recorded from the start on), its items to decide, and its late invitation.
+ */
+async function runningMeeting(target: SmokeTarget, itemSpecs: (readonly [string, boolean])[]) {
+  const post = creator(target);
+  const body = await post("/api/v1/bodies", { name: `Stadt ${crypto.randomUUID().slice(0, 8)}` });
+  const committee = await post("/api/v1/committees", {
+    bodyId: body.id,
+    name: "Integrationsbeirat",
+    shortName: "IBR",
+    kind: "advisory_council",
+  });
+  const people: { id: string }[] = [];
+  for (const familyName of ["Yıldırım", "Ковальчук", "Παπαδοπούλου"]) {
+    const person = await post("/api/v1/people", { bodyId: body.id, givenName: "X", familyName });
+    await post("/api/v1/memberships", { committeeId: committee.id, personId: person.id, role: "member", startDate: "2024-01-01" });
+    people.push(person);
+  }
+  const meeting = await post("/api/v1/meetings", {
+    committeeId: committee.id,
+    startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+    standardFrame: false,
+  });
+  const items: string[] = [];
+  for (const [title, isPublic] of itemSpecs)
+    items.push((await post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title, kind: "resolution", isPublic })).itemId);
+  await post(`/api/v1/meetings/${meeting.id}/invitation`, { lateReason: "Kurzfristig einberufen" });
+  return { body, committee, people, meeting, items };
+}
+
 export function outcomesSmokeSuite(runtime: string, target: () => SmokeTarget) {
   describe(`smoke: outcomes on ${runtime}`, () => {
     it("refuses a vote without quorum, numbers racing resolutions uniquely, and keeps non-public ones hidden", async () => {
       const { request, adminToken } = target();
-      const post = creator(target());
-      const body = await post("/api/v1/bodies", { name: `Stadt ${crypto.randomUUID().slice(0, 8)}` });
-      const committee = await post("/api/v1/committees", {
-        bodyId: body.id,
-        name: "Integrationsbeirat",
-        shortName: "IBR",
-        kind: "advisory_council",
-      });
-      const people: { id: string }[] = [];
-      for (const familyName of ["Yıldırım", "Ковальчук", "Παπαδοπούλου"]) {
-        const person = await post("/api/v1/people", { bodyId: body.id, givenName: "X", familyName });
-        await post("/api/v1/memberships", { committeeId: committee.id, personId: person.id, role: "member", startDate: "2024-01-01" });
-        people.push(person);
-      }
-      // The meeting began an hour ago (this suite runs on the real clock): outcomes are recorded from its start on.
-      const meeting = await post("/api/v1/meetings", {
-        committeeId: committee.id,
-        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
-        standardFrame: false,
-      });
-      const items: string[] = [];
-      for (const [title, isPublic] of [
+      const { committee, people, meeting, items } = await runningMeeting(target(), [
         ["Empfehlung A", true],
         ["Empfehlung B", true],
         ["Vertraulich", false],
-      ] as const) {
-        items.push((await post(`/api/v1/meetings/${meeting.id}/agenda-items`, { title, kind: "resolution", isPublic })).itemId);
-      }
-      await post(`/api/v1/meetings/${meeting.id}/invitation`, { lateReason: "Kurzfristig einberufen" });
+      ]);
       const attend = (index: number) =>
         request("PUT", `/api/v1/meetings/${meeting.id}/attendance/${people[index]!.id}`, {
           token: adminToken,
@@ -406,28 +413,8 @@ export function liveSmokeSuite(runtime: string, target: () => SmokeTarget) {
     it("runs an item from the live screen and shows it on the room's display", async () => {
       const { request } = target();
       const post = creator(target());
-      const body = await post("/api/v1/bodies", { name: `Stadt ${crypto.randomUUID().slice(0, 8)}` });
-      const committee = await post("/api/v1/committees", {
-        bodyId: body.id,
-        name: "Integrationsbeirat",
-        shortName: "IBR",
-        kind: "advisory_council",
-      });
-      for (const familyName of ["Yıldırım", "Ковальчук", "Παπαδοπούλου"]) {
-        const person = await post("/api/v1/people", { bodyId: body.id, givenName: "X", familyName });
-        await post("/api/v1/memberships", { committeeId: committee.id, personId: person.id, role: "member", startDate: "2024-01-01" });
-      }
-      const meeting = await post("/api/v1/meetings", {
-        committeeId: committee.id,
-        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
-        standardFrame: false,
-      });
-      const { itemId } = await post(`/api/v1/meetings/${meeting.id}/agenda-items`, {
-        title: "Sprachcafé",
-        kind: "resolution",
-        isPublic: true,
-      });
-      await post(`/api/v1/meetings/${meeting.id}/invitation`, { lateReason: "Kurzfristig einberufen" });
+      const { body, meeting, items } = await runningMeeting(target(), [["Sprachcafé", true]]);
+      const itemId = items[0]!;
 
       // The secretariat signs in on the pages.
       const email = `gs${crypto.randomUUID().slice(0, 8)}@example.org`;

@@ -388,6 +388,7 @@ describe("every page type of this part", () => {
         expect(response?.status(), address).toBe(200);
         expect(await axeViolations(page), `${address} at ${width}px`).toEqual([]);
         expect(await fitsWidth(page), `${address} at ${width}px`).toBe(true);
+        await screenshot(page, `live-part${type.replaceAll(/[/:]+/g, "-")}-${width}`);
       }
       results.push(type);
     }

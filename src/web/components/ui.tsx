@@ -167,9 +167,10 @@ export function InputField(props: {
   error?: string | undefined;
   autocomplete?: string;
   hint?: string;
+  labelHidden?: boolean;
 }) {
   return (
-    <FieldFrame id={props.id} label={props.label} hint={props.hint} error={props.error}>
+    <FieldFrame id={props.id} label={props.label} hint={props.hint} error={props.error} labelHidden={props.labelHidden}>
       <input
         class="kern-form-input__input"
         type={props.type}
@@ -222,11 +223,21 @@ const ariaOf = (id: string, hint?: string, error?: string) => {
   return { ...(described ? { "aria-describedby": described } : {}), ...(error ? { "aria-invalid": "true" } : {}) };
 };
 
-/** KERN's frame of a form field: its label, hint and message above the control, marked when refused. */
-function FieldFrame(props: { id: string; label: string; hint?: string | undefined; error?: string | undefined; children: Child }) {
+/**
+ * KERN's frame of a form field: its label, hint and message above the control, marked when refused. `labelHidden`:
+ * a field in a table row, whose row and column headings say what it is; its label is for screen readers only.
+ */
+function FieldFrame(props: {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  labelHidden?: boolean | undefined;
+  children: Child;
+}) {
   return (
     <div class={`kern-form-input${props.error ? " kern-form-input--error" : ""}`}>
-      <label class="kern-label" for={props.id}>
+      <label class={props.labelHidden ? "visually-hidden" : "kern-label"} for={props.id}>
         {props.label}
       </label>
       <FieldNotes id={props.id} hint={props.hint} error={props.error} />
@@ -268,9 +279,10 @@ export function ChoiceField(props: {
   error?: string | undefined;
   hint?: string;
   emptyLabel?: string;
+  labelHidden?: boolean;
 }) {
   return (
-    <FieldFrame id={props.id} label={props.label} hint={props.hint} error={props.error}>
+    <FieldFrame id={props.id} label={props.label} hint={props.hint} error={props.error} labelHidden={props.labelHidden}>
       <div class="kern-form-input__select-wrapper">
         <select class="kern-form-input__select" id={props.id} name={props.id} {...ariaOf(props.id, props.hint, props.error)}>
           {props.emptyLabel !== undefined ? <option value="">{props.emptyLabel}</option> : null}

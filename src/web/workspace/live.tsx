@@ -42,42 +42,6 @@ const livePath = (meetingId: string, itemId?: string) => `${meetingPath(meetingI
 type Overview = Awaited<ReturnType<typeof liveMeeting>> & { sheet: Awaited<ReturnType<typeof attendanceSheet>> };
 type Item = Awaited<ReturnType<typeof liveItem>>;
 
-/** A select in a table row, labelled for screen readers by the row's person (the column heading says what it is). */
-function RowSelect(props: {
-  id: string;
-  label: string;
-  options: { value: string; label: string }[];
-  value: string | undefined;
-  error?: string | undefined;
-}) {
-  return (
-    <div class={`kern-form-input${props.error ? " kern-form-input--error" : ""}`}>
-      <label class="visually-hidden" for={props.id}>
-        {props.label}
-      </label>
-      {props.error ? (
-        <p class="kern-error" id={`${props.id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
-      <div class="kern-form-input__select-wrapper">
-        <select
-          class="kern-form-input__select"
-          id={props.id}
-          name={props.id}
-          {...(props.error ? { "aria-describedby": `${props.id}-error`, "aria-invalid": "true" } : {})}
-        >
-          {props.options.map((option) => (
-            <option value={option.value} selected={option.value === props.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
-  );
-}
-
 /** A table of people, one row each, inside a form: a labelled region that scrolls sideways on a small screen. */
 function PersonTable(props: { label: string; columns: string[]; children: Child }) {
   return (
@@ -158,7 +122,8 @@ function AttendanceForm({ data, values, errors, notice, stored }: FormViewProps<
                   <span class="kern-body--small">{(m.committee.roles as Record<string, string>)[person.role ?? ""] ?? person.role}</span>
                 </th>
                 <td class="kern-table__cell">
-                  <RowSelect
+                  <ChoiceField
+                    labelHidden
                     id={`s-${person.personId}`}
                     label={l.statusOf(person.name)}
                     options={STATUS_OPTIONS}
@@ -167,30 +132,19 @@ function AttendanceForm({ data, values, errors, notice, stored }: FormViewProps<
                   />
                 </td>
                 <td class="kern-table__cell">
-                  <div class={`kern-form-input${errors[`g-${person.personId}`] ? " kern-form-input--error" : ""}`}>
-                    <label class="visually-hidden" for={`g-${person.personId}`}>
-                      {l.reasonOf(person.name)}
-                    </label>
-                    {errors[`g-${person.personId}`] ? (
-                      <p class="kern-error" id={`g-${person.personId}-error`}>
-                        {errors[`g-${person.personId}`]}
-                      </p>
-                    ) : null}
-                    <input
-                      class="kern-form-input__input"
-                      type="text"
-                      id={`g-${person.personId}`}
-                      name={`g-${person.personId}`}
-                      value={values[`g-${person.personId}`] ?? ""}
-                      {...(errors[`g-${person.personId}`]
-                        ? { "aria-describedby": `g-${person.personId}-error`, "aria-invalid": "true" }
-                        : {})}
-                    />
-                  </div>
+                  <InputField
+                    id={`g-${person.personId}`}
+                    label={l.reasonOf(person.name)}
+                    type="text"
+                    value={values[`g-${person.personId}`]}
+                    error={errors[`g-${person.personId}`]}
+                    labelHidden
+                  />
                 </td>
                 <td class="kern-table__cell">
                   {members.length > 0 ? (
-                    <RowSelect
+                    <ChoiceField
+                      labelHidden
                       id={`v-${person.personId}`}
                       label={l.standsInForOf(person.name)}
                       options={[{ value: "", label: l.nobody }, ...members.map((a) => ({ value: a.membershipId, label: a.name }))]}
@@ -556,7 +510,8 @@ function ItemPage(props: FormViewProps<Item>) {
                         ) : null}
                       </th>
                       <td class="kern-table__cell">
-                        <RowSelect
+                        <ChoiceField
+                          labelHidden
                           id={`p-${person.personId}`}
                           label={l.presenceOf(person.name)}
                           options={PRESENCE_OPTIONS(person)}
@@ -602,7 +557,8 @@ function ItemPage(props: FormViewProps<Item>) {
                             </th>
                             <td class="kern-table__cell">
                               {/* Options that begin with their own word: "j", "n" or "e" picks one by keyboard. */}
-                              <RowSelect
+                              <ChoiceField
+                                labelHidden
                                 id={`r-${voter.personId}`}
                                 label={l.ballotOf(voter.name)}
                                 options={[
