@@ -9,7 +9,7 @@ import { managesBody } from "../../policies/readership";
 import type { SignatureRole } from "../../rules/minutes";
 import type { ServiceContext } from "../context";
 import { assertStarted, chairingSeat, loadMeetingRecord, type MeetingRecord } from "../meetings/meeting-record";
-import { getMinutes, isSealed, minutesForWrite, sealedProblem } from "./minutes";
+import { getMinutes, isSealed, minutesForWrite, minutesOfRecord, sealedProblem } from "./minutes";
 import { auditStatement, auditedInsert } from "../records";
 
 /** A member files an objection (Einwendung) while the minutes are circulated. */
@@ -90,7 +90,7 @@ export async function minutesForMember(ctx: ServiceContext, meetingId: string) {
   if (!record.seats.some((s) => s.personId === personId) || !record.minutes || record.minutes.state === "draft")
     throw notFound("Minutes", meetingId);
   const [minutes, signed] = await Promise.all([
-    getMinutes(ctx, meetingId),
+    minutesOfRecord(ctx, record),
     ctx.db.prisma.minutesSignature.findMany({ where: { minutesId: record.minutes.id, personId } }),
   ]);
   const circulating = record.minutes.state === "circulated";

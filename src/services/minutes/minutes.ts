@@ -57,11 +57,14 @@ function unreadableMinutes(record: MeetingRecord) {
  * statements, signatures and objections. The public variant leaves every non-public item out.
  */
 export async function getMinutes(ctx: ServiceContext, meetingId: string, requested: "full" | "public" = "full") {
-  const record = await loadMeetingRecord(ctx, meetingId);
+  return minutesOfRecord(ctx, await loadMeetingRecord(ctx, meetingId), requested);
+}
+
+/** The minutes of a record the caller has read already (a page that checks more of it first), as `getMinutes`. */
+export async function minutesOfRecord(ctx: ServiceContext, record: MeetingRecord, requested: "full" | "public" = "full") {
   const allowed = await readableVariant(ctx, record);
   if (!allowed) throw unreadableMinutes(record);
-  const variant = allowed === "public" ? "public" : requested;
-  return buildMinutes(ctx, record, variant);
+  return buildMinutes(ctx, record, allowed === "public" ? "public" : requested);
 }
 
 async function buildMinutes(ctx: ServiceContext, record: MeetingRecord, variant: "full" | "public") {

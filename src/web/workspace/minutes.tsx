@@ -12,7 +12,7 @@ import { MINUTES_STATES, minutesStateName, type MinutesState, type SignatureRole
 import { ZCalendarDate } from "../../schemas/common";
 import { loadMeetingRecord } from "../../services/meetings/meeting-record";
 import { decideObjection, signMinutes, signersOf } from "../../services/minutes/minutes-approval";
-import { getMinutes, isSealed, minutesHistory, saveItemNotes, transitionMinutes } from "../../services/minutes/minutes";
+import { minutesOfRecord, isSealed, minutesHistory, saveItemNotes, transitionMinutes } from "../../services/minutes/minutes";
 import type { ServiceContext } from "../../services/context";
 import { assertManages } from "../../services/access";
 import {
@@ -42,7 +42,7 @@ async function loadDesk(c: { req: { param: (name: string) => string | undefined 
   const meetingId = c.req.param("id") ?? "";
   const record = await loadMeetingRecord(ctx, meetingId);
   assertManages(ctx, record.meeting.committee.bodyId);
-  const minutes = await getMinutes(ctx, meetingId);
+  const minutes = await minutesOfRecord(ctx, record);
   const now = { date: berlinDateOf(ctx.now), time: timeOf(ctx.now).slice(0, 5) };
   return { meeting: record.meeting, minutes, signers: signersOf(record), sealed: isSealed(record.minutes), now };
 }
