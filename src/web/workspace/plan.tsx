@@ -1,73 +1,33 @@
 /**
- * The integration plan in the secretariat's workspace: action fields and measures (edited with their version), a
- * resolution linked from the measure's page, the catalogue imported all or nothing (the result page names every bad
- * line and field, or counts what is new, changed and unchanged) and exported for Excel, the progress report
- * (Sachstandsbericht) as HTML and PDF, the plan's updates (Fortschreibung), and the ideas of the integration forums
- * turned into measures or papers.
+ * The integration plan in the secretariat's workspace: action fields and measures, the catalogue imported all or
+ * nothing (the result page names every bad line and field, or counts what is new, changed and unchanged) and exported
+ * for Excel, the progress report (Sachstandsbericht) as HTML and PDF, and the plan's updates (Fortschreibung). A
+ * measure's page is in plan-measures.tsx, the forum ideas in plan-ideas.tsx.
  */
 import { Hono } from "hono";
 import { z } from "zod";
-import { MEASURE_STATUS, PAPER_TYPE, RELATION, label } from "../../documents/labels";
+import { MEASURE_STATUS, RELATION, label } from "../../documents/labels";
 import { Problem, fieldProblem } from "../../errors";
 import { documentDeps, serviceContext, type AppEnv } from "../../http/context";
 import { sendPdf } from "../../http/conditional";
 import { berlinDateOf, dateOf } from "../../rules/calendar";
-import { LINK_RELATIONS, MEASURE_STATUSES } from "../../rules/plan";
-import { PAPER_TYPES } from "../../rules/papers";
 import { ZCalendarDate, ZId } from "../../schemas/common";
 import { progressReportPdf } from "../../services/documents/documents";
 import { listResolutions } from "../../services/meetings/resolutions";
 import { exportMeasuresCsv, importMeasures } from "../../services/plan/measure-catalogue";
-import {
-  addPlanUpdate,
-  createForumIdea,
-  ideaToMeasure,
-  ideaToPaper,
-  listForumIdeas,
-  progressReport,
-} from "../../services/plan/plan-follow-up";
-import {
-  addActionField,
-  createMeasure,
-  getMeasure,
-  getPlan,
-  listMeasures,
-  listPlans,
-  renameActionField,
-  updateMeasure,
-} from "../../services/plan/plans";
-import { linkResolutionToMeasure, measureTrace } from "../../services/plan/trace";
+import { addPlanUpdate, progressReport } from "../../services/plan/plan-follow-up";
+import { addActionField, createMeasure, listMeasures, listPlans, renameActionField } from "../../services/plan/plans";
 import type { ServiceContext } from "../../services/context";
-import { assertManages } from "../../services/access";
-import {
-  Badge,
-  ChoiceField,
-  DateField,
-  ErrorSummary,
-  Facts,
-  FileField,
-  InputField,
-  Notice,
-  SubmitButton,
-  TextareaField,
-} from "../components/ui";
+import { Badge, ChoiceField, DateField, ErrorSummary, Facts, FileField, InputField, Notice, SubmitButton } from "../components/ui";
 import { form, type FormViewProps } from "../kit/form";
 import { enter, errorPage, page } from "../kit/page";
 import { html, type Ctx } from "../kit/render";
 import { paths, type Scope } from "../kit/urls";
 import { m } from "../messages";
 import { WorkspaceLayout } from "./layout";
-
-const p = m.workspace.planDesk;
-const planPath = (id: string) => `/verwaltung/plan/${id}`;
-const measurePath = (id: string) => `/verwaltung/plan/massnahmen/${id}`;
-const param = (c: { req: { param: (name: string) => string | undefined } }, name: string) => c.req.param(name) ?? "";
-
-async function managedPlan(ctx: ServiceContext, id: string) {
-  const plan = await getPlan(ctx, id);
-  assertManages(ctx, plan.bodyId);
-  return plan;
-}
+import { managedPlan, measurePath, p, param, planPath } from "./plan-shared";
+import { ideaPages } from "./plan-ideas";
+import { measurePages } from "./plan-measures";
 
 // --- A plan: its action fields and measures, the new ones, import and export, the report -------------------------
 
@@ -442,339 +402,6 @@ async function loadReport(c: Ctx, ctx: ServiceContext) {
   return { plan, report, period: { ...period, valid } };
 }
 
-// --- A measure --------------------------------------------------------------------------------------------------
-
-async function loadMeasure(c: { req: { param: (name: string) => string | undefined } }, _scope: unknown, ctx: ServiceContext) {
-  const measure = await getMeasure(ctx, param(c, "id"));
-  const plan = await managedPlan(ctx, measure.planId);
-  const [trace, resolutions] = await Promise.all([
-    measureTrace(ctx, measure.id),
-    listResolutions(ctx, { bodyId: plan.bodyId, limit: 200 }),
-  ]);
-  return { measure, plan, trace, resolutions: resolutions.items };
-}
-type MeasureData = Awaited<ReturnType<typeof loadMeasure>>;
-
-const MEASURE_FIELDS = [
-  "title",
-  "responsible",
-  "status",
-  "progress",
-  "startDate",
-  "targetDate",
-  "indicators",
-  "evidence",
-  "reason",
-] as const;
-
-function MeasureDeskPage(props: FormViewProps<MeasureData> & { which?: "bearbeiten" | "beschluss" }) {
-  const { data, scope } = props;
-  const { measure, plan } = data;
-  const own = (which: string) => (props.which === which ? { values: props.values, errors: props.errors } : { values: {}, errors: {} });
-  const edit = props.which === "beschluss" ? { values: measureValues(data), errors: {} } : own("bearbeiten");
-  const link = own("beschluss");
-  const f = p.fields;
-  const title = `${measure.code} ${measure.title}`;
-  return (
-    <WorkspaceLayout
-      title={title}
-      scope={scope}
-      area="plan"
-      trail={[{ text: plan.title, href: planPath(plan.id) }, { text: measure.code }]}
-    >
-      <p class="kern-subline">{`${p.field} ${measure.actionField.number}: ${measure.actionField.title}`}</p>
-      <h1 class="kern-heading-large">{title}</h1>
-      <Notice text={props.confirmation} />
-      <Notice text={props.notice} tone="warning" />
-      <p>
-        <a href={paths.measure(measure.id)}>{p.publicPage}</a>
-      </p>
-      <h2 class="kern-heading-medium">{p.trace}</h2>
-      {data.trace.trace.length === 0 ? <p>{p.noTrace}</p> : null}
-      <ul>
-        {data.trace.trace.map((entry) => (
-          <li>
-            <a href={`/verwaltung/beschluesse/${entry.resolution.id}`}>{entry.resolution.number}</a>
-            {` ${label(RELATION, entry.relation)} (${dateOf(`${entry.date}T12:00:00Z`)})`}
-          </li>
-        ))}
-      </ul>
-      <h3 class="kern-heading-small">{p.linkResolution}</h3>
-      <ErrorSummary errors={link.errors} />
-      <form method="post" action={`${measurePath(measure.id)}/beschluss`} class="form" novalidate>
-        <ChoiceField
-          id="resolutionId"
-          label={f.resolutionId!}
-          emptyLabel={p.choose}
-          options={data.resolutions.map((r) => ({ value: r.id, label: `${r.number}: ${r.text.slice(0, 80)}` }))}
-          value={link.values.resolutionId}
-          error={link.errors.resolutionId}
-        />
-        <ChoiceField
-          id="relation"
-          label={f.relation!}
-          options={LINK_RELATIONS.map((value) => ({ value, label: RELATION[value] }))}
-          value={link.values.relation}
-          error={link.errors.relation}
-        />
-        <ChoiceField
-          id="linkStatus"
-          label={f.linkStatus!}
-          emptyLabel={p.statusFromRelation}
-          options={MEASURE_STATUSES.map((value) => ({ value, label: MEASURE_STATUS[value] }))}
-          value={link.values.linkStatus}
-          error={link.errors.linkStatus}
-        />
-        <SubmitButton label={p.link} />
-      </form>
-      <h2 class="kern-heading-medium">{p.edit}</h2>
-      <ErrorSummary errors={edit.errors} />
-      <form method="post" action={measurePath(measure.id)} class="form" novalidate>
-        <input type="hidden" name="version" value={edit.values.version ?? String(measure.version)} />
-        <InputField id="title" label={f.title!} type="text" value={edit.values.title} error={edit.errors.title} />
-        <InputField id="responsible" label={f.responsible!} type="text" value={edit.values.responsible} error={edit.errors.responsible} />
-        <ChoiceField
-          id="status"
-          label={f.status!}
-          options={MEASURE_STATUSES.map((value) => ({ value, label: MEASURE_STATUS[value] }))}
-          value={edit.values.status}
-          error={edit.errors.status}
-        />
-        <InputField id="progress" label={f.progress!} type="number" value={edit.values.progress} error={edit.errors.progress} />
-        <DateField id="startDate" label={f.startDate!} value={edit.values.startDate} error={edit.errors.startDate} />
-        <DateField id="targetDate" label={f.targetDate!} value={edit.values.targetDate} error={edit.errors.targetDate} />
-        <TextareaField id="indicators" label={f.indicators!} value={edit.values.indicators} error={edit.errors.indicators} rows={3} />
-        <TextareaField id="evidence" label={f.evidence!} value={edit.values.evidence} error={edit.errors.evidence} rows={3} />
-        <InputField id="reason" label={f.reason!} type="text" hint={p.reasonHint} value={edit.values.reason} error={edit.errors.reason} />
-        <SubmitButton label={p.save} primary />
-      </form>
-    </WorkspaceLayout>
-  );
-}
-
-function measureValues(data: MeasureData): Record<string, string> {
-  const { measure } = data;
-  return {
-    version: String(measure.version),
-    title: measure.title,
-    responsible: measure.responsible ?? "",
-    status: measure.status,
-    progress: String(measure.progress),
-    startDate: measure.startDate ?? "",
-    targetDate: measure.targetDate ?? "",
-    indicators: measure.indicators ?? "",
-    evidence: measure.evidence ?? "",
-  };
-}
-
-const measureConfirmations = { angelegt: p.measureCreated, gespeichert: p.saved, verknuepft: p.linked };
-
-const editMeasure = form({
-  access: "secretariat",
-  schema: z.object({
-    version: z.coerce.number().int().min(1),
-    title: z.string().trim().min(1).max(300),
-    responsible: z.string().trim().max(300).nullable().optional(),
-    status: z.enum(MEASURE_STATUSES),
-    progress: z.coerce.number().int().min(0).max(100),
-    startDate: ZCalendarDate.nullable().optional(),
-    targetDate: ZCalendarDate.nullable().optional(),
-    indicators: z.string().max(5000).nullable().optional(),
-    evidence: z.string().max(5000).nullable().optional(),
-    reason: z.string().trim().max(2000).nullable().optional(),
-  }),
-  labels: Object.fromEntries(MEASURE_FIELDS.map((field) => [field, p.fields[field]!])),
-  empty: "null",
-  load: loadMeasure,
-  initial: measureValues,
-  view: (props) => <MeasureDeskPage {...props} which="bearbeiten" />,
-  confirmations: measureConfirmations,
-  submit: ({ version, reason, ...input }, ctx, _scope, data) =>
-    updateMeasure(ctx, data.measure.id, version, { ...input, title: input.title, ...(reason ? { reason } : {}) }),
-  done: (measure) => `${measurePath(measure.id)}?gespeichert`,
-});
-
-const linkFromMeasure = form({
-  access: "secretariat",
-  schema: z.object({ resolutionId: ZId, relation: z.enum(LINK_RELATIONS), linkStatus: z.enum(MEASURE_STATUSES).optional() }),
-  labels: { resolutionId: p.fields.resolutionId!, relation: p.fields.relation!, linkStatus: p.fields.linkStatus! },
-  fieldsOf: { status: "linkStatus" },
-  load: loadMeasure,
-  view: (props) => <MeasureDeskPage {...props} which="beschluss" />,
-  submit: async ({ resolutionId, relation, linkStatus }, ctx, _scope, data) => {
-    await linkResolutionToMeasure(ctx, resolutionId, {
-      measureId: data.measure.id,
-      relation,
-      ...(linkStatus ? { status: linkStatus } : {}),
-    });
-    return data.measure;
-  },
-  done: (measure) => `${measurePath(measure.id)}?verknuepft`,
-});
-
-// --- Forum ideas --------------------------------------------------------------------------------------------------
-
-async function loadIdeas(_c: unknown, scope: { body: { id: string } }, ctx: ServiceContext) {
-  const [ideas, plans] = await Promise.all([listForumIdeas(ctx, scope.body.id), listPlans(ctx, scope.body.id)]);
-  return { ideas, plans };
-}
-type IdeasData = Awaited<ReturnType<typeof loadIdeas>>;
-
-function IdeasPage(props: FormViewProps<IdeasData>) {
-  const { data, scope, values, errors } = props;
-  const f = p.fields;
-  const fields = data.plans.flatMap((plan) =>
-    plan.actionFields.map((field) => ({ value: `${plan.id}:${field.number}`, label: `${plan.title}, ${field.number} ${field.title}` })),
-  );
-  return (
-    <WorkspaceLayout title={p.ideas} scope={scope} area="plan" trail={[{ text: p.ideas }]}>
-      <h1 class="kern-heading-large">{p.ideas}</h1>
-      <Notice text={props.confirmation} />
-      <Notice text={props.notice} tone="warning" />
-      <ErrorSummary errors={errors} />
-      {data.ideas.length === 0 ? <p>{p.noIdeas}</p> : null}
-      {data.ideas.map((idea) => (
-        <section class="idea" aria-labelledby={`idee-${idea.id}`}>
-          <h2 class="kern-heading-small" id={`idee-${idea.id}`}>
-            {`${idea.forum}, ${dateOf(`${idea.forumDate}T12:00:00Z`)}: ${idea.proposedBy}`}
-          </h2>
-          <p>{idea.text}</p>
-          <p>
-            <Badge>{p.ideaStatuses[idea.status] ?? idea.status}</Badge>{" "}
-            {idea.measureId ? <a href={measurePath(idea.measureId)}>{p.becameMeasure}</a> : null}
-            {idea.paperId ? <a href={`/verwaltung/vorlagen/${idea.paperId}`}>{p.becamePaper}</a> : null}
-          </p>
-          {idea.measureId || idea.paperId ? null : (
-            <details class="kern-accordion">
-              <summary class="kern-accordion__header">{p.turnInto}</summary>
-              <div class="kern-accordion__body">
-                <form method="post" action={`/verwaltung/plan/ideen/${idea.id}/massnahme`} class="form" novalidate>
-                  <input type="hidden" name="version" value={String(idea.version)} />
-                  <ChoiceField id={`field-${idea.id}`} label={f.actionField!} options={fields} value={values[`field-${idea.id}`]} />
-                  <InputField
-                    id={`code-${idea.id}`}
-                    label={f.code!}
-                    type="text"
-                    hint={p.codeHint}
-                    value={values[`code-${idea.id}`]}
-                    error={errors[`code-${idea.id}`]}
-                  />
-                  <InputField
-                    id={`title-${idea.id}`}
-                    label={f.title!}
-                    type="text"
-                    value={values[`title-${idea.id}`] ?? idea.text.slice(0, 300)}
-                    error={errors[`title-${idea.id}`]}
-                  />
-                  <SubmitButton label={p.toMeasure} />
-                </form>
-                <form method="post" action={`/verwaltung/plan/ideen/${idea.id}/vorlage`} class="form" novalidate>
-                  <input type="hidden" name="version" value={String(idea.version)} />
-                  <ChoiceField
-                    id={`type-${idea.id}`}
-                    label={f.paperType!}
-                    options={PAPER_TYPES.map((value) => ({ value, label: PAPER_TYPE[value] }))}
-                    value={values[`type-${idea.id}`]}
-                  />
-                  <InputField
-                    id={`paper-${idea.id}`}
-                    label={f.paperTitle!}
-                    type="text"
-                    value={values[`paper-${idea.id}`] ?? idea.text.slice(0, 300)}
-                    error={errors[`paper-${idea.id}`]}
-                  />
-                  <SubmitButton label={p.toPaper} />
-                </form>
-              </div>
-            </details>
-          )}
-        </section>
-      ))}
-      <h2 class="kern-heading-medium">{p.newIdea}</h2>
-      <form method="post" action="/verwaltung/plan/ideen" class="form" novalidate>
-        <InputField id="forum" label={f.forum!} type="text" value={values.forum} error={errors.forum} />
-        <DateField id="forumDate" label={f.forumDate!} value={values.forumDate} error={errors.forumDate} />
-        <InputField id="proposedBy" label={f.proposedBy!} type="text" value={values.proposedBy} error={errors.proposedBy} />
-        <TextareaField id="text" label={f.text!} value={values.text} error={errors.text} rows={3} />
-        <SubmitButton label={p.newIdea} />
-      </form>
-    </WorkspaceLayout>
-  );
-}
-
-const ideaConfirmations = { erfasst: p.ideaCreated, massnahme: p.ideaMeasure, vorlage: p.ideaPaper };
-const ideaLabels = (data: IdeasData) => ({
-  ...Object.fromEntries(
-    data.ideas.flatMap((idea) => [
-      [`field-${idea.id}`, p.fields.actionField!],
-      [`code-${idea.id}`, p.fields.code!],
-      [`title-${idea.id}`, p.fields.title!],
-      [`type-${idea.id}`, p.fields.paperType!],
-      [`paper-${idea.id}`, p.fields.paperTitle!],
-    ]),
-  ),
-});
-/** The service names the measure's fields; the form names them per idea. */
-const perIdea = (id: string, names: Record<string, string>) => (error: unknown) => {
-  if (error instanceof Problem && error.extra.errors)
-    error.extra.errors = error.extra.errors.map((e) => (names[e.field] ? { ...e, field: `${names[e.field]}-${id}` } : e));
-  throw error;
-};
-
-const newIdea = form({
-  access: "secretariat",
-  schema: z.object({
-    forum: z.string().trim().min(1).max(200),
-    forumDate: ZCalendarDate,
-    proposedBy: z.string().trim().min(1).max(200),
-    text: z.string().trim().min(1).max(5000),
-  }),
-  labels: { forum: p.fields.forum!, forumDate: p.fields.forumDate!, proposedBy: p.fields.proposedBy!, text: p.fields.text! },
-  load: loadIdeas,
-  view: (props) => <IdeasPage {...props} />,
-  confirmations: ideaConfirmations,
-  submit: (input, ctx, scope) => createForumIdea(ctx, scope.body.id, input),
-  done: () => "/verwaltung/plan/ideen?erfasst",
-});
-
-const ideaMeasure = form({
-  access: "secretariat",
-  schema: z.object({ version: z.coerce.number().int().min(1) }).catchall(z.string().max(5000)),
-  labels: ideaLabels,
-  load: loadIdeas,
-  view: (props) => <IdeasPage {...props} />,
-  submit: async (input, ctx, _scope, _data, c) => {
-    const id = param(c, "id");
-    const [planId, field] = String(input[`field-${id}`] ?? "").split(":");
-    return ideaToMeasure(ctx, id, input.version, planId ?? "", {
-      actionField: Number(field),
-      code: String(input[`code-${id}`] ?? ""),
-      title: String(input[`title-${id}`] ?? ""),
-      partners: [],
-      status: "planned",
-      progress: 0,
-    }).catch(perIdea(id, { code: "code", title: "title", actionField: "field", planId: "field" }));
-  },
-  done: () => "/verwaltung/plan/ideen?massnahme",
-});
-
-const ideaPaper = form({
-  access: "secretariat",
-  schema: z.object({ version: z.coerce.number().int().min(1) }).catchall(z.string().max(5000)),
-  labels: ideaLabels,
-  load: loadIdeas,
-  view: (props) => <IdeasPage {...props} />,
-  submit: async (input, ctx, _scope, _data, c) => {
-    const id = param(c, "id");
-    const type = z.enum(PAPER_TYPES).catch("proposal").parse(input[`type-${id}`]);
-    const title = String(input[`paper-${id}`] ?? "").trim();
-    if (!title)
-      perIdea(id, { title: "paper" })(new Problem("unprocessable", "Der Titel fehlt.", { errors: [{ field: "title", reason: "fehlt" }] }));
-    return ideaToPaper(ctx, id, input.version, { title, type }).catch(perIdea(id, { title: "paper" }));
-  },
-  done: () => "/verwaltung/plan/ideen?vorlage",
-});
-
 export const planPages = new Hono<AppEnv>()
   .get(
     "/verwaltung/plan",
@@ -799,13 +426,9 @@ export const planPages = new Hono<AppEnv>()
       ),
     }),
   )
-  .get("/verwaltung/plan/ideen", newIdea.get)
-  .post("/verwaltung/plan/ideen", newIdea.post)
-  .post("/verwaltung/plan/ideen/:id/massnahme", ideaMeasure.post)
-  .post("/verwaltung/plan/ideen/:id/vorlage", ideaPaper.post)
-  .get("/verwaltung/plan/massnahmen/:id", editMeasure.get)
-  .post("/verwaltung/plan/massnahmen/:id", editMeasure.post)
-  .post("/verwaltung/plan/massnahmen/:id/beschluss", linkFromMeasure.post)
+  // The ideas' and the measures' addresses before the plan's own (/verwaltung/plan/:id).
+  .route("/", ideaPages)
+  .route("/", measurePages)
   .get("/verwaltung/plan/:id", newMeasure.get)
   .post("/verwaltung/plan/:id/massnahmen", newMeasure.post)
   .post("/verwaltung/plan/:id/handlungsfelder", newField.post)
