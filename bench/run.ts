@@ -19,6 +19,9 @@ import { load, type LoadResult, type LoadSettings } from "./lib/load";
 import { pdfRun } from "./lib/pdf";
 import { fixed, markdownTable, reportRows } from "./lib/report";
 import { queryPlans } from "./lib/query-plans";
+import { searchClasses } from "./lib/search-set";
+import { contentionRuns } from "./lib/contention";
+import { isolation } from "./lib/isolation";
 import { freePort, root, startBaseline, startGremium, type Server } from "./lib/servers";
 import { startWorker } from "./lib/workerd";
 
@@ -28,27 +31,41 @@ const MODES = {
     large: SCALES.large,
     load: { connections: 50, warmupSeconds: 3, seconds: 10 },
     pdf: { warmups: 3, renders: 20, heapCaps: [32, 40, 48, 64, 96, 128] },
+    searchRounds: 30,
+    contention: { writers: 50, ms: 10_000 },
   },
   quick: {
     small: SCALES.small,
     large: SCALES.medium,
     load: { connections: 50, warmupSeconds: 1, seconds: 2 },
     pdf: { warmups: 2, renders: 8, heapCaps: [48, 128] },
+    searchRounds: 10,
+    contention: { writers: 50, ms: 2000 },
   },
   smoke: {
     small: SCALES.small,
     large: SCALES.medium,
     load: { connections: 10, warmupSeconds: 1, seconds: 1 },
     pdf: { warmups: 1, renders: 2, heapCaps: [128] },
+    searchRounds: 2,
+    contention: { writers: 10, ms: 1000 },
   },
 } satisfies Record<
   string,
-  { small: Scale; large: Scale; load: LoadSettings; pdf: { warmups: number; renders: number; heapCaps: number[] } }
+  {
+    small: Scale;
+    large: Scale;
+    load: LoadSettings;
+    pdf: { warmups: number; renders: number; heapCaps: number[] };
+    searchRounds: number;
+    contention: { writers: number; ms: number };
+  }
 >;
 
+const started = performance.now();
 const modeName = process.argv.includes("--smoke") ? "smoke" : process.argv.includes("--quick") ? "quick" : "full";
 const mode = MODES[modeName];
-const log = (message: string) => console.error(`[bench] ${message}`);
+const log = (message: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
 /** Fetches an endpoint once, checks the answer against the database, and returns the body. */
 async function checked(server: Server, endpoint: Endpoint, db: Sqlite.Database): Promise<string> {
@@ -75,6 +92,7 @@ async function gremiumReads(file: string, port: number) {
   const server = await startGremium(file, port);
   const results = new Map<string, { body: string; load: LoadResult }>();
   let weight = { htmlKiB: 0, cssKiB: 0 };
+  let searchByClass = {} as Awaited<ReturnType<typeof searchClasses>>;
   try {
     weight = await pageWeight(server);
     for (const endpoint of ENDPOINTS) {
@@ -82,11 +100,13 @@ async function gremiumReads(file: string, port: number) {
       log(`  ${endpoint.name}`);
       results.set(endpoint.name, { body, load: await load(server.url + endpoint.path, body, mode.load) });
     }
+    log("  search by class of query");
+    searchByClass = await searchClasses(server.url, db, mode.searchRounds);
   } finally {
     await server.stop();
     db.close();
   }
-  return { results, firstResponseMs: server.firstResponseMs, weight };
+  return { results, firstResponseMs: server.firstResponseMs, weight, searchByClass };
 }
 
 /** One endpoint on another server, whose answer must equal Gremium's (as JSON). */
@@ -103,7 +123,6 @@ async function sameAnswerReads(server: Server, endpoint: Endpoint, gremiumBody: 
   }
 }
 
-const started = performance.now();
 log(
   `mode ${modeName}: datasets ${mode.small.name} and ${mode.large.name}, ${mode.load.connections} ` +
     `connections, ${mode.load.warmupSeconds} s warm-up, ${mode.load.seconds} s per load`,
@@ -129,6 +148,12 @@ const baseline = await sameAnswerReads(
 log(`Gremium on Node, ${mode.small.name} dataset`);
 const small = await gremiumReads(datasets.small.file, await freePort());
 
+log(`isolation: the meeting read with searches alongside, ${mode.large.name} dataset`);
+const isolated = await isolation(datasets.large.file, mode.load);
+
+log("writes under contention: Node, then workerd with local D1");
+const contended = await contentionRuns(mode.contention, mode.contention);
+
 log("query plans");
 const plans = await queryPlans(datasets.large.file, Object.fromEntries(ENDPOINTS.map((e) => [e.name, e.path])));
 
@@ -146,7 +171,7 @@ const worker = await startWorker(datasets.small.file, MEETING_ENDPOINT.path);
 const workerFirstResponseMs = worker.firstResponseMs;
 const workerLoad = await sameAnswerReads(worker, MEETING_ENDPOINT, small.results.get(MEETING_ENDPOINT.name)!.body, "the Worker");
 
-const rows = reportRows({ mode, large, small, baseline, pdf, bundle, workerLoad, workerFirstResponseMs });
+const rows = reportRows({ mode, large, small, baseline, pdf, bundle, workerLoad, workerFirstResponseMs, isolated, contended });
 const planLines = Object.entries(plans).map(
   ([name, p]) => `- ${name}: indexes ${p.indexes.join(", ") || "none"}; whole-table scans: ${p.fullScans.join(", ") || "none"}`,
 );
@@ -182,6 +207,9 @@ writeFileSync(
       startup: { nodeFirstResponseMs: small.firstResponseMs, workerFirstResponseMs, workerDatasetLoadSeconds: worker.loadSeconds },
       pdf,
       bundle,
+      isolation: isolated,
+      contention: contended,
+      searchByClass: { large: large.searchByClass, small: small.searchByClass },
       queryPlans: plans,
     },
     null,

@@ -68,6 +68,11 @@ export const ZNodeEnv = ZSharedEnv.extend({
    * published without them (see `backfillOparlDigests`); 0 switches it off.
    */
   OPARL_DIGEST_SECONDS: z.coerce.number({ error: "must be a whole number" }).int().min(0).max(3600).default(5),
+  /**
+   * Threads that run the slow reads (search, trace) off the thread that answers requests, each with its own
+   * read-only connection; 0 runs them on the request thread.
+   */
+  READ_THREADS: z.coerce.number({ error: "must be a whole number" }).int().min(0).max(16).default(2),
 });
 
 export type TSharedEnv = z.infer<typeof ZSharedEnv>;

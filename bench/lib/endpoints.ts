@@ -29,10 +29,15 @@ const publicQueries = {
   measure: `SELECT 1 AS ok FROM Measure WHERE id = ?`,
 };
 
+/** Whether the database says the record of a search kind is public. */
+export function isPublic(db: Sqlite.Database, kind: string, id: string): boolean {
+  const query = publicQueries[kind as keyof typeof publicQueries];
+  return query !== undefined && (db.prepare(query).get(id) as { ok: number } | undefined)?.ok === 1;
+}
+
 /** Fails unless the database says the record is public. */
 function mustBePublic(endpoint: string, db: Sqlite.Database, kind: keyof typeof publicQueries, id: string) {
-  const row = db.prepare(publicQueries[kind]).get(id) as { ok: number } | undefined;
-  if (row?.ok !== 1) fail(endpoint, `the public view shows the non-public ${kind} ${id}`);
+  if (!isPublic(db, kind, id)) fail(endpoint, `the public view shows the non-public ${kind} ${id}`);
 }
 
 function fullPage(endpoint: string, body: { items?: unknown[] }, size: number) {

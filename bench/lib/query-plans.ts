@@ -62,6 +62,10 @@ export async function queryPlans(databaseFile: string, paths: Record<string, str
     version: "bench",
   });
   const result: Record<string, EndpointPlans> = {};
+  // Plans also scan a constant row or a common table expression ("SCAN CONSTANT ROW", "SCAN tier"): not tables.
+  const tables = new Set(
+    (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name),
+  );
   try {
     for (const [name, urlPath] of Object.entries(paths)) {
       recorded.length = 0;
@@ -90,7 +94,7 @@ export async function queryPlans(databaseFile: string, paths: Record<string, str
             q.plan.flatMap((line) => /^SCAN (?:main\.)?(\w+)(?!.*USING)/.exec(line)?.[1] ?? []).map((name) => tableOf(q.sql, name)),
           ),
         ),
-      ].filter((table) => table !== "search_index");
+      ].filter((table) => table !== "search_index" && tables.has(table));
       result[name] = {
         queries,
         indexes: [...new Set(lines.flatMap((line) => /USING (?:COVERING )?INDEX (\S+)/.exec(line)?.[1] ?? []))].sort(),

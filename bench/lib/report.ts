@@ -2,6 +2,11 @@
 import { ENDPOINTS, MEETING_ENDPOINT, MEETING_PAGE, SEARCH_ENDPOINT, SEARCH_PAGE } from "./endpoints";
 import type { LoadResult } from "./load";
 import type { PdfResult } from "./pdf";
+import type { ContentionFigures } from "./contention";
+import type { IsolationFigures } from "./isolation";
+import { SEARCH_CLASSES, SEARCH_SET, type ClassFigures, type SearchClass } from "./search-set";
+
+type SearchFigures = Record<SearchClass | "all queries", ClassFigures>;
 
 export interface Row {
   row: string;
@@ -15,13 +20,15 @@ export interface Row {
 
 export interface Measured {
   mode: { small: { name: string }; large: { name: string }; pdf: { renders: number } };
-  large: { results: Map<string, { load: LoadResult }>; weight: { htmlKiB: number; cssKiB: number } };
-  small: { results: Map<string, { load: LoadResult }>; firstResponseMs: number };
+  large: { results: Map<string, { load: LoadResult }>; weight: { htmlKiB: number; cssKiB: number }; searchByClass: SearchFigures };
+  small: { results: Map<string, { load: LoadResult }>; firstResponseMs: number; searchByClass: SearchFigures };
   baseline: LoadResult;
   pdf: { gremium: PdfResult; pdfmake: PdfResult };
   bundle: { totalKiB: number; gzipKiB: number };
   workerLoad: LoadResult;
   workerFirstResponseMs: number;
+  isolated: { pooled: IsolationFigures; onThread: IsolationFigures };
+  contended: { node: Record<string, ContentionFigures>; workerd: Record<string, ContentionFigures> };
 }
 
 export const fixed = (n: number, digits = 0) => n.toFixed(digits);
@@ -29,7 +36,8 @@ const ratio = (a: number, b: number) => (b === 0 ? "n/a" : fixed(a / b, 2));
 const verdict = (met: boolean) => (met ? "met" : "MISSED");
 const throughput = (r: LoadResult) => `${fixed(r.requestsPerSecond)} req/s, p99 ${fixed(r.p99Ms, 1)} ms`;
 
-export function reportRows({ mode, large, small, baseline, pdf, bundle, workerLoad, workerFirstResponseMs }: Measured): Row[] {
+export function reportRows(measured: Measured): Row[] {
+  const { mode, large, small, baseline, pdf, bundle, workerLoad, workerFirstResponseMs, isolated, contended } = measured;
   const rows: Row[] = [];
 
   const meetingLarge = large.results.get(MEETING_ENDPOINT.name)!.load;
@@ -69,6 +77,57 @@ export function reportRows({ mode, large, small, baseline, pdf, bundle, workerLo
       target: scaled ? "≤ 1.5" : "reported",
       result: scaled ? verdict(big.p50Ms / little.p50Ms <= 1.5) : "-",
     });
+  }
+  // Search by class of query, one request at a time: the cost of a search as the archive grows.
+  for (const name of ["all queries", ...SEARCH_CLASSES] as const) {
+    const big = large.searchByClass[name];
+    const little = small.searchByClass[name];
+    const count = name === "all queries" ? SEARCH_SET.length : SEARCH_SET.filter((s) => s.class === name).length;
+    const exempt = name === "frequent pair";
+    rows.push({
+      row: "7",
+      measurement: `search, ${name} (${count} ${count === 1 ? "query" : "queries"}), p50 / p99 one at a time`,
+      gremium: `${mode.large.name}: ${fixed(big.p50Ms, 1)} / ${fixed(big.p99Ms, 1)} ms`,
+      reference: `${mode.small.name}: ${fixed(little.p50Ms, 1)} / ${fixed(little.p99Ms, 1)} ms`,
+      ratio: `p50 ${ratio(big.p50Ms, little.p50Ms)}, p99 ${ratio(big.p99Ms, little.p99Ms)}`,
+      target: exempt ? "reported (p50 ratio; see README)" : "p50 ≤ 1.5",
+      result: exempt ? "-" : verdict(big.p50Ms / little.p50Ms <= 1.5),
+    });
+  }
+  // The request thread kept free: the meeting read while searches run alongside, with and without the reader pool.
+  for (const [setting, figures] of [
+    ["slow reads in 2 reader threads", isolated.pooled],
+    ["slow reads on the request thread (READ_THREADS=0)", isolated.onThread],
+  ] as const) {
+    const pooled = figures === isolated.pooled;
+    rows.push({
+      row: "8",
+      measurement: `p99 ${MEETING_ENDPOINT.name} with searches alongside, ${setting} (${mode.large.name})`,
+      gremium: `${fixed(figures.withSearch.p99Ms, 1)} ms (searches: ${throughput(figures.search)})`,
+      reference: `alone: ${fixed(figures.alone.p99Ms, 1)} ms`,
+      ratio: ratio(figures.withSearch.p99Ms, figures.alone.p99Ms),
+      target: pooled ? "≤ 2" : "reported",
+      result: pooled ? verdict(figures.withSearch.p99Ms <= 2 * figures.alone.p99Ms) : "-",
+    });
+  }
+  // Writes under contention: the scenarios fail the run on a 5xx or a lost update, so a row here has neither.
+  for (const [runtime, scenarios] of [
+    ["Node", contended.node],
+    ["workerd + local D1", contended.workerd],
+  ] as const) {
+    for (const [name, figures] of Object.entries(scenarios)) {
+      rows.push({
+        row: "9",
+        measurement: `writes under contention, ${name} (${runtime})`,
+        gremium: `${figures.writes} writes, ${fixed(figures.perSecond)}/s, p99 ${fixed(figures.p99Ms)} ms`,
+        reference: `answers ${Object.entries(figures.byStatus)
+          .map(([status, count]) => `${count} × ${status}`)
+          .join(", ")}`,
+        ratio: "-",
+        target: "0 × 5xx, no lost update",
+        result: "met",
+      });
+    }
   }
   // The portal: its pages side by side with the JSON reads they are made of.
   const meetingPage = large.results.get(MEETING_PAGE.name)!.load;

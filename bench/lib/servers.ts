@@ -60,7 +60,7 @@ function spawnServer(script: string, env: Record<string, string>, port: number, 
 }
 
 /** Gremium's Node entry (`npm run serve`) on a database file. */
-export const startGremium = (databaseFile: string, port: number) =>
+export const startGremium = (databaseFile: string, port: number, env: Record<string, string> = {}) =>
   spawnServer(
     "src/entry/node.ts",
     {
@@ -69,6 +69,7 @@ export const startGremium = (databaseFile: string, port: number) =>
       PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
       // The benchmark measures reading the view; the background filling of file digests would compete with it.
       OPARL_DIGEST_SECONDS: "0",
+      ...env,
     },
     port,
     "/health",

@@ -23,9 +23,18 @@ export interface Database {
   /** Runs the statements in order as one atomic unit and returns how many rows each one changed. */
   batch(statements: Statement[]): Promise<number[]>;
   /** Runs one read-only statement and returns its rows as SQLite stores them (see `src/db/rows.ts`). */
-  query<Row>(sql: string, params: SqlValue[]): Promise<Row[]>;
+  query<Row>(sql: string, params: SqlValue[], options?: ReadOptions): Promise<Row[]>;
   /** Runs read-only statements together (one round trip and one snapshot on D1) and returns the rows of each. */
-  queryAll(statements: Statement[]): Promise<Record<string, unknown>[][]>;
+  queryAll(statements: Statement[], options?: ReadOptions): Promise<Record<string, unknown>[][]>;
+}
+
+/**
+ * How a read is run. `slow`: a read whose cost grows with the data or the query (search, trace); on Node it runs in
+ * a pool of reader threads, off the thread that answers requests, so that it cannot hold up a meeting read. D1
+ * answers every query outside the Worker's isolate anyway.
+ */
+export interface ReadOptions {
+  slow?: boolean;
 }
 
 /** A constraint of the schema refused a write; nothing of the batch was applied. */

@@ -5,15 +5,19 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaClient } from "../generated/prisma-node/client";
 import Sqlite from "better-sqlite3";
-import { toConstraintError, type Database, type SqlValue } from "../db/database";
+import { toConstraintError, type Database, type ReadOptions, type SqlValue } from "../db/database";
+import { createReadPool } from "./node-read-pool";
 
 /**
  * The Node database: Prisma on better-sqlite3, with batches as real SQLite transactions, and a second,
- * read-only connection for `query` that keeps its prepared statements (the SQL texts are few and fixed).
+ * read-only connection for `query` that keeps its prepared statements (the SQL texts are few and fixed). With
+ * `readThreads`, slow reads run in that many reader threads (`node-read-pool.ts`); without, on this thread.
  */
-export function createNodeDatabase(url: string): Database {
+export function createNodeDatabase(url: string, options: { readThreads?: number } = {}): Database & { close(): Promise<void> } {
   const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
-  const reader = new Sqlite(url.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
+  const file = url.replace(/^file:/, "");
+  const reader = new Sqlite(file, { readonly: true, fileMustExist: true });
+  const pool = options.readThreads ? createReadPool(file, options.readThreads) : undefined;
   const statements = new Map<string, Sqlite.Statement>();
   const read = <Row>(sql: string, params: SqlValue[]) => {
     let statement = statements.get(sql);
@@ -22,11 +26,13 @@ export function createNodeDatabase(url: string): Database {
   };
   return {
     prisma,
-    async query<Row>(sql: string, params: SqlValue[]) {
+    async query<Row>(sql: string, params: SqlValue[], options?: ReadOptions) {
+      if (pool && options?.slow) return (await pool.read([{ sql, params }]))[0] as Row[];
       return read<Row>(sql, params);
     },
-    // One synchronous run of better-sqlite3 reads: nothing can write in between.
-    async queryAll(list) {
+    // One synchronous run of better-sqlite3 reads: nothing can write in between. In the pool: one read transaction.
+    async queryAll(list, options) {
+      if (pool && options?.slow) return pool.read(list);
       return list.map((s) => read<Record<string, unknown>>(s.sql, s.params));
     },
     async batch(statements) {
@@ -39,6 +45,11 @@ export function createNodeDatabase(url: string): Database {
       } catch (error) {
         throw toConstraintError(error) ?? error;
       }
+    },
+    async close() {
+      await pool?.close();
+      reader.close();
+      await prisma.$disconnect();
     },
   };
 }
@@ -65,6 +76,10 @@ export function prepareDatabase(databaseUrl: string): string {
     process.stderr.write(`${result.stdout ?? ""}${result.stderr ?? ""}`);
     throw new Error(`prisma migrate deploy failed for ${file}`);
   }
+  // WAL: readers (the request thread's and the pool's) do not wait for a write, nor a write for them.
+  const connection = new Sqlite(file);
+  connection.pragma("journal_mode = WAL");
+  connection.close();
   const applied = (result.stdout.match(/└─ \d{14}_\S+/g) ?? []).length;
   console.error(applied > 0 ? `Database ${file}: ${applied} migration(s) applied.` : `Database ${file}: up to date.`);
   return url;

@@ -45,7 +45,7 @@ if (!env.PUBLIC_BASE_URL && !demo) {
 }
 const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`;
 
-const db = createNodeDatabase(prepareDatabase(env.DATABASE_URL));
+const db = createNodeDatabase(prepareDatabase(env.DATABASE_URL), { readThreads: env.READ_THREADS });
 const { version } = packageJson;
 
 const attachments = createFileAttachmentStore(path.resolve(env.ATTACHMENTS_DIR));

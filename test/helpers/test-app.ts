@@ -64,9 +64,14 @@ export function createTestApp(
     wrapDatabase?: (db: Database) => Database;
     requireAdmin2fa?: boolean;
     hashingConcurrency?: number;
+    /** Another app's database file, to read the same data through another app. */
+    file?: string;
+    /** Reader threads for the slow reads, as the Node entry starts them. */
+    readThreads?: number;
   } & Pick<AppDeps, "clientAddress" | "publicBaseUrl" | "mail"> = {},
 ) {
-  const real = createNodeDatabase(`file:${migratedDatabaseFile()}`);
+  const file = options.file ?? migratedDatabaseFile();
+  const real = createNodeDatabase(`file:${file}`, { readThreads: options.readThreads });
   const db = options.wrapDatabase?.(real) ?? real;
   const attachments = createFileAttachmentStore(mkdtempSync(path.join(tmpdir(), "gremium-files-")));
   const app = createApp(
@@ -112,7 +117,7 @@ export function createTestApp(
       baseUrl: options.publicBaseUrl ?? "http://localhost",
     });
 
-  return { app, db, attachments, request, tokenFor, sendMail };
+  return { app, db, file, attachments, request, tokenFor, sendMail, close: () => real.close() };
 }
 
 export type TestApp = ReturnType<typeof createTestApp>;

@@ -18,23 +18,46 @@ export class InvalidSearchQuery extends Error {
 }
 
 /**
- * A window of candidates for an FTS5 expression, ranked by relevance (bm25, titles weigh five times). FTS5 orders
- * by its own `rank` column and computes snippets only for the rows returned.
+ * How many matches one tier of a search holds. Matches are searched in tiers, newest first (the index's rowids grow
+ * as records are added), and ranked by relevance within their tier: a search that matches fewer records than this
+ * is ranked by relevance alone, and a search for a frequent word scores one tier instead of every match, so that
+ * its cost follows the page asked for, not the size of the archive.
+ */
+export const SEARCH_TIER = 300;
+
+/** A page of candidates from one tier: the hits, and where the next (older) tier starts, if there is one. */
+export interface SearchTierPage {
+  hits: SearchHit[];
+  /** The exclusive upper rowid of the next tier; undefined when this tier holds the oldest match. */
+  older?: number;
+}
+
+/**
+ * A page of candidates for an FTS5 expression from the tier of the `tier` newest matches below `below`, ranked by
+ * relevance (bm25, titles weigh five times). FTS5 narrows to the tier by rowid, scores only its rows, and computes
+ * snippets only for the rows returned.
  */
 export async function searchCandidates(
   db: Database,
   expression: string,
   kinds: readonly SearchKind[],
-  limit: number,
-  offset: number,
-): Promise<SearchHit[]> {
+  page: { below?: number; limit: number; offset: number; tier?: number },
+): Promise<SearchTierPage> {
+  const below = page.below ?? Number.MAX_SAFE_INTEGER;
+  const kindIn = `kind IN (${placeholders(kinds)})`;
   try {
-    return await db.query<SearchHit>(
-      `SELECT kind, ref_id, snippet(search_index, 3, '«', '»', '…', 16) AS snippet, rank
-       FROM search_index WHERE search_index MATCH ? AND rank MATCH 'bm25(0.0, 0.0, 5.0, 1.0)' AND kind IN (${placeholders(kinds)})
+    const hits = await db.query<SearchHit & { low: number }>(
+      `WITH tier AS (SELECT coalesce((SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid < ? AND ${kindIn}
+                                      ORDER BY rowid DESC LIMIT 1 OFFSET ?), 0) AS low)
+       SELECT kind, ref_id, snippet(search_index, 3, '«', '»', '…', 16) AS snippet, rank, (SELECT low FROM tier) AS low
+       FROM search_index WHERE search_index MATCH ? AND rank MATCH 'bm25(0.0, 0.0, 5.0, 1.0)'
+         AND rowid >= (SELECT low FROM tier) AND rowid < ? AND ${kindIn}
        ORDER BY rank LIMIT ? OFFSET ?`,
-      [expression, ...kinds, limit, offset],
+      [expression, below, ...kinds, (page.tier ?? SEARCH_TIER) - 1, expression, below, ...kinds, page.limit, page.offset],
+      { slow: true },
     );
+    const low = hits[0]?.low ?? 0;
+    return { hits: hits.map(({ low: _low, ...hit }) => hit), older: low > 0 ? low : undefined };
   } catch (error) {
     const message = `${(error as Error).message} ${String((error as { cause?: unknown }).cause ?? "")}`;
     if (/fts5|syntax error|no such column|unterminated|malformed MATCH/i.test(message)) throw new InvalidSearchQuery(message);
@@ -72,7 +95,7 @@ export async function numberedCandidates(
         ]
       : []),
   ];
-  return statements.length > 0 ? ((await db.queryAll(statements)).flat() as unknown as SearchHit[]) : [];
+  return statements.length > 0 ? ((await db.queryAll(statements, { slow: true })).flat() as unknown as SearchHit[]) : [];
 }
 
 export interface MeasureHitRow {
@@ -193,7 +216,10 @@ const LOOKUPS: {
 export async function findHitRecords(db: Database, hits: readonly SearchHit[]) {
   const ids = (kind: SearchKind) => [...new Set(hits.filter((h) => h.kind === kind).map((h) => h.ref_id))];
   const present = SEARCH_KINDS.filter((kind) => ids(kind).length > 0);
-  const results = await db.queryAll(present.map((kind) => LOOKUPS[kind].statement(ids(kind))));
+  const results = await db.queryAll(
+    present.map((kind) => LOOKUPS[kind].statement(ids(kind))),
+    { slow: true },
+  );
   const records = new Map<string, HitRows[SearchKind]>();
   present.forEach((kind, index) => {
     for (const raw of results[index]!) {

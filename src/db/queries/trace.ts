@@ -55,10 +55,13 @@ const TRACE_SHAPE = {
 
 /** The plan's title and every link of a measure, in one round trip (see `Database.queryAll`). */
 export async function readTrace(db: Database, measure: { id: string; planId: string }) {
-  const [plans, links] = await db.queryAll([
-    { sql: `SELECT title FROM Plan WHERE id = ?`, params: [measure.planId] },
-    { sql: TRACE_SQL, params: [measure.id] },
-  ]);
+  const [plans, links] = await db.queryAll(
+    [
+      { sql: `SELECT title FROM Plan WHERE id = ?`, params: [measure.planId] },
+      { sql: TRACE_SQL, params: [measure.id] },
+    ],
+    { slow: true },
+  );
   const plan = decodeRow<{ title: string }>(db.prisma, { model: "Plan" }, plans![0]!);
   return { planTitle: plan.title, links: decodeRows<TraceRow>(db.prisma, TRACE_SHAPE, links!) };
 }

@@ -4,6 +4,7 @@ import {
   numberedCandidates,
   searchCandidates,
   type SearchHit,
+  type SearchTierPage,
   type SearchKind,
 } from "../../db/queries/search";
 import { plainExpression, searchExpressions } from "./search-query";
@@ -21,7 +22,9 @@ import * as resolutionPolicy from "../../policies/resolutions";
 /**
  * Full-text search (SQLite FTS5, also on D1) over measures, resolutions, papers and minutes. A paper or resolution
  * number comes first ("number"); then the records that match every word, ranked by relevance ("all"); when those do
- * not fill the page, the records that match some of the words, most first ("some"). Every hit passes the same access
+ * not fill the page, the records that match some of the words, most first ("some"). Relevance ranks within tiers
+ * of the newest SEARCH_TIER matches, newest tier first: a specific search is ranked by relevance alone, a broad one
+ * shows the relevant among the recent records first, and its cost does not grow with the archive. Every hit passes the same access
  * policies as the trace: non-public resolutions and papers only for their readers, minutes only where the caller may
  * read them; when hidden hits thin a window out, the next window is read. Whatever the reader types is searched: a
  * stray quote, bracket or operator is dropped, and an expression FTS5 still refuses is searched as its plain words.
@@ -46,12 +49,10 @@ export async function search(ctx: ServiceContext, query: string, kinds: readonly
   ] as const;
   for (const [expression, match] of passes) {
     if (!expression) continue;
-    const window = Math.min(MAX_CANDIDATES, limit * 2 + 10);
-    for (let offset = 0; offset < MAX_CANDIDATES && results.length < limit; offset += window) {
-      const hits = await candidates(ctx, expression, query, kinds, window, offset);
+    await eachCandidatePage(ctx, expression, query, kinds, Math.min(MAX_CANDIDATES, limit * 2 + 10), async (hits) => {
       add(await visibleResults(ctx, readership, hits), match);
-      if (hits.length < window) break;
-    }
+      return results.length < limit;
+    });
     if (results.length >= limit) break;
   }
   return results.slice(0, limit).map(({ scope: _scope, snippet, ...hit }) => ({ ...hit, snippet: plainSnippet(snippet) }));
@@ -91,23 +92,49 @@ interface HitScope {
   date: Date | null;
 }
 
-/** Candidates are read in windows, so that the work follows the page asked for, not the number of matches. */
+/** Candidates are read in pages of tiers, so that the work follows the page asked for, not the number of matches. */
 const MAX_CANDIDATES = 500;
+
+/**
+ * Hands the candidates of an expression to `take` page by page, tier by tier, newest tier first, until `take` says
+ * it has enough, the matches run out, or MAX_CANDIDATES were read (hidden and filtered hits thin pages out).
+ */
+async function eachCandidatePage(
+  ctx: ServiceContext,
+  expression: string,
+  query: string,
+  kinds: readonly SearchKind[],
+  size: number,
+  take: (hits: SearchHit[]) => Promise<boolean>,
+) {
+  let read = 0;
+  for (let below: number | undefined; ; ) {
+    let older: number | undefined;
+    for (let offset = 0; ; offset += size) {
+      const page = await candidates(ctx, expression, query, kinds, { below, limit: size, offset });
+      if (offset === 0) older = page.older;
+      read += page.hits.length;
+      if (!(await take(page.hits)) || read >= MAX_CANDIDATES) return;
+      if (page.hits.length < size) break;
+    }
+    if (older === undefined) return;
+    below = older;
+  }
+}
 
 async function candidates(
   ctx: ServiceContext,
   expression: string,
   query: string,
   kinds: readonly SearchKind[],
-  limit: number,
-  offset: number,
-) {
+  page: Parameters<typeof searchCandidates>[3],
+): Promise<SearchTierPage> {
   try {
-    return await searchCandidates(ctx.db, expression, kinds, limit, offset);
+    return await searchCandidates(ctx.db, expression, kinds, page);
   } catch (error) {
     if (!(error instanceof InvalidSearchQuery)) throw error;
     const plain = plainExpression(query);
-    return plain && plain !== expression ? searchCandidates(ctx.db, plain, kinds, limit, offset) : [];
+    return plain && plain !== expression ? searchCandidates(ctx.db, plain, kinds, page) : { hits: [] };
   }
 }
 
