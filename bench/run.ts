@@ -22,6 +22,8 @@ import { queryPlans } from "./lib/query-plans";
 import { searchClasses } from "./lib/search-set";
 import { contentionRuns } from "./lib/contention";
 import { isolation } from "./lib/isolation";
+import { oparlBuild } from "./lib/oparl-build";
+import { workerCpu } from "./lib/worker-cpu";
 import { freePort, root, startBaseline, startGremium, type Server } from "./lib/servers";
 import { startWorker } from "./lib/workerd";
 
@@ -33,6 +35,7 @@ const MODES = {
     pdf: { warmups: 3, renders: 20, heapCaps: [32, 40, 48, 64, 96, 128] },
     searchRounds: 30,
     contention: { writers: 50, ms: 10_000 },
+    cpu: { n: 40, warmup: 20 },
   },
   quick: {
     small: SCALES.small,
@@ -40,7 +43,8 @@ const MODES = {
     load: { connections: 50, warmupSeconds: 1, seconds: 2 },
     pdf: { warmups: 2, renders: 8, heapCaps: [48, 128] },
     searchRounds: 10,
-    contention: { writers: 50, ms: 2000 },
+    contention: { writers: 50, ms: 1000 },
+    cpu: { n: 10, warmup: 5 },
   },
   smoke: {
     small: SCALES.small,
@@ -49,6 +53,7 @@ const MODES = {
     pdf: { warmups: 1, renders: 2, heapCaps: [128] },
     searchRounds: 2,
     contention: { writers: 10, ms: 1000 },
+    cpu: { n: 2, warmup: 1 },
   },
 } satisfies Record<
   string,
@@ -59,12 +64,16 @@ const MODES = {
     pdf: { warmups: number; renders: number; heapCaps: number[] };
     searchRounds: number;
     contention: { writers: number; ms: number };
+    cpu: { n: number; warmup: number };
   }
 >;
 
 const started = performance.now();
 const modeName = process.argv.includes("--smoke") ? "smoke" : process.argv.includes("--quick") ? "quick" : "full";
-const mode = MODES[modeName];
+// `--large=medium`: the full run's settings with the medium dataset in place of the large one (its OParl build alone
+// takes tens of minutes on the large one).
+const largeName = process.argv.find((a) => a.startsWith("--large="))?.slice("--large=".length) as keyof typeof SCALES | undefined;
+const mode = largeName ? { ...MODES[modeName], large: SCALES[largeName] } : MODES[modeName];
 const log = (message: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
 /** Fetches an endpoint once, checks the answer against the database, and returns the body. */
@@ -171,7 +180,15 @@ const worker = await startWorker(datasets.small.file, MEETING_ENDPOINT.path);
 const workerFirstResponseMs = worker.firstResponseMs;
 const workerLoad = await sameAnswerReads(worker, MEETING_ENDPOINT, small.results.get(MEETING_ENDPOINT.name)!.body, "the Worker");
 
-const rows = reportRows({ mode, large, small, baseline, pdf, bundle, workerLoad, workerFirstResponseMs, isolated, contended });
+log(`Worker CPU time per request on workerd, ${mode.small.name} dataset`);
+const cpu = await workerCpu(datasets.small.file, mode.cpu);
+
+// The quick and smoke runs build the OParl view of the small dataset: the large one's takes minutes.
+const oparlScale = modeName === "full" ? mode.large : mode.small;
+log(`OParl view built in chunks, ${oparlScale.name} dataset`);
+const oparl = { scale: oparlScale.name, ...(await oparlBuild(modeName === "full" ? datasets.large.file : datasets.small.file)) };
+
+const rows = reportRows({ mode, large, small, baseline, pdf, bundle, workerLoad, workerFirstResponseMs, isolated, contended, cpu, oparl });
 const planLines = Object.entries(plans).map(
   ([name, p]) => `- ${name}: indexes ${p.indexes.join(", ") || "none"}; whole-table scans: ${p.fullScans.join(", ") || "none"}`,
 );
@@ -208,6 +225,8 @@ writeFileSync(
       pdf,
       bundle,
       isolation: isolated,
+      workerCpu: cpu,
+      oparlBuild: oparl,
       contention: contended,
       searchByClass: { large: large.searchByClass, small: small.searchByClass },
       queryPlans: plans,

@@ -59,23 +59,27 @@ export function createApp(source: DepsSource, options: { hashingConcurrency?: nu
   app.use("*", async (c, next) => {
     const deps = depsOf(c.env);
     c.set("hashing", hashing);
-    const { wakeSender } = deps;
-    if (!wakeSender) {
+    const { wakeSender, wakeOparl } = deps;
+    if (!wakeSender && !wakeOparl) {
       c.set("deps", deps);
       return next();
     }
-    // A request whose write put mail into the outbox wakes the sender after it, rather than at its next round.
+    // A request whose write put mail into the outbox wakes the sender after it, rather than at its next round; one
+    // that wrote anything wakes the OParl view's work.
     let queued = false;
+    let wrote = false;
     const db = {
       ...deps.db,
       batch(statements: Statement[]) {
         queued ||= queuesMail(statements);
+        wrote = true;
         return deps.db.batch(statements);
       },
     };
     c.set("deps", { ...deps, db });
     await next();
-    if (queued) wakeSender(c);
+    if (queued) wakeSender?.(c);
+    if (wrote) wakeOparl?.(c);
   });
   // Pages, JSON, CSS, OParl and feeds travel compressed where the client accepts it (gzip or deflate, with the
   // runtime's CompressionStream). PDFs, fonts and attachments are compressed already: their types are not on the

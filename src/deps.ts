@@ -47,4 +47,10 @@ export interface AppDeps {
   mail?: { from: MailAddress; transport: MailTransport | null };
   /** Called after a request whose write queued mail, to send it now rather than at the sender's next round. */
   wakeSender?: (c: Context) => void;
+  /**
+   * Called after a request that wrote, and after an OParl request that found the view behind: the OParl view's
+   * background work runs soon (Node: its loop; Workers: `waitUntil`). With it, OParl requests never build the view;
+   * without it (tests), an OParl request brings the view up to date first.
+   */
+  wakeOparl?: (c: Context) => void;
 }

@@ -64,8 +64,9 @@ export const ZNodeEnv = ZSharedEnv.extend({
     )
     .default([]),
   /**
-   * Every so many seconds, the process fills in the size and checksum of a few generated OParl files that the view
-   * published without them (see `backfillOparlDigests`); 0 switches it off.
+   * Every so many seconds (and a second after writes), the OParl view's background work runs: it follows the writes,
+   * builds the view in chunks, and fills in the digests of generated files (see `oparlBackgroundWork`). 0 switches
+   * the background off: then an OParl request brings the view up to date itself.
    */
   OPARL_DIGEST_SECONDS: z.coerce.number({ error: "must be a whole number" }).int().min(0).max(3600).default(5),
   /**

@@ -12,6 +12,7 @@ describe("configuration", () => {
       REQUIRE_ADMIN_2FA: false,
       TRUSTED_PROXIES: [],
       OPARL_DIGEST_SECONDS: 5,
+      READ_THREADS: 2,
       MAIL_FROM: "Gremium <gremium@localhost>",
     });
     expect(DEFAULT_DATABASE_URL).toBe("file:./data/gremium.db");
@@ -27,6 +28,7 @@ describe("configuration", () => {
       REQUIRE_ADMIN_2FA: false,
       TRUSTED_PROXIES: [],
       OPARL_DIGEST_SECONDS: 5,
+      READ_THREADS: 2,
       MAIL_FROM: "Gremium <gremium@localhost>",
     });
     expect(() => parseEnv(ZNodeEnv, { SESSION_IDLE_MINUTES: "zwei" })).toThrow(/SESSION_IDLE_MINUTES/);

@@ -42,28 +42,3 @@ export function nodeMailTransport(url: string): MailTransport {
     },
   };
 }
-
-/** Runs `round` every `seconds`, and at once when woken; never two rounds at a time, and a wake during one runs another. */
-export function startSenderLoop(round: () => Promise<unknown>, seconds: number) {
-  let running = false;
-  let again = false;
-  const run = async () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    try {
-      do {
-        again = false;
-        await round().catch((error) => console.error("Mail sender:", error));
-      } while (again);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(run, seconds * 1000);
-  timer.unref();
-  void run();
-  return { wake: () => void run(), stop: () => clearInterval(timer) };
-}

@@ -18,10 +18,11 @@ import { createFileAttachmentStore } from "./node-storage";
 import { ANONYMOUS } from "../auth/principal";
 import { createServiceContext } from "../services/context";
 import { DEFAULT_OPARL_LICENSE } from "../services/oparl/oparl-objects";
-import { backfillOparlDigests } from "../services/oparl/oparl-sync";
+import { oparlBackgroundWork } from "../services/oparl/oparl-sync";
 import { parseMailFrom } from "../mail/message";
 import { sendDueMails } from "../services/mail/sending";
-import { nodeMailTransport, startSenderLoop } from "./node-mail";
+import { nodeMailTransport } from "./node-mail";
+import { startBackgroundLoop } from "./node-background";
 
 function readEnv() {
   try {
@@ -63,9 +64,23 @@ if (demo) {
 const mail = { from: parseMailFrom(env.MAIL_FROM), transport: env.SMTP_URL ? nodeMailTransport(env.SMTP_URL) : null };
 const documents = loadDocumentAssets();
 const sender = mail.transport
-  ? startSenderLoop(() => sendDueMails({ db, attachments, documents, mail, version, baseUrl: publicBaseUrl }), 30)
+  ? startBackgroundLoop("Mail sender", () => sendDueMails({ db, attachments, documents, mail, version, baseUrl: publicBaseUrl }), 30)
   : undefined;
 if (!sender) console.log("Mail: no SMTP_URL; mails wait in the outbox, shown as not sent.");
+
+// The OParl view's background work: following the writes, building the view in chunks (the first time, and after
+// changes that touch much), the digests of generated files. After start, a second after writes, and every few
+// seconds; each round steps for at most 200 ms and yields to the requests waiting before the next.
+const oparlDeps = { documents, attachments, version, baseUrl: publicBaseUrl, license: env.OPARL_LICENSE ?? DEFAULT_OPARL_LICENSE };
+const oparl =
+  env.OPARL_DIGEST_SECONDS > 0
+    ? startBackgroundLoop(
+        "OParl view",
+        () => oparlBackgroundWork(() => createServiceContext(db, ANONYMOUS, new Date()), oparlDeps, 200),
+        env.OPARL_DIGEST_SECONDS,
+        1000,
+      )
+    : undefined;
 
 const app = createApp(
   {
@@ -74,6 +89,7 @@ const app = createApp(
     documents,
     mail,
     ...(sender ? { wakeSender: () => sender.wake() } : {}),
+    ...(oparl ? { wakeOparl: () => oparl.wake() } : {}),
     adminToken: env.ADMIN_TOKEN,
     publicBaseUrl,
     clientAddress: nodeClientAddress(env.TRUSTED_PROXIES),
@@ -88,25 +104,6 @@ const app = createApp(
 const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {
   console.log(`Gremium ${version} listens on http://localhost:${info.port} (API reference: /docs)`);
 });
-
-// The OParl view's background work: the digests of generated files that a large rebuild left open, a few at a time.
-if (env.OPARL_DIGEST_SECONDS > 0) {
-  const oparl = {
-    documents,
-    attachments,
-    version,
-    baseUrl: publicBaseUrl,
-    license: env.OPARL_LICENSE ?? DEFAULT_OPARL_LICENSE,
-  };
-  let running = false;
-  setInterval(() => {
-    if (running) return;
-    running = true;
-    backfillOparlDigests(createServiceContext(db, ANONYMOUS, new Date()), oparl)
-      .catch((error) => console.error("OParl digests:", error))
-      .finally(() => (running = false));
-  }, env.OPARL_DIGEST_SECONDS * 1000).unref();
-}
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

@@ -2,7 +2,7 @@
  * Cloudflare Workers entry: the same app, on D1. The app is built once per isolate; each request gets its
  * dependencies from its bindings.
  */
-import type { D1Database, ExecutionContext, Fetcher, R2Bucket, ScheduledController } from "@cloudflare/workers-types";
+import type { D1Database, D1DatabaseSession, ExecutionContext, Fetcher, R2Bucket, ScheduledController } from "@cloudflare/workers-types";
 import { PrismaD1 } from "@prisma/adapter-d1";
 import { createApp, type App } from "../app";
 import type { AppDeps } from "../deps";
@@ -13,10 +13,11 @@ import { problemResponse } from "../http/problem";
 import { ANONYMOUS } from "../auth/principal";
 import { createServiceContext } from "../services/context";
 import { DEFAULT_OPARL_LICENSE } from "../services/oparl/oparl-objects";
-import { backfillOparlDigests } from "../services/oparl/oparl-sync";
+import { oparlBackgroundWork } from "../services/oparl/oparl-sync";
 import { parseMailFrom } from "../mail/message";
 import { sendDueMails } from "../services/mail/sending";
 import { workerMailTransport } from "./worker-mail";
+import { sessionFor, withBookmark } from "./worker-d1-session";
 import type { Context } from "hono";
 import { PrismaClient as WorkerPrismaClient } from "../generated/prisma-worker/client";
 import packageJson from "../../package.json";
@@ -79,6 +80,8 @@ function fontsFrom(assets: Fetcher): () => Promise<FontSet> {
 
 export interface Env {
   DB: D1Database;
+  /** The request's D1 session (worker-d1-session.ts), set by `fetch` on a per-request view of the bindings. */
+  DB_SESSION?: D1DatabaseSession | null;
   ATTACHMENTS: R2Bucket;
   ASSETS: Fetcher;
   ADMIN_TOKEN?: string;
@@ -92,9 +95,10 @@ export interface Env {
 }
 
 /** D1 has no interactive transactions; `batch()` runs the statements atomically. */
-function createD1Database(d1: D1Database): Database {
-  // Both generated clients have the same API; the app is typed against the Node one.
-  const prisma = new WorkerPrismaClient({ adapter: new PrismaD1(d1) }) as unknown as PrismaClient;
+function createD1Database(d1: D1Database | D1DatabaseSession): Database {
+  // Both generated clients have the same API; the app is typed against the Node one. A session has what Prisma's
+  // D1 adapter uses (prepare; exec only for migrations, which wrangler applies).
+  const prisma = new WorkerPrismaClient({ adapter: new PrismaD1(d1 as D1Database) }) as unknown as PrismaClient;
   return {
     prisma,
     async batch(statements) {
@@ -164,7 +168,7 @@ function configOf(env: Env) {
 function depsFromEnv(env: Env): AppDeps {
   const config = configOf(env);
   return {
-    db: createD1Database(env.DB),
+    db: createD1Database(env.DB_SESSION ?? env.DB),
     attachments: createR2AttachmentStore(env.ATTACHMENTS),
     documents: { fonts: fontsFrom(env.ASSETS), templates },
     adminToken: config.ADMIN_TOKEN,
@@ -195,7 +199,31 @@ function depsFromEnv(env: Env): AppDeps {
             ),
         }
       : {}),
+    // The OParl view follows writes, and builds, after the response, within a budget per invocation; the Cron
+    // Trigger takes up what is left.
+    wakeOparl: (c: Context) => c.executionCtx.waitUntil(oparlWork(env, new URL(c.req.url).origin, OPARL_BUDGET_MS.request)),
   };
+}
+
+/** Milliseconds of OParl work per invocation: after a request, and in a Cron Trigger's. */
+const OPARL_BUDGET_MS = { request: 200, scheduled: 10_000 };
+
+/** Whether this isolate runs OParl work now: a burst of writes starts one run, not one per write. */
+let oparlRunning = false;
+
+/** The OParl view's background work within a budget, on its own database port; none while this isolate runs some. */
+async function oparlWork(env: Env, origin: string, budgetMs: number) {
+  if (oparlRunning) return;
+  oparlRunning = true;
+  const deps = depsFromEnv(env);
+  const oparl = { ...deps, baseUrl: deps.publicBaseUrl ?? origin, license: deps.oparlLicense ?? DEFAULT_OPARL_LICENSE };
+  try {
+    await oparlBackgroundWork(() => createServiceContext(deps.db, ANONYMOUS, new Date()), oparl, budgetMs);
+  } catch (error) {
+    console.error("OParl view:", error);
+  } finally {
+    oparlRunning = false;
+  }
 }
 
 let app: App | undefined;
@@ -210,28 +238,19 @@ export default {
       return problemResponse(new Problem("unavailable", "The service is not configured correctly."));
     }
     app ??= createApp((bindings) => depsFromEnv(bindings as Env));
-    const response = await app.fetch(request, env, ctx);
-    // The OParl view's background work, after the answer is sent: the digests of a few generated files that a large
-    // rebuild left open (see backfillOparlDigests).
-    if (new URL(request.url).pathname.startsWith("/oparl/")) {
-      const deps = depsFromEnv(env);
-      const oparl = {
-        ...deps,
-        baseUrl: deps.publicBaseUrl ?? new URL(request.url).origin,
-        license: deps.oparlLicense ?? DEFAULT_OPARL_LICENSE,
-      };
-      ctx.waitUntil(
-        backfillOparlDigests(createServiceContext(deps.db, ANONYMOUS, new Date()), oparl, 2).catch((error) => console.error(error)),
-      );
-    }
-    return response;
+    // The request's bindings with its D1 session; the configuration parsed for the bindings stays valid.
+    const session = sessionFor(env.DB, request);
+    const bindings: Env = Object.assign(Object.create(env), { DB_SESSION: session });
+    configs.set(bindings, configOf(env));
+    return withBookmark(request, await app.fetch(request, bindings, ctx), session);
   },
 
-  /** The Cron Trigger (wrangler.toml): sends the mails that are due, retries among them. */
+  /** The Cron Trigger (wrangler.toml): sends the mails that are due, retries among them; takes the OParl view on. */
   async scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
     const deps = depsFromEnv(env);
     const baseUrl = configOf(env).PUBLIC_BASE_URL;
     if (!baseUrl) console.warn("Mail sender: PUBLIC_BASE_URL is not set; documents link to http://localhost.");
     ctx.waitUntil(sendDueMails({ ...deps, baseUrl: baseUrl ?? "http://localhost" }));
+    ctx.waitUntil(oparlWork(env, baseUrl ?? "http://localhost", OPARL_BUDGET_MS.scheduled));
   },
 };

@@ -30,7 +30,7 @@ import {
 } from "../services/oparl/oparl";
 import { sendFile } from "../http/conditional";
 import { DEFAULT_OPARL_LICENSE, oparlFileBytes, type OparlDeps } from "../services/oparl/oparl-objects";
-import { syncOparl } from "../services/oparl/oparl-sync";
+import { oparlViewState, syncOparl } from "../services/oparl/oparl-sync";
 
 const ERROR_TYPE = "https://schema.oparl.org/1.1/Error";
 const DEFAULT_LIMIT = 100;
@@ -38,17 +38,23 @@ const MAX_LIMIT = 1000;
 
 class OparlError extends Error {
   constructor(
-    readonly status: 400 | 404 | 405 | 410,
+    readonly status: 400 | 404 | 405 | 410 | 503,
     message: string,
   ) {
     super(message);
   }
 }
 
-const CORS = { "access-control-allow-origin": "*", "access-control-expose-headers": "ETag, Last-Modified, Content-Disposition" };
+/** Seconds a client waits before it asks again while the view's first build runs. */
+const BUILDING_RETRY_SECONDS = 30;
+
+const CORS = {
+  "access-control-allow-origin": "*",
+  "access-control-expose-headers": "ETag, Last-Modified, Content-Disposition, Retry-After, Gremium-OParl-View",
+};
 
 /** JSON as OParl wants it (a value, or JSON text): UTF-8, not HTML-escaped, readable from any origin. */
-function json(c: Context<AppEnv>, value: unknown, status: 200 | 400 | 404 | 405 | 410 = 200) {
+function json(c: Context<AppEnv>, value: unknown, status: 200 | 400 | 404 | 405 | 410 | 503 = 200) {
   const text = value instanceof JsonText ? value.text : JSON.stringify(value);
   return c.body(absoluteJson(text, publicBaseUrl(c)), status, {
     ...CORS,
@@ -62,7 +68,7 @@ class JsonText {
   constructor(readonly text: string) {}
 }
 
-const errorResponse = (c: Context<AppEnv>, status: 400 | 404 | 405 | 410, message: string) =>
+const errorResponse = (c: Context<AppEnv>, status: 400 | 404 | 405 | 410 | 503, message: string) =>
   json(c, { type: ERROR_TYPE, message }, status);
 
 const depsOf = (c: Context<AppEnv>): OparlDeps => ({
@@ -72,13 +78,26 @@ const depsOf = (c: Context<AppEnv>): OparlDeps => ({
 });
 
 /**
- * Every OParl answer starts from a view that has caught up with the last write. OParl is public: the request is
- * served as the public, whatever token or session it carries.
+ * Every OParl answer reads the view as built. Where a background builds it (`wakeOparl`: the Node process, the
+ * Worker's `waitUntil` and Cron Trigger), a request never builds: before the first build has ended it answers 503
+ * with Retry-After; while the view follows writes it answers from the view as it stands, with the header
+ * `Gremium-OParl-View: behind; synced=<date-time>`, and wakes the work. Without a background (tests), the request
+ * brings the view up to date first. OParl is public: the request is served as the public, whatever it carries.
  */
 async function synced(c: Context<AppEnv>) {
   const deps = c.get("deps");
   const ctx = createServiceContext(deps.db, ANONYMOUS, deps.now?.() ?? new Date());
-  await syncOparl(ctx, depsOf(c));
+  if (!deps.wakeOparl) {
+    await syncOparl(ctx, depsOf(c));
+    return ctx;
+  }
+  const view = await oparlViewState(ctx);
+  if (view.behind) deps.wakeOparl(c);
+  if (!view.built) {
+    c.header("retry-after", String(BUILDING_RETRY_SECONDS));
+    throw new OparlError(503, "Die OParl-Schnittstelle wird gerade aufgebaut. Bitte fragen Sie in einer halben Minute wieder.");
+  }
+  if (view.behind) c.header("gremium-oparl-view", `behind; synced=${view.syncedAt}`);
   return ctx;
 }
 

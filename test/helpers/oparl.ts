@@ -42,6 +42,21 @@ export function oparlValidator(): (object: Record<string, unknown>) => string[] 
   };
 }
 
+/**
+ * Waits until the OParl view is built and has followed every write: the System object answers 200 without the
+ * header that says the view is behind. Each request wakes the background work that builds it.
+ */
+export async function oparlViewReady(fetch: (path: string) => Promise<Response>, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch("/oparl/v1.1/system");
+    await response.arrayBuffer();
+    if (response.status === 200 && !response.headers.get("gremium-oparl-view")) return;
+    if (Date.now() > until) throw new Error(`the OParl view is not ready after ${timeoutMs} ms: ${response.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /** The date-time form OParl asks for. */
 export const OPARL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
 const DATE_TIME_MEMBERS = ["created", "modified", "start", "end", "oparlSince", "licenseValidSince"];

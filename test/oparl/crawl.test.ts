@@ -3,7 +3,9 @@ import { demoPortal, demoSecrets } from "../helpers/portal";
 import { crawlOparl } from "../helpers/oparl";
 
 describe("OParl 1.1 on the demo data", () => {
-  it("passes a crawl of the whole tree: every object and page valid, linked, fetchable, listed and public only", async () => {
+  it("passes a crawl of the whole tree: every object and page valid, linked, fetchable, listed and public only", {
+    timeout: 90_000,
+  }, async () => {
     const { app, db } = await demoPortal();
     const { secretItems, secretPapers, secretResolutions } = await demoSecrets(db);
     const secrets = [

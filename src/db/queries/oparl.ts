@@ -118,6 +118,7 @@ export function upsertOparlObject(row: {
 
 /** An audit entry as the view follows it: what was written, with its snapshots as JSON text. */
 export interface AuditTrace {
+  id: number;
   entityType: string;
   entityId: string;
   before: string | null;
@@ -127,47 +128,102 @@ export interface AuditTrace {
 /** The audit entries after `from` up to `to`, in the order written, at most `limit`. */
 export const findAuditEntriesBetween = (db: Database, from: number, to: number, limit: number) =>
   db.query<AuditTrace>(
-    `SELECT "entityType", "entityId", "before", "after" FROM "AuditEntry" WHERE "id" > ? AND "id" <= ? ORDER BY "id" LIMIT ?`,
+    `SELECT "id", "entityType", "entityId", "before", "after" FROM "AuditEntry" WHERE "id" > ? AND "id" <= ? ORDER BY "id" LIMIT ?`,
     [from, to, limit],
   );
 
+/** How far the view has followed the audit log, and the build in progress (`phase` set), if one is. */
+export interface OparlSyncState {
+  auditId: number;
+  syncedAt: string;
+  completedAt: string | null;
+  build: number;
+  buildHead: number | null;
+  buildPhase: string | null;
+  buildCursor: string | null;
+}
+
 /**
- * How far the view has followed the audit log (none before its first sync) and the latest audit entry, read
- * together (one round trip and one snapshot on D1).
+ * The view's state (none before its first build began) and the latest audit entry, read together (one round trip
+ * and one snapshot on D1).
  */
 export async function findOparlSyncState(db: Database) {
   const [states, heads] = await db.queryAll([
-    { sql: `SELECT "auditId", "syncedAt" FROM "OparlSync" WHERE "id" = 1`, params: [] },
+    {
+      sql: `SELECT "auditId", "syncedAt", "completedAt", "build", "buildHead", "buildPhase", "buildCursor" FROM "OparlSync" WHERE "id" = 1`,
+      params: [],
+    },
     { sql: `SELECT MAX("id") AS "head" FROM "AuditEntry"`, params: [] },
   ]);
-  return {
-    state: states![0] as { auditId: number; syncedAt: string } | undefined,
-    head: Number(heads![0]?.head ?? 0),
-  };
+  return { state: states![0] as OparlSyncState | undefined, head: Number(heads![0]?.head ?? 0) };
 }
 
-/** The audit entry the view has followed up to, or 0 before its first sync. */
+/** The audit entry the view has followed up to, or 0 before its first build. */
 export async function findOparlSyncedAuditId(db: Database): Promise<number> {
   const [states] = await db.queryAll([{ sql: `SELECT "auditId" FROM "OparlSync" WHERE "id" = 1`, params: [] }]);
   return Number((states![0] as { auditId: number } | undefined)?.auditId ?? 0);
 }
 
-/** Holds while the view has followed the audit log up to `auditId` and no further. */
+/** Holds while the view has followed the audit log up to `auditId` and no further, and no build is in progress. */
 export const oparlSyncedTo = (auditId: number): Condition => ({
-  sql: `EXISTS (SELECT 1 FROM "OparlSync" WHERE "id" = 1 AND "auditId" = ?)`,
+  sql: `EXISTS (SELECT 1 FROM "OparlSync" WHERE "id" = 1 AND "auditId" = ? AND "buildPhase" IS NULL)`,
   params: [auditId],
 });
 
-/** Holds while the view has never been synced. */
-export const OPARL_NEVER_SYNCED: Condition = { sql: `NOT EXISTS (SELECT 1 FROM "OparlSync")`, params: [] };
+/** Holds while the view's state is as read: no other chunk moved it meanwhile. */
+export const oparlStateIs = (state: OparlSyncState | undefined): Condition =>
+  state
+    ? {
+        sql:
+          `EXISTS (SELECT 1 FROM "OparlSync" WHERE "id" = 1 AND "auditId" = ? AND "build" = ? ` +
+          `AND "buildPhase" IS ? AND "buildCursor" IS ?)`,
+        params: [state.auditId, state.build, state.buildPhase, state.buildCursor],
+      }
+    : { sql: `NOT EXISTS (SELECT 1 FROM "OparlSync")`, params: [] };
 
 /** Records that the view has followed the audit log up to `head`, at `at`. */
 export const recordOparlSync = (head: number, at: Date): Statement => ({
-  sql:
-    `INSERT INTO "OparlSync" ("id", "auditId", "syncedAt") VALUES (1, ?, ?) ` +
-    `ON CONFLICT("id") DO UPDATE SET "auditId" = excluded."auditId", "syncedAt" = excluded."syncedAt"`,
+  sql: `UPDATE "OparlSync" SET "auditId" = ?, "syncedAt" = ? WHERE "id" = 1`,
   params: [head, toSqlValue(at)],
 });
+
+/** Begins build number `build` towards the audit entry `head`, with the bodies. */
+export const beginOparlBuild = (build: number, head: number, at: Date): Statement => ({
+  sql:
+    `INSERT INTO "OparlSync" ("id", "auditId", "syncedAt", "build", "buildHead", "buildPhase", "buildCursor") ` +
+    `VALUES (1, 0, ?, ?, ?, 'bodies', NULL) ON CONFLICT("id") DO UPDATE SET "build" = excluded."build", ` +
+    `"buildHead" = excluded."buildHead", "buildPhase" = 'bodies', "buildCursor" = NULL`,
+  params: [toSqlValue(at), build, head],
+});
+
+/** Moves the build in progress on to a phase and the last record done in it. */
+export const moveOparlBuild = (phase: string, cursor: string | null): Statement => ({
+  sql: `UPDATE "OparlSync" SET "buildPhase" = ?, "buildCursor" = ? WHERE "id" = 1`,
+  params: [phase, cursor],
+});
+
+/** Stamps the objects of the aggregates a chunk of build `build` rebuilt as confirmed by it. */
+export const confirmOparlAggregates = (build: number, aggregates: string[]): Statement => ({
+  sql: `UPDATE "OparlObject" SET "build" = ? WHERE "aggregate" IN (${placeholders(aggregates)})`,
+  params: [build, ...aggregates],
+});
+
+/**
+ * Ends build `build`: the objects no chunk of it confirmed have left the public view (their record was deleted or
+ * is no longer public) and are published as deleted; the view is complete up to the build's head.
+ */
+export const endOparlBuild = (build: number, at: Date): Statement[] => [
+  {
+    sql: `UPDATE "OparlObject" SET "deleted" = 1, "data" = '{}', "modifiedAt" = ? WHERE "build" < ? AND "deleted" = 0`,
+    params: [toSqlValue(at), build],
+  },
+  {
+    sql:
+      `UPDATE "OparlSync" SET "auditId" = "buildHead", "syncedAt" = ?, "completedAt" = ?, "buildHead" = NULL, ` +
+      `"buildPhase" = NULL, "buildCursor" = NULL WHERE "id" = 1`,
+    params: [toSqlValue(at), toSqlValue(at)],
+  },
+];
 
 /** The aggregates (at most `limit`) with generated files published without their size and checksum. */
 export const findAggregatesWithoutDigests = (db: Database, limit: number) =>

@@ -26,7 +26,7 @@ import { berlinDateOf } from "../../rules/calendar";
 import { paperNumber } from "../../rules/papers";
 import { meetingAgenda } from "../meetings/agenda";
 import { createServiceContext, type ServiceContext } from "../context";
-import { getAttachment, getPaper, listPapers } from "../papers/papers";
+import { getAttachment, getPaper } from "../papers/papers";
 import {
   invitationDocument,
   minutesDocument,
@@ -36,7 +36,6 @@ import {
   type PreparedPdf,
 } from "../documents/documents";
 import { getMeeting } from "../meetings/meeting-lookup";
-import { listMeetings } from "../meetings/meetings";
 import { listCommittees } from "../people/committees";
 import { listPeople } from "../people/people";
 import { listMemberships } from "../people/memberships";
@@ -410,7 +409,7 @@ async function paperAggregate(ctx: ServiceContext, deps: OparlDeps, bodies: Body
   return { key, bodyId: body.bodyId, drafts };
 }
 
-/** What a sync rebuilds: everything, or the aggregates of some bodies, meetings and papers. */
+/** What a step rebuilds: the aggregates of some bodies, meetings and papers; `whole` when it must be a build. */
 export interface Plan {
   whole: boolean;
   bodies: Set<string>;
@@ -420,20 +419,20 @@ export interface Plan {
 
 export const emptyPlan = (whole: boolean): Plan => ({ whole, bodies: new Set(), meetings: new Set(), papers: new Set() });
 
-export async function aggregatesOf(ctx: ServiceContext, deps: OparlDeps, plan: Plan): Promise<Aggregate[]> {
+/**
+ * The aggregates of a plan. The meeting places of a body are rebuilt with its body and its meetings, unless
+ * `places` is false (a chunk of a build: the places were rebuilt with the bodies).
+ */
+export async function aggregatesOf(ctx: ServiceContext, deps: OparlDeps, plan: Plan, options = { places: true }): Promise<Aggregate[]> {
   const bodies = await bodyContexts(ctx);
   const aggregates: Aggregate[] = [];
-  let meetingIds = [...plan.meetings];
-  let paperIds = [...plan.papers];
-  if (plan.whole) {
-    meetingIds = (await all((cursor) => listMeetings(ctx, { limit: 500, cursor }))).map((m) => m.id);
-    paperIds = (await all((cursor) => listPapers(ctx, { limit: 500, cursor }))).map((p) => p.id);
-  }
+  const meetingIds = [...plan.meetings];
+  const paperIds = [...plan.papers];
   // Places first: bodies (their seat) and meetings embed them.
-  if (plan.whole || meetingIds.length || plan.bodies.size)
+  if ((options.places && meetingIds.length) || plan.bodies.size)
     for (const body of bodies) aggregates.push(await locationsAggregate(ctx, body.bodyId));
   for (const body of bodies) {
-    if (plan.whole || plan.bodies.has(body.bodyId)) aggregates.push(await bodyAggregate(ctx, body, deps.license));
+    if (plan.bodies.has(body.bodyId)) aggregates.push(await bodyAggregate(ctx, body, deps.license));
   }
   for (const id of meetingIds) aggregates.push(await meetingAggregate(ctx, deps, bodies, id));
   for (const id of paperIds) aggregates.push(await paperAggregate(ctx, deps, bodies, id));

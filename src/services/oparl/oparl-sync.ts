@@ -4,18 +4,25 @@
  */
 import { ConstraintError, type Statement } from "../../db/database";
 import {
-  OPARL_NEVER_SYNCED,
+  beginOparlBuild,
+  confirmOparlAggregates,
+  endOparlBuild,
   findAggregatesWithoutDigests,
-  findAllOparlObjects,
   findAuditEntriesBetween,
   findOparlObjectsByKeys,
   findOparlObjectsOfAggregates,
   findOparlSyncState,
   findOparlSyncedAuditId,
+  moveOparlBuild,
+  oparlStateIs,
   oparlSyncedTo,
   recordOparlSync,
   upsertOparlObject,
+  type AuditTrace,
+  type OparlSyncState,
 } from "../../db/queries/oparl";
+import { listMeetings } from "../meetings/meetings";
+import { listPapers } from "../papers/papers";
 import { assertion } from "../../db/sql";
 import { oparlDateTime, type Embed } from "../../documents/oparl";
 import type { ServiceContext } from "../context";
@@ -83,13 +90,19 @@ const LINK_FIELDS = {
   paperId: "paper",
   minutesId: "minutes",
 } as const satisfies Record<string, "meeting" | "paper" | "minutes">;
-/** More changes than this at once are cheaper to take as a rebuild of the whole view. */
-const MAX_ENTRIES = 2000;
+/**
+ * What one step of the view's work takes on at most: the audit entries an incremental pass follows, the aggregates
+ * it or a chunk of a build rebuilds, and the generated documents it renders to state their digests (the others are
+ * left to `backfillOparlDigests`). On the small benchmark dataset such a step takes about 250 ms on Node.
+ */
+export const OPARL_CHUNK = { entries: 200, aggregates: 20, renders: 4 };
 
-/** Which aggregates the audit entries since `from` touch. */
+/** Which aggregates the audit entries after `from` up to `to` touch (at most OPARL_CHUNK.entries of them). */
 export async function planOf(ctx: ServiceContext, from: number, to: number): Promise<Plan> {
-  const entries = await findAuditEntriesBetween(ctx.db, from, to, MAX_ENTRIES + 1);
-  if (entries.length > MAX_ENTRIES) return emptyPlan(true);
+  return planOfEntries(ctx, await findAuditEntriesBetween(ctx.db, from, to, OPARL_CHUNK.entries));
+}
+
+async function planOfEntries(ctx: ServiceContext, entries: AuditTrace[]): Promise<Plan> {
   const found = { meeting: new Set<string>(), paper: new Set<string>(), minutes: new Set<string>() };
   // An invitation dates the papers on its meeting's agenda that have no date of their own.
   const invited = new Set<string>();
@@ -150,15 +163,13 @@ const isEmbed = (value: unknown): value is Embed => typeof value === "object" &&
 
 /**
  * Compares the aggregates with what was published and answers the writes: new and changed objects with a new
- * `modified`, and objects of the rebuilt aggregates (or, for the whole view, of all) that are gone, as deleted.
+ * `modified`, and objects of the rebuilt aggregates that are gone, as deleted.
  */
-async function changes(ctx: ServiceContext, aggregates: Aggregate[], whole: boolean, now: Date): Promise<Statement[]> {
+async function changes(ctx: ServiceContext, aggregates: Aggregate[], now: Date): Promise<Statement[]> {
   const keys = aggregates.map((a) => a.key);
   const existing = new Map<string, OparlRow>();
-  const chunks = whole ? [[]] : Array.from({ length: Math.ceil(keys.length / 90) }, (_, i) => keys.slice(i * 90, i * 90 + 90));
-  for (const chunk of chunks) {
-    const rows = whole ? await findAllOparlObjects(ctx.db) : await findOparlObjectsOfAggregates(ctx.db, chunk);
-    for (const row of rows) existing.set(row.id, toRow(row));
+  for (let i = 0; i < keys.length; i += 90) {
+    for (const row of await findOparlObjectsOfAggregates(ctx.db, keys.slice(i, i + 90))) existing.set(row.id, toRow(row));
   }
   // Embedded objects from aggregates not rebuilt now (the places of a meeting) are taken as published.
   const produced = new Set(aggregates.flatMap((a) => a.drafts.map((d) => d.key)));
@@ -217,8 +228,7 @@ async function changes(ctx: ServiceContext, aggregates: Aggregate[], whole: bool
     }
   }
   for (const row of existing.values()) {
-    const inScope = whole || keys.includes(row.aggregate);
-    if (inScope && !row.deleted && !published.has(row.id))
+    if (keys.includes(row.aggregate) && !row.deleted && !published.has(row.id))
       statements.push(upsertOparlObject({ ...row, data: "{}", deleted: true, modifiedAt: now }));
   }
   return statements;
@@ -231,26 +241,115 @@ async function changes(ctx: ServiceContext, aggregates: Aggregate[], whole: bool
  */
 export const RENDERS_PER_PASS = 32;
 
-/** Brings the view up to date with the audit log; cheap when nothing was written since the last call. */
-export async function syncOparl(ctx: ServiceContext, deps: OparlDeps): Promise<void> {
+/** Where the view stands after a step: `done` when nothing is left to do, `built` once its first build has ended. */
+export interface OparlProgress {
+  done: boolean;
+  built: boolean;
+}
+
+/** OParl's date-times have no unit smaller than a second, and a client's modified_since must find the change. */
+const wholeSeconds = (date: Date) => new Date(Math.floor(date.getTime() / 1000) * 1000);
+
+/**
+ * One bounded step of the view's work, resuming where the last one stopped: a chunk of the build in progress, or
+ * an incremental pass over the next audit entries (at most OPARL_CHUNK.entries, touching at most
+ * OPARL_CHUNK.aggregates), or the start of a build (the first, or when one entry touches more than a chunk takes or
+ * something the view cannot follow record by record). Each step is one atomic write,
+ * guarded by the state it read: two steps at once cannot both apply; the second finds the state moved and stops.
+ */
+export async function advanceOparl(ctx: ServiceContext, deps: OparlDeps): Promise<OparlProgress> {
   const reader = publicContext(ctx);
-  deps = { ...deps, renders: { left: deps.renders?.left ?? RENDERS_PER_PASS } };
-  for (let attempt = 1; ; attempt++) {
-    const { state, head } = await findOparlSyncState(ctx.db);
-    if (state && state.auditId >= head) return;
-    const plan = state ? await planOf(reader, state.auditId, head) : emptyPlan(true);
-    // Seconds: OParl's date-times have none smaller, and a client's modified_since must find the change.
-    const now = new Date(Math.floor(ctx.now.getTime() / 1000) * 1000);
-    const statements = await changes(reader, await aggregatesOf(reader, deps, plan), plan.whole, now);
-    const unchanged = state ? oparlSyncedTo(state.auditId) : OPARL_NEVER_SYNCED;
+  deps = { ...deps, renders: { left: deps.renders?.left ?? OPARL_CHUNK.renders } };
+  const now = wholeSeconds(ctx.now);
+  const { state, head } = await findOparlSyncState(ctx.db);
+  const built = Boolean(state?.completedAt);
+  const apply = async (statements: Statement[], done: boolean): Promise<OparlProgress> => {
     try {
-      await ctx.db.batch([assertion(unchanged), ...statements, recordOparlSync(head, ctx.now)]);
-      return;
+      await ctx.db.batch([assertion(oparlStateIs(state)), ...statements]);
+      return { done, built: built || done };
     } catch (error) {
-      // Another request brought the view forward meanwhile; look again from where it got to.
-      if (!(error instanceof ConstraintError) || attempt >= 5) throw error;
+      // Another step moved the view meanwhile: the next step looks again from where it got to.
+      if (error instanceof ConstraintError) return { done: false, built };
+      throw error;
     }
+  };
+  if (state?.buildPhase) return buildChunk(reader, deps, state, now, apply);
+  if (!state || !built) return apply([beginOparlBuild((state?.build ?? 0) + 1, head, now)], false);
+  if (state.auditId >= head) return { done: true, built };
+  // The next entries, fewer while they touch more aggregates than a chunk takes; a build if even one does.
+  let entries = await findAuditEntriesBetween(ctx.db, state.auditId, head, OPARL_CHUNK.entries);
+  let plan = await planOfEntries(reader, entries);
+  const size = (p: Plan) => p.bodies.size + p.meetings.size + p.papers.size;
+  while (!plan.whole && size(plan) > OPARL_CHUNK.aggregates && entries.length > 1) {
+    entries = entries.slice(0, Math.ceil(entries.length / 2));
+    plan = await planOfEntries(reader, entries);
   }
+  if (plan.whole || size(plan) > OPARL_CHUNK.aggregates) return apply([beginOparlBuild(state.build + 1, head, now)], false);
+  const through = entries.at(-1)?.id ?? head;
+  const statements = await changes(reader, await aggregatesOf(reader, deps, plan), now);
+  return apply([...statements, recordOparlSync(through, ctx.now)], through >= head);
+}
+
+/**
+ * One chunk of a build: the places and the bodies first, then OPARL_CHUNK.aggregates meetings, then papers, in the
+ * order of their public lists; the objects of the aggregates rebuilt are stamped with the build's number. After the
+ * last paper the build ends: what it did not stamp has left the public view.
+ */
+async function buildChunk(
+  reader: ServiceContext,
+  deps: OparlDeps,
+  state: OparlSyncState,
+  now: Date,
+  apply: (statements: Statement[], done: boolean) => Promise<OparlProgress>,
+): Promise<OparlProgress> {
+  const cursor = state.buildCursor ?? undefined;
+  const page =
+    state.buildPhase === "meetings"
+      ? await listMeetings(reader, { limit: OPARL_CHUNK.aggregates, cursor })
+      : state.buildPhase === "papers"
+        ? await listPapers(reader, { limit: OPARL_CHUNK.aggregates, cursor })
+        : undefined;
+  const plan = emptyPlan(false);
+  if (!page) for (const body of await reader.db.prisma.body.findMany({ select: { id: true } })) plan.bodies.add(body.id);
+  for (const record of page?.items ?? []) (state.buildPhase === "meetings" ? plan.meetings : plan.papers).add(record.id);
+  const aggregates = await aggregatesOf(reader, deps, plan, { places: !page });
+  const statements = await changes(reader, aggregates, now);
+  const keys = aggregates.map((a) => a.key);
+  if (keys.length) statements.push(confirmOparlAggregates(state.build, keys));
+  if (page?.nextCursor) return apply([...statements, moveOparlBuild(state.buildPhase!, page.nextCursor)], false);
+  if (state.buildPhase !== "papers") return apply([...statements, moveOparlBuild(page ? "papers" : "meetings", null)], false);
+  // Ended at the build's head: the entries written meanwhile are the next incremental pass's.
+  return apply([...statements, ...endOparlBuild(state.build, now)], false);
+}
+
+/** Whether the view's first build has ended, whether writes wait for it, and up to when it followed them. */
+export async function oparlViewState(ctx: ServiceContext) {
+  const { state, head } = await findOparlSyncState(ctx.db);
+  return {
+    built: Boolean(state?.completedAt),
+    behind: !state || Boolean(state.buildPhase) || state.auditId < head,
+    syncedAt: state?.syncedAt ? oparlDateTime(new Date(state.syncedAt)) : null,
+  };
+}
+
+/** Brings the view up to date step by step, however long that takes: for the CLI, the benchmark and the tests. */
+export async function syncOparl(ctx: ServiceContext, deps: OparlDeps): Promise<void> {
+  while (!(await advanceOparl(ctx, deps)).done);
+}
+
+/**
+ * The view's background work within a budget of milliseconds: steps until nothing is left or the budget is spent,
+ * then the digests of a few generated files. Answers whether work is left. On Workers the clock moves only with
+ * I/O, which every step does.
+ */
+export async function oparlBackgroundWork(ctx: () => ServiceContext, deps: OparlDeps, budgetMs: number): Promise<boolean> {
+  const started = Date.now();
+  for (;;) {
+    const progress = await advanceOparl(ctx(), deps);
+    if (progress.done) break;
+    if (Date.now() - started >= budgetMs) return true;
+  }
+  return (await backfillOparlDigests(ctx(), deps)) > 0;
 }
 
 /**
@@ -261,7 +360,6 @@ export async function syncOparl(ctx: ServiceContext, deps: OparlDeps): Promise<v
  */
 export async function backfillOparlDigests(ctx: ServiceContext, deps: OparlDeps, aggregates = 4): Promise<number> {
   const reader = publicContext(ctx);
-  await syncOparl(ctx, deps);
   const pending = await findAggregatesWithoutDigests(ctx.db, aggregates);
   if (pending.length === 0) return 0;
   const plan = emptyPlan(false);
@@ -273,7 +371,7 @@ export async function backfillOparlDigests(ctx: ServiceContext, deps: OparlDeps,
   const auditId = await findOparlSyncedAuditId(ctx.db);
   const now = new Date(Math.floor(ctx.now.getTime() / 1000) * 1000);
   const pass = { ...deps, renders: { left: RENDERS_PER_PASS } };
-  const statements = await changes(reader, await aggregatesOf(reader, pass, plan), false, now);
+  const statements = await changes(reader, await aggregatesOf(reader, pass, plan), now);
   try {
     // Written only if no sync moved the view meanwhile; the next round takes it up again.
     await ctx.db.batch([assertion(oparlSyncedTo(auditId)), ...statements]);
