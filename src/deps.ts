@@ -48,7 +48,7 @@ export interface AppDeps {
   /** Called after a request whose write queued mail, to send it now rather than at the sender's next round. */
   wakeSender?: (c: Context) => void;
   /**
-   * Called after a request that wrote, and after an OParl request that found the view behind: the OParl view's
+   * Called after a request that wrote, and after every OParl request: the OParl view's
    * background work runs soon (Node: its loop; Workers: `waitUntil`). With it, OParl requests never build the view;
    * without it (tests), an OParl request brings the view up to date first.
    */

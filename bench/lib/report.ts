@@ -150,7 +150,7 @@ export function reportRows(measured: Measured): Row[] {
   rows.push({
     row: "10",
     measurement: "Worker cold start: the first request of a new isolate builds the app (/health)",
-    gremium: `${fixed(cpu.coldStartMs)} ms CPU (process)`,
+    gremium: `${fixed(cpu.coldStartMs)} ms in the isolate (wall time of its first request)`,
     reference: "free plan 10 ms; the startup limit is 400 ms (1 s paid)",
     ratio: ratio(cpu.coldStartMs, 400),
     target: "reported",

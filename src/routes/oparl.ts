@@ -91,8 +91,10 @@ async function synced(c: Context<AppEnv>) {
     await syncOparl(ctx, depsOf(c));
     return ctx;
   }
+  // Every read wakes the work (which does nothing when nothing is left): the digests of generated files come after
+  // the view is complete, and no state says they are missing.
+  deps.wakeOparl(c);
   const view = await oparlViewState(ctx);
-  if (view.behind) deps.wakeOparl(c);
   if (!view.built) {
     c.header("retry-after", String(BUILDING_RETRY_SECONDS));
     throw new OparlError(503, "Die OParl-Schnittstelle wird gerade aufgebaut. Bitte fragen Sie in einer halben Minute wieder.");

@@ -43,17 +43,26 @@ export function oparlValidator(): (object: Record<string, unknown>) => string[] 
 }
 
 /**
- * Waits until the OParl view is built and has followed every write: the System object answers 200 without the
- * header that says the view is behind. Each request wakes the background work that builds it.
+ * Waits until the OParl view is built, has followed every write, and states the size of every generated file (the
+ * background fills those in after the objects): the System object answers 200 without the header that says the
+ * view is behind, and no file of a body lacks its size. Each request wakes the background work.
  */
-export async function oparlViewReady(fetch: (path: string) => Promise<Response>, timeoutMs = 60_000) {
+export async function oparlViewReady(fetch: (path: string) => Promise<Response>, timeoutMs = 120_000) {
   const until = Date.now() + timeoutMs;
-  for (;;) {
-    const response = await fetch("/oparl/v1.1/system");
-    await response.arrayBuffer();
-    if (response.status === 200 && !response.headers.get("gremium-oparl-view")) return;
-    if (Date.now() > until) throw new Error(`the OParl view is not ready after ${timeoutMs} ms: ${response.status}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  const complete = async () => {
+    const system = await fetch("/oparl/v1.1/system");
+    await system.arrayBuffer();
+    if (system.status !== 200 || system.headers.get("gremium-oparl-view")) return false;
+    const bodies = (await (await fetch("/oparl/v1.1/body")).json()) as { data: { id: string }[] };
+    for (const body of bodies.data) {
+      const files = (await (await fetch(`${new URL(body.id).pathname}/file?limit=1000`)).json()) as { data: { size?: number }[] };
+      if (files.data.some((file) => file.size === undefined)) return false;
+    }
+    return true;
+  };
+  while (!(await complete())) {
+    if (Date.now() > until) throw new Error(`the OParl view is not complete after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 

@@ -49,7 +49,7 @@ describe("the OParl view, built in chunks outside the request", () => {
       phases.push((await db.prisma.oparlSync.findFirstOrThrow()).buildPhase);
       if (progress.done) break;
     }
-    expect(phases.slice(0, 4)).toEqual(["bodies", "meetings", "papers", null]);
+    expect(phases.filter((phase, i) => phase !== phases[i - 1])).toEqual(["bodies", "meetings", "papers", null]);
     const ready = await app.request(`${ROOT}/system`);
     expect(ready.status).toBe(200);
     expect(ready.headers.get("gremium-oparl-view")).toBeNull();
@@ -67,7 +67,8 @@ describe("the OParl view, built in chunks outside the request", () => {
     expect(behind.headers.get("gremium-oparl-view")).toMatch(/^behind; synced=\d{4}-/);
     expect(await behind.json()).toEqual(before);
     expect(wakes()).toBeGreaterThan(0);
-    expect(await oparlBackgroundWork(ctx, deps, 10_000)).toBe(false);
+    // Rounds until no work is left (the digests of generated files come last).
+    for (let round = 0; await oparlBackgroundWork(ctx, deps, 10_000); round++) expect(round).toBeLessThan(50);
     const caughtUp = await app.request(`${ROOT}/meeting/${meeting.id}`);
     expect(caughtUp.headers.get("gremium-oparl-view")).toBeNull();
     expect((await caughtUp.json()).name).toBe("Umbenannt");
