@@ -260,7 +260,8 @@ const wholeSeconds = (date: Date) => new Date(Math.floor(date.getTime() / 1000) 
  */
 export async function advanceOparl(ctx: ServiceContext, deps: OparlDeps): Promise<OparlProgress> {
   const reader = publicContext(ctx);
-  deps = { ...deps, renders: { left: deps.renders?.left ?? OPARL_CHUNK.renders } };
+  // A caller's budget of renders is shared by its steps; without one, each step has its own.
+  deps = { ...deps, renders: deps.renders ?? { left: OPARL_CHUNK.renders } };
   const now = wholeSeconds(ctx.now);
   const { state, head } = await findOparlSyncState(ctx.db);
   const built = Boolean(state?.completedAt);
@@ -334,12 +335,13 @@ export async function oparlViewState(ctx: ServiceContext) {
 }
 
 /**
- * Brings the view up to date step by step, digests of generated files included, however long that takes: where no
- * background does it (tests, `OPARL_DIGEST_SECONDS=0`), and for the benchmark's datasets.
+ * Brings the view up to date step by step, however long that takes, with one budget of RENDERS_PER_PASS documents
+ * rendered for their digests (the rest are `backfillOparlDigests`'s): where no background does it (tests,
+ * `OPARL_DIGEST_SECONDS=0`), and for the benchmark's datasets.
  */
 export async function syncOparl(ctx: ServiceContext, deps: OparlDeps): Promise<void> {
-  while (!(await advanceOparl(ctx, deps)).done);
-  while ((await backfillOparlDigests(ctx, deps)) > 0);
+  const pass = { ...deps, renders: deps.renders ?? { left: RENDERS_PER_PASS } };
+  while (!(await advanceOparl(ctx, pass)).done);
 }
 
 /**
