@@ -6,7 +6,7 @@ import path from "node:path";
 import { PrismaClient } from "../generated/prisma-node/client";
 import Sqlite from "better-sqlite3";
 import { toConstraintError, type Database, type ReadOptions, type SqlValue } from "../db/database";
-import { createReadPool } from "./node-read-pool";
+import { READER_PRAGMAS, createReadPool } from "./node-read-pool";
 
 /**
  * The Node database: Prisma on better-sqlite3, with batches as real SQLite transactions, and a second,
@@ -17,6 +17,7 @@ export function createNodeDatabase(url: string, options: { readThreads?: number 
   const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
   const file = url.replace(/^file:/, "");
   const reader = new Sqlite(file, { readonly: true, fileMustExist: true });
+  for (const pragma of READER_PRAGMAS) reader.pragma(pragma);
   const pool = options.readThreads ? createReadPool(file, options.readThreads) : undefined;
   const statements = new Map<string, Sqlite.Statement>();
   const read = <Row>(sql: string, params: SqlValue[]) => {

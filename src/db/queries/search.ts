@@ -23,7 +23,7 @@ export class InvalidSearchQuery extends Error {
  * is ranked by relevance alone, and a search for a frequent word scores one tier instead of every match, so that
  * its cost follows the page asked for, not the size of the archive.
  */
-export const SEARCH_TIER = 300;
+export const SEARCH_TIER = 100;
 
 /** A page of candidates from one tier: the hits, and where the next (older) tier starts, if there is one. */
 export interface SearchTierPage {
