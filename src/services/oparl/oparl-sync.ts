@@ -376,7 +376,7 @@ export async function backfillOparlDigests(ctx: ServiceContext, deps: OparlDeps,
     else if (kind === "paper") plan.papers.add(id);
   }
   const auditId = await findOparlSyncedAuditId(ctx.db);
-  const now = new Date(Math.floor(ctx.now.getTime() / 1000) * 1000);
+  const now = wholeSeconds(ctx.now);
   const pass = { ...deps, renders: { left: RENDERS_PER_PASS } };
   const statements = await changes(reader, await aggregatesOf(reader, pass, plan), now);
   try {
