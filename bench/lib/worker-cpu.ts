@@ -8,13 +8,12 @@
  * counted. Local workerd does not fill TraceItem.cpuTime, and performance.now() there is wall time.
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { unstable_dev } from "wrangler";
 import { REFERENCE } from "../dataset";
-import { prepareLocalD1, runWrangler } from "../../scripts/local-worker";
+import { runWrangler } from "../../scripts/local-worker";
 import { hashPassword } from "../../src/auth/passwords";
-import { sqlDump } from "./workerd";
 import { freePort, root } from "./servers";
 
 const PASSWORD = "correct horse battery staple";
@@ -95,30 +94,17 @@ export interface CpuFigures {
   coldMs: number;
 }
 
-/** `wrangler d1 execute --file` now and then fails with "false == true" on a busy machine: a fresh D1, once more. */
-function loadD1(dump: string, attempt = 1): string {
-  const persistTo = prepareLocalD1("gremium-cpu-probe-");
-  const dumpFile = path.join(persistTo, "dataset.sql");
-  writeFileSync(dumpFile, dump);
-  try {
-    runWrangler(["d1", "execute", "DB", "--local", "--persist-to", persistTo, "--file", dumpFile, "--yes"]);
-    return persistTo;
-  } catch (error) {
-    if (attempt >= 3) throw error;
-    return loadD1(dump, attempt + 1);
-  }
-}
-
 /**
- * CPU time per request of each route on the Worker, over `n` sequential requests after `warmup` ones, on the small
- * dataset with one account of a known password for the sign-in.
+ * CPU time per request of each route on the Worker, over `n` sequential requests after `warmup` ones, on a local D1
+ * that holds the small dataset already (bench/lib/workerd.ts loaded it), with one account of a known password added
+ * for the sign-in.
  */
-export async function workerCpu(file: string, settings: { n: number; warmup: number }) {
+export async function workerCpu(persistTo: string, settings: { n: number; warmup: number }) {
   const account =
     `INSERT INTO "Account" (id, bodyId, email, role, passwordHash, version, createdAt, updatedAt) VALUES ('probe-account', ` +
     `'${REFERENCE.bodyId}', 'probe@example.de', 'secretariat', '${await hashPassword(PASSWORD)}', 1, ` +
     `'2025-01-01T00:00:00.000+00:00', '2025-01-01T00:00:00.000+00:00');`;
-  const persistTo = loadD1(`${sqlDump(file)}\n${account}`);
+  runWrangler(["d1", "execute", "DB", "--local", "--persist-to", persistTo, "--command", account, "--yes"]);
   const port = await freePort();
   const worker = await unstable_dev(path.join(root, "bench/lib/worker-cpu-entry.ts"), {
     config: path.join(root, "wrangler.toml"),

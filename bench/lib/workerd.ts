@@ -46,7 +46,7 @@ export function sqlDump(databaseFile: string): string {
 }
 
 /** Starts the Worker on a new local D1 holding the dataset; the start time runs from `unstable_dev` to the first answer. */
-export async function startWorker(databaseFile: string, probePath: string): Promise<Server & { loadSeconds: number }> {
+export async function startWorker(databaseFile: string, probePath: string): Promise<Server & { loadSeconds: number; persistTo: string }> {
   const loadStarted = performance.now();
   const persistTo = prepareLocalD1("gremium-bench-d1-");
   const dumpFile = path.join(persistTo, "dataset.sql");
@@ -58,5 +58,5 @@ export async function startWorker(databaseFile: string, probePath: string): Prom
   const worker = await startLocalWorker(persistTo);
   const url = `http://127.0.0.1:${worker.port}`;
   const firstResponseMs = await waitForFirstResponse(url + probePath, started);
-  return { url, firstResponseMs, loadSeconds, stop: () => worker.stop() };
+  return { url, firstResponseMs, loadSeconds, persistTo, stop: () => worker.stop() };
 }
