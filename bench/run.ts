@@ -2,7 +2,7 @@
  * Gremium's benchmark: every figure side by side with a baseline or a reference run in the same run,
  * reported as a ratio, because absolute timings on shared machines drift.
  *   npm run bench              full run (small and large dataset, 10 s per load, 20 PDF renders)
- *   npm run bench -- --quick   the same rows in under 2 minutes (small and medium dataset, 2 s per load)
+ *   npm run bench -- --quick   the same rows in about 2 minutes (small and medium dataset, 1 s per load, no warm-up)
  *   npm run bench -- --smoke   a few seconds per row, for the test suite
  * Prints a table and writes bench/results/latest.json (smoke: smoke.json). Fails (exit 1) on any wrong answer.
  */
@@ -20,7 +20,7 @@ import { pdfRun } from "./lib/pdf";
 import { fixed, markdownTable, reportRows } from "./lib/report";
 import { queryPlans } from "./lib/query-plans";
 import { searchClasses } from "./lib/search-set";
-import { contentionRuns } from "./lib/contention";
+import { nodeContention, workerContention } from "./lib/contention";
 import { isolation } from "./lib/isolation";
 import { oparlBuild } from "./lib/oparl-build";
 import { workerCpu } from "./lib/worker-cpu";
@@ -40,7 +40,7 @@ const MODES = {
   quick: {
     small: SCALES.small,
     large: SCALES.medium,
-    load: { connections: 50, warmupSeconds: 0.5, seconds: 1.5 },
+    load: { connections: 50, warmupSeconds: 0, seconds: 1 },
     pdf: { warmups: 1, renders: 5, heapCaps: [64] },
     searchRounds: 10,
     contention: { writers: 50, ms: 1000 },
@@ -118,8 +118,8 @@ async function gremiumReads(file: string, port: number) {
   return { results, firstResponseMs: server.firstResponseMs, weight, searchByClass };
 }
 
-/** One endpoint on another server, whose answer must equal Gremium's (as JSON). */
-async function sameAnswerReads(server: Server, endpoint: Endpoint, gremiumBody: string, label: string) {
+/** One endpoint on another server, whose answer must equal Gremium's (as JSON); the server is stopped unless `keep`. */
+async function sameAnswerReads(server: Server, endpoint: Endpoint, gremiumBody: string, label: string, stop = true) {
   try {
     const response = await fetch(server.url + endpoint.path);
     const body = await response.text();
@@ -128,7 +128,7 @@ async function sameAnswerReads(server: Server, endpoint: Endpoint, gremiumBody: 
     }
     return await load(server.url + endpoint.path, body, mode.load);
   } finally {
-    await server.stop();
+    if (stop) await server.stop();
   }
 }
 
@@ -160,8 +160,8 @@ const small = await gremiumReads(datasets.small.file, await freePort());
 log(`isolation: the meeting read with searches alongside, ${mode.large.name} dataset`);
 const isolated = await isolation(datasets.large.file, mode.load);
 
-log("writes under contention: Node, then workerd with local D1");
-const contended = await contentionRuns(mode.contention, mode.contention);
+log("writes under contention on Node");
+const nodeContended = await nodeContention(mode.contention);
 
 log("query plans");
 const plans = await queryPlans(datasets.large.file, Object.fromEntries(ENDPOINTS.map((e) => [e.name, e.path])));
@@ -178,7 +178,9 @@ const bundle = workerBundle();
 log(`Worker on workerd with local D1, ${mode.small.name} dataset`);
 const worker = await startWorker(datasets.small.file, MEETING_ENDPOINT.path);
 const workerFirstResponseMs = worker.firstResponseMs;
-const workerLoad = await sameAnswerReads(worker, MEETING_ENDPOINT, small.results.get(MEETING_ENDPOINT.name)!.body, "the Worker");
+const workerLoad = await sameAnswerReads(worker, MEETING_ENDPOINT, small.results.get(MEETING_ENDPOINT.name)!.body, "the Worker", false);
+log("writes under contention on the same Worker");
+const contended = { node: nodeContended, workerd: await workerContention(worker.url, mode.contention).finally(() => worker.stop()) };
 
 log(`Worker CPU time per request on workerd, ${mode.small.name} dataset`);
 // On the local D1 the Worker row loaded, now stopped.

@@ -6,7 +6,6 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { prepareLocalD1, startLocalWorker } from "../../scripts/local-worker";
 import { contention, type Load } from "../../test/helpers/contention";
 import { ADMIN_TOKEN, jsonClient, type TestFetch } from "../../test/helpers/test-app";
 import { freePort, startGremium } from "./servers";
@@ -33,24 +32,24 @@ async function scenarios(request: TestFetch, load: Load): Promise<Record<string,
   };
 }
 
-/** The scenarios on Node (a new database file) and on workerd (a new local D1). */
-export async function contentionRuns(load: Load, workerLoad: Load) {
+/** The scenarios on Gremium's Node server, on a new database file. */
+export async function nodeContention(load: Load) {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "gremium-bench-contention-")), "contention.db");
   const server = await startGremium(file, await freePort(), { ADMIN_TOKEN });
-  let node: Record<string, ContentionFigures>;
   try {
-    node = await scenarios(
+    return await scenarios(
       jsonClient((urlPath, init) => fetch(server.url + urlPath, init)),
       load,
     );
   } finally {
     await server.stop();
   }
-  const worker = await startLocalWorker(prepareLocalD1("gremium-bench-contention-d1-"), { ADMIN_TOKEN });
-  try {
-    const request = jsonClient((urlPath, init) => worker.fetch(urlPath, init as never) as unknown as Promise<Response>);
-    return { node, workerd: await scenarios(request, workerLoad) };
-  } finally {
-    await worker.stop();
-  }
+}
+
+/** The scenarios on a running Worker (each creates the body it writes to, beside whatever the D1 holds). */
+export function workerContention(url: string, load: Load) {
+  return scenarios(
+    jsonClient((urlPath, init) => fetch(url + urlPath, init)),
+    load,
+  );
 }

@@ -21,7 +21,7 @@ export interface LoadResult {
 export async function load(url: string, expectBody: string, settings: LoadSettings): Promise<LoadResult> {
   // A request counts as failed after 30 s (autocannon: 10 s), so that a slow endpoint is measured, not aborted.
   const run = (duration: number) => autocannon({ url, connections: settings.connections, duration, expectBody, timeout: 30 });
-  await run(settings.warmupSeconds);
+  if (settings.warmupSeconds > 0) await run(settings.warmupSeconds);
   const result = await run(settings.seconds);
   const failures = result.non2xx + result.errors + result.timeouts + result.mismatches;
   if (failures > 0) {

@@ -71,7 +71,8 @@ export function reportRows(measured: Measured): Row[] {
   for (const endpoint of ENDPOINTS) {
     const big = large.results.get(endpoint.name)!.load;
     const little = small.results.get(endpoint.name)!.load;
-    const scaled = endpoint.kind !== "read" && endpoint.kind !== "page";
+    // The search here is two frequent words, a class row 7 reports rather than holds to 1.5 (see the README).
+    const scaled = endpoint.kind !== "read" && endpoint.kind !== "page" && endpoint.kind !== "search";
     rows.push({
       row: "2",
       measurement: `p50 ${endpoint.name}`,

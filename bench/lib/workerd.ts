@@ -7,6 +7,7 @@ import Sqlite from "better-sqlite3";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { prepareLocalD1, runWrangler, startLocalWorker } from "../../scripts/local-worker";
+import { ADMIN_TOKEN } from "../../test/helpers/test-app";
 import { waitForFirstResponse, type Server } from "./servers";
 
 /** Tables the migrations own (bookkeeping, the search index and its shadow tables, filled by triggers). */
@@ -55,7 +56,8 @@ export async function startWorker(databaseFile: string, probePath: string): Prom
   const loadSeconds = (performance.now() - loadStarted) / 1000;
 
   const started = performance.now();
-  const worker = await startLocalWorker(persistTo);
+  // The admin token lets the contention row write through the API, as on Node.
+  const worker = await startLocalWorker(persistTo, { ADMIN_TOKEN });
   const url = `http://127.0.0.1:${worker.port}`;
   const firstResponseMs = await waitForFirstResponse(url + probePath, started);
   return { url, firstResponseMs, loadSeconds, persistTo, stop: () => worker.stop() };
