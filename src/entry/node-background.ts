@@ -20,7 +20,8 @@ export function startBackgroundLoop(name: string, round: () => Promise<unknown>,
         const more = await round().catch((error) => console.error(`${name}:`, error));
         if (more === true) {
           again = true;
-          await new Promise((resolve) => setImmediate(resolve));
+          // A pause between rounds: the requests that waited meanwhile go first, and then some more.
+          await new Promise((resolve) => setTimeout(resolve, 50).unref());
         }
       } while (again);
     } finally {
@@ -38,7 +39,7 @@ export function startBackgroundLoop(name: string, round: () => Promise<unknown>,
     setTimeout(() => {
       waking = false;
       void run();
-    }, wakeDelayMs);
+    }, wakeDelayMs).unref();
   };
   return { wake, stop: () => clearInterval(timer) };
 }

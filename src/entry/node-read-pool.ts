@@ -77,13 +77,16 @@ export function createReadPool(file: string, size: number): ReadPool {
         else waiting?.resolve(rows!);
       },
     );
-    // A thread that dies fails the reads it held and is replaced; the others go on.
-    worker.once("exit", () => {
-      for (const id of thread.inFlight) pending.get(id)?.reject(new Error("a read thread stopped"));
+    // A thread that dies fails the reads it held and is replaced, a second later; the others go on.
+    worker.once("exit", (code) => {
+      for (const id of thread.inFlight) {
+        pending.get(id)?.reject(new Error(`a read thread stopped (exit code ${code})`));
+        pending.delete(id);
+      }
       thread.inFlight.clear();
-      if (!closing) start(thread);
+      if (!closing) setTimeout(() => start(thread), 1000).unref();
     });
-    worker.on("error", () => {});
+    worker.on("error", (error) => console.error("Read thread:", error));
     worker.unref();
     thread.worker = worker;
     return thread as { worker: Worker; inFlight: Set<number> };
@@ -97,7 +100,13 @@ export function createReadPool(file: string, size: number): ReadPool {
       thread.inFlight.add(id);
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        thread.worker.postMessage({ id, list: list.map((s) => ({ sql: s.sql, params: s.params as SqlValue[] })) });
+        try {
+          thread.worker.postMessage({ id, list: list.map((s) => ({ sql: s.sql, params: s.params as SqlValue[] })) });
+        } catch (error) {
+          pending.delete(id);
+          thread.inFlight.delete(id);
+          reject(error);
+        }
       });
     },
     async close() {

@@ -208,21 +208,24 @@ function depsFromEnv(env: Env): AppDeps {
 /** Milliseconds of OParl work per invocation: after a request, and in a Cron Trigger's. */
 const OPARL_BUDGET_MS = { request: 200, scheduled: 10_000 };
 
-/** Whether this isolate runs OParl work now: a burst of writes starts one run, not one per write. */
-let oparlRunning = false;
+/**
+ * When this isolate's OParl work began, if it runs: a burst of writes starts one run, not one per write. A run that
+ * the runtime cancelled (waitUntil ends 30 s after the response) never clears it: after a minute it counts as gone.
+ */
+let oparlSince = 0;
 
 /** The OParl view's background work within a budget, on its own database port; none while this isolate runs some. */
 async function oparlWork(env: Env, origin: string, budgetMs: number) {
-  if (oparlRunning) return;
-  oparlRunning = true;
-  const deps = depsFromEnv(env);
-  const oparl = { ...deps, baseUrl: deps.publicBaseUrl ?? origin, license: deps.oparlLicense ?? DEFAULT_OPARL_LICENSE };
+  if (Date.now() - oparlSince < 60_000) return;
+  oparlSince = Date.now();
   try {
+    const deps = depsFromEnv(env);
+    const oparl = { ...deps, baseUrl: deps.publicBaseUrl ?? origin, license: deps.oparlLicense ?? DEFAULT_OPARL_LICENSE };
     await oparlBackgroundWork(() => createServiceContext(deps.db, ANONYMOUS, new Date()), oparl, budgetMs);
   } catch (error) {
     console.error("OParl view:", error);
   } finally {
-    oparlRunning = false;
+    oparlSince = 0;
   }
 }
 
@@ -251,6 +254,7 @@ export default {
     const baseUrl = configOf(env).PUBLIC_BASE_URL;
     if (!baseUrl) console.warn("Mail sender: PUBLIC_BASE_URL is not set; documents link to http://localhost.");
     ctx.waitUntil(sendDueMails({ ...deps, baseUrl: baseUrl ?? "http://localhost" }));
-    ctx.waitUntil(oparlWork(env, baseUrl ?? "http://localhost", OPARL_BUDGET_MS.scheduled));
+    // The documents' links, and so their digests, carry the public address: without it, requests do this work.
+    if (baseUrl) ctx.waitUntil(oparlWork(env, baseUrl, OPARL_BUDGET_MS.scheduled));
   },
 };

@@ -74,6 +74,26 @@ describe("the OParl view, built in chunks outside the request", () => {
     expect((await caughtUp.json()).name).toBe("Umbenannt");
   });
 
+  it("follows a write at once while a build runs, and the build still ends complete", async () => {
+    const { app, db, deps, ctx, audited } = await backgroundBuilt();
+    await syncOparl(ctx(), deps);
+    const body = await db.prisma.body.findFirstOrThrow();
+    await audited("Body", body.id);
+    await advanceOparl(ctx(), deps); // the body's change: a build begins
+    await advanceOparl(ctx(), deps); // its first chunk: the bodies
+    expect((await db.prisma.oparlSync.findFirstOrThrow()).buildPhase).toBe("meetings");
+    const published = await db.prisma.oparlObject.findFirstOrThrow({ where: { type: "Meeting", deleted: false }, orderBy: { id: "desc" } });
+    const id = published.id.replace("meeting/", "");
+    await db.batch([{ sql: `UPDATE "Meeting" SET "title" = ? WHERE "id" = ?`, params: ["Während des Aufbaus", id] }]);
+    await audited("Meeting", id);
+    await advanceOparl(ctx(), deps);
+    expect((await db.prisma.oparlSync.findFirstOrThrow()).buildPhase).toBe("meetings");
+    expect((await (await app.request(`${ROOT}/meeting/${id}`)).json()).name).toBe("Während des Aufbaus");
+    await syncOparl(ctx(), deps);
+    expect((await db.prisma.oparlObject.findUniqueOrThrow({ where: { id: published.id } })).deleted).toBe(false);
+    expect(await db.prisma.oparlObject.count({ where: { deleted: false, type: "Meeting" } })).toBeGreaterThan(3);
+  });
+
   it("publishes as deleted what a build no longer finds, and lets two steps at once apply only one", async () => {
     const { db, deps, ctx, audited } = await backgroundBuilt();
     await syncOparl(ctx(), deps);

@@ -68,7 +68,6 @@ export async function findOparlObject(db: Database, key: string): Promise<Stored
 }
 
 /** Every published object, for a rebuild of the whole view. */
-export const findAllOparlObjects = (db: Database) => db.query<StoredOparlRow>(`SELECT ${COLUMNS} FROM "OparlObject"`, []);
 
 /** The published objects of the given aggregates. */
 export const findOparlObjectsOfAggregates = (db: Database, aggregates: string[]) =>
@@ -141,6 +140,7 @@ export interface OparlSyncState {
   buildHead: number | null;
   buildPhase: string | null;
   buildCursor: string | null;
+  followOffset: number;
 }
 
 /**
@@ -150,7 +150,9 @@ export interface OparlSyncState {
 export async function findOparlSyncState(db: Database) {
   const [states, heads] = await db.queryAll([
     {
-      sql: `SELECT "auditId", "syncedAt", "completedAt", "build", "buildHead", "buildPhase", "buildCursor" FROM "OparlSync" WHERE "id" = 1`,
+      sql:
+        `SELECT "auditId", "syncedAt", "completedAt", "build", "buildHead", "buildPhase", "buildCursor", "followOffset" ` +
+        `FROM "OparlSync" WHERE "id" = 1`,
       params: [],
     },
     { sql: `SELECT MAX("id") AS "head" FROM "AuditEntry"`, params: [] },
@@ -164,9 +166,9 @@ export async function findOparlSyncedAuditId(db: Database): Promise<number> {
   return Number((states![0] as { auditId: number } | undefined)?.auditId ?? 0);
 }
 
-/** Holds while the view has followed the audit log up to `auditId` and no further, and no build is in progress. */
+/** Holds while the view has followed the audit log up to `auditId` and no further. */
 export const oparlSyncedTo = (auditId: number): Condition => ({
-  sql: `EXISTS (SELECT 1 FROM "OparlSync" WHERE "id" = 1 AND "auditId" = ? AND "buildPhase" IS NULL)`,
+  sql: `EXISTS (SELECT 1 FROM "OparlSync" WHERE "id" = 1 AND "auditId" = ?)`,
   params: [auditId],
 });
 
@@ -176,25 +178,41 @@ export const oparlStateIs = (state: OparlSyncState | undefined): Condition =>
     ? {
         sql:
           `EXISTS (SELECT 1 FROM "OparlSync" WHERE "id" = 1 AND "auditId" = ? AND "build" = ? ` +
-          `AND "buildPhase" IS ? AND "buildCursor" IS ?)`,
-        params: [state.auditId, state.build, state.buildPhase, state.buildCursor],
+          `AND "buildPhase" IS ? AND "buildCursor" IS ? AND "followOffset" = ?)`,
+        params: [state.auditId, state.build, state.buildPhase, state.buildCursor, state.followOffset],
       }
     : { sql: `NOT EXISTS (SELECT 1 FROM "OparlSync")`, params: [] };
 
 /** Records that the view has followed the audit log up to `head`, at `at`. */
 export const recordOparlSync = (head: number, at: Date): Statement => ({
-  sql: `UPDATE "OparlSync" SET "auditId" = ?, "syncedAt" = ? WHERE "id" = 1`,
+  sql: `UPDATE "OparlSync" SET "auditId" = ?, "syncedAt" = ?, "followOffset" = 0 WHERE "id" = 1`,
   params: [head, toSqlValue(at)],
 });
 
-/** Begins build number `build` towards the audit entry `head`, with the bodies. */
+/** Records that the first `offset` aggregates of the next audit entry are rebuilt. */
+export const recordOparlFollowOffset = (offset: number): Statement => ({
+  sql: `UPDATE "OparlSync" SET "followOffset" = ? WHERE "id" = 1`,
+  params: [offset],
+});
+
+/**
+ * Begins build number `build`, which covers the audit log up to `head`: the view follows the entries after it
+ * while the build runs.
+ */
 export const beginOparlBuild = (build: number, head: number, at: Date): Statement => ({
   sql:
     `INSERT INTO "OparlSync" ("id", "auditId", "syncedAt", "build", "buildHead", "buildPhase", "buildCursor") ` +
-    `VALUES (1, 0, ?, ?, ?, 'bodies', NULL) ON CONFLICT("id") DO UPDATE SET "build" = excluded."build", ` +
-    `"buildHead" = excluded."buildHead", "buildPhase" = 'bodies', "buildCursor" = NULL`,
-  params: [toSqlValue(at), build, head],
+    `VALUES (1, ?, ?, ?, ?, 'bodies', NULL) ON CONFLICT("id") DO UPDATE SET "auditId" = excluded."auditId", ` +
+    `"build" = excluded."build", "buildHead" = excluded."buildHead", "buildPhase" = 'bodies', "buildCursor" = NULL`,
+  params: [head, toSqlValue(at), build, head],
 });
+
+/**
+ * The next ids of meetings or papers after `after`, in id order: a build walks every record by a key that neither a
+ * deletion nor a new date can move (those the public may not see rebuild as nothing, and so leave the view).
+ */
+export const findRecordIdsAfter = (db: Database, table: "Meeting" | "Paper", after: string, limit: number) =>
+  db.query<{ id: string }>(`SELECT "id" FROM "${table}" WHERE "id" > ? ORDER BY "id" LIMIT ?`, [after, limit]);
 
 /** Moves the build in progress on to a phase and the last record done in it. */
 export const moveOparlBuild = (phase: string, cursor: string | null): Statement => ({
@@ -202,15 +220,16 @@ export const moveOparlBuild = (phase: string, cursor: string | null): Statement 
   params: [phase, cursor],
 });
 
-/** Stamps the objects of the aggregates a chunk of build `build` rebuilt as confirmed by it. */
-export const confirmOparlAggregates = (build: number, aggregates: string[]): Statement => ({
-  sql: `UPDATE "OparlObject" SET "build" = ? WHERE "aggregate" IN (${placeholders(aggregates)})`,
-  params: [build, ...aggregates],
-});
+/** Stamps the objects of rebuilt aggregates as confirmed by build `build` (90 at a time: D1 binds at most 100). */
+export const confirmOparlAggregates = (build: number, aggregates: string[]): Statement[] =>
+  Array.from({ length: Math.ceil(aggregates.length / 90) }, (_, i) => aggregates.slice(i * 90, i * 90 + 90)).map((keys) => ({
+    sql: `UPDATE "OparlObject" SET "build" = ? WHERE "aggregate" IN (${placeholders(keys)})`,
+    params: [build, ...keys],
+  }));
 
 /**
  * Ends build `build`: the objects no chunk of it confirmed have left the public view (their record was deleted or
- * is no longer public) and are published as deleted; the view is complete up to the build's head.
+ * is no longer public) and are published as deleted; the view is complete.
  */
 export const endOparlBuild = (build: number, at: Date): Statement[] => [
   {
@@ -219,7 +238,7 @@ export const endOparlBuild = (build: number, at: Date): Statement[] => [
   },
   {
     sql:
-      `UPDATE "OparlSync" SET "auditId" = "buildHead", "syncedAt" = ?, "completedAt" = ?, "buildHead" = NULL, ` +
+      `UPDATE "OparlSync" SET "syncedAt" = ?, "completedAt" = ?, "buildHead" = NULL, ` +
       `"buildPhase" = NULL, "buildCursor" = NULL WHERE "id" = 1`,
     params: [toSqlValue(at), toSqlValue(at)],
   },

@@ -13,16 +13,16 @@ import {
   findOparlObjectsOfAggregates,
   findOparlSyncState,
   findOparlSyncedAuditId,
+  findRecordIdsAfter,
   moveOparlBuild,
   oparlStateIs,
+  recordOparlFollowOffset,
   oparlSyncedTo,
   recordOparlSync,
   upsertOparlObject,
   type AuditTrace,
   type OparlSyncState,
 } from "../../db/queries/oparl";
-import { listMeetings } from "../meetings/meetings";
-import { listPapers } from "../papers/papers";
 import { assertion } from "../../db/sql";
 import { oparlDateTime, type Embed } from "../../documents/oparl";
 import type { ServiceContext } from "../context";
@@ -252,11 +252,15 @@ export interface OparlProgress {
 const wholeSeconds = (date: Date) => new Date(Math.floor(date.getTime() / 1000) * 1000);
 
 /**
- * One bounded step of the view's work, resuming where the last one stopped: a chunk of the build in progress, or
- * an incremental pass over the next audit entries (at most OPARL_CHUNK.entries, touching at most
- * OPARL_CHUNK.aggregates), or the start of a build (the first, or when one entry touches more than a chunk takes or
- * something the view cannot follow record by record). Each step is one atomic write,
- * guarded by the state it read: two steps at once cannot both apply; the second finds the state moved and stops.
+ * One bounded step of the view's work, resuming where the last one stopped. Writes come first, also while a build
+ * runs, so that what a write hides leaves the view at once:
+ * - the next audit entries (at most OPARL_CHUNK.entries, touching at most OPARL_CHUNK.aggregates); an entry that
+ *   alone touches more (a membership: every meeting of its committee) is rebuilt over several steps; one the view
+ *   cannot follow record by record (a body's name or letterhead, in every document) starts a build;
+ * - then a chunk of the build in progress;
+ * - before the first build, its start.
+ * Each step is one atomic write, guarded by the state it read: of two steps at once, the second finds the state
+ * moved and writes nothing. Objects a step rebuilds are stamped with the current build's number.
  */
 export async function advanceOparl(ctx: ServiceContext, deps: OparlDeps): Promise<OparlProgress> {
   const reader = publicContext(ctx);
@@ -270,57 +274,83 @@ export async function advanceOparl(ctx: ServiceContext, deps: OparlDeps): Promis
       await ctx.db.batch([assertion(oparlStateIs(state)), ...statements]);
       return { done, built: built || done };
     } catch (error) {
-      // Another step moved the view meanwhile: the next step looks again from where it got to.
-      if (error instanceof ConstraintError) return { done: false, built };
+      // The state moved (another step applied meanwhile): the next step looks again from where it got to.
+      if (error instanceof ConstraintError && error.constraint === "check") return { done: false, built };
       throw error;
     }
   };
-  if (state?.buildPhase) return buildChunk(reader, deps, state, now, apply);
-  if (!state || !built) return apply([beginOparlBuild((state?.build ?? 0) + 1, head, now)], false);
-  if (state.auditId >= head) return { done: true, built };
-  // The next entries, fewer while they touch more aggregates than a chunk takes; a build if even one does.
-  let entries = await findAuditEntriesBetween(ctx.db, state.auditId, head, OPARL_CHUNK.entries);
+  if (!state || (!built && !state.buildPhase)) return apply([beginOparlBuild((state?.build ?? 0) + 1, head, now)], false);
+  if (state.auditId < head) return follow(reader, deps, state, head, now, apply);
+  if (state.buildPhase) return buildChunk(reader, deps, state, now, apply);
+  return { done: true, built };
+}
+
+type Apply = (statements: Statement[], done: boolean) => Promise<OparlProgress>;
+
+/** Rebuilds the aggregates of the next audit entries (or the next slice of one entry's), stamped by the build. */
+async function follow(reader: ServiceContext, deps: OparlDeps, state: OparlSyncState, head: number, now: Date, apply: Apply) {
+  // The next entries, fewer while they touch more aggregates than a step takes.
+  let entries = await findAuditEntriesBetween(reader.db, state.auditId, head, OPARL_CHUNK.entries);
   let plan = await planOfEntries(reader, entries);
   const size = (p: Plan) => p.bodies.size + p.meetings.size + p.papers.size;
   while (!plan.whole && size(plan) > OPARL_CHUNK.aggregates && entries.length > 1) {
     entries = entries.slice(0, Math.ceil(entries.length / 2));
     plan = await planOfEntries(reader, entries);
   }
-  if (plan.whole || size(plan) > OPARL_CHUNK.aggregates) return apply([beginOparlBuild(state.build + 1, head, now)], false);
+  if (plan.whole) return apply([beginOparlBuild(state.build + 1, head, now)], false);
   const through = entries.at(-1)?.id ?? head;
-  const statements = await changes(reader, await aggregatesOf(reader, deps, plan), now);
-  return apply([...statements, recordOparlSync(through, ctx.now)], through >= head);
+  // One entry that touches more than a step takes: its aggregates a slice at a time, in a fixed order.
+  const keys = [
+    ...[...plan.bodies].map((id) => `body:${id}`),
+    ...[...plan.meetings].map((id) => `meeting:${id}`),
+    ...[...plan.papers].map((id) => `paper:${id}`),
+  ].sort();
+  const slice = keys.slice(state.followOffset, state.followOffset + OPARL_CHUNK.aggregates);
+  const last = state.followOffset + OPARL_CHUNK.aggregates >= keys.length;
+  const part = emptyPlan(false);
+  for (const key of slice) {
+    const [kind, id] = key.split(":") as ["body" | "meeting" | "paper", string];
+    (kind === "body" ? part.bodies : kind === "meeting" ? part.meetings : part.papers).add(id);
+  }
+  const aggregates = await aggregatesOf(reader, deps, part);
+  const statements = await changes(reader, aggregates, now);
+  statements.push(
+    ...confirmOparlAggregates(
+      state.build,
+      aggregates.map((a) => a.key),
+    ),
+  );
+  const moved = last ? recordOparlSync(through, reader.now) : recordOparlFollowOffset(state.followOffset + slice.length);
+  return apply([...statements, moved], last && through >= head && !state.buildPhase);
 }
 
 /**
- * One chunk of a build: the places and the bodies first, then OPARL_CHUNK.aggregates meetings, then papers, in the
- * order of their public lists; the objects of the aggregates rebuilt are stamped with the build's number. After the
- * last paper the build ends: what it did not stamp has left the public view.
+ * One chunk of a build: the places and the bodies first, then OPARL_CHUNK.aggregates meetings, then papers, each in
+ * the order of their ids (which no deletion or new date moves); the objects of the aggregates rebuilt are stamped
+ * with the build's number, and a record the public may not see rebuilds as nothing. After the last paper the build
+ * ends: what it did not stamp has left the public view.
  */
-async function buildChunk(
-  reader: ServiceContext,
-  deps: OparlDeps,
-  state: OparlSyncState,
-  now: Date,
-  apply: (statements: Statement[], done: boolean) => Promise<OparlProgress>,
-): Promise<OparlProgress> {
-  const cursor = state.buildCursor ?? undefined;
-  const page =
-    state.buildPhase === "meetings"
-      ? await listMeetings(reader, { limit: OPARL_CHUNK.aggregates, cursor })
-      : state.buildPhase === "papers"
-        ? await listPapers(reader, { limit: OPARL_CHUNK.aggregates, cursor })
-        : undefined;
+async function buildChunk(reader: ServiceContext, deps: OparlDeps, state: OparlSyncState, now: Date, apply: Apply) {
+  const phase = state.buildPhase as "bodies" | "meetings" | "papers";
+  const ids =
+    phase === "bodies"
+      ? []
+      : (
+          await findRecordIdsAfter(reader.db, phase === "meetings" ? "Meeting" : "Paper", state.buildCursor ?? "", OPARL_CHUNK.aggregates)
+        ).map((row) => row.id);
   const plan = emptyPlan(false);
-  if (!page) for (const body of await reader.db.prisma.body.findMany({ select: { id: true } })) plan.bodies.add(body.id);
-  for (const record of page?.items ?? []) (state.buildPhase === "meetings" ? plan.meetings : plan.papers).add(record.id);
-  const aggregates = await aggregatesOf(reader, deps, plan, { places: !page });
+  if (phase === "bodies") for (const body of await reader.db.prisma.body.findMany({ select: { id: true } })) plan.bodies.add(body.id);
+  for (const id of ids) (phase === "meetings" ? plan.meetings : plan.papers).add(id);
+  const aggregates = await aggregatesOf(reader, deps, plan, { places: phase === "bodies" });
   const statements = await changes(reader, aggregates, now);
-  const keys = aggregates.map((a) => a.key);
-  if (keys.length) statements.push(confirmOparlAggregates(state.build, keys));
-  if (page?.nextCursor) return apply([...statements, moveOparlBuild(state.buildPhase!, page.nextCursor)], false);
-  if (state.buildPhase !== "papers") return apply([...statements, moveOparlBuild(page ? "papers" : "meetings", null)], false);
-  // Ended at the build's head: the entries written meanwhile are the next incremental pass's.
+  statements.push(
+    ...confirmOparlAggregates(
+      state.build,
+      aggregates.map((a) => a.key),
+    ),
+  );
+  if (ids.length === OPARL_CHUNK.aggregates) return apply([...statements, moveOparlBuild(phase, ids.at(-1)!)], false);
+  if (phase !== "papers") return apply([...statements, moveOparlBuild(phase === "bodies" ? "meetings" : "papers", null)], false);
   return apply([...statements, ...endOparlBuild(state.build, now)], false);
 }
 
@@ -346,8 +376,8 @@ export async function syncOparl(ctx: ServiceContext, deps: OparlDeps): Promise<v
 
 /**
  * The view's background work within a budget of milliseconds: steps until nothing is left or the budget is spent,
- * then the digests of a few generated files. Answers whether work is left. On Workers the clock moves only with
- * I/O, which every step does.
+ * then the digests of a few generated files. Answers whether work is left (the caller may go on after a pause). On
+ * Workers the clock moves only with I/O, which every step does.
  */
 export async function oparlBackgroundWork(ctx: () => ServiceContext, deps: OparlDeps, budgetMs: number): Promise<boolean> {
   const started = Date.now();
@@ -356,7 +386,8 @@ export async function oparlBackgroundWork(ctx: () => ServiceContext, deps: Oparl
     if (progress.done) break;
     if (Date.now() - started >= budgetMs) return true;
   }
-  return (await backfillOparlDigests(ctx(), deps)) > 0;
+  // One aggregate's documents at most, a step's renders: PDF rendering holds the thread it runs on.
+  return (await backfillOparlDigests(ctx(), { ...deps, renders: { left: OPARL_CHUNK.renders } }, 1)) > 0;
 }
 
 /**
@@ -377,7 +408,7 @@ export async function backfillOparlDigests(ctx: ServiceContext, deps: OparlDeps,
   }
   const auditId = await findOparlSyncedAuditId(ctx.db);
   const now = wholeSeconds(ctx.now);
-  const pass = { ...deps, renders: { left: RENDERS_PER_PASS } };
+  const pass = { ...deps, renders: deps.renders ?? { left: RENDERS_PER_PASS } };
   const statements = await changes(reader, await aggregatesOf(reader, pass, plan), now);
   try {
     // Written only if no sync moved the view meanwhile; the next round takes it up again.
