@@ -79,7 +79,7 @@ export function createApp(source: DepsSource, options: { hashingConcurrency?: nu
     c.set("deps", { ...deps, db });
     await next();
     if (queued) wakeSender?.(c);
-    if (wrote) wakeOparl?.(c);
+    if (wrote) wakeOparl?.(c, "write");
   });
   // Pages, JSON, CSS, OParl and feeds travel compressed where the client accepts it (gzip or deflate, with the
   // runtime's CompressionStream). PDFs, fonts and attachments are compressed already: their types are not on the

@@ -48,9 +48,10 @@ export interface AppDeps {
   /** Called after a request whose write queued mail, to send it now rather than at the sender's next round. */
   wakeSender?: (c: Context) => void;
   /**
-   * Called after a request that wrote, and after every OParl request: the OParl view's
-   * background work runs soon (Node: its loop; Workers: `waitUntil`). With it, OParl requests never build the view;
-   * without it (tests), an OParl request brings the view up to date first.
+   * Called after a request that wrote, and after every OParl request (`read`): the OParl view's background work runs
+   * soon. Node's loop takes writes and runs on its timer anyway, so a read need not wake it; a Worker has no loop and
+   * runs the work with `waitUntil` on both. With it, OParl requests never build the view; without it (tests), an
+   * OParl request brings the view up to date first.
    */
-  wakeOparl?: (c: Context) => void;
+  wakeOparl?: (c: Context, after: "write" | "read") => void;
 }

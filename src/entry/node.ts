@@ -89,7 +89,8 @@ const app = createApp(
     documents,
     mail,
     ...(sender ? { wakeSender: () => sender.wake() } : {}),
-    ...(oparl ? { wakeOparl: () => oparl.wake() } : {}),
+    // A read wakes nothing: the loop's timer takes up the digests, and OParl traffic must not run a round a second.
+    ...(oparl ? { wakeOparl: (_c: unknown, after: "write" | "read") => after === "write" && oparl.wake() } : {}),
     adminToken: env.ADMIN_TOKEN,
     publicBaseUrl,
     clientAddress: nodeClientAddress(env.TRUSTED_PROXIES),

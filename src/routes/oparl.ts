@@ -93,7 +93,7 @@ async function synced(c: Context<AppEnv>) {
   }
   // Every read wakes the work (which does nothing when nothing is left): the digests of generated files come after
   // the view is complete, and no state says they are missing.
-  deps.wakeOparl(c);
+  deps.wakeOparl(c, "read");
   const view = await oparlViewState(ctx);
   if (!view.built) {
     c.header("retry-after", String(BUILDING_RETRY_SECONDS));
