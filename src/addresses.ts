@@ -12,11 +12,14 @@ export const paths = {
   resolution: (id: string) => `/beschluesse/${id}`,
   plan: (id: string) => `/integrationsplan/${id}`,
   measure: (id: string) => `/massnahmen/${id}`,
+  integrationReports: "/integrationsbericht",
+  integrationReport: (year: number) => `/integrationsbericht/${year}`,
   // Documents under the pages' addresses, so that they honour the sign-in session as the pages do.
   invitationPdf: (meetingId: string) => `/sitzungen/${meetingId}/einladung.pdf`,
   minutesPdf: (meetingId: string) => `/sitzungen/${meetingId}/niederschrift.pdf`,
   meetingIcs: (meetingId: string) => `/sitzungen/${meetingId}/termin.ics`,
   paperPdf: (id: string) => `/vorlagen/${id}/vorlage.pdf`,
   resolutionPdf: (id: string) => `/beschluesse/${id}/auszug.pdf`,
+  integrationReportPdf: (year: number) => `/integrationsbericht/${year}/bericht.pdf`,
   attachment: (paperId: string, id: string) => `/vorlagen/${paperId}/anlagen/${id}`,
 };

@@ -7,7 +7,7 @@ import MarkdownIt from "markdown-it";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type Token from "markdown-it/lib/token.mjs";
-import type { PdfOptions } from "../../src/documents/pdf/render-pdf";
+import { markdownOf, type PdfOptions } from "../../src/documents/pdf/render-pdf";
 
 const require = createRequire(import.meta.url);
 const pdfmake = require("pdfmake") as {
@@ -142,7 +142,7 @@ export async function renderWithPdfmake(options: PdfmakeOptions): Promise<Uint8A
       margin: [62, 30, 56, 0],
     }),
     ...(options.watermark ? { watermark: { text: options.watermark, opacity: 0.18, bold: true } } : {}),
-    content: blocks(markdownIt.parse(options.markdown, {}), 0, Number.MAX_SAFE_INTEGER),
+    content: blocks(markdownIt.parse(markdownOf(options.markdown), {}), 0, Number.MAX_SAFE_INTEGER),
     // Keep a heading with what follows it, as Gremium's layout does.
     pageBreakBefore: (node: { headlineLevel?: number; startPosition: { verticalRatio: number } }) =>
       node.headlineLevel === 1 && node.startPosition.verticalRatio > 0.9,

@@ -38,6 +38,11 @@ export interface Tables {
   MeasureLink: Models.MeasureLinkModel;
   RecommendationFollowUp: Models.RecommendationFollowUpModel;
   ForumIdea: Models.ForumIdeaModel;
+  Figure: Models.FigureModel;
+  FigureValue: Models.FigureValueModel;
+  FigureValueRevision: Omit<Models.FigureValueRevisionModel, "id">;
+  IntegrationReport: Models.IntegrationReportModel;
+  IntegrationReportSection: Models.IntegrationReportSectionModel;
   BodyDocumentSettings: Models.BodyDocumentSettingsModel;
   BodyPage: Models.BodyPageModel;
   Account: Models.AccountModel;

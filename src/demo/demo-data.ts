@@ -15,7 +15,7 @@ export interface DemoPerson {
 }
 
 export interface DemoSeat {
-  committee: "beirat" | "ausschuss";
+  committee: "beirat" | "ausschuss" | "fachgruppe";
   person: string;
   role: "chair" | "deputy_chair" | "member" | "deputy" | "advisory_member" | "minute_taker";
   seatCategory: string | null;
@@ -122,6 +122,13 @@ export const demoBody = {
   ...demoTownHall,
 };
 
+/** Members of the Fachgruppe Zuwanderung from the offices that hold the figures. */
+const administration: [string, string, string, string][] = [
+  ["Frau", "Sevda", "Arslan", "Ausländerbehörde"],
+  ["Herr", "Pavel", "Novák", "Statistikstelle"],
+  ["Frau", "Claudia", "Weber", "Jobcenter"],
+];
+
 export const demoPeople: DemoPerson[] = [
   { key: "mayor", formOfAddress: "Frau", title: "Dr.", givenName: "Katharina", familyName: "Brenner", organisation: "Oberbürgermeisterin" },
   { key: "secretary", formOfAddress: "Herr", givenName: "Jonas", familyName: "Albrecht", organisation: "Stabsstelle Integration" },
@@ -130,6 +137,13 @@ export const demoPeople: DemoPerson[] = [
   ...repatriates.map(toPerson("repatriate")),
   ...expertCitizens.map((row, index) => ({ ...toPerson("expert")(row, index), organisation: row[3] })),
   ...deputyNames.map(toPerson("deputy")),
+  ...administration.map(([formOfAddress, givenName, familyName, organisation], index) => ({
+    key: `staff${index + 1}`,
+    formOfAddress,
+    givenName,
+    familyName,
+    organisation,
+  })),
 ];
 
 export const demoCommittees = {
@@ -148,6 +162,16 @@ export const demoCommittees = {
     description: "Beratender Ausschuss des Gemeinderats; wird nach jeder Kommunalwahl neu gebildet.",
     constitutedOn: "2024-07-24",
     term: { name: "Wahlperiode 2024–2029", startDate: "2024-07-01", endDate: "2029-06-30" },
+  },
+  fachgruppe: {
+    name: "Fachgruppe Zuwanderung",
+    shortName: "FGZ",
+    kind: "working_group" as const,
+    description:
+      "Interne Arbeitsgruppe der Verwaltung: stellt die Zahlen der Zuwanderung zusammen, prüft sie und bereitet den " +
+      "Integrationsbericht vor. Tagt nicht öffentlich.",
+    constitutedOn: "2016-03-01",
+    term: { name: "Fachgruppe Zuwanderung", startDate: "2016-03-01", endDate: null },
   },
 };
 
@@ -198,4 +222,8 @@ export const demoSeats: DemoSeat[] = [
     }),
   ),
   { committee: "ausschuss", person: "secretary", role: "minute_taker", seatCategory: null },
+
+  // Fachgruppe Zuwanderung: the integration office and the offices that hold the figures.
+  { committee: "fachgruppe", person: "secretary", role: "chair", seatCategory: "Stabsstelle Integration" },
+  ...keys("staff", 3).map((person): DemoSeat => ({ committee: "fachgruppe", person, role: "member", seatCategory: "Verwaltung" })),
 ];

@@ -12,7 +12,7 @@ import { checkNoticePeriod, numberYearOf } from "../rules/meeting";
 import type { Bytes } from "../storage";
 import { demoOutcomes, type DemoHeldMeeting, type DemoSeatInfo } from "./demo-outcomes";
 import { demoTownHall } from "./demo-data";
-import { demoPlan } from "./demo-plan";
+import { demoPlan, type DemoPlanIds } from "./demo-plan";
 
 interface DemoPaper {
   key: string;
@@ -223,7 +223,7 @@ export interface DemoFile {
 /** The rows of the demo year, and the attachment files to store before they are written. */
 export async function demoYear(
   input: DemoYearInput,
-): Promise<{ statements: Statement[]; files: DemoFile[]; meetings: number; papers: number; measures: number }> {
+): Promise<{ statements: Statement[]; files: DemoFile[]; meetings: number; papers: number; measures: number; plan: DemoPlanIds }> {
   const { now } = input;
   const today = berlinDateOf(now);
   const stamp = { version: 1, createdAt: now, updatedAt: now };
@@ -508,5 +508,6 @@ export async function demoYear(
     meetings: demoMeetings.length + beiratMeetings.length,
     papers: demoPapers.length,
     measures: plan.measures,
+    plan: plan.ids,
   };
 }

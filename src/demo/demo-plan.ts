@@ -88,7 +88,14 @@ export interface DemoPlanInput {
   recommendation: { id: string; receivingResolutionId: string } | null;
 }
 
-export function demoPlan(input: DemoPlanInput): { statements: Statement[]; measures: number } {
+/** The demo plan's action fields by number and its measures by code, for the figures and the report. */
+export interface DemoPlanIds {
+  planId: string;
+  fieldIds: Map<number, string>;
+  measureIds: Map<string, string>;
+}
+
+export function demoPlan(input: DemoPlanInput): { statements: Statement[]; measures: number; ids: DemoPlanIds } {
   const { now, actorName } = input;
   const stamp = { version: 1, createdAt: now, updatedAt: now };
   const statements: Statement[] = [];
@@ -122,8 +129,10 @@ export function demoPlan(input: DemoPlanInput): { statements: Statement[]; measu
   // A measure that resolutions move starts as planned; the resolutions take it, step by step, to where it is now.
   const linkedCodes = new Set(links.map(([, code]) => code));
   const measureIds = new Map<string, { id: string; status: string; progress: number }>();
+  const fieldIds = new Map<number, string>();
   FIELDS.forEach(([fieldTitle, titles], fieldIndex) => {
     const fieldId = crypto.randomUUID();
+    fieldIds.set(fieldIndex + 1, fieldId);
     statements.push(insertRow("ActionField", { id: fieldId, planId, number: fieldIndex + 1, title: fieldTitle, version: 1 }));
     titles.forEach((title, index) => {
       const code = `${fieldIndex + 1}.${index + 1}`;
@@ -248,5 +257,9 @@ export function demoPlan(input: DemoPlanInput): { statements: Statement[]; measu
       }),
     );
   }
-  return { statements, measures: measureIds.size };
+  return {
+    statements,
+    measures: measureIds.size,
+    ids: { planId, fieldIds, measureIds: new Map([...measureIds].map(([code, measure]) => [code, measure.id])) },
+  };
 }

@@ -7,6 +7,7 @@ import { auditStatement, newRecordColumns } from "../services/records";
 import type { AttachmentStore } from "../storage";
 import { demoBody, demoCommittees, demoPeople, demoSeats } from "./demo-data";
 import { demoYear } from "./demo-meetings";
+import { demoFigures } from "./demo-figures";
 
 const SEEDER: Principal = { kind: "admin", tokenId: null, name: "demo data" };
 
@@ -104,6 +105,8 @@ export async function loadDemoData(db: Database, store: AttachmentStore, now: Da
     preparingSeats: seatsOf("beirat"),
   });
   statements.push(...year.statements);
+  const figures = demoFigures({ now, bodyId: body.id, actorName: "Stabsstelle Integration", plan: year.plan });
+  statements.push(...figures.statements);
   // Files first: a failed write leaves unreferenced files, never records pointing at nothing.
   for (const file of year.files) await store.put(file.key, file.bytes, file.contentType);
 
@@ -114,7 +117,8 @@ export async function loadDemoData(db: Database, store: AttachmentStore, now: Da
     memberships: seatIds.size,
     meetings: year.meetings,
     papers: year.papers,
-    measures: year.measures,
+    measures: year.measures + figures.measures,
+    integrationReport: figures.reportYear,
   };
   statements.push(auditStatement(ctx, "seed", "Body", body.id, null, summary));
   await db.batch(statements);

@@ -7,7 +7,7 @@ import type { AgendaItemKind } from "../rules/agenda";
 import type { AttendanceStatus } from "../rules/attendance";
 import type { CommitteeKind, MembershipRole } from "../rules/membership";
 import type { CONSULTATION_ROLES, ConsultationState, PaperType } from "../rules/papers";
-import type { LinkRelation, MeasureStatus } from "../rules/plan";
+import type { FORUM_IDEA_STATUSES, LinkRelation, MeasureStatus } from "../rules/plan";
 
 export { MEETING_STATE_NAMES as MEETING_STATE } from "../rules/meeting";
 export { MINUTES_STATE_NAMES as MINUTES_STATE } from "../rules/minutes";
@@ -43,6 +43,13 @@ export const MEASURE_STATUS: Record<MeasureStatus, string> = {
   ongoing: "Daueraufgabe",
   paused: "ruht",
   dropped: "aufgegeben",
+};
+export const FORUM_IDEA_STATUS: Record<(typeof FORUM_IDEA_STATUSES)[number], string> = {
+  new: "neu",
+  under_review: "in Prüfung",
+  adopted: "übernommen",
+  rejected: "nicht übernommen",
+  implemented: "umgesetzt",
 };
 /** What a resolution does to a measure, as the verb of "Beschluss IA/2026/003 ändert 1.2 Sprachkurse". */
 export const RELATION: Record<LinkRelation, string> = {

@@ -21,11 +21,13 @@ import { peopleRouter } from "./people";
 import { termsRouter } from "./terms";
 import { writtenProceduresRouter } from "./written-procedures";
 import { mailsRouter } from "./mails";
+import { figuresRouter } from "./figures";
 
 /** Everything under /api/v1. */
 export const apiRouter = createRouter()
   // First, so that "/papers/{id}.pdf" is matched before "/papers/{id}".
   .route("/", documentsRouter)
+  .route("/", figuresRouter)
   .route("/", documentSettingsRouter)
   .route("/", bodiesRouter)
   .route("/", bodyPagesRouter)

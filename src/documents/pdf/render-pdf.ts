@@ -23,6 +23,7 @@ import {
   TEXT_COLOR,
 } from "./style";
 import { Typesetter, type Fonts, type Segment } from "./typesetter";
+import type { Chart } from "../charts";
 import { Problem } from "../../errors";
 
 /**
@@ -41,7 +42,8 @@ export interface FontSet {
 }
 
 export interface PdfOptions {
-  markdown: string;
+  /** Markdown, or Markdown with charts between it (drawn as vectors from their geometry). */
+  markdown: string | (string | Chart)[];
   fonts: FontSet;
   title: string;
   subject: string;
@@ -106,12 +108,12 @@ class Layout {
     }
   }
 
-  heading(block: Extract<Block, { kind: "heading" }>) {
+  /** A heading, kept with at least three lines of what follows, or with `keepWith` points of it (a chart). */
+  heading(block: Extract<Block, { kind: "heading" }>, keepWith = 0) {
     const size = HEADING_SIZES[block.level] ?? BODY_SIZE;
     const runs = block.runs.map((r) => ({ ...r, bold: true }));
     const lines = this.typesetter.wrap(runs, size, CONTENT_WIDTH);
-    // Keep the heading with at least three lines of what follows.
-    this.ensure(size * 0.9 + lines.length * size * LEADING + 3 * BODY_SIZE * LEADING);
+    this.ensure(size * 0.9 + lines.length * size * LEADING + Math.max(3 * BODY_SIZE * LEADING, keepWith));
     if (this.y < A4.height - MARGIN.top) this.y -= size * 0.9;
     if (block.level <= 2) this.outline.push({ title: block.runs.map((r) => r.text).join(""), page: this.pages.length - 1, y: this.y });
     this.drawLines(lines, MARGIN.left, size);
@@ -249,6 +251,55 @@ class Layout {
     this.y -= BODY_SIZE * 0.8;
   }
 
+  /**
+   * A chart under its title, drawn from its geometry: SVG paths through pdf-lib (which flips the y axis as SVG
+   * has it), rectangles, and text set like the rest of the document. It is scaled to the width of the text.
+   */
+  /** The height a chart takes with its title. */
+  chartHeight(chart: Chart): number {
+    const title = this.typesetter.wrap([{ text: chart.title, bold: true, italic: false }], BODY_SIZE, CONTENT_WIDTH);
+    return title.length * BODY_SIZE * LEADING + 6 + chart.height * Math.min(1, CONTENT_WIDTH / chart.width);
+  }
+
+  chart(chart: Chart) {
+    const scale = Math.min(1, CONTENT_WIDTH / chart.width);
+    const title = this.typesetter.wrap([{ text: chart.title, bold: true, italic: false }], BODY_SIZE, CONTENT_WIDTH);
+    const height = chart.height * scale;
+    this.ensure(this.chartHeight(chart));
+    this.drawLines(title, MARGIN.left, BODY_SIZE);
+    this.y -= 6;
+    const left = MARGIN.left;
+    const top = this.y;
+    for (const mark of chart.marks) {
+      if (mark.kind === "path") {
+        this.page.drawSvgPath(mark.d, {
+          x: left,
+          y: top,
+          scale,
+          ...(mark.fill ? { color: hexColor(mark.fill) } : {}),
+          ...(mark.stroke ? { borderColor: hexColor(mark.stroke), borderWidth: mark.strokeWidth ?? 1 } : {}),
+          ...(mark.dash ? { borderDashArray: mark.dash } : {}),
+        });
+      } else if (mark.kind === "rect") {
+        this.page.drawRectangle({
+          x: left + mark.x * scale,
+          y: top - (mark.y + mark.height) * scale,
+          width: mark.width * scale,
+          height: mark.height * scale,
+          color: hexColor(mark.fill),
+          ...(mark.stroke ? { borderColor: hexColor(mark.stroke), borderWidth: (mark.strokeWidth ?? 1) * scale } : {}),
+        });
+      } else {
+        const size = mark.size * scale;
+        const font = this.typesetter.fontOf({ bold: mark.bold ?? false });
+        const width = this.typesetter.width(font, mark.text, size);
+        const x = left + mark.x * scale - (mark.anchor === "end" ? width : mark.anchor === "middle" ? width / 2 : 0);
+        this.typesetter.draw(this.page, { pieces: [mark.text], font, slanted: false, width }, x, top - mark.y * scale, size);
+      }
+    }
+    this.y -= height + BODY_SIZE * 0.8;
+  }
+
   rule() {
     this.ensure(12);
     this.y -= 6;
@@ -264,6 +315,17 @@ class Layout {
   space(height: number) {
     this.y -= height;
   }
+}
+
+/** The Markdown of a document's content, its charts left out (their summaries and tables are Markdown beside them). */
+export function markdownOf(content: PdfOptions["markdown"]): string {
+  return typeof content === "string" ? content : content.filter((part) => typeof part === "string").join("\n\n");
+}
+
+/** "#0b4f8a" as pdf-lib's colour. */
+function hexColor(hex: string) {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return rgb(((value >> 16) & 255) / 255, ((value >> 8) & 255) / 255, (value & 255) / 255);
 }
 
 /** Adds one bookmark per entry to the document outline. */
@@ -312,12 +374,23 @@ export async function renderPdf(options: PdfOptions): Promise<Uint8Array> {
     bold: await doc.embedFont(options.fonts.bold, { subset: false, customName: "DejaVuSans-Bold", features: NO_LIGATURES }),
   };
   const layout = new Layout(doc, fonts);
-  for (const block of blocksOf(options.markdown)) {
-    if (block.kind === "heading") layout.heading(block);
-    else if (block.kind === "paragraph") layout.paragraph(block);
-    else if (block.kind === "table") layout.table(block);
-    else if (block.kind === "rule") layout.rule();
-    else layout.space(block.height);
+  const parts = typeof options.markdown === "string" ? [options.markdown] : options.markdown;
+  for (const [index, part] of parts.entries()) {
+    if (typeof part !== "string") {
+      layout.chart(part);
+      continue;
+    }
+    const blocks = blocksOf(part);
+    // A heading just before a chart stays on the chart's page.
+    const next = parts[index + 1];
+    const keepWith = next !== undefined && typeof next !== "string" ? layout.chartHeight(next) : 0;
+    for (const [position, block] of blocks.entries()) {
+      if (block.kind === "heading") layout.heading(block, position === blocks.length - 1 ? keepWith : 0);
+      else if (block.kind === "paragraph") layout.paragraph(block);
+      else if (block.kind === "table") layout.table(block);
+      else if (block.kind === "rule") layout.rule();
+      else layout.space(block.height);
+    }
   }
 
   const total = layout.pages.length;

@@ -36,6 +36,8 @@ import { getPaper } from "../papers/papers";
 import { progressReport } from "../plan/plan-follow-up";
 import { getResolution } from "../meetings/resolutions";
 import { resolutionMeasures } from "../plan/trace";
+import { integrationReport } from "../plan/integration-report";
+import { integrationReportParts } from "../../documents/integration-report";
 
 /** What documents need from the runtime; `baseUrl` is the public address, to print the page of each document. */
 export type Documents = Pick<AppDeps, "documents" | "attachments"> & { baseUrl?: string };
@@ -53,21 +55,52 @@ async function prepare(
   bodyId: string,
   template: TemplateName,
   view: object,
-  meta: Pick<PdfOptions, "title" | "subject" | "author" | "date" | "header" | "footer" | "watermark"> & {
-    /** The portal page of the document, its accessible form (pdf-lib writes no tagged PDF). */
-    page?: string;
-  },
+  meta: DocumentMeta,
 ): Promise<PreparedPdf> {
   const look = await documentLook(ctx, deps.attachments, bodyId, deps.documents.templates);
+  return withLook(look, deps, renderTemplate(look.templates[template], view), meta);
+}
+
+type DocumentMeta = Pick<PdfOptions, "title" | "subject" | "author" | "date" | "header" | "footer" | "watermark"> & {
+  /** The portal page of the document, its accessible form (pdf-lib writes no tagged PDF). */
+  page?: string;
+};
+
+/** A document's content with the body's letterhead, footer and logo. */
+function withLook(
+  look: Awaited<ReturnType<typeof documentLook>>,
+  deps: Documents,
+  markdown: PdfOptions["markdown"],
+  meta: DocumentMeta,
+): PreparedPdf {
   const { page, ...options } = meta;
   return {
-    markdown: renderTemplate(look.templates[template], view),
+    markdown,
     ...options,
     header: look.letterhead ? `${look.letterhead} · ${meta.header.split(" · ").slice(1).join(" · ")}` : meta.header,
     footer: look.footer ? `${look.footer} · ${meta.footer}` : meta.footer,
     ...(page && deps.baseUrl ? { link: `Im Netz: ${deps.baseUrl}${page}` } : {}),
     ...(look.logo ? { logo: look.logo } : {}),
   };
+}
+
+/**
+ * The integration report of a year: the same data as its portal page, the charts drawn as vectors. A draft (only
+ * its body's staff read one) is marked as such on every page.
+ */
+export async function integrationReportDocument(ctx: ServiceContext, deps: Documents, bodyId: string, year: number) {
+  const report = await integrationReport(ctx, bodyId, year);
+  const look = await documentLook(ctx, deps.attachments, bodyId, deps.documents.templates);
+  return withLook(look, deps, integrationReportParts(report), {
+    title: report.title,
+    subject: `Integrationsbericht ${year}`,
+    author: report.body.name,
+    date: report.updatedAt,
+    header: `${report.body.name} · Integrationsbericht ${year}`,
+    footer: report.title,
+    ...(report.published ? {} : { watermark: "ENTWURF" }),
+    page: paths.integrationReport(year),
+  });
 }
 
 /** Lays a prepared document out as PDF. */
@@ -358,3 +391,4 @@ export const minutesPdf = rendered(minutesDocument);
 export const resolutionExtractPdf = rendered(resolutionExtractDocument);
 export const progressReportPdf = rendered(progressReportDocument);
 export const paperPdf = rendered(paperDocument);
+export const integrationReportPdf = rendered(integrationReportDocument);

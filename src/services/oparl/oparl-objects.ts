@@ -3,6 +3,7 @@
  * body's people and committees, its meeting places, a meeting, a paper) as an anonymous reader, through the same
  * services and policies as the portal; and the generated documents published as files.
  */
+import { markdownOf } from "../../documents/pdf/render-pdf";
 import { ANONYMOUS } from "../../auth/principal";
 import { findMeetingPlaces, keepDocumentDigest } from "../../db/queries/oparl";
 import { hexDigest } from "../../digest";
@@ -118,7 +119,7 @@ async function generatedFile(
     createdAt: meta.date,
     size: known?.size ?? null,
     sha512: known?.sha512 ?? null,
-    text: markdownToText(prepared.markdown),
+    text: markdownToText(markdownOf(prepared.markdown)),
     ...meta,
   };
 }

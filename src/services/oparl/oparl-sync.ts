@@ -61,6 +61,11 @@ const NOT_PUBLISHED = new Set([
   "MeasureLink",
   "RecommendationFollowUp",
   "ForumIdea",
+  "Figure",
+  "FigureValue",
+  "FigureValueRevision",
+  "IntegrationReport",
+  "IntegrationReportSection",
   "BodyPage",
 ]);
 /** Records that belong to a meeting or a paper, which the fields of their audit snapshots name. */

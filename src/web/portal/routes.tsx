@@ -18,7 +18,9 @@ import { committeeComposition, listMemberships } from "../../services/people/mem
 import { getMeeting, listMeetings } from "../../services/meetings/meetings";
 import { getMinutes, listPublishedMinutes } from "../../services/minutes/minutes";
 import { getAttachment, getPaper, listPapers } from "../../services/papers/papers";
-import { invitationPdf, minutesPdf, paperPdf, resolutionExtractPdf } from "../../services/documents/documents";
+import { integrationReportPdf, invitationPdf, minutesPdf, paperPdf, resolutionExtractPdf } from "../../services/documents/documents";
+import { integrationReport, reportYears } from "../../services/plan/integration-report";
+import { IntegrationReportPage, IntegrationReportsPage } from "./integration-report";
 import { sendAttachment, sendPdf } from "../../http/conditional";
 import { meetingMonths, paperYears, publishedMinutesYears, resolutionYears } from "../../services/periods";
 import { CONSULTATION_STATES, PAPER_TYPES } from "../../rules/papers";
@@ -40,7 +42,7 @@ import { PaperPage, PapersPage } from "./papers";
 import { MinutesListPage, MinutesPage } from "./minutes";
 import { CommitteePage, CommitteesPage, PersonPage } from "./committees";
 import { ResolutionPage, ResolutionsPage } from "./resolutions";
-import { type Ctx, pageHeaders, param } from "../kit/render";
+import { type Ctx, pageHeaders, param, scopeOf } from "../kit/render";
 import { page } from "../kit/page";
 import type { ServiceContext } from "../../services/context";
 import { paths } from "../kit/urls";
@@ -396,6 +398,32 @@ export const portal = new Hono<AppEnv>()
       view: (props, scope) => <MeasurePage scope={scope} {...props} />,
     }),
   )
+  .get(
+    "/integrationsbericht",
+    page({
+      access: "public",
+      load: async (_c, scope, ctx) => ({ years: await reportYears(ctx, scope.body.id) }),
+      view: (props, scope) => <IntegrationReportsPage scope={scope} {...props} />,
+    }),
+  )
+  .get(
+    "/integrationsbericht/:year",
+    page({
+      access: "public",
+      load: async (c, scope, ctx) => {
+        const year = yearOf(param(c, "year"));
+        if (!year) throw new Problem("not_found", "Diesen Integrationsbericht gibt es nicht.");
+        return { report: await integrationReport(ctx, scope.body.id, year), years: await reportYears(ctx, scope.body.id) };
+      },
+      view: (props, scope) => <IntegrationReportPage scope={scope} {...props} />,
+    }),
+  )
+  .get("/integrationsbericht/:year/bericht.pdf", async (c) => {
+    const year = yearOf(param(c, "year"));
+    const { body } = await scopeOf(c);
+    if (!year || !body) throw new Problem("not_found", "Diesen Integrationsbericht gibt es nicht.");
+    return sendPdf(c, await integrationReportPdf(serviceContext(c), documentDeps(c), body.id, year), `integrationsbericht-${year}.pdf`);
+  })
   .get(
     "/suche",
     page({

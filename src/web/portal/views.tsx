@@ -157,6 +157,10 @@ export function PlansPage({ scope, plans }: { scope: Scope; plans: { id: string;
       ) : (
         <p>{m.plan.none}</p>
       )}
+      <h2 class="kern-heading-medium">{m.plan.reports}</h2>
+      <p>
+        <a href={scoped(paths.integrationReports, scope)}>{m.plan.reportsLink}</a>
+      </p>
     </Layout>
   );
 }
