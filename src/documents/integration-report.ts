@@ -23,9 +23,9 @@ export function figureChart(figure: ReportFigureView): Chart {
 }
 
 /** The bar chart of an action field's measures by status. */
-export function statusChart(field: IntegrationReportData["actionFields"][number]): Chart {
+export function statusChart(field: IntegrationReportData["actionFields"][number], heading: string): Chart {
   return barChart({
-    title: `Maßnahmen nach Stand: Handlungsfeld ${field.number}`,
+    title: `Maßnahmen nach Stand: ${heading}`,
     category: "Stand",
     unit: "Maßnahmen",
     bars: field.byStatus.filter((s) => s.count > 0).map((s) => ({ label: MEASURE_STATUS[s.status], value: s.count })),
@@ -108,15 +108,15 @@ export function integrationReportParts(report: IntegrationReportData): ReportPar
   }
   for (const field of report.actionFields) {
     parts.push(`## ${e(fieldHeading(field, several))}\n\n*${e(field.planTitle)}*\n\n${field.markdown}`);
-    parts.push(...withData(statusChart(field)));
+    parts.push(...withData(statusChart(field, fieldHeading(field, several))));
     for (let start = 0; start < field.measures.length; start += BARS_PER_CHART) {
       const slice = field.measures.slice(start, start + BARS_PER_CHART);
-      parts.push(
-        progressList(
-          `Fortschritt der Maßnahmen${field.measures.length > BARS_PER_CHART ? ` (${start + 1}–${start + slice.length})` : ""}`,
-          slice.map((m) => ({ label: `${m.code} ${m.title} (${MEASURE_STATUS[m.status]})`, percent: m.progress })),
-        ),
+      const list = progressList(
+        `Fortschritt der Maßnahmen${field.measures.length > BARS_PER_CHART ? ` (${start + 1}–${start + slice.length})` : ""}`,
+        slice.map((m) => ({ label: `${m.code} ${m.title} (${MEASURE_STATUS[m.status]})`, percent: m.progress })),
       );
+      // The bars are labelled in the drawing; the summary repeats them in full, as text.
+      parts.push(list, e(list.summary));
     }
     field.indicators.forEach((indicator, index) => {
       const [name, ...rest] = figureParts(indicator, 4);

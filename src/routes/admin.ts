@@ -87,6 +87,7 @@ const demoRoute = defineRoute("admin", {
         meetings: z.number().int(),
         papers: z.number().int(),
         measures: z.number().int(),
+        integrationReport: z.number().int().openapi({ description: "The year of the demo's integration report" }),
       }),
       "Loaded",
     ),

@@ -14,7 +14,16 @@ import {
 } from "../http/openapi";
 import { requiredVersion, withEtag } from "../http/versioning";
 import { FIGURE_KINDS } from "../rules/figures";
-import { ZFigure, ZFigureCreate, ZFigureUpdate, ZFigureValue, ZFigureValueInput, ZReportInput, toFigureView } from "../schemas/figures";
+import {
+  ZFigure,
+  ZFigureCreate,
+  ZFigureUpdate,
+  ZFigureValue,
+  ZFigureValueInput,
+  ZReport,
+  ZReportInput,
+  toFigureView,
+} from "../schemas/figures";
 import { integrationReportPdf } from "../services/documents/documents";
 import {
   createFigure,
@@ -32,22 +41,6 @@ const ZYear = z.coerce.number({ error: "muss ein Jahr sein" }).int("muss ein Jah
 const ZBodyYear = z.object({ id: z.string(), year: ZYear });
 
 const ZReportSummary = z.object({ years: z.array(z.number().int()) });
-const ZReport = z
-  .object({
-    body: z.object({ id: z.string(), name: z.string() }),
-    year: z.number().int(),
-    title: z.string(),
-    published: z.boolean(),
-    version: z.number().int(),
-    updatedAt: z.string(),
-    introduction: z.string().nullable(),
-    outlook: z.string().nullable(),
-    keyFigures: z.array(z.record(z.string(), z.unknown())),
-    actionFields: z.array(z.record(z.string(), z.unknown())),
-    forums: z.array(z.record(z.string(), z.unknown())),
-  })
-  .openapi("IntegrationReport");
-
 const routes = {
   list: defineRoute("public", {
     method: "get",

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { FigureModel, FigureValueModel, FigureValueRevisionModel } from "../generated/prisma-node/models";
 import { FIGURE_DIRECTIONS, FIGURE_KINDS, PERIOD_MESSAGE, parsePeriod } from "../rules/figures";
+import { MEASURE_STATUSES } from "../rules/plan";
 import { ZId, ZLine, ZOptionalLine, ZOptionalText, ZRecordMeta, nonEmptyPatch, recordMeta } from "./common";
 
 export const ZPeriod = z
@@ -130,9 +131,12 @@ export function toFigureView(figure: FigureRow): TFigure {
     ...rest,
     kind: kind as TFigure["kind"],
     direction: direction as TFigure["direction"],
-    values: values.map(({ revisions, createdAt: _vc, updatedAt: _vu, version: _vv, figureId: _f, ...value }) => ({
-      ...recordMeta(value as FigureValueModel),
-      ...value,
+    values: values.map(({ revisions, figureId: _f, ...row }) => ({
+      ...recordMeta(row),
+      period: row.period,
+      value: row.value,
+      source: row.source,
+      note: row.note,
       ...(revisions
         ? {
             revisions: revisions.map((r) => ({
@@ -174,3 +178,77 @@ export const ZReportInput = z
   .strict()
   .openapi("IntegrationReportInput");
 export type TReportInput = z.infer<typeof ZReportInput>;
+
+const ZPoint = z.object({ period: z.string(), value: z.number() });
+const ZReportFigure = z.object({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  category: z.string().nullable(),
+  source: z.string().nullable(),
+  description: z.string().nullable(),
+  published: z.boolean(),
+  direction: z.enum(FIGURE_DIRECTIONS),
+  values: z.array(ZPoint.extend({ source: z.string().nullable(), note: z.string().nullable() })),
+  baseline: ZPoint.nullable(),
+  target: ZPoint.nullable(),
+  latest: ZPoint.nullable(),
+  previous: ZPoint.nullable(),
+  trend: z.enum(["better", "worse", "same", "unknown"]),
+  shareOfTarget: z.number().nullable().openapi({ description: "0 at the baseline, 1 at the target" }),
+});
+
+/** The integration report of a year as the reader at hand may see it. */
+export const ZReport = z
+  .object({
+    body: z.object({ id: z.string(), name: z.string() }),
+    year: z.number().int(),
+    title: z.string(),
+    published: z.boolean(),
+    version: z.number().int(),
+    updatedAt: z.string().openapi({ format: "date-time" }),
+    introduction: z.string().nullable(),
+    outlook: z.string().nullable(),
+    keyFigures: z.array(ZReportFigure),
+    actionFields: z.array(
+      z.object({
+        id: z.string(),
+        number: z.number().int(),
+        title: z.string(),
+        planId: z.string(),
+        planTitle: z.string(),
+        markdown: z.string(),
+        measures: z.array(
+          z.object({ id: z.string(), code: z.string(), title: z.string(), status: z.enum(MEASURE_STATUSES), progress: z.number().int() }),
+        ),
+        byStatus: z.array(z.object({ status: z.enum(MEASURE_STATUSES), count: z.number().int() })),
+        indicators: z.array(ZReportFigure),
+        resolutions: z.array(
+          z.object({
+            id: z.string(),
+            number: z.string(),
+            date: z.string(),
+            text: z.string(),
+            committee: z.string(),
+            measures: z.array(z.string()),
+          }),
+        ),
+      }),
+    ),
+    forums: z.array(
+      z.object({
+        forum: z.string(),
+        date: z.string(),
+        ideas: z.array(
+          z.object({
+            text: z.string(),
+            status: z.string(),
+            measure: z.object({ id: z.string(), code: z.string(), title: z.string() }).nullable(),
+            paper: z.object({ id: z.string(), number: z.string(), title: z.string() }).nullable(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi("IntegrationReport");

@@ -142,7 +142,7 @@ export const ZPlan = z
     adoptedOn: z.string().nullable(),
     adoptedByResolutionId: z.string().nullable(),
     description: z.string().nullable(),
-    actionFields: z.array(z.object({ number: z.number().int(), title: z.string() })),
+    actionFields: z.array(z.object({ id: z.string(), number: z.number().int(), title: z.string() })),
     updates: z.array(z.object({ date: z.string(), resolutionId: z.string().nullable(), note: z.string().nullable() })),
   })
   .openapi("Plan");
@@ -157,7 +157,7 @@ export const toPlanView = (plan: PlanRow): z.infer<typeof ZPlan> => ({
   adoptedOn: plan.adoptedOn,
   adoptedByResolutionId: plan.adoptedByResolutionId,
   description: plan.description,
-  actionFields: plan.actionFields.map((f) => ({ number: f.number, title: f.title })),
+  actionFields: plan.actionFields.map((f) => ({ id: f.id, number: f.number, title: f.title })),
   updates: plan.updates.map((u) => ({ date: u.date, resolutionId: u.resolutionId, note: u.note })),
 });
 

@@ -11,10 +11,10 @@ type Seat = {
 };
 
 describe("demo data", () => {
-  it("brings up a municipality with the two committees of the domain notes", async () => {
+  it("brings up a municipality with the two committees of the domain notes and an internal working group", async () => {
     const { db, attachments, request } = createTestApp({ now: () => new Date("2026-11-21T10:00:00Z") });
     const loaded = await loadDemoData(db, attachments, new Date("2026-11-21T10:00:00Z"));
-    expect(loaded).toMatchObject({ committees: 2 });
+    expect(loaded).toMatchObject({ committees: 3 });
 
     const committees = (await json(await request("GET", "/api/v1/committees"))).items;
     const byShortName = Object.fromEntries(committees.map((c: { shortName: string; id: string }) => [c.shortName, c.id]));
@@ -34,6 +34,9 @@ describe("demo data", () => {
     const deputies = ausschuss.filter((s) => s.role === "deputy");
     expect(deputies).toHaveLength(19);
     expect(deputies.every((d) => d.deputyFor !== null)).toBe(true);
+
+    const fachgruppe = await composition(byShortName.FGZ);
+    expect(fachgruppe.map((s) => s.role)).toEqual(["chair", "member", "member", "member"]);
 
     const names = [...beirat, ...ausschuss].map((s) => s.person.name);
     for (const name of ["Şükrü Yıldırım", "Łucja Wąsik", "Ștefan Mureșan", "Αθηνά Παπαδοπούλου", "Жанна Ковальчук"])
@@ -114,8 +117,10 @@ describe("demo data", () => {
     const now = new Date("2026-11-21T10:00:00Z");
     const { db, attachments, request, tokenFor } = createTestApp({ now: () => now });
     const loaded = await loadDemoData(db, attachments, now);
-    expect(loaded).toMatchObject({ measures: 40 });
-    const [plan] = (await json(await request("GET", `/api/v1/plans?bodyId=${loaded!.bodyId}`))).items;
+    // 40 in the integration plan, 11 in the "Gmünder Weg für alle".
+    expect(loaded).toMatchObject({ measures: 51 });
+    const plans = (await json(await request("GET", `/api/v1/plans?bodyId=${loaded!.bodyId}`))).items;
+    const plan = plans.find((p: { title: string }) => p.title === "Integrationsplan 2019");
     expect(plan.actionFields).toHaveLength(5);
     const measures = (await json(await request("GET", `/api/v1/plans/${plan.id}/measures`))).items;
     const kita = measures.find((m: { code: string }) => m.code === "1.2");
@@ -144,7 +149,8 @@ describe("demo data", () => {
       handling: "adopted",
       receivingResolution: { number: expect.stringMatching(/^IA\//) },
     });
-    expect((await json(await request("GET", `/api/v1/bodies/${loaded!.bodyId}/forum-ideas`))).items).toHaveLength(2);
+    // Three ideas from each of the last two years' forums, two from this year's.
+    expect((await json(await request("GET", `/api/v1/bodies/${loaded!.bodyId}/forum-ideas`))).items).toHaveLength(8);
     const overview = await json(await request("GET", `/api/v1/plans/${plan.id}/overview?staleMonths=12`));
     expect(overview.stale.length).toBeGreaterThan(0);
     expect((await json(await request("GET", "/api/v1/search?q=Schwimmkurse"))).items[0].kind).toBe("measure");

@@ -12,6 +12,7 @@ import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "../../src/services/accounts/accounts";
 import { createServiceContext } from "../../src/services/context";
+import { berlinDateOf } from "../../src/rules/calendar";
 import { servedDemoPortal } from "../helpers/portal";
 
 let browser: Browser;
@@ -52,6 +53,8 @@ beforeAll(async () => {
     resolutions: "/beschluesse",
     resolution: `/beschluesse/${resolution.id}`,
     plans: "/integrationsplan",
+    "integration reports": "/integrationsbericht",
+    "integration report": `/integrationsbericht/${Number(berlinDateOf(new Date()).slice(0, 4)) - 1}`,
     plan: `/integrationsplan/${measure.planId}`,
     measure: `/massnahmen/${measure.id}`,
     papers: "/vorlagen",

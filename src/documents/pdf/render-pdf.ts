@@ -160,8 +160,8 @@ class Layout {
         color: TEXT_COLOR,
       });
     }
-    // Avoid a single line left at the bottom of a page (an orphan).
-    if (lines.length > 1) this.ensure(2 * lineHeight);
+    // A short paragraph stays on one page; a long one leaves no single line at the bottom of a page (an orphan).
+    if (lines.length > 1) this.ensure((lines.length <= 6 ? lines.length : 2) * lineHeight);
     this.drawLines(lines, x, BODY_SIZE);
     this.y -= block.bullet ? 1.5 : BODY_SIZE * 0.55;
   }

@@ -3,6 +3,7 @@
  * table below it. The PDF draws the same geometry.
  */
 import type { Chart, Mark } from "../../documents/charts";
+import { m } from "../messages";
 import { Table } from "./ui";
 
 function MarkElement({ mark }: { mark: Mark }) {
@@ -54,35 +55,35 @@ export function ChartSvg({ chart, label }: { chart: Chart; label: string }) {
 }
 
 /**
- * A chart with its title, its summary in words and its data as a table. `context` names an element whose text
- * goes before the title in the chart's accessible name (the heading of the figure it shows). On a narrow screen the
- * drawing keeps a readable size and scrolls sideways in its own region; the summary and the table reflow.
+ * A chart with its title, its summary in words and its data as a table. `name` is the chart's full name where its
+ * title relies on a heading around it ("Verlauf" under a figure's name). On a narrow screen the drawing keeps a
+ * readable size and scrolls sideways in its own region, which the keyboard reaches; the summary and the table reflow.
  */
-export function ChartFigure({ chart, id, context }: { chart: Chart; id: string; context?: string }) {
+export function ChartFigure({ chart, id, name = chart.title }: { chart: Chart; id: string; name?: string }) {
   return (
-    <figure class="chart" aria-labelledby={`${context ? `${context} ` : ""}${id}-title`}>
+    <figure class="chart" aria-labelledby={`${id}-title`}>
       <figcaption class="chart__title" id={`${id}-title`}>
         {chart.title}
       </figcaption>
-      <div class="chart__scroll" tabindex={0} role="region" aria-labelledby={`${context ? `${context} ` : ""}${id}-title`}>
+      <section class="chart__scroll" tabindex={0} aria-label={`${m.report.chart}: ${name}`}>
         <svg
           class="chart__svg chart__svg--wide"
           viewBox={`0 0 ${chart.width} ${chart.height}`}
           role="img"
-          aria-labelledby={`${context ? `${context} ` : ""}${id}-title`}
+          aria-label={name}
           aria-describedby={`${id}-summary`}
         >
           {chart.marks.map((mark) => (
             <MarkElement mark={mark} />
           ))}
         </svg>
-      </div>
+      </section>
       <p class="chart__summary" id={`${id}-summary`}>
         {chart.summary}
       </p>
       <details class="chart__data">
-        <summary>Daten als Tabelle</summary>
-        <Table label={`Daten: ${chart.title}`} heads={chart.table.heads} rows={chart.table.rows} />
+        <summary>{m.report.dataTable}</summary>
+        <Table label={`${m.report.data}: ${name}`} heads={chart.table.heads} rows={chart.table.rows} />
       </details>
     </figure>
   );

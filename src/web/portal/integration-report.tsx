@@ -27,7 +27,7 @@ function FigureBlock({ figure, id }: { figure: ReportFigureView; id: string }) {
       </h4>
       <p>{figureChange(figure)}</p>
       {figure.source ? <p>{`${r().source}: ${figure.source}`}</p> : null}
-      <ChartFigure chart={{ ...figureChart(figure), title: r().course }} id={id} context={`${id}-name`} />
+      <ChartFigure chart={{ ...figureChart(figure), title: r().course }} id={id} name={`${r().course}: ${figure.name}`} />
     </section>
   );
 }
@@ -45,12 +45,11 @@ function ActionField({ field, id, heading, scope, year }: { field: Field; id: st
       </p>
       <Prose markdown={field.markdown} />
       <h3 class="kern-heading-small">{r().byStatus}</h3>
-      <ChartFigure chart={statusChart(field)} id={`${id}-stand`} />
+      <ChartFigure chart={statusChart(field, heading)} id={`${id}-stand`} />
       <h3 class="kern-heading-small">{r().measures}</h3>
       <Table
         label={`${r().measures}: ${heading}`}
         heads={[r().code, r().measure, r().status, r().progress]}
-        stacked
         rows={field.measures.map((measure) => [
           measure.code,
           <a href={scoped(paths.measure(measure.id), scope)}>{measure.title}</a>,
@@ -126,8 +125,8 @@ export function IntegrationReportPage({ scope, report, years }: { scope: Scope; 
           </p>
         </nav>
       ) : null}
-      <nav class="report-toc" aria-labelledby="inhalt">
-        <h2 class="kern-heading-medium" id="inhalt">
+      <nav class="report-toc" aria-labelledby="bericht-inhalt">
+        <h2 class="kern-heading-medium" id="bericht-inhalt">
           {r().contents}
         </h2>
         <ol>
