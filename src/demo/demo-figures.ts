@@ -479,16 +479,18 @@ export function demoFigures(input: DemoFiguresInput): { statements: Statement[];
       markdown:
         number === 4
           ? "Die mehrsprachige Gesundheitssprechstunde ist gut angenommen; die Pflegeberatung beginnt im kommenden Jahr."
-          : "Die Patenschaften wachsen langsamer als geplant. Die Beteiligung an den Stadtteilforen ruht, bis die Foren neu aufgestellt sind.",
+          : "Die Patenschaften wachsen langsamer als geplant. " +
+            "Die Beteiligung an den Stadtteilforen ruht, bis die Foren neu aufgestellt sind.",
     })),
     {
       kind: "outlook",
       markdown:
         "Im kommenden Jahr schreibt die Stadt den Integrationsplan fort. Schwerpunkte sind:\n\n" +
-        "- Sprachförderung vom Kindergarten bis zum Beruf,\n- Gesundheit und Pflege in mehreren Sprachen,\n- die Beteiligung der Migrantenorganisationen.",
+        "- Sprachförderung vom Kindergarten bis zum Beruf,\n- Gesundheit und Pflege in mehreren Sprachen,\n" +
+        "- die Beteiligung der Migrantenorganisationen.",
     },
   ];
-  sections.forEach((section, position) =>
+  for (const [position, section] of sections.entries()) {
     statements.push(
       insertRow("IntegrationReportSection", {
         id: crypto.randomUUID(),
@@ -498,8 +500,8 @@ export function demoFigures(input: DemoFiguresInput): { statements: Statement[];
         actionFieldId: section.field ?? null,
         markdown: section.markdown,
       }),
-    ),
-  );
+    );
+  }
   return { statements, measures, reportYear };
 }
 

@@ -128,7 +128,8 @@ export function integrationReportParts(report: IntegrationReportData): ReportPar
             `### Beschlüsse ${report.year}`,
             ...field.resolutions.map(
               (r) =>
-                `- **${e(r.number)}** vom ${germanDate(r.date)}, ${e(r.committee)} (Maßnahme ${r.measures.map(e).join(", ")}): ${e(r.text)}`,
+                `- **${e(r.number)}** vom ${germanDate(r.date)}, ${e(r.committee)} ` +
+                `(Maßnahme ${r.measures.map(e).join(", ")}): ${e(r.text)}`,
             ),
           ].join("\n\n")
         : `### Beschlüsse ${report.year}\n\nIm Berichtsjahr gab es keinen Beschluss zu den Maßnahmen dieses Handlungsfelds.`,
@@ -140,10 +141,7 @@ export function integrationReportParts(report: IntegrationReportData): ReportPar
         "## Integrationsforen",
         ...report.forums.flatMap((forum) => [
           `### ${e(forum.forum)} am ${germanDate(forum.date)}`,
-          ...forum.ideas.map(
-            (idea) =>
-              `- ${e(idea.text)} – **${FORUM_IDEA_STATUS[idea.status as keyof typeof FORUM_IDEA_STATUS] ?? e(idea.status)}**${ideaOutcome(idea)}`,
-          ),
+          ...forum.ideas.map((idea) => `- ${e(idea.text)} – **${ideaStatus(idea.status)}**${ideaOutcome(idea)}`),
         ]),
       ].join("\n\n"),
     );
@@ -151,6 +149,8 @@ export function integrationReportParts(report: IntegrationReportData): ReportPar
   if (report.outlook) parts.push(`## Ausblick\n\n${report.outlook}`);
   return parts;
 }
+
+const ideaStatus = (status: string) => FORUM_IDEA_STATUS[status as keyof typeof FORUM_IDEA_STATUS] ?? e(status);
 
 function ideaOutcome(idea: IntegrationReportData["forums"][number]["ideas"][number]): string {
   const outcomes = [

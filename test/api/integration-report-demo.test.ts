@@ -42,7 +42,7 @@ function summaries(report: IntegrationReportData): string[] {
 }
 
 describe("the demo's integration report", () => {
-  it("renders the past year's report as a PDF with every chart's summary, and keeps the internal figures out of it for the public", async () => {
+  it("renders the past year's report as a PDF with every chart's summary, without the internal figures for the public", async () => {
     const { db, attachments, request, tokenFor } = createTestApp({ now: () => NOW });
     const loaded = await loadDemoData(db, attachments, NOW);
     expect(loaded!.integrationReport).toBe(2025);
