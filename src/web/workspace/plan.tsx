@@ -28,6 +28,7 @@ import { WorkspaceLayout } from "./layout";
 import { managedPlan, measurePath, p, param, planPath } from "./plan-shared";
 import { ideaPages } from "./plan-ideas";
 import { measurePages } from "./plan-measures";
+import { monitoringPages } from "./plan-report";
 
 // --- A plan: its action fields and measures, the new ones, import and export, the report -------------------------
 
@@ -419,9 +420,17 @@ export const planPages = new Hono<AppEnv>()
               </li>
             ))}
           </ul>
-          <p>
-            <a href="/verwaltung/plan/ideen">{p.ideas}</a>
-          </p>
+          <ul>
+            <li>
+              <a href="/verwaltung/plan/ideen">{p.ideas}</a>
+            </li>
+            <li>
+              <a href="/verwaltung/plan/kennzahlen">{m.workspace.monitoring.figures}</a>
+            </li>
+            <li>
+              <a href="/verwaltung/plan/integrationsbericht">{m.workspace.monitoring.reports}</a>
+            </li>
+          </ul>
         </WorkspaceLayout>
       ),
     }),
@@ -429,6 +438,7 @@ export const planPages = new Hono<AppEnv>()
   // The ideas' and the measures' addresses before the plan's own (/verwaltung/plan/:id).
   .route("/", ideaPages)
   .route("/", measurePages)
+  .route("/", monitoringPages)
   .get("/verwaltung/plan/:id", newMeasure.get)
   .post("/verwaltung/plan/:id/massnahmen", newMeasure.post)
   .post("/verwaltung/plan/:id/handlungsfelder", newField.post)
