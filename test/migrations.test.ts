@@ -21,10 +21,11 @@ function prisma(databaseFile: string, ...args: string[]): string {
 function describeSchema(file: string) {
   const db = new Database(file, { readonly: true });
   const tables = db
-    // search_index* (FTS5) and _batch_guard live in the migrations only: Prisma models neither virtual tables nor CHECK constraints.
+    // search_index* and search_recent* (FTS5) and _batch_guard live in the migrations only: Prisma models neither virtual
+    // tables nor CHECK constraints.
     .prepare(
       "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' AND " +
-        "name NOT LIKE 'search_index%' AND name <> '_batch_guard' ORDER BY name",
+        "name NOT LIKE 'search_index%' AND name NOT LIKE 'search_recent%' AND name <> '_batch_guard' ORDER BY name",
     )
     .all() as { name: string }[];
   const shape = Object.fromEntries(

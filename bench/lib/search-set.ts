@@ -5,7 +5,7 @@
  * a phrase, the start of a word, a paper number and a resolution number.
  */
 import type Sqlite from "better-sqlite3";
-import { SEARCH_TIER } from "../../src/db/queries/search";
+import { SEARCH_TIER, SEARCH_WINDOW } from "../../src/db/queries/search";
 import { searchExpressions } from "../../src/services/search/search-query";
 import { isPublic } from "./endpoints";
 
@@ -59,17 +59,35 @@ function fail(q: string, reason: string): never {
 
 /**
  * The public hits of an expression in the order the service promises, computed over every match: tiers of
- * SEARCH_TIER matches, newest (highest rowid) first, by bm25 within a tier. Returns each hit with its sort key.
+ * SEARCH_TIER matches, newest (highest rowid) first, by bm25 within a tier, scored in the window of the newest
+ * documents where the tier lies within it (SEARCH_WINDOW), else in the whole index. Returns each hit with its sort key.
  */
 function exhaustive(db: Sqlite.Database, expression: string) {
-  const rows = db
-    .prepare(
-      `SELECT rowid, kind, ref_id AS id, bm25(search_index, 0.0, 0.0, 5.0, 1.0) AS score FROM search_index
-       WHERE search_index MATCH ? ORDER BY rowid DESC`,
-    )
-    .all(expression) as { rowid: number; kind: string; id: string; score: number }[];
+  const scores = (index: string) =>
+    new Map(
+      (
+        db.prepare(`SELECT rowid, bm25(${index}, 0.0, 0.0, 5.0, 1.0) AS score FROM ${index} WHERE ${index} MATCH ?`).all(expression) as {
+          rowid: number;
+          score: number;
+        }[]
+      ).map((row) => [row.rowid, row.score]),
+    );
+  const whole = scores("search_index");
+  const recent = scores("search_recent");
+  const { windowStart } = db.prepare(`SELECT coalesce(max("doc"), 0) - ? AS windowStart FROM "search_index_doc"`).get(SEARCH_WINDOW) as {
+    windowStart: number;
+  };
+  const rows = (
+    db.prepare("SELECT rowid, kind, ref_id AS id FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC").all(expression) as {
+      rowid: number;
+      kind: string;
+      id: string;
+    }[]
+  ).map((row, index) => ({ ...row, tier: Math.floor(index / SEARCH_TIER) }));
+  const tierLow = new Map<number, number>();
+  for (const row of rows) tierLow.set(row.tier, row.rowid);
   return rows
-    .map((row, index) => ({ ...row, tier: Math.floor(index / SEARCH_TIER) }))
+    .map((row) => ({ ...row, score: (tierLow.get(row.tier)! > windowStart ? recent : whole).get(row.rowid)! }))
     .sort((a, b) => a.tier - b.tier || a.score - b.score)
     .filter((row) => isPublic(db, row.kind, row.id));
 }

@@ -1,7 +1,7 @@
 import SQLite from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { loadDemoData } from "../../src/demo/load-demo-data";
-import { SEARCH_KINDS, searchCandidates } from "../../src/db/queries/search";
+import { SEARCH_KINDS, SEARCH_WINDOW, searchCandidates } from "../../src/db/queries/search";
 import { createNodeDatabase } from "../../src/entry/node-database";
 import { createTestApp, json, migratedDatabaseFile } from "../helpers/test-app";
 
@@ -55,6 +55,47 @@ describe("search tiers", () => {
     const score = new Map(all.map((row) => [`${row.kind}:${row.ref_id}`, row.score]));
     for (const keys of tiers)
       for (let i = 1; i < keys.length; i++) expect(score.get(keys[i]!)!).toBeGreaterThanOrEqual(score.get(keys[i - 1]!)!);
+  });
+
+  it("keep the newest documents in a window of their own, ranked there, and rank an older tier in the whole index", async () => {
+    const { db, file, attachments } = createTestApp();
+    await loadDemoData(db, attachments, new Date());
+    const sqlite = new SQLite(file);
+    const rows = (index: string) =>
+      (sqlite.prepare(`SELECT rowid FROM ${index} ORDER BY rowid`).all() as { rowid: number }[]).map((r) => r.rowid);
+    // The demo is smaller than the window: every document is in both indexes, and both rank alike.
+    expect(rows("search_recent")).toEqual(rows("search_index"));
+    const inWindow = await searchCandidates(db, "Sprachkurse", SEARCH_KINDS, { limit: 50, offset: 0 });
+    expect(inWindow.hits.length).toBeGreaterThan(0);
+
+    // Move the window past every document (as 5,000 newer ones would), then write one: the old ones leave the
+    // window, the written one stays out of it (its rowid is old), and a search ranks in the whole index instead.
+    const { top } = sqlite.prepare(`SELECT max("doc") AS top FROM "search_index_doc"`).get() as { top: number };
+    sqlite.prepare(`INSERT INTO "search_index_doc" ("doc", "kind", "ref_id") VALUES (?, 'test', 'window')`).run(top + SEARCH_WINDOW + 1);
+    sqlite.prepare(`UPDATE "Measure" SET "title" = "title" || ' (neu)' WHERE "code" = '1.1'`).run();
+    expect(rows("search_recent")).toEqual([]);
+    const outside = await searchCandidates(db, "Sprachkurse", SEARCH_KINDS, { limit: 50, offset: 0 });
+    expect(new Set(outside.hits.map((h) => h.ref_id))).toEqual(new Set(inWindow.hits.map((h) => h.ref_id)));
+    const whole = sqlite
+      .prepare(`SELECT ref_id, bm25(search_index, 0.0, 0.0, 5.0, 1.0) AS score FROM search_index WHERE search_index MATCH ?`)
+      .all("Sprachkurse") as { ref_id: string; score: number }[];
+    const score = new Map(whole.map((row) => [row.ref_id, row.score]));
+    expect(outside.hits.map((h) => h.rank)).toEqual(outside.hits.map((h) => score.get(h.ref_id)));
+
+    // A new document lies within the window: it is indexed in both.
+    sqlite
+      .prepare(
+        `INSERT INTO "Measure" ("id", "planId", "actionFieldId", "code", "title", "description", "responsible", "partners", "status",
+           "progress", "startDate", "targetDate", "indicators", "evidence", "version", "createdAt", "updatedAt")
+         SELECT 'neu', "planId", "actionFieldId", '9.9', 'Fahrradwerkstatt für Sprachkurse', "description", "responsible", "partners",
+           "status", "progress", "startDate", "targetDate", "indicators", "evidence", 1, "createdAt", "updatedAt"
+         FROM "Measure" WHERE "code" = '1.1' LIMIT 1`,
+      )
+      .run();
+    expect(rows("search_recent")).toEqual([top + SEARCH_WINDOW + 2]);
+    const newest = await searchCandidates(db, "Fahrradwerkstatt", SEARCH_KINDS, { limit: 5, offset: 0 });
+    expect(newest.hits.map((h) => h.ref_id)).toEqual(["neu"]);
+    sqlite.close();
   });
 });
 

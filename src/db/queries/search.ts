@@ -33,9 +33,18 @@ export interface SearchTierPage {
 }
 
 /**
+ * How many of the newest documents (by rowid) "search_recent" holds as well (the migration 20261207100000_search_recent
+ * sets the same number in its triggers). bm25 counts each word's documents in the whole of the index it ranks in, so
+ * a tier that lies within this window is ranked there, at a cost that does not grow with the archive; the relevance
+ * of its documents is then weighed against the newest documents, not against all of them.
+ */
+export const SEARCH_WINDOW = 5000;
+
+/**
  * A page of candidates for an FTS5 expression from the tier of the `tier` newest matches below `below`, ranked by
  * relevance (bm25, titles weigh five times). FTS5 narrows to the tier by rowid, scores only its rows, and computes
- * snippets only for the rows returned.
+ * snippets only for the rows returned. The tier is found in the whole index; it is ranked in the window of the
+ * newest documents where it lies within it, else in the whole index.
  */
 export async function searchCandidates(
   db: Database,
@@ -46,18 +55,24 @@ export async function searchCandidates(
   const below = page.below ?? Number.MAX_SAFE_INTEGER;
   const kindIn = `kind IN (${placeholders(kinds)})`;
   try {
-    const hits = await db.query<SearchHit & { low: number }>(
-      `WITH tier AS (SELECT coalesce((SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid < ? AND ${kindIn}
-                                      ORDER BY rowid DESC LIMIT 1 OFFSET ?), 0) AS low)
-       SELECT kind, ref_id, snippet(search_index, 3, '«', '»', '…', 16) AS snippet, rank, (SELECT low FROM tier) AS low
-       FROM search_index WHERE search_index MATCH ? AND rank MATCH 'bm25(0.0, 0.0, 5.0, 1.0)'
-         AND rowid >= (SELECT low FROM tier) AND rowid < ? AND ${kindIn}
-       ORDER BY rank LIMIT ? OFFSET ?`,
-      [expression, below, ...kinds, (page.tier ?? SEARCH_TIER) - 1, expression, below, ...kinds, page.limit, page.offset],
+    const [tier] = await db.query<{ low: number; windowStart: number }>(
+      `SELECT coalesce((SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid < ? AND ${kindIn}
+                        ORDER BY rowid DESC LIMIT 1 OFFSET ?), 0) AS low,
+              (SELECT coalesce(max("doc"), 0) FROM "search_index_doc") - ? AS windowStart`,
+      [expression, below, ...kinds, (page.tier ?? SEARCH_TIER) - 1, SEARCH_WINDOW],
       { slow: true },
     );
-    const low = hits[0]?.low ?? 0;
-    return { hits: hits.map(({ low: _low, ...hit }) => hit), older: low > 0 ? low : undefined };
+    const { low, windowStart } = tier!;
+    const index = low > windowStart ? "search_recent" : "search_index";
+    const hits = await db.query<SearchHit>(
+      `SELECT kind, ref_id, snippet(${index}, 3, '«', '»', '…', 16) AS snippet, rank
+       FROM ${index} WHERE ${index} MATCH ? AND rank MATCH 'bm25(0.0, 0.0, 5.0, 1.0)'
+         AND rowid >= ? AND rowid < ? AND ${kindIn}
+       ORDER BY rank LIMIT ? OFFSET ?`,
+      [expression, low, below, ...kinds, page.limit, page.offset],
+      { slow: true },
+    );
+    return { hits, older: low > 0 ? low : undefined };
   } catch (error) {
     const message = `${(error as Error).message} ${String((error as { cause?: unknown }).cause ?? "")}`;
     if (/fts5|syntax error|no such column|unterminated|malformed MATCH/i.test(message)) throw new InvalidSearchQuery(message);
