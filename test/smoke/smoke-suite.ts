@@ -401,6 +401,61 @@ export function planSmokeSuite(runtime: string, target: () => SmokeTarget) {
       const trace = await json(await request("GET", `/api/v1/measures/${measure.id}/trace`));
       expect(trace).toMatchObject({ measure: { code: "4.3" }, trace: [] });
     });
+
+    it("imports figures all or nothing, keeps an internal one from the public, and renders the report with its charts as PDF", async () => {
+      const { request, adminToken } = target();
+      const post = creator(target());
+      const body = await post("/api/v1/bodies", { name: `Stadt ${crypto.randomUUID().slice(0, 8)}` });
+      const plan = await post("/api/v1/plans", { bodyId: body.id, title: "Integrationsplan" });
+      const withField = await post(`/api/v1/plans/${plan.id}/action-fields`, { number: 1, title: "Sprache" });
+      const figure = (key: string, published: boolean) =>
+        post(`/api/v1/bodies/${body.id}/figures`, {
+          kind: "indicator",
+          key,
+          name: key === "kurse" ? "Teilnehmende an Sprachkursen" : "Ungeprüfte Zahl",
+          unit: "Personen",
+          direction: "up",
+          actionFieldId: withField.actionFields[0].id,
+          baselineValue: 412,
+          baselinePeriod: "2019",
+          targetValue: 700,
+          targetPeriod: "2028",
+          published,
+        });
+      await figure("kurse", true);
+      await figure("intern", false);
+      const csv = (lines: string[]) =>
+        request("POST", `/api/v1/bodies/${body.id}/figures/import`, {
+          token: adminToken,
+          body: ["period,figure,value", ...lines].join("\n"),
+          headers: { "content-type": "text/csv" },
+        });
+      const refused = await csv(["2025,kurse,631", "2025,nix,1", "20x5,intern,2"]);
+      expect(refused.status).toBe(422);
+      expect((await json(refused)).errors.map((e: { field: string }) => e.field)).toEqual(["Zeile 3: figure", "Zeile 4: period"]);
+      expect(await json(await csv(["2019,kurse,412", "2025,kurse,631", "2025,intern,99"]))).toEqual({
+        created: 3,
+        corrected: 0,
+        unchanged: 0,
+      });
+      const figures = await json(await request("GET", `/api/v1/bodies/${body.id}/figures`));
+      expect(figures.items.map((f: { key: string }) => f.key)).toEqual(["kurse"]);
+
+      const saved = await request("PUT", `/api/v1/bodies/${body.id}/integration-reports/2025`, {
+        token: adminToken,
+        body: {
+          title: "Integrationsbericht 2025",
+          published: true,
+          sections: [{ kind: "action_field", actionFieldId: withField.actionFields[0].id, markdown: "Mehr Kurse." }],
+        },
+      });
+      expect(saved.status).toBe(200);
+      const pdf = await request("GET", `/api/v1/bodies/${body.id}/integration-report.pdf?year=2025`);
+      expect(pdf.status).toBe(200);
+      const text = pdfToText(new Uint8Array(await pdf.arrayBuffer()));
+      expect(text).toContain("2019: 412, 2025: 631, Ziel 2028: 700 (Personen)");
+      expect(text).not.toContain("Ungeprüfte Zahl");
+    });
   });
 }
 
