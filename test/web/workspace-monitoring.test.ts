@@ -44,6 +44,14 @@ describe("the monitoring in the secretariat's workspace", () => {
     const published = await clerk.post(`/verwaltung/plan/kennzahlen/${figure.id}/veroeffentlichen`, { version: String(figure.version) });
     expect(published.status).toBe(303);
     expect((await app.request(`/api/v1/figures/${figure.id}`)).status).toBe(200);
+
+    // The export holds what the staff read, for Excel.
+    const exported = await clerk.get("/verwaltung/plan/kennzahlen/werte.csv?format=excel");
+    expect(exported.headers.get("content-type")).toContain("text/csv");
+    const csv = await exported.text();
+    expect(csv).toMatch(/^\uFEFF?period;figure;value;source;note/);
+    expect(csv).toContain("2026;einbuergerungen;280,5");
+    expect(csv).toContain("anerkennungen"); // still internal, but the staff's own
   });
 
   it("writes the report's sections in one form at a version, keeps the input of a stale save, and leaves out empty fields", async () => {
@@ -85,6 +93,9 @@ describe("the monitoring in the secretariat's workspace", () => {
     expect(draft.status).toBe(303);
     expect((await app.request(`/integrationsbericht/${next}`)).status).toBe(404);
     expect((await clerk.get(`/integrationsbericht/${next}`)).status).toBe(200);
+    const pdf = await clerk.get(`/integrationsbericht/${next}/bericht.pdf`);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect((await app.request(`/integrationsbericht/${next}/bericht.pdf`)).status).toBe(404);
     expect((await clerk.get("/verwaltung/plan/integrationsbericht/abc")).status).toBe(404);
   });
 });

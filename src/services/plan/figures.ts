@@ -310,7 +310,16 @@ export async function exportFigureValuesCsv(ctx: ServiceContext, bodyId: string,
   const figures = await listFigures(ctx, bodyId);
   return toCsv(
     CSV_COLUMNS,
-    figures.flatMap((figure) => figure.values.map((v) => [v.period, figure.key, v.value, v.source ?? "", v.note ?? ""])),
+    // German Excel reads a decimal comma; the import takes either.
+    figures.flatMap((figure) =>
+      figure.values.map((v) => [
+        v.period,
+        figure.key,
+        dialect === "excel" ? String(v.value).replace(".", ",") : v.value,
+        v.source ?? "",
+        v.note ?? "",
+      ]),
+    ),
     dialect,
   );
 }

@@ -708,7 +708,7 @@ export const de = {
         "ein Halbjahr (2025-H1) oder ein Quartal (2025-Q3), figure das Kürzel der Zahl. Ein geänderter Wert wird berichtigt, " +
         "sein alter Wert bleibt im Verlauf. Enthält eine Zeile einen Fehler, wird nichts übernommen.",
       file: "Datei",
-      fileHint: "CSV mit Komma oder Semikolon, höchstens 1 MB; Dezimalzahlen mit Punkt oder Komma.",
+      fileHint: "CSV mit Komma oder Semikolon, höchstens 1 MB. Zahlen wie 10390, 10.390 (mit Tausenderpunkt) oder 12,5.",
       importButton: "Werte prüfen und importieren",
       importResult: "Ergebnis des Imports",
       importRefused: (n: number) => (n === 1 ? "1 Fehler: nichts wurde übernommen" : `${n} Fehler: nichts wurde übernommen`),

@@ -10,7 +10,7 @@ import { serviceContext, type AppEnv } from "../../http/context";
 import { berlinDateOf } from "../../rules/calendar";
 import { periodLabel } from "../../rules/figures";
 import type { ServiceContext } from "../../services/context";
-import { importFigureValues, listFigures, updateFigure } from "../../services/plan/figures";
+import { exportFigureValuesCsv, importFigureValues, listFigures, updateFigure } from "../../services/plan/figures";
 import { getReportRecord, reportYears, saveReport } from "../../services/plan/integration-report";
 import { listPlans } from "../../services/plan/plans";
 import {
@@ -59,7 +59,7 @@ function FiguresPage(props: FormViewProps<FiguresData>) {
       <p>{w().figuresText}</p>
       <ul class="inline-links">
         <li>
-          <a href={`/api/v1/bodies/${scope.body.id}/figures.csv?format=excel`}>{w().exportExcel}</a>
+          <a href={`${FIGURES_PATH}/werte.csv?format=excel`}>{w().exportExcel}</a>
         </li>
         <li>
           <a href={REPORTS_PATH}>{w().reports}</a>
@@ -223,7 +223,7 @@ function ReportPage(props: FormViewProps<ReportData>) {
             <a href={paths.integrationReport(data.year)}>{data.report.published ? w().publicPage : w().draftPage}</a>
           </li>
           <li>
-            <a href={`/api/v1/bodies/${scope.body.id}/integration-report.pdf?year=${data.year}`}>{w().pdf}</a>
+            <a href={paths.integrationReportPdf(data.year)}>{w().pdf}</a>
           </li>
         </ul>
       ) : (
@@ -340,8 +340,20 @@ async function reportGet(c: Ctx) {
   return reportForm.get(c);
 }
 
+/** The values as CSV, with the internal figures the staff read: the import's columns, for Excel with `format=excel`. */
+async function exportFigures(c: Ctx) {
+  const entered = await enter(c, "secretariat");
+  if ("response" in entered) return entered.response;
+  const dialect = c.req.query("format") === "excel" ? "excel" : "csv";
+  return c.body(await exportFigureValuesCsv(serviceContext(c), entered.scope.body.id, dialect), 200, {
+    "content-type": "text/csv; charset=utf-8",
+    "content-disposition": 'attachment; filename="kennzahlen.csv"',
+  });
+}
+
 export const monitoringPages = new Hono<AppEnv>()
   .get(FIGURES_PATH, figuresForm.get)
+  .get(`${FIGURES_PATH}/werte.csv`, exportFigures)
   .post(`${FIGURES_PATH}/import`, importFigures)
   .post(`${FIGURES_PATH}/:id/veroeffentlichen`, figuresForm.post)
   .get(REPORTS_PATH, reportsList)
