@@ -21,6 +21,12 @@ export async function bodyForWrite(ctx: ServiceContext, bodyId: string, field = 
   assertManages(ctx, bodyId);
 }
 
+/** A body named in the path, to read: 404 if it does not exist. */
+export async function bodyToRead(ctx: ServiceContext, bodyId: string): Promise<void> {
+  const body = await ctx.db.prisma.body.findFirst({ where: { id: bodyId, deletedAt: null }, select: { id: true } });
+  if (!body) throw notFound("Body", bodyId);
+}
+
 /** A body named in the path, to change: 404 if it does not exist, 403 if the actor may not manage it. */
 export async function bodyToManage(ctx: ServiceContext, bodyId: string): Promise<void> {
   const body = await ctx.db.prisma.body.findFirst({ where: { id: bodyId, deletedAt: null }, select: { id: true } });

@@ -167,7 +167,9 @@ describe("PDF documents", () => {
     );
     expect((await t.pdf(`/api/v1/papers/${secretPaper.id}.pdf`)).response.status).toBe(404);
 
-    const [plan] = (await json(await t.request("GET", "/api/v1/plans"))).items;
+    const plan = (await json(await t.request("GET", "/api/v1/plans"))).items.find(
+      (p: { title: string }) => p.title === "Integrationsplan 2019",
+    );
     const report = inspect((await t.pdf(`/api/v1/plans/${plan.id}/report.pdf?from=2025-01-01&to=2026-12-31`)).bytes);
     expect(report.flat).toContain("Sachstandsbericht Integrationsplan 2019");
     expect(report.pages).toBeGreaterThan(3);

@@ -49,6 +49,10 @@ const EXCEPTIONS: Record<string, Partial<Record<Role, number>>> = {
   "GET /api/v1/calendar-feeds/{token}": { public: 400, member: 400, secretariat: 400, admin: 400 },
   // Only members object, each with their own access; the service says so before it looks the procedure up.
   "POST /api/v1/written-procedures/{id}/objections": { secretariat: 403, admin: 403 },
+  // A report's year has the form of a year; the id that names nothing does not.
+  "GET /api/v1/bodies/{id}/integration-reports/{year}": { public: 400, member: 400, secretariat: 400, admin: 400 },
+  // The import takes CSV only, and says so before it looks the body up.
+  "POST /api/v1/bodies/{id}/figures/import": { secretariat: 415, admin: 415 },
   // Loading the demo municipality takes no body; the scenario's database holds a body already.
   "POST /api/v1/demo-data": { admin: 409 },
 };

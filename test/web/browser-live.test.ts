@@ -321,7 +321,7 @@ describe("the catalogue of measures", () => {
   it("refuses an import with three bad lines, names all three, and writes nothing", async () => {
     const { page } = await signedInAs(browser, portal, { email: "import-gs@remsfeld.example", role: "secretariat" });
     visiting(page, pageType);
-    const plan = await portal.db.prisma.plan.findFirstOrThrow();
+    const plan = await portal.db.prisma.plan.findFirstOrThrow({ where: { title: "Integrationsplan 2019" } });
     const before = await portal.db.prisma.measure.count({ where: { planId: plan.id } });
     await page.goto(`${portal.origin}/verwaltung/plan`);
     await Promise.all([page.waitForEvent("framenavigated"), page.getByRole("link", { name: plan.title }).click()]);
@@ -368,6 +368,7 @@ describe("the catalogue of measures", () => {
     expect(await text(page)).toContain("Die Idee ist erfasst.");
     const idea = page.locator("section.idea", { hasText: "Lesecafé" });
     await idea.locator("summary").click();
+    await idea.locator("select[id^=field-]").selectOption({ label: "Integrationsplan 2019, 1 Sprache und Bildung" });
     await idea.locator("input[id^=code-]").fill("1.9");
     await Promise.all([page.waitForEvent("framenavigated"), idea.getByRole("button", { name: "Als Maßnahme übernehmen" }).click()]);
     expect(await text(page)).toContain("Die Idee ist als Maßnahme übernommen.");

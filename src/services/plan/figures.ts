@@ -11,12 +11,13 @@ import type { FigureModel, FigureValueModel, FigureValueRevisionModel } from "..
 import * as figurePolicy from "../../policies/figures";
 import { byPeriod, parsePeriod, type FigureKind } from "../../rules/figures";
 import { ZFigureValueInput, type TFigureCreate, type TFigureUpdate, type TFigureValueInput } from "../../schemas/figures";
-import { assertManages, bodyToManage } from "../access";
+import { assertManages, bodyToManage, bodyToRead } from "../access";
 import type { ServiceContext } from "../context";
 import { auditStatement, auditedInsert, expectVersion, newRecordColumns, updateAudited } from "../records";
 
 /** A body's figures the caller may read, each with its values in period order (and, for staff, their corrections). */
 export async function listFigures(ctx: ServiceContext, bodyId: string, filter: { kind?: FigureKind } = {}) {
+  await bodyToRead(ctx, bodyId);
   const figures = await ctx.db.prisma.figure.findMany({
     where: { ...figurePolicy.where(ctx.actor, bodyId), ...(filter.kind ? { kind: filter.kind } : {}) },
     include: { values: { include: { revisions: { orderBy: { at: "asc" } } } } },
@@ -306,7 +307,6 @@ export async function importFigureValues(ctx: ServiceContext, bodyId: string, te
 
 /** The values of the figures the caller may read, as CSV in the import's columns. */
 export async function exportFigureValuesCsv(ctx: ServiceContext, bodyId: string, dialect: CsvDialect = "csv") {
-  await bodyOf(ctx, bodyId);
   const figures = await listFigures(ctx, bodyId);
   return toCsv(
     CSV_COLUMNS,
@@ -322,9 +322,4 @@ export async function exportFigureValuesCsv(ctx: ServiceContext, bodyId: string,
     ),
     dialect,
   );
-}
-
-async function bodyOf(ctx: ServiceContext, bodyId: string) {
-  const body = await ctx.db.prisma.body.findFirst({ where: { id: bodyId, deletedAt: null }, select: { id: true } });
-  if (!body) throw notFound("Body", bodyId);
 }

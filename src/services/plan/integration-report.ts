@@ -16,7 +16,7 @@ import { MEASURE_STATUSES, type MeasureStatus } from "../../rules/plan";
 import { paperNumber } from "../../rules/papers";
 import { resolutionNumber } from "../../rules/resolutions";
 import type { TReportInput } from "../../schemas/figures";
-import { bodyToManage } from "../access";
+import { bodyToManage, bodyToRead } from "../access";
 import type { ServiceContext } from "../context";
 import { auditStatement, expectVersion, newRecordColumns } from "../records";
 import { listFigures } from "./figures";
@@ -34,6 +34,7 @@ export async function getReportRecord(ctx: ServiceContext, bodyId: string, year:
 
 /** The years with a report the caller may read, newest first. */
 export async function reportYears(ctx: ServiceContext, bodyId: string): Promise<number[]> {
+  await bodyToRead(ctx, bodyId);
   const reports = await ctx.db.prisma.integrationReport.findMany({ where: { bodyId }, orderBy: { year: "desc" } });
   return reports.filter((report) => reportPolicy.canRead(ctx.actor, report)).map((report) => report.year);
 }
