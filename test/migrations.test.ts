@@ -21,7 +21,7 @@ function prisma(databaseFile: string, ...args: string[]): string {
 function describeSchema(file: string) {
   const db = new Database(file, { readonly: true });
   const tables = db
-    // search_index* and search_recent* (FTS5) and _batch_guard live in the migrations only: Prisma models neither virtual
+    // search_index* and the windows search_recent* (FTS5) and _batch_guard live in the migrations only: Prisma models neither virtual
     // tables nor CHECK constraints.
     .prepare(
       "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' AND " +

@@ -5,7 +5,7 @@
  * a phrase, the start of a word, a paper number and a resolution number.
  */
 import type Sqlite from "better-sqlite3";
-import { SEARCH_TIER, SEARCH_WINDOW } from "../../src/db/queries/search";
+import { SEARCH_TIER, SEARCH_WINDOWS } from "../../src/db/queries/search";
 import { searchExpressions } from "../../src/services/search/search-query";
 import { isPublic } from "./endpoints";
 
@@ -59,8 +59,8 @@ function fail(q: string, reason: string): never {
 
 /**
  * The public hits of an expression in the order the service promises, computed over every match: tiers of
- * SEARCH_TIER matches, newest (highest rowid) first, by bm25 within a tier, scored in the window of the newest
- * documents where the tier lies within it (SEARCH_WINDOW), else in the whole index. Returns each hit with its sort key.
+ * SEARCH_TIER matches, newest (highest rowid) first, by bm25 within a tier, scored in the smallest window of the
+ * newest documents that holds the tier (SEARCH_WINDOWS), else in the whole index. Returns each hit with its sort key.
  */
 function exhaustive(db: Sqlite.Database, expression: string) {
   const scores = (index: string) =>
@@ -72,11 +72,9 @@ function exhaustive(db: Sqlite.Database, expression: string) {
         }[]
       ).map((row) => [row.rowid, row.score]),
     );
+  const { top } = db.prepare(`SELECT coalesce(max("doc"), 0) AS top FROM "search_index_doc"`).get() as { top: number };
+  const windows = SEARCH_WINDOWS.map((window) => ({ start: top - window.size, scores: scores(window.index) }));
   const whole = scores("search_index");
-  const recent = scores("search_recent");
-  const { windowStart } = db.prepare(`SELECT coalesce(max("doc"), 0) - ? AS windowStart FROM "search_index_doc"`).get(SEARCH_WINDOW) as {
-    windowStart: number;
-  };
   const rows = (
     db.prepare("SELECT rowid, kind, ref_id AS id FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC").all(expression) as {
       rowid: number;
@@ -84,10 +82,17 @@ function exhaustive(db: Sqlite.Database, expression: string) {
       id: string;
     }[]
   ).map((row, index) => ({ ...row, tier: Math.floor(index / SEARCH_TIER) }));
-  const tierLow = new Map<number, number>();
-  for (const row of rows) tierLow.set(row.tier, row.rowid);
+  // A tier of fewer than SEARCH_TIER matches (the oldest) is ranked in the whole index, as the service does.
+  const tierRows = new Map<number, typeof rows>();
+  for (const row of rows) tierRows.set(row.tier, [...(tierRows.get(row.tier) ?? []), row]);
+  const scoresOf = (tier: number) => {
+    const members = tierRows.get(tier)!;
+    if (members.length < SEARCH_TIER) return whole;
+    const low = members.at(-1)!.rowid;
+    return windows.find((window) => low > window.start)?.scores ?? whole;
+  };
   return rows
-    .map((row) => ({ ...row, score: (tierLow.get(row.tier)! > windowStart ? recent : whole).get(row.rowid)! }))
+    .map((row) => ({ ...row, score: scoresOf(row.tier).get(row.rowid)! }))
     .sort((a, b) => a.tier - b.tier || a.score - b.score)
     .filter((row) => isPublic(db, row.kind, row.id));
 }

@@ -1,7 +1,7 @@
 import SQLite from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { loadDemoData } from "../../src/demo/load-demo-data";
-import { SEARCH_KINDS, SEARCH_WINDOW, searchCandidates } from "../../src/db/queries/search";
+import { SEARCH_KINDS, SEARCH_WINDOWS, searchCandidates } from "../../src/db/queries/search";
 import { createNodeDatabase } from "../../src/entry/node-database";
 import { createTestApp, json, migratedDatabaseFile } from "../helpers/test-app";
 
@@ -57,23 +57,25 @@ describe("search tiers", () => {
       for (let i = 1; i < keys.length; i++) expect(score.get(keys[i]!)!).toBeGreaterThanOrEqual(score.get(keys[i - 1]!)!);
   });
 
-  it("keep the newest documents in a window of their own, ranked there, and rank an older tier in the whole index", async () => {
+  it("keep the newest documents in windows of their own, rank a tier in the smallest that holds it, an older one in the whole index", async () => {
     const { db, file, attachments } = createTestApp();
     await loadDemoData(db, attachments, new Date());
     const sqlite = new SQLite(file);
     const rows = (index: string) =>
       (sqlite.prepare(`SELECT rowid FROM ${index} ORDER BY rowid`).all() as { rowid: number }[]).map((r) => r.rowid);
-    // The demo is smaller than the window: every document is in both indexes, and both rank alike.
-    expect(rows("search_recent")).toEqual(rows("search_index"));
+    // The demo is smaller than the windows: every document is in each index, and they rank alike.
+    for (const { index } of SEARCH_WINDOWS) expect(rows(index)).toEqual(rows("search_index"));
     const inWindow = await searchCandidates(db, "Sprachkurse", SEARCH_KINDS, { limit: 50, offset: 0 });
     expect(inWindow.hits.length).toBeGreaterThan(0);
 
-    // Move the window past every document (as 5,000 newer ones would), then write one: the old ones leave the
-    // window, the written one stays out of it (its rowid is old), and a search ranks in the whole index instead.
+    // Move the windows past every document (as 50,000 newer ones would), then write one: the old ones leave the
+    // windows, the written one stays out of them (its rowid is old), and a search ranks in the whole index instead.
     const { top } = sqlite.prepare(`SELECT max("doc") AS top FROM "search_index_doc"`).get() as { top: number };
-    sqlite.prepare(`INSERT INTO "search_index_doc" ("doc", "kind", "ref_id") VALUES (?, 'test', 'window')`).run(top + SEARCH_WINDOW + 1);
+    sqlite
+      .prepare(`INSERT INTO "search_index_doc" ("doc", "kind", "ref_id") VALUES (?, 'test', 'window')`)
+      .run(top + SEARCH_WINDOWS.at(-1)!.size + 1);
     sqlite.prepare(`UPDATE "Measure" SET "title" = "title" || ' (neu)' WHERE "code" = '1.1'`).run();
-    expect(rows("search_recent")).toEqual([]);
+    for (const { index } of SEARCH_WINDOWS) expect(rows(index)).toEqual([]);
     const outside = await searchCandidates(db, "Sprachkurse", SEARCH_KINDS, { limit: 50, offset: 0 });
     expect(new Set(outside.hits.map((h) => h.ref_id))).toEqual(new Set(inWindow.hits.map((h) => h.ref_id)));
     const whole = sqlite
@@ -92,7 +94,7 @@ describe("search tiers", () => {
          FROM "Measure" WHERE "code" = '1.1' LIMIT 1`,
       )
       .run();
-    expect(rows("search_recent")).toEqual([top + SEARCH_WINDOW + 2]);
+    for (const { index } of SEARCH_WINDOWS) expect(rows(index)).toEqual([top + SEARCH_WINDOWS.at(-1)!.size + 2]);
     const newest = await searchCandidates(db, "Fahrradwerkstatt", SEARCH_KINDS, { limit: 5, offset: 0 });
     expect(newest.hits.map((h) => h.ref_id)).toEqual(["neu"]);
     sqlite.close();

@@ -33,18 +33,22 @@ export interface SearchTierPage {
 }
 
 /**
- * How many of the newest documents (by rowid) "search_recent" holds as well (the migration 20261207100000_search_recent
- * sets the same number in its triggers). bm25 counts each word's documents in the whole of the index it ranks in, so
- * a tier that lies within this window is ranked there, at a cost that does not grow with the archive; the relevance
- * of its documents is then weighed against the newest documents, not against all of them.
+ * The windows of the newest documents (by rowid) that the search keeps in indexes of their own, smallest first (the
+ * migration 20261207100000_search_recent sets the same sizes in its triggers). bm25 counts each word's documents in
+ * the whole of the index it ranks in, so a tier is ranked in the smallest window that holds it: its cost is then
+ * bounded by the tier and the step between windows, not by the archive. The relevance of the tier's documents is
+ * weighed against the documents of that window.
  */
-export const SEARCH_WINDOW = 5000;
+export const SEARCH_WINDOWS = [
+  { index: "search_recent", size: 5000 },
+  { index: "search_recent_wide", size: 50_000 },
+] as const;
 
 /**
  * A page of candidates for an FTS5 expression from the tier of the `tier` newest matches below `below`, ranked by
  * relevance (bm25, titles weigh five times). FTS5 narrows to the tier by rowid, scores only its rows, and computes
- * snippets only for the rows returned. The tier is found in the whole index; it is ranked in the window of the
- * newest documents where it lies within it, else in the whole index.
+ * snippets only for the rows returned. The tier is looked for in the windows of the newest documents, smallest first,
+ * and in the whole index last; it is ranked in the first that holds it.
  */
 export async function searchCandidates(
   db: Database,
@@ -54,16 +58,26 @@ export async function searchCandidates(
 ): Promise<SearchTierPage> {
   const below = page.below ?? Number.MAX_SAFE_INTEGER;
   const kindIn = `kind IN (${placeholders(kinds)})`;
+  const lowIn = async (index: string) =>
+    (
+      await db.query<{ low: number | null }>(
+        `SELECT (SELECT rowid FROM ${index} WHERE ${index} MATCH ? AND rowid < ? AND ${kindIn} ORDER BY rowid DESC LIMIT 1 OFFSET ?) AS low`,
+        [expression, below, ...kinds, (page.tier ?? SEARCH_TIER) - 1],
+        { slow: true },
+      )
+    )[0]!.low;
   try {
-    const [tier] = await db.query<{ low: number; windowStart: number }>(
-      `SELECT coalesce((SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid < ? AND ${kindIn}
-                        ORDER BY rowid DESC LIMIT 1 OFFSET ?), 0) AS low,
-              (SELECT coalesce(max("doc"), 0) FROM "search_index_doc") - ? AS windowStart`,
-      [expression, below, ...kinds, (page.tier ?? SEARCH_TIER) - 1, SEARCH_WINDOW],
-      { slow: true },
-    );
-    const { low, windowStart } = tier!;
-    const index = low > windowStart ? "search_recent" : "search_index";
+    // A window holds the tier when it holds the tier's oldest match: it holds every document from there on.
+    let index = "search_index";
+    let low: number | null = null;
+    for (const window of SEARCH_WINDOWS) {
+      low = await lowIn(window.index);
+      if (low !== null) {
+        index = window.index;
+        break;
+      }
+    }
+    if (low === null) low = (await lowIn("search_index")) ?? 0;
     const hits = await db.query<SearchHit>(
       `SELECT kind, ref_id, snippet(${index}, 3, '«', '»', '…', 16) AS snippet, rank
        FROM ${index} WHERE ${index} MATCH ? AND rank MATCH 'bm25(0.0, 0.0, 5.0, 1.0)'
