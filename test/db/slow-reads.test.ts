@@ -57,7 +57,7 @@ describe("search tiers", () => {
       for (let i = 1; i < keys.length; i++) expect(score.get(keys[i]!)!).toBeGreaterThanOrEqual(score.get(keys[i - 1]!)!);
   });
 
-  it("keep the newest documents in windows of their own, rank a tier in the smallest that holds it, an older one in the whole index", async () => {
+  it("keep the newest documents in windows, rank a tier in the smallest that holds it, an older one in the whole index", async () => {
     const { db, file, attachments } = createTestApp();
     await loadDemoData(db, attachments, new Date());
     const sqlite = new SQLite(file);

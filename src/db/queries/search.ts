@@ -61,7 +61,8 @@ export async function searchCandidates(
   const lowIn = async (index: string) =>
     (
       await db.query<{ low: number | null }>(
-        `SELECT (SELECT rowid FROM ${index} WHERE ${index} MATCH ? AND rowid < ? AND ${kindIn} ORDER BY rowid DESC LIMIT 1 OFFSET ?) AS low`,
+        `SELECT (SELECT rowid FROM ${index} WHERE ${index} MATCH ? AND rowid < ? AND ${kindIn}
+                 ORDER BY rowid DESC LIMIT 1 OFFSET ?) AS low`,
         [expression, below, ...kinds, (page.tier ?? SEARCH_TIER) - 1],
         { slow: true },
       )
