@@ -105,7 +105,20 @@ function checkAgainstExhaustive(db: Sqlite.Database, q: string, hits: Hit[]) {
   for (const hit of hits) if (!isPublic(db, hit.kind, hit.id)) fail(q, `the public view shows the non-public ${hit.kind} ${hit.id}`);
   const { all, number } = searchExpressions(q);
   if (number) {
+    // The numbered record first, then the public mentions of its number, newest first.
     if (hits[0]?.match !== "number") fail(q, "the numbered record does not come first");
+    const numbered = new Set(hits.filter((hit) => hit.match === "number").map((hit) => `${hit.kind}:${hit.id}`));
+    const newest = (
+      db.prepare("SELECT kind, ref_id AS id FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC").all(all!) as {
+        kind: string;
+        id: string;
+      }[]
+    )
+      .filter((row) => isPublic(db, row.kind, row.id) && !numbered.has(`${row.kind}:${row.id}`))
+      .map((row) => `${row.kind}:${row.id}`);
+    const mentions = hits.filter((hit) => hit.match === "all").map((hit) => `${hit.kind}:${hit.id}`);
+    const expected = newest.slice(0, Math.min(PAGE - numbered.size, newest.length));
+    if (mentions.join() !== expected.join()) fail(q, `mentions ${mentions.join()} where the newest are ${expected.join()}`);
     return;
   }
   const expected = exhaustive(db, all!);

@@ -54,7 +54,7 @@ export async function searchCandidates(
   db: Database,
   expression: string,
   kinds: readonly SearchKind[],
-  page: { below?: number; limit: number; offset: number; tier?: number },
+  page: { below?: number; limit: number; offset: number; tier?: number; newestFirst?: boolean },
 ): Promise<SearchTierPage> {
   const below = page.below ?? Number.MAX_SAFE_INTEGER;
   const kindIn = `kind IN (${placeholders(kinds)})`;
@@ -68,6 +68,7 @@ export async function searchCandidates(
       )
     )[0]!.low;
   try {
+    if (page.newestFirst) return { hits: await newestMatches(db, expression, kindIn, kinds, below, page) };
     // A window holds the tier when it holds the tier's oldest match: it holds every document from there on.
     let index = "search_index";
     let low: number | null = null;
@@ -96,6 +97,26 @@ export async function searchCandidates(
 }
 
 /** The papers and resolutions that carry a register number, as hits before all others, with the start of their text. */
+/**
+ * The matches of an expression newest first, without scoring: for the mentions of a register number, whose words
+ * (the year above all) are in so many documents that counting them for bm25 would cost more with every year.
+ */
+async function newestMatches(
+  db: Database,
+  expression: string,
+  kindIn: string,
+  kinds: readonly SearchKind[],
+  below: number,
+  page: { limit: number; offset: number },
+): Promise<SearchHit[]> {
+  return db.query<SearchHit>(
+    `SELECT kind, ref_id, snippet(search_index, 3, '«', '»', '…', 16) AS snippet, 0 AS rank
+     FROM search_index WHERE search_index MATCH ? AND rowid < ? AND ${kindIn} ORDER BY rowid DESC LIMIT ? OFFSET ?`,
+    [expression, below, ...kinds, page.limit, page.offset],
+    { slow: true },
+  );
+}
+
 export async function numberedCandidates(
   db: Database,
   number: { year: number; serial: number; kind?: "paper" | "resolution"; committee?: string },

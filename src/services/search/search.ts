@@ -49,7 +49,9 @@ export async function search(ctx: ServiceContext, query: string, kinds: readonly
   ] as const;
   for (const [expression, match] of passes) {
     if (!expression) continue;
-    await eachCandidatePage(ctx, expression, query, kinds, Math.min(MAX_CANDIDATES, limit * 2 + 10), async (hits) => {
+    // After the numbered record itself, the mentions of its number come newest first (see `newestMatches`).
+    const newestFirst = expressions.number !== undefined;
+    await eachCandidatePage(ctx, expression, query, kinds, Math.min(MAX_CANDIDATES, limit * 2 + 10), newestFirst, async (hits) => {
       add(await visibleResults(ctx, readership, hits), match);
       return results.length < limit;
     });
@@ -105,13 +107,14 @@ async function eachCandidatePage(
   query: string,
   kinds: readonly SearchKind[],
   size: number,
+  newestFirst: boolean,
   take: (hits: SearchHit[]) => Promise<boolean>,
 ) {
   let read = 0;
   for (let below: number | undefined; ; ) {
     let older: number | undefined;
     for (let offset = 0; ; offset += size) {
-      const page = await candidates(ctx, expression, query, kinds, { below, limit: size, offset });
+      const page = await candidates(ctx, expression, query, kinds, { below, limit: size, offset, newestFirst });
       if (offset === 0) older = page.older;
       read += page.hits.length;
       if (!(await take(page.hits)) || read >= MAX_CANDIDATES) return;
