@@ -10,7 +10,7 @@ import { prepareLocalD1, runWrangler, startLocalWorker } from "../../scripts/loc
 import { ADMIN_TOKEN } from "../../test/helpers/test-app";
 import { waitForFirstResponse, type Server } from "./servers";
 
-/** Tables the migrations own (bookkeeping, the search index and its shadow tables, filled by triggers). */
+/** Tables the migrations own (bookkeeping, the search index, its windows and their shadow tables, filled by triggers). */
 const NOT_DATA = /^(sqlite_|_prisma_migrations$|_batch_guard$|_cf_|d1_migrations$|search_index)/;
 
 /** INSERT statements for every row of the dataset, parents before children (D1 checks foreign keys). */

@@ -7,10 +7,11 @@ import { germanDate } from "../rules/calendar";
 import { periodLabel } from "../rules/figures";
 import { barChart, formatNumber, lineChart, progressList, type Chart } from "./charts";
 import { FORUM_IDEA_STATUS, MEASURE_STATUS } from "./labels";
+import { PAGE_BREAK, type PdfPart } from "./pdf/render-pdf";
 import { escapeMarkdown as e } from "./templates";
 
-/** Markdown, or a chart drawn as vectors. */
-export type ReportPart = string | Chart;
+/** Markdown, a chart drawn as vectors, or a page break. */
+export type ReportPart = PdfPart;
 
 /** A PDF page holds about 25 measures' bars; a longer list is drawn in parts. */
 const BARS_PER_CHART = 25;
@@ -78,10 +79,16 @@ export const coversSeveralPlans = (report: IntegrationReportData) => new Set(rep
 export function integrationReportParts(report: IntegrationReportData): ReportPart[] {
   const several = coversSeveralPlans(report);
   const parts: ReportPart[] = [
+    // The title page, then the contents.
     [
+      "&nbsp;",
       `# ${e(report.title)}`,
-      `**${e(report.body.name)}**  \nIntegrationsbericht für das Jahr ${report.year}${report.published ? "" : " – Entwurf"}`,
+      `## ${e(report.body.name)}`,
+      `Integrationsbericht für das Jahr ${report.year}${report.published ? "" : " – Entwurf"}`,
       `Stand: ${germanDate(report.updatedAt.toISOString().slice(0, 10))}`,
+    ].join("\n\n"),
+    PAGE_BREAK,
+    [
       "## Inhalt",
       [
         ...(report.introduction ? ["Einleitung"] : []),

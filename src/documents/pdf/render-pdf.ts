@@ -41,9 +41,13 @@ export interface FontSet {
   bold: Uint8Array;
 }
 
+/** Where a document's next part starts on a new page (after a title page). */
+export const PAGE_BREAK = { pageBreak: true } as const;
+export type PdfPart = string | Chart | typeof PAGE_BREAK;
+
 export interface PdfOptions {
-  /** Markdown, or Markdown with charts between it (drawn as vectors from their geometry). */
-  markdown: string | (string | Chart)[];
+  /** Markdown, or Markdown with charts between it (drawn as vectors from their geometry) and page breaks. */
+  markdown: string | PdfPart[];
   fonts: FontSet;
   title: string;
   subject: string;
@@ -376,6 +380,10 @@ export async function renderPdf(options: PdfOptions): Promise<Uint8Array> {
   const layout = new Layout(doc, fonts);
   const parts = typeof options.markdown === "string" ? [options.markdown] : options.markdown;
   for (const [index, part] of parts.entries()) {
+    if (typeof part !== "string" && "pageBreak" in part) {
+      layout.newPage();
+      continue;
+    }
     if (typeof part !== "string") {
       layout.chart(part);
       continue;
@@ -383,7 +391,7 @@ export async function renderPdf(options: PdfOptions): Promise<Uint8Array> {
     const blocks = blocksOf(part);
     // A heading just before a chart stays on the chart's page.
     const next = parts[index + 1];
-    const keepWith = next !== undefined && typeof next !== "string" ? layout.chartHeight(next) : 0;
+    const keepWith = next !== undefined && typeof next !== "string" && !("pageBreak" in next) ? layout.chartHeight(next) : 0;
     for (const [position, block] of blocks.entries()) {
       if (block.kind === "heading") layout.heading(block, position === blocks.length - 1 ? keepWith : 0);
       else if (block.kind === "paragraph") layout.paragraph(block);

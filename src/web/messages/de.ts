@@ -710,8 +710,6 @@ export const de = {
       file: "Datei",
       fileHint: "CSV mit Komma oder Semikolon, höchstens 1 MB. Zahlen wie 10390, 10.390 (mit Tausenderpunkt) oder 12,5.",
       importButton: "Werte prüfen und importieren",
-      importResult: "Ergebnis des Imports",
-      importRefused: (n: number) => (n === 1 ? "1 Fehler: nichts wurde übernommen" : `${n} Fehler: nichts wurde übernommen`),
       created: "Neue Werte",
       corrected: "Berichtigte Werte",
       unchanged: "Unveränderte Werte",

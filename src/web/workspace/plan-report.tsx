@@ -13,24 +13,14 @@ import type { ServiceContext } from "../../services/context";
 import { exportFigureValuesCsv, importFigureValues, listFigures, updateFigure } from "../../services/plan/figures";
 import { getReportRecord, reportYears, saveReport } from "../../services/plan/integration-report";
 import { listPlans } from "../../services/plan/plans";
-import {
-  Badge,
-  CheckboxField,
-  ErrorSummary,
-  Facts,
-  FileField,
-  InputField,
-  Notice,
-  SubmitButton,
-  Table,
-  TextareaField,
-} from "../components/ui";
+import { Badge, CheckboxField, ErrorSummary, FileField, InputField, Notice, SubmitButton, Table, TextareaField } from "../components/ui";
 import { form, type FormViewProps } from "../kit/form";
 import { enter, errorPage } from "../kit/page";
 import { html, type Ctx } from "../kit/render";
 import { paths, type Scope } from "../kit/urls";
 import { m } from "../messages";
 import { WorkspaceLayout } from "./layout";
+import { ImportResultPage } from "./import-result";
 import { param } from "./plan-shared";
 
 const w = () => m.workspace.monitoring;
@@ -109,45 +99,28 @@ const figuresForm = form({
 });
 
 /** The result of an import: every bad line, or what was added, corrected and left as it was. */
-function ImportResultPage(props: {
+function FiguresImportResult(props: {
   scope: Scope;
   result: { counts: { created: number; corrected: number; unchanged: number } } | { errors: { field: string; reason: string }[] };
 }) {
   const { result } = props;
   return (
-    <WorkspaceLayout
-      title={w().importResult}
+    <ImportResultPage
       scope={props.scope}
-      area="plan"
-      trail={[{ text: w().figures, href: FIGURES_PATH }, { text: w().importResult }]}
-    >
-      <h1 class="kern-heading-large">{w().importResult}</h1>
-      {"errors" in result ? (
-        <div class="kern-alert kern-alert--danger" role="alert">
-          <div class="kern-alert__header">
-            <h2 class="kern-title">{w().importRefused(result.errors.length)}</h2>
-          </div>
-          <div class="kern-alert__body">
-            <ul class="import-errors">
-              {result.errors.map((e) => (
-                <li>{`${e.field}: ${e.reason}`}</li>
-              ))}
-            </ul>
-          </div>
-        </div>
-      ) : (
-        <Facts
-          rows={[
-            [w().created, String(result.counts.created)],
-            [w().corrected, String(result.counts.corrected)],
-            [w().unchanged, String(result.counts.unchanged)],
-          ]}
-        />
-      )}
-      <p>
-        <a href={FIGURES_PATH}>{w().back}</a>
-      </p>
-    </WorkspaceLayout>
+      title={m.workspace.planDesk.importResult}
+      from={{ text: w().figures, href: FIGURES_PATH, back: w().back }}
+      result={
+        "errors" in result
+          ? result
+          : {
+              counts: [
+                [w().created, result.counts.created],
+                [w().corrected, result.counts.corrected],
+                [w().unchanged, result.counts.unchanged],
+              ],
+            }
+      }
+    />
   );
 }
 
@@ -160,15 +133,15 @@ async function importFigures(c: Ctx) {
   const ctx = serviceContext(c);
   const file = (await c.req.parseBody()).file;
   const refused = (reason: string) =>
-    html(c, <ImportResultPage scope={entered.scope} result={{ errors: [{ field: w().file, reason }] }} />, 400);
+    html(c, <FiguresImportResult scope={entered.scope} result={{ errors: [{ field: w().file, reason }] }} />, 400);
   if (!(file instanceof File) || file.size === 0) return refused(w().noFile);
   if (file.size > MAX_IMPORT_BYTES) return refused(w().tooLarge);
   try {
     const counts = await importFigureValues(ctx, entered.scope.body.id, await file.text());
-    return html(c, <ImportResultPage scope={entered.scope} result={{ counts }} />);
+    return html(c, <FiguresImportResult scope={entered.scope} result={{ counts }} />);
   } catch (error) {
     if (!(error instanceof Problem) || !error.extra.errors) throw error;
-    return html(c, <ImportResultPage scope={entered.scope} result={{ errors: error.extra.errors }} />, 400);
+    return html(c, <FiguresImportResult scope={entered.scope} result={{ errors: error.extra.errors }} />, 400);
   }
 }
 

@@ -25,6 +25,7 @@ import { html, type Ctx } from "../kit/render";
 import { paths, type Scope } from "../kit/urls";
 import { m } from "../messages";
 import { WorkspaceLayout } from "./layout";
+import { ImportResultPage } from "./import-result";
 import { managedPlan, measurePath, p, param, planPath } from "./plan-shared";
 import { ideaPages } from "./plan-ideas";
 import { measurePages } from "./plan-measures";
@@ -243,46 +244,29 @@ const planUpdate = form({
 });
 
 /** The result of an import: every bad line and field, or the counts. Nothing is written when a line is bad. */
-function ImportResultPage(props: {
+function CatalogueImportResult(props: {
   scope: Scope;
   plan: { id: string; title: string };
   result: { counts: { created: number; updated: number; unchanged: number } } | { errors: { field: string; reason: string }[] };
 }) {
   const { plan, result } = props;
   return (
-    <WorkspaceLayout
-      title={`${p.importResult}: ${plan.title}`}
+    <ImportResultPage
       scope={props.scope}
-      area="plan"
-      trail={[{ text: plan.title, href: planPath(plan.id) }, { text: p.importResult }]}
-    >
-      <h1 class="kern-heading-large">{p.importResult}</h1>
-      {"errors" in result ? (
-        <div class="kern-alert kern-alert--danger" role="alert">
-          <div class="kern-alert__header">
-            <h2 class="kern-title">{p.importRefused(result.errors.length)}</h2>
-          </div>
-          <div class="kern-alert__body">
-            <ul class="import-errors">
-              {result.errors.map((e) => (
-                <li>{`${e.field}: ${e.reason}`}</li>
-              ))}
-            </ul>
-          </div>
-        </div>
-      ) : (
-        <Facts
-          rows={[
-            [p.created, String(result.counts.created)],
-            [p.updated, String(result.counts.updated)],
-            [p.unchanged, String(result.counts.unchanged)],
-          ]}
-        />
-      )}
-      <p>
-        <a href={planPath(plan.id)}>{p.back(plan.title)}</a>
-      </p>
-    </WorkspaceLayout>
+      title={`${p.importResult}: ${plan.title}`}
+      from={{ text: plan.title, href: planPath(plan.id), back: p.back(plan.title) }}
+      result={
+        "errors" in result
+          ? result
+          : {
+              counts: [
+                [p.created, result.counts.created],
+                [p.updated, result.counts.updated],
+                [p.unchanged, result.counts.unchanged],
+              ],
+            }
+      }
+    />
   );
 }
 
@@ -298,16 +282,16 @@ async function importCatalogue(c: Ctx) {
   const body = await c.req.parseBody();
   const file = body.file;
   const refused = (reason: string) =>
-    html(c, <ImportResultPage scope={entered.scope} plan={plan} result={{ errors: [{ field: p.fields.file!, reason }] }} />, 400);
+    html(c, <CatalogueImportResult scope={entered.scope} plan={plan} result={{ errors: [{ field: p.fields.file!, reason }] }} />, 400);
   if (!(file instanceof File) || file.size === 0) return refused(p.noFile);
   if (file.size > MAX_IMPORT_BYTES) return refused(p.tooLarge);
   const format = file.name.toLowerCase().endsWith(".json") || file.type === "application/json" ? "json" : "csv";
   try {
     const counts = await importMeasures(ctx, plan.id, format, await file.text());
-    return html(c, <ImportResultPage scope={entered.scope} plan={plan} result={{ counts }} />);
+    return html(c, <CatalogueImportResult scope={entered.scope} plan={plan} result={{ counts }} />);
   } catch (error) {
     if (!(error instanceof Problem) || !error.extra.errors) throw error;
-    return html(c, <ImportResultPage scope={entered.scope} plan={plan} result={{ errors: error.extra.errors }} />, 400);
+    return html(c, <CatalogueImportResult scope={entered.scope} plan={plan} result={{ errors: error.extra.errors }} />, 400);
   }
 }
 
