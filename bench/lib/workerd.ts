@@ -11,7 +11,7 @@ import { ADMIN_TOKEN } from "../../test/helpers/test-app";
 import { waitForFirstResponse, type Server } from "./servers";
 
 /** Tables the migrations own (bookkeeping, the search index, its windows and their shadow tables, filled by triggers). */
-const NOT_DATA = /^(sqlite_|_prisma_migrations$|_batch_guard$|_cf_|d1_migrations$|search_index)/;
+const NOT_DATA = /^(sqlite_|_prisma_migrations$|_batch_guard$|_cf_|d1_migrations$|search_index|search_recent)/;
 
 /** INSERT statements for every row of the dataset, parents before children (D1 checks foreign keys). */
 export function sqlDump(databaseFile: string): string {
