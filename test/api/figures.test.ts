@@ -276,6 +276,11 @@ describe("the integration report", () => {
     const refused = await t.staff.raw("PUT", `/api/v1/bodies/${t.body.id}/integration-reports/2025`, input);
     expect(refused.status).toBe(422);
     expect((await json(refused)).errors).toEqual([expect.objectContaining({ field: "sections.1.actionFieldId" })]);
+    const twice = reportInput(t);
+    twice.sections.push({ kind: "introduction", markdown: "Noch eine Einleitung." });
+    const second = await t.staff.raw("PUT", `/api/v1/bodies/${t.body.id}/integration-reports/2025`, twice);
+    expect(second.status).toBe(422);
+    expect((await json(second)).errors).toEqual([expect.objectContaining({ field: "sections.3.kind" })]);
     expect((await t.staff.raw("GET", `/api/v1/bodies/${t.body.id}/integration-reports/2025`)).status).toBe(404);
     expect((await t.as("public").raw("GET", `/api/v1/bodies/${t.body.id}/integration-report.pdf?year=20x5`)).status).toBe(400);
   });

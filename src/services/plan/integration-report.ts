@@ -49,6 +49,8 @@ export async function saveReport(ctx: ServiceContext, bodyId: string, year: numb
   const fieldIds = input.sections.flatMap((s) => (s.actionFieldId ? [s.actionFieldId] : []));
   const fields = await ctx.db.prisma.actionField.findMany({ where: { id: { in: fieldIds } }, include: { plan: true } });
   input.sections.forEach((section, index) => {
+    if (section.kind !== "action_field" && input.sections.findIndex((s) => s.kind === section.kind) !== index)
+      throw fieldProblem(`sections.${index}.kind`, `der Bericht hat schon einen Abschnitt „${section.kind}“`);
     if (!section.actionFieldId) return;
     const field = fields.find((f) => f.id === section.actionFieldId);
     if (!field || field.plan.bodyId !== bodyId)
