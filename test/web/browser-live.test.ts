@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, fitsWidth, launchBrowser, type Portal, screenshot, signedInAs } from "../helpers/browser";
 import { runningBeiratMeeting } from "../helpers/live";
 import { servedDemoPortal } from "../helpers/portal";
+import { berlinDateOf } from "../../src/rules/calendar";
 
 let browser: Browser;
 let portal: Portal;
@@ -373,6 +374,30 @@ describe("the catalogue of measures", () => {
     await Promise.all([page.waitForEvent("framenavigated"), idea.getByRole("button", { name: "Als Maßnahme übernehmen" }).click()]);
     expect(await text(page)).toContain("Die Idee ist als Maßnahme übernommen.");
     expect(await portal.db.prisma.measure.count({ where: { code: "1.9", planId: plan.id } })).toBe(1);
+    await page.context().close();
+  }, 60_000);
+
+  it("imports figures with two bad lines from the monitoring page, and writes the report's introduction", async () => {
+    const { page } = await signedInAs(browser, portal, { email: "report-gs@remsfeld.example", role: "secretariat" });
+    visiting(page, pageType);
+    await page.goto(`${portal.origin}/verwaltung/plan`);
+    await Promise.all([page.waitForEvent("framenavigated"), page.getByRole("link", { name: "Kennzahlen und Indikatoren" }).click()]);
+    expect(await text(page)).toContain("Einbürgerungen");
+    const csv = "period;figure;value\n2026;schutzsuchende;880\n2026;gibt-es-nicht;1\n2026;zuzuege-ausland;viele\n";
+    await page.setInputFiles("#file", { name: "werte.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await Promise.all([page.waitForEvent("framenavigated"), page.getByRole("button", { name: "Werte prüfen und importieren" }).click()]);
+    const errors = await page.locator(".import-errors li").allTextContents();
+    expect(errors.map((e) => e.split(":").slice(0, 2).join(":"))).toEqual(["Zeile 3: figure", "Zeile 4: value"]);
+    await checkInPlace(page, "figures import with errors");
+
+    await page.goto(`${portal.origin}/verwaltung/plan/integrationsbericht`);
+    const year = Number(berlinDateOf(new Date()).slice(0, 4)) - 1;
+    await Promise.all([page.waitForEvent("framenavigated"), page.getByRole("link", { name: `Integrationsbericht ${year}` }).click()]);
+    await page.fill("#introduction", "Eine neue Einleitung für den Bericht.");
+    await Promise.all([page.waitForEvent("framenavigated"), page.getByRole("button", { name: "Bericht speichern" }).click()]);
+    expect(await text(page)).toContain("Der Bericht ist gespeichert.");
+    await page.goto(`${portal.origin}/integrationsbericht/${year}`);
+    expect(await text(page)).toContain("Eine neue Einleitung für den Bericht.");
     await page.context().close();
   }, 60_000);
 });
