@@ -58,9 +58,14 @@ describe("search finds what people type", () => {
       all: '"Eltern"* "Sprachförderung in Kitas"',
       some: '"Eltern"* OR "Sprachförderung in Kitas"',
     });
+    // A number's mentions are in the texts (a title is a record's own number), with the committee where it was typed.
     expect(searchExpressions("Beschluss 12/2025")).toEqual({
       number: { year: 2025, serial: 12, kind: "resolution" },
-      all: '"2025/012"*',
+      all: 'body : "2025/012"*',
+    });
+    expect(searchExpressions("IA/2026/003")).toEqual({
+      number: { year: 2026, serial: 3, kind: "resolution", committee: "IA" },
+      all: 'body : "IA/2026/003"*',
     });
     expect(plainSnippet("das Programm **«Sprachförderung» in Kitas** und [der Link](https://x.example)")).toBe(
       "das Programm «Sprachförderung» in Kitas und der Link",

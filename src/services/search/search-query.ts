@@ -108,8 +108,11 @@ const joined = (parts: Part[]) =>
 /** The FTS5 expressions for a query. */
 export function searchExpressions(query: string): SearchExpressions {
   const number = recordNumberOf(query);
-  const parts = partsOf(number ? numberText({ year: number.year, serial: number.serial }) : query);
+  // A number's other hits are the texts that mention it, as typed: with the committee's short name where it was
+  // typed, and in the body only (a title is a record's own number: another committee's 2025/003 is no mention).
+  const parts = partsOf(number ? numberText(number) : query);
   if (!parts.some((part) => "term" in part)) return number ? { number } : {};
+  if (number) return { number, all: `body : ${joined(parts)}` };
   const terms = parts.filter((part): part is { term: string } => "term" in part);
   const plain = terms.length === parts.length;
   return {
