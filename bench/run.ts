@@ -40,8 +40,8 @@ const MODES = {
   quick: {
     small: SCALES.small,
     large: SCALES.medium,
-    load: { connections: 50, warmupSeconds: 0.3, seconds: 1 },
-    pdf: { warmups: 1, renders: 5, heapCaps: [64] },
+    load: { connections: 50, warmupSeconds: 0.2, seconds: 0.8 },
+    pdf: { warmups: 1, renders: 3, heapCaps: [64] },
     searchRounds: 10,
     contention: { writers: 50, ms: 1000 },
     cpu: { n: 6, warmup: 3 },
