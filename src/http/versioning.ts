@@ -33,3 +33,8 @@ export function requiredVersion(c: Context): number {
   }
   return Number(match[1]);
 }
+
+/** The version a create-or-replace write was read at, from `If-Match`; null when the caller creates. */
+export function optionalVersion(c: Context): number | null {
+  return c.req.header("If-Match") ? requiredVersion(c) : null;
+}

@@ -12,7 +12,7 @@ import {
   jsonResponse,
   recordResponse,
 } from "../http/openapi";
-import { requiredVersion, withEtag } from "../http/versioning";
+import { optionalVersion, requiredVersion, withEtag } from "../http/versioning";
 import { FIGURE_KINDS } from "../rules/figures";
 import {
   ZFigure,
@@ -139,8 +139,6 @@ const routes = {
     },
   }),
 };
-
-const optionalVersion = (c: Parameters<typeof requiredVersion>[0]) => (c.req.header("If-Match") ? requiredVersion(c) : null);
 
 /** The report as JSON: dates as strings. */
 const reportView = (report: Awaited<ReturnType<typeof integrationReport>>) => ({ ...report, updatedAt: report.updatedAt.toISOString() });

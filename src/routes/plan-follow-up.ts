@@ -10,7 +10,7 @@ import {
   jsonResponse,
   recordResponse,
 } from "../http/openapi";
-import { requiredVersion, withEtag } from "../http/versioning";
+import { optionalVersion, requiredVersion, withEtag } from "../http/versioning";
 import { ZCalendarDate, ZId, ZOptionalText, nonEmptyPatch } from "../schemas/common";
 import { ZFollowUpRecord, ZForumIdea, ZProgressReport, ZRecommendationFollowUp, ideaFields, toIdeaView } from "../schemas/plan-follow-up";
 import { ZPlan, toPlanView } from "../schemas/plans";
@@ -104,7 +104,7 @@ export const planFollowUpRouter = createRouter()
   )
   .openapi(followUpRoutes.followUp, async (c) => c.json(await followUpOf(serviceContext(c), c.req.valid("param").id), 200))
   .openapi(followUpRoutes.recordFollowUp, async (c) => {
-    const version = c.req.header("If-Match") ? requiredVersion(c) : null;
+    const version = optionalVersion(c);
     return c.json(await recordFollowUp(serviceContext(c), c.req.valid("param").id, version, c.req.valid("json")), 200);
   })
   .openapi(followUpRoutes.ideas, async (c) =>

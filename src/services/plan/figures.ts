@@ -16,11 +16,12 @@ import type { ServiceContext } from "../context";
 import { auditStatement, auditedInsert, expectVersion, newRecordColumns, updateAudited } from "../records";
 
 /** A body's figures the caller may read, each with its values in period order (and, for staff, their corrections). */
-export async function listFigures(ctx: ServiceContext, bodyId: string, filter: { kind?: FigureKind } = {}) {
+export async function listFigures(ctx: ServiceContext, bodyId: string, filter: { kind?: FigureKind; revisions?: boolean } = {}) {
   await bodyToRead(ctx, bodyId);
   const figures = await ctx.db.prisma.figure.findMany({
     where: { ...figurePolicy.where(ctx.actor, bodyId), ...(filter.kind ? { kind: filter.kind } : {}) },
-    include: { values: { include: { revisions: { orderBy: { at: "asc" } } } } },
+    // The corrections only where they are shown: the report does not show them.
+    include: { values: { include: { revisions: filter.revisions === false ? false : { orderBy: { at: "asc" } } } } },
     orderBy: [{ kind: "asc" }, { position: "asc" }, { name: "asc" }],
   });
   return figures.map((figure) => shaped(ctx, figure));
@@ -36,14 +37,16 @@ export async function getFigure(ctx: ServiceContext, id: string) {
   return shaped(ctx, figure);
 }
 
-type WithValues = FigureModel & { values: (FigureValueModel & { revisions: FigureValueRevisionModel[] })[] };
+type WithValues = FigureModel & { values: (FigureValueModel & { revisions?: FigureValueRevisionModel[] })[] };
 
 /** Values in period order; the corrections only for those who may read them. */
 function shaped(ctx: ServiceContext, figure: WithValues) {
   const revisions = figurePolicy.canReadRevisions(ctx.actor, figure);
   return {
     ...figure,
-    values: [...figure.values].sort(byPeriod).map(({ revisions: kept, ...value }) => (revisions ? { ...value, revisions: kept } : value)),
+    values: [...figure.values]
+      .sort(byPeriod)
+      .map(({ revisions: kept, ...value }) => (revisions && kept ? { ...value, revisions: kept } : value)),
   };
 }
 
@@ -307,7 +310,7 @@ export async function importFigureValues(ctx: ServiceContext, bodyId: string, te
 
 /** The values of the figures the caller may read, as CSV in the import's columns. */
 export async function exportFigureValuesCsv(ctx: ServiceContext, bodyId: string, dialect: CsvDialect = "csv") {
-  const figures = await listFigures(ctx, bodyId);
+  const figures = await listFigures(ctx, bodyId, { revisions: false });
   return toCsv(
     CSV_COLUMNS,
     // German Excel reads a decimal comma; the import takes either.

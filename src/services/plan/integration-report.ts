@@ -139,7 +139,7 @@ export async function integrationReport(ctx: ServiceContext, bodyId: string, yea
   const body = await ctx.db.prisma.body.findFirst({ where: { id: bodyId, deletedAt: null } });
   if (!body) throw notFound("Body", bodyId);
   const readership = await ctx.readership();
-  const figures = await listFigures(ctx, bodyId);
+  const figures = await listFigures(ctx, bodyId, { revisions: false });
   const textOf = (kind: string) => report.sections.find((s) => s.kind === kind)?.markdown ?? null;
 
   const fieldSections = report.sections.filter((s) => s.kind === "action_field" && s.actionFieldId);

@@ -30,7 +30,7 @@ const REPORTS_PATH = "/verwaltung/plan/integrationsbericht";
 // --- Figures -----------------------------------------------------------------------------------------------------
 
 async function loadFigures(_c: unknown, scope: { body: { id: string } }, ctx: ServiceContext) {
-  return { figures: await listFigures(ctx, scope.body.id) };
+  return { figures: await listFigures(ctx, scope.body.id, { revisions: false }) };
 }
 type FiguresData = Awaited<ReturnType<typeof loadFigures>>;
 
