@@ -212,12 +212,12 @@ export function IntegrationReportPage({ scope, report, years }: { scope: Scope; 
 export function IntegrationReportsPage({ scope, years }: { scope: Scope; years: number[] }) {
   return (
     <Layout
-      title={r().title}
+      title={m.plan.reports}
       scope={scope}
       section="plan"
-      breadcrumbs={[{ text: m.nav.plan, href: scoped("/integrationsplan", scope) }, { text: r().title }]}
+      breadcrumbs={[{ text: m.nav.plan, href: scoped("/integrationsplan", scope) }, { text: m.plan.reports }]}
     >
-      <h1 class="kern-heading-large">{r().title}</h1>
+      <h1 class="kern-heading-large">{m.plan.reports}</h1>
       {years.length > 0 ? (
         <ul>
           {years.map((year) => (
