@@ -75,3 +75,17 @@ export function trendOf(direction: FigureDirection, previous: number | null, lat
   if (latest === previous) return "same";
   return latest > previous === (direction === "up") ? "better" : "worse";
 }
+
+/** A baseline or a target is a value with its period: both or neither. */
+export const PAIRED_PERIODS = [
+  { value: "baselineValue", period: "baselinePeriod", message: "Ausgangswert und sein Zeitraum gehören zusammen" },
+  { value: "targetValue", period: "targetPeriod", message: "Zielwert und sein Zeitraum gehören zusammen" },
+] as const;
+
+type Pairs = Partial<Record<"baselineValue" | "targetValue", number | null> & Record<"baselinePeriod" | "targetPeriod", string | null>>;
+
+/** The first baseline or target whose value and period are not given together, or undefined. */
+export function unpairedPeriod(figure: Pairs) {
+  const given = (value: unknown) => value !== undefined && value !== null;
+  return PAIRED_PERIODS.find((pair) => given(figure[pair.value]) !== given(figure[pair.period]));
+}

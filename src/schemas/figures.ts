@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { FigureModel, FigureValueModel, FigureValueRevisionModel } from "../generated/prisma-node/models";
-import { FIGURE_DIRECTIONS, FIGURE_KINDS, PERIOD_MESSAGE, parsePeriod } from "../rules/figures";
+import { FIGURE_DIRECTIONS, FIGURE_KINDS, PERIOD_MESSAGE, parsePeriod, unpairedPeriod } from "../rules/figures";
 import { MEASURE_STATUSES } from "../rules/plan";
 import { ZId, ZLine, ZOptionalLine, ZOptionalText, ZRecordMeta, nonEmptyPatch, recordMeta } from "./common";
 
@@ -38,12 +38,6 @@ const figureFields = {
   position: z.number().int().min(0).max(10_000).optional().openapi({ description: "The order in lists and the report." }),
 };
 
-const periodsAgree = (value: { baselineValue?: number | null; baselinePeriod?: string | null }) =>
-  (value.baselineValue === undefined || value.baselineValue === null) ===
-  (value.baselinePeriod === undefined || value.baselinePeriod === null);
-const targetAgrees = (value: { targetValue?: number | null; targetPeriod?: string | null }) =>
-  (value.targetValue === undefined || value.targetValue === null) === (value.targetPeriod === undefined || value.targetPeriod === null);
-
 export const ZFigureCreate = z
   .object({
     kind: z.enum(FIGURE_KINDS),
@@ -52,8 +46,10 @@ export const ZFigureCreate = z
     ...figureFields,
   })
   .strict()
-  .refine(periodsAgree, { message: "Ausgangswert und sein Zeitraum gehören zusammen", path: ["baselinePeriod"] })
-  .refine(targetAgrees, { message: "Zielwert und sein Zeitraum gehören zusammen", path: ["targetPeriod"] })
+  .superRefine((value, issues) => {
+    const unpaired = unpairedPeriod(value);
+    if (unpaired) issues.addIssue({ code: "custom", message: unpaired.message, path: [unpaired.period] });
+  })
   .openapi("FigureCreate");
 export type TFigureCreate = z.infer<typeof ZFigureCreate>;
 

@@ -9,7 +9,7 @@ import { parseCsvRecords, toCsv, type CsvDialect } from "../../documents/csv";
 import { Problem, fieldProblem, notFound, type FieldError } from "../../errors";
 import type { FigureModel, FigureValueModel, FigureValueRevisionModel } from "../../generated/prisma-node/models";
 import * as figurePolicy from "../../policies/figures";
-import { byPeriod, parsePeriod, type FigureKind } from "../../rules/figures";
+import { byPeriod, parsePeriod, unpairedPeriod, type FigureKind } from "../../rules/figures";
 import { ZFigureValueInput, type TFigureCreate, type TFigureUpdate, type TFigureValueInput } from "../../schemas/figures";
 import { assertManages, bodyToManage, bodyToRead } from "../access";
 import type { ServiceContext } from "../context";
@@ -116,10 +116,8 @@ export async function updateFigure(ctx: ServiceContext, id: string, version: num
   assertManages(ctx, before.bodyId);
   expectVersion(before, version);
   const next = { ...before, ...input };
-  if ((next.baselineValue === null) !== (next.baselinePeriod === null))
-    throw fieldProblem("baselinePeriod", "Ausgangswert und sein Zeitraum gehören zusammen");
-  if ((next.targetValue === null) !== (next.targetPeriod === null))
-    throw fieldProblem("targetPeriod", "Zielwert und sein Zeitraum gehören zusammen");
+  const unpaired = unpairedPeriod(next);
+  if (unpaired) throw fieldProblem(unpaired.period, unpaired.message);
   const place =
     "planId" in input || "actionFieldId" in input || "measureId" in input
       ? await placeOf(ctx, before.bodyId, { planId: next.planId, actionFieldId: next.actionFieldId, measureId: next.measureId })
