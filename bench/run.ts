@@ -2,9 +2,10 @@
  * Gremium's benchmark: every figure side by side with a baseline or a reference run in the same run,
  * reported as a ratio, because absolute timings on shared machines drift.
  *   npm run bench              full run (small and large dataset, 10 s per load, 20 PDF renders)
- *   npm run bench -- --quick   the same rows in under 2 minutes (small and medium dataset, 0.3 s warm-up, 1 s per load)
+ *   npm run bench -- --quick   the same rows in under 2 minutes (small and medium dataset, 1 s per load)
  *   npm run bench -- --smoke   a few seconds per row, for the test suite
- * Prints a table and writes bench/results/latest.json (smoke: smoke.json). Fails (exit 1) on any wrong answer.
+ * Prints each part's rows as soon as they are measured (on stderr), then the whole table (on stdout), and writes
+ * bench/results/latest.json (smoke: smoke.json). Fails (exit 1) on any wrong answer.
  */
 import Sqlite from "better-sqlite3";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -17,9 +18,23 @@ import { workerBundle } from "./lib/bundle";
 import { ENDPOINTS, MEETING_ENDPOINT, MEETING_PAGE, type Endpoint } from "./lib/endpoints";
 import { load, type LoadResult, type LoadSettings } from "./lib/load";
 import { pdfRun } from "./lib/pdf";
-import { fixed, markdownTable, reportRows } from "./lib/report";
+import {
+  bundleRows,
+  contentionRows,
+  cpuRows,
+  fixed,
+  isolationRows,
+  markdownTable,
+  oparlRows,
+  pdfRows,
+  portalRows,
+  readRows,
+  searchRows,
+  workerRows,
+  type Row,
+} from "./lib/report";
 import { queryPlans } from "./lib/query-plans";
-import { searchClasses } from "./lib/search-set";
+import { searchScaling } from "./lib/search-set";
 import { nodeContention, workerContention } from "./lib/contention";
 import { isolation } from "./lib/isolation";
 import { oparlBuild } from "./lib/oparl-build";
@@ -36,24 +51,27 @@ const MODES = {
     searchRounds: 30,
     contention: { writers: 50, ms: 10_000 },
     cpu: { n: 40, warmup: 20 },
+    digestAggregates: 20,
   },
   quick: {
     small: SCALES.small,
     large: SCALES.medium,
-    load: { connections: 50, warmupSeconds: 0.2, seconds: 0.8 },
+    load: { connections: 50, warmupSeconds: 0, seconds: 1 },
     pdf: { warmups: 1, renders: 3, heapCaps: [64] },
     searchRounds: 10,
     contention: { writers: 50, ms: 1000 },
     cpu: { n: 6, warmup: 3 },
+    digestAggregates: 5,
   },
   smoke: {
     small: SCALES.small,
     large: SCALES.medium,
-    load: { connections: 10, warmupSeconds: 1, seconds: 1 },
+    load: { connections: 10, warmupSeconds: 0, seconds: 1 },
     pdf: { warmups: 1, renders: 2, heapCaps: [128] },
     searchRounds: 2,
     contention: { writers: 10, ms: 1000 },
     cpu: { n: 2, warmup: 1 },
+    digestAggregates: 2,
   },
 } satisfies Record<
   string,
@@ -65,6 +83,7 @@ const MODES = {
     searchRounds: number;
     contention: { writers: number; ms: number };
     cpu: { n: number; warmup: number };
+    digestAggregates: number;
   }
 >;
 
@@ -101,7 +120,6 @@ async function gremiumReads(file: string, port: number) {
   const server = await startGremium(file, port);
   const results = new Map<string, { body: string; load: LoadResult }>();
   let weight = { htmlKiB: 0, cssKiB: 0 };
-  let searchByClass = {} as Awaited<ReturnType<typeof searchClasses>>;
   try {
     weight = await pageWeight(server);
     for (const endpoint of ENDPOINTS) {
@@ -109,13 +127,24 @@ async function gremiumReads(file: string, port: number) {
       log(`  ${endpoint.name}`);
       results.set(endpoint.name, { body, load: await load(server.url + endpoint.path, body, mode.load) });
     }
-    log("  search by class of query");
-    searchByClass = await searchClasses(server.url, db, mode.searchRounds);
   } finally {
     await server.stop();
     db.close();
   }
-  return { results, firstResponseMs: server.firstResponseMs, weight, searchByClass };
+  return { results, firstResponseMs: server.firstResponseMs, weight };
+}
+
+/** The search set on a server of each dataset, started side by side (see `searchScaling`). */
+async function searchByClass(largeFile: string, smallFile: string) {
+  const dbs = { large: new Sqlite(largeFile, { readonly: true }), small: new Sqlite(smallFile, { readonly: true }) };
+  const servers = { large: await startGremium(largeFile, await freePort()), small: await startGremium(smallFile, await freePort()) };
+  try {
+    return await searchScaling({ url: servers.large.url, db: dbs.large }, { url: servers.small.url, db: dbs.small }, mode.searchRounds);
+  } finally {
+    await Promise.all([servers.large.stop(), servers.small.stop()]);
+    dbs.large.close();
+    dbs.small.close();
+  }
 }
 
 /** One endpoint on another server, whose answer must equal Gremium's (as JSON); the server is stopped unless `keep`. */
@@ -145,6 +174,13 @@ for (const [name, dataset] of Object.entries(datasets)) {
   );
 }
 
+const rows: Row[] = [];
+/** Prints rows as soon as their part is measured, so that a run stopped early still shows what it measured. */
+function emit(part: Row[]) {
+  rows.push(...part);
+  console.error(markdownTable(part).split("\n").slice(2).join("\n"));
+}
+
 log(`Gremium on Node, ${mode.large.name} dataset`);
 const large = await gremiumReads(datasets.large.file, await freePort());
 log("bare-Hono baseline, same dataset");
@@ -156,12 +192,19 @@ const baseline = await sameAnswerReads(
 );
 log(`Gremium on Node, ${mode.small.name} dataset`);
 const small = await gremiumReads(datasets.small.file, await freePort());
+emit([...readRows(mode, large, small, baseline), ...portalRows(mode, large)]);
+
+log(`search by class of query, ${mode.large.name} and ${mode.small.name} side by side`);
+const search = await searchByClass(datasets.large.file, datasets.small.file);
+emit(searchRows(mode, search));
 
 log(`isolation: the meeting read with searches alongside, ${mode.large.name} dataset`);
 const isolated = await isolation(datasets.large.file, mode.load);
+emit(isolationRows(mode, isolated));
 
 log("writes under contention on Node");
 const nodeContended = await nodeContention(mode.contention);
+emit(contentionRows("Node", nodeContended));
 
 log("query plans");
 const plans = await queryPlans(datasets.large.file, Object.fromEntries(ENDPOINTS.map((e) => [e.name, e.path])));
@@ -171,27 +214,35 @@ const pdf = {
   gremium: pdfRun("gremium", mode.pdf.warmups, mode.pdf.renders, mode.pdf.heapCaps),
   pdfmake: pdfRun("pdfmake", mode.pdf.warmups, mode.pdf.renders, mode.pdf.heapCaps),
 };
+emit(pdfRows(mode.pdf.renders, pdf));
 
 log("Worker bundle (wrangler deploy --dry-run)");
 const bundle = workerBundle();
+emit(bundleRows(bundle));
 
 log(`Worker on workerd with local D1, ${mode.small.name} dataset`);
 const worker = await startWorker(datasets.small.file, MEETING_ENDPOINT.path);
 const workerFirstResponseMs = worker.firstResponseMs;
 const workerLoad = await sameAnswerReads(worker, MEETING_ENDPOINT, small.results.get(MEETING_ENDPOINT.name)!.body, "the Worker", false);
+emit(workerRows(mode, workerLoad, workerFirstResponseMs, small));
 log("writes under contention on the same Worker");
 const contended = { node: nodeContended, workerd: await workerContention(worker.url, mode.contention).finally(() => worker.stop()) };
+emit(contentionRows("workerd + local D1", contended.workerd));
 
 log(`Worker CPU time per request on workerd, ${mode.small.name} dataset`);
 // On the local D1 the Worker row loaded, now stopped.
 const cpu = await workerCpu(worker.persistTo, mode.cpu);
+emit(cpuRows(mode, cpu));
 
 // The quick and smoke runs build the OParl view of the small dataset: the large one's takes minutes.
 const oparlScale = modeName === "full" ? mode.large : mode.small;
 log(`OParl view built in chunks, ${oparlScale.name} dataset`);
-const oparl = { scale: oparlScale.name, ...(await oparlBuild(modeName === "full" ? datasets.large.file : datasets.small.file)) };
+const oparl = {
+  scale: oparlScale.name,
+  ...(await oparlBuild(modeName === "full" ? datasets.large.file : datasets.small.file, mode.digestAggregates, log)),
+};
+emit(oparlRows(oparl));
 
-const rows = reportRows({ mode, large, small, baseline, pdf, bundle, workerLoad, workerFirstResponseMs, isolated, contended, cpu, oparl });
 const planLines = Object.entries(plans).map(
   ([name, p]) => `- ${name}: indexes ${p.indexes.join(", ") || "none"}; whole-table scans: ${p.fullScans.join(", ") || "none"}`,
 );
@@ -231,7 +282,7 @@ writeFileSync(
       workerCpu: cpu,
       oparlBuild: oparl,
       contention: contended,
-      searchByClass: { large: large.searchByClass, small: small.searchByClass },
+      searchByClass: search,
       queryPlans: plans,
     },
     null,

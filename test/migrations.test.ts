@@ -35,7 +35,9 @@ function describeSchema(file: string) {
         columns: db.prepare(`PRAGMA table_info("${name}")`).all(),
         foreignKeys: db.prepare(`PRAGMA foreign_key_list("${name}")`).all(),
         // `seq` is the order in which indexes were created, which a later migration may change.
-        indexes: (db.prepare(`PRAGMA index_list("${name}")`).all() as { name: string; unique: number; seq?: number }[])
+        // Partial indexes live in the migrations only: Prisma's schema cannot state their WHERE.
+        indexes: (db.prepare(`PRAGMA index_list("${name}")`).all() as { name: string; unique: number; seq?: number; partial: number }[])
+          .filter((index) => index.partial === 0)
           .map(({ seq: _seq, ...index }) => ({ ...index, columns: db.prepare(`PRAGMA index_info("${index.name}")`).all() }))
           .sort((a, b) => a.name.localeCompare(b.name)),
       },

@@ -145,28 +145,58 @@ export interface ClassFigures {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-/** Checks every query of the set once, then times `rounds` rounds of the whole set; figures per class and for all. */
-export async function searchClasses(url: string, db: Sqlite.Database, rounds: number) {
-  const path = (q: string) => `/api/v1/search?q=${encodeURIComponent(q)}&limit=${PAGE}`;
-  for (const { q } of SEARCH_SET) {
-    const response = await fetch(url + path(q));
-    if (response.status !== 200) fail(q, `status ${response.status}`);
-    checkAgainstExhaustive(db, q, ((await response.json()) as { items: Hit[] }).items);
-  }
-  const times = new Map<string, number[]>([["all queries", []], ...SEARCH_CLASSES.map((c) => [c, []] as [string, number[]])]);
-  for (let round = 0; round < rounds; round++) {
-    for (const { class: kind, q } of SEARCH_SET) {
-      const started = performance.now();
-      await (await fetch(url + path(q))).arrayBuffer();
-      const ms = performance.now() - started;
-      times.get(kind)!.push(ms);
-      times.get("all queries")!.push(ms);
-    }
-  }
+type Figures = Record<SearchClass | "all queries", ClassFigures>;
+
+/** A search server of the comparison, with the database its answers are checked against. */
+export interface SearchTarget {
+  url: string;
+  db: Sqlite.Database;
+}
+
+const searchPath = (q: string) => `/api/v1/search?q=${encodeURIComponent(q)}&limit=${PAGE}`;
+
+async function timed(url: string) {
+  const started = performance.now();
+  const response = await fetch(url);
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+  return performance.now() - started;
+}
+
+function figures(times: Map<string, number[]>): Figures {
   return Object.fromEntries(
     [...times].map(([name, list]) => {
-      const sorted = list.sort((a, b) => a - b);
+      const sorted = [...list].sort((a, b) => a - b);
       return [name, { p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), samples: sorted.length }];
     }),
-  ) as Record<SearchClass | "all queries", ClassFigures>;
+  ) as Figures;
+}
+
+/**
+ * The set on two servers at once (the large and the small dataset), so that both are measured under the same
+ * conditions: every query checked on each, one untimed round on each, then `rounds` rounds in which each query
+ * is timed on one server and at once on the other, the first of the two alternating. Figures per class and for all.
+ */
+export async function searchScaling(large: SearchTarget, small: SearchTarget, rounds: number): Promise<{ large: Figures; small: Figures }> {
+  for (const target of [large, small]) {
+    for (const { q } of SEARCH_SET) {
+      const response = await fetch(target.url + searchPath(q));
+      if (response.status !== 200) fail(q, `status ${response.status}`);
+      checkAgainstExhaustive(target.db, q, ((await response.json()) as { items: Hit[] }).items);
+    }
+    for (const { q } of SEARCH_SET) await timed(target.url + searchPath(q));
+  }
+  const empty = () => new Map<string, number[]>([["all queries", []], ...SEARCH_CLASSES.map((c) => [c, []] as [string, number[]])]);
+  const times = { large: empty(), small: empty() };
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, { class: kind, q }] of SEARCH_SET.entries()) {
+      const order = (round + index) % 2 === 0 ? (["large", "small"] as const) : (["small", "large"] as const);
+      for (const name of order) {
+        const ms = await timed((name === "large" ? large : small).url + searchPath(q));
+        times[name].get(kind)!.push(ms);
+        times[name].get("all queries")!.push(ms);
+      }
+    }
+  }
+  return { large: figures(times.large), small: figures(times.small) };
 }

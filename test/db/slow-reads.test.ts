@@ -1,6 +1,8 @@
 import SQLite from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { loadDemoData } from "../../src/demo/load-demo-data";
+import type { Database } from "../../src/db/database";
+import { findAggregatesWithoutDigests } from "../../src/db/queries/oparl";
 import { SEARCH_KINDS, SEARCH_WINDOWS, searchCandidates } from "../../src/db/queries/search";
 import { createNodeDatabase } from "../../src/entry/node-database";
 import { createTestApp, json, migratedDatabaseFile } from "../helpers/test-app";
@@ -97,6 +99,36 @@ describe("search tiers", () => {
     for (const { index } of SEARCH_WINDOWS) expect(rows(index)).toEqual([top + SEARCH_WINDOWS.at(-1)!.size + 2]);
     const newest = await searchCandidates(db, "Fahrradwerkstatt", SEARCH_KINDS, { limit: 5, offset: 0 });
     expect(newest.hits.map((h) => h.ref_id)).toEqual(["neu"]);
+    sqlite.close();
+  });
+});
+
+describe("reads that must not grow with the archive", () => {
+  /** SQLite's plan for a statement, one line per step. */
+  const plan = (db: SQLite.Database, sql: string) =>
+    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array.from(sql.matchAll(/\?/g), () => "x")) as { detail: string }[])
+      .map((row) => row.detail)
+      .join("; ");
+
+  it("find a meeting's votes, its consultations, an item's sub-items and the files without digests by index", async () => {
+    const sqlite = new SQLite(migratedDatabaseFile(), { readonly: true });
+    expect(plan(sqlite, `SELECT * FROM "Vote" WHERE "meetingId" = ? ORDER BY "createdAt"`)).toBe(
+      "SEARCH Vote USING INDEX Vote_meetingId_createdAt_idx (meetingId=?)",
+    );
+    expect(plan(sqlite, `UPDATE "Consultation" SET "meetingId" = NULL WHERE "meetingId" = ?`)).toMatch(
+      /USING (COVERING )?INDEX Consultation_meetingId_idx/,
+    );
+    expect(plan(sqlite, `SELECT "id" FROM "AgendaItem" WHERE "parentId" = ?`)).toMatch(/USING (COVERING )?INDEX AgendaItem_parentId_idx/);
+    // The background's query as the service sends it: only the files still without digests are read.
+    const sent: string[] = [];
+    const recorder = {
+      query: async (sql: string) => {
+        sent.push(sql);
+        return [];
+      },
+    };
+    await findAggregatesWithoutDigests(recorder as unknown as Database, 4);
+    expect(plan(sqlite, sent[0]!)).toBe("SCAN OparlObject USING INDEX OparlObject_digest_pending_idx");
     sqlite.close();
   });
 });

@@ -244,7 +244,10 @@ export const endOparlBuild = (build: number, at: Date): Statement[] => [
   },
 ];
 
-/** The aggregates (at most `limit`) with generated files published without their size and checksum. */
+/**
+ * The aggregates (at most `limit`) with generated files published without their size and checksum: from the partial
+ * index of such files (OparlObject_digest_pending_idx), whose WHERE the first three terms repeat exactly.
+ */
 export const findAggregatesWithoutDigests = (db: Database, limit: number) =>
   db.query<{ aggregate: string }>(
     `SELECT DISTINCT "aggregate" FROM "OparlObject" WHERE "type" = 'File' AND "deleted" = 0 AND json_extract("data", '$.size') IS NULL
