@@ -64,7 +64,8 @@ const count = async (db: ReturnType<typeof createNodeDatabase>, sql: string) =>
 async function digests(db: ReturnType<typeof createNodeDatabase>, deps: Parameters<typeof advanceOparl>[1], aggregates: number) {
   const pending = await count(
     db,
-    `SELECT count(DISTINCT "aggregate") AS n FROM "OparlObject" WHERE "type" = 'File' AND "deleted" = 0 AND json_extract("data", '$.size') IS NULL`,
+    `SELECT count(DISTINCT "aggregate") AS n FROM "OparlObject" ` +
+      `WHERE "type" = 'File' AND "deleted" = 0 AND json_extract("data", '$.size') IS NULL`,
   );
   const before = await count(db, `SELECT count(*) AS n FROM "DocumentDigest"`);
   const times: number[] = [];

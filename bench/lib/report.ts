@@ -300,7 +300,8 @@ export function oparlRows(oparl: {
     gremium:
       `${d.aggregates} aggregates, ${d.documents} documents rendered: p50 ${fixed(d.p50AggregateMs)} ms, ` +
       `longest ${fixed(d.maxAggregateMs)} ms per aggregate`,
-    reference: `${d.pending} aggregates pending after the build: about ${fixed((d.pending * d.p50AggregateMs) / 60_000, 1)} min of background`,
+    reference:
+      `${d.pending} aggregates pending after the build: ` + `about ${fixed((d.pending * d.p50AggregateMs) / 60_000, 1)} min of background`,
     ratio: "-",
     target: "longest aggregate ≤ 1 s",
     result: verdict(d.maxAggregateMs <= 1000),
