@@ -32,5 +32,8 @@ describe("benchmark (npm run bench -- --smoke)", () => {
     expect(Object.keys(results.contention.workerd)).toHaveLength(3);
     expect(results.workerCpu.figures.map((f: { route: string }) => f.route)).toContain("sign-in (scrypt)");
     expect(results.oparlBuild.first.steps).toBeGreaterThan(3);
+    expect(results.oparlBuild.digests.documents).toBeGreaterThan(0);
+    // Each part's rows are printed as soon as it is measured: the OParl rows before the table.
+    expect(stderr.indexOf("| 11 |")).toBeGreaterThan(-1);
   }, 600_000);
 });
