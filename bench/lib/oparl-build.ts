@@ -6,7 +6,7 @@
  * OPARL_CHUNK.renders of them, which is bounded apart): their digests are timed as the background fills them in.
  */
 import Sqlite from "better-sqlite3";
-import { copyFileSync, mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ANONYMOUS } from "../../src/auth/principal";
@@ -123,5 +123,6 @@ export async function oparlBuild(datasetFile: string, digestAggregates: number, 
     return { first, digests: rendered, incremental, writes: meetings.length };
   } finally {
     await db.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
