@@ -2,6 +2,7 @@
  * What every HTML page shares: its headers (a CSP without script), the visitor's body (scope), and the page's
  * caching and ETag. Pages are written with `page` and `form` (kit/page.tsx, kit/form.tsx).
  */
+import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import type { JSX } from "hono/jsx/jsx-runtime";
 import { secureHeaders } from "hono/secure-headers";
@@ -110,18 +111,9 @@ export async function html(c: Ctx, page: JSX.Element, status: 200 | 400 | 401 | 
 }
 
 /**
- * A 53-bit hash of a page (cyrb53), for its weak ETag: a validator, not a security measure, and computed on the
- * string at hand, without copying the response as a digest of its bytes would.
+ * A SHA-1 of a page, for its weak ETag: a validator, not a security measure. Native on Node and on Workers
+ * (nodejs_compat): twice as fast as hashing the string in JavaScript.
  */
 function contentHash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return createHash("sha1").update(text).digest("base64url");
 }
