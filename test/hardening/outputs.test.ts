@@ -38,6 +38,28 @@ describe("caching of pages that depend on who asks", () => {
   });
 });
 
+describe("the meeting page's agenda", () => {
+  it("escapes every title it lists and marks a withdrawn item, as the page's other parts do", async () => {
+    const t = await scenario({ seats: ONE_MEMBER });
+    const meeting = await t.createMeeting();
+    const staff = { token: t.tokens.secretariat };
+    const hostile = `Haushalt <script>alert(1)</script> & "Zuschüsse" 'ja' <img src=x onerror=alert(2)>`;
+    const added = await json(
+      await t.request("POST", `/api/v1/meetings/${meeting.id}/agenda-items`, { ...staff, body: { kind: "information", title: hostile } }),
+    );
+    const item = added.items.find((i: { title: string }) => i.title === hostile);
+    await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { ...staff, body: {} });
+    await t.request("DELETE", `/api/v1/agenda-items/${item.id}`, { ...staff, headers: { "if-match": `"${item.version}"` } });
+    const page = await (await t.app.request(`/sitzungen/${meeting.id}`)).text();
+    const entry = page.slice(page.indexOf(`/sitzungen/${meeting.id}/top/${item.id}`));
+    expect(entry).toMatch(
+      /^[^"]*">Haushalt &lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; &quot;Zuschüsse&quot; &#39;ja&#39; &lt;img src=x onerror=alert\(2\)&gt;<\/a> <span class="kern-badge kern-badge--warning">/,
+    );
+    expect(page).not.toContain("<script>");
+    expect(page).not.toContain("<img src=x");
+  });
+});
+
 describe("CSV exports", () => {
   it("defuse a formula with a leading apostrophe, in both dialects, and import back to the same text", async () => {
     const t = await scenario({ seats: ONE_MEMBER });

@@ -1,4 +1,5 @@
 /** Meetings: the calendar by month, one meeting with its public agenda, one agenda item, and published minutes. */
+import { html } from "hono/html";
 import type { TAgendaItem } from "../../schemas/agenda";
 import { label } from "../../documents/labels";
 import { meetingPlace } from "../../rules/meeting";
@@ -135,38 +136,25 @@ function AgendaList(props: {
   scope: Scope;
 }) {
   const { scope } = props;
-  return (
-    <ol class="agenda">
-      {props.items.map((item) => {
-        const resolution = props.resolutionOf.get(item.id);
-        return (
-          <li class={`agenda__item agenda__item--depth-${item.depth}`}>
-            <span class="agenda__number">{item.number}</span> <a href={scoped(paths.item(props.meetingId, item.id), scope)}>{item.title}</a>
-            {item.withdrawn ? (
-              <>
-                {" "}
-                <Badge tone="warning">{m.meeting.withdrawn}</Badge>
-              </>
-            ) : null}
-            {item.paper || resolution ? (
-              <ul class="agenda__refs">
-                {item.paper ? (
-                  <li>
-                    {m.meeting.paper} <a href={scoped(paths.paper(item.paper.id), scope)}>{`${item.paper.number}: ${item.paper.title}`}</a>
-                  </li>
-                ) : null}
-                {resolution ? (
-                  <li>
-                    {m.meeting.resolution} <a href={scoped(paths.resolution(resolution.id), scope)}>{resolution.number}</a>
-                  </li>
-                ) : null}
-              </ul>
-            ) : null}
-          </li>
-        );
-      })}
-    </ol>
-  );
+  // A tagged template rather than JSX: the list is most of the page, and hono/jsx builds and walks a node per element
+  // (the meeting page rendered in 1.5 times the JSON read's time). `html` escapes every value it is given.
+  return html`<ol class="agenda">${props.items.map((item) => {
+    const resolution = props.resolutionOf.get(item.id);
+    const refs = [
+      item.paper
+        ? html`<li>${m.meeting.paper} <a href="${scoped(paths.paper(item.paper.id), scope)}">${item.paper.number}: ${item.paper.title}</a></li>`
+        : "",
+      resolution
+        ? html`<li>${m.meeting.resolution} <a href="${scoped(paths.resolution(resolution.id), scope)}">${resolution.number}</a></li>`
+        : "",
+    ];
+    return html`<li class="agenda__item agenda__item--depth-${item.depth}"><span class="agenda__number">${item.number}</span> <a href="${scoped(
+      paths.item(props.meetingId, item.id),
+      scope,
+    )}">${item.title}</a>${item.withdrawn ? html` ${<Badge tone="warning">{m.meeting.withdrawn}</Badge>}` : ""}${
+      item.paper || resolution ? html`<ul class="agenda__refs">${refs}</ul>` : ""
+    }</li>`;
+  })}</ol>`;
 }
 
 export interface MeetingPageProps {
