@@ -51,10 +51,9 @@ describe("the meeting page's agenda", () => {
     await t.request("POST", `/api/v1/meetings/${meeting.id}/invitation`, { ...staff, body: {} });
     await t.request("DELETE", `/api/v1/agenda-items/${item.id}`, { ...staff, headers: { "if-match": `"${item.version}"` } });
     const page = await (await t.app.request(`/sitzungen/${meeting.id}`)).text();
-    const entry = page.slice(page.indexOf(`/sitzungen/${meeting.id}/top/${item.id}`));
-    expect(entry).toMatch(
-      /^[^"]*">Haushalt &lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; &quot;Zuschüsse&quot; &#39;ja&#39; &lt;img src=x onerror=alert\(2\)&gt;<\/a> <span class="kern-badge kern-badge--warning">/,
-    );
+    const escaped =
+      "Haushalt &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Zuschüsse&quot; &#39;ja&#39; &lt;img src=x onerror=alert(2)&gt;";
+    expect(page).toContain(`/top/${item.id}">${escaped}</a> <span class="kern-badge kern-badge--warning">`);
     expect(page).not.toContain("<script>");
     expect(page).not.toContain("<img src=x");
   });

@@ -140,20 +140,19 @@ function AgendaList(props: {
   // (the meeting page rendered in 1.5 times the JSON read's time). `html` escapes every value it is given.
   return html`<ol class="agenda">${props.items.map((item) => {
     const resolution = props.resolutionOf.get(item.id);
+    const paperLink = item.paper
+      ? html`<a href="${scoped(paths.paper(item.paper.id), scope)}">${item.paper.number}: ${item.paper.title}</a>`
+      : "";
+    const resolutionLink = resolution ? html`<a href="${scoped(paths.resolution(resolution.id), scope)}">${resolution.number}</a>` : "";
     const refs = [
-      item.paper
-        ? html`<li>${m.meeting.paper} <a href="${scoped(paths.paper(item.paper.id), scope)}">${item.paper.number}: ${item.paper.title}</a></li>`
-        : "",
-      resolution
-        ? html`<li>${m.meeting.resolution} <a href="${scoped(paths.resolution(resolution.id), scope)}">${resolution.number}</a></li>`
-        : "",
+      item.paper ? html`<li>${m.meeting.paper} ${paperLink}</li>` : "",
+      resolution ? html`<li>${m.meeting.resolution} ${resolutionLink}</li>` : "",
     ];
-    return html`<li class="agenda__item agenda__item--depth-${item.depth}"><span class="agenda__number">${item.number}</span> <a href="${scoped(
-      paths.item(props.meetingId, item.id),
-      scope,
-    )}">${item.title}</a>${item.withdrawn ? html` ${<Badge tone="warning">{m.meeting.withdrawn}</Badge>}` : ""}${
-      item.paper || resolution ? html`<ul class="agenda__refs">${refs}</ul>` : ""
-    }</li>`;
+    const number = html`<span class="agenda__number">${item.number}</span>`;
+    const title = html`<a href="${scoped(paths.item(props.meetingId, item.id), scope)}">${item.title}</a>`;
+    const withdrawn = item.withdrawn ? html` ${<Badge tone="warning">{m.meeting.withdrawn}</Badge>}` : "";
+    const list = item.paper || resolution ? html`<ul class="agenda__refs">${refs}</ul>` : "";
+    return html`<li class="agenda__item agenda__item--depth-${item.depth}">${number} ${title}${withdrawn}${list}</li>`;
   })}</ol>`;
 }
 
