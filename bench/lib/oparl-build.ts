@@ -10,6 +10,7 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ANONYMOUS } from "../../src/auth/principal";
+import { FILES_WITHOUT_DIGESTS } from "../../src/db/queries/oparl";
 import { toSqlValue } from "../../src/db/sql";
 import { createNodeDatabase } from "../../src/entry/node-database";
 import { loadDocumentAssets } from "../../src/entry/node-documents";
@@ -62,11 +63,7 @@ const count = async (db: ReturnType<typeof createNodeDatabase>, sql: string) =>
 
 /** The background's digests after the build, one aggregate at a time, `aggregates` times. */
 async function digests(db: ReturnType<typeof createNodeDatabase>, deps: Parameters<typeof advanceOparl>[1], aggregates: number) {
-  const pending = await count(
-    db,
-    `SELECT count(DISTINCT "aggregate") AS n FROM "OparlObject" ` +
-      `WHERE "type" = 'File' AND "deleted" = 0 AND json_extract("data", '$.size') IS NULL`,
-  );
+  const pending = await count(db, `SELECT count(DISTINCT "aggregate") AS n FROM "OparlObject" WHERE ${FILES_WITHOUT_DIGESTS}`);
   const before = await count(db, `SELECT count(*) AS n FROM "DocumentDigest"`);
   const times: number[] = [];
   for (let i = 0; i < aggregates; i++) {

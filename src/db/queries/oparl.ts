@@ -245,15 +245,16 @@ export const endOparlBuild = (build: number, at: Date): Statement[] => [
 ];
 
 /**
- * The aggregates (at most `limit`) with generated files published without their size and checksum: from the partial
- * index of such files (OparlObject_digest_pending_idx), whose WHERE the first three terms repeat exactly.
+ * Generated files published without their size and checksum. The first three terms repeat the WHERE of the partial
+ * index of such files (OparlObject_digest_pending_idx) exactly, as SQLite requires to use it.
  */
+export const FILES_WITHOUT_DIGESTS =
+  `"type" = 'File' AND "deleted" = 0 AND json_extract("data", '$.size') IS NULL ` +
+  `AND ("id" LIKE 'file/einladung-%' OR "id" LIKE 'file/niederschrift-%' OR "id" LIKE 'file/vorlage-%')`;
+
+/** The aggregates (at most `limit`) with FILES_WITHOUT_DIGESTS. */
 export const findAggregatesWithoutDigests = (db: Database, limit: number) =>
-  db.query<{ aggregate: string }>(
-    `SELECT DISTINCT "aggregate" FROM "OparlObject" WHERE "type" = 'File' AND "deleted" = 0 AND json_extract("data", '$.size') IS NULL
-     AND ("id" LIKE 'file/einladung-%' OR "id" LIKE 'file/niederschrift-%' OR "id" LIKE 'file/vorlage-%') LIMIT ?`,
-    [limit],
-  );
+  db.query<{ aggregate: string }>(`SELECT DISTINCT "aggregate" FROM "OparlObject" WHERE ${FILES_WITHOUT_DIGESTS} LIMIT ?`, [limit]);
 
 /** Keeps the digest of a generated document's content: when it was first rendered so, its size and its checksum. */
 export const keepDocumentDigest = (row: {
